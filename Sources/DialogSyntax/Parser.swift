@@ -1,0 +1,445 @@
+/// Builds node trees from the scanner's tokens: one recursive-descent function per
+/// construct, with a nesting limit.
+///
+/// Structural errors are reported and the parser resynchronises at the end of the
+/// enclosing block, so that independent problems further down the file are reported
+/// too. Any error means no documents are returned: a file is read whole or not at all.
+struct Parser {
+    private let scanner: Scanner
+    private var diagnostics: [Diagnostic] = []
+    /// The line of the last structural error: further ones on that line are knock-on
+    /// effects and are not reported.
+    private var lastErrorLine = -1
+
+    init(scanner: Scanner) {
+        self.scanner = scanner
+    }
+
+    /// Parses the whole stream: the documents, and every problem found.
+    mutating func parseStream() -> (documents: [Node], diagnostics: [Diagnostic]) {
+        var documents: [Node] = []
+        scanner.next()  // stream start
+        var needsMarker = false
+        while true {
+            var token = scanner.peek()
+            while token.kind == .documentEnd {
+                let marker = scanner.next()
+                needsMarker = false
+                token = scanner.peek()
+                if token.start.line == marker.start.line && token.kind != .streamEnd {
+                    // Only a comment may follow `...` on its line.
+                    error(SyntaxMessage.unexpected(token.displayName, expected: "the end of the line after `...`", token.range), token)
+                    skipToDocumentBoundary()
+                    token = scanner.peek()
+                }
+            }
+            if token.kind == .streamEnd { break }
+            var explicit = false
+            if token.kind == .documentStart {
+                scanner.next()
+                explicit = true
+                token = scanner.peek()
+            } else if needsMarker {
+                error(SyntaxMessage.contentAfterDocumentEnd(token.range), token)
+                skipToDocumentBoundary()
+                continue
+            }
+            if explicit && [.documentStart, .documentEnd, .streamEnd].contains(token.kind) {
+                documents.append(.scalar(ScalarNode(text: "", style: .plain, range: SourceRange(at: token.start.position))))
+            } else {
+                documents.append(parseNode(block: true, indentlessSequence: false, depth: 0))
+            }
+            token = scanner.peek()
+            switch token.kind {
+            case .documentEnd:
+                needsMarker = false
+            case .documentStart, .streamEnd:
+                needsMarker = true
+            default:
+                error(SyntaxMessage.unexpected(token.displayName, expected: "the end of the document", token.range), token)
+                skipToDocumentBoundary()
+                needsMarker = true
+            }
+        }
+        var all = scanner.diagnostics + diagnostics
+        all.sort { ($0.range.start.offset, $0.code) < ($1.range.start.offset, $1.code) }
+        return (all.contains(where: \.isError) ? [] : documents, all)
+    }
+
+    // MARK: - Errors and recovery
+
+    private mutating func error(_ diagnostic: Diagnostic, _ token: Token) {
+        if scanner.aborted && token.kind == .streamEnd { return }
+        if token.start.line == lastErrorLine { return }
+        lastErrorLine = token.start.line
+        diagnostics.append(diagnostic)
+    }
+
+    private func skipToDocumentBoundary() {
+        while true {
+            let kind = scanner.peek().kind
+            if kind == .documentStart || kind == .documentEnd || kind == .streamEnd { return }
+            scanner.next()
+        }
+    }
+
+    /// Skips tokens up to and including the block end that closes the current block
+    /// collection, stepping over nested blocks.
+    private func skipToBlockEnd() {
+        var depth = 0
+        while true {
+            let kind = scanner.peek().kind
+            switch kind {
+            case .documentStart, .documentEnd, .streamEnd:
+                return
+            case .blockMappingStart, .blockSequenceStart:
+                depth += 1
+            case .blockEnd:
+                if depth == 0 { scanner.next(); return }
+                depth -= 1
+            default:
+                break
+            }
+            scanner.next()
+        }
+    }
+
+    private func emptyScalar(at mark: Mark) -> Node {
+        .scalar(ScalarNode(text: "", style: .plain, range: SourceRange(at: mark.position)))
+    }
+
+    // MARK: - Nodes
+
+    private mutating func parseNode(block: Bool, indentlessSequence: Bool, depth: Int) -> Node {
+        let token = scanner.peek()
+        if depth > scanner.maxDepth * 2 {
+            error(SyntaxMessage.tooDeep(scanner.maxDepth, token.range), token)
+            scanner.abort()
+            return emptyScalar(at: token.start)
+        }
+        switch token.kind {
+        case .scalar:
+            scanner.next()
+            return .scalar(ScalarNode(text: token.text, style: token.style, range: token.range))
+        case .flowSequenceStart:
+            return parseFlowSequence(depth: depth + 1)
+        case .flowMappingStart:
+            return parseFlowMapping(depth: depth + 1)
+        case .blockSequenceStart where block:
+            return parseBlockSequence(depth: depth + 1)
+        case .blockMappingStart where block:
+            return parseBlockMapping(depth: depth + 1)
+        case .blockEntry where indentlessSequence:
+            return parseIndentlessSequence(depth: depth + 1)
+        case .blockEntry where !block:
+            error(SyntaxMessage.unexpected(
+                "`-`", expected: "a value (quote `\"-\"` if it is text; `- ` entries cannot appear inside `[...]` or `{...}`)",
+                token.range), token)
+            scanner.next()
+            return emptyScalar(at: token.start)
+        default:
+            error(SyntaxMessage.unexpected(token.displayName, expected: "a value", token.range), token)
+            return emptyScalar(at: token.start)
+        }
+    }
+
+    private mutating func parseBlockSequence(depth: Int) -> Node {
+        let start = scanner.next().start
+        var items: [Node] = []
+        var end = start
+        while true {
+            let token = scanner.peek()
+            if token.kind == .blockEntry {
+                let entry = scanner.next()
+                let next = scanner.peek()
+                if next.kind == .blockEntry || next.kind == .blockEnd || next.kind == .streamEnd {
+                    items.append(emptyScalar(at: entry.end))
+                } else {
+                    items.append(parseNode(block: true, indentlessSequence: false, depth: depth))
+                }
+                end = items.last.map { mark(of: $0.range.end) } ?? entry.end
+            } else if token.kind == .blockEnd {
+                scanner.next()
+                break
+            } else if token.kind == .streamEnd || token.kind == .documentStart || token.kind == .documentEnd {
+                break
+            } else {
+                error(unexpectedInBlock(token, expected: "a sequence entry (`- `)"), token)
+                skipToBlockEnd()
+                break
+            }
+        }
+        return .sequence(SequenceNode(items: items, style: .block, range: SourceRange(start: start.position, end: end.position)))
+    }
+
+    private mutating func parseIndentlessSequence(depth: Int) -> Node {
+        let start = scanner.peek().start
+        var items: [Node] = []
+        var end = start
+        while scanner.peek().kind == .blockEntry {
+            let entry = scanner.next()
+            let next = scanner.peek().kind
+            if next == .blockEntry || next == .key || next == .value || next == .blockEnd || next == .streamEnd {
+                items.append(emptyScalar(at: entry.end))
+            } else {
+                items.append(parseNode(block: true, indentlessSequence: false, depth: depth))
+            }
+            end = items.last.map { mark(of: $0.range.end) } ?? entry.end
+        }
+        return .sequence(SequenceNode(items: items, style: .block, range: SourceRange(start: start.position, end: end.position)))
+    }
+
+    private mutating func parseBlockMapping(depth: Int) -> Node {
+        let start = scanner.next().start
+        var keys = KeySet()
+        var entries: [MappingEntry] = []
+        var end = start
+        while true {
+            let token = scanner.peek()
+            if token.kind == .key {
+                scanner.next()
+                let keyToken = scanner.peek()
+                let key: ScalarNode
+                if keyToken.kind == .scalar {
+                    scanner.next()
+                    key = ScalarNode(text: keyToken.text, style: keyToken.style, range: keyToken.range)
+                } else {
+                    key = complexKey(keyToken, block: true, depth: depth)
+                }
+                let value: Node
+                if scanner.peek().kind == .value {
+                    let colon = scanner.next()
+                    let next = scanner.peek().kind
+                    if next == .key || next == .value || next == .blockEnd || next == .streamEnd {
+                        value = emptyScalar(at: colon.end)
+                    } else {
+                        value = parseNode(block: true, indentlessSequence: true, depth: depth)
+                    }
+                } else {
+                    value = emptyScalar(at: mark(of: key.range.end))
+                }
+                add(MappingEntry(key: key, value: value), to: &entries, keys: &keys)
+                end = mark(of: value.range.end)
+            } else if token.kind == .value {
+                // `: value` with no key: the scanner has reported it.
+                scanner.next()
+                let next = scanner.peek().kind
+                if next != .key && next != .value && next != .blockEnd && next != .streamEnd {
+                    _ = parseNode(block: true, indentlessSequence: true, depth: depth)
+                }
+            } else if token.kind == .blockEnd {
+                scanner.next()
+                break
+            } else if token.kind == .streamEnd || token.kind == .documentStart || token.kind == .documentEnd {
+                break
+            } else {
+                error(unexpectedInBlock(token, expected: "a mapping key"), token)
+                skipToBlockEnd()
+                break
+            }
+        }
+        return .mapping(MappingNode(entries: entries, style: .block, range: SourceRange(start: start.position, end: end.position)))
+    }
+
+    private mutating func parseFlowSequence(depth: Int) -> Node {
+        let open = scanner.next()
+        var items: [Node] = []
+        var first = true
+        while true {
+            var token = scanner.peek()
+            if token.kind == .flowSequenceEnd { break }
+            if !first {
+                if token.kind == .flowEntry {
+                    scanner.next()
+                    token = scanner.peek()
+                    if token.kind == .flowSequenceEnd { break }
+                } else {
+                    if !isFlowTerminator(token) {
+                        error(SyntaxMessage.unexpected(token.displayName, expected: "`,` or `]`", token.range), token)
+                    }
+                    return unterminatedFlow(open, items: items, sequence: true)
+                }
+            }
+            if isFlowTerminator(token) { return unterminatedFlow(open, items: items, sequence: true) }
+            if token.kind == .flowEntry {
+                error(SyntaxMessage.unexpected("`,`", expected: "an entry before `,`", token.range), token)
+                scanner.next()
+                continue
+            }
+            if token.kind == .key {
+                // A single `key: value` pair inside `[...]` is a one-entry mapping.
+                scanner.next()
+                let pair = parseFlowPair(depth: depth, start: token.start, closer: .flowSequenceEnd)
+                items.append(pair)
+            } else {
+                items.append(parseNode(block: false, indentlessSequence: false, depth: depth))
+            }
+            first = false
+        }
+        let close = scanner.next()
+        return .sequence(SequenceNode(items: items, style: .flow, range: SourceRange(start: open.start.position, end: close.end.position)))
+    }
+
+    private mutating func parseFlowPair(depth: Int, start: Mark, closer: Token.Kind) -> Node {
+        let keyToken = scanner.peek()
+        let key: ScalarNode
+        if keyToken.kind == .scalar {
+            scanner.next()
+            key = ScalarNode(text: keyToken.text, style: keyToken.style, range: keyToken.range)
+        } else if keyToken.kind == .value {
+            key = ScalarNode(text: "", style: .plain, range: SourceRange(at: keyToken.start.position))
+            error(SyntaxMessage.unsupported("empty mapping keys", keyToken.range, hint: "write a key before `:`"), keyToken)
+        } else {
+            key = complexKey(keyToken, block: false, depth: depth)
+        }
+        return parseFlowPairValue(key: key, depth: depth, closer: closer)
+    }
+
+    private mutating func parseFlowPairValue(key: ScalarNode, depth: Int, closer: Token.Kind) -> Node {
+        var value = emptyScalar(at: mark(of: key.range.end))
+        if scanner.peek().kind == .value {
+            let colon = scanner.next()
+            let next = scanner.peek()
+            if next.kind == .flowEntry || next.kind == closer {
+                value = emptyScalar(at: colon.end)
+            } else if !isFlowTerminator(next) {
+                value = parseNode(block: false, indentlessSequence: false, depth: depth)
+            }
+        }
+        let range = SourceRange(start: key.range.start, end: value.range.end)
+        return .mapping(MappingNode(entries: [MappingEntry(key: key, value: value)], style: .flow, range: range))
+    }
+
+    private mutating func parseFlowMapping(depth: Int) -> Node {
+        let open = scanner.next()
+        var entries: [MappingEntry] = []
+        var keys = KeySet()
+        var first = true
+        while true {
+            var token = scanner.peek()
+            if token.kind == .flowMappingEnd { break }
+            if !first {
+                if token.kind == .flowEntry {
+                    scanner.next()
+                    token = scanner.peek()
+                    if token.kind == .flowMappingEnd { break }
+                } else {
+                    if !isFlowTerminator(token) {
+                        error(SyntaxMessage.unexpected(token.displayName, expected: "`,` or `}`", token.range), token)
+                    }
+                    return unterminatedFlow(open, items: [], sequence: false)
+                }
+            }
+            if isFlowTerminator(token) { return unterminatedFlow(open, items: [], sequence: false) }
+            if token.kind == .flowEntry {
+                error(SyntaxMessage.unexpected("`,`", expected: "an entry before `,`", token.range), token)
+                scanner.next()
+                continue
+            }
+            let pair: Node
+            if token.kind == .key {
+                scanner.next()
+                pair = parseFlowPair(depth: depth, start: token.start, closer: .flowMappingEnd)
+            } else if token.kind == .scalar {
+                // `{a, b: c}`: a key with no `:` has an empty value.
+                scanner.next()
+                let key = ScalarNode(text: token.text, style: token.style, range: token.range)
+                pair = parseFlowPairValue(key: key, depth: depth, closer: .flowMappingEnd)
+            } else if token.kind == .value {
+                pair = parseFlowPair(depth: depth, start: token.start, closer: .flowMappingEnd)
+            } else {
+                let key = complexKey(token, block: false, depth: depth)
+                pair = parseFlowPairValue(key: key, depth: depth, closer: .flowMappingEnd)
+            }
+            if let entry = pair.mapping?.entries.first {
+                add(entry, to: &entries, keys: &keys)
+            }
+            first = false
+        }
+        let close = scanner.next()
+        return .mapping(MappingNode(entries: entries, style: .flow, range: SourceRange(start: open.start.position, end: close.end.position)))
+    }
+
+    private func isFlowTerminator(_ token: Token) -> Bool {
+        switch token.kind {
+        case .streamEnd, .documentStart, .documentEnd, .blockEnd, .flowSequenceEnd, .flowMappingEnd:
+            true
+        default:
+            false
+        }
+    }
+
+    /// Reports a flow collection that ran into the end of the file, a document marker, or
+    /// the wrong closing bracket, and returns what was read of it.
+    private mutating func unterminatedFlow(_ open: Token, items: [Node], sequence: Bool) -> Node {
+        let token = scanner.peek()
+        let wrongCloser = token.kind == (sequence ? .flowMappingEnd : .flowSequenceEnd)
+        if !(scanner.aborted && token.kind == .streamEnd) {
+            let d = SyntaxMessage.unterminatedFlow(sequence, open.range)
+            if !diagnostics.contains(where: { $0.code == d.code }) || wrongCloser {
+                diagnostics.append(d)
+            }
+        }
+        if wrongCloser { scanner.next() }
+        let range = SourceRange(start: open.start.position, end: token.start.position)
+        return sequence ? .sequence(SequenceNode(items: items, style: .flow, range: range))
+            : .mapping(MappingNode(entries: [], style: .flow, range: range))
+    }
+
+    /// A key that is not a scalar: reported, parsed past, and replaced by an empty key.
+    private mutating func complexKey(_ token: Token, block: Bool, depth: Int) -> ScalarNode {
+        if token.kind == .flowSequenceStart || token.kind == .flowMappingStart || token.kind == .blockMappingStart
+            || token.kind == .blockSequenceStart
+        {
+            let node = parseNode(block: block, indentlessSequence: false, depth: depth)
+            error(SyntaxMessage.unsupported(
+                "complex keys (a \(node.kindName) used as a key)", node.range,
+                hint: "keys must be plain or quoted text"), token)
+            return ScalarNode(text: "", style: .plain, range: node.range)
+        }
+        return ScalarNode(text: "", style: .plain, range: SourceRange(at: token.start.position))
+    }
+
+    private mutating func add(_ entry: MappingEntry, to entries: inout [MappingEntry], keys: inout KeySet) {
+        let key = entry.key
+        if key.style == .plain && key.text == "<<" {
+            error(SyntaxMessage.unsupported(
+                "merge keys (`<<`)", key.range, hint: "write the entries out in full"),
+                Token(kind: .scalar, start: mark(of: key.range.start), end: mark(of: key.range.end)))
+        } else if let first = keys.insert(key.text, range: key.range) {
+            diagnostics.append(SyntaxMessage.duplicateKey(key.text, key.range, first: first))
+        }
+        entries.append(entry)
+    }
+
+    private func unexpectedInBlock(_ token: Token, expected: String) -> Diagnostic {
+        SyntaxMessage.unexpected(token.displayName, expected: expected, token.range)
+    }
+
+    private func mark(of position: SourcePosition) -> Mark {
+        Mark(offset: position.offset, line: position.line - 1, column: position.column - 1)
+    }
+}
+
+/// The keys of one mapping, for finding duplicates: a linear scan while the mapping is
+/// small, a hash table once it grows.
+private struct KeySet {
+    private var small: [(String, SourceRange)] = []
+    private var large: [String: SourceRange]?
+
+    /// Adds a key; returns the range of an earlier occurrence if there is one.
+    mutating func insert(_ key: String, range: SourceRange) -> SourceRange? {
+        if large == nil {
+            for (k, r) in small where k == key { return r }
+            small.append((key, range))
+            if small.count > 12 {
+                large = Dictionary(small, uniquingKeysWith: { a, _ in a })
+                small = []
+            }
+            return nil
+        }
+        if let first = large?[key] { return first }
+        large?[key] = range
+        return nil
+    }
+}

@@ -1,0 +1,1074 @@
+/// Turns the bytes of a YAML-like stream into tokens, in one pass.
+///
+/// The design follows the classic YAML scanners (libyaml, PyYAML): an indentation stack
+/// that emits block starts and ends, and "possible simple keys" that turn a scalar into
+/// a mapping key once a `:` follows it on the same line. The rules are YAML 1.2's where
+/// they differ from 1.1: tabs may separate after the indentation, `:` may start a plain
+/// scalar in flow context, and line breaks are only CR and LF.
+///
+/// The scanner never throws. Problems become diagnostics; the scanner recovers where it
+/// can and otherwise ends the stream early, so that the parser sees a well-formed token
+/// sequence either way.
+final class Scanner {
+    /// The input, followed by `padding` zero bytes so that look-ahead needs no bounds check.
+    private let buffer: UnsafeMutablePointer<UInt8>
+    private let count: Int
+    private static let padding = 8
+
+    private(set) var diagnostics: [Diagnostic] = []
+    /// Set when an error ended the token stream early.
+    private(set) var aborted = false
+    let maxDepth: Int
+
+    // Reader state.
+    private var pos = 0
+    private var line = 0
+    private var column = 0
+
+    // Token queue: `tokens[head...]` are waiting for the parser.
+    private var tokens: [Token] = []
+    private var head = 0
+    private var tokensTaken = 0
+    private var done = false
+    private var streamStarted = false
+
+    // Structure.
+    private var flowLevel = 0
+    private var indent = -1
+    private var indents: [Int] = []
+    private var allowSimpleKey = true
+    private var possibleSimpleKeys: [SimpleKey?] = [nil]
+    /// Whether the last token was a quoted scalar or a flow collection's end: after one of
+    /// these, `:` is a value indicator in flow context even without a space after it.
+    private var lastTokenWasJSONLike = false
+
+    // The line that holds the next token.
+    private var lineIndent = 0
+    private var lineHasLeadingTab = false
+    private var tokenIsFirstOnLine = true
+    /// Whether a tab separates the next token from the one before it.
+    private var tabBeforeToken = false
+
+    private struct SimpleKey {
+        var tokenNumber: Int
+        var required: Bool
+        var mark: Mark
+        var tabBefore: Bool
+    }
+
+    init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
+        count = bytes.count
+        buffer = .allocate(capacity: count + Scanner.padding)
+        if let base = bytes.baseAddress, count > 0 {
+            buffer.initialize(from: base, count: count)
+        }
+        (buffer + count).initialize(repeating: 0, count: Scanner.padding)
+        self.maxDepth = maxDepth
+        sanitize()
+    }
+
+    deinit { buffer.deallocate() }
+
+    // MARK: - Parser interface
+
+    /// The next token, without consuming it.
+    func peek() -> Token {
+        while needMoreTokens() { fetchMoreTokens() }
+        return tokens[head]
+    }
+
+    /// Consumes and returns the next token.
+    @discardableResult
+    func next() -> Token {
+        let token = peek()
+        head += 1
+        tokensTaken += 1
+        if head > 64 && head * 2 > tokens.count {
+            tokens.removeFirst(head)
+            head = 0
+        }
+        return token
+    }
+
+    func report(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
+    /// Ends the token stream early, after an error the scanner cannot recover from.
+    func abort() {
+        if done { return }
+        aborted = true
+        tokens.removeSubrange(head...)
+        let mark = self.mark
+        indents.removeAll()
+        indent = -1
+        tokens.append(Token(kind: .streamEnd, start: mark, end: mark))
+        done = true
+    }
+
+    // MARK: - Reading bytes
+
+    @inline(__always) private func byte(_ k: Int = 0) -> UInt8 {
+        pos + k < count ? buffer[pos + k] : 0
+    }
+
+    private var atEnd: Bool { pos >= count }
+
+    private var mark: Mark { Mark(offset: pos, line: line, column: column) }
+
+    /// Moves forward over `n` bytes that are not line breaks.
+    @inline(__always) private func forward(_ n: Int = 1) {
+        for _ in 0..<n {
+            if buffer[pos] & 0xC0 != 0x80 { column += 1 }
+            pos += 1
+        }
+    }
+
+    /// Consumes a line break (LF, CR LF or CR) if there is one.
+    @discardableResult
+    private func skipLineBreak() -> Bool {
+        let b = byte()
+        if b == .lf || b == .cr {
+            pos += (b == .cr && byte(1) == .lf) ? 2 : 1
+            line += 1
+            column = 0
+            return true
+        }
+        return false
+    }
+
+    private func range(from start: Mark) -> SourceRange {
+        SourceRange(start: start.position, end: mark.position)
+    }
+
+    private func range(_ start: Mark, _ end: Mark) -> SourceRange {
+        SourceRange(start: start.position, end: end.position)
+    }
+
+    private func text(_ from: Int, _ to: Int) -> String {
+        String(decoding: UnsafeBufferPointer(start: buffer + from, count: to - from), as: UTF8.self)
+    }
+
+    // MARK: - Encoding checks
+
+    /// Reports invalid UTF-8, control characters and stray byte-order marks, and replaces
+    /// each offending byte with `_` so that scanning goes on and finds the other problems.
+    private func sanitize() {
+        var i = 0
+        var line = 0
+        var lineStart = 0
+        func position(_ offset: Int) -> SourcePosition {
+            var column = 0
+            var j = lineStart
+            while j < offset {
+                if buffer[j] & 0xC0 != 0x80 { column += 1 }
+                j += 1
+            }
+            return SourcePosition(offset: offset, line: line + 1, column: column + 1)
+        }
+        func problem(_ at: Int, _ length: Int, _ make: (SourceRange) -> Diagnostic) {
+            let start = position(at)
+            var end = start
+            end.offset += length
+            end.column += 1
+            report(make(SourceRange(start: start, end: end)))
+            for k in at..<(at + length) { buffer[k] = UInt8(ascii: "_") }
+        }
+        while i < count {
+            let b = buffer[i]
+            if b >= 0x20 && b < 0x7F { i += 1; continue }
+            if b == .lf || b == .cr {
+                if b == .cr && i + 1 < count && buffer[i + 1] == .lf { i += 1 }
+                i += 1
+                line += 1
+                lineStart = i
+                continue
+            }
+            if b == .tab { i += 1; continue }
+            if b < 0x80 {
+                problem(i, 1) { SyntaxMessage.controlCharacter(b, $0) }
+                i += 1
+                continue
+            }
+            let length = utf8SequenceLength(at: i)
+            if length == 0 {
+                problem(i, 1, SyntaxMessage.invalidUTF8)
+                i += 1
+                continue
+            }
+            // U+FEFF is EF BB BF: allowed only as the very first character.
+            if length == 3 && b == 0xEF && buffer[i + 1] == 0xBB && buffer[i + 2] == 0xBF && i != 0 {
+                problem(i, 3, SyntaxMessage.misplacedByteOrderMark)
+            } else if length == 2 && b == 0xC2 && buffer[i + 1] < 0xA0 && buffer[i + 1] != 0x85 {
+                // C1 control characters (U+0080...U+009F), except NEL, are not printable.
+                problem(i, 2) { SyntaxMessage.controlCharacter(buffer[i + 1], $0) }
+            }
+            i += length
+        }
+    }
+
+    /// The length of the well-formed UTF-8 sequence starting at `i`, or 0.
+    private func utf8SequenceLength(at i: Int) -> Int {
+        let b0 = buffer[i]
+        func cont(_ k: Int) -> UInt8? {
+            guard i + k < count else { return nil }
+            let b = buffer[i + k]
+            return b & 0xC0 == 0x80 ? b : nil
+        }
+        switch b0 {
+        case 0xC2...0xDF:
+            return cont(1) != nil ? 2 : 0
+        case 0xE0...0xEF:
+            guard let b1 = cont(1), cont(2) != nil else { return 0 }
+            if b0 == 0xE0 && b1 < 0xA0 { return 0 }  // overlong
+            if b0 == 0xED && b1 >= 0xA0 { return 0 }  // surrogates
+            return 3
+        case 0xF0...0xF4:
+            guard let b1 = cont(1), cont(2) != nil, cont(3) != nil else { return 0 }
+            if b0 == 0xF0 && b1 < 0x90 { return 0 }
+            if b0 == 0xF4 && b1 >= 0x90 { return 0 }
+            return 4
+        default:
+            return 0
+        }
+    }
+
+    // MARK: - Fetching tokens
+
+    private func needMoreTokens() -> Bool {
+        if done { return false }
+        if head == tokens.count { return true }
+        staleSimpleKeys()
+        return nextPossibleSimpleKey() == tokensTaken
+    }
+
+    private func nextPossibleSimpleKey() -> Int? {
+        var least: Int?
+        for case let key? in possibleSimpleKeys where least == nil || key.tokenNumber < least! {
+            least = key.tokenNumber
+        }
+        return least
+    }
+
+    private func append(_ kind: Token.Kind, _ start: Mark, _ end: Mark) {
+        tokens.append(Token(kind: kind, start: start, end: end))
+    }
+
+    private func fetchMoreTokens() {
+        if !streamStarted {
+            streamStarted = true
+            let m = mark
+            append(.streamStart, m, m)
+            if byte() == 0xEF && byte(1) == 0xBB && byte(2) == 0xBF {
+                pos = 3  // The byte-order mark takes no column.
+            }
+            return
+        }
+        scanToNextToken()
+        staleSimpleKeys()
+        if flowLevel == 0 {
+            // In block context the indentation is the spaces before the first token of a
+            // line; a tab after them separates but does not indent.
+            let column = tokenIsFirstOnLine ? lineIndent : self.column
+            unwindIndent(column, checkConsistency: tokenIsFirstOnLine)
+        }
+        let jsonLike = lastTokenWasJSONLike
+        lastTokenWasJSONLike = false
+        let c = byte()
+        if atEnd { return fetchStreamEnd() }
+        if column == 0 {
+            if c == .percent { return skipDirective() }
+            if c == .dash && isDocumentMarker(.dash) { return fetchDocumentIndicator(.documentStart) }
+            if c == .dot && isDocumentMarker(.dot) { return fetchDocumentIndicator(.documentEnd) }
+        }
+        switch c {
+        case .lbracket: return fetchFlowCollectionStart(.flowSequenceStart)
+        case .lbrace: return fetchFlowCollectionStart(.flowMappingStart)
+        case .rbracket: return fetchFlowCollectionEnd(.flowSequenceEnd)
+        case .rbrace: return fetchFlowCollectionEnd(.flowMappingEnd)
+        case .comma: return fetchFlowEntry()
+        default: break
+        }
+        if c == .dash && isBlankOrEnd(byte(1)) { return fetchBlockEntry() }
+        if c == .question && isBlankOrEnd(byte(1)) { return skipExplicitKey() }
+        if c == .colon && (isBlankOrEnd(byte(1)) || (flowLevel > 0 && (isFlowIndicator(byte(1)) || jsonLike))) {
+            return fetchValue()
+        }
+        switch c {
+        case .star: return fetchAlias()
+        case .ampersand: return skipProperty(anchor: true)
+        case .exclamation: return skipProperty(anchor: false)
+        case .pipe, .greater:
+            if flowLevel == 0 { return fetchBlockScalar(folded: c == .greater) }
+        case .singleQuote: return fetchFlowScalar(double: false)
+        case .doubleQuote: return fetchFlowScalar(double: true)
+        default: break
+        }
+        if canStartPlain() { return fetchPlain() }
+        // Anything else cannot start a token: report it and skip the character.
+        let start = mark
+        let what: String = switch c {
+        case .at, .backtick: "`\(Character(Unicode.Scalar(c)))` is reserved and"
+        case .pipe, .greater: "a block scalar indicator inside a flow collection"
+        case .tab: "a tab"
+        default: "`\(Character(Unicode.Scalar(c)))`"
+        }
+        forward()
+        report(SyntaxMessage.cannotStartToken(what, range(from: start)))
+        if c == .tab { return }
+        abort()
+    }
+
+    /// Skips spaces, tabs, comments and line breaks up to the next token, and records the
+    /// indentation of the line it lands on.
+    private func scanToNextToken() {
+        tabBeforeToken = false
+        while true {
+            var sawTab = false
+            while byte() == .space || byte() == .tab {
+                if byte() == .tab {
+                    // In block context a tab at the start of a line is only separation
+                    // if the line turns out to be blank or a comment, or if it follows
+                    // the indentation; which of these, the token decides.
+                    if !sawTab && tokenIsFirstOnLine { lineIndent = column }
+                    sawTab = true
+                    tabBeforeToken = true
+                }
+                forward()
+            }
+            if tokenIsFirstOnLine {
+                if !sawTab { lineIndent = column }
+                lineHasLeadingTab = sawTab
+            }
+            if byte() == .hash {
+                if pos > 0 && !isBlank(buffer[pos - 1]) && buffer[pos - 1] != .lf && buffer[pos - 1] != .cr {
+                    let start = mark
+                    report(SyntaxMessage.commentWithoutSpace(SourceRange(at: start.position)))
+                }
+                while !atEnd && byte() != .lf && byte() != .cr { forward() }
+            }
+            if skipLineBreak() {
+                if flowLevel == 0 { allowSimpleKey = true }
+                tabBeforeToken = false
+                tokenIsFirstOnLine = true
+                lineIndent = 0
+                lineHasLeadingTab = false
+            } else {
+                break
+            }
+        }
+        checkFlowContinuation()
+    }
+
+    /// In block context, the lines of a flow collection must be indented more than the
+    /// block that holds it.
+    private func checkFlowContinuation() {
+        guard flowLevel > 0, tokenIsFirstOnLine, indent >= 0, !atEnd, lineIndent <= indent else { return }
+        report(SyntaxMessage.underIndentedContinuation("a flow collection", range(from: mark)))
+    }
+
+    private func staleSimpleKeys() {
+        for level in possibleSimpleKeys.indices {
+            guard let key = possibleSimpleKeys[level] else { continue }
+            if key.mark.line != line || pos - key.mark.offset > 1024 {
+                if key.required {
+                    report(SyntaxMessage.missingColon(SourceRange(at: key.mark.position)))
+                }
+                possibleSimpleKeys[level] = nil
+            }
+        }
+    }
+
+    private func savePossibleSimpleKey() {
+        let column = tokenIsFirstOnLine && flowLevel == 0 ? lineIndent : self.column
+        let required = flowLevel == 0 && indent == column
+        guard allowSimpleKey else { return }
+        removePossibleSimpleKey()
+        possibleSimpleKeys[flowLevel] = SimpleKey(
+            tokenNumber: tokensTaken + tokens.count - head, required: required,
+            mark: Mark(offset: pos, line: line, column: column),
+            tabBefore: tokenIsFirstOnLine && lineHasLeadingTab)
+    }
+
+    private func removePossibleSimpleKey() {
+        if let key = possibleSimpleKeys[flowLevel], key.required {
+            report(SyntaxMessage.missingColon(SourceRange(at: key.mark.position)))
+        }
+        possibleSimpleKeys[flowLevel] = nil
+    }
+
+    private func unwindIndent(_ column: Int, checkConsistency: Bool = false) {
+        var left: Int?
+        while indent > column {
+            let m = mark
+            left = indent
+            indent = indents.removeLast()
+            append(.blockEnd, m, m)
+        }
+        if checkConsistency, let left, indent < column, !atEnd {
+            // The line is less indented than the block it left, and more than the one it
+            // returns to: it belongs to neither.
+            let expected = indent >= 0 ? [indent + 1, left + 1] : [left + 1]
+            report(SyntaxMessage.inconsistentIndentation(range(from: mark), expected: expected))
+        }
+    }
+
+    private func addIndent(_ column: Int) -> Bool {
+        guard indent < column else { return false }
+        indents.append(indent)
+        indent = column
+        return true
+    }
+
+    private func tooDeep() -> Bool {
+        if flowLevel + indents.count >= maxDepth {
+            report(SyntaxMessage.tooDeep(maxDepth, range(from: mark)))
+            abort()
+            return true
+        }
+        return false
+    }
+
+    private func fetchStreamEnd() {
+        unwindIndent(-1)
+        removePossibleSimpleKey()
+        if flowLevel > 0 {
+            // The parser reports the unterminated collection; keys inside it are moot.
+            for i in possibleSimpleKeys.indices { possibleSimpleKeys[i] = nil }
+        }
+        allowSimpleKey = false
+        let m = mark
+        append(.streamEnd, m, m)
+        done = true
+    }
+
+    private func isDocumentMarker(_ c: UInt8) -> Bool {
+        column == 0 && byte() == c && byte(1) == c && byte(2) == c && isBlankOrEnd(byte(3))
+    }
+
+    private func fetchDocumentIndicator(_ kind: Token.Kind) {
+        unwindIndent(-1)
+        removePossibleSimpleKey()
+        if flowLevel > 0 {
+            // A document marker ends any flow collection left open; the parser reports it.
+            flowLevel = 0
+            possibleSimpleKeys = [nil]
+        }
+        allowSimpleKey = false
+        let start = mark
+        forward(3)
+        append(kind, start, mark)
+        tokenIsFirstOnLine = false
+    }
+
+    private func fetchFlowCollectionStart(_ kind: Token.Kind) {
+        if tooDeep() { return }
+        savePossibleSimpleKey()
+        flowLevel += 1
+        possibleSimpleKeys.append(nil)
+        allowSimpleKey = true
+        let start = mark
+        forward()
+        append(kind, start, mark)
+        tokenIsFirstOnLine = false
+    }
+
+    private func fetchFlowCollectionEnd(_ kind: Token.Kind) {
+        if flowLevel > 0 {
+            removePossibleSimpleKey()
+            flowLevel -= 1
+            possibleSimpleKeys.removeLast()
+        }
+        allowSimpleKey = false
+        let start = mark
+        forward()
+        append(kind, start, mark)
+        lastTokenWasJSONLike = true
+        tokenIsFirstOnLine = false
+    }
+
+    private func fetchFlowEntry() {
+        allowSimpleKey = true
+        removePossibleSimpleKey()
+        let start = mark
+        forward()
+        append(.flowEntry, start, mark)
+        tokenIsFirstOnLine = false
+    }
+
+    private func fetchBlockEntry() {
+        let start = mark
+        if flowLevel == 0 {
+            if tabBeforeToken {
+                // Whether at the start of a line or after another `-`, a tab before `-`
+                // would take part in the indentation of the sequence.
+                report(SyntaxMessage.tabIndentation(SourceRange(at: start.position)))
+            }
+            if !allowSimpleKey {
+                report(SyntaxMessage.sequenceEntryNotAllowed(SourceRange(at: start.position)))
+            }
+            if tooDeep() { return }
+            if addIndent(column) { append(.blockSequenceStart, start, start) }
+        }
+        // In flow context `- ` is an error; the parser reports it where it stands.
+        allowSimpleKey = true
+        removePossibleSimpleKey()
+        forward()
+        append(.blockEntry, start, mark)
+        tokenIsFirstOnLine = false
+    }
+
+    private func fetchValue() {
+        let start = mark
+        if let key = possibleSimpleKeys[flowLevel] {
+            possibleSimpleKeys[flowLevel] = nil
+            let index = head + key.tokenNumber - tokensTaken
+            tokens.insert(Token(kind: .key, start: key.mark, end: key.mark), at: index)
+            if flowLevel == 0 {
+                if key.tabBefore {
+                    report(SyntaxMessage.tabIndentation(SourceRange(at: key.mark.position)))
+                }
+                if indents.count + 1 >= maxDepth, indent < key.mark.column {
+                    report(SyntaxMessage.tooDeep(maxDepth, SourceRange(at: key.mark.position)))
+                    return abort()
+                }
+                if addIndent(key.mark.column) {
+                    tokens.insert(Token(kind: .blockMappingStart, start: key.mark, end: key.mark), at: index)
+                }
+            }
+            allowSimpleKey = false
+        } else {
+            if flowLevel == 0 {
+                if !allowSimpleKey {
+                    report(SyntaxMessage.mappingValueNotAllowed(SourceRange(at: start.position)))
+                } else {
+                    report(SyntaxMessage.unsupported(
+                        "empty mapping keys", SourceRange(at: start.position),
+                        hint: "write a key before `:`"))
+                }
+                if tooDeep() { return }
+                if addIndent(column) { append(.blockMappingStart, start, start) }
+            }
+            allowSimpleKey = flowLevel == 0
+            removePossibleSimpleKey()
+        }
+        forward()
+        append(.value, start, mark)
+        tokenIsFirstOnLine = false
+    }
+
+    // MARK: - Features outside the subset
+
+    private func skipDirective() {
+        let start = mark
+        while !atEnd && byte() != .lf && byte() != .cr { forward() }
+        report(SyntaxMessage.unsupported(
+            "directives (`%YAML`, `%TAG`)", range(from: start),
+            hint: "delete the directive line; the dialog language needs none"))
+        tokenIsFirstOnLine = false
+    }
+
+    private func skipExplicitKey() {
+        let start = mark
+        forward()
+        report(SyntaxMessage.unsupported(
+            "explicit keys (`? `)", range(from: start),
+            hint: "write the key as a plain or quoted scalar followed by `:`"))
+        tokenIsFirstOnLine = false
+    }
+
+    private func skipProperty(anchor: Bool) {
+        let start = mark
+        forward()
+        while !isBlankOrEnd(byte()) && !(flowLevel > 0 && isFlowIndicator(byte())) { forward() }
+        let r = range(from: start)
+        if anchor {
+            report(SyntaxMessage.unsupported("anchors (`&name`)", r, hint: "repeat the content instead of anchoring it"))
+        } else {
+            report(SyntaxMessage.unsupported("tags (`!tag`)", r, hint: "delete the tag; quote the value to keep it text"))
+        }
+        tokenIsFirstOnLine = false
+    }
+
+    private func fetchAlias() {
+        savePossibleSimpleKey()
+        allowSimpleKey = false
+        let start = mark
+        forward()
+        while !isBlankOrEnd(byte()) && !isFlowIndicator(byte()) { forward() }
+        report(SyntaxMessage.unsupported(
+            "aliases (`*name`)", range(from: start), hint: "repeat the content instead of referring to an anchor"))
+        // Stands in for the missing node, so the structure around it still reads.
+        tokens.append(Token(kind: .scalar, start: start, end: mark, text: "", style: .plain))
+        tokenIsFirstOnLine = false
+    }
+
+    // MARK: - Scalars
+
+    private func fetchBlockScalar(folded: Bool) {
+        allowSimpleKey = true
+        removePossibleSimpleKey()
+        tokens.append(scanBlockScalar(folded: folded))
+        tokenIsFirstOnLine = true
+        lineHasLeadingTab = false
+    }
+
+    private func fetchFlowScalar(double: Bool) {
+        savePossibleSimpleKey()
+        allowSimpleKey = false
+        tokens.append(scanFlowScalar(double: double))
+        lastTokenWasJSONLike = true
+        tokenIsFirstOnLine = false
+    }
+
+    private func fetchPlain() {
+        savePossibleSimpleKey()
+        allowSimpleKey = false
+        tokens.append(scanPlain())
+    }
+
+    private func canStartPlain() -> Bool {
+        let c = byte()
+        if isBlankOrEnd(c) { return false }
+        if c == .dash || c == .question || c == .colon {
+            let n = byte(1)
+            return !isBlankOrEnd(n) && !(flowLevel > 0 && isFlowIndicator(n))
+        }
+        return !isIndicator(c)
+    }
+
+    /// Scans a plain scalar, folding its lines, and leaves the reader at the next token.
+    private func scanPlain() -> Token {
+        let start = mark
+        var end = mark
+        let minIndent = indent + 1
+        var out: [UInt8] = []
+        var single: (Int, Int)?  // The common case: one run of bytes, no copy needed.
+        var pendingSpaces: (Int, Int)?  // Spaces between two runs on one line.
+        var pendingBreaks = 0  // Line breaks between two runs.
+        tokenIsFirstOnLine = false
+        while true {
+            if byte() == .hash { break }
+            let runStart = pos
+            while true {
+                let c = byte()
+                if isBlankOrEnd(c) { break }
+                if c == .colon {
+                    let n = byte(1)
+                    if isBlankOrEnd(n) || (flowLevel > 0 && isFlowIndicator(n)) { break }
+                }
+                if flowLevel > 0 && isFlowIndicator(c) { break }
+                forward()
+            }
+            if pos == runStart { break }
+            allowSimpleKey = false
+            if single == nil && out.isEmpty && pendingBreaks == 0 && pendingSpaces == nil {
+                single = (runStart, pos)
+            } else {
+                if let (a, b) = single { out.append(contentsOf: UnsafeBufferPointer(start: buffer + a, count: b - a)); single = nil }
+                if pendingBreaks == 1 {
+                    out.append(.space)
+                } else if pendingBreaks > 1 {
+                    out.append(contentsOf: repeatElement(UInt8.lf, count: pendingBreaks - 1))
+                } else if let (a, b) = pendingSpaces {
+                    out.append(contentsOf: UnsafeBufferPointer(start: buffer + a, count: b - a))
+                }
+                out.append(contentsOf: UnsafeBufferPointer(start: buffer + runStart, count: pos - runStart))
+            }
+            end = mark
+            pendingSpaces = nil
+            pendingBreaks = 0
+            // Whitespace after the run: spaces on this line, or line breaks.
+            let spacesStart = pos
+            while byte() == .space || byte() == .tab { forward() }
+            if byte() == .lf || byte() == .cr {
+                var breaks = 0
+                var stop = false
+                while true {
+                    if skipLineBreak() {
+                        breaks += 1
+                        tokenIsFirstOnLine = true
+                        if flowLevel == 0 { allowSimpleKey = true }
+                        if isDocumentMarker(.dash) || isDocumentMarker(.dot) { stop = true; break }
+                        var sawTab = false
+                        lineIndent = 0
+                        while byte() == .space || byte() == .tab {
+                            if byte() == .tab && !sawTab { sawTab = true; lineIndent = column }
+                            forward()
+                        }
+                        if !sawTab { lineIndent = column }
+                        lineHasLeadingTab = sawTab
+                        continue
+                    }
+                    break
+                }
+                if stop || atEnd || byte() == .hash { break }
+                if flowLevel == 0 && lineIndent < minIndent { break }
+                if flowLevel > 0 && indent >= 0 && lineIndent <= indent {
+                    report(SyntaxMessage.underIndentedContinuation("a plain scalar", range(from: mark)))
+                }
+                tokenIsFirstOnLine = false
+                pendingBreaks = breaks
+            } else {
+                if pos == spacesStart || byte() == .hash || atEnd { break }
+                pendingSpaces = (spacesStart, pos)
+            }
+        }
+        let value: String
+        if let (a, b) = single {
+            value = text(a, b)
+        } else {
+            value = String(decoding: out, as: UTF8.self)
+        }
+        if flowLevel == 0 && !tokenIsFirstOnLine { lineHasLeadingTab = false }
+        return Token(kind: .scalar, start: start, end: end, text: value, style: .plain)
+    }
+
+    /// Scans a single- or double-quoted scalar, with escapes and line folding.
+    private func scanFlowScalar(double: Bool) -> Token {
+        let start = mark
+        let quote: UInt8 = double ? .doubleQuote : .singleQuote
+        forward()
+        var out: [UInt8] = []
+        while true {
+            // A run of ordinary characters.
+            let runStart = pos
+            while true {
+                let c = byte()
+                if c == quote || c == .backslash || isBlank(c) || c == .lf || c == .cr || atEnd { break }
+                forward()
+            }
+            out.append(contentsOf: UnsafeBufferPointer(start: buffer + runStart, count: pos - runStart))
+            if atEnd {
+                report(SyntaxMessage.unterminatedQuote(double, SourceRange(at: start.position)))
+                abort()
+                return Token(kind: .scalar, start: start, end: mark, text: "", style: double ? .doubleQuoted : .singleQuoted)
+            }
+            let c = byte()
+            if c == quote {
+                if !double && byte(1) == .singleQuote {
+                    out.append(.singleQuote)
+                    forward(2)
+                    continue
+                }
+                forward()
+                break
+            }
+            if c == .backslash {
+                if !double { out.append(c); forward(); continue }
+                scanEscape(into: &out)
+                continue
+            }
+            // Whitespace: kept when the line goes on, folded when it breaks.
+            let spacesStart = pos
+            while byte() == .space || byte() == .tab { forward() }
+            if byte() == .lf || byte() == .cr {
+                let breaks = scanQuotedBreaks(double: double)
+                if breaks < 0 {
+                    return Token(kind: .scalar, start: start, end: mark, text: "", style: double ? .doubleQuoted : .singleQuoted)
+                }
+                if breaks == 1 {
+                    out.append(.space)
+                } else {
+                    out.append(contentsOf: repeatElement(UInt8.lf, count: breaks - 1))
+                }
+            } else {
+                out.append(contentsOf: UnsafeBufferPointer(start: buffer + spacesStart, count: pos - spacesStart))
+            }
+        }
+        return Token(kind: .scalar, start: start, end: mark, text: String(decoding: out, as: UTF8.self),
+                     style: double ? .doubleQuoted : .singleQuoted)
+    }
+
+    /// Consumes the line breaks and indentation inside a quoted scalar; returns how many
+    /// breaks there were, or -1 after an error that ended the stream.
+    private func scanQuotedBreaks(double: Bool) -> Int {
+        var breaks = 0
+        while skipLineBreak() {
+            breaks += 1
+            if isDocumentMarker(.dash) || isDocumentMarker(.dot) {
+                report(SyntaxMessage.documentMarkerInScalar(SourceRange(at: mark.position)))
+                abort()
+                return -1
+            }
+            let lineStart = mark
+            while byte() == .space { forward() }
+            let spaces = column
+            while byte() == .space || byte() == .tab { forward() }
+            if byte() != .lf && byte() != .cr && !atEnd && spaces <= indent {
+                report(SyntaxMessage.underIndentedContinuation(
+                    "a \(double ? "double" : "single")-quoted scalar", range(from: lineStart)))
+            }
+        }
+        return breaks
+    }
+
+    private func scanEscape(into out: inout [UInt8]) {
+        let start = mark
+        forward()
+        let c = byte()
+        func put(_ scalar: UInt32) {
+            guard let s = Unicode.Scalar(scalar) else { return }
+            out.append(contentsOf: String(Character(s)).utf8)
+        }
+        switch c {
+        case UInt8(ascii: "0"): out.append(0)
+        case UInt8(ascii: "a"): out.append(0x07)
+        case UInt8(ascii: "b"): out.append(0x08)
+        case UInt8(ascii: "t"), .tab: out.append(.tab)
+        case UInt8(ascii: "n"): out.append(.lf)
+        case UInt8(ascii: "v"): out.append(0x0B)
+        case UInt8(ascii: "f"): out.append(0x0C)
+        case UInt8(ascii: "r"): out.append(.cr)
+        case UInt8(ascii: "e"): out.append(0x1B)
+        case .space, .doubleQuote, .slash, .backslash: out.append(c)
+        case UInt8(ascii: "N"): put(0x85)
+        case UInt8(ascii: "_"): put(0xA0)
+        case UInt8(ascii: "L"): put(0x2028)
+        case UInt8(ascii: "P"): put(0x2029)
+        case UInt8(ascii: "x"), UInt8(ascii: "u"), UInt8(ascii: "U"):
+            let digits = c == UInt8(ascii: "x") ? 2 : c == UInt8(ascii: "u") ? 4 : 8
+            var value: UInt32 = 0
+            for k in 1...digits {
+                guard let d = hexValue(byte(k)) else {
+                    forward()
+                    report(SyntaxMessage.invalidEscape(
+                        "\(Character(Unicode.Scalar(c)))" + text(pos, pos + k - 1), range(from: start)))
+                    return
+                }
+                value = value << 4 | UInt32(d)
+            }
+            forward(digits + 1)
+            if Unicode.Scalar(value) == nil {
+                report(SyntaxMessage.invalidEscape(text(start.offset + 1, pos), range(from: start)))
+            } else {
+                put(value)
+            }
+            return
+        case .lf, .cr:
+            // An escaped line break: the text goes on without a space.
+            let breaks = scanQuotedBreaks(double: true)
+            if breaks > 1 { out.append(contentsOf: repeatElement(UInt8.lf, count: breaks - 1)) }
+            while byte() == .space || byte() == .tab { forward() }
+            return
+        default:
+            if atEnd { return }
+            let escapeStart = pos
+            forward()
+            report(SyntaxMessage.invalidEscape(text(escapeStart, pos), range(from: start)))
+            return
+        }
+        forward()
+    }
+
+    /// Scans a literal (`|`) or folded (`>`) block scalar with its header.
+    private func scanBlockScalar(folded: Bool) -> Token {
+        let start = mark
+        forward()
+        // Header: chomping and indentation indicators, in either order.
+        var chomping = 0  // -1 strip, 0 clip, +1 keep
+        var increment = 0
+        for _ in 0..<2 {
+            let c = byte()
+            if (c == .plus || c == .dash) && chomping == 0 {
+                chomping = c == .plus ? 1 : -1
+                forward()
+            } else if c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") && increment == 0 {
+                if c == UInt8(ascii: "0") {
+                    let m = mark
+                    forward()
+                    report(SyntaxMessage.blockScalarHeader("the indentation indicator must be 1-9, not 0", range(from: m)))
+                } else {
+                    increment = Int(c - UInt8(ascii: "0"))
+                    forward()
+                }
+            }
+        }
+        var sawSpace = false
+        while byte() == .space || byte() == .tab { forward(); sawSpace = true }
+        if byte() == .hash {
+            if !sawSpace { report(SyntaxMessage.commentWithoutSpace(SourceRange(at: mark.position))) }
+            while !atEnd && byte() != .lf && byte() != .cr { forward() }
+        }
+        if !atEnd && byte() != .lf && byte() != .cr {
+            let m = mark
+            report(SyntaxMessage.blockScalarHeader("unexpected text after a block scalar indicator", range(from: m)))
+            while !atEnd && byte() != .lf && byte() != .cr { forward() }
+        }
+        var end = mark
+        skipLineBreak()
+
+        let parentIndent = indent
+        let minIndent = parentIndent + 1
+        var contentIndent: Int
+        var breaks = 0
+        if increment > 0 {
+            contentIndent = max(parentIndent, 0) + increment
+            if parentIndent < 0 { contentIndent = increment - 1 }
+            contentIndent = max(contentIndent, minIndent)
+        } else {
+            // Detect the indentation from the first non-empty line.
+            var maxBlankIndent = 0
+            var blankIndentMark = mark
+            contentIndent = 0
+            while true {
+                while byte() == .space { forward() }
+                if byte() == .lf || byte() == .cr {
+                    if column > maxBlankIndent { maxBlankIndent = column; blankIndentMark = mark }
+                    skipLineBreak()
+                    breaks += 1
+                    end = mark
+                    continue
+                }
+                if atEnd {
+                    if column > maxBlankIndent { maxBlankIndent = column }
+                } else if byte() == .tab && column < minIndent {
+                    report(SyntaxMessage.tabIndentation(SourceRange(at: mark.position)))
+                }
+                break
+            }
+            contentIndent = max(minIndent, atEnd ? max(maxBlankIndent, column) : column, 0)
+            if maxBlankIndent > contentIndent && !atEnd {
+                report(SyntaxMessage.blockScalarIndentation(SourceRange(at: blankIndentMark.position)))
+            }
+            // Put the reader back at the start of the current line's indentation.
+            if !atEnd || column > 0 { rewindToLineStart() }
+        }
+
+        var out: [UInt8] = []
+        var trailingBreaks = 0
+        var lastLineMoreIndented = false
+        var first = true
+        if increment > 0 { breaks = 0 }
+        // Lines: `breaks` counts the line breaks not yet written since the last content.
+        while true {
+            while column < contentIndent && byte() == .space { forward() }
+            if byte() == .lf || byte() == .cr {
+                skipLineBreak()
+                breaks += 1
+                end = mark
+                continue
+            }
+            if atEnd {
+                // A last line of spaces with no line break still ends a line.
+                if column > 0 && line > start.line { breaks += 1 }
+                break
+            }
+            if column < contentIndent { break }
+            if column == 0 && (isDocumentMarker(.dash) || isDocumentMarker(.dot)) { break }
+            // A content line.
+            let moreIndented = byte() == .space || byte() == .tab
+            if first {
+                out.append(contentsOf: repeatElement(UInt8.lf, count: breaks))
+            } else if folded && !moreIndented && !lastLineMoreIndented && breaks > 0 {
+                if breaks == 1 { out.append(.space) } else { out.append(contentsOf: repeatElement(UInt8.lf, count: breaks - 1)) }
+            } else {
+                out.append(contentsOf: repeatElement(UInt8.lf, count: breaks))
+            }
+            first = false
+            let lineStart = pos
+            var onlySpaces = true
+            while !atEnd && byte() != .lf && byte() != .cr {
+                if !isBlank(byte()) { onlySpaces = false }
+                forward()
+            }
+            out.append(contentsOf: UnsafeBufferPointer(start: buffer + lineStart, count: pos - lineStart))
+            end = mark
+            lastLineMoreIndented = moreIndented
+            breaks = 0
+            if skipLineBreak() {
+                breaks = 1
+                end = mark
+            } else {
+                // A last line of spaces with no line break still ends a line.
+                if onlySpaces { breaks = 1 }
+                break
+            }
+        }
+        trailingBreaks = breaks
+        if first {
+            // No content: only trailing line breaks.
+            if chomping == 1 { out.append(contentsOf: repeatElement(UInt8.lf, count: trailingBreaks)) }
+        } else if chomping == 0 {
+            if trailingBreaks > 0 { out.append(.lf) }
+        } else if chomping == 1 {
+            out.append(contentsOf: repeatElement(UInt8.lf, count: trailingBreaks))
+        }
+        // The reader now stands at the first character of the next line's content.
+        tokenIsFirstOnLine = true
+        lineIndent = column
+        return Token(kind: .scalar, start: start, end: end, text: String(decoding: out, as: UTF8.self),
+                     style: folded ? .folded : .literal)
+    }
+
+    private func rewindToLineStart() {
+        while column > 0 {
+            pos -= 1
+            if buffer[pos] & 0xC0 != 0x80 { column -= 1 }
+        }
+        while pos > 0 && buffer[pos - 1] & 0xC0 == 0x80 { pos -= 1 }
+    }
+}
+
+// MARK: - Byte classes
+
+extension UInt8 {
+    static let tab: UInt8 = 0x09
+    static let lf: UInt8 = 0x0A
+    static let cr: UInt8 = 0x0D
+    static let space: UInt8 = 0x20
+    static let exclamation = UInt8(ascii: "!")
+    static let doubleQuote = UInt8(ascii: "\"")
+    static let hash = UInt8(ascii: "#")
+    static let percent = UInt8(ascii: "%")
+    static let ampersand = UInt8(ascii: "&")
+    static let singleQuote = UInt8(ascii: "'")
+    static let star = UInt8(ascii: "*")
+    static let plus = UInt8(ascii: "+")
+    static let comma = UInt8(ascii: ",")
+    static let dash = UInt8(ascii: "-")
+    static let dot = UInt8(ascii: ".")
+    static let slash = UInt8(ascii: "/")
+    static let colon = UInt8(ascii: ":")
+    static let greater = UInt8(ascii: ">")
+    static let question = UInt8(ascii: "?")
+    static let at = UInt8(ascii: "@")
+    static let lbracket = UInt8(ascii: "[")
+    static let backslash = UInt8(ascii: "\\")
+    static let rbracket = UInt8(ascii: "]")
+    static let backtick = UInt8(ascii: "`")
+    static let lbrace = UInt8(ascii: "{")
+    static let pipe = UInt8(ascii: "|")
+    static let rbrace = UInt8(ascii: "}")
+}
+
+@inline(__always) func isBlank(_ c: UInt8) -> Bool { c == .space || c == .tab }
+
+/// Space, tab, line break, or the end of the input (the zero padding).
+@inline(__always) func isBlankOrEnd(_ c: UInt8) -> Bool {
+    c == .space || c == .tab || c == .lf || c == .cr || c == 0
+}
+
+@inline(__always) func isFlowIndicator(_ c: UInt8) -> Bool {
+    c == .comma || c == .lbracket || c == .rbracket || c == .lbrace || c == .rbrace
+}
+
+@inline(__always) func isIndicator(_ c: UInt8) -> Bool {
+    switch c {
+    case .dash, .question, .colon, .comma, .lbracket, .rbracket, .lbrace, .rbrace, .hash,
+        .ampersand, .star, .exclamation, .pipe, .greater, .singleQuote, .doubleQuote, .percent,
+        .at, .backtick:
+        true
+    default:
+        false
+    }
+}
+
+func hexValue(_ c: UInt8) -> UInt8? {
+    switch c {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
+    case UInt8(ascii: "A")...UInt8(ascii: "F"): c - UInt8(ascii: "A") + 10
+    default: nil
+    }
+}

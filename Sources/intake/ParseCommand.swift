@@ -1,0 +1,40 @@
+import ArgumentParser
+import DialogSyntax
+
+/// `intake parse FILE`: shows how the parser reads a file, as JSON.
+struct ParseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parse",
+        abstract: "Print the tree the parser reads from a dialog file, as JSON.",
+        discussion: """
+            Prints one JSON value per document, one per line. Plain scalars are typed by \
+            the YAML 1.2 core schema; everything else is a string. On a syntax error, \
+            prints every problem on standard error and exits 65.
+            """
+    )
+
+    @Argument(help: "The file to read, or - for standard input.")
+    var file: String
+
+    func run() throws {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileIO.read(file)
+        } catch {
+            FileIO.write("intake: cannot read \(error.path): \(error.reason)\n", to: 2)
+            throw ExitStatus.noInput
+        }
+        let result = YAMLParser.parse(bytes)
+        if !result.diagnostics.isEmpty {
+            let source = SourceFile(path: file == "-" ? "<stdin>" : file, bytes: bytes)
+            FileIO.write(DiagnosticRenderer.render(result.diagnostics, in: source), to: 2)
+        }
+        if result.hasErrors { throw ExitStatus.dataError }
+        var out = ""
+        for document in result.documents {
+            JSONWriter.write(document.typedValue, to: &out)
+            out += "\n"
+        }
+        FileIO.write(out, to: 1)
+    }
+}
