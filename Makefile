@@ -1,0 +1,45 @@
+# The two commands of the README: `make run` and `make test`.
+SWIFT ?= swift
+PREFIX ?= /usr/local
+YAML_SUITE ?= ../shared/yaml-suite
+DEBUG_BIN = .build/debug/intake
+
+.PHONY: all setup build release run test unit-test conformance install clean
+
+all: build
+
+setup:
+	@./scripts/setup.sh
+
+build: setup
+	$(SWIFT) build
+
+release: setup
+	$(SWIFT) build -c release --product intake
+
+# Builds a release binary and runs it on the bundled dialogs.
+run: release
+	.build/release/intake parse Dialogs/intake.yaml
+
+# Every test: unit and end-to-end tests, then YAML conformance when the suite is present.
+test:
+	@INTAKE_SETUP_TEST=1 ./scripts/setup.sh
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	@$(MAKE) --no-print-directory conformance
+
+conformance: build
+	@if [ -d "$(YAML_SUITE)" ]; then \
+		python3 Tests/Conformance/run_yaml_suite.py --suite "$(YAML_SUITE)" --binary "$(DEBUG_BIN)"; \
+	else \
+		echo "conformance: no YAML suite at $(YAML_SUITE); skipped"; \
+	fi
+
+install: release
+	install -d "$(PREFIX)/bin" "$(PREFIX)/share/intake"
+	install -m 755 .build/release/intake "$(PREFIX)/bin/intake"
+	rm -rf "$(PREFIX)/share/intake/Dialogs"
+	cp -R Dialogs "$(PREFIX)/share/intake/Dialogs"
+
+clean:
+	rm -rf .build

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what building and testing intake need and a fresh Debian machine lacks.
+# Safe to run again: it installs only what is missing.
+set -euo pipefail
+
+if ! command -v swift >/dev/null 2>&1; then
+    echo "setup: Swift is not on PATH; install a Swift 6 toolchain from swift.org first." >&2
+    exit 1
+fi
+
+missing=()
+[ -f /usr/include/readline/readline.h ] || missing+=(libreadline-dev)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
+if [ "${INTAKE_SETUP_TEST:-0}" = 1 ]; then
+    command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+    python3 -c 'import pexpect' 2>/dev/null || missing+=(python3-pexpect)
+fi
+
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "setup: installing ${missing[*]}"
+    sudo=""
+    [ "$(id -u)" = 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
