@@ -21,6 +21,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "DialogSyntax", swiftSettings: strict),
+        .target(name: "DialogModel", dependencies: ["DialogSyntax"], swiftSettings: strict),
         .executableTarget(
             name: "intake",
             dependencies: [
@@ -36,6 +37,11 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "DialogModelTests",
+            dependencies: ["DialogModel", "DialogSyntax"],
             swiftSettings: strict
         ),
     ],

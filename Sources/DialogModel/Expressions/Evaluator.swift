@@ -1,0 +1,115 @@
+/// The functions expressions may call.
+///
+/// - `count(x)`: the number of items of a list, or of characters of a string; 0 when `x`
+///   is unset, because an unset list (no symptoms reported yet) has no items.
+/// - `has(x)`: whether `x` holds something: false when it is unset, an empty list or an
+///   empty string; true otherwise, including for `0` and `false`, which are answers.
+public enum BuiltinFunction: String, Sendable, CaseIterable {
+    case count, has
+
+    /// Every function takes one argument.
+    public var arity: Int { 1 }
+}
+
+/// Runs a checked expression against a session's variables.
+///
+/// Evaluation never traps and never fails: whatever the checker would have rejected
+/// still gets an answer at run time, so a session keeps going.
+/// - Names that are not set read as `null`.
+/// - Arithmetic (`+ - * /`, unary `-`) on anything but numbers (or `+` on two strings,
+///   which joins them) yields `null`; so does a result that is not a finite number, and
+///   division by zero, which has no meaningful answer for a score.
+/// - Comparisons, `in`, `and`, `or`, `not` always yield a bool. `==` compares values
+///   exactly and `null == null` is true; `!=` is its negation; ordering anything but two
+///   numbers is false; `in` on something that is not a list is false. `and`, `or` and
+///   `not` treat every value but `true` as false, and `and`/`or` stop early.
+public enum Evaluator {
+    public static func evaluate(_ expr: Expr, in variables: some VariableLookup) -> Value {
+        switch expr {
+        case .number(let n, _): return .number(n)
+        case .string(let s, _): return .string(s)
+        case .bool(let b, _): return .bool(b)
+        case .name(let name, _): return variables.value(of: name) ?? .null
+        case .list(let items, _): return .list(items.map { evaluate($0, in: variables) })
+        case .unary(let op, let operand, _):
+            let value = evaluate(operand, in: variables)
+            switch op.value {
+            case .not: return .bool(!value.isTrue)
+            case .negate:
+                guard case .number(let n) = value else { return .null }
+                return .number(-n)
+            }
+        case .binary(let op, let lhs, let rhs, _):
+            return binary(op.value, lhs, rhs, in: variables)
+        case .call(let name, let arguments, _):
+            guard let function = BuiltinFunction(rawValue: name.value), arguments.count == function.arity else { return .null }
+            let argument = evaluate(arguments[0], in: variables)
+            switch function {
+            case .count:
+                switch argument {
+                case .list(let items): return .number(Double(items.count))
+                case .string(let s): return .number(Double(s.count))
+                case .null: return .number(0)
+                default: return .null
+                }
+            case .has:
+                switch argument {
+                case .null: return .bool(false)
+                case .list(let items): return .bool(!items.isEmpty)
+                case .string(let s): return .bool(!s.isEmpty)
+                default: return .bool(true)
+                }
+            }
+        }
+    }
+
+    private static func binary(_ op: BinaryOperator, _ lhs: Expr, _ rhs: Expr, in variables: some VariableLookup) -> Value {
+        switch op {
+        case .and:
+            return .bool(evaluate(lhs, in: variables).isTrue && evaluate(rhs, in: variables).isTrue)
+        case .or:
+            return .bool(evaluate(lhs, in: variables).isTrue || evaluate(rhs, in: variables).isTrue)
+        default:
+            break
+        }
+        let a = evaluate(lhs, in: variables)
+        let b = evaluate(rhs, in: variables)
+        switch op {
+        case .and, .or: return .null  // Handled above.
+        case .equal: return .bool(a == b)
+        case .notEqual: return .bool(a != b)
+        case .in, .notIn:
+            guard case .list(let items) = b else { return .bool(false) }
+            return .bool(items.contains(a) == (op == .in))
+        case .less, .lessOrEqual, .greater, .greaterOrEqual:
+            guard case .number(let x) = a, case .number(let y) = b else { return .bool(false) }
+            switch op {
+            case .less: return .bool(x < y)
+            case .lessOrEqual: return .bool(x <= y)
+            case .greater: return .bool(x > y)
+            default: return .bool(x >= y)
+            }
+        case .add:
+            if case .string(let x) = a, case .string(let y) = b { return .string(x + y) }
+            return arithmetic(a, b, +)
+        case .subtract: return arithmetic(a, b, -)
+        case .multiply: return arithmetic(a, b, *)
+        case .divide:
+            if case .number(0) = b { return .null }
+            return arithmetic(a, b, /)
+        }
+    }
+
+    private static func arithmetic(_ a: Value, _ b: Value, _ f: (Double, Double) -> Double) -> Value {
+        guard case .number(let x) = a, case .number(let y) = b else { return .null }
+        let result = f(x, y)
+        return result.isFinite ? .number(result) : .null
+    }
+}
+
+extension Expr {
+    /// The value of the expression with `variables`; see ``Evaluator`` for the rules.
+    public func evaluate(in variables: some VariableLookup) -> Value {
+        Evaluator.evaluate(self, in: variables)
+    }
+}
