@@ -1,75 +1,80 @@
 /// Writes typed values as compact JSON, the output of `intake parse`.
 ///
 /// `.inf`, `-.inf` and `.nan` have no JSON form and are written as the strings `".inf"`,
-/// `"-.inf"` and `".nan"`.
+/// `"-.inf"` and `".nan"`. Output is built as UTF-8 bytes: appending to a byte array stays
+/// linear in the size of the output.
 public enum JSONWriter {
     /// The value as one line of JSON.
     public static func string(_ value: TypedValue) -> String {
-        var out = ""
+        var out: [UInt8] = []
         write(value, to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    public static func write(_ value: TypedValue, to out: inout String) {
+    /// Appends the value as JSON to a byte buffer.
+    public static func write(_ value: TypedValue, to out: inout [UInt8]) {
         switch value {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
-        case .double(let d):
-            if d.isNaN { out += "\".nan\"" }
-            else if d == .infinity { out += "\".inf\"" }
-            else if d == -.infinity { out += "\"-.inf\"" }
-            else if d == d.rounded(.towardZero) && abs(d) < 1e15 { out += String(Int(d)) + ".0" }
-            else { out += "\(d)" }
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let i): out.append(contentsOf: String(i).utf8)
+        case .double(let d): out.append(contentsOf: number(d).utf8)
         case .string(let s): writeString(s, to: &out)
         case .sequence(let items):
-            out += "["
+            out.append(.lbracket)
             for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(.comma) }
                 write(item, to: &out)
             }
-            out += "]"
+            out.append(.rbracket)
         case .mapping(let entries):
-            out += "{"
+            out.append(.lbrace)
             for (i, entry) in entries.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(.comma) }
                 writeString(entry.key, to: &out)
-                out += ":"
+                out.append(.colon)
                 write(entry.value, to: &out)
             }
-            out += "}"
+            out.append(.rbrace)
         }
     }
 
-    /// A JSON string literal, escaping quotes, backslashes and control characters.
-    public static func writeString(_ s: String, to out: inout String) {
-        out += "\""
-        var plainStart = s.unicodeScalars.startIndex
-        var i = plainStart
-        let scalars = s.unicodeScalars
-        while i < scalars.endIndex {
-            let c = scalars[i]
-            let escape: String? = switch c {
-            case "\"": "\\\""
-            case "\\": "\\\\"
-            case "\n": "\\n"
-            case "\r": "\\r"
-            case "\t": "\\t"
-            case "\u{2028}": "\\u2028"
-            case "\u{2029}": "\\u2029"
-            default:
-                c.value < 0x20 || c.value == 0x7F
-                    ? "\\u" + String(repeating: "0", count: 4 - String(c.value, radix: 16).count) + String(c.value, radix: 16)
-                    : nil
+    private static func number(_ d: Double) -> String {
+        if d.isNaN { return "\".nan\"" }
+        if d == .infinity { return "\".inf\"" }
+        if d == -.infinity { return "\"-.inf\"" }
+        if d == d.rounded(.towardZero) && abs(d) < 1e15 { return String(Int(d)) + ".0" }
+        return "\(d)"
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Appends a JSON string literal, escaping quotes, backslashes and control characters.
+    public static func writeString(_ s: String, to out: inout [UInt8]) {
+        out.append(.doubleQuote)
+        var s = s
+        s.withUTF8 { bytes in
+            var runStart = 0
+            for (i, b) in bytes.enumerated() {
+                let escape: UInt8?
+                switch b {
+                case .doubleQuote: escape = .doubleQuote
+                case .backslash: escape = .backslash
+                case .lf: escape = UInt8(ascii: "n")
+                case .cr: escape = UInt8(ascii: "r")
+                case .tab: escape = UInt8(ascii: "t")
+                case 0..<0x20, 0x7F: escape = UInt8(ascii: "u")
+                default: continue
+                }
+                out.append(contentsOf: bytes[runStart..<i])
+                runStart = i + 1
+                out.append(.backslash)
+                if let escape { out.append(escape) }
+                if escape == UInt8(ascii: "u") {
+                    out.append(contentsOf: [UInt8(ascii: "0"), UInt8(ascii: "0"), hexDigits[Int(b >> 4)], hexDigits[Int(b & 15)]])
+                }
             }
-            if let escape {
-                out.unicodeScalars.append(contentsOf: scalars[plainStart..<i])
-                out += escape
-                plainStart = scalars.index(after: i)
-            }
-            i = scalars.index(after: i)
+            out.append(contentsOf: bytes[runStart..<bytes.count])
         }
-        out.unicodeScalars.append(contentsOf: scalars[plainStart..<scalars.endIndex])
-        out += "\""
+        out.append(.doubleQuote)
     }
 }

@@ -41,11 +41,16 @@ enum FileIO {
 
     /// Writes text to standard output or standard error, unbuffered by Swift.
     static func write(_ text: String, to fd: Int32) {
-        var text = text
-        text.withUTF8 { buffer in
+        write(Array(text.utf8), to: fd)
+    }
+
+    /// Writes bytes to a file descriptor, all of them, retrying after interruptions.
+    static func write(_ bytes: [UInt8], to fd: Int32) {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
             var offset = 0
             while offset < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                let n = Glibc.write(fd, base + offset, buffer.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
                     return

@@ -30,10 +30,11 @@ struct ParseCommand: ParsableCommand {
             FileIO.write(DiagnosticRenderer.render(result.diagnostics, in: source), to: 2)
         }
         if result.hasErrors { throw ExitStatus.dataError }
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 4)
         for document in result.documents {
             JSONWriter.write(document.typedValue, to: &out)
-            out += "\n"
+            out.append(0x0A)
         }
         FileIO.write(out, to: 1)
     }
