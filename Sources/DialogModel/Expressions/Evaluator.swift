@@ -21,7 +21,8 @@ public enum BuiltinFunction: String, Sendable, CaseIterable {
 ///   division by zero, which has no meaningful answer for a score.
 /// - Comparisons, `in`, `and`, `or`, `not` always yield a bool. `==` compares values
 ///   exactly and `null == null` is true; `!=` is its negation; ordering anything but two
-///   numbers is false; `in` on something that is not a list is false. `and`, `or` and
+///   numbers is false; `x in y` is false when `y` is not a list (an unset list holds
+///   nothing), and `x not in y` is always the negation of `x in y`. `and`, `or` and
 ///   `not` treat every value but `true` as false, and `and`/`or` stop early.
 public enum Evaluator {
     public static func evaluate(_ expr: Expr, in variables: some VariableLookup) -> Value {
@@ -79,8 +80,10 @@ public enum Evaluator {
         case .equal: return .bool(a == b)
         case .notEqual: return .bool(a != b)
         case .in, .notIn:
-            guard case .list(let items) = b else { return .bool(false) }
-            return .bool(items.contains(a) == (op == .in))
+            // Anything but a list contains nothing, so `x not in unset` is true.
+            let found: Bool
+            if case .list(let items) = b { found = items.contains(a) } else { found = false }
+            return .bool(found == (op == .in))
         case .less, .lessOrEqual, .greater, .greaterOrEqual:
             guard case .number(let x) = a, case .number(let y) = b else { return .bool(false) }
             switch op {

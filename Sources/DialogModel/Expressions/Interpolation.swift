@@ -162,9 +162,10 @@ private struct Splitter {
         }
     }
 
-    mutating func flushLiteral() {
+    /// Ends the literal being collected at `end` (by default, the cursor).
+    mutating func flushLiteral(at end: SourcePosition? = nil) {
         if let start = literalStart {
-            parts.append(.literal(literal, SourceRange(start: start, end: cursor.position)))
+            parts.append(.literal(literal, SourceRange(start: start, end: end ?? cursor.position)))
         }
         literal = ""
         literalStart = nil
@@ -204,7 +205,7 @@ private struct Splitter {
             expr = parsed.expression
         }
         if let expr {
-            flushLiteral()
+            flushLiteral(at: open)
             parts.append(.expression(expr, range))
         } else {
             // Keep the text as it was written, so a failed part does not vanish.

@@ -80,12 +80,14 @@ private struct Checker {
     mutating func nameType(_ name: String, _ range: SourceRange) -> ExprType {
         if let t = environment[name] { return t }
         var hint: String?
-        if let suggestion = Suggestion.closest(to: name, among: environment.keys) {
+        let words = name.split(separator: "-", omittingEmptySubsequences: false)
+        if words.count > 1, environment[String(words[0])] != nil {
+            // `{sows-1}` inside text reads as one name; the author meant `{sows - 1}`.
+            hint = "to subtract, put spaces around `-`: `\(words.joined(separator: " - "))`"
+        } else if let suggestion = Suggestion.closest(to: name, among: environment.keys) {
             hint = "did you mean `\(suggestion)`?"
         } else if ["null", "nil", "none", "undefined"].contains(name.lowercased()) {
             hint = "there is no null; `has(x)` tells whether `x` is set"
-        } else if name.contains("-") {
-            hint = "to subtract, put spaces around `-`: `\(name.split(separator: "-").joined(separator: " - "))`"
         } else if BuiltinFunction(rawValue: name) != nil {
             hint = "`\(name)` is a function; call it as `\(name)(x)`"
         }

@@ -1,0 +1,106 @@
+import DialogModel
+import DialogSyntax
+import Testing
+
+/// Parts written compactly: literals in quotes, expressions in braces, fully
+/// parenthesised; failing that, the diagnostics.
+private func split(_ text: String) -> String {
+    let parsed = Interpolation.parse(text, at: base)
+    let parts = parsed.interpolation.parts.map { part in
+        switch part {
+        case .literal(let s, _): "\"\(s)\""
+        case .expression(let e, _): "{\(e)}"
+        }
+    }.joined(separator: " ")
+    return parsed.diagnostics.isEmpty ? parts : parts + " ! " + summary(parsed.diagnostics)
+}
+
+struct SplitCase: CustomTestStringConvertible, Sendable {
+    var text: String
+    var parts: String
+    var testDescription: String { text.isEmpty ? "(empty)" : text }
+}
+
+@Test(arguments: [
+    SplitCase(text: "", parts: ""),
+    SplitCase(text: "No braces at all.", parts: "\"No braces at all.\""),
+    SplitCase(text: "Your total is {sows} out of 64. Call {emergency}.",
+              parts: "\"Your total is \" {sows} \" out of 64. Call \" {emergency} \".\""),
+    SplitCase(text: "{sows}", parts: "{sows}"),
+    SplitCase(text: "{sows}{sows}", parts: "{sows} {sows}"),
+    SplitCase(text: "Score: { sows + 1 }", parts: "\"Score: \" {(sows + 1)}"),
+    SplitCase(text: "Call {crisis-line} now", parts: "\"Call \" {crisis-line} \" now\""),
+    SplitCase(text: "{ detox-helpline }", parts: "{detox-helpline}"),
+    SplitCase(text: "{region.crisis-line}", parts: "{region.crisis-line}"),
+    SplitCase(text: "{a - b}", parts: "{(a - b)}"),
+    SplitCase(text: "{a -b}", parts: "{(a - b)}"),
+    SplitCase(text: "{sows-1}", parts: "{sows-1}"),
+    SplitCase(text: "{-x}", parts: "{(-x)}"),
+    SplitCase(text: "{a-}", parts: "\"{a-}\" ! IE007 \(column(3))"),
+    SplitCase(text: "{count(symptoms.reported)} symptoms", parts: "{count(symptoms.reported)} \" symptoms\""),
+    SplitCase(text: "{'a}b'}", parts: "\"{'a}b'}\" ! IE002 \(column(1)); IE014 \(column(6))"),
+    SplitCase(text: "Use {{braces}} like {{this}}", parts: "\"Use {braces} like {this}\""),
+    SplitCase(text: "{{{sows}}}", parts: "\"{\" {sows} \"}\""),
+    SplitCase(text: "Total {sows", parts: "\"Total {sows\" ! IE013 \(column(6))"),
+    SplitCase(text: "a { b\nc } d", parts: "\"a { b\nc } d\" ! IE013 \(column(2)); IE014 8:3"),
+    SplitCase(text: "one } two", parts: "\"one } two\" ! IE014 \(column(4))"),
+    SplitCase(text: "empty {} here", parts: "\"empty {} here\" ! IE006 \(column(7))"),
+    SplitCase(text: "{a b} and {c}", parts: "\"{a b} and \" {c} ! IE009 \(column(3))"),
+    SplitCase(text: "{x == 'a' and y}", parts: "{((x == 'a') and y)}"),
+])
+func splitsText(_ c: SplitCase) {
+    #expect(split(c.text) == c.parts)
+}
+
+@Test func partsCarryFileRanges() {
+    let parts = Interpolation.parse("Hi {name}!", at: base).interpolation.parts
+    #expect(parts.count == 3)
+    guard case .literal(_, let hi) = parts[0], case .expression(let expr, let braces) = parts[1],
+          case .literal(_, let bang) = parts[2]
+    else {
+        Issue.record("unexpected parts \(parts)")
+        return
+    }
+    #expect(hi == SourceRange(start: base, end: SourcePosition(offset: 103, line: 7, column: 12)))
+    #expect(braces == SourceRange(start: SourcePosition(offset: 103, line: 7, column: 12),
+                                  end: SourcePosition(offset: 109, line: 7, column: 18)))
+    #expect(expr.range == SourceRange(start: SourcePosition(offset: 104, line: 7, column: 13),
+                                      end: SourcePosition(offset: 108, line: 7, column: 17)))
+    #expect(bang.start.column == 18)
+}
+
+@Test func hyphenatedNamesGetTheRangeOfTheName() throws {
+    let parts = Interpolation.parse("{  crisis-line }", at: base).interpolation.parts
+    guard case .expression(.name("crisis-line", let range), _) = parts.first else {
+        Issue.record("unexpected parts \(parts)")
+        return
+    }
+    #expect(range.start == SourcePosition(offset: 103, line: 7, column: 12))
+    #expect(range.end == SourcePosition(offset: 114, line: 7, column: 23))
+}
+
+@Test func laterLinesOfABlockScalarGetTheirIndentation() {
+    // `say: |` with content indented by 6: the text has no indentation, the file does.
+    let start = SourcePosition(offset: 50, line: 4, column: 7)
+    let parsed = Interpolation.parse("First line\nthen {sowz}\n", at: start, continuationIndent: 6)
+    let d = parsed.interpolation.check(in: environment)
+    #expect(d.map(\.range.start) == [SourcePosition(offset: 50 + 11 + 6 + 6, line: 5, column: 13)])
+}
+
+@Test func rendersWithValues() {
+    let text = Interpolation.parse("Your total is {sows} out of 64. Call {crisis-line} or {emergency}. {{ok}}").interpolation
+    #expect(text.render(with: variables) == "Your total is 14 out of 64. Call 988 or 911. {ok}")
+    #expect(Interpolation.parse("You said: {answer}.").interpolation.render(with: variables) == "You said: .")
+    #expect(Interpolation.parse("{symptoms.reported}; consent: {consented}; {sows / 4}").interpolation.render(with: variables)
+        == "cramps, yawning; consent: yes; 3.5")
+    #expect(text.isLiteral == false)
+    #expect(Interpolation.parse("plain {{text}}").interpolation.isLiteral)
+}
+
+@Test func checksEveryExpressionPart() {
+    let text = Interpolation.parse("{sowz} and {crisis-lien} and {sows-1} and {count(sows)}", at: base).interpolation
+    let d = text.check(in: environment)
+    #expect(summary(d) == "IE015 \(column(1)); IE015 \(column(12)); IE015 \(column(30)); IE018 \(column(49))")
+    #expect(d.map(\.hint) == ["did you mean `sows`?", "did you mean `crisis-line`?",
+                              "to subtract, put spaces around `-`: `sows - 1`", nil])
+}
