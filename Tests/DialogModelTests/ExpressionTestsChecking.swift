@@ -101,8 +101,8 @@ struct CheckingProblem: CustomTestStringConvertible, Sendable {
                     message: "unknown variable `sowz`"),
     CheckingProblem(input: "count(zebra) + zebra > 1", diagnostics: "IE015 \(column(6)); IE015 \(column(15))",
                     message: "unknown variable `zebra`"),
-    CheckingProblem(input: "frobnicate(sowz)", diagnostics: "IE015 \(column(11)); IE016 \(column(0))",
-                    message: "unknown variable `sowz`"),
+    CheckingProblem(input: "frobnicate(sowz)", diagnostics: "IE016 \(column(0)); IE015 \(column(11))",
+                    message: "unknown function `frobnicate`"),
 ])
 func reportsTypeProblems(_ c: CheckingProblem) {
     let diagnostics = checkDiagnostics(c.input)

@@ -91,6 +91,12 @@ func reportsLexicalProblems(_ c: LexingProblem) {
     #expect(diagnostics.first?.message == c.message)
 }
 
+@Test func problemsComeInTheOrderOfTheText() {
+    // The parser finds `b` first, the lexer `=` before it: the author reads them in order.
+    #expect(summary(parse("a b = 1").diagnostics) == "IE009 \(column(2)); IE001 \(column(4))")
+    #expect(parse("café").diagnostics.first?.hint == "names are written with the letters a-z, digits and `_`; quote other text as a string")
+}
+
 @Test func reportsEveryLexicalProblemUpToALimit() {
     #expect(summary(parse("a = 1 and b = 2").diagnostics) == "IE001 \(column(2)); IE001 \(column(12))")
     let many = String(repeating: "@ ", count: 1000)

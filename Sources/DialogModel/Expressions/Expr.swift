@@ -8,7 +8,8 @@ import DialogSyntax
 /// is the name `a`, with the range of `a`.
 ///
 /// ``description`` prints the tree back fully parenthesised (`((a + b) > 2)`), which is
-/// how tests and `--staff` output show what the parser understood.
+/// how tests and `--staff` output show what the parser understood. Equality compares
+/// ranges too; compare descriptions to compare trees read from different places.
 public indirect enum Expr: Sendable, Hashable {
     /// A number literal: `14`, `2.5`. The text is kept as a `Double`.
     case number(Double, SourceRange)

@@ -35,7 +35,6 @@ struct ExprToken: Sendable, Hashable {
         case .number: "the number `\(text)`"
         case .string: "the string `\(text)`"
         case .name: "the name `\(text)`"
-        case .keyword(.true), .keyword(.false): "`\(text)`"
         case .keyword, .symbol, .invalid: "`\(text)`"
         case .end: "the end of the expression"
         }
@@ -210,7 +209,14 @@ enum ExpressionLexer {
                 // Word processors turn quotes curly; the cause is invisible to the author.
                 invalid(length: 1, hint: "quote strings with straight quotes, `'` or `\"`")
             default:
-                invalid(length: 1, hint: c.properties.isWhitespace ? "replace it with a plain space" : nil)
+                let hint: String? = if c.properties.isWhitespace {
+                    "replace it with a plain space"
+                } else if c.properties.isAlphabetic {
+                    "names are written with the letters a-z, digits and `_`; quote other text as a string"
+                } else {
+                    nil
+                }
+                invalid(length: 1, hint: hint)
             }
         }
 

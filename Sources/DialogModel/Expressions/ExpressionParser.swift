@@ -54,7 +54,7 @@ public enum ExpressionParser {
         var parser = Parser(tokens: tokens)
         let result = parser.parseExpression(0, after: nil)
         if result != nil { parser.expectEnd() }
-        let diagnostics = lexical + parser.diagnostics
+        let diagnostics = (lexical + parser.diagnostics).sortedByPosition()
         return ParsedExpression(expression: diagnostics.isEmpty ? result?.expr : nil, diagnostics: diagnostics)
     }
 
@@ -267,5 +267,15 @@ private struct Parser {
         default: hint = "join the two parts with an operator, such as `and` or `+`"
         }
         diagnostics.append(ExpressionMessage.trailingInput(found: token.described, hint: hint, token.range))
+    }
+}
+
+extension [Diagnostic] {
+    /// The diagnostics in the order of their positions in the file, keeping the order
+    /// they were found in among those at one position: authors read top to bottom.
+    func sortedByPosition() -> [Diagnostic] {
+        enumerated().sorted { a, b in
+            (a.element.range.start.offset, a.offset) < (b.element.range.start.offset, b.offset)
+        }.map(\.element)
     }
 }

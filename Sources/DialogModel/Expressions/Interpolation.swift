@@ -60,12 +60,14 @@ public struct Interpolation: Sendable, Hashable {
     ///
     /// Line feeds in `text` move positions to the next line at column 1, plus
     /// `continuationIndent`: for a literal block scalar (`say: |`), pass the indentation
-    /// of its content so positions on later lines match the file. An expression that
-    /// cannot be read is reported and kept as literal text, so the rest still splits.
+    /// of its content so positions on later lines match the file. Splitting goes on
+    /// after a problem, so every problem of the text is reported.
     public static func parse(_ text: some StringProtocol, at start: SourcePosition, continuationIndent: Int = 0) -> ParsedInterpolation {
         var splitter = Splitter(cursor: ScalarCursor(text, at: start), indent: continuationIndent)
         splitter.run()
-        return ParsedInterpolation(interpolation: Interpolation(parts: splitter.parts), diagnostics: splitter.diagnostics)
+        let diagnostics = splitter.diagnostics.sortedByPosition()
+        return ParsedInterpolation(interpolation: diagnostics.isEmpty ? Interpolation(parts: splitter.parts) : nil,
+                                   diagnostics: diagnostics)
     }
 
     /// Splits `text` as if it started at line 1, column 1: for tests and tools.
@@ -86,7 +88,9 @@ public struct Interpolation: Sendable, Hashable {
 
 /// The result of splitting a text: its parts, and the problems found.
 public struct ParsedInterpolation: Sendable, Hashable {
-    public var interpolation: Interpolation
+    /// The parts; nil exactly when ``diagnostics`` is not empty, as a half-read text
+    /// must not be shown.
+    public var interpolation: Interpolation?
     public var diagnostics: [Diagnostic]
 }
 
@@ -208,7 +212,7 @@ private struct Splitter {
             flushLiteral(at: open)
             parts.append(.expression(expr, range))
         } else {
-            // Keep the text as it was written, so a failed part does not vanish.
+            // Go on as if the part were text, so the problems after it are found too.
             if literalStart == nil { literalStart = open }
             literal.unicodeScalars.append("{")
             literal.unicodeScalars.append(contentsOf: content)

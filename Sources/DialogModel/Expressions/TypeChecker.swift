@@ -34,7 +34,7 @@ public enum TypeChecker {
         if let expected, !type.isCompatible(with: expected) {
             checker.diagnostics.append(ExpressionMessage.wrongType(expected: expected, found: type, expr.range))
         }
-        return CheckedExpression(type: type, diagnostics: checker.diagnostics)
+        return CheckedExpression(type: type, diagnostics: checker.diagnostics.sortedByPosition())
     }
 }
 
