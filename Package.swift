@@ -31,6 +31,7 @@ let package = Package(
             name: "intake",
             dependencies: [
                 "DialogSyntax",
+                "DialogModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -75,6 +75,6 @@ public enum DiagnosticRenderer {
         let gutter = String(repeating: " ", count: max(number.count, 4) + 1)
         let width = max(1, min(r.end.line == r.start.line ? r.end.column - r.start.column : 1, max(1, shown.count - caretAt)))
         return "\(String(repeating: " ", count: gutter.count - number.count))\(number) | \(text)\n"
-            + "\(gutter)| \(pad)^\(String(repeating: "~", count: width - 1))\n"
+            + "\(gutter) | \(pad)^\(String(repeating: "~", count: width - 1))\n"
     }
 }

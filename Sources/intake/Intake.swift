@@ -6,6 +6,6 @@ struct Intake: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "intake",
         abstract: "A rule-based intake assistant for opioid withdrawal questions, and its authoring tools.",
-        subcommands: [ParseCommand.self]
+        subcommands: [CheckCommand.self, ParseCommand.self]
     )
 }

@@ -1,0 +1,92 @@
+import DialogSyntax
+
+/// Merges the sections of a bundle's files into one bundle, reporting ids defined twice,
+/// then runs the ``Validator``.
+struct BundleAssembler {
+    let sections: [(path: String, fileName: String, sections: FileSections)]
+    private(set) var diagnostics: [BundleDiagnostic] = []
+
+    init(sections: [(path: String, fileName: String, sections: FileSections)]) {
+        self.sections = sections
+    }
+
+    mutating func assemble(folderName: String, deferSources: Bool) -> DialogBundle? {
+        let paths = Dictionary(sections.map { ($0.fileName, $0.path) }, uniquingKeysWith: { a, _ in a })
+        var settings: [String: (value: String, range: SourceRange, path: String)] = [:]
+        var nodes: [NodeID: DialogNode] = [:]
+        var order: [NodeID] = []
+        var intents: [Intent] = []
+        var symptoms: [Symptom] = []
+        var scales: [String: Scale] = [:]
+        var regions: [Region] = []
+        var resources: [Resource] = []
+        var sources: [String: SourceEntry] = [:]
+        var seen: [String: [String: (path: String, range: SourceRange)]] = [:]
+
+        func unique(_ kind: String, _ id: String, _ range: SourceRange, _ path: String) -> Bool {
+            if let first = seen[kind]?[id] {
+                var d = ModelMessage.duplicateID(kind, id, range, first: first.range)
+                if first.path != path {
+                    d.notes[0].message += " (in \(first.path))"
+                }
+                diagnostics.append(BundleDiagnostic(path: path, diagnostic: d))
+                return false
+            }
+            seen[kind, default: [:]][id] = (path, range)
+            return true
+        }
+
+        for (path, _, s) in sections {
+            for (key, value) in s.settings.sorted(by: { $0.key < $1.key }) {
+                if unique("setting", key, value.range, path) { settings[key] = (value.value, value.range, path) }
+            }
+            for node in s.nodes where unique("node", node.id.description, node.range, path) {
+                nodes[node.id] = node
+                order.append(node.id)
+            }
+            for i in s.intents where unique("intent", i.id, i.range, path) { intents.append(i) }
+            for x in s.symptoms where unique("symptom", x.id, x.range, path) { symptoms.append(x) }
+            for x in s.scales where unique("scale", x.id, x.position, path) { scales[x.id] = x }
+            for x in s.regions where unique("region", x.code, x.range, path) { regions.append(x) }
+            for x in s.resources where unique("resource", x.id, x.range, path) { resources.append(x) }
+            for x in s.sources where unique("source", x.id, x.range, path) { sources[x.id] = x }
+        }
+
+        let firstPath = sections.first?.path ?? folderName
+        let top = SourceRange(at: SourcePosition(offset: 0, line: 1, column: 1))
+        var kind = DialogBundle.Kind.intake
+        if let k = settings["kind"] {
+            if let parsed = DialogBundle.Kind(rawValue: k.value) {
+                kind = parsed
+            } else {
+                diagnostics.append(BundleDiagnostic(path: k.path, diagnostic: ModelMessage.invalidValue(
+                    "unknown bundle kind `\(k.value)`", k.range, hint: "`intake` or `training`")))
+            }
+        }
+        for key in ["dialog", "title", "start"] where settings[key] == nil {
+            diagnostics.append(BundleDiagnostic(path: firstPath, diagnostic: ModelMessage.missingSetting(key, top)))
+        }
+        guard let startSetting = settings["start"] else { return nil }
+        let startFile = sections.first { $0.path == startSetting.path }?.fileName ?? ""
+
+        // Crisis intents first, most urgent first; then topic intents by priority. The
+        // sort is stable, so equal ones keep their file order.
+        intents = intents.enumerated().sorted { a, b in
+            let ka = (a.element.crisis == nil ? 1 : 0, a.element.crisis?.urgency ?? 0, -a.element.priority, a.offset)
+            let kb = (b.element.crisis == nil ? 1 : 0, b.element.crisis?.urgency ?? 0, -b.element.priority, b.offset)
+            return ka < kb
+        }.map(\.element)
+
+        let bundle = DialogBundle(
+            id: settings["dialog"]?.value ?? "", title: settings["title"]?.value ?? "", kind: kind,
+            description: settings["description"]?.value, start: NodeID(startSetting.value, in: startFile),
+            nodes: nodes, nodeOrder: order, intents: intents, symptoms: symptoms, scales: scales,
+            regions: regions, resources: resources, sources: sources, files: [])
+        var validator = Validator(bundle: bundle, paths: paths)
+        validator.startReference = NodeReference(written: startSetting.value, target: bundle.start, range: startSetting.range)
+        validator.startPath = startSetting.path
+        validator.validate(checkSources: !deferSources)
+        diagnostics += validator.diagnostics
+        return bundle
+    }
+}

@@ -1,0 +1,196 @@
+import DialogSyntax
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A problem in one file of a bundle.
+public struct BundleDiagnostic: Sendable {
+    /// The file's path as the loader was given it.
+    public var path: String
+    public var diagnostic: Diagnostic
+}
+
+/// What loading a bundle produced: the bundle, or every problem that stopped it.
+public struct LoadResult: Sendable {
+    /// The bundle; nil when there were errors. A bundle never half-loads.
+    public var bundle: DialogBundle?
+    /// Every problem, sorted by file and position; warnings too.
+    public var diagnostics: [BundleDiagnostic]
+    /// The files read, by path, to render the diagnostics against.
+    public var files: [String: SourceFile]
+
+    public var errorCount: Int { diagnostics.filter { $0.diagnostic.isError }.count }
+    public var warningCount: Int { diagnostics.filter { $0.diagnostic.severity == .warning }.count }
+
+    /// The diagnostics as `file:line:col: error: …` text with excerpts.
+    public func renderedDiagnostics() -> String {
+        diagnostics.map { d in
+            DiagnosticRenderer.render(d.diagnostic, in: files[d.path] ?? SourceFile(path: d.path, bytes: []))
+        }.joined()
+    }
+}
+
+/// Why a folder could not be read at all (as opposed to read and found wrong).
+public struct BundleReadError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public var description: String { "cannot read \(path): \(reason)" }
+}
+
+/// Reads a bundle folder: the `*.yaml` files at its top, parsed, decoded, merged and
+/// validated.
+public enum BundleLoader {
+    /// Loads the bundle in `folder`. Throws only when the folder cannot be read; every
+    /// problem in its files is in the result.
+    public static func load(folder: String) throws(BundleReadError) -> LoadResult {
+        let names = try yamlFiles(in: folder)
+        var inputs: [(path: String, bytes: [UInt8])] = []
+        for name in names {
+            let path = join(folder, name)
+            inputs.append((path, try readFile(path)))
+        }
+        var result = load(files: inputs, folderName: folder)
+        // A training bundle may reuse another bundle's reference list.
+        if let from = result.pendingSourcesFrom {
+            result = try attachSources(from: join(folder, from.value), range: from.range, to: result)
+        }
+        return result.public
+    }
+
+    /// Loads a bundle from file contents already in memory: the files' paths (the name
+    /// without `.yaml` is the file's part of node ids) and bytes.
+    public static func load(files: [(path: String, bytes: [UInt8])]) -> LoadResult {
+        load(files: files, folderName: "the bundle").public
+    }
+
+    // MARK: - Steps
+
+    struct Partial {
+        var bundle: DialogBundle?
+        var diagnostics: [BundleDiagnostic]
+        var files: [String: SourceFile]
+        var sections: [(path: String, fileName: String, sections: FileSections)]
+        var pendingSourcesFrom: Located<String>?
+        var syntaxBroken: Bool
+
+        var `public`: LoadResult {
+            let sorted = diagnostics.sorted {
+                ($0.path, $0.diagnostic.range.start.offset, $0.diagnostic.code) < ($1.path, $1.diagnostic.range.start.offset, $1.diagnostic.code)
+            }
+            let hasErrors = sorted.contains { $0.diagnostic.isError }
+            return LoadResult(bundle: hasErrors ? nil : bundle, diagnostics: sorted, files: files)
+        }
+    }
+
+    static func load(files inputs: [(path: String, bytes: [UInt8])], folderName: String) -> Partial {
+        var partial = Partial(bundle: nil, diagnostics: [], files: [:], sections: [], pendingSourcesFrom: nil, syntaxBroken: false)
+        if inputs.isEmpty {
+            partial.diagnostics.append(BundleDiagnostic(path: folderName, diagnostic: ModelMessage.emptyBundle(folderName)))
+            return partial
+        }
+        for (path, bytes) in inputs {
+            partial.files[path] = SourceFile(path: path, bytes: bytes)
+            let parsed = YAMLParser.parse(bytes)
+            partial.diagnostics += parsed.diagnostics.map { BundleDiagnostic(path: path, diagnostic: $0) }
+            if parsed.hasErrors {
+                partial.syntaxBroken = true
+                continue
+            }
+            let fileName = baseName(path)
+            var decoder = FileDecoder(fileName: fileName)
+            if parsed.documents.count > 1 {
+                partial.diagnostics.append(BundleDiagnostic(path: path, diagnostic: ModelMessage.invalidValue(
+                    "a dialog file holds one document", parsed.documents[1].range, hint: "split it into two files")))
+            }
+            if let document = parsed.documents.first {
+                decoder.decode(document)
+            }
+            partial.diagnostics += decoder.diagnostics.map { BundleDiagnostic(path: path, diagnostic: $0) }
+            partial.sections.append((path, fileName, decoder.sections))
+        }
+        if let from = partial.sections.lazy.compactMap({ $0.sections.settings["sources-from"] }).first {
+            partial.pendingSourcesFrom = Located(from.value, at: from.range)
+        }
+        // A syntax error stops the checks across files: what it hid would only cascade.
+        if partial.syntaxBroken { return partial }
+        var assembler = BundleAssembler(sections: partial.sections)
+        let bundle = assembler.assemble(folderName: folderName, deferSources: partial.pendingSourcesFrom != nil)
+        partial.diagnostics += assembler.diagnostics
+        partial.bundle = bundle
+        return partial
+    }
+
+    private static func attachSources(from folder: String, range: SourceRange, to partial: Partial) throws(BundleReadError) -> Partial {
+        var partial = partial
+        let path = join(folder, "sources.yaml")
+        let bytes = try readFile(path)
+        let parsed = YAMLParser.parse(bytes)
+        partial.files[path] = SourceFile(path: path, bytes: bytes)
+        partial.diagnostics += parsed.diagnostics.map { BundleDiagnostic(path: path, diagnostic: $0) }
+        guard !parsed.hasErrors, let document = parsed.documents.first, var bundle = partial.bundle else { return partial }
+        var decoder = FileDecoder(fileName: "sources")
+        decoder.decode(document)
+        partial.diagnostics += decoder.diagnostics.map { BundleDiagnostic(path: path, diagnostic: $0) }
+        for entry in decoder.sections.sources where bundle.sources[entry.id] == nil {
+            bundle.sources[entry.id] = entry
+        }
+        var validator = Validator(bundle: bundle, paths: Dictionary(partial.sections.map { ($0.fileName, $0.path) }, uniquingKeysWith: { a, _ in a }))
+        validator.checkSources()
+        partial.diagnostics += validator.diagnostics
+        partial.bundle = bundle
+        return partial
+    }
+
+    // MARK: - Files
+
+    static func baseName(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name
+    }
+
+    static func join(_ folder: String, _ name: String) -> String {
+        folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+
+    /// The `*.yaml` files directly in `folder`, sorted.
+    static func yamlFiles(in folder: String) throws(BundleReadError) -> [String] {
+        guard let dir = opendir(folder) else {
+            throw BundleReadError(path: folder, reason: String(cString: strerror(errno)))
+        }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            guard name.hasSuffix(".yaml"), !name.hasPrefix(".") else { continue }
+            var info = stat()
+            let path = join(folder, name)
+            // Follow symlinks to regular files only; a loop or a folder is skipped.
+            guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+            names.append(name)
+        }
+        return names.sorted()
+    }
+
+    static func readFile(_ path: String) throws(BundleReadError) -> [UInt8] {
+        let fd = open(path, O_RDONLY)
+        if fd < 0 { throw BundleReadError(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw BundleReadError(path: path, reason: String(cString: strerror(errno)))
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+        return bytes
+    }
+}

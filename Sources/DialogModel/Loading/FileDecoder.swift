@@ -1,0 +1,490 @@
+import DialogSyntax
+
+/// What one file of a bundle contributes: its settings and the entries of its sections.
+struct FileSections {
+    var settings: [String: (value: String, range: SourceRange)] = [:]
+    var nodes: [DialogNode] = []
+    var intents: [Intent] = []
+    var symptoms: [Symptom] = []
+    var scales: [Scale] = []
+    var regions: [Region] = []
+    var resources: [Resource] = []
+    var sources: [SourceEntry] = []
+}
+
+/// Reads the typed dialog language out of one file's node tree.
+///
+/// Values are read as the language expects them: a key that holds text takes the
+/// scalar's text as written (`phone: 0300 123 6600` keeps its leading zero), and the core
+/// schema applies only where a number or a boolean is expected. Every problem is
+/// reported, and decoding goes on with the next key, so one run lists them all.
+struct FileDecoder {
+    /// The file's name without `.yaml`: the first part of its node ids.
+    let fileName: String
+    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var sections = FileSections()
+
+    static let settingKeys = ["dialog", "title", "kind", "description", "start", "sources-from"]
+    static let sectionKeys = ["nodes", "intents", "symptoms", "scales", "regions", "resources", "sources"]
+    static let nodeKeys = ["say", "source", "note", "ask", "choices", "expect", "save", "routes", "branch",
+                           "set", "next", "scale", "show", "flag", "end"]
+
+    init(fileName: String) {
+        self.fileName = fileName
+    }
+
+    mutating func decode(_ root: Node) {
+        guard let top = mapping(root, "a dialog file") else { return }
+        checkKeys(top, Self.settingKeys + Self.sectionKeys, "a dialog file")
+        for entry in top.entries {
+            let key = entry.key.text
+            if Self.settingKeys.contains(key) {
+                if let value = text(entry.value, "`\(key)`") {
+                    sections.settings[key] = (value, entry.value.range)
+                }
+                continue
+            }
+            switch key {
+            case "nodes": for e in entries(entry.value, "`nodes`") { decodeNode(e) }
+            case "intents": for e in entries(entry.value, "`intents`") { decodeIntent(e) }
+            case "symptoms": for e in entries(entry.value, "`symptoms`") { decodeSymptom(e) }
+            case "scales": for e in entries(entry.value, "`scales`") { decodeScale(e) }
+            case "regions": for e in entries(entry.value, "`regions`") { decodeRegion(e) }
+            case "resources": for e in entries(entry.value, "`resources`") { decodeResource(e) }
+            case "sources": for e in entries(entry.value, "`sources`") { decodeSource(e) }
+            default: break
+            }
+        }
+    }
+
+    // MARK: - Sections
+
+    private mutating func decodeNode(_ entry: MappingEntry) {
+        let id = NodeID(file: fileName, name: entry.key.text)
+        let what = "node `\(entry.key.text)`"
+        var node = DialogNode(id: id, range: entry.key.range)
+        if entry.key.text.contains(".") {
+            report(ModelMessage.invalidValue("a node name cannot contain `.`", entry.key.range,
+                                             hint: "`.` separates the file from the node in `file.node`"))
+        }
+        guard let m = mapping(entry.value, what) else { return }
+        checkKeys(m, Self.nodeKeys, what)
+        for field in m.entries {
+            let v = field.value
+            switch field.key.text {
+            case "say": node.say = sayItems(v)
+            case "source": node.sources = sourceRefs(v)
+            case "note": node.note = dialogText(v, "`note`")
+            case "ask": node.ask = dialogText(v, "`ask`")
+            case "choices": node.choices = list(v, "`choices`").compactMap { choice($0) }
+            case "expect": node.expect = expectation(v)
+            case "save": node.save = name(v, "`save`")
+            case "routes": node.routes = routes(v, "`routes`", allowMatch: true)
+            case "branch": node.branch = routes(v, "`branch`", allowMatch: false)
+            case "set": node.set = assignments(v)
+            case "next": node.next = reference(v, "`next`")
+            case "scale": node.scale = name(v, "`scale`")
+            case "show": node.show = selection(v)
+            case "flag": node.flags = textList(v, "`flag`").map { Located($0.text, at: $0.range) }
+            case "end": node.end = bool(v, "`end`") ?? false
+            default: break
+            }
+        }
+        sections.nodes.append(node)
+    }
+
+    private mutating func decodeIntent(_ entry: MappingEntry) {
+        let what = "intent `\(entry.key.text)`"
+        guard let m = mapping(entry.value, what) else { return }
+        checkKeys(m, ["crisis", "match", "unless", "priority", "goto", "return"], what)
+        var crisis: CrisisKind?
+        if let v = m["crisis"], let raw = text(v, "`crisis`") {
+            crisis = CrisisKind(rawValue: raw)
+            if crisis == nil {
+                report(ModelMessage.invalidValue(
+                    "unknown crisis kind `\(raw)`", v.range,
+                    hint: "one of " + CrisisKind.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ")))
+            }
+        }
+        let match = m["match"].map { textList($0, "`match`") } ?? []
+        if match.isEmpty { report(ModelMessage.missingKey("match", in: what, entry.key.range)) }
+        guard let goto = required(m, "goto", what, entry.key.range).flatMap({ reference($0, "`goto`") }) else { return }
+        sections.intents.append(Intent(
+            file: fileName, id: entry.key.text, crisis: crisis, match: match,
+            unless: m["unless"].map { textList($0, "`unless`") } ?? [],
+            priority: m["priority"].flatMap { int($0, "`priority`") } ?? 0,
+            goto: goto, returns: m["return"].flatMap { bool($0, "`return`") } ?? false,
+            range: entry.key.range))
+    }
+
+    private mutating func decodeSymptom(_ entry: MappingEntry) {
+        let what = "symptom `\(entry.key.text)`"
+        guard let m = mapping(entry.value, what) else { return }
+        checkKeys(m, ["label", "stage", "synonyms"], what)
+        guard let label = required(m, "label", what, entry.key.range).flatMap({ text($0, "`label`") }),
+              let stageNode = required(m, "stage", what, entry.key.range),
+              let stageText = text(stageNode, "`stage`")
+        else { return }
+        guard let stage = Symptom.Stage(rawValue: stageText) else {
+            report(ModelMessage.invalidValue("unknown stage `\(stageText)`", stageNode.range, hint: "`early` or `later`"))
+            return
+        }
+        sections.symptoms.append(Symptom(
+            file: fileName, id: entry.key.text, label: label, stage: stage,
+            synonyms: m["synonyms"].map { textList($0, "`synonyms`") } ?? [], range: entry.key.range))
+    }
+
+    private mutating func decodeScale(_ entry: MappingEntry) {
+        let what = "scale `\(entry.key.text)`"
+        guard let m = mapping(entry.value, what) else { return }
+        checkKeys(m, ["title", "source", "ask", "range", "labels", "items", "bands"], what)
+        guard let title = required(m, "title", what, entry.key.range).flatMap({ text($0, "`title`") }),
+              let rangeNode = required(m, "range", what, entry.key.range),
+              let range = intRange(rangeNode, "`range`"),
+              let itemsNode = required(m, "items", what, entry.key.range)
+        else { return }
+        var labels: [Int: String] = [:]
+        if let l = m["labels"], let lm = mapping(l, "`labels`") {
+            for e in lm.entries {
+                guard let n = Int(e.key.text) else {
+                    report(ModelMessage.wrongType("a label's key", expected: "a number of the range", found: "`\(e.key.text)`", e.key.range))
+                    continue
+                }
+                if let t = text(e.value, "a label") { labels[n] = t }
+            }
+        }
+        var items: [Scale.Item] = []
+        for item in list(itemsNode, "`items`") {
+            if let im = item.mapping {
+                checkKeys(im, ["id", "text"], "a scale item")
+                guard let t = required(im, "text", "a scale item", item.range).flatMap({ dialogText($0, "`text`") }) else { continue }
+                items.append(Scale.Item(id: im["id"].flatMap { name($0, "`id`") }?.value, text: t))
+            } else if let t = dialogText(item, "a scale item") {
+                items.append(Scale.Item(id: nil, text: t))
+            }
+        }
+        var bands: [Scale.Band] = []
+        for band in m["bands"].map({ list($0, "`bands`") }) ?? [] {
+            guard let bm = mapping(band, "a band") else { continue }
+            checkKeys(bm, ["range", "label"], "a band")
+            guard let r = required(bm, "range", "a band", band.range).flatMap({ intRange($0, "`range`") }),
+                  let label = required(bm, "label", "a band", band.range).flatMap({ text($0, "`label`") })
+            else { continue }
+            bands.append(Scale.Band(range: r, label: label, position: band.range))
+        }
+        sections.scales.append(Scale(
+            file: fileName, id: entry.key.text, title: title, sources: m["source"].map { sourceRefs($0) } ?? [],
+            ask: m["ask"].flatMap { dialogText($0, "`ask`") }, range: range, labels: labels, items: items,
+            bands: bands, position: entry.key.range))
+    }
+
+    private mutating func decodeRegion(_ entry: MappingEntry) {
+        let what = "region `\(entry.key.text)`"
+        guard let m = mapping(entry.value, what) else { return }
+        checkKeys(m, ["name", "aliases"], what)
+        guard let name = required(m, "name", what, entry.key.range).flatMap({ text($0, "`name`") }) else { return }
+        sections.regions.append(Region(
+            file: fileName, code: entry.key.text, name: name,
+            aliases: m["aliases"].map { textList($0, "`aliases`").map(\.text) } ?? [], range: entry.key.range))
+    }
+
+    private mutating func decodeResource(_ entry: MappingEntry) {
+        let what = "resource `\(entry.key.text)`"
+        guard let m = mapping(entry.value, what) else { return }
+        checkKeys(m, ["name", "region", "role", "phone", "text", "url", "hours", "tags", "note"], what)
+        guard let name = required(m, "name", what, entry.key.range).flatMap({ text($0, "`name`") }),
+              let regionNode = required(m, "region", what, entry.key.range),
+              let region = text(regionNode, "`region`")
+        else { return }
+        func optional(_ key: String) -> String? { m[key].flatMap { text($0, "`\(key)`") } }
+        sections.resources.append(Resource(
+            file: fileName, id: entry.key.text, name: name, region: Located(region, at: regionNode.range), role: optional("role"),
+            phone: optional("phone"), text: optional("text"), url: optional("url"), hours: optional("hours"),
+            tags: m["tags"].map { textList($0, "`tags`").map(\.text) } ?? [], note: optional("note"),
+            range: entry.key.range))
+    }
+
+    private mutating func decodeSource(_ entry: MappingEntry) {
+        let what = "source `\(entry.key.text)`"
+        guard let m = mapping(entry.value, what) else { return }
+        checkKeys(m, ["citation", "url"], what)
+        guard let citation = required(m, "citation", what, entry.key.range).flatMap({ text($0, "`citation`") }) else { return }
+        sections.sources.append(SourceEntry(
+            file: fileName, id: entry.key.text, citation: citation, url: m["url"].flatMap { text($0, "`url`") }, range: entry.key.range))
+    }
+
+    // MARK: - Node parts
+
+    private mutating func sayItems(_ node: Node) -> [SayItem] {
+        let items: [Node] = node.sequence?.items ?? [node]
+        return items.compactMap { item -> SayItem? in
+            if let m = item.mapping {
+                checkKeys(m, ["text", "if", "source", "one-of"], "a `say` item")
+                var variants: [DialogText] = []
+                if let t = m["text"], let d = dialogText(t, "`text`") { variants = [d] }
+                if let o = m["one-of"] {
+                    if !variants.isEmpty {
+                        report(ModelMessage.invalidValue("a `say` item has both `text` and `one-of`", o.range, hint: "keep one"))
+                    }
+                    variants = list(o, "`one-of`").compactMap { dialogText($0, "a variant") }
+                    if variants.isEmpty { report(ModelMessage.missingKey("variants", in: "`one-of`", o.range)) }
+                }
+                if variants.isEmpty && m["one-of"] == nil {
+                    report(ModelMessage.missingKey("text", in: "a `say` item", item.range))
+                    return nil
+                }
+                return SayItem(variants: variants, condition: m["if"].flatMap { condition($0) },
+                               sources: m["source"].map { sourceRefs($0) } ?? [], range: item.range)
+            }
+            guard let t = dialogText(item, "`say`") else { return nil }
+            return SayItem(variants: [t], condition: nil, sources: [], range: item.range)
+        }
+    }
+
+    private mutating func choice(_ node: Node) -> Choice? {
+        guard let m = mapping(node, "a choice") else { return nil }
+        checkKeys(m, ["label", "match", "goto", "set", "if"], "a choice")
+        guard let label = required(m, "label", "a choice", node.range).flatMap({ dialogText($0, "`label`") }),
+              let goto = required(m, "goto", "a choice", node.range).flatMap({ reference($0, "`goto`") })
+        else { return nil }
+        return Choice(label: label, match: m["match"].map { textList($0, "`match`") } ?? [], goto: goto,
+                      set: m["set"].map { assignments($0) } ?? [], condition: m["if"].flatMap { condition($0) },
+                      range: node.range)
+    }
+
+    private mutating func routes(_ node: Node, _ what: String, allowMatch: Bool) -> [Route] {
+        var out: [Route] = []
+        var sawElse = false
+        for item in list(node, what) {
+            guard let m = mapping(item, "a route") else { continue }
+            if let e = m["else"] {
+                checkKeys(m, ["else", "set"], "an `else` route")
+                if sawElse || !out.isEmpty && out.last?.isElse == true {
+                    report(ModelMessage.elseNotLast(item.range))
+                }
+                sawElse = true
+                guard let goto = reference(e, "`else`") else { continue }
+                out.append(Route(match: [], condition: nil, goto: goto, set: m["set"].map { assignments($0) } ?? [],
+                                 isElse: true, range: item.range))
+                continue
+            }
+            if sawElse { report(ModelMessage.elseNotLast(item.range)) }
+            checkKeys(m, allowMatch ? ["match", "if", "goto", "set"] : ["if", "goto", "set"], "a route")
+            let match = allowMatch ? (m["match"].map { textList($0, "`match`") } ?? []) : []
+            let cond = m["if"].flatMap { condition($0) }
+            if match.isEmpty && cond == nil && m["if"] == nil {
+                report(ModelMessage.missingKey(allowMatch ? "match` or `if" : "if", in: "a route", item.range,
+                                               hint: "a route without a condition is `- else: NODE`"))
+            }
+            guard let goto = required(m, "goto", "a route", item.range).flatMap({ reference($0, "`goto`") }) else { continue }
+            out.append(Route(match: match, condition: cond, goto: goto, set: m["set"].map { assignments($0) } ?? [],
+                             isElse: false, range: item.range))
+        }
+        return out
+    }
+
+    private mutating func expectation(_ node: Node) -> Expectation? {
+        guard let t = text(node, "`expect`") else { return nil }
+        switch t {
+        case "text": return .text
+        case "yes-no": return .yesNo
+        case "symptoms": return .symptoms
+        default: break
+        }
+        if t.hasPrefix("number") {
+            let rest = t.dropFirst("number".count).trimmingCharacters(in: " ")
+            if rest.isEmpty { return .number(-Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude) }
+            if let r = Self.parseRange(rest) { return .number(Double(r.lowerBound)...Double(r.upperBound)) }
+        }
+        report(ModelMessage.invalidValue("unknown answer kind `\(t)`", node.range,
+                                         hint: "`text`, `yes-no`, `symptoms`, or `number MIN...MAX` such as `number 0...4`"))
+        return nil
+    }
+
+    private mutating func selection(_ node: Node) -> ResourceSelection? {
+        guard let m = mapping(node, "`show`") else { return nil }
+        checkKeys(m, ["roles", "tags"], "`show`")
+        let roles = m["roles"].map { textList($0, "`roles`").map { Located($0.text, at: $0.range) } } ?? []
+        let tags = m["tags"].map { textList($0, "`tags`").map { Located($0.text, at: $0.range) } } ?? []
+        if roles.isEmpty && tags.isEmpty { report(ModelMessage.missingKey("roles` or `tags", in: "`show`", node.range)) }
+        return ResourceSelection(roles: roles, tags: tags)
+    }
+
+    // MARK: - Values
+
+    private mutating func report(_ d: Diagnostic) { diagnostics.append(d) }
+
+    private mutating func entries(_ node: Node, _ what: String) -> [MappingEntry] {
+        mapping(node, what)?.entries ?? []
+    }
+
+    private mutating func mapping(_ node: Node, _ what: String) -> MappingNode? {
+        if let m = node.mapping { return m }
+        if let s = node.scalar, s.isEmptyValue {
+            report(ModelMessage.wrongType(what, expected: "a mapping", found: "empty", node.range))
+        } else {
+            report(ModelMessage.wrongType(what, expected: "a mapping", found: "a \(node.kindName)", node.range))
+        }
+        return nil
+    }
+
+    private mutating func list(_ node: Node, _ what: String) -> [Node] {
+        if let s = node.sequence { return s.items }
+        report(ModelMessage.wrongType(what, expected: "a list", found: "a \(node.kindName)", node.range,
+                                      hint: "start each entry on its own line with `- `"))
+        return []
+    }
+
+    private mutating func checkKeys(_ m: MappingNode, _ allowed: [String], _ what: String) {
+        for entry in m.entries where !allowed.contains(entry.key.text) {
+            report(ModelMessage.unknownKey(entry.key.text, in: what,
+                                           suggestion: Suggestion.closest(to: entry.key.text, among: allowed), entry.key.range))
+        }
+    }
+
+    private mutating func required(_ m: MappingNode, _ key: String, _ what: String, _ at: SourceRange) -> Node? {
+        if let v = m[key] { return v }
+        report(ModelMessage.missingKey(key, in: what, at))
+        return nil
+    }
+
+    /// Text as written; a collection or an empty value is an error.
+    private mutating func text(_ node: Node, _ what: String) -> String? {
+        guard let s = node.scalar else {
+            report(ModelMessage.wrongType(what, expected: "text", found: "a \(node.kindName)", node.range))
+            return nil
+        }
+        if s.isEmptyValue {
+            report(ModelMessage.wrongType(what, expected: "text", found: "empty", node.range))
+            return nil
+        }
+        return s.text
+    }
+
+    /// A scalar or a list of scalars.
+    private mutating func textList(_ node: Node, _ what: String) -> [Phrase] {
+        if let s = node.scalar {
+            return s.isEmptyValue ? [] : [Phrase(text: s.text, range: s.range)]
+        }
+        return list(node, what).compactMap { item in text(item, "an entry of \(what)").map { Phrase(text: $0, range: item.range) } }
+    }
+
+    private mutating func name(_ node: Node, _ what: String) -> Located<String>? {
+        guard let t = text(node, what) else { return nil }
+        guard ExpressionParser.isName(t) else {
+            report(ModelMessage.invalidValue("`\(t)` is not a name", node.range,
+                                             hint: "names are letters, digits and `_`, joined by `.`"))
+            return nil
+        }
+        return Located(t, at: node.range)
+    }
+
+    private mutating func bool(_ node: Node, _ what: String) -> Bool? {
+        if let s = node.scalar, s.style == .plain, case .bool(let b) = s.typedValue { return b }
+        report(ModelMessage.wrongType(what, expected: "`true` or `false`", found: describe(node), node.range))
+        return nil
+    }
+
+    private mutating func int(_ node: Node, _ what: String) -> Int? {
+        if let s = node.scalar, s.style == .plain, case .int(let i) = s.typedValue { return i }
+        report(ModelMessage.wrongType(what, expected: "a whole number", found: describe(node), node.range))
+        return nil
+    }
+
+    private mutating func intRange(_ node: Node, _ what: String) -> ClosedRange<Int>? {
+        if let t = text(node, what), let r = Self.parseRange(t) { return r }
+        report(ModelMessage.invalidValue("\(what) must be a range such as `0...4`", node.range, hint: "write `MIN...MAX`"))
+        return nil
+    }
+
+    /// `MIN...MAX` with whole numbers, MIN ≤ MAX.
+    static func parseRange(_ text: some StringProtocol) -> ClosedRange<Int>? {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 4, parts[1].isEmpty, parts[2].isEmpty,
+              let lo = Int(parts[0].trimmingCharacters(in: " ")), let hi = Int(parts[3].trimmingCharacters(in: " ")),
+              lo <= hi
+        else { return nil }
+        return lo...hi
+    }
+
+    private func describe(_ node: Node) -> String {
+        if let s = node.scalar { return s.isEmptyValue ? "empty" : "`\(s.text)`" }
+        return "a \(node.kindName)"
+    }
+
+    /// Where the text of a scalar starts: after the quote of a quoted one.
+    private func textStart(_ s: ScalarNode) -> SourcePosition {
+        var p = s.range.start
+        if s.style == .singleQuoted || s.style == .doubleQuoted {
+            p.offset += 1
+            p.column += 1
+        }
+        return p
+    }
+
+    private mutating func dialogText(_ node: Node, _ what: String) -> DialogText? {
+        guard let raw = text(node, what), let s = node.scalar else { return nil }
+        let parsed = Interpolation.parse(raw, at: textStart(s))
+        diagnostics += parsed.diagnostics
+        guard let interpolation = parsed.interpolation else { return nil }
+        return DialogText(raw: raw, interpolation: interpolation, range: node.range)
+    }
+
+    private mutating func condition(_ node: Node) -> Condition? {
+        guard let s = node.scalar else {
+            report(ModelMessage.wrongType("`if`", expected: "a condition", found: "a \(node.kindName)", node.range))
+            return nil
+        }
+        // A plain `if: true` is read by the core schema; the expression reads it the same.
+        let parsed = ExpressionParser.parse(s.text, at: textStart(s))
+        diagnostics += parsed.diagnostics
+        return parsed.expression.map { Condition(text: s.text, expression: $0, range: node.range) }
+    }
+
+    /// `set:` — names and expressions. A quoted value is a string, not an expression:
+    /// `topic: "billing"` sets the text `billing`.
+    private mutating func assignments(_ node: Node) -> [Assignment] {
+        guard let m = mapping(node, "`set`") else { return [] }
+        var out: [Assignment] = []
+        for e in m.entries {
+            guard ExpressionParser.isName(e.key.text) else {
+                report(ModelMessage.invalidValue("`\(e.key.text)` is not a name", e.key.range,
+                                                 hint: "names are letters, digits and `_`, joined by `.`"))
+                continue
+            }
+            guard let s = e.value.scalar, !s.isEmptyValue else {
+                report(ModelMessage.wrongType("the value of `\(e.key.text)`", expected: "an expression", found: describe(e.value), e.value.range))
+                continue
+            }
+            if s.style != .plain {
+                out.append(Assignment(name: e.key.text, expression: .string(s.text, s.range), range: e.key.range))
+                continue
+            }
+            let parsed = ExpressionParser.parse(s.text, at: textStart(s))
+            diagnostics += parsed.diagnostics
+            if let expr = parsed.expression {
+                out.append(Assignment(name: e.key.text, expression: expr, range: e.key.range))
+            }
+        }
+        return out
+    }
+
+    private mutating func reference(_ node: Node, _ what: String) -> NodeReference? {
+        guard let t = text(node, what) else { return nil }
+        return NodeReference(written: t, target: NodeID(t, in: fileName), range: node.range)
+    }
+
+    private mutating func sourceRefs(_ node: Node) -> [SourceReference] {
+        textList(node, "`source`").map { SourceReference(id: $0.text, range: $0.range) }
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing occurrences of one character.
+    func trimmingCharacters(in character: Character) -> String {
+        var s = Substring(self)
+        while s.first == character { s.removeFirst() }
+        while s.last == character { s.removeLast() }
+        return String(s)
+    }
+}

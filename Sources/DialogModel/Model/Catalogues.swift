@@ -1,0 +1,127 @@
+import DialogSyntax
+
+/// A bundle-wide intent: phrases matched on every turn, from every node.
+public struct Intent: Sendable, Hashable {
+    /// The file it was read from, by name without `.yaml`.
+    public var file: String
+    public var id: String
+    /// The crisis kind; nil for a topic intent.
+    public var crisis: CrisisKind?
+    public var match: [Phrase]
+    /// Phrases that cancel the occurrence of a `match` phrase they contain.
+    public var unless: [Phrase]
+    public var priority: Int
+    public var goto: NodeReference
+    /// Whether the session comes back to where it was afterwards.
+    public var returns: Bool
+    public var range: SourceRange
+}
+
+/// The kinds of crisis, from the most urgent: anything that needs the emergency number
+/// now comes before the crisis line.
+public enum CrisisKind: String, Sendable, Hashable, CaseIterable, Comparable {
+    case overdoseOther = "overdose-other"
+    case overdoseSelf = "overdose-self"
+    case seizure
+    case medicalEmergency = "medical-emergency"
+    case baclofenOverdose = "baclofen-overdose"
+    case pumpAlarm = "pump-alarm"
+    case suicide
+
+    /// The kinds every intake bundle must handle.
+    public static let required: [CrisisKind] = [.overdoseSelf, .overdoseOther, .suicide, .seizure, .medicalEmergency, .pumpAlarm]
+
+    /// Lower is more urgent.
+    public var urgency: Int { CrisisKind.allCases.firstIndex(of: self) ?? 0 }
+
+    public static func < (a: CrisisKind, b: CrisisKind) -> Bool { a.urgency < b.urgency }
+}
+
+/// A symptom of the catalogue, recognised in free text by its label and synonyms.
+public struct Symptom: Sendable, Hashable {
+    /// The file it was read from, by name without `.yaml`.
+    public var file: String
+    public enum Stage: String, Sendable, Hashable { case early, later }
+
+    public var id: String
+    public var label: String
+    public var stage: Stage
+    public var synonyms: [Phrase]
+    public var range: SourceRange
+}
+
+/// A scored instrument, asked item by item.
+public struct Scale: Sendable, Hashable {
+    /// The file it was read from, by name without `.yaml`.
+    public var file: String
+    public struct Item: Sendable, Hashable {
+        /// Saved as a variable when present.
+        public var id: String?
+        public var text: DialogText
+    }
+
+    public struct Band: Sendable, Hashable {
+        public var range: ClosedRange<Int>
+        public var label: String
+        public var position: SourceRange
+    }
+
+    public var id: String
+    public var title: String
+    public var sources: [SourceReference]
+    public var ask: DialogText?
+    public var range: ClosedRange<Int>
+    public var labels: [Int: String]
+    public var items: [Item]
+    public var bands: [Band]
+    public var position: SourceRange
+
+    /// The highest possible total.
+    public var maximum: Int { range.upperBound * items.count }
+}
+
+/// A region whose resources a session shows (`--region`).
+public struct Region: Sendable, Hashable {
+    /// The file it was read from, by name without `.yaml`.
+    public var file: String
+    public var code: String
+    public var name: String
+    public var aliases: [String]
+    public var range: SourceRange
+}
+
+/// A helpline, service or website, for one region and one role.
+public struct Resource: Sendable, Hashable {
+    /// The file it was read from, by name without `.yaml`.
+    public var file: String
+    public var id: String
+    public var name: String
+    public var region: Located<String>
+    public var role: String?
+    public var phone: String?
+    public var text: String?
+    public var url: String?
+    public var hours: String?
+    public var tags: [String]
+    public var note: String?
+    public var range: SourceRange
+
+    /// How a text names the resource: its name and how to reach it.
+    public var contact: String {
+        var ways: [String] = []
+        if let phone { ways.append(phone) }
+        if let text, text != phone { ways.append("text \(text)") }
+        if let url, phone == nil { ways.append(url) }
+        return ways.isEmpty ? name : "\(name) (\(ways.joined(separator: ", ")))"
+    }
+}
+
+/// An entry of the reference list (`sources.yaml`).
+public struct SourceEntry: Sendable, Hashable {
+    /// The file it was read from, by name without `.yaml`.
+    public var file: String
+    public var id: String
+    public var citation: String
+    public var url: String?
+    public var range: SourceRange
+}

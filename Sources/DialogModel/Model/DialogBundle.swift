@@ -1,0 +1,40 @@
+import DialogSyntax
+
+/// A loaded, validated bundle: every node, intent and catalogue of a dialogs folder.
+///
+/// Load one with ``BundleLoader``; a bundle with errors is never returned half-loaded.
+public struct DialogBundle: Sendable {
+    public enum Kind: String, Sendable { case intake, training }
+
+    public var id: String
+    public var title: String
+    public var kind: Kind
+    public var description: String?
+    public var start: NodeID
+    /// Nodes by id, and in file order.
+    public var nodes: [NodeID: DialogNode]
+    public var nodeOrder: [NodeID]
+    /// Crisis intents first, most urgent first; then topic intents, highest priority first.
+    public var intents: [Intent]
+    public var symptoms: [Symptom]
+    public var scales: [String: Scale]
+    public var regions: [Region]
+    public var resources: [Resource]
+    public var sources: [String: SourceEntry]
+    /// The files read, for rendering diagnostics at run time (`reload`).
+    public var files: [SourceFile]
+
+    /// The region for a code or alias, ignoring case.
+    public func region(named code: String) -> Region? {
+        let upper = code.uppercased()
+        return regions.first { $0.code.uppercased() == upper || $0.aliases.contains { $0.uppercased() == upper } }
+    }
+
+    /// The resource of a region with a role.
+    public func resource(role: String, region: String) -> Resource? {
+        resources.first { $0.role == role && $0.region.value == region }
+    }
+
+    /// Every role some resource has.
+    public var roles: Set<String> { Set(resources.compactMap(\.role)) }
+}

@@ -1,0 +1,98 @@
+import DialogSyntax
+
+/// A node of a dialog: what is said, what is asked, and where each answer leads.
+public struct DialogNode: Sendable {
+    public var id: NodeID
+    /// The range of the node's key in its file.
+    public var range: SourceRange
+    public var say: [SayItem] = []
+    public var sources: [SourceReference] = []
+    /// Shown to staff only (`--staff`).
+    public var note: DialogText?
+    public var ask: DialogText?
+    public var choices: [Choice] = []
+    public var expect: Expectation?
+    public var save: Located<String>?
+    public var routes: [Route] = []
+    public var branch: [Route] = []
+    /// Run when the node is entered.
+    public var set: [Assignment] = []
+    public var next: NodeReference?
+    public var scale: Located<String>?
+    public var show: ResourceSelection?
+    public var flags: [Located<String>] = []
+    public var end = false
+
+    public init(id: NodeID, range: SourceRange) {
+        self.id = id
+        self.range = range
+    }
+
+    /// Every node this one can lead to, with what leads there.
+    public var edges: [(label: String, target: NodeReference)] {
+        var out: [(String, NodeReference)] = []
+        for choice in choices { out.append((choice.label.raw, choice.goto)) }
+        for route in routes + branch { out.append((route.label, route.goto)) }
+        if let next { out.append(("next", next)) }
+        return out
+    }
+
+    /// Whether the node waits for input.
+    public var asksForInput: Bool { !choices.isEmpty || expect != nil || scale != nil }
+}
+
+/// A choice of a node's menu.
+public struct Choice: Sendable, Hashable {
+    public var label: DialogText
+    public var match: [Phrase]
+    public var goto: NodeReference
+    public var set: [Assignment]
+    public var condition: Condition?
+    public var range: SourceRange
+}
+
+/// A route of `routes:` or `branch:`: taken when its phrases match (or it has none) and
+/// its condition holds (or it has none); `else` routes always hold.
+public struct Route: Sendable, Hashable {
+    public var match: [Phrase]
+    public var condition: Condition?
+    public var goto: NodeReference
+    public var set: [Assignment]
+    public var isElse: Bool
+    public var range: SourceRange
+
+    /// A short description for graphs and `--staff`.
+    public var label: String {
+        if isElse { return "else" }
+        var parts: [String] = []
+        if !match.isEmpty { parts.append(match.map(\.text).joined(separator: " / ")) }
+        if let condition { parts.append("if \(condition.text)") }
+        return parts.joined(separator: " ")
+    }
+}
+
+/// What kind of free answer a node reads.
+public enum Expectation: Sendable, Hashable {
+    case text
+    case yesNo
+    /// A number in a closed range.
+    case number(ClosedRange<Double>)
+    /// Free text read against the symptom catalogue.
+    case symptoms
+
+    /// The type a `save:` of this answer has in expressions.
+    public var valueType: ExprType {
+        switch self {
+        case .text: .string
+        case .yesNo: .bool
+        case .number: .number
+        case .symptoms: .list(.string)
+        }
+    }
+}
+
+/// The resources a node lists: by role, by tag, or both.
+public struct ResourceSelection: Sendable, Hashable {
+    public var roles: [Located<String>]
+    public var tags: [Located<String>]
+}

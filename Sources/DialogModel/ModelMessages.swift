@@ -1,0 +1,116 @@
+import DialogSyntax
+
+/// The catalogue of the validator's messages, one stable code each (`IC…`), in code
+/// order. The README lists them.
+enum ModelMessage {
+    static func unknownKey(_ key: String, in what: String, suggestion: String?, _ r: SourceRange) -> Diagnostic {
+        Diagnostic(.error, code: "IC001", "unknown key `\(key)` in \(what)", at: r,
+                   hint: suggestion.map { "did you mean `\($0)`?" })
+    }
+
+    static func missingKey(_ key: String, in what: String, _ r: SourceRange, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.error, code: "IC002", "\(what) has no `\(key)`", at: r, hint: hint)
+    }
+
+    static func wrongType(_ what: String, expected: String, found: String, _ r: SourceRange, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.error, code: "IC003", "\(what) must be \(expected), not \(found)", at: r, hint: hint)
+    }
+
+    static func duplicateID(_ kind: String, _ id: String, _ r: SourceRange, first: SourceRange) -> Diagnostic {
+        Diagnostic(.error, code: "IC004", "duplicate \(kind) `\(id)`", at: r,
+                   notes: [.init(message: "`\(id)` is first defined here", range: first)])
+    }
+
+    static func danglingNode(_ written: String, suggestion: String?, _ r: SourceRange) -> Diagnostic {
+        Diagnostic(.error, code: "IC005", "no node `\(written)`", at: r,
+                   hint: suggestion.map { "did you mean `\($0)`?" } ?? "node ids are `file.node`, or a bare `node` in the same file")
+    }
+
+    static func danglingSource(_ id: String, suggestion: String?, _ r: SourceRange) -> Diagnostic {
+        Diagnostic(.error, code: "IC006", "no source `\(id)` in the reference list", at: r,
+                   hint: suggestion.map { "did you mean `\($0)`?" } ?? "add it to sources.yaml")
+    }
+
+    static func unreachable(_ id: NodeID, _ r: SourceRange) -> Diagnostic {
+        Diagnostic(.warning, code: "IC007", "node `\(id)` cannot be reached", at: r,
+                   hint: "no choice, route, `next` or intent leads here from the start node")
+    }
+
+    static func deadEnd(_ id: NodeID, _ r: SourceRange) -> Diagnostic {
+        Diagnostic(.error, code: "IC008", "node `\(id)` is a dead end", at: r,
+                   hint: "give it `choices`, `expect` with `next` or `routes`, `next`, `branch`, or `end: true`")
+    }
+
+    static func loopWithoutExit(_ cycle: [NodeID], _ r: SourceRange) -> Diagnostic {
+        Diagnostic(.error, code: "IC009", "loop with no way out: \(cycle.map(\.description).joined(separator: " → "))", at: r,
+                   hint: "add a choice or route from one of these nodes that leads towards an end")
+    }
+
+    static func unusedResource(_ id: String, _ r: SourceRange) -> Diagnostic {
+        Diagnostic(.warning, code: "IC011", "resource `\(id)` is never shown", at: r,
+                   hint: "name its role in a text (`{role}`) or list it with `show:`")
+    }
+
+    static func unusedSymptom(_ id: String, _ r: SourceRange) -> Diagnostic {
+        Diagnostic(.warning, code: "IC012", "symptom `\(id)` is never read", at: r,
+                   hint: "no node has `expect: symptoms`")
+    }
+
+    static func sharedPhrase(_ phrase: String, _ r: SourceRange, first: SourceRange) -> Diagnostic {
+        Diagnostic(.error, code: "IC013", "two choices of one node share the match phrase `\(phrase)`", at: r,
+                   notes: [.init(message: "the other choice has it here", range: first)],
+                   hint: "a phrase can pick only one choice; remove it from one of them")
+    }
+
+    static func bandProblem(_ problem: String, _ r: SourceRange) -> Diagnostic {
+        Diagnostic(.error, code: "IC014", problem, at: r,
+                   hint: "bands must cover the scale's possible totals without gaps or overlaps")
+    }
+
+    static func noCrisisIntent(_ kind: CrisisKind, _ r: SourceRange) -> Diagnostic {
+        Diagnostic(.error, code: "IC015", "no crisis intent for `\(kind.rawValue)`", at: r,
+                   hint: "an intake bundle must handle every crisis kind: add an intent with `crisis: \(kind.rawValue)`")
+    }
+
+    static func shadowedByCrisis(_ phrase: String, intent: String, _ r: SourceRange) -> Diagnostic {
+        Diagnostic(.error, code: "IC016", "the phrase `\(phrase)` is a crisis phrase of `\(intent)`", at: r,
+                   hint: "crisis intents are matched first, on every turn, so this can never be reached by it")
+    }
+
+    static func roleMissing(_ role: String, region: String, _ r: SourceRange) -> Diagnostic {
+        Diagnostic(.error, code: "IC017", "region `\(region)` has no resource with role `\(role)`", at: r,
+                   hint: "every region must define every role a text names; add one for \(region)")
+    }
+
+    static func unknownRegion(_ code: String, suggestion: String?, _ r: SourceRange) -> Diagnostic {
+        Diagnostic(.error, code: "IC018", "no region `\(code)`", at: r,
+                   hint: suggestion.map { "did you mean `\($0)`?" } ?? "define it under `regions:`")
+    }
+
+    static func unknownScale(_ name: String, suggestion: String?, _ r: SourceRange) -> Diagnostic {
+        Diagnostic(.error, code: "IC019", "no scale `\(name)`", at: r, hint: suggestion.map { "did you mean `\($0)`?" })
+    }
+
+    static func invalidValue(_ what: String, _ r: SourceRange, hint: String) -> Diagnostic {
+        Diagnostic(.error, code: "IC020", what, at: r, hint: hint)
+    }
+
+    static func missingSetting(_ key: String, _ r: SourceRange) -> Diagnostic {
+        Diagnostic(.error, code: "IC021", "the bundle has no `\(key)`", at: r, hint: "add `\(key):` to one of its files")
+    }
+
+    static func emptyBundle(_ folder: String) -> Diagnostic {
+        Diagnostic(.error, code: "IC022", "no dialog files (`*.yaml`) in \(folder)",
+                   at: SourceRange(at: SourcePosition(offset: 0, line: 1, column: 1)))
+    }
+
+    static func unknownRole(_ role: String, suggestion: String?, _ r: SourceRange) -> Diagnostic {
+        Diagnostic(.warning, code: "IC023", "no resource has the role `\(role)`", at: r,
+                   hint: suggestion.map { "did you mean `\($0)`?" })
+    }
+
+    static func elseNotLast(_ r: SourceRange) -> Diagnostic {
+        Diagnostic(.error, code: "IC024", "routes after `else` are never taken", at: r,
+                   hint: "put `- else:` last")
+    }
+}

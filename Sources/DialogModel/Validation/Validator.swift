@@ -1,0 +1,371 @@
+import DialogSyntax
+
+/// Checks a merged bundle as a whole: references, reachability, dead ends and loops,
+/// types of expressions, catalogues, and the safety rules of intake bundles.
+///
+/// Every problem is reported; the order does not matter, as the loader sorts them.
+struct Validator {
+    let bundle: DialogBundle
+    /// File name (the first part of node ids) → path, to say where a problem is.
+    let paths: [String: String]
+    var startReference: NodeReference?
+    var startPath: String?
+    private(set) var diagnostics: [BundleDiagnostic] = []
+
+    init(bundle: DialogBundle, paths: [String: String]) {
+        self.bundle = bundle
+        self.paths = paths
+    }
+
+    mutating func validate(checkSources: Bool) {
+        checkReferences()
+        if checkSources { self.checkSources() }
+        checkGraph()
+        checkExpressionsAndRoles()
+        checkCatalogues()
+        checkChoices()
+        if bundle.kind == .intake { checkSafety() }
+    }
+
+    private mutating func report(_ d: Diagnostic, in file: String) {
+        diagnostics.append(BundleDiagnostic(path: paths[file] ?? file, diagnostic: d))
+    }
+
+    private var nodesInOrder: [DialogNode] { bundle.nodeOrder.compactMap { bundle.nodes[$0] } }
+
+    // MARK: - References
+
+    private mutating func checkReferences() {
+        if let start = startReference, bundle.nodes[start.target] == nil {
+            diagnostics.append(BundleDiagnostic(path: startPath ?? "", diagnostic: ModelMessage.danglingNode(
+                start.written, suggestion: suggestion(for: start), start.range)))
+        }
+        for node in nodesInOrder {
+            for (_, target) in node.edges where bundle.nodes[target.target] == nil {
+                report(ModelMessage.danglingNode(target.written, suggestion: suggestion(for: target), target.range), in: node.id.file)
+            }
+            if let scale = node.scale, bundle.scales[scale.value] == nil {
+                report(ModelMessage.unknownScale(scale.value, suggestion: Suggestion.closest(to: scale.value, among: bundle.scales.keys),
+                                                 scale.range), in: node.id.file)
+            }
+        }
+        for intent in bundle.intents where bundle.nodes[intent.goto.target] == nil {
+            report(ModelMessage.danglingNode(intent.goto.written, suggestion: suggestion(for: intent.goto), intent.goto.range),
+                   in: intent.file)
+        }
+        let codes = bundle.regions.map(\.code)
+        for resource in bundle.resources where bundle.region(named: resource.region.value)?.code != resource.region.value {
+            report(ModelMessage.unknownRegion(resource.region.value, suggestion: Suggestion.closest(to: resource.region.value, among: codes),
+                                              resource.region.range), in: resource.file)
+        }
+    }
+
+    /// The closest node id to a dangling reference, written the way the author wrote it.
+    private func suggestion(for reference: NodeReference) -> String? {
+        let sameFile = bundle.nodeOrder.filter { $0.file == reference.target.file }.map(\.name)
+        if !reference.written.contains("."), let bare = Suggestion.closest(to: reference.written, among: sameFile) {
+            return bare
+        }
+        if !reference.written.contains("."), bundle.nodes.keys.contains(where: { $0.name == reference.written }) {
+            return bundle.nodeOrder.first { $0.name == reference.written }?.description
+        }
+        return Suggestion.closest(to: reference.target.description, among: bundle.nodeOrder.map(\.description))
+    }
+
+    mutating func checkSources() {
+        let ids = Array(bundle.sources.keys)
+        func check(_ refs: [SourceReference], _ file: String) {
+            for ref in refs where bundle.sources[ref.id] == nil {
+                report(ModelMessage.danglingSource(ref.id, suggestion: Suggestion.closest(to: ref.id, among: ids), ref.range), in: file)
+            }
+        }
+        for node in nodesInOrder {
+            check(node.sources, node.id.file)
+            for item in node.say { check(item.sources, node.id.file) }
+        }
+        for scale in bundle.scales.values.sorted(by: { $0.id < $1.id }) {
+            check(scale.sources, scale.file)
+        }
+    }
+
+    // MARK: - Graph
+
+    private mutating func checkGraph() {
+        let ids = bundle.nodeOrder
+        var index: [NodeID: Int] = [:]
+        for (i, id) in ids.enumerated() { index[id] = i }
+        let successors: [[Int]] = ids.map { id in
+            (bundle.nodes[id]?.edges ?? []).compactMap { index[$0.target.target] }
+        }
+        // Reachable from the start, or from any intent: intents work from every node.
+        var reachable = [Bool](repeating: false, count: ids.count)
+        var stack = ([bundle.start] + bundle.intents.map(\.goto.target)).compactMap { index[$0] }
+        while let i = stack.popLast() {
+            if reachable[i] { continue }
+            reachable[i] = true
+            stack += successors[i].filter { !reachable[$0] }
+        }
+        for (i, id) in ids.enumerated() {
+            guard let node = bundle.nodes[id] else { continue }
+            if !reachable[i] { report(ModelMessage.unreachable(id, node.range), in: id.file) }
+            if isDeadEnd(node) { report(ModelMessage.deadEnd(id, node.range), in: id.file) }
+        }
+        // Nodes that can reach an end: the others that sit on a cycle are trapped in it.
+        var predecessors = [[Int]](repeating: [], count: ids.count)
+        for (i, next) in successors.enumerated() { for j in next { predecessors[j].append(i) } }
+        var canEnd = [Bool](repeating: false, count: ids.count)
+        stack = ids.indices.filter { bundle.nodes[ids[$0]]?.end == true }
+        while let i = stack.popLast() {
+            if canEnd[i] { continue }
+            canEnd[i] = true
+            stack += predecessors[i].filter { !canEnd[$0] }
+        }
+        for component in StronglyConnected.components(successors) {
+            guard let first = component.first, !canEnd[first], reachable[first] else { continue }
+            let isCycle = component.count > 1 || successors[first].contains(first)
+            // Only a closed loop: one with an exit that leads to a dead end is reported there.
+            let closed = component.allSatisfy { successors[$0].allSatisfy { component.contains($0) } }
+            guard isCycle, closed, let node = bundle.nodes[ids[first]] else { continue }
+            let cycle = component.sorted().map { ids[$0] }
+            report(ModelMessage.loopWithoutExit(cycle + [cycle[0]], node.range), in: ids[first].file)
+        }
+    }
+
+    private func isDeadEnd(_ node: DialogNode) -> Bool {
+        if node.end || !node.choices.isEmpty || node.next != nil || !node.branch.isEmpty { return false }
+        if node.expect != nil || node.scale != nil { return node.routes.isEmpty }
+        return node.routes.isEmpty
+    }
+
+    // MARK: - Expressions and roles
+
+    /// The variables a bundle's expressions may read, with their types.
+    func environment() -> [String: ExprType] {
+        var env: [String: ExprType] = [
+            "answer": .string, "region": .string,
+            "symptoms.reported": .list(.string), "symptoms.denied": .list(.string),
+        ]
+        for role in bundle.roles { env[role] = .string }
+        for scale in bundle.scales.values {
+            env["scores.\(scale.id)"] = .number
+            for item in scale.items { if let id = item.id { env[id] = .number } }
+        }
+        for node in nodesInOrder {
+            if let save = node.save { env[save.value] = node.expect?.valueType ?? .string }
+        }
+        // Assigned variables take the type of what is assigned; two passes let one
+        // assignment use another.
+        let assignments = nodesInOrder.flatMap { node in
+            node.set + node.choices.flatMap(\.set) + (node.routes + node.branch).flatMap(\.set)
+        }
+        for _ in 0..<2 {
+            for a in assignments {
+                let type = TypeChecker.check(a.expression, in: env).type
+                if env[a.name] == nil || env[a.name] == .unknown { env[a.name] = type }
+            }
+        }
+        return env
+    }
+
+    private mutating func checkExpressionsAndRoles() {
+        let env = environment()
+        var rolesUsed: [(role: String, range: SourceRange, file: String)] = []
+        func checked(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+            diagnostics.map { d in
+                guard d.code == "IE015" else { return d }
+                var d = d
+                d.code = "IC010"
+                if d.message.hasPrefix("unknown variable ") {
+                    d.message = "variable " + d.message.dropFirst("unknown variable ".count) + " is read but never set"
+                }
+                return d
+            }
+        }
+        for node in nodesInOrder {
+            let file = node.id.file
+            var texts: [DialogText] = node.say.flatMap(\.variants) + node.choices.map(\.label)
+            if let ask = node.ask { texts.append(ask) }
+            if let note = node.note { texts.append(note) }
+            for text in texts {
+                for d in checked(text.interpolation.check(in: env)) { report(d, in: file) }
+                for part in text.interpolation.parts {
+                    if case .expression(.name(let name, let r), _) = part, bundle.roles.contains(name) {
+                        rolesUsed.append((name, r, file))
+                    }
+                }
+            }
+            let conditions = node.say.compactMap(\.condition) + node.choices.compactMap(\.condition)
+                + (node.routes + node.branch).compactMap(\.condition)
+            for c in conditions {
+                for d in checked(TypeChecker.check(c.expression, in: env, expecting: .bool).diagnostics) { report(d, in: file) }
+            }
+            let sets = node.set + node.choices.flatMap(\.set) + (node.routes + node.branch).flatMap(\.set)
+            for a in sets {
+                for d in checked(TypeChecker.check(a.expression, in: env).diagnostics) { report(d, in: file) }
+            }
+            if let show = node.show {
+                for role in show.roles where !bundle.roles.contains(role.value) {
+                    report(ModelMessage.unknownRole(role.value, suggestion: Suggestion.closest(to: role.value, among: bundle.roles),
+                                                    role.range), in: file)
+                }
+            }
+        }
+        for scale in bundle.scales.values.sorted(by: { $0.id < $1.id }) {
+            let file = scale.file
+            for text in scale.items.map(\.text) + (scale.ask.map { [$0] } ?? []) {
+                for d in checked(text.interpolation.check(in: env)) { report(d, in: file) }
+            }
+        }
+        // Every region must define every role a text names: the text is shown in all.
+        var reported = Set<String>()
+        for use in rolesUsed {
+            for region in bundle.regions where bundle.resource(role: use.role, region: region.code) == nil {
+                guard reported.insert("\(use.role)|\(region.code)").inserted else { continue }
+                report(ModelMessage.roleMissing(use.role, region: region.code, use.range), in: use.file)
+            }
+        }
+        // Resources nobody can see.
+        let shownRoles = Set(rolesUsed.map(\.role) + nodesInOrder.flatMap { $0.show?.roles.map(\.value) ?? [] })
+        let shownTags = Set(nodesInOrder.flatMap { $0.show?.tags.map(\.value) ?? [] })
+        for resource in bundle.resources {
+            let seen = resource.role.map(shownRoles.contains) ?? false || resource.tags.contains(where: shownTags.contains)
+            if !seen { report(ModelMessage.unusedResource(resource.id, resource.range), in: resource.file) }
+        }
+    }
+
+    // MARK: - Catalogues and choices
+
+    private mutating func checkCatalogues() {
+        if !nodesInOrder.contains(where: { $0.expect == .symptoms }) {
+            for symptom in bundle.symptoms {
+                report(ModelMessage.unusedSymptom(symptom.id, symptom.range), in: symptom.file)
+            }
+        }
+        for scale in bundle.scales.values.sorted(by: { $0.id < $1.id }) where !scale.bands.isEmpty {
+            let file = scale.file
+            let lowest = scale.range.lowerBound * scale.items.count
+            let bands = scale.bands.sorted { $0.range.lowerBound < $1.range.lowerBound }
+            var expected = lowest
+            for band in bands {
+                if band.range.lowerBound > expected {
+                    report(ModelMessage.bandProblem("no band covers totals \(expected)...\(band.range.lowerBound - 1)", band.position), in: file)
+                } else if band.range.lowerBound < expected {
+                    report(ModelMessage.bandProblem("band `\(band.label)` overlaps the band before it", band.position), in: file)
+                }
+                expected = max(expected, band.range.upperBound + 1)
+            }
+            if expected <= scale.maximum, let last = bands.last {
+                report(ModelMessage.bandProblem("no band covers totals \(expected)...\(scale.maximum)", last.position), in: file)
+            } else if let last = bands.last, last.range.upperBound > scale.maximum {
+                report(ModelMessage.bandProblem("band `\(last.label)` goes past the highest total, \(scale.maximum)", last.position), in: file)
+            }
+        }
+    }
+
+    private mutating func checkChoices() {
+        for node in nodesInOrder {
+            var seen: [String: SourceRange] = [:]
+            for choice in node.choices {
+                var mine = Set<String>()
+                for phrase in choice.match {
+                    let key = PhraseKey.normalized(phrase.text)
+                    guard mine.insert(key).inserted else { continue }
+                    if let first = seen[key] {
+                        report(ModelMessage.sharedPhrase(phrase.text, phrase.range, first: first), in: node.id.file)
+                    } else {
+                        seen[key] = phrase.range
+                    }
+                }
+            }
+        }
+    }
+
+    // MARK: - Safety
+
+    private mutating func checkSafety() {
+        let kinds = Set(bundle.intents.compactMap(\.crisis))
+        let at = startReference?.range ?? SourceRange(at: SourcePosition(offset: 0, line: 1, column: 1))
+        for kind in CrisisKind.required where !kinds.contains(kind) {
+            diagnostics.append(BundleDiagnostic(path: startPath ?? "", diagnostic: ModelMessage.noCrisisIntent(kind, at)))
+        }
+        // A phrase elsewhere that contains a crisis phrase can never be reached by it:
+        // the crisis intent matches first, on every turn.
+        let crisis = bundle.intents.filter { $0.crisis != nil }.flatMap { i in i.match.map { (i.id, PhraseKey.words($0.text)) } }
+        func check(_ phrase: Phrase, _ file: String) {
+            let words = PhraseKey.words(phrase.text)
+            if let hit = crisis.first(where: { PhraseKey.contains(words, $0.1) }) {
+                report(ModelMessage.shadowedByCrisis(phrase.text, intent: hit.0, phrase.range), in: file)
+            }
+        }
+        for node in nodesInOrder {
+            for phrase in node.choices.flatMap(\.match) + node.routes.flatMap(\.match) { check(phrase, node.id.file) }
+        }
+        for intent in bundle.intents where intent.crisis == nil {
+            for phrase in intent.match { check(phrase, intent.file) }
+        }
+    }
+}
+
+/// Phrase comparison for the validator: lower-cased words, punctuation ignored.
+enum PhraseKey {
+    static func words(_ text: String) -> [String] {
+        text.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "'") }.map(String.init)
+    }
+
+    static func normalized(_ text: String) -> String { words(text).joined(separator: " ") }
+
+    /// Whether `needle` occurs in `haystack` as consecutive whole words.
+    static func contains(_ haystack: [String], _ needle: [String]) -> Bool {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return false }
+        for i in 0...(haystack.count - needle.count) where Array(haystack[i..<(i + needle.count)]) == needle {
+            return true
+        }
+        return false
+    }
+}
+
+/// Tarjan's algorithm, iterative, so a long chain of nodes cannot overflow the stack.
+enum StronglyConnected {
+    static func components(_ successors: [[Int]]) -> [[Int]] {
+        let n = successors.count
+        var index = [Int](repeating: -1, count: n)
+        var low = [Int](repeating: 0, count: n)
+        var onStack = [Bool](repeating: false, count: n)
+        var stack: [Int] = []
+        var result: [[Int]] = []
+        var counter = 0
+        for root in 0..<n where index[root] < 0 {
+            var work: [(node: Int, next: Int)] = [(root, 0)]
+            index[root] = counter; low[root] = counter; counter += 1
+            stack.append(root); onStack[root] = true
+            while var frame = work.popLast() {
+                let v = frame.node
+                if frame.next < successors[v].count {
+                    let w = successors[v][frame.next]
+                    frame.next += 1
+                    work.append(frame)
+                    if index[w] < 0 {
+                        index[w] = counter; low[w] = counter; counter += 1
+                        stack.append(w); onStack[w] = true
+                        work.append((w, 0))
+                    } else if onStack[w] {
+                        low[v] = min(low[v], index[w])
+                    }
+                    continue
+                }
+                if let parent = work.last?.node { low[parent] = min(low[parent], low[v]) }
+                if low[v] == index[v] {
+                    var component: [Int] = []
+                    while let w = stack.popLast() {
+                        onStack[w] = false
+                        component.append(w)
+                        if w == v { break }
+                    }
+                    result.append(component)
+                }
+            }
+        }
+        return result
+    }
+}
+

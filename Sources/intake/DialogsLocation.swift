@@ -1,0 +1,36 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where the bundled dialogs are: `$INTAKE_DIALOGS`, then `./Dialogs`, then the copy
+/// that `make install` puts beside the binary (`PREFIX/share/intake/Dialogs`).
+enum DialogsLocation {
+    static func resolve(_ explicit: String?) -> String {
+        if let explicit { return explicit }
+        if let env = getenv("INTAKE_DIALOGS"), let value = String(validatingCString: env), !value.isEmpty {
+            return value
+        }
+        if isDirectory("Dialogs") { return "Dialogs" }
+        if let installed = installedCopy(), isDirectory(installed) { return installed }
+        return "Dialogs"
+    }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// `PREFIX/share/intake/Dialogs` for a binary at `PREFIX/bin/intake`.
+    private static func installedCopy() -> String? {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        guard n > 0 else { return nil }
+        let exe = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var parts = exe.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count >= 3 else { return nil }
+        parts.removeLast(2)
+        return parts.joined(separator: "/") + "/share/intake/Dialogs"
+    }
+}
