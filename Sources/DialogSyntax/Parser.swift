@@ -10,6 +10,10 @@ struct Parser {
     /// The line of the last structural error: further ones on that line are knock-on
     /// effects and are not reported.
     private var lastErrorLine = -1
+    /// The closers that the open flow collections expect, innermost last.
+    private var openFlows: [Token.Kind] = []
+    /// Where the last unterminated flow collection stopped.
+    private var unterminatedAt = -1
 
     init(scanner: Scanner) {
         self.scanner = scanner
@@ -70,7 +74,7 @@ struct Parser {
 
     private mutating func error(_ diagnostic: Diagnostic, _ token: Token) {
         if scanner.aborted && token.kind == .streamEnd { return }
-        if token.start.line == lastErrorLine { return }
+        if token.start.line == lastErrorLine || scanner.hasError(onLine: token.start.line + 1) { return }
         lastErrorLine = token.start.line
         diagnostics.append(diagnostic)
     }
@@ -83,20 +87,39 @@ struct Parser {
         }
     }
 
-    /// Skips tokens up to and including the block end that closes the current block
-    /// collection, stepping over nested blocks.
-    private func skipToBlockEnd() {
+    /// Steps over a token that cannot stand where it is in a block collection, or over
+    /// the whole node it starts, so that the collection goes on and the problems further
+    /// down are still found. Always consumes at least one token.
+    private mutating func skipUnexpected(_ token: Token, depth: Int) {
+        switch token.kind {
+        case .blockEntry:
+            // A run of `- ` entries where mapping keys belong.
+            _ = parseIndentlessSequence(depth: depth + 1)
+        case .key:
+            // A run of `key: value` entries where sequence entries belong.
+            _ = parseBlockMappingEntries(start: token.start, depth: depth + 1, inSequence: true)
+        case .scalar, .blockMappingStart, .blockSequenceStart, .flowSequenceStart, .flowMappingStart:
+            _ = parseNode(block: true, indentlessSequence: false, depth: depth)
+        default:
+            scanner.next()
+        }
+    }
+
+    /// After an unexpected token in a flow collection: skips to the token that closes the
+    /// collection, stepping over nested ones, and consumes it. Nil when the collection
+    /// does not close.
+    private func skipToFlowEnd(closer: Token.Kind) -> Token? {
         var depth = 0
         while true {
-            let kind = scanner.peek().kind
-            switch kind {
-            case .documentStart, .documentEnd, .streamEnd:
-                return
-            case .blockMappingStart, .blockSequenceStart:
+            let token = scanner.peek()
+            switch token.kind {
+            case .flowSequenceStart, .flowMappingStart:
                 depth += 1
-            case .blockEnd:
-                if depth == 0 { scanner.next(); return }
+            case .flowSequenceEnd, .flowMappingEnd:
+                if depth == 0 { return token.kind == closer ? scanner.next() : nil }
                 depth -= 1
+            case .streamEnd, .documentStart, .documentEnd, .blockEnd:
+                return nil
             default:
                 break
             }
@@ -165,8 +188,7 @@ struct Parser {
                 break
             } else {
                 error(unexpectedInBlock(token, expected: "a sequence entry (`- `)"), token)
-                skipToBlockEnd()
-                break
+                skipUnexpected(token, depth: depth)
             }
         }
         return .sequence(SequenceNode(items: items, style: .block, range: SourceRange(start: start.position, end: end.position)))
@@ -191,6 +213,13 @@ struct Parser {
 
     private mutating func parseBlockMapping(depth: Int) -> Node {
         let start = scanner.next().start
+        return parseBlockMappingEntries(start: start, depth: depth, inSequence: false)
+    }
+
+    /// The entries of a block mapping, up to and including the block end that closes it.
+    /// With `inSequence`, entries that strayed into a block sequence: they end before the
+    /// sequence's next entry or its block end.
+    private mutating func parseBlockMappingEntries(start: Mark, depth: Int, inSequence: Bool) -> Node {
         var keys = KeySet()
         var entries: [MappingEntry] = []
         var end = start
@@ -228,14 +257,15 @@ struct Parser {
                     _ = parseNode(block: true, indentlessSequence: true, depth: depth)
                 }
             } else if token.kind == .blockEnd {
-                scanner.next()
+                if !inSequence { scanner.next() }
                 break
-            } else if token.kind == .streamEnd || token.kind == .documentStart || token.kind == .documentEnd {
+            } else if token.kind == .streamEnd || token.kind == .documentStart || token.kind == .documentEnd
+                || (inSequence && token.kind == .blockEntry)
+            {
                 break
             } else {
                 error(unexpectedInBlock(token, expected: "a mapping key"), token)
-                skipToBlockEnd()
-                break
+                skipUnexpected(token, depth: depth)
             }
         }
         return .mapping(MappingNode(entries: entries, style: .block, range: SourceRange(start: start.position, end: end.position)))
@@ -243,24 +273,26 @@ struct Parser {
 
     private mutating func parseFlowSequence(depth: Int) -> Node {
         let open = scanner.next()
+        openFlows.append(.flowSequenceEnd)
+        defer { openFlows.removeLast() }
         var items: [Node] = []
-        var first = true
+        var needsSeparator = false
         while true {
-            var token = scanner.peek()
+            let token = scanner.peek()
             if token.kind == .flowSequenceEnd { break }
-            if !first {
+            if isFlowTerminator(token) { return unterminatedFlow(open, items: items, sequence: true) }
+            if needsSeparator {
                 if token.kind == .flowEntry {
                     scanner.next()
-                    token = scanner.peek()
-                    if token.kind == .flowSequenceEnd { break }
-                } else {
-                    if !isFlowTerminator(token) {
-                        error(SyntaxMessage.unexpected(token.displayName, expected: "`,` or `]`", token.range), token)
-                    }
+                    needsSeparator = false
+                    continue
+                }
+                error(SyntaxMessage.unexpected(token.displayName, expected: "`,` or `]`", token.range), token)
+                guard let close = skipToFlowEnd(closer: .flowSequenceEnd) else {
                     return unterminatedFlow(open, items: items, sequence: true)
                 }
+                return .sequence(SequenceNode(items: items, style: .flow, range: SourceRange(start: open.start.position, end: close.end.position)))
             }
-            if isFlowTerminator(token) { return unterminatedFlow(open, items: items, sequence: true) }
             if token.kind == .flowEntry {
                 error(SyntaxMessage.unexpected("`,`", expected: "an entry before `,`", token.range), token)
                 scanner.next()
@@ -274,7 +306,7 @@ struct Parser {
             } else {
                 items.append(parseNode(block: false, indentlessSequence: false, depth: depth))
             }
-            first = false
+            needsSeparator = true
         }
         let close = scanner.next()
         return .sequence(SequenceNode(items: items, style: .flow, range: SourceRange(start: open.start.position, end: close.end.position)))
@@ -312,25 +344,27 @@ struct Parser {
 
     private mutating func parseFlowMapping(depth: Int) -> Node {
         let open = scanner.next()
+        openFlows.append(.flowMappingEnd)
+        defer { openFlows.removeLast() }
         var entries: [MappingEntry] = []
         var keys = KeySet()
-        var first = true
+        var needsSeparator = false
         while true {
-            var token = scanner.peek()
+            let token = scanner.peek()
             if token.kind == .flowMappingEnd { break }
-            if !first {
+            if isFlowTerminator(token) { return unterminatedFlow(open, items: [], sequence: false) }
+            if needsSeparator {
                 if token.kind == .flowEntry {
                     scanner.next()
-                    token = scanner.peek()
-                    if token.kind == .flowMappingEnd { break }
-                } else {
-                    if !isFlowTerminator(token) {
-                        error(SyntaxMessage.unexpected(token.displayName, expected: "`,` or `}`", token.range), token)
-                    }
+                    needsSeparator = false
+                    continue
+                }
+                error(SyntaxMessage.unexpected(token.displayName, expected: "`,` or `}`", token.range), token)
+                guard let close = skipToFlowEnd(closer: .flowMappingEnd) else {
                     return unterminatedFlow(open, items: [], sequence: false)
                 }
+                return .mapping(MappingNode(entries: entries, style: .flow, range: SourceRange(start: open.start.position, end: close.end.position)))
             }
-            if isFlowTerminator(token) { return unterminatedFlow(open, items: [], sequence: false) }
             if token.kind == .flowEntry {
                 error(SyntaxMessage.unexpected("`,`", expected: "an entry before `,`", token.range), token)
                 scanner.next()
@@ -354,7 +388,7 @@ struct Parser {
             if let entry = pair.mapping?.entries.first {
                 add(entry, to: &entries, keys: &keys)
             }
-            first = false
+            needsSeparator = true
         }
         let close = scanner.next()
         return .mapping(MappingNode(entries: entries, style: .flow, range: SourceRange(start: open.start.position, end: close.end.position)))
@@ -374,13 +408,13 @@ struct Parser {
     private mutating func unterminatedFlow(_ open: Token, items: [Node], sequence: Bool) -> Node {
         let token = scanner.peek()
         let wrongCloser = token.kind == (sequence ? .flowMappingEnd : .flowSequenceEnd)
-        if !(scanner.aborted && token.kind == .streamEnd) {
-            let d = SyntaxMessage.unterminatedFlow(sequence, open.range)
-            if !diagnostics.contains(where: { $0.code == d.code }) || wrongCloser {
-                diagnostics.append(d)
-            }
+        // Collections left open at one place are one problem: the innermost is reported.
+        if !(scanner.aborted && token.kind == .streamEnd) && (wrongCloser || token.start.offset != unterminatedAt) {
+            diagnostics.append(SyntaxMessage.unterminatedFlow(sequence, open.range))
         }
-        if wrongCloser { scanner.next() }
+        unterminatedAt = token.start.offset
+        // A closer that belongs to an enclosing collection is left for it.
+        if wrongCloser && !openFlows.dropLast().contains(token.kind) { scanner.next() }
         let range = SourceRange(start: open.start.position, end: token.start.position)
         return sequence ? .sequence(SequenceNode(items: items, style: .flow, range: range))
             : .mapping(MappingNode(entries: [], style: .flow, range: range))

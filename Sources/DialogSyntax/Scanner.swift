@@ -16,6 +16,9 @@ final class Scanner {
     private static let padding = 8
 
     private(set) var diagnostics: [Diagnostic] = []
+    /// The lines of `report`ed problems. Encoding problems are not among them: the bytes
+    /// are replaced and the structure around them still reads.
+    private var errorLines: Set<Int> = []
     /// Set when an error ended the token stream early.
     private(set) var aborted = false
     let maxDepth: Int
@@ -44,16 +47,23 @@ final class Scanner {
 
     // The line that holds the next token.
     private var lineIndent = 0
-    private var lineHasLeadingTab = false
+    /// The first tab in the line's leading whitespace, if there is one.
+    private var leadingTab: Mark?
     private var tokenIsFirstOnLine = true
-    /// Whether a tab separates the next token from the one before it.
-    private var tabBeforeToken = false
+    /// The first tab between the next token and the one before it, if there is one.
+    private var tabBeforeToken: Mark?
+    /// The last line whose tab indentation was reported: one report per line is enough.
+    private var tabReportedLine = -1
+    /// The last line found inconsistently indented. It is read as part of the block it
+    /// is in, so its other tokens do not close that block.
+    private var joinedLine = -1
 
     private struct SimpleKey {
         var tokenNumber: Int
         var required: Bool
         var mark: Mark
-        var tabBefore: Bool
+        /// A tab in the indentation of the key's line.
+        var tabBefore: Mark?
     }
 
     init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
@@ -92,6 +102,18 @@ final class Scanner {
 
     func report(_ diagnostic: Diagnostic) {
         diagnostics.append(diagnostic)
+        errorLines.insert(diagnostic.range.start.line)
+    }
+
+    /// Whether the scanner reported a problem with the structure of a line (1-based): the
+    /// parser's own complaints about that line would only be knock-on effects.
+    func hasError(onLine line: Int) -> Bool { errorLines.contains(line) }
+
+    /// Reports a tab in the indentation, once per line.
+    private func reportTab(_ tab: Mark) {
+        guard tab.line != tabReportedLine else { return }
+        tabReportedLine = tab.line
+        report(SyntaxMessage.tabIndentation(SourceRange(start: tab.position, end: Mark(offset: tab.offset + 1, line: tab.line, column: tab.column + 1).position)))
     }
 
     /// Ends the token stream early, after an error the scanner cannot recover from.
@@ -152,28 +174,39 @@ final class Scanner {
     // MARK: - Encoding checks
 
     /// Reports invalid UTF-8, control characters and stray byte-order marks, and replaces
-    /// each offending byte with `_` so that scanning goes on and finds the other problems.
+    /// each offending character with `_` so that scanning goes on and finds the other
+    /// problems. A run of invalid bytes is one problem.
+    ///
+    /// Replacements keep the columns that a reader sees: a stray character, and each
+    /// maximal part of an invalid sequence (shown as one U+FFFD), becomes `_` followed by
+    /// continuation bytes, so it still takes one column.
     private func sanitize() {
         var i = 0
         var line = 0
-        var lineStart = 0
+        // Columns are counted forward from the last position computed on the line, so the
+        // pass stays linear however many problems a line has. A byte-order mark that
+        // opens the file takes no column.
+        let bom = count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF
+        var countedTo = bom ? 3 : 0
+        var column = 0
         func position(_ offset: Int) -> SourcePosition {
-            var column = 0
-            var j = lineStart
-            while j < offset {
-                if buffer[j] & 0xC0 != 0x80 { column += 1 }
-                j += 1
+            while countedTo < offset {
+                if buffer[countedTo] & 0xC0 != 0x80 { column += 1 }
+                countedTo += 1
             }
             return SourcePosition(offset: offset, line: line + 1, column: column + 1)
         }
-        func problem(_ at: Int, _ length: Int, _ make: (SourceRange) -> Diagnostic) {
-            let start = position(at)
-            var end = start
-            end.offset += length
-            end.column += 1
-            report(make(SourceRange(start: start, end: end)))
-            for k in at..<(at + length) { buffer[k] = UInt8(ascii: "_") }
+        /// Replaces `length` bytes at `at` by one column's worth of placeholder.
+        func replace(_ at: Int, _ length: Int) {
+            buffer[at] = UInt8(ascii: "_")
+            for k in (at + 1)..<(at + length) { buffer[k] = 0x80 }
         }
+        func problem(_ at: Int, _ length: Int, columns: Int = 1, _ make: (SourceRange) -> Diagnostic) {
+            let start = position(at)
+            let end = SourcePosition(offset: at + length, line: start.line, column: start.column + columns)
+            diagnostics.append(make(SourceRange(start: start, end: end)))
+        }
+        if bom { i = 3 }
         while i < count {
             let b = buffer[i]
             if b >= 0x20 && b < 0x7F { i += 1; continue }
@@ -181,30 +214,65 @@ final class Scanner {
                 if b == .cr && i + 1 < count && buffer[i + 1] == .lf { i += 1 }
                 i += 1
                 line += 1
-                lineStart = i
+                countedTo = i
+                column = 0
                 continue
             }
             if b == .tab { i += 1; continue }
             if b < 0x80 {
                 problem(i, 1) { SyntaxMessage.controlCharacter(b, $0) }
+                replace(i, 1)
                 i += 1
                 continue
             }
             let length = utf8SequenceLength(at: i)
             if length == 0 {
-                problem(i, 1, SyntaxMessage.invalidUTF8)
-                i += 1
+                // The run of invalid bytes, each maximal part replaced on its own.
+                var end = i
+                var parts = 0
+                repeat {
+                    let n = maximalSubpartLength(at: end)
+                    replace(end, n)
+                    end += n
+                    parts += 1
+                } while end < count && buffer[end] >= 0x80 && utf8SequenceLength(at: end) == 0
+                problem(i, end - i, columns: parts, SyntaxMessage.invalidUTF8)
+                i = end
                 continue
             }
             // U+FEFF is EF BB BF: allowed only as the very first character.
-            if length == 3 && b == 0xEF && buffer[i + 1] == 0xBB && buffer[i + 2] == 0xBF && i != 0 {
+            if length == 3 && b == 0xEF && buffer[i + 1] == 0xBB && buffer[i + 2] == 0xBF {
                 problem(i, 3, SyntaxMessage.misplacedByteOrderMark)
+                replace(i, 3)
             } else if length == 2 && b == 0xC2 && buffer[i + 1] < 0xA0 && buffer[i + 1] != 0x85 {
                 // C1 control characters (U+0080...U+009F), except NEL, are not printable.
-                problem(i, 2) { SyntaxMessage.controlCharacter(buffer[i + 1], $0) }
+                let c1 = buffer[i + 1]
+                problem(i, 2) { SyntaxMessage.controlCharacter(c1, $0) }
+                replace(i, 2)
             }
             i += length
         }
+    }
+
+    /// The length of the longest start of a well-formed sequence at `i` (at least 1): the
+    /// part that a decoder replaces with one U+FFFD.
+    private func maximalSubpartLength(at i: Int) -> Int {
+        let second: ClosedRange<UInt8>
+        let needed: Int
+        switch buffer[i] {
+        case 0xC2...0xDF: (second, needed) = (0x80...0xBF, 1)
+        case 0xE0: (second, needed) = (0xA0...0xBF, 2)
+        case 0xED: (second, needed) = (0x80...0x9F, 2)
+        case 0xE1...0xEF: (second, needed) = (0x80...0xBF, 2)
+        case 0xF0: (second, needed) = (0x90...0xBF, 3)
+        case 0xF4: (second, needed) = (0x80...0x8F, 3)
+        case 0xF1...0xF3: (second, needed) = (0x80...0xBF, 3)
+        default: return 1
+        }
+        guard i + 1 < count, second.contains(buffer[i + 1]) else { return 1 }
+        var n = 2
+        while n <= needed && i + n < count && buffer[i + n] & 0xC0 == 0x80 { n += 1 }
+        return n
     }
 
     /// The length of the well-formed UTF-8 sequence starting at `i`, or 0.
@@ -266,7 +334,7 @@ final class Scanner {
         }
         scanToNextToken()
         staleSimpleKeys()
-        if flowLevel == 0 {
+        if flowLevel == 0 && line != joinedLine {
             // In block context the indentation is the spaces before the first token of a
             // line; a tab after them separates but does not indent.
             let column = tokenIsFirstOnLine ? lineIndent : self.column
@@ -308,7 +376,8 @@ final class Scanner {
         // Anything else cannot start a token: report it and skip the character.
         let start = mark
         let what: String = switch c {
-        case .at, .backtick: "`\(Character(Unicode.Scalar(c)))` is reserved and"
+        case .at: "`@` is reserved and"
+        case .backtick: "a backtick is reserved and"
         case .pipe, .greater: "a block scalar indicator inside a flow collection"
         case .tab: "a tab"
         default: "`\(Character(Unicode.Scalar(c)))`"
@@ -322,23 +391,28 @@ final class Scanner {
     /// Skips spaces, tabs, comments and line breaks up to the next token, and records the
     /// indentation of the line it lands on.
     private func scanToNextToken() {
-        tabBeforeToken = false
+        tabBeforeToken = nil
         while true {
-            var sawTab = false
+            let skipStart = pos
+            var tab: Mark?
             while byte() == .space || byte() == .tab {
                 if byte() == .tab {
                     // In block context a tab at the start of a line is only separation
                     // if the line turns out to be blank or a comment, or if it follows
                     // the indentation; which of these, the token decides.
-                    if !sawTab && tokenIsFirstOnLine { lineIndent = column }
-                    sawTab = true
-                    tabBeforeToken = true
+                    if tab == nil {
+                        tab = mark
+                        if tokenIsFirstOnLine { lineIndent = column }
+                    }
+                    if tabBeforeToken == nil { tabBeforeToken = mark }
                 }
                 forward()
             }
-            if tokenIsFirstOnLine {
-                if !sawTab { lineIndent = column }
-                lineHasLeadingTab = sawTab
+            // A plain scalar that ends at a line break has already read the next line's
+            // indentation; with nothing skipped here, what it recorded stands.
+            if tokenIsFirstOnLine && pos != skipStart {
+                if tab == nil { lineIndent = column }
+                leadingTab = tab
             }
             if byte() == .hash {
                 if pos > 0 && !isBlank(buffer[pos - 1]) && buffer[pos - 1] != .lf && buffer[pos - 1] != .cr {
@@ -349,10 +423,10 @@ final class Scanner {
             }
             if skipLineBreak() {
                 if flowLevel == 0 { allowSimpleKey = true }
-                tabBeforeToken = false
+                tabBeforeToken = nil
                 tokenIsFirstOnLine = true
                 lineIndent = 0
-                lineHasLeadingTab = false
+                leadingTab = nil
             } else {
                 break
             }
@@ -387,7 +461,7 @@ final class Scanner {
         possibleSimpleKeys[flowLevel] = SimpleKey(
             tokenNumber: tokensTaken + tokens.count - head, required: required,
             mark: Mark(offset: pos, line: line, column: column),
-            tabBefore: tokenIsFirstOnLine && lineHasLeadingTab)
+            tabBefore: tokenIsFirstOnLine ? leadingTab : nil)
     }
 
     private func removePossibleSimpleKey() {
@@ -398,18 +472,23 @@ final class Scanner {
     }
 
     private func unwindIndent(_ column: Int, checkConsistency: Bool = false) {
-        var left: Int?
         while indent > column {
+            if checkConsistency, !atEnd, let outer = indents.last, outer < column {
+                // The line is less indented than the block it is in, and more than the one
+                // around that: it belongs to neither. It is reported, then read as part of
+                // the inner block, so that it brings no further errors.
+                if let tab = leadingTab {
+                    reportTab(tab)
+                } else {
+                    let expected = outer >= 0 ? [outer + 1, indent + 1] : [indent + 1]
+                    report(SyntaxMessage.inconsistentIndentation(range(from: mark), expected: expected))
+                }
+                joinedLine = line
+                return
+            }
             let m = mark
-            left = indent
             indent = indents.removeLast()
             append(.blockEnd, m, m)
-        }
-        if checkConsistency, let left, indent < column, !atEnd {
-            // The line is less indented than the block it left, and more than the one it
-            // returns to: it belongs to neither.
-            let expected = indent >= 0 ? [indent + 1, left + 1] : [left + 1]
-            report(SyntaxMessage.inconsistentIndentation(range(from: mark), expected: expected))
         }
     }
 
@@ -499,16 +578,18 @@ final class Scanner {
     private func fetchBlockEntry() {
         let start = mark
         if flowLevel == 0 {
-            if tabBeforeToken {
+            if let tab = tokenIsFirstOnLine ? leadingTab : tabBeforeToken {
                 // Whether at the start of a line or after another `-`, a tab before `-`
                 // would take part in the indentation of the sequence.
-                report(SyntaxMessage.tabIndentation(SourceRange(at: start.position)))
+                reportTab(tab)
             }
             if !allowSimpleKey {
                 report(SyntaxMessage.sequenceEntryNotAllowed(SourceRange(at: start.position)))
             }
             if tooDeep() { return }
-            if addIndent(column) { append(.blockSequenceStart, start, start) }
+            // After a tab reported above, the line's spaces alone give the indentation,
+            // as they do for a key.
+            if addIndent(tokenIsFirstOnLine ? lineIndent : column) { append(.blockSequenceStart, start, start) }
         }
         // In flow context `- ` is an error; the parser reports it where it stands.
         allowSimpleKey = true
@@ -525,9 +606,7 @@ final class Scanner {
             let index = head + key.tokenNumber - tokensTaken
             tokens.insert(Token(kind: .key, start: key.mark, end: key.mark), at: index)
             if flowLevel == 0 {
-                if key.tabBefore {
-                    report(SyntaxMessage.tabIndentation(SourceRange(at: key.mark.position)))
-                }
+                if let tab = key.tabBefore { reportTab(tab) }
                 if indents.count + 1 >= maxDepth, indent < key.mark.column {
                     report(SyntaxMessage.tooDeep(maxDepth, SourceRange(at: key.mark.position)))
                     return abort()
@@ -610,7 +689,7 @@ final class Scanner {
         removePossibleSimpleKey()
         tokens.append(scanBlockScalar(folded: folded))
         tokenIsFirstOnLine = true
-        lineHasLeadingTab = false
+        leadingTab = nil
     }
 
     private func fetchFlowScalar(double: Bool) {
@@ -690,14 +769,14 @@ final class Scanner {
                         tokenIsFirstOnLine = true
                         if flowLevel == 0 { allowSimpleKey = true }
                         if isDocumentMarker(.dash) || isDocumentMarker(.dot) { stop = true; break }
-                        var sawTab = false
+                        var tab: Mark?
                         lineIndent = 0
                         while byte() == .space || byte() == .tab {
-                            if byte() == .tab && !sawTab { sawTab = true; lineIndent = column }
+                            if byte() == .tab && tab == nil { tab = mark; lineIndent = column }
                             forward()
                         }
-                        if !sawTab { lineIndent = column }
-                        lineHasLeadingTab = sawTab
+                        if tab == nil { lineIndent = column }
+                        leadingTab = tab
                         continue
                     }
                     break
@@ -720,7 +799,7 @@ final class Scanner {
         } else {
             value = String(decoding: out, as: UTF8.self)
         }
-        if flowLevel == 0 && !tokenIsFirstOnLine { lineHasLeadingTab = false }
+        if flowLevel == 0 && !tokenIsFirstOnLine { leadingTab = nil }
         return Token(kind: .scalar, start: start, end: end, text: value, style: .plain)
     }
 
@@ -831,15 +910,22 @@ final class Scanner {
             var value: UInt32 = 0
             for k in 1...digits {
                 guard let d = hexValue(byte(k)) else {
-                    forward()
-                    report(SyntaxMessage.invalidEscape(
-                        "\(Character(Unicode.Scalar(c)))" + text(pos, pos + k - 1), range(from: start)))
+                    forward(k)  // the letter and the digits before the bad one
+                    report(SyntaxMessage.invalidEscape(text(start.offset + 1, pos), range(from: start)))
                     return
                 }
                 value = value << 4 | UInt32(d)
             }
             forward(digits + 1)
-            if Unicode.Scalar(value) == nil {
+            if c == UInt8(ascii: "u"), (0xD800...0xDBFF).contains(value), byte() == .backslash,
+                byte(1) == UInt8(ascii: "u"), let low = hex4(at: 2), (0xDC00...0xDFFF).contains(low)
+            {
+                // A surrogate pair, as JSON writes characters beyond U+FFFF.
+                forward(6)
+                put(0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00))
+            } else if (0xD800...0xDFFF).contains(value) {
+                report(SyntaxMessage.surrogateEscape(text(start.offset + 1, pos), range(from: start)))
+            } else if Unicode.Scalar(value) == nil {
                 report(SyntaxMessage.invalidEscape(text(start.offset + 1, pos), range(from: start)))
             } else {
                 put(value)
@@ -855,10 +941,22 @@ final class Scanner {
             if atEnd { return }
             let escapeStart = pos
             forward()
+            // The whole character, when it is not ASCII.
+            while !atEnd && byte() & 0xC0 == 0x80 { forward() }
             report(SyntaxMessage.invalidEscape(text(escapeStart, pos), range(from: start)))
             return
         }
         forward()
+    }
+
+    /// The value of four hex digits at `byte(k)...`, if they are hex digits.
+    private func hex4(at k: Int) -> UInt32? {
+        var value: UInt32 = 0
+        for i in k..<(k + 4) {
+            guard let d = hexValue(byte(i)) else { return nil }
+            value = value << 4 | UInt32(d)
+        }
+        return value
     }
 
     /// Scans a literal (`|`) or folded (`>`) block scalar with its header.
@@ -923,7 +1021,7 @@ final class Scanner {
                 if atEnd {
                     if column > maxBlankIndent { maxBlankIndent = column }
                 } else if byte() == .tab && column < minIndent {
-                    report(SyntaxMessage.tabIndentation(SourceRange(at: mark.position)))
+                    reportTab(mark)
                 }
                 break
             }
@@ -943,6 +1041,14 @@ final class Scanner {
         // Lines: `breaks` counts the line breaks not yet written since the last content.
         while true {
             while column < contentIndent && byte() == .space { forward() }
+            var tabIndented = false
+            if column < contentIndent && byte() == .tab && isTabIndentedText() {
+                // A tab where the indentation should be: reported, and read as
+                // indentation so that the line stays in the scalar.
+                reportTab(mark)
+                while isBlank(byte()) { forward() }
+                tabIndented = true
+            }
             if byte() == .lf || byte() == .cr {
                 skipLineBreak()
                 breaks += 1
@@ -954,7 +1060,7 @@ final class Scanner {
                 if column > 0 && line > start.line { breaks += 1 }
                 break
             }
-            if column < contentIndent { break }
+            if column < contentIndent && !tabIndented { break }
             if column == 0 && (isDocumentMarker(.dash) || isDocumentMarker(.dot)) { break }
             // A content line.
             let moreIndented = byte() == .space || byte() == .tab
@@ -999,6 +1105,14 @@ final class Scanner {
         lineIndent = column
         return Token(kind: .scalar, start: start, end: end, text: String(decoding: out, as: UTF8.self),
                      style: folded ? .folded : .literal)
+    }
+
+    /// Whether a tab starts text on its line, not a blank line or a comment.
+    private func isTabIndentedText() -> Bool {
+        var k = 0
+        while isBlank(byte(k)) { k += 1 }
+        let c = byte(k)
+        return pos + k < count && c != .lf && c != .cr && c != .hash
     }
 
     private func rewindToLineStart() {

@@ -48,6 +48,11 @@ enum SyntaxMessage {
                    hint: "valid escapes are \\n \\t \\\" \\\\ \\/ \\0 \\xXX \\uXXXX \\UXXXXXXXX; write `\\\\` for a backslash")
     }
 
+    static func surrogateEscape(_ escape: String, _ r: SourceRange) -> Diagnostic {
+        Diagnostic(.error, code: "IY007", "escape `\\\(escape)` is a surrogate, not a character", at: r,
+                   hint: "write a character beyond U+FFFF as `\\U` and eight hex digits (`\\U0001F600`), or as a pair of escapes (`\\uD83D\\uDE00`)")
+    }
+
     static func unterminatedFlow(_ sequence: Bool, _ r: SourceRange) -> Diagnostic {
         Diagnostic(.error, code: "IY008",
                    "unterminated flow \(sequence ? "sequence" : "mapping")", at: r,
