@@ -27,11 +27,15 @@ let package = Package(
             swiftSettings: strict + [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
         .target(name: "DialogModel", dependencies: ["DialogSyntax"], swiftSettings: strict),
+        .target(name: "DialogEngine", dependencies: ["DialogModel", "DialogSyntax"], swiftSettings: strict),
+        .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
         .executableTarget(
             name: "intake",
             dependencies: [
                 "DialogSyntax",
                 "DialogModel",
+                "DialogEngine",
+                "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -48,6 +52,11 @@ let package = Package(
         .testTarget(
             name: "DialogModelTests",
             dependencies: ["DialogModel", "DialogSyntax"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "DialogEngineTests",
+            dependencies: ["DialogEngine", "DialogModel", "DialogSyntax"],
             swiftSettings: strict
         ),
     ],

@@ -88,6 +88,14 @@ public struct Region: Sendable, Hashable {
     public var name: String
     public var aliases: [String]
     public var range: SourceRange
+
+    public init(file: String, code: String, name: String, aliases: [String], range: SourceRange) {
+        self.file = file
+        self.code = code
+        self.name = name
+        self.aliases = aliases
+        self.range = range
+    }
 }
 
 /// A helpline, service or website, for one region and one role.

@@ -1,0 +1,163 @@
+import DialogModel
+
+extension Session {
+    /// Reads a line against what the current node waits for. Returns false when the
+    /// line is not an answer here, so that topic intents get a chance.
+    mutating func handleAtNode(_ input: String, turn: inout Turn) -> Bool {
+        guard let node = bundle.nodes[current] else { return false }
+        switch waiting {
+        case .ended:
+            return false
+        case .choice:
+            return pickChoice(input, node: node, turn: &turn)
+        case .answer:
+            return readAnswer(input, node: node, turn: &turn)
+        case .scaleItem(let index):
+            return readScaleItem(input, index: index, node: node, turn: &turn)
+        }
+    }
+
+    private mutating func pickChoice(_ input: String, node: DialogNode, turn: inout Turn) -> Bool {
+        let visible = visibleChoices(of: node)
+        let offered: [Choice] = pendingAmbiguity.map { $0.compactMap { node.choices.indices.contains($0) ? node.choices[$0] : nil } } ?? visible
+        let labels = offered.map { render($0.label) }
+        switch recognizer.choice(input, labels: labels, phrases: offered.map { $0.match.map(\.text) }) {
+        case .one(let index, let phrase):
+            let choice = offered[index]
+            pendingAmbiguity = nil
+            turn.matched = Turn.Match(by: "choice", id: labels[index], phrase: phrase)
+            turn.notes.append("choice: \(labels[index])" + (phrase.map { " (matched “\($0)”)" } ?? ""))
+            assign(choice.set)
+            enter(choice.goto.target, into: &turn)
+            return true
+        case .ambiguous(let indexes):
+            // Ask which was meant, offering only the candidates.
+            let all = node.choices
+            pendingAmbiguity = indexes.compactMap { i in all.firstIndex(of: offered[i]) }
+            turn.flags.append("ambiguous")
+            turn.say.append("Did you mean " + indexes.map { "“\(labels[$0])”" }.joined(separator: " or ") + "?")
+            return true
+        case .none:
+            return false
+        }
+    }
+
+    private mutating func readAnswer(_ input: String, node: DialogNode, turn: inout Turn) -> Bool {
+        guard let expect = node.expect else { return false }
+        let value: Value
+        switch expect {
+        case .text:
+            value = .string(input)
+        case .yesNo:
+            guard let yes = recognizer.yesNo(input) else { return false }
+            value = .bool(yes)
+        case .number(let range):
+            guard let n = recognizer.number(input) else { return false }
+            guard range.contains(n) else {
+                turn.flags.append("reask")
+                turn.say.append("Please answer with a number from \(Int(range.lowerBound)) to \(Int(range.upperBound)).")
+                return true
+            }
+            value = .number(n)
+        case .symptoms:
+            let found = recognizer.symptoms(in: input)
+            for id in found.reported where !reported.contains(id) {
+                reported.append(id)
+                denied.removeAll { $0 == id }
+            }
+            for id in found.denied where !denied.contains(id) && !found.reported.contains(id) {
+                denied.append(id)
+                reported.removeAll { $0 == id }
+            }
+            value = .list(found.reported.map { .string($0) })
+        }
+        variables["answer"] = value
+        if let save = node.save { variables[save.value] = value }
+        turn.matched = Turn.Match(by: "answer", id: node.save?.value ?? "answer", phrase: nil)
+        if let route = firstRoute(node.routes, input: input) {
+            assign(route.set)
+            turn.notes.append("route: \(route.label) → \(route.goto.target)")
+            enter(route.goto.target, into: &turn)
+        } else if let next = node.next {
+            enter(next.target, into: &turn)
+        } else {
+            // No route held: the answer is kept, and the question stays.
+            turn.flags.append("reask")
+        }
+        return true
+    }
+
+    private mutating func readScaleItem(_ input: String, index: Int, node: DialogNode, turn: inout Turn) -> Bool {
+        guard let name = node.scale?.value, let scale = bundle.scales[name] else { return false }
+        let labels = scale.range.map { scale.labels[$0] ?? "" }
+        guard let score = recognizer.scaleAnswer(input, range: scale.range, labels: labels) else {
+            // A number out of range is clearly an attempt at an answer: say so.
+            if let n = recognizer.number(input) {
+                turn.flags.append("reask")
+                turn.say.append("\(NumberFormatting.text(n)) is not on this scale: please answer from \(scale.range.lowerBound) to \(scale.range.upperBound).")
+                return true
+            }
+            return false
+        }
+        scores[name, default: 0] += score
+        if let id = scale.items[index].id { variables[id] = .number(Double(score)) }
+        turn.matched = Turn.Match(by: "scale", id: "\(name) \(index + 1)", phrase: nil)
+        if index + 1 < scale.items.count {
+            waiting = .scaleItem(index + 1)
+        } else if let next = node.next {
+            enter(next.target, into: &turn)
+        } else {
+            waiting = .choice
+        }
+        return true
+    }
+
+    // MARK: - Commands
+
+    mutating func runCommand(_ command: String, turn: inout Turn) -> Turn {
+        switch command {
+        case "quit":
+            return end(replacing: turn)
+        case "summary":
+            turn.say += summary().lines
+        case "help":
+            turn.say.append("Type the number or the words of a choice, or ask a question in your own words. "
+                + "Commands: back, repeat, restart, summary, quit.")
+        case "repeat":
+            if let node = bundle.nodes[current], !isEnded { turn.say += texts(of: node) }
+        case "back":
+            if history.count >= 2 {
+                history.removeLast()
+                let previous = history.removeLast()
+                enter(previous, into: &turn)
+            } else {
+                turn.say.append("We are at the beginning.")
+            }
+        case "restart":
+            history.removeAll()
+            variables = ["region": .string(region.code)]
+            enter(startNode, into: &turn)
+        case "reload":
+            // The front end reads the files and calls `reload(_:)`; the session only says so.
+            break
+        default:
+            break
+        }
+        return finish(turn)
+    }
+
+    private mutating func end(replacing turn: Turn) -> Turn {
+        waiting = .ended
+        var turn = turn
+        turn.summary = summary()
+        turn.say += turn.summary?.lines ?? []
+        return finish(turn, presentAgain: false)
+    }
+}
+
+/// Numbers as the person reads them: `3`, not `3.0`.
+enum NumberFormatting {
+    static func text(_ n: Double) -> String {
+        n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
+    }
+}

@@ -1,0 +1,202 @@
+import DialogModel
+import DialogSyntax
+
+/// A conversation over a dialog bundle: a pure state machine.
+///
+/// Give it lines with ``respond(to:)`` and render the ``Turn`` it returns. It prints
+/// nothing, reads no terminal, and takes its randomness (for `one-of` texts) from a seed,
+/// so the same lines give the same turns.
+///
+/// On every line the order of matching is fixed (README, "Crisis handling"): crisis
+/// intents; then a command, only as the whole line; then the current node's choices,
+/// answer and routes; then the other intents; then a re-ask.
+public struct Session: Sendable {
+    /// The commands that work everywhere, as the whole line, with or without `:`.
+    public static let commands = ["back", "repeat", "restart", "help", "summary", "quit", "reload"]
+
+    public internal(set) var bundle: DialogBundle
+    public private(set) var region: Region
+    /// The node the session is at.
+    public internal(set) var current: NodeID
+    public internal(set) var variables: [String: Value] = [:]
+    public internal(set) var reported: [String] = []
+    public internal(set) var denied: [String] = []
+    public internal(set) var scores: [String: Int] = [:]
+    /// Every turn so far, in order: the session record.
+    public internal(set) var record: [Turn] = []
+    public var isEnded: Bool { waiting == .ended }
+
+    /// What the session waits for at `current`.
+    enum Waiting: Equatable, Sendable {
+        case choice
+        case answer
+        case scaleItem(Int)
+        case ended
+    }
+
+    var waiting: Waiting = .choice
+    var startNode: NodeID
+    var history: [NodeID] = []
+    /// Choices offered when a line matched several equally well: their indexes.
+    var pendingAmbiguity: [Int]?
+    var random: SplitMix64
+    var topics: [String] = []
+    var redFlags: [String] = []
+    var crises: [String] = []
+    var resourcesShown: [String] = []
+    var turnNumber = 0
+    var recognizer: Recognizer
+
+    /// The longest line read; the rest of a longer one is ignored.
+    public static let maxInputLength = 4096
+    /// The most nodes entered on one turn without input, against `next` cycles.
+    static let maxHops = 64
+
+    /// A session of `bundle` for a region (its code or an alias), from `start` or the
+    /// bundle's start node, with `seed` for the random choice of `one-of` texts.
+    public init(bundle: DialogBundle, region: String = "US", start: NodeID? = nil, seed: UInt64 = 0) throws(SessionError) {
+        // A bundle without regions (a training module) runs in any region.
+        guard let r = bundle.region(named: region) ?? (bundle.regions.isEmpty ? Region.unlisted(region) : nil) else {
+            throw .unknownRegion(region, known: bundle.regions.map(\.code))
+        }
+        let first = start ?? bundle.start
+        guard bundle.nodes[first] != nil else { throw .unknownNode(first.description) }
+        self.bundle = bundle
+        self.region = r
+        self.current = first
+        self.startNode = first
+        self.random = SplitMix64(seed: seed)
+        self.recognizer = Recognizer(bundle: bundle)
+        variables["region"] = .string(r.code)
+    }
+
+    // MARK: - Turns
+
+    /// The opening turn, before any input: the start node's texts and question.
+    public mutating func open() -> Turn {
+        var turn = newTurn(input: nil)
+        enter(current, into: &turn)
+        return finish(turn)
+    }
+
+    /// Answers one line.
+    public mutating func respond(to line: String) -> Turn {
+        var turn = newTurn(input: line)
+        if waiting == .ended {
+            turn.say = ["This session has ended."]
+            return finish(turn, presentAgain: false)
+        }
+        let input = Session.clean(line)
+
+        // 1. Crisis intents, before anything else, from every node.
+        if bundle.kind == .intake, let finding = recognizer.crisis(in: input) {
+            turn.crisis = Turn.Crisis(kind: finding.kind, also: finding.also, level: finding.level)
+            crises.append(finding.kind.rawValue)
+            if finding.level == .takeover {
+                turn.flags.append("crisis")
+                turn.matched = Turn.Match(by: "intent", id: finding.intent, phrase: finding.phrase)
+                pendingAmbiguity = nil
+                if let target = bundle.intents.first(where: { $0.id == finding.intent })?.goto.target {
+                    enter(target, into: &turn)
+                }
+                // The numbers of every other kind the line carried, after the script.
+                for kind in finding.also {
+                    if let other = bundle.intents.first(where: { $0.crisis == kind }), let node = bundle.nodes[other.goto.target] {
+                        turn.say += texts(of: node)
+                    }
+                }
+                return finish(turn)
+            }
+            turn.flags.append("safety-note")
+            turn.say += safetyNote()
+        }
+
+        // 2. Commands, only as the whole line.
+        if let command = Session.command(in: input) {
+            turn.matched = Turn.Match(by: "command", id: command, phrase: nil)
+            return runCommand(command, turn: &turn)
+        }
+
+        // 3. The current node.
+        if handleAtNode(input, turn: &turn) { return finish(turn) }
+
+        // 4. Topic intents.
+        if let (intent, phrase) = recognizer.topicIntent(in: input) {
+            turn.matched = Turn.Match(by: "intent", id: intent.id, phrase: phrase)
+            if intent.returns, waiting != .ended, bundle.nodes[intent.goto.target] != nil {
+                // Answer the question, then ask again where the person was.
+                if let node = bundle.nodes[intent.goto.target] {
+                    note(visit: node)
+                    turn.say += texts(of: node)
+                    turn.say += shownResources(of: node)
+                    if let n = node.note { turn.notes.append(render(n)) }
+                }
+                return finish(turn)
+            }
+            pendingAmbiguity = nil
+            enter(intent.goto.target, into: &turn)
+            return finish(turn)
+        }
+
+        // 5. Nothing matched: ask again, with the choices and a hint.
+        turn.flags.append("reask")
+        turn.say.append(reaskHint())
+        return finish(turn)
+    }
+
+    /// Ends the session at the end of input or on `quit`: the last turn, with the summary.
+    public mutating func end(input: String? = nil) -> Turn {
+        var turn = newTurn(input: input)
+        waiting = .ended
+        turn.summary = summary()
+        turn.say += turn.summary?.lines ?? []
+        return finish(turn, presentAgain: false)
+    }
+
+    /// Swaps in a reloaded bundle: the session keeps its variables and stays on its node
+    /// when that node still exists, else goes back to the start.
+    public mutating func reload(_ newBundle: DialogBundle) -> Turn {
+        var turn = newTurn(input: nil)
+        bundle = newBundle
+        recognizer.reset(bundle: newBundle)
+        turn.say.append("Reloaded the dialogs.")
+        if newBundle.nodes[current] == nil {
+            current = newBundle.start
+            enter(current, into: &turn)
+        }
+        return finish(turn)
+    }
+
+    /// The summary of the session so far.
+    public func summary() -> Summary {
+        Summary(
+            topics: topics, reported: reported.map(label(ofSymptom:)), denied: denied.map(label(ofSymptom:)),
+            scores: scores.keys.sorted().compactMap { name in
+                guard let scale = bundle.scales[name], let total = scores[name] else { return nil }
+                return (name, scale.title, total, scale.maximum, scale.bands.first { $0.range.contains(total) }?.label)
+            },
+            redFlags: redFlags, crises: crises, resources: resourcesShown, turns: turnNumber)
+    }
+}
+
+/// Why a session could not start.
+public enum SessionError: Error, Sendable, Equatable, CustomStringConvertible {
+    case unknownRegion(String, known: [String])
+    case unknownNode(String)
+
+    public var description: String {
+        switch self {
+        case .unknownRegion(let code, let known):
+            "unknown region `\(code)`; known regions: \(known.joined(separator: ", "))"
+        case .unknownNode(let id): "no node `\(id)`"
+        }
+    }
+}
+
+extension Region {
+    /// A region a bundle does not list, for bundles that list none.
+    static func unlisted(_ code: String) -> Region {
+        Region(file: "", code: code.uppercased(), name: code, aliases: [],
+               range: SourceRange(at: SourcePosition(offset: 0, line: 1, column: 1)))
+    }
+}
