@@ -37,6 +37,12 @@ final class Scanner {
 
     // Structure.
     private var flowLevel = 0
+    /// The open flow collections: the closer each expects and where it opened.
+    private var flowStack: [(closer: Token.Kind, mark: Mark)] = []
+    /// Where the open flow collections were last found to close (see `flowClosesLater`).
+    private var flowClosesAt = -1
+    /// What is left of the bytes that `flowClosesLater` may read, over the whole input.
+    private lazy var lookAheadBudget = 2 * count + 65_536
     private var indent = -1
     private var indents: [Int] = []
     private var allowSimpleKey = true
@@ -54,6 +60,9 @@ final class Scanner {
     private var tabBeforeToken: Mark?
     /// The last line whose tab indentation was reported: one report per line is enough.
     private var tabReportedLine = -1
+    /// The column of the last explicit key (`? `), whose value may follow on a line of
+    /// its own that starts with `:`.
+    private var explicitKeyColumn: Int?
     /// The last line found inconsistently indented. It is read as part of the block it
     /// is in, so its other tokens do not close that block.
     private var joinedLine = -1
@@ -438,13 +447,89 @@ final class Scanner {
     /// block that holds it.
     private func checkFlowContinuation() {
         guard flowLevel > 0, tokenIsFirstOnLine, indent >= 0, !atEnd, lineIndent <= indent else { return }
-        report(SyntaxMessage.underIndentedContinuation("a flow collection", range(from: mark)))
+        if flowClosesLater() {
+            report(SyntaxMessage.underIndentedContinuation("a flow collection", range(from: mark)))
+        } else {
+            closeOpenFlows()
+        }
+    }
+
+    /// Whether the open flow collections close further on. A line at the indentation of
+    /// the block around them either continues them, under-indented, or shows that they
+    /// were never closed; this look-ahead over brackets, quotes and comments tells which.
+    /// It works within a budget proportional to the input, so that many unclosed
+    /// collections cannot make scanning quadratic; past it, collections count as unclosed.
+    private func flowClosesLater() -> Bool {
+        if pos < flowClosesAt { return true }
+        var depth = flowLevel
+        var i = pos
+        var previous = UInt8.lf
+        func quoteEnd(_ quote: UInt8, from start: Int) -> Int? {
+            var j = start + 1
+            while j < count {
+                if buffer[j] == quote {
+                    if quote == .singleQuote && j + 1 < count && buffer[j + 1] == .singleQuote { j += 2; continue }
+                    return j
+                }
+                j += buffer[j] == .backslash && quote == .doubleQuote ? 2 : 1
+            }
+            return nil
+        }
+        defer { lookAheadBudget -= i - pos }
+        while i < count && i - pos < lookAheadBudget {
+            let c = buffer[i]
+            let afterBlank = isBlank(previous) || previous == .lf || previous == .cr
+            switch c {
+            case .lbracket, .lbrace:
+                depth += 1
+            case .rbracket, .rbrace:
+                depth -= 1
+                if depth == 0 { flowClosesAt = i; return true }
+            case .doubleQuote, .singleQuote where afterBlank || isFlowIndicator(previous) || previous == .colon:
+                guard let end = quoteEnd(c, from: i) else { return false }
+                i = end
+            case .hash where afterBlank:
+                while i + 1 < count && buffer[i + 1] != .lf && buffer[i + 1] != .cr { i += 1 }
+            case .lf, .cr:
+                let next = i + 1
+                if next + 2 < count, buffer[next] == .dash || buffer[next] == .dot,
+                    buffer[next + 1] == buffer[next], buffer[next + 2] == buffer[next],
+                    next + 3 >= count || isBlankOrEnd(buffer[next + 3])
+                {
+                    return false  // a document marker ends them
+                }
+            default:
+                break
+            }
+            previous = buffer[i]
+            i += 1
+        }
+        return false
+    }
+
+    /// Closes the flow collections left open before a line at the block's indentation:
+    /// reports the innermost, and hands the parser a closer for each, so that the lines
+    /// after it read as the block content they are.
+    private func closeOpenFlows() {
+        guard let innermost = flowStack.last else { return }
+        let open = innermost.mark
+        report(SyntaxMessage.unterminatedFlow(
+            innermost.closer == .flowSequenceEnd,
+            range(open, Mark(offset: open.offset + 1, line: open.line, column: open.column + 1))))
+        let m = mark
+        for flow in flowStack.reversed() { append(flow.closer, m, m) }
+        flowStack.removeAll()
+        flowLevel = 0
+        possibleSimpleKeys = [nil]
+        allowSimpleKey = true
     }
 
     private func staleSimpleKeys() {
         for level in possibleSimpleKeys.indices {
             guard let key = possibleSimpleKeys[level] else { continue }
-            if key.mark.line != line || pos - key.mark.offset > 1024 {
+            // A key longer than 1024 characters stays a candidate to its line's end, so
+            // that `fetchValue` can name the problem.
+            if key.mark.line != line {
                 if key.required {
                     report(SyntaxMessage.missingColon(SourceRange(at: key.mark.position)))
                 }
@@ -531,6 +616,7 @@ final class Scanner {
         if flowLevel > 0 {
             // A document marker ends any flow collection left open; the parser reports it.
             flowLevel = 0
+            flowStack.removeAll()
             possibleSimpleKeys = [nil]
         }
         allowSimpleKey = false
@@ -547,6 +633,7 @@ final class Scanner {
         possibleSimpleKeys.append(nil)
         allowSimpleKey = true
         let start = mark
+        flowStack.append((kind == .flowSequenceStart ? .flowSequenceEnd : .flowMappingEnd, start))
         forward()
         append(kind, start, mark)
         tokenIsFirstOnLine = false
@@ -557,6 +644,7 @@ final class Scanner {
             removePossibleSimpleKey()
             flowLevel -= 1
             possibleSimpleKeys.removeLast()
+            flowStack.removeLast()
         }
         allowSimpleKey = false
         let start = mark
@@ -603,6 +691,9 @@ final class Scanner {
         let start = mark
         if let key = possibleSimpleKeys[flowLevel] {
             possibleSimpleKeys[flowLevel] = nil
+            if start.offset - key.mark.offset > 1024 {
+                report(SyntaxMessage.implicitKeyTooLong(SourceRange(at: key.mark.position)))
+            }
             let index = head + key.tokenNumber - tokensTaken
             tokens.insert(Token(kind: .key, start: key.mark, end: key.mark), at: index)
             if flowLevel == 0 {
@@ -618,7 +709,10 @@ final class Scanner {
             allowSimpleKey = false
         } else {
             if flowLevel == 0 {
-                if !allowSimpleKey {
+                if explicitKeyColumn == column && tokenIsFirstOnLine {
+                    // The value of an explicit key reported above.
+                    explicitKeyColumn = nil
+                } else if !allowSimpleKey {
                     report(SyntaxMessage.mappingValueNotAllowed(SourceRange(at: start.position)))
                 } else {
                     report(SyntaxMessage.unsupported(
@@ -653,6 +747,15 @@ final class Scanner {
         report(SyntaxMessage.unsupported(
             "explicit keys (`? `)", range(from: start),
             hint: "write the key as a plain or quoted scalar followed by `:`"))
+        if flowLevel == 0 && !tooDeep() {
+            // Read on as the key it is, so that the `: value` line below it is its value
+            // and not a second problem.
+            removePossibleSimpleKey()
+            if addIndent(start.column) { append(.blockMappingStart, start, start) }
+            append(.key, start, start)
+            explicitKeyColumn = start.column
+            allowSimpleKey = true
+        }
         tokenIsFirstOnLine = false
     }
 
@@ -784,6 +887,8 @@ final class Scanner {
                 if stop || atEnd || byte() == .hash { break }
                 if flowLevel == 0 && lineIndent < minIndent { break }
                 if flowLevel > 0 && indent >= 0 && lineIndent <= indent {
+                    // Unless the collection never closes: then the line is not part of it.
+                    if !flowClosesLater() { break }
                     report(SyntaxMessage.underIndentedContinuation("a plain scalar", range(from: mark)))
                 }
                 tokenIsFirstOnLine = false
@@ -1007,12 +1112,13 @@ final class Scanner {
         } else {
             // Detect the indentation from the first non-empty line.
             var maxBlankIndent = 0
-            var blankIndentMark = mark
+            var blankIndentRange = SourceRange(at: mark.position)
             contentIndent = 0
             while true {
+                let lineStart = mark
                 while byte() == .space { forward() }
                 if byte() == .lf || byte() == .cr {
-                    if column > maxBlankIndent { maxBlankIndent = column; blankIndentMark = mark }
+                    if column > maxBlankIndent { maxBlankIndent = column; blankIndentRange = range(from: lineStart) }
                     skipLineBreak()
                     breaks += 1
                     end = mark
@@ -1027,7 +1133,7 @@ final class Scanner {
             }
             contentIndent = max(minIndent, atEnd ? max(maxBlankIndent, column) : column, 0)
             if maxBlankIndent > contentIndent && !atEnd {
-                report(SyntaxMessage.blockScalarIndentation(SourceRange(at: blankIndentMark.position)))
+                report(SyntaxMessage.blockScalarIndentation(blankIndentRange))
             }
             // Put the reader back at the start of the current line's indentation.
             if !atEnd || column > 0 { rewindToLineStart() }
