@@ -60,6 +60,8 @@ final class Scanner {
     private var tabBeforeToken: Mark?
     /// The last line whose tab indentation was reported: one report per line is enough.
     private var tabReportedLine = -1
+    /// Set when a quoted scalar ends early, before a line that shows it was never closed.
+    private var quoteCutShort = false
     /// The column of the last explicit key (`? `), whose value may follow on a line of
     /// its own that starts with `:`.
     private var explicitKeyColumn: Int?
@@ -801,6 +803,16 @@ final class Scanner {
         tokens.append(scanFlowScalar(double: double))
         lastTokenWasJSONLike = true
         tokenIsFirstOnLine = false
+        if quoteCutShort {
+            // Reported as unterminated; the reader is back at the start of a line, whose
+            // content is scanned afresh. The scalar is no key candidate any more.
+            quoteCutShort = false
+            possibleSimpleKeys[flowLevel] = nil
+            tokenIsFirstOnLine = true
+            lineIndent = 0
+            leadingTab = nil
+            allowSimpleKey = true
+        }
     }
 
     private func fetchPlain() {
@@ -941,6 +953,7 @@ final class Scanner {
             if c == .backslash {
                 if !double { out.append(c); forward(); continue }
                 scanEscape(into: &out)
+                if quoteCutShort { break }
                 continue
             }
             // Whitespace: kept when the line goes on, folded when it breaks.
@@ -951,6 +964,7 @@ final class Scanner {
                 if breaks < 0 {
                     return Token(kind: .scalar, start: start, end: mark, text: "", style: double ? .doubleQuoted : .singleQuoted)
                 }
+                if quoteCutShort { break }
                 if breaks == 1 {
                     out.append(.space)
                 } else {
@@ -960,8 +974,25 @@ final class Scanner {
                 out.append(contentsOf: UnsafeBufferPointer(start: buffer + spacesStart, count: pos - spacesStart))
             }
         }
+        if quoteCutShort {
+            report(SyntaxMessage.unterminatedQuote(double, SourceRange(at: start.position)))
+        }
         return Token(kind: .scalar, start: start, end: mark, text: String(decoding: out, as: UTF8.self),
                      style: double ? .doubleQuoted : .singleQuoted)
+    }
+
+    /// Whether the line from the reader on reads as a block entry, `- ` or `key:` before
+    /// any quote: a sign that a quoted scalar that runs into it was never closed.
+    private func looksLikeBlockEntry() -> Bool {
+        if byte() == .dash && isBlankOrEnd(byte(1)) { return true }
+        var k = 0
+        while pos + k < count {
+            let c = byte(k)
+            if c == .lf || c == .cr || c == .doubleQuote || c == .singleQuote || c == .hash { return false }
+            if c == .colon && isBlankOrEnd(byte(k + 1)) { return true }
+            k += 1
+        }
+        return false
     }
 
     /// Consumes the line breaks and indentation inside a quoted scalar; returns how many
@@ -980,6 +1011,16 @@ final class Scanner {
             let spaces = column
             while byte() == .space || byte() == .tab { forward() }
             if byte() != .lf && byte() != .cr && !atEnd && spaces <= indent {
+                if flowLevel == 0 && looksLikeBlockEntry() {
+                    // A line that reads as the next entry of the block: the quote was
+                    // most likely never closed. The scalar ends before this line, which
+                    // is scanned again as what it looks like.
+                    pos = lineStart.offset
+                    line = lineStart.line
+                    column = lineStart.column
+                    quoteCutShort = true
+                    return breaks
+                }
                 report(SyntaxMessage.underIndentedContinuation(
                     "a \(double ? "double" : "single")-quoted scalar", range(from: lineStart)))
             }
