@@ -346,10 +346,18 @@ final class Scanner {
         scanToNextToken()
         staleSimpleKeys()
         if flowLevel == 0 && line != joinedLine {
-            // In block context the indentation is the spaces before the first token of a
-            // line; a tab after them separates but does not indent.
-            let column = tokenIsFirstOnLine ? lineIndent : self.column
-            unwindIndent(column, checkConsistency: tokenIsFirstOnLine)
+            if tokenIsFirstOnLine, let tab = leadingTab, lineIndent < indent {
+                // A tab that stands in for the indentation of a line in a nested block:
+                // reported, and the line is read as part of that block, so that the lines
+                // after it keep their place.
+                reportTab(tab)
+                joinedLine = line
+            } else {
+                // In block context the indentation is the spaces before the first token of
+                // a line; a tab after them separates but does not indent.
+                let column = tokenIsFirstOnLine ? lineIndent : self.column
+                unwindIndent(column, checkConsistency: tokenIsFirstOnLine)
+            }
         }
         let jsonLike = lastTokenWasJSONLike
         lastTokenWasJSONLike = false
@@ -533,7 +541,12 @@ final class Scanner {
             // that `fetchValue` can name the problem.
             if key.mark.line != line {
                 if key.required {
-                    report(SyntaxMessage.missingColon(SourceRange(at: key.mark.position)))
+                    if let tab = key.tabBefore {
+                        // Text on a tab-indented line: the tab is the problem to name.
+                        reportTab(tab)
+                    } else {
+                        report(SyntaxMessage.missingColon(SourceRange(at: key.mark.position)))
+                    }
                 }
                 possibleSimpleKeys[level] = nil
             }

@@ -110,6 +110,12 @@ struct DiagnosticTests {
         ErrorCase("tab before a sequence entry after an entry", "- a\n↓\t- b\n", "IY004", "tab used as indentation"),
         ErrorCase("tab between compact sequence entries", "-↓\t- a\n", "IY004", "tab used as indentation"),
         ErrorCase("tab indenting a block scalar", "a: |\n↓\tx\n", "IY004", "tab used as indentation"),
+        ErrorCase("tab standing in for a nested key's indentation", "nodes:\n  welcome:\n    say: Hello\n↓\tnote: staff\n    ask: What?\n",
+                  "IY004", "tab used as indentation"),
+        ErrorCase("tab before text that is not a key", "a: 1\n↓\tb\n", "IY004", "tab used as indentation"),
+        ErrorCase("tab before a flow value of a nested key", "a:\n  b:\n↓\t[1, 2]\n", "IY004", "tab used as indentation"),
+        ErrorCase("tab before a nested sequence, then a sibling key", "a:\n  b:\n↓\t- x\n  c: 1\n", "IY004", "tab used as indentation"),
+        ErrorCase("tab indenting a later line of a block scalar", "a: |\n  x\n↓\ty\nb: 1\n", "IY004", "tab used as indentation"),
         ErrorCase("tab indenting a folded scalar's first line", "a: >\n↓\tx\n  y\n", "IY004", "tab used as indentation"),
     ]
 
@@ -129,6 +135,9 @@ struct DiagnosticTests {
         "[a,\tb]\n",
         "{a:\t1}\n",
         "a: |\n  x\n  \ty\n",
+        "\t[\n\t]\n",
+        "\t{}\n",
+        "foo:\n \tbar\n",
     ])
     func separatingTab(_ source: String) { expectAccepted(source) }
 
