@@ -26,6 +26,7 @@ test:
 	@INTAKE_SETUP_TEST=1 ./scripts/setup.sh
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	python3 Tests/EndToEnd/test_chat.py $(DEBUG_BIN)
 	@$(MAKE) --no-print-directory conformance
 
 conformance: build

@@ -13,22 +13,48 @@
    setters keep the unsafe part in C, where it belongs. */
 
 static volatile sig_atomic_t intake_interrupted = 0;
+static volatile sig_atomic_t intake_end_signal = 0;
 
 static void intake_on_sigint(int signo) {
     (void)signo;
     intake_interrupted = 1;
 }
 
-/* A getc that turns Ctrl-C into "abandon this line": readline sees an empty line. */
+static void intake_on_end_signal(int signo) {
+    intake_end_signal = signo;
+}
+
+/* Signals from outside that end the session (SIGTERM, and SIGINT when not on a
+   terminal): recorded, so that the reader returns and the session ends cleanly after
+   writing what was asked. No SA_RESTART: a blocked read() returns EINTR. */
+static inline void intake_install_end_handlers(int include_interrupt) {
+    struct sigaction action;
+    action.sa_handler = intake_on_end_signal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    sigaction(SIGTERM, &action, NULL);
+    if (include_interrupt) sigaction(SIGINT, &action, NULL);
+}
+
+static inline int intake_take_end_signal(void) {
+    return intake_end_signal;
+}
+
+/* readline's own getc retries after EINTR; this one reads the byte itself so that
+   Ctrl-C abandons the line (readline sees an empty line) and SIGTERM ends input. */
 static int intake_getc(FILE *stream) {
     for (;;) {
-        int c = rl_getc(stream);
-        if (c == EOF && errno == EINTR && intake_interrupted) {
+        unsigned char c;
+        ssize_t n = read(fileno(stream), &c, 1);
+        if (n == 1) return c;
+        if (n == 0) return EOF;
+        if (errno != EINTR) return EOF;
+        if (intake_end_signal) return EOF;
+        if (intake_interrupted) {
             rl_replace_line("", 0);
             rl_point = rl_end = 0;
             return '\n';
         }
-        if (c != EOF || errno != EINTR) return c;
     }
 }
 

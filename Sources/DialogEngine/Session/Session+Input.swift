@@ -49,7 +49,9 @@ extension Session {
         case .text:
             value = .string(input)
         case .yesNo:
-            guard let yes = recognizer.yesNo(input) else { return false }
+            // "Yes" and "No" are offered as choices 1 and 2.
+            let number = recognizer.number(input)
+            guard let yes = recognizer.yesNo(input) ?? (number == 1 ? true : number == 2 ? false : nil) else { return false }
             value = .bool(yes)
         case .number(let range):
             guard let n = recognizer.number(input) else { return false }

@@ -147,6 +147,11 @@ public struct Session: Sendable {
     /// Ends the session at the end of input or on `quit`: the last turn, with the summary.
     public mutating func end(input: String? = nil) -> Turn {
         var turn = newTurn(input: input)
+        if input == nil {
+            // The closing turn at the end of input has a number of its own.
+            turnNumber += 1
+            turn.number = turnNumber
+        }
         waiting = .ended
         turn.summary = summary()
         turn.say += turn.summary?.lines ?? []

@@ -1,0 +1,161 @@
+import ArgumentParser
+import DialogEngine
+import DialogModel
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `intake [chat]`: a session over the bundled dialogs, for a person at a terminal, a
+/// program on a pipe (`--jsonl`), or a phone-line worker (`--staff`).
+struct ChatCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chat",
+        abstract: "Talk with the intake assistant (the default command).",
+        discussion: """
+            On a terminal: line editing, Tab completes choices and commands, Ctrl-C abandons \
+            the line, Ctrl-D ends the session with a summary. With piped input: plain lines \
+            in, plain text out. Commands, typed as the whole line: back, repeat, restart, \
+            help, summary, quit, reload. Nothing you type is written to disk unless you ask \
+            for a file with --history, --summary or --transcript (created mode 0600).
+            """
+    )
+
+    @Option(help: "The dialogs folder (default: $INTAKE_DIALOGS, ./Dialogs, or the installed dialogs).")
+    var dialogs: String?
+
+    @Option(help: "Start at this node (file.node).")
+    var start: String?
+
+    @Option(help: "The region whose resources and emergency numbers are shown (US, UK, CA…).")
+    var region = "US"
+
+    @Flag(help: "Show node ids, staff notes, why each route matched, and live scores.")
+    var staff = false
+
+    @Flag(help: "Write one JSON object per turn on standard output, for programs.")
+    var jsonl = false
+
+    @Option(help: "Write the session summary to FILE when it ends (.json for JSON, else Markdown).")
+    var summary: String?
+
+    @Option(help: "Write every turn to FILE as JSON lines.")
+    var transcript: String?
+
+    @Option(help: "Keep line history in FILE (on a terminal; off by default).")
+    var history: String?
+
+    @Option(help: "Seed for texts that vary, to reproduce a session.")
+    var seed: UInt64 = 0
+
+    func validate() throws {
+        // Region codes are checked against the bundle in run(); an empty one is a usage error.
+        if region.isEmpty { throw ValidationError("--region needs a code such as US or UK") }
+    }
+
+    func run() throws {
+        let folder = DialogsLocation.resolve(dialogs)
+        let bundle = try Self.loadBundle(folder)
+        if bundle.kind == .training {
+            FileIO.write("intake: \(folder) is a training module; run it with intake train\n", to: 2)
+            throw ExitStatus.dataError
+        }
+        var session: Session
+        do {
+            session = try Session(bundle: bundle, region: region,
+                                  start: start.map { NodeID($0, in: bundle.start.file) }, seed: seed)
+        } catch {
+            // An unknown region or start node: a usage error that lists what exists.
+            FileIO.write("intake: \(error)\n", to: 2)
+            throw ExitCode(64)
+        }
+        var transcriptWriter: TranscriptWriter?
+        if let transcript {
+            do {
+                transcriptWriter = try TranscriptWriter(path: transcript)
+            } catch {
+                FileIO.write("intake: cannot write \(error.path): \(error.reason)\n", to: 2)
+                throw ExitStatus.noInput
+            }
+        }
+        let terminal = isatty(0) != 0 && isatty(1) != 0 && !jsonl
+        EndSignals.install(includingInterrupt: !terminal)
+        var input: any LineInput = terminal ? TerminalInput(historyFile: history) : PipeInput()
+        let colour = terminal && getenv("NO_COLOR") == nil
+        let printer = TurnPrinter(terminal: terminal, colour: colour, staff: staff)
+
+        func show(_ turn: Turn) {
+            var turn = turn
+            // Why a route matched is for staff; programs get the turn schema only.
+            if !staff { turn.notes = [] }
+            transcriptWriter?.write(turn)
+            if jsonl {
+                FileIO.write(turn.jsonLine + "\n", to: 1)
+            } else {
+                FileIO.write(printer.render(turn) + "\n", to: 1)
+            }
+            TerminalInput.candidates = turn.choices + Session.commands
+        }
+
+        show(session.open())
+        var exitSignal: Int32 = 0
+        while !session.isEnded {
+            switch input.readLine(prompt: colour ? "\u{1B}[1m> \u{1B}[0m" : "> ") {
+            case .line(let line):
+                var turn = session.respond(to: line)
+                if turn.matched?.by == "command" && turn.matched?.id == "reload" {
+                    turn = reload(&session, folder: folder, asked: turn)
+                }
+                show(turn)
+            case .end:
+                exitSignal = EndSignals.received
+                show(session.end())
+            case .signal(let signo):
+                exitSignal = signo
+                show(session.end())
+            }
+        }
+        transcriptWriter?.close()
+        if let summary {
+            do {
+                try SummaryFile.write(session.summary(), to: summary)
+            } catch {
+                FileIO.write("intake: cannot write \(error.path): \(error.reason)\n", to: 2)
+                throw ExitStatus.noInput
+            }
+        }
+        if exitSignal != 0 { throw ExitCode(128 + exitSignal) }
+    }
+
+    /// `reload`: reads the bundle again; on errors, prints them and keeps the old one.
+    private func reload(_ session: inout Session, folder: String, asked: Turn) -> Turn {
+        guard let result = try? BundleLoader.load(folder: folder) else {
+            FileIO.write("intake: cannot read \(folder); keeping the dialogs already loaded\n", to: 2)
+            return asked
+        }
+        guard let bundle = result.bundle, bundle.kind == .intake else {
+            FileIO.write(result.renderedDiagnostics() + "intake: the dialogs have errors; keeping the ones already loaded\n", to: 2)
+            return asked
+        }
+        return session.reload(bundle)
+    }
+
+    /// Loads and validates a bundle, printing every diagnostic; exits 65 or 66 on failure.
+    static func loadBundle(_ folder: String) throws -> DialogBundle {
+        let result: LoadResult
+        do {
+            result = try BundleLoader.load(folder: folder)
+        } catch {
+            FileIO.write("intake: \(error.description)\n", to: 2)
+            throw ExitStatus.noInput
+        }
+        guard let bundle = result.bundle else {
+            FileIO.write(result.renderedDiagnostics(), to: 2)
+            FileIO.write("intake: \(folder) has \(result.errorCount) error\(result.errorCount == 1 ? "" : "s"); run intake check \(folder)\n", to: 2)
+            throw ExitStatus.dataError
+        }
+        return bundle
+    }
+}

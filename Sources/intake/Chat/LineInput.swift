@@ -1,0 +1,158 @@
+import CReadline
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where the chat's lines come from.
+protocol LineInput {
+    /// The next line without its line break; nil at the end of input. `.interrupted`
+    /// when a signal asks the session to end.
+    mutating func readLine(prompt: String) -> LineEvent
+}
+
+enum LineEvent: Equatable {
+    case line(String)
+    case end
+    case signal(Int32)
+}
+
+/// Signals from outside that end a session after what was asked to be written is
+/// flushed: SIGTERM, and SIGINT when not on a terminal (the C handlers are in the shim).
+enum EndSignals {
+    static func install(includingInterrupt: Bool) {
+        intake_install_end_handlers(includingInterrupt ? 1 : 0)
+    }
+
+    /// The signal received, or 0.
+    static var received: Int32 { intake_take_end_signal() }
+}
+
+/// Lines from a pipe or a file: plain `read(2)`, no prompt, no echo. Bytes that are not
+/// UTF-8 become U+FFFD; a line longer than `maxLine` keeps its first `maxLine` bytes.
+struct PipeInput: LineInput {
+    static let maxLine = 1 << 20
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var eof = false
+    private var chunk = [UInt8](repeating: 0, count: 1 << 16)
+
+    mutating func readLine(prompt: String) -> LineEvent {
+        var skipping = false
+        var kept: [UInt8] = []
+        while true {
+            if let nl = buffer[start...].firstIndex(of: 0x0A) {
+                let piece = buffer[start..<nl]
+                start = nl + 1
+                if start > (1 << 16) { buffer.removeFirst(start); start = 0 }
+                if skipping {
+                    return .line(String(decoding: kept, as: UTF8.self))
+                }
+                var line = Array(piece)
+                if line.last == 0x0D { line.removeLast() }
+                if line.count > PipeInput.maxLine { line.removeSubrange(PipeInput.maxLine...) }
+                return .line(String(decoding: line, as: UTF8.self))
+            }
+            if eof {
+                guard start < buffer.count || skipping else {
+                    // A signal that came with the end of input still decides the status.
+                    return EndSignals.received != 0 ? .signal(EndSignals.received) : .end
+                }
+                let rest = skipping ? kept : Array(buffer[start...].prefix(PipeInput.maxLine))
+                buffer.removeAll()
+                start = 0
+                return .line(String(decoding: rest, as: UTF8.self))
+            }
+            // A very long line: keep its beginning, drop the rest as it arrives.
+            if !skipping && buffer.count - start > PipeInput.maxLine {
+                kept = Array(buffer[start..<(start + PipeInput.maxLine)])
+                skipping = true
+                buffer.removeAll()
+                start = 0
+            } else if skipping {
+                buffer.removeAll()
+                start = 0
+            }
+            let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR {
+                    if EndSignals.received != 0 { return .signal(EndSignals.received) }
+                    continue
+                }
+                eof = true
+            } else if n == 0 {
+                eof = true
+            } else {
+                buffer.append(contentsOf: chunk[0..<n])
+            }
+        }
+    }
+}
+
+/// Lines from a person at a terminal, through readline: line editing, history, Tab
+/// completion of the choices and commands, Ctrl-C to abandon a line.
+struct TerminalInput: LineInput {
+    let historyFile: String?
+
+    init(historyFile: String?) {
+        self.historyFile = historyFile
+        intake_readline_setup()
+        intake_set_completion(completionGenerator)
+        using_history()
+        if let historyFile { _ = read_history(historyFile) }
+    }
+
+    /// The words Tab completes: the current choices and the commands.
+    nonisolated(unsafe) static var candidates: [String] = []
+
+    mutating func readLine(prompt: String) -> LineEvent {
+        while true {
+            if EndSignals.received != 0 { return .signal(EndSignals.received) }
+            guard let raw = readline(prompt) else {
+                return EndSignals.received != 0 ? .signal(EndSignals.received) : .end
+            }
+            defer { free(raw) }
+            if intake_take_interrupt() != 0 {
+                // Ctrl-C: the line is abandoned; the session goes on, on a new line.
+                FileIO.write("^C\n", to: 1)
+                continue
+            }
+            let line = String(decoding: UnsafeRawBufferPointer(start: raw, count: strlen(raw)).bindMemory(to: UInt8.self), as: UTF8.self)
+            if !line.allSatisfy(\.isWhitespace) {
+                add_history(raw)
+                if let historyFile { Private.appendHistory(historyFile) }
+            }
+            return .line(line)
+        }
+    }
+}
+
+private enum Private {
+    static func appendHistory(_ path: String) {
+        // Created 0600 whatever the umask: history holds what a person typed.
+        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o600)
+        if fd >= 0 { fchmod(fd, 0o600); close(fd) }
+        _ = write_history(path)
+        chmod(path, 0o600)
+    }
+}
+
+/// Where readline's completion left off between calls for one word.
+private enum CompletionCursor {
+    nonisolated(unsafe) static var index = 0
+}
+
+/// readline's completion callback: a C function that captures nothing.
+private let completionGenerator: intake_generator = { text, state in
+    if state == 0 { CompletionCursor.index = 0 }
+    let prefix = text.map { String(cString: $0).lowercased() } ?? ""
+    let candidates = TerminalInput.candidates
+    while CompletionCursor.index < candidates.count {
+        let candidate = candidates[CompletionCursor.index]
+        CompletionCursor.index += 1
+        if candidate.lowercased().hasPrefix(prefix) { return strdup(candidate) }
+    }
+    return nil
+}

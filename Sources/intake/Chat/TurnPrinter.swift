@@ -1,0 +1,104 @@
+import DialogEngine
+import DialogModel
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Renders turns for a person: texts, the question, numbered choices. On a terminal it
+/// wraps to the window's width (read again on every turn, so a resize takes effect) and
+/// uses colour unless `NO_COLOR` is set; on a pipe it writes plain lines.
+struct TurnPrinter {
+    var terminal: Bool
+    var colour: Bool
+    var staff: Bool
+
+    /// The width to wrap to; 0 for no wrapping.
+    private var width: Int {
+        guard terminal else { return 0 }
+        var size = winsize()
+        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 80
+    }
+
+    private func style(_ code: String, _ text: String) -> String {
+        colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    func render(_ turn: Turn) -> String {
+        var out: [String] = []
+        let w = width
+        if staff {
+            var header = "[\(turn.node) · \(turn.state.rawValue)"
+            if let m = turn.matched { header += " · matched \(m.by) \(m.id)" + (m.phrase.map { " on “\($0)”" } ?? "") }
+            if let c = turn.crisis { header += " · crisis \(c.kind.rawValue) \(c.level.rawValue)" }
+            if !turn.scores.isEmpty { header += " · " + turn.scores.map { "\($0.name) \($0.total)" }.joined(separator: ", ") }
+            header += "]"
+            out.append(style("2", header))
+            for note in turn.notes { out += wrap("staff: " + note, w).map { style("36", $0) } }
+        }
+        for text in turn.say {
+            for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                let lines = wrap(String(paragraph), w)
+                out += turn.flags.contains("crisis") ? lines.map { style("1;31", $0) } : lines
+            }
+        }
+        if let ask = turn.ask {
+            if !out.isEmpty { out.append("") }
+            for paragraph in ask.split(separator: "\n") { out += wrap(String(paragraph), w).map { style("1", $0) } }
+        }
+        if turn.state == .awaitingNumber {
+            // A scale's answers are numbers already: numbering them again would confuse.
+            if !turn.choices.isEmpty { out += wrap("  " + turn.choices.joined(separator: " · "), w, indent: "  ") }
+        } else {
+            for (i, choice) in turn.choices.enumerated() {
+                out += wrap("  \(i + 1). \(choice)", w, indent: "     ")
+            }
+        }
+        return out.map { Self.visible($0) }.joined(separator: "\n") + "\n"
+    }
+
+    /// Words wrapped to `width` columns (none when 0); continuation lines get `indent`.
+    func wrap(_ text: String, _ width: Int, indent: String = "") -> [String] {
+        guard width > 10, text.count > width else { return [text] }
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            if !line.isEmpty && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = indent + word
+            } else {
+                line += (line.isEmpty ? "" : " ") + word
+            }
+        }
+        lines.append(line)
+        return lines
+    }
+
+    /// Text with control characters other than our own colour codes made harmless:
+    /// nothing a dialog or a person typed can move the cursor or change the terminal.
+    static func visible(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var scalars = text.unicodeScalars.makeIterator()
+        while let s = scalars.next() {
+            if s == "\u{1B}" {
+                // Our own styles only: ESC [ digits ; m
+                var sequence = String.UnicodeScalarView([s])
+                var ok = false
+                while let t = scalars.next() {
+                    sequence.append(t)
+                    if t == "m" { ok = sequence.count > 2; break }
+                    if !(t == "[" || t == ";" || ("0"..."9").contains(t)) { break }
+                }
+                if ok { out.append(contentsOf: sequence) }
+                continue
+            }
+            if s.value < 0x20 && s != "\t" { continue }
+            if (0x7F..<0xA0).contains(s.value) { continue }
+            out.append(s)
+        }
+        return String(out)
+    }
+}

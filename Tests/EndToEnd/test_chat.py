@@ -1,0 +1,304 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the real `intake` binary: piped and --jsonl sessions compared
+with golden files, file modes of --summary and --transcript, exit statuses, and the
+terminal REPL driven through a pseudo-terminal (pexpect).
+
+Usage: test_chat.py BINARY [--record]
+Golden files live in golden/, named after their test; --record rewrites them.
+Ends with the line `N passed, N failed`.
+"""
+import json
+import os
+import signal
+import stat
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+FIXTURE = os.path.join(HERE, 'Fixtures', 'chat')
+GOLDEN = os.path.join(HERE, 'golden')
+BINARY = None
+RECORD = False
+TESTS = []
+
+
+def test(fn):
+    TESTS.append(fn)
+    return fn
+
+
+def run(args, stdin=b'', env=None, timeout=20):
+    full_env = dict(os.environ, NO_COLOR='', TERM='dumb')
+    full_env.pop('NO_COLOR')
+    full_env.pop('INTAKE_DIALOGS', None)
+    if env:
+        full_env.update(env)
+    return subprocess.run([BINARY] + args, input=stdin, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, env=full_env, timeout=timeout)
+
+
+def golden(name, text):
+    path = os.path.join(GOLDEN, name)
+    if RECORD or not os.path.exists(path):
+        if not RECORD:
+            raise AssertionError('no golden file %s; run with --record and review it' % path)
+        os.makedirs(GOLDEN, exist_ok=True)
+        with open(path, 'w', encoding='utf-8') as f:
+            f.write(text)
+        return
+    with open(path, encoding='utf-8') as f:
+        want = f.read()
+    if text != want:
+        raise AssertionError('output differs from %s:\n--- got\n%s\n--- want\n%s' % (path, text, want))
+
+
+def check(condition, message):
+    if not condition:
+        raise AssertionError(message)
+
+
+SCRIPT = b'2\n6\nyes\nrate\n3\n4\nwhat is baclofen?\npurple\n'
+
+
+@test
+def piped_session_is_plain_text():
+    r = run(['chat', '--dialogs', FIXTURE], SCRIPT)
+    check(r.returncode == 0, 'exit %d: %s' % (r.returncode, r.stderr))
+    out = r.stdout.decode()
+    check('\x1b' not in out, 'colour codes on a pipe')
+    check('> ' not in out, 'a prompt on a pipe')
+    golden('piped_session.txt', out)
+
+
+@test
+def jsonl_session_follows_the_turn_schema():
+    r = run(['chat', '--jsonl', '--dialogs', FIXTURE], SCRIPT)
+    check(r.returncode == 0, 'exit %d: %s' % (r.returncode, r.stderr))
+    turns = [json.loads(line) for line in r.stdout.decode().splitlines()]
+    check(turns[0]['turn'] == 0 and 'input' not in turns[0], 'opening turn')
+    check(turns[-1]['state'] == 'ended' and 'summary' in turns[-1], 'closing turn with summary')
+    keys = ['turn', 'input', 'node', 'state', 'say', 'ask', 'choices', 'flags', 'crisis', 'matched', 'symptoms', 'scores']
+    for t in turns[1:-1]:
+        check(list(t)[:len(keys)] == keys, 'keys of turn %d: %s' % (t['turn'], list(t)))
+    # The closing turn at the end of input has no input.
+    check([k for k in turns[-1] if k != 'notes'] == [k for k in keys if k != 'input'] + ['summary'], list(turns[-1]))
+    check([t['turn'] for t in turns] == list(range(len(turns))), 'turn numbers')
+    golden('jsonl_session.jsonl', r.stdout.decode())
+
+
+@test
+def a_crisis_line_takes_over_from_any_node():
+    for prefix in [b'', b'2\n', b'rate\n', b'2\n6\n']:
+        r = run(['chat', '--jsonl', '--dialogs', FIXTURE], prefix + b'my friend took too many pills\n')
+        turns = [json.loads(line) for line in r.stdout.decode().splitlines()]
+        crisis = [t for t in turns if t.get('crisis')]
+        check(crisis and crisis[0]['crisis']['level'] == 'takeover', 'no takeover after %r' % prefix)
+        check(crisis[0]['node'] == 'crisis.other', 'node %s' % crisis[0]['node'])
+        check('Call Emergency (911) now.' in crisis[0]['say'], 'script %s' % crisis[0]['say'])
+
+
+@test
+def uk_sessions_never_show_911():
+    r = run(['chat', '--region', 'gb', '--dialogs', FIXTURE], b'my friend is not breathing\n')
+    out = r.stdout.decode()
+    check(r.returncode == 0, 'exit %d' % r.returncode)
+    check('999' in out and '911' not in out, out)
+
+
+@test
+def an_unknown_region_is_a_usage_error_listing_the_known_ones():
+    r = run(['chat', '--region', 'FR', '--dialogs', FIXTURE])
+    check(r.returncode == 64, 'exit %d' % r.returncode)
+    check(b'US' in r.stderr and b'UK' in r.stderr, r.stderr)
+
+
+@test
+def a_missing_dialogs_folder_exits_66():
+    r = run(['chat', '--dialogs', '/nonexistent/dialogs'])
+    check(r.returncode == 66, 'exit %d' % r.returncode)
+
+
+@test
+def a_broken_bundle_exits_65_before_any_session():
+    with tempfile.TemporaryDirectory() as d:
+        for name in os.listdir(FIXTURE):
+            with open(os.path.join(FIXTURE, name), 'rb') as src, open(os.path.join(d, name), 'wb') as dst:
+                dst.write(src.read())
+        with open(os.path.join(d, 'broken.yaml'), 'w') as f:
+            f.write('nodes:\n  x: "unterminated\n')
+        r = run(['chat', '--dialogs', d], b'quit\n')
+        check(r.returncode == 65, 'exit %d' % r.returncode)
+        check(b'broken.yaml:2:' in r.stderr, r.stderr)
+        check(r.stdout == b'', 'a session started: %r' % r.stdout)
+
+
+@test
+def summary_and_transcript_files_are_private():
+    with tempfile.TemporaryDirectory() as d:
+        old = os.umask(0)
+        try:
+            summary, transcript = os.path.join(d, 's.json'), os.path.join(d, 't.jsonl')
+            r = run(['chat', '--dialogs', FIXTURE, '--summary', summary, '--transcript', transcript], SCRIPT)
+        finally:
+            os.umask(old)
+        check(r.returncode == 0, 'exit %d' % r.returncode)
+        for path in (summary, transcript):
+            mode = stat.S_IMODE(os.stat(path).st_mode)
+            check(mode == 0o600, '%s has mode %o' % (path, mode))
+        data = json.load(open(summary))
+        check(data['note'].endswith('not a diagnosis.'), data)
+        lines = open(transcript).read().splitlines()
+        check(len(lines) == SCRIPT.count(b'\n') + 2, '%d transcript lines' % len(lines))
+        for line in lines:
+            json.loads(line)
+
+
+@test
+def nothing_is_written_without_a_flag():
+    with tempfile.TemporaryDirectory() as d:
+        subprocess.run([BINARY, 'chat', '--dialogs', FIXTURE], input=SCRIPT, cwd=d,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=20)
+        check(os.listdir(d) == [], 'files written: %s' % os.listdir(d))
+
+
+@test
+def hostile_input_keeps_the_session_alive():
+    lines = [b'', b'\x00\x01\x02', b'\xff\xfe invalid utf-8', b'\x1b[2J\x1b]0;title\x07', b'a' * (2 << 20), b'2', b'\x1b[31m7\x1b[0m']
+    r = run(['chat', '--dialogs', FIXTURE], b'\n'.join(lines) + b'\n', timeout=60)
+    check(r.returncode == 0, 'exit %d: %s' % (r.returncode, r.stderr[-300:]))
+    check(b'\x1b' not in r.stdout, 'an escape sequence reached the output')
+    check(b'not a diagnosis' in r.stdout, 'no summary at the end')
+
+
+@test
+def sigterm_mid_session_exits_143_with_a_valid_transcript():
+    with tempfile.TemporaryDirectory() as d:
+        transcript = os.path.join(d, 't.jsonl')
+        summary = os.path.join(d, 's.md')
+        p = subprocess.Popen([BINARY, 'chat', '--dialogs', FIXTURE, '--transcript', transcript, '--summary', summary],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        p.stdin.write(b'2\n')
+        p.stdin.flush()
+        time.sleep(0.5)
+        p.send_signal(signal.SIGTERM)
+        p.wait(timeout=10)
+        p.communicate(timeout=10)
+        check(p.returncode == 143, 'exit %d' % p.returncode)
+        for line in open(transcript).read().splitlines():
+            json.loads(line)
+        check(os.path.exists(summary), 'no summary written')
+        check(not [n for n in os.listdir(d) if 'partial' in n], 'a partial file was left')
+
+
+@test
+def sigint_from_outside_exits_130():
+    p = subprocess.Popen([BINARY, 'chat', '--dialogs', FIXTURE], stdin=subprocess.PIPE,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(0.5)
+    p.send_signal(signal.SIGINT)
+    p.wait(timeout=10)
+    out, _ = p.communicate(timeout=10)
+    check(p.returncode == 130, 'exit %d' % p.returncode)
+    check(b'not a diagnosis' in out, 'no summary on the way out')
+
+
+def spawn(args, env=None, dimensions=(24, 80)):
+    import pexpect
+    full_env = dict(os.environ, TERM='xterm')
+    full_env.pop('NO_COLOR', None)
+    if env:
+        full_env.update(env)
+    return pexpect.spawn(BINARY, args, env=full_env, dimensions=dimensions, timeout=10)
+
+
+@test
+def terminal_tab_completes_a_choice():
+    child = spawn(['chat', '--dialogs', FIXTURE], env={'NO_COLOR': '1'})
+    child.expect('> ')
+    child.send('Rat\t\r')
+    child.expect('1 of 2: I feel anxious')
+    child.sendcontrol('d')
+    child.expect('not a diagnosis')
+    child.expect(pexpect_eof())
+    child.close()
+    check(child.exitstatus == 0, 'exit %s' % child.exitstatus)
+
+
+@test
+def terminal_up_arrow_recalls_history_and_ctrl_c_keeps_the_session():
+    child = spawn(['chat', '--dialogs', FIXTURE], env={'NO_COLOR': '1'})
+    child.expect('> ')
+    child.send('purple\r')
+    child.expect("didn't understand")
+    child.expect('> ')
+    child.send('half a line')
+    child.sendintr()
+    child.expect('> ')
+    child.send('\x1b[A\r')  # Up arrow: the last line again
+    child.expect("didn't understand")
+    child.expect('> ')
+    child.send('quit\r')
+    child.expect('not a diagnosis')
+    child.expect(pexpect_eof())
+    child.close()
+    check(child.exitstatus == 0, 'exit %s' % child.exitstatus)
+
+
+@test
+def terminal_uses_colour_unless_no_color_is_set():
+    child = spawn(['chat', '--dialogs', FIXTURE])
+    child.expect('> ')
+    check('\x1b[1m' in child.before.decode(), 'no colour on a terminal')
+    child.sendcontrol('d')
+    child.expect(pexpect_eof())
+    child = spawn(['chat', '--dialogs', FIXTURE], env={'NO_COLOR': '1'})
+    child.expect('> ')
+    check('\x1b[1m' not in child.before.decode(), 'colour despite NO_COLOR')
+    child.sendcontrol('d')
+    child.expect(pexpect_eof())
+
+
+@test
+def terminal_wraps_to_a_narrow_window():
+    child = spawn(['chat', '--dialogs', FIXTURE], env={'NO_COLOR': '1'}, dimensions=(24, 30))
+    child.expect('> ')
+    lines = [l for l in child.before.decode().replace('\r', '').split('\n')]
+    check(all(len(l) <= 30 for l in lines), 'lines wider than 30: %s' % lines)
+    check('Hello. In an emergency call' in child.before.decode(), child.before)
+    child.sendcontrol('d')
+    child.expect(pexpect_eof())
+
+
+def pexpect_eof():
+    import pexpect
+    return pexpect.EOF
+
+
+def main():
+    global BINARY, RECORD
+    args = sys.argv[1:]
+    RECORD = '--record' in args
+    args = [a for a in args if a != '--record']
+    if len(args) != 1:
+        sys.exit(__doc__)
+    BINARY = os.path.abspath(args[0])
+    passed = failed = 0
+    for fn in TESTS:
+        try:
+            fn()
+            passed += 1
+            print('pass %s' % fn.__name__)
+        except Exception as e:  # a failing test prints why and the run goes on
+            failed += 1
+            print('FAIL %s: %s' % (fn.__name__, e))
+            if not isinstance(e, AssertionError):
+                traceback.print_exc()
+    print('end-to-end: %d passed, %d failed' % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
