@@ -17,9 +17,9 @@ build: setup
 release: setup
 	$(SWIFT) build -c release --product intake
 
-# Builds a release binary and runs it on the bundled dialogs.
+# Builds a release binary and starts a chat on the bundled dialogs.
 run: release
-	.build/release/intake parse Dialogs/intake.yaml
+	.build/release/intake chat --dialogs Dialogs
 
 # Every test: unit and end-to-end tests, then YAML conformance when the suite is present.
 test:
