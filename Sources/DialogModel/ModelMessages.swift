@@ -9,7 +9,8 @@ enum ModelMessage {
     }
 
     static func missingKey(_ key: String, in what: String, _ r: SourceRange, hint: String? = nil) -> Diagnostic {
-        Diagnostic(.error, code: "IC002", "\(what) has no `\(key)`", at: r, hint: hint)
+        Diagnostic(.error, code: "IC002", "\(what) has no `\(key)`", at: r,
+                   hint: hint ?? (key.contains("`") ? nil : "add `\(key):`"))
     }
 
     static func wrongType(_ what: String, expected: String, found: String, _ r: SourceRange, hint: String? = nil) -> Diagnostic {
@@ -18,7 +19,9 @@ enum ModelMessage {
 
     static func duplicateID(_ kind: String, _ id: String, _ r: SourceRange, first: SourceRange) -> Diagnostic {
         Diagnostic(.error, code: "IC004", "duplicate \(kind) `\(id)`", at: r,
-                   notes: [.init(message: "`\(id)` is first defined here", range: first)])
+                   notes: [.init(message: "`\(id)` is first defined here", range: first)],
+                   hint: kind == "setting" ? "a bundle setting appears in one file only; remove one"
+                       : "ids are unique across the bundle's files; rename or remove one")
     }
 
     static func danglingNode(_ written: String, suggestion: String?, _ r: SourceRange) -> Diagnostic {
@@ -104,9 +107,10 @@ enum ModelMessage {
                    at: SourceRange(at: SourcePosition(offset: 0, line: 1, column: 1)))
     }
 
-    static func unknownRole(_ role: String, suggestion: String?, _ r: SourceRange) -> Diagnostic {
+    static func unknownRole(_ role: String, suggestion: String?, known: [String], _ r: SourceRange) -> Diagnostic {
         Diagnostic(.warning, code: "IC023", "no resource has the role `\(role)`", at: r,
-                   hint: suggestion.map { "did you mean `\($0)`?" })
+                   hint: suggestion.map { "did you mean `\($0)`?" }
+                       ?? (known.isEmpty ? "give a resource `role: \(role)`" : "the roles are " + known.map { "`\($0)`" }.joined(separator: ", ")))
     }
 
     static func elseNotLast(_ r: SourceRange) -> Diagnostic {

@@ -5,12 +5,16 @@ import DialogSyntax
 struct BundleAssembler {
     let sections: [(path: String, fileName: String, sections: FileSections)]
     private(set) var diagnostics: [BundleDiagnostic] = []
+    /// What the files could not read, merged.
+    private(set) var damage = Damage()
 
     init(sections: [(path: String, fileName: String, sections: FileSections)]) {
         self.sections = sections
     }
 
-    mutating func assemble(folderName: String, deferSources: Bool) -> DialogBundle? {
+    /// Merges and validates. `quietLints` (there are errors already, such as in decoding)
+    /// holds back the warnings about what nothing uses, which such errors would set off.
+    mutating func assemble(folderName: String, deferSources: Bool, quietLints: Bool = false) -> DialogBundle? {
         let paths = Dictionary(sections.map { ($0.fileName, $0.path) }, uniquingKeysWith: { a, _ in a })
         var settings: [String: (value: String, range: SourceRange, path: String)] = [:]
         var nodes: [NodeID: DialogNode] = [:]
@@ -25,11 +29,8 @@ struct BundleAssembler {
 
         func unique(_ kind: String, _ id: String, _ range: SourceRange, _ path: String) -> Bool {
             if let first = seen[kind]?[id] {
-                var d = ModelMessage.duplicateID(kind, id, range, first: first.range)
-                if first.path != path {
-                    d.notes[0].message += " (in \(first.path))"
-                }
-                diagnostics.append(BundleDiagnostic(path: path, diagnostic: d))
+                let d = ModelMessage.duplicateID(kind, id, range, first: first.range)
+                diagnostics.append(BundleDiagnostic(path: path, diagnostic: d, notePaths: first.path == path ? [:] : [0: first.path]))
                 return false
             }
             seen[kind, default: [:]][id] = (path, range)
@@ -37,22 +38,36 @@ struct BundleAssembler {
         }
 
         for (path, _, s) in sections {
+            damage.formUnion(s.damage)
             for (key, value) in s.settings.sorted(by: { $0.key < $1.key }) {
-                if unique("setting", key, value.range, path) { settings[key] = (value.value, value.range, path) }
+                if unique("setting", key, value.keyRange, path) { settings[key] = (value.value, value.range, path) }
             }
             for node in s.nodes where unique("node", node.id.description, node.range, path) {
                 nodes[node.id] = node
                 order.append(node.id)
             }
-            for i in s.intents where unique("intent", i.id, i.range, path) { intents.append(i) }
+            for i in s.intents {
+                if unique("intent", i.id, i.range, path) {
+                    intents.append(i)
+                } else if let kind = i.crisis {
+                    damage.crisisKinds.insert(kind)
+                }
+            }
             for x in s.symptoms where unique("symptom", x.id, x.range, path) { symptoms.append(x) }
             for x in s.scales where unique("scale", x.id, x.position, path) { scales[x.id] = x }
             for x in s.regions where unique("region", x.code, x.range, path) { regions.append(x) }
-            for x in s.resources where unique("resource", x.id, x.range, path) { resources.append(x) }
+            for x in s.resources {
+                if unique("resource", x.id, x.range, path) {
+                    resources.append(x)
+                } else if let role = x.role {
+                    damage.roles.insert(role)
+                }
+            }
             for x in s.sources where unique("source", x.id, x.range, path) { sources[x.id] = x }
         }
 
-        let firstPath = sections.first?.path ?? folderName
+        // A missing setting is reported at the top of the file that has the others.
+        let firstPath = settings.values.map(\.path).min() ?? sections.first?.path ?? folderName
         let top = SourceRange(at: SourcePosition(offset: 0, line: 1, column: 1))
         var kind = DialogBundle.Kind.intake
         if let k = settings["kind"] {
@@ -82,7 +97,8 @@ struct BundleAssembler {
             description: settings["description"]?.value, start: NodeID(startSetting.value, in: startFile),
             nodes: nodes, nodeOrder: order, intents: intents, symptoms: symptoms, scales: scales,
             regions: regions, resources: resources, sources: sources, files: [])
-        var validator = Validator(bundle: bundle, paths: paths)
+        var validator = Validator(bundle: bundle, paths: paths, damage: damage)
+        validator.quietLints = quietLints
         validator.startReference = NodeReference(written: startSetting.value, target: bundle.start, range: startSetting.range)
         validator.startPath = startSetting.path
         validator.validate(checkSources: !deferSources)

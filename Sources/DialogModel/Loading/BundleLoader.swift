@@ -11,6 +11,8 @@ public struct BundleDiagnostic: Sendable {
     /// The file's path as the loader was given it.
     public var path: String
     public var diagnostic: Diagnostic
+    /// The paths of the notes that are in another file, by the note's index.
+    public var notePaths: [Int: String] = [:]
 }
 
 /// What loading a bundle produced: the bundle, or every problem that stopped it.
@@ -27,9 +29,30 @@ public struct LoadResult: Sendable {
 
     /// The diagnostics as `file:line:col: error: …` text with excerpts.
     public func renderedDiagnostics() -> String {
-        diagnostics.map { d in
-            DiagnosticRenderer.render(d.diagnostic, in: files[d.path] ?? SourceFile(path: d.path, bytes: []))
-        }.joined()
+        diagnostics.map(render).joined()
+    }
+
+    private func file(_ path: String) -> SourceFile { files[path] ?? SourceFile(path: path, bytes: []) }
+
+    /// One diagnostic, each note rendered against its own file.
+    private func render(_ d: BundleDiagnostic) -> String {
+        if d.notePaths.isEmpty { return DiagnosticRenderer.render(d.diagnostic, in: file(d.path)) }
+        var main = d.diagnostic
+        main.notes = []
+        main.hint = nil
+        var out = DiagnosticRenderer.render(main, in: file(d.path))
+        for (i, note) in d.diagnostic.notes.enumerated() {
+            // A note renders as a diagnostic of severity `note` without its `[code]`.
+            let rendered = DiagnosticRenderer.render(Diagnostic(.note, code: "", note.message, at: note.range),
+                                                     in: file(d.notePaths[i] ?? d.path))
+            if let end = rendered.firstIndex(of: "\n"), rendered[..<end].hasSuffix(" []") {
+                out += rendered[..<end].dropLast(3) + rendered[end...]
+            } else {
+                out += rendered
+            }
+        }
+        if let hint = d.diagnostic.hint { out += "  hint: \(hint)\n" }
+        return out
     }
 }
 
@@ -55,7 +78,7 @@ public enum BundleLoader {
         var result = load(files: inputs, folderName: folder)
         // A training bundle may reuse another bundle's reference list.
         if let from = result.pendingSourcesFrom {
-            result = try attachSources(from: join(folder, from.value), range: from.range, to: result)
+            result = attachSources(from: from, in: folder, to: result)
         }
         return result.public
     }
@@ -73,12 +96,15 @@ public enum BundleLoader {
         var diagnostics: [BundleDiagnostic]
         var files: [String: SourceFile]
         var sections: [(path: String, fileName: String, sections: FileSections)]
-        var pendingSourcesFrom: Located<String>?
+        /// `sources-from`: its value, where it is, and the path of its file.
+        var pendingSourcesFrom: (value: String, range: SourceRange, path: String)?
         var syntaxBroken: Bool
+        var damage = Damage()
 
         var `public`: LoadResult {
             let sorted = diagnostics.sorted {
-                ($0.path, $0.diagnostic.range.start.offset, $0.diagnostic.code) < ($1.path, $1.diagnostic.range.start.offset, $1.diagnostic.code)
+                ($0.path, $0.diagnostic.range.start.offset, $0.diagnostic.code, $0.diagnostic.message)
+                    < ($1.path, $1.diagnostic.range.start.offset, $1.diagnostic.code, $1.diagnostic.message)
             }
             let hasErrors = sorted.contains { $0.diagnostic.isError }
             return LoadResult(bundle: hasErrors ? nil : bundle, diagnostics: sorted, files: files)
@@ -111,22 +137,36 @@ public enum BundleLoader {
             partial.diagnostics += decoder.diagnostics.map { BundleDiagnostic(path: path, diagnostic: $0) }
             partial.sections.append((path, fileName, decoder.sections))
         }
-        if let from = partial.sections.lazy.compactMap({ $0.sections.settings["sources-from"] }).first {
-            partial.pendingSourcesFrom = Located(from.value, at: from.range)
+        for (path, _, sections) in partial.sections {
+            if let from = sections.settings["sources-from"] {
+                partial.pendingSourcesFrom = (from.value, from.range, path)
+                break
+            }
         }
         // A syntax error stops the checks across files: what it hid would only cascade.
         if partial.syntaxBroken { return partial }
         var assembler = BundleAssembler(sections: partial.sections)
-        let bundle = assembler.assemble(folderName: folderName, deferSources: partial.pendingSourcesFrom != nil)
+        let bundle = assembler.assemble(folderName: folderName, deferSources: partial.pendingSourcesFrom != nil,
+                                        quietLints: partial.diagnostics.contains { $0.diagnostic.isError })
         partial.diagnostics += assembler.diagnostics
+        partial.damage = assembler.damage
         partial.bundle = bundle
         return partial
     }
 
-    private static func attachSources(from folder: String, range: SourceRange, to partial: Partial) throws(BundleReadError) -> Partial {
+    private static func attachSources(from: (value: String, range: SourceRange, path: String), in bundleFolder: String,
+                                      to partial: Partial) -> Partial {
         var partial = partial
-        let path = join(folder, "sources.yaml")
-        let bytes = try readFile(path)
+        let path = join(join(bundleFolder, from.value), "sources.yaml")
+        let bytes: [UInt8]
+        do {
+            bytes = try readFile(path)
+        } catch {
+            partial.diagnostics.append(BundleDiagnostic(path: from.path, diagnostic: ModelMessage.invalidValue(
+                "cannot read `\(join(from.value, "sources.yaml"))`: \(error.reason)", from.range,
+                hint: "`sources-from` names a bundle folder, relative to this one, that has a sources.yaml")))
+            return partial
+        }
         let parsed = YAMLParser.parse(bytes)
         partial.files[path] = SourceFile(path: path, bytes: bytes)
         partial.diagnostics += parsed.diagnostics.map { BundleDiagnostic(path: path, diagnostic: $0) }
@@ -137,7 +177,10 @@ public enum BundleLoader {
         for entry in decoder.sections.sources where bundle.sources[entry.id] == nil {
             bundle.sources[entry.id] = entry
         }
-        var validator = Validator(bundle: bundle, paths: Dictionary(partial.sections.map { ($0.fileName, $0.path) }, uniquingKeysWith: { a, _ in a }))
+        var damage = partial.damage
+        damage.formUnion(decoder.sections.damage)
+        var validator = Validator(bundle: bundle, paths: Dictionary(partial.sections.map { ($0.fileName, $0.path) }, uniquingKeysWith: { a, _ in a }),
+                                  damage: damage)
         validator.checkSources()
         partial.diagnostics += validator.diagnostics
         partial.bundle = bundle

@@ -2,7 +2,8 @@ import DialogSyntax
 
 /// What one file of a bundle contributes: its settings and the entries of its sections.
 struct FileSections {
-    var settings: [String: (value: String, range: SourceRange)] = [:]
+    /// Each setting's value, where the value is, and where its key is.
+    var settings: [String: (value: String, range: SourceRange, keyRange: SourceRange)] = [:]
     var nodes: [DialogNode] = []
     var intents: [Intent] = []
     var symptoms: [Symptom] = []
@@ -10,6 +11,40 @@ struct FileSections {
     var regions: [Region] = []
     var resources: [Resource] = []
     var sources: [SourceEntry] = []
+    /// What could not be read, so the checks across files stay quiet about it.
+    var damage = Damage()
+}
+
+/// What decoding could not read, or read only in part. Each of these already has an
+/// error; the validator leaves alone what depends on them, so that one mistake is one
+/// diagnostic and not a cascade of knock-on ones (a dead end where `end: yes` was
+/// written, "no scale" where the scale's range was mistyped).
+struct Damage {
+    /// Nodes with an error: their way forward is not known.
+    var nodes: Set<NodeID> = []
+    /// Variables whose `set:`, `save:` or scale item had an error: their type is unknown.
+    var variables: Set<String> = []
+    /// Ids of entries that were dropped: references to them are not dangling.
+    var scales: Set<String> = []
+    var sources: Set<String> = []
+    var regions: Set<String> = []
+    /// Roles of resources that were dropped or have an unknown region.
+    var roles: Set<String> = []
+    /// Crisis kinds of intents that were dropped; `anyCrisis` when a dropped intent's
+    /// kind could not be read.
+    var crisisKinds: Set<CrisisKind> = []
+    var anyCrisis = false
+
+    mutating func formUnion(_ other: Damage) {
+        nodes.formUnion(other.nodes)
+        variables.formUnion(other.variables)
+        scales.formUnion(other.scales)
+        sources.formUnion(other.sources)
+        regions.formUnion(other.regions)
+        roles.formUnion(other.roles)
+        crisisKinds.formUnion(other.crisisKinds)
+        anyCrisis = anyCrisis || other.anyCrisis
+    }
 }
 
 /// Reads the typed dialog language out of one file's node tree.
@@ -18,6 +53,10 @@ struct FileSections {
 /// scalar's text as written (`phone: 0300 123 6600` keeps its leading zero), and the core
 /// schema applies only where a number or a boolean is expected. Every problem is
 /// reported, and decoding goes on with the next key, so one run lists them all.
+///
+/// An unknown key with a close known one (`nxt`, "did you mean `next`?") is reported and
+/// then read as that key, as a compiler recovers with its fix-it: the typo is one error,
+/// not also "no `next`" and "dead end".
 struct FileDecoder {
     /// The file's name without `.yaml`: the first part of its node ids.
     let fileName: String
@@ -34,13 +73,13 @@ struct FileDecoder {
     }
 
     mutating func decode(_ root: Node) {
-        guard let top = mapping(root, "a dialog file") else { return }
-        checkKeys(top, Self.settingKeys + Self.sectionKeys, "a dialog file")
+        guard var top = mapping(root, "a dialog file") else { return }
+        top = checkKeys(top, Self.settingKeys + Self.sectionKeys, "a dialog file")
         for entry in top.entries {
             let key = entry.key.text
             if Self.settingKeys.contains(key) {
                 if let value = text(entry.value, "`\(key)`") {
-                    sections.settings[key] = (value, entry.value.range)
+                    sections.settings[key] = (value, entry.value.range, entry.key.range)
                 }
                 continue
             }
@@ -63,12 +102,19 @@ struct FileDecoder {
         let id = NodeID(file: fileName, name: entry.key.text)
         let what = "node `\(entry.key.text)`"
         var node = DialogNode(id: id, range: entry.key.range)
+        let mark = diagnostics.count
+        defer {
+            // A node that could not be read whole is kept, so references to it are not
+            // reported as dangling, and marked, so its way forward is not judged.
+            if diagnostics[mark...].contains(where: \.isError) { sections.damage.nodes.insert(id) }
+            sections.nodes.append(node)
+        }
         if entry.key.text.contains(".") {
             report(ModelMessage.invalidValue("a node name cannot contain `.`", entry.key.range,
                                              hint: "`.` separates the file from the node in `file.node`"))
         }
-        guard let m = mapping(entry.value, what) else { return }
-        checkKeys(m, Self.nodeKeys, what)
+        guard var m = mapping(entry.value, what) else { return }
+        m = checkKeys(m, Self.nodeKeys, what)
         for field in m.entries {
             let v = field.value
             switch field.key.text {
@@ -90,25 +136,38 @@ struct FileDecoder {
             default: break
             }
         }
-        sections.nodes.append(node)
+        // The answer of an unreadable `expect` has an unknown type.
+        if m["expect"] != nil, node.expect == nil, let save = node.save { sections.damage.variables.insert(save.value) }
     }
 
     private mutating func decodeIntent(_ entry: MappingEntry) {
         let what = "intent `\(entry.key.text)`"
-        guard let m = mapping(entry.value, what) else { return }
-        checkKeys(m, ["crisis", "match", "unless", "priority", "goto", "return"], what)
+        guard var m = mapping(entry.value, what) else {
+            sections.damage.anyCrisis = true
+            return
+        }
+        m = checkKeys(m, ["crisis", "match", "unless", "priority", "goto", "return"], what)
         var crisis: CrisisKind?
-        if let v = m["crisis"], let raw = text(v, "`crisis`") {
-            crisis = CrisisKind(rawValue: raw)
-            if crisis == nil {
-                report(ModelMessage.invalidValue(
-                    "unknown crisis kind `\(raw)`", v.range,
-                    hint: "one of " + CrisisKind.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ")))
+        if let v = m["crisis"] {
+            if let raw = text(v, "`crisis`") {
+                crisis = CrisisKind(rawValue: raw)
+                if crisis == nil {
+                    let kinds = CrisisKind.allCases.map(\.rawValue)
+                    report(ModelMessage.invalidValue(
+                        "unknown crisis kind `\(raw)`", v.range,
+                        hint: Suggestion.closest(to: raw, among: kinds).map { "did you mean `\($0)`?" }
+                            ?? "one of " + kinds.map { "`\($0)`" }.joined(separator: ", ")))
+                }
             }
+            // The intent is meant for a crisis, but which one is not known.
+            if crisis == nil { sections.damage.anyCrisis = true }
         }
         let match = m["match"].map { textList($0, "`match`") } ?? []
         if match.isEmpty { report(ModelMessage.missingKey("match", in: what, entry.key.range)) }
-        guard let goto = required(m, "goto", what, entry.key.range).flatMap({ reference($0, "`goto`") }) else { return }
+        guard let goto = required(m, "goto", what, entry.key.range).flatMap({ reference($0, "`goto`") }) else {
+            if let crisis { sections.damage.crisisKinds.insert(crisis) }
+            return
+        }
         sections.intents.append(Intent(
             file: fileName, id: entry.key.text, crisis: crisis, match: match,
             unless: m["unless"].map { textList($0, "`unless`") } ?? [],
@@ -119,8 +178,8 @@ struct FileDecoder {
 
     private mutating func decodeSymptom(_ entry: MappingEntry) {
         let what = "symptom `\(entry.key.text)`"
-        guard let m = mapping(entry.value, what) else { return }
-        checkKeys(m, ["label", "stage", "synonyms"], what)
+        guard var m = mapping(entry.value, what) else { return }
+        m = checkKeys(m, ["label", "stage", "synonyms"], what)
         guard let label = required(m, "label", what, entry.key.range).flatMap({ text($0, "`label`") }),
               let stageNode = required(m, "stage", what, entry.key.range),
               let stageText = text(stageNode, "`stage`")
@@ -136,8 +195,24 @@ struct FileDecoder {
 
     private mutating func decodeScale(_ entry: MappingEntry) {
         let what = "scale `\(entry.key.text)`"
-        guard let m = mapping(entry.value, what) else { return }
-        checkKeys(m, ["title", "source", "ask", "range", "labels", "items", "bands"], what)
+        let mark = diagnostics.count
+        var itemIDs: [String] = []
+        defer {
+            // A scale that was dropped, or lost an item, leaves names whose reads are
+            // not the problem: `scale: NAME`, `scores.NAME` and its items' ids.
+            if diagnostics[mark...].contains(where: \.isError) {
+                if !sections.scales.contains(where: { $0.id == entry.key.text && $0.file == fileName }) {
+                    sections.damage.scales.insert(entry.key.text)
+                    sections.damage.variables.insert("scores.\(entry.key.text)")
+                }
+                sections.damage.variables.formUnion(itemIDs)
+            }
+        }
+        guard var m = mapping(entry.value, what) else { return }
+        m = checkKeys(m, ["title", "source", "ask", "range", "labels", "items", "bands"], what)
+        for item in m["items"]?.sequence?.items ?? [] {
+            if let id = item.mapping?["id"]?.scalar?.text { itemIDs.append(id) }
+        }
         guard let title = required(m, "title", what, entry.key.range).flatMap({ text($0, "`title`") }),
               let rangeNode = required(m, "range", what, entry.key.range),
               let range = intRange(rangeNode, "`range`"),
@@ -155,8 +230,8 @@ struct FileDecoder {
         }
         var items: [Scale.Item] = []
         for item in list(itemsNode, "`items`") {
-            if let im = item.mapping {
-                checkKeys(im, ["id", "text"], "a scale item")
+            if var im = item.mapping {
+                im = checkKeys(im, ["id", "text"], "a scale item")
                 guard let t = required(im, "text", "a scale item", item.range).flatMap({ dialogText($0, "`text`") }) else { continue }
                 items.append(Scale.Item(id: im["id"].flatMap { name($0, "`id`") }?.value, text: t))
             } else if let t = dialogText(item, "a scale item") {
@@ -165,8 +240,8 @@ struct FileDecoder {
         }
         var bands: [Scale.Band] = []
         for band in m["bands"].map({ list($0, "`bands`") }) ?? [] {
-            guard let bm = mapping(band, "a band") else { continue }
-            checkKeys(bm, ["range", "label"], "a band")
+            guard var bm = mapping(band, "a band") else { continue }
+            bm = checkKeys(bm, ["range", "label"], "a band")
             guard let r = required(bm, "range", "a band", band.range).flatMap({ intRange($0, "`range`") }),
                   let label = required(bm, "label", "a band", band.range).flatMap({ text($0, "`label`") })
             else { continue }
@@ -180,9 +255,15 @@ struct FileDecoder {
 
     private mutating func decodeRegion(_ entry: MappingEntry) {
         let what = "region `\(entry.key.text)`"
-        guard let m = mapping(entry.value, what) else { return }
-        checkKeys(m, ["name", "aliases"], what)
-        guard let name = required(m, "name", what, entry.key.range).flatMap({ text($0, "`name`") }) else { return }
+        guard var m = mapping(entry.value, what) else {
+            sections.damage.regions.insert(entry.key.text)
+            return
+        }
+        m = checkKeys(m, ["name", "aliases"], what)
+        guard let name = required(m, "name", what, entry.key.range).flatMap({ text($0, "`name`") }) else {
+            sections.damage.regions.insert(entry.key.text)
+            return
+        }
         sections.regions.append(Region(
             file: fileName, code: entry.key.text, name: name,
             aliases: m["aliases"].map { textList($0, "`aliases`").map(\.text) } ?? [], range: entry.key.range))
@@ -190,12 +271,16 @@ struct FileDecoder {
 
     private mutating func decodeResource(_ entry: MappingEntry) {
         let what = "resource `\(entry.key.text)`"
-        guard let m = mapping(entry.value, what) else { return }
-        checkKeys(m, ["name", "region", "role", "phone", "text", "url", "hours", "tags", "note"], what)
+        guard var m = mapping(entry.value, what) else { return }
+        m = checkKeys(m, ["name", "region", "role", "phone", "text", "url", "hours", "tags", "note"], what)
         guard let name = required(m, "name", what, entry.key.range).flatMap({ text($0, "`name`") }),
               let regionNode = required(m, "region", what, entry.key.range),
               let region = text(regionNode, "`region`")
-        else { return }
+        else {
+            // Its role may be the one a region seems to lack.
+            if let role = m["role"]?.scalar?.text { sections.damage.roles.insert(role) }
+            return
+        }
         func optional(_ key: String) -> String? { m[key].flatMap { text($0, "`\(key)`") } }
         sections.resources.append(Resource(
             file: fileName, id: entry.key.text, name: name, region: Located(region, at: regionNode.range), role: optional("role"),
@@ -206,9 +291,15 @@ struct FileDecoder {
 
     private mutating func decodeSource(_ entry: MappingEntry) {
         let what = "source `\(entry.key.text)`"
-        guard let m = mapping(entry.value, what) else { return }
-        checkKeys(m, ["citation", "url"], what)
-        guard let citation = required(m, "citation", what, entry.key.range).flatMap({ text($0, "`citation`") }) else { return }
+        guard var m = mapping(entry.value, what) else {
+            sections.damage.sources.insert(entry.key.text)
+            return
+        }
+        m = checkKeys(m, ["citation", "url"], what)
+        guard let citation = required(m, "citation", what, entry.key.range).flatMap({ text($0, "`citation`") }) else {
+            sections.damage.sources.insert(entry.key.text)
+            return
+        }
         sections.sources.append(SourceEntry(
             file: fileName, id: entry.key.text, citation: citation, url: m["url"].flatMap { text($0, "`url`") }, range: entry.key.range))
     }
@@ -218,16 +309,20 @@ struct FileDecoder {
     private mutating func sayItems(_ node: Node) -> [SayItem] {
         let items: [Node] = node.sequence?.items ?? [node]
         return items.compactMap { item -> SayItem? in
-            if let m = item.mapping {
-                checkKeys(m, ["text", "if", "source", "one-of"], "a `say` item")
+            if var m = item.mapping {
+                m = checkKeys(m, ["text", "if", "source", "one-of"], "a `say` item")
                 var variants: [DialogText] = []
                 if let t = m["text"], let d = dialogText(t, "`text`") { variants = [d] }
                 if let o = m["one-of"] {
-                    if !variants.isEmpty {
+                    if m["text"] != nil {
                         report(ModelMessage.invalidValue("a `say` item has both `text` and `one-of`", o.range, hint: "keep one"))
                     }
-                    variants = list(o, "`one-of`").compactMap { dialogText($0, "a variant") }
-                    if variants.isEmpty { report(ModelMessage.missingKey("variants", in: "`one-of`", o.range)) }
+                    let written = list(o, "`one-of`")
+                    variants = written.compactMap { dialogText($0, "a variant") }
+                    if written.isEmpty && o.sequence != nil {
+                        report(ModelMessage.invalidValue("`one-of` has no variants", o.range,
+                                                         hint: "list the texts to pick from, such as `one-of: [Hello., Hi.]`"))
+                    }
                 }
                 if variants.isEmpty && m["one-of"] == nil {
                     report(ModelMessage.missingKey("text", in: "a `say` item", item.range))
@@ -242,8 +337,8 @@ struct FileDecoder {
     }
 
     private mutating func choice(_ node: Node) -> Choice? {
-        guard let m = mapping(node, "a choice") else { return nil }
-        checkKeys(m, ["label", "match", "goto", "set", "if"], "a choice")
+        guard var m = mapping(node, "a choice") else { return nil }
+        m = checkKeys(m, ["label", "match", "goto", "set", "if"], "a choice")
         guard let label = required(m, "label", "a choice", node.range).flatMap({ dialogText($0, "`label`") }),
               let goto = required(m, "goto", "a choice", node.range).flatMap({ reference($0, "`goto`") })
         else { return nil }
@@ -256,9 +351,9 @@ struct FileDecoder {
         var out: [Route] = []
         var sawElse = false
         for item in list(node, what) {
-            guard let m = mapping(item, "a route") else { continue }
+            guard var m = mapping(item, "a route") else { continue }
             if let e = m["else"] {
-                checkKeys(m, ["else", "set"], "an `else` route")
+                m = checkKeys(m, ["else", "set"], "an `else` route")
                 if sawElse || !out.isEmpty && out.last?.isElse == true {
                     report(ModelMessage.elseNotLast(item.range))
                 }
@@ -269,7 +364,7 @@ struct FileDecoder {
                 continue
             }
             if sawElse { report(ModelMessage.elseNotLast(item.range)) }
-            checkKeys(m, allowMatch ? ["match", "if", "goto", "set"] : ["if", "goto", "set"], "a route")
+            m = checkKeys(m, allowMatch ? ["match", "if", "goto", "set"] : ["if", "goto", "set"], "a route")
             let match = allowMatch ? (m["match"].map { textList($0, "`match`") } ?? []) : []
             let cond = m["if"].flatMap { condition($0) }
             if match.isEmpty && cond == nil && m["if"] == nil {
@@ -302,8 +397,8 @@ struct FileDecoder {
     }
 
     private mutating func selection(_ node: Node) -> ResourceSelection? {
-        guard let m = mapping(node, "`show`") else { return nil }
-        checkKeys(m, ["roles", "tags"], "`show`")
+        guard var m = mapping(node, "`show`") else { return nil }
+        m = checkKeys(m, ["roles", "tags"], "`show`")
         let roles = m["roles"].map { textList($0, "`roles`").map { Located($0.text, at: $0.range) } } ?? []
         let tags = m["tags"].map { textList($0, "`tags`").map { Located($0.text, at: $0.range) } } ?? []
         if roles.isEmpty && tags.isEmpty { report(ModelMessage.missingKey("roles` or `tags", in: "`show`", node.range)) }
@@ -335,11 +430,19 @@ struct FileDecoder {
         return []
     }
 
-    private mutating func checkKeys(_ m: MappingNode, _ allowed: [String], _ what: String) {
-        for entry in m.entries where !allowed.contains(entry.key.text) {
-            report(ModelMessage.unknownKey(entry.key.text, in: what,
-                                           suggestion: Suggestion.closest(to: entry.key.text, among: allowed), entry.key.range))
+    /// Reports unknown keys, and returns the mapping with each one that has a close known
+    /// key, not written too, read as that key.
+    private mutating func checkKeys(_ m: MappingNode, _ allowed: [String], _ what: String) -> MappingNode {
+        var recovered = m
+        for (i, entry) in m.entries.enumerated() where !allowed.contains(entry.key.text) {
+            let suggestion = Suggestion.closest(to: entry.key.text, among: allowed)
+            report(ModelMessage.unknownKey(entry.key.text, in: what, suggestion: suggestion, entry.key.range))
+            if let suggestion, !m.entries.contains(where: { $0.key.text == suggestion }),
+               !recovered.entries.contains(where: { $0.key.text == suggestion }) {
+                recovered.entries[i].key.text = suggestion
+            }
         }
+        return recovered
     }
 
     private mutating func required(_ m: MappingNode, _ key: String, _ what: String, _ at: SourceRange) -> Node? {
@@ -381,7 +484,12 @@ struct FileDecoder {
 
     private mutating func bool(_ node: Node, _ what: String) -> Bool? {
         if let s = node.scalar, s.style == .plain, case .bool(let b) = s.typedValue { return b }
-        report(ModelMessage.wrongType(what, expected: "`true` or `false`", found: describe(node), node.range))
+        var hint: String?
+        if let s = node.scalar, ["yes", "no", "on", "off", "y", "n", "true", "false"].contains(s.text.lowercased()) {
+            hint = s.style == .plain ? "`\(s.text)` is text in dialog files; write `true` or `false`"
+                : "write `true` or `false` without quotes"
+        }
+        report(ModelMessage.wrongType(what, expected: "`true` or `false`", found: describe(node), node.range, hint: hint))
         return nil
     }
 
@@ -392,7 +500,13 @@ struct FileDecoder {
     }
 
     private mutating func intRange(_ node: Node, _ what: String) -> ClosedRange<Int>? {
-        if let t = text(node, what), let r = Self.parseRange(t) { return r }
+        guard let t = text(node, what) else { return nil }
+        if let r = Self.parseRange(t) { return r }
+        if let r = Self.parseRange(t.split(separator: ".", omittingEmptySubsequences: false).reversed().joined(separator: ".")) {
+            report(ModelMessage.invalidValue("\(what) must go up, not down", node.range,
+                                             hint: "write the smaller number first: `\(r.lowerBound)...\(r.upperBound)`"))
+            return nil
+        }
         report(ModelMessage.invalidValue("\(what) must be a range such as `0...4`", node.range, hint: "write `MIN...MAX`"))
         return nil
     }
@@ -454,6 +568,7 @@ struct FileDecoder {
             }
             guard let s = e.value.scalar, !s.isEmptyValue else {
                 report(ModelMessage.wrongType("the value of `\(e.key.text)`", expected: "an expression", found: describe(e.value), e.value.range))
+                sections.damage.variables.insert(e.key.text)
                 continue
             }
             if s.style != .plain {
@@ -464,6 +579,8 @@ struct FileDecoder {
             diagnostics += parsed.diagnostics
             if let expr = parsed.expression {
                 out.append(Assignment(name: e.key.text, expression: expr, range: e.key.range))
+            } else {
+                sections.damage.variables.insert(e.key.text)
             }
         }
         return out

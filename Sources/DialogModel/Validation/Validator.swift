@@ -4,17 +4,29 @@ import DialogSyntax
 /// types of expressions, catalogues, and the safety rules of intake bundles.
 ///
 /// Every problem is reported; the order does not matter, as the loader sorts them.
+///
+/// What the files could not read (``Damage``) is left alone, so a mistake already
+/// reported does not come back as a knock-on error. The warnings about what nothing
+/// uses (unreachable nodes, unused resources and symptoms) are given only when there is
+/// no error, as compilers leave lints until the code compiles: a dangling `goto` would
+/// otherwise also make its intended target "unreachable".
 struct Validator {
     let bundle: DialogBundle
     /// File name (the first part of node ids) → path, to say where a problem is.
     let paths: [String: String]
+    let damage: Damage
     var startReference: NodeReference?
     var startPath: String?
+    /// Errors were found before validation (in decoding): hold back the lints.
+    var quietLints = false
     private(set) var diagnostics: [BundleDiagnostic] = []
+    /// The lints, given at the end when there is no error.
+    private var lints: [BundleDiagnostic] = []
 
-    init(bundle: DialogBundle, paths: [String: String]) {
+    init(bundle: DialogBundle, paths: [String: String], damage: Damage = Damage()) {
         self.bundle = bundle
         self.paths = paths
+        self.damage = damage
     }
 
     mutating func validate(checkSources: Bool) {
@@ -25,6 +37,11 @@ struct Validator {
         checkCatalogues()
         checkChoices()
         if bundle.kind == .intake { checkSafety() }
+        if !quietLints && !diagnostics.contains(where: { $0.diagnostic.isError }) { diagnostics += lints }
+    }
+
+    private mutating func lint(_ d: Diagnostic, in file: String) {
+        lints.append(BundleDiagnostic(path: paths[file] ?? file, diagnostic: d))
     }
 
     private mutating func report(_ d: Diagnostic, in file: String) {
@@ -44,7 +61,7 @@ struct Validator {
             for (_, target) in node.edges where bundle.nodes[target.target] == nil {
                 report(ModelMessage.danglingNode(target.written, suggestion: suggestion(for: target), target.range), in: node.id.file)
             }
-            if let scale = node.scale, bundle.scales[scale.value] == nil {
+            if let scale = node.scale, bundle.scales[scale.value] == nil, !damage.scales.contains(scale.value) {
                 report(ModelMessage.unknownScale(scale.value, suggestion: Suggestion.closest(to: scale.value, among: bundle.scales.keys),
                                                  scale.range), in: node.id.file)
             }
@@ -54,7 +71,8 @@ struct Validator {
                    in: intent.file)
         }
         let codes = bundle.regions.map(\.code)
-        for resource in bundle.resources where bundle.region(named: resource.region.value)?.code != resource.region.value {
+        for resource in bundle.resources where bundle.region(named: resource.region.value)?.code != resource.region.value
+            && !damage.regions.contains(resource.region.value) {
             report(ModelMessage.unknownRegion(resource.region.value, suggestion: Suggestion.closest(to: resource.region.value, among: codes),
                                               resource.region.range), in: resource.file)
         }
@@ -75,7 +93,7 @@ struct Validator {
     mutating func checkSources() {
         let ids = Array(bundle.sources.keys)
         func check(_ refs: [SourceReference], _ file: String) {
-            for ref in refs where bundle.sources[ref.id] == nil {
+            for ref in refs where bundle.sources[ref.id] == nil && !damage.sources.contains(ref.id) {
                 report(ModelMessage.danglingSource(ref.id, suggestion: Suggestion.closest(to: ref.id, among: ids), ref.range), in: file)
             }
         }
@@ -107,14 +125,16 @@ struct Validator {
         }
         for (i, id) in ids.enumerated() {
             guard let node = bundle.nodes[id] else { continue }
-            if !reachable[i] { report(ModelMessage.unreachable(id, node.range), in: id.file) }
-            if isDeadEnd(node) { report(ModelMessage.deadEnd(id, node.range), in: id.file) }
+            if !reachable[i] { lint(ModelMessage.unreachable(id, node.range), in: id.file) }
+            // A node that could not be read whole may have had a way forward.
+            if isDeadEnd(node) && !damage.nodes.contains(id) { report(ModelMessage.deadEnd(id, node.range), in: id.file) }
         }
         // Nodes that can reach an end: the others that sit on a cycle are trapped in it.
+        // A node that could not be read whole is taken to have a way out.
         var predecessors = [[Int]](repeating: [], count: ids.count)
         for (i, next) in successors.enumerated() { for j in next { predecessors[j].append(i) } }
         var canEnd = [Bool](repeating: false, count: ids.count)
-        stack = ids.indices.filter { bundle.nodes[ids[$0]]?.end == true }
+        stack = ids.indices.filter { bundle.nodes[ids[$0]]?.end == true || damage.nodes.contains(ids[$0]) }
         while let i = stack.popLast() {
             if canEnd[i] { continue }
             canEnd[i] = true
@@ -125,9 +145,11 @@ struct Validator {
             let isCycle = component.count > 1 || successors[first].contains(first)
             // Only a closed loop: one with an exit that leads to a dead end is reported there.
             let closed = component.allSatisfy { successors[$0].allSatisfy { component.contains($0) } }
-            guard isCycle, closed, let node = bundle.nodes[ids[first]] else { continue }
+            guard isCycle, closed else { continue }
+            // Reported at the loop's first node in file order, where its listing starts.
             let cycle = component.sorted().map { ids[$0] }
-            report(ModelMessage.loopWithoutExit(cycle + [cycle[0]], node.range), in: ids[first].file)
+            guard let node = bundle.nodes[cycle[0]] else { continue }
+            report(ModelMessage.loopWithoutExit(cycle + [cycle[0]], node.range), in: cycle[0].file)
         }
     }
 
@@ -145,7 +167,7 @@ struct Validator {
             "answer": .string, "region": .string,
             "symptoms.reported": .list(.string), "symptoms.denied": .list(.string),
         ]
-        for role in bundle.roles { env[role] = .string }
+        for role in bundle.roles.union(damage.roles) { env[role] = .string }
         for scale in bundle.scales.values {
             env["scores.\(scale.id)"] = .number
             for item in scale.items { if let id = item.id { env[id] = .number } }
@@ -153,6 +175,8 @@ struct Validator {
         for node in nodesInOrder {
             if let save = node.save { env[save.value] = node.expect?.valueType ?? .string }
         }
+        // Names whose `set:`, `save:` or scale could not be read: set, type unknown.
+        for name in damage.variables { env[name] = .unknown }
         // Assigned variables take the type of what is assigned; two passes let one
         // assignment use another.
         let assignments = nodesInOrder.flatMap { node in
@@ -177,6 +201,11 @@ struct Validator {
                 d.code = "IC010"
                 if d.message.hasPrefix("unknown variable ") {
                     d.message = "variable " + d.message.dropFirst("unknown variable ".count) + " is read but never set"
+                }
+                if d.hint == nil {
+                    d.hint = d.message.contains("-")
+                        ? "a role is named by a resource's `role:`; a variable is set with `set:` or `save:`"
+                        : "set it with `set:` or `save:` on a node before this one, or use a built-in name such as `answer`"
                 }
                 return d
             }
@@ -204,9 +233,9 @@ struct Validator {
                 for d in checked(TypeChecker.check(a.expression, in: env).diagnostics) { report(d, in: file) }
             }
             if let show = node.show {
-                for role in show.roles where !bundle.roles.contains(role.value) {
+                for role in show.roles where !bundle.roles.contains(role.value) && !damage.roles.contains(role.value) {
                     report(ModelMessage.unknownRole(role.value, suggestion: Suggestion.closest(to: role.value, among: bundle.roles),
-                                                    role.range), in: file)
+                                                    known: bundle.roles.sorted(), role.range), in: file)
                 }
             }
         }
@@ -217,8 +246,13 @@ struct Validator {
             }
         }
         // Every region must define every role a text names: the text is shown in all.
+        // A resource that was dropped, or is for an unknown region (already reported),
+        // may be the one that seems to be missing.
         var reported = Set<String>()
-        for use in rolesUsed {
+        let unsure = damage.roles.union(bundle.resources.filter {
+            bundle.region(named: $0.region.value)?.code != $0.region.value
+        }.compactMap(\.role))
+        for use in rolesUsed where !unsure.contains(use.role) {
             for region in bundle.regions where bundle.resource(role: use.role, region: region.code) == nil {
                 guard reported.insert("\(use.role)|\(region.code)").inserted else { continue }
                 report(ModelMessage.roleMissing(use.role, region: region.code, use.range), in: use.file)
@@ -229,7 +263,7 @@ struct Validator {
         let shownTags = Set(nodesInOrder.flatMap { $0.show?.tags.map(\.value) ?? [] })
         for resource in bundle.resources {
             let seen = resource.role.map(shownRoles.contains) ?? false || resource.tags.contains(where: shownTags.contains)
-            if !seen { report(ModelMessage.unusedResource(resource.id, resource.range), in: resource.file) }
+            if !seen { lint(ModelMessage.unusedResource(resource.id, resource.range), in: resource.file) }
         }
     }
 
@@ -238,7 +272,7 @@ struct Validator {
     private mutating func checkCatalogues() {
         if !nodesInOrder.contains(where: { $0.expect == .symptoms }) {
             for symptom in bundle.symptoms {
-                report(ModelMessage.unusedSymptom(symptom.id, symptom.range), in: symptom.file)
+                lint(ModelMessage.unusedSymptom(symptom.id, symptom.range), in: symptom.file)
             }
         }
         for scale in bundle.scales.values.sorted(by: { $0.id < $1.id }) where !scale.bands.isEmpty {
@@ -246,16 +280,17 @@ struct Validator {
             let lowest = scale.range.lowerBound * scale.items.count
             let bands = scale.bands.sorted { $0.range.lowerBound < $1.range.lowerBound }
             var expected = lowest
+            func totals(_ lo: Int, _ hi: Int) -> String { lo == hi ? "the total \(lo)" : "totals \(lo)...\(hi)" }
             for band in bands {
                 if band.range.lowerBound > expected {
-                    report(ModelMessage.bandProblem("no band covers totals \(expected)...\(band.range.lowerBound - 1)", band.position), in: file)
+                    report(ModelMessage.bandProblem("no band covers \(totals(expected, band.range.lowerBound - 1))", band.position), in: file)
                 } else if band.range.lowerBound < expected {
                     report(ModelMessage.bandProblem("band `\(band.label)` overlaps the band before it", band.position), in: file)
                 }
                 expected = max(expected, band.range.upperBound + 1)
             }
             if expected <= scale.maximum, let last = bands.last {
-                report(ModelMessage.bandProblem("no band covers totals \(expected)...\(scale.maximum)", last.position), in: file)
+                report(ModelMessage.bandProblem("no band covers \(totals(expected, scale.maximum))", last.position), in: file)
             } else if let last = bands.last, last.range.upperBound > scale.maximum {
                 report(ModelMessage.bandProblem("band `\(last.label)` goes past the highest total, \(scale.maximum)", last.position), in: file)
             }
@@ -285,7 +320,8 @@ struct Validator {
     private mutating func checkSafety() {
         let kinds = Set(bundle.intents.compactMap(\.crisis))
         let at = startReference?.range ?? SourceRange(at: SourcePosition(offset: 0, line: 1, column: 1))
-        for kind in CrisisKind.required where !kinds.contains(kind) {
+        // A crisis intent that could not be read is not reported missing as well.
+        for kind in CrisisKind.required where !kinds.contains(kind) && !damage.crisisKinds.contains(kind) && !damage.anyCrisis {
             diagnostics.append(BundleDiagnostic(path: startPath ?? "", diagnostic: ModelMessage.noCrisisIntent(kind, at)))
         }
         // A phrase elsewhere that contains a crisis phrase can never be reached by it:
