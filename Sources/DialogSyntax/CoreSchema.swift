@@ -69,14 +69,14 @@ public enum CoreSchema {
     }
 
     /// `[-+]?[0-9]+`, `0o[0-7]+`, `0x[0-9a-fA-F]+`. Integers too large for `Int` become
-    /// floats, as they would in JSON.
+    /// floats, as they would in JSON, whatever their base.
     private static func integer(_ b: [UInt8]) -> TypedValue? {
         if b.count > 2 && b[0] == UInt8(ascii: "0") && (b[1] == UInt8(ascii: "o") || b[1] == UInt8(ascii: "x")) {
             let radix = b[1] == UInt8(ascii: "o") ? 8 : 16
-            let digits = String(decoding: b[2...], as: UTF8.self)
-            guard digits.utf8.allSatisfy({ hexValue($0).map { Int($0) < radix } ?? false }) else { return nil }
-            if let v = Int(digits, radix: radix) { return .int(v) }
-            return Double(exactly: UInt64(digits, radix: radix) ?? 0).map { .double($0) } ?? .string(String(decoding: b, as: UTF8.self))
+            let values = b[2...].compactMap { hexValue($0).map(Int.init) }
+            guard values.count == b.count - 2, values.allSatisfy({ $0 < radix }) else { return nil }
+            if let v = Int(String(decoding: b[2...], as: UTF8.self), radix: radix) { return .int(v) }
+            return .double(values.reduce(0.0) { $0 * Double(radix) + Double($1) })
         }
         var i = 0
         if b[0] == .dash || b[0] == .plus { i = 1 }

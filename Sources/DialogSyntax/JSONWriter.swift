@@ -42,6 +42,7 @@ public enum JSONWriter {
         if d.isNaN { return "\".nan\"" }
         if d == .infinity { return "\".inf\"" }
         if d == -.infinity { return "\"-.inf\"" }
+        if d == 0 && d.sign == .minus { return "-0.0" }
         if d == d.rounded(.towardZero) && abs(d) < 1e15 { return String(Int(d)) + ".0" }
         return "\(d)"
     }
