@@ -3,9 +3,9 @@ import DialogSyntax
 /// The catalogue of the validator's messages, one stable code each (`IC…`), in code
 /// order. The README lists them.
 enum ModelMessage {
-    static func unknownKey(_ key: String, in what: String, suggestion: String?, _ r: SourceRange) -> Diagnostic {
+    static func unknownKey(_ key: String, in what: String, suggestion: String?, known: [String], _ r: SourceRange) -> Diagnostic {
         Diagnostic(.error, code: "IC001", "unknown key `\(key)` in \(what)", at: r,
-                   hint: suggestion.map { "did you mean `\($0)`?" })
+                   hint: suggestion.map { "did you mean `\($0)`?" } ?? "the keys are " + known.map { "`\($0)`" }.joined(separator: ", "))
     }
 
     static func missingKey(_ key: String, in what: String, _ r: SourceRange, hint: String? = nil) -> Diagnostic {

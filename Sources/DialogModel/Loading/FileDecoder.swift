@@ -418,7 +418,8 @@ struct FileDecoder {
         if let s = node.scalar, s.isEmptyValue {
             report(ModelMessage.wrongType(what, expected: "a mapping", found: "empty", node.range))
         } else {
-            report(ModelMessage.wrongType(what, expected: "a mapping", found: "a \(node.kindName)", node.range))
+            report(ModelMessage.wrongType(what, expected: "a mapping", found: "a \(node.kindName)", node.range,
+                                          hint: "write its `key: value` lines below it, indented"))
         }
         return nil
     }
@@ -436,7 +437,7 @@ struct FileDecoder {
         var recovered = m
         for (i, entry) in m.entries.enumerated() where !allowed.contains(entry.key.text) {
             let suggestion = Suggestion.closest(to: entry.key.text, among: allowed)
-            report(ModelMessage.unknownKey(entry.key.text, in: what, suggestion: suggestion, entry.key.range))
+            report(ModelMessage.unknownKey(entry.key.text, in: what, suggestion: suggestion, known: allowed, entry.key.range))
             if let suggestion, !m.entries.contains(where: { $0.key.text == suggestion }),
                !recovered.entries.contains(where: { $0.key.text == suggestion }) {
                 recovered.entries[i].key.text = suggestion
@@ -495,7 +496,8 @@ struct FileDecoder {
 
     private mutating func int(_ node: Node, _ what: String) -> Int? {
         if let s = node.scalar, s.style == .plain, case .int(let i) = s.typedValue { return i }
-        report(ModelMessage.wrongType(what, expected: "a whole number", found: describe(node), node.range))
+        report(ModelMessage.wrongType(what, expected: "a whole number", found: describe(node), node.range,
+                                      hint: "write a number without quotes, such as `1`"))
         return nil
     }
 
