@@ -62,6 +62,12 @@ struct FixtureTests {
         #expect(result.diagnostics.map(\.diagnostic.code) == ["IE024", "IE019", "IE001", "IE013"])
     }
 
+    @Test("mistakes are reported without their knock-on effects")
+    func noKnockOnErrors() throws {
+        let (_, result) = try Fixtures.checkOutput("invalid/no-knock-on")
+        #expect(result.diagnostics.map(\.diagnostic.code) == ["IC003", "IC002", "IC020", "IE007", "IC020"])
+    }
+
     @Test("every fixture under invalid/ is listed with its kind")
     func everyFixtureIsListed() {
         let listed: Set = [
@@ -69,7 +75,7 @@ struct FixtureTests {
             "dead-end", "loop", "never-set", "unused-resource", "unused-symptom", "shared-phrase", "bands",
             "missing-crisis-intent", "crisis-phrase", "region-missing-role", "unknown-region", "unknown-scale",
             "invalid-value", "two-documents", "training-sources-from-missing", "missing-setting", "empty-folder",
-            "unknown-role", "else-not-last", "syntax-error", "training-dangling-source", "expression",
+            "unknown-role", "else-not-last", "syntax-error", "training-dangling-source", "expression", "no-knock-on",
         ]
         #expect(Set(Fixtures.names("invalid")) == listed)
     }
