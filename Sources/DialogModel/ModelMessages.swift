@@ -44,6 +44,12 @@ enum ModelMessage {
                    hint: "give it `choices`, `expect` with `next` or `routes`, `next`, `branch`, or `end: true`")
     }
 
+    /// A `branch:` without `- else:`: the session stops there when no condition holds.
+    static func branchWithoutElse(_ id: NodeID, _ r: SourceRange) -> Diagnostic {
+        Diagnostic(.error, code: "IC008", "node `\(id)` is a dead end when no `branch` condition holds", at: r,
+                   hint: "close `branch:` with `- else: NODE`")
+    }
+
     static func loopWithoutExit(_ cycle: [NodeID], _ r: SourceRange) -> Diagnostic {
         Diagnostic(.error, code: "IC009", "loop with no way out: \(cycle.map(\.description).joined(separator: " → "))", at: r,
                    hint: "add a choice or route from one of these nodes that leads towards an end")

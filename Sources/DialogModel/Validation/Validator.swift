@@ -128,6 +128,11 @@ struct Validator {
             if !reachable[i] { lint(ModelMessage.unreachable(id, node.range), in: id.file) }
             // A node that could not be read whole may have had a way forward.
             if isDeadEnd(node) && !damage.nodes.contains(id) { report(ModelMessage.deadEnd(id, node.range), in: id.file) }
+            // `branch` reads no input: when no condition holds and there is no `else`,
+            // the session has nowhere to go (`next` is not taken after a `branch`).
+            if !node.branch.isEmpty && !node.branch.contains(where: \.isElse) && !damage.nodes.contains(id) {
+                report(ModelMessage.branchWithoutElse(id, node.range), in: id.file)
+            }
         }
         // Nodes that can reach an end: the others that sit on a cycle are trapped in it.
         // A node that could not be read whole is taken to have a way out.
