@@ -1,0 +1,65 @@
+/// Expands contractions, so that "don't", "dont" and "do not" read the same, and so do
+/// "can't", "cannot" and "can not".
+///
+/// A word is looked up whole first (`table`: irregular forms such as "won't" → "will not",
+/// "ain't" → "is not", and the forms typed without an apostrophe, "dont", "cant", "im").
+/// Then by its ending: `n't` → "not" ("didn't" → "did not"), `'m` → "am", `'re` → "are",
+/// `'ve` → "have", `'ll` → "will", `'d` → "would" after a pronoun and nothing otherwise
+/// ("OD'd" → "od"), `'s` → "is" after a pronoun and nothing otherwise (a possessive:
+/// "friend's" → "friend"). Any other apostrophe is dropped ("o'clock" → "oclock").
+///
+/// Words that are also ordinary words without their apostrophe are left alone: "ill",
+/// "id", "its", "were", "well", "lets", "shed".
+public enum Contractions {
+    /// The words a (lower-case, apostrophe-unified) word stands for.
+    public static func expand(_ word: String) -> [String] {
+        if let whole = table[word] { return whole }
+        guard word.utf8.contains(UInt8(ascii: "'")) else { return [word] }
+        for (ending, replacement) in endings where word.hasSuffix(ending) {
+            let base = String(word.dropLast(ending.count)).filter { $0 != "'" }
+            guard !base.isEmpty else { break }
+            switch ending {
+            case "'d": return pronouns.contains(base) ? [base, "would"] : [base]
+            case "'s": return pronouns.contains(base) ? [base, "is"] : [base]
+            default: return [base] + replacement
+            }
+        }
+        return [word.filter { $0 != "'" }]
+    }
+
+    private static let pronouns: Set<String> = [
+        "i", "you", "he", "she", "it", "we", "they", "that", "there", "who", "what", "where", "how", "this",
+    ]
+
+    private static let endings: [(String, [String])] = [
+        ("n't", ["not"]), ("'m", ["am"]), ("'re", ["are"]), ("'ve", ["have"]), ("'ll", ["will"]),
+        ("'d", ["would"]), ("'s", ["is"]),
+    ]
+
+    /// Whole-word expansions, with and without the apostrophe.
+    static let table: [String: [String]] = {
+        var t: [String: [String]] = [
+            "can't": ["can", "not"], "cant": ["can", "not"], "cannot": ["can", "not"],
+            "won't": ["will", "not"], "wont": ["will", "not"],
+            "shan't": ["shall", "not"], "shant": ["shall", "not"],
+            "ain't": ["is", "not"], "aint": ["is", "not"],
+            "i'm": ["i", "am"], "im": ["i", "am"], "i'ma": ["i", "am", "going", "to"],
+            "let's": ["let", "us"],
+            "y'all": ["you", "all"],
+            "gonna": ["going", "to"], "wanna": ["want", "to"], "gotta": ["got", "to"],
+            "dunno": ["do", "not", "know"], "idk": ["i", "do", "not", "know"],
+            "ive": ["i", "have"], "youre": ["you", "are"], "theyre": ["they", "are"],
+            "youve": ["you", "have"], "theyve": ["they", "have"], "weve": ["we", "have"],
+            "hes": ["he", "is"], "shes": ["she", "is"], "thats": ["that", "is"], "whats": ["what", "is"],
+            "theres": ["there", "is"], "itll": ["it", "will"], "youll": ["you", "will"],
+            "isnt": [], "arent": [], "wasnt": [], "werent": [], "dont": [], "doesnt": [], "didnt": [],
+            "couldnt": [], "shouldnt": [], "wouldnt": [], "havent": [], "hasnt": [], "hadnt": [],
+            "mustnt": [], "neednt": [], "mightnt": [],
+        ]
+        // The n't forms without an apostrophe: "didnt" → "did not".
+        for (word, expansion) in t where expansion.isEmpty {
+            t[word] = [String(word.dropLast(2)), "not"]
+        }
+        return t
+    }()
+}

@@ -1,0 +1,58 @@
+/// The small word lists the matcher's rules rely on, in one place. All words are
+/// normalised (lower-case, contractions expanded: "don't" is "do not").
+enum Lexicon {
+    /// Words that negate what follows them. The `n't` forms arrive as "not".
+    static let negationCues: Set<String> = [
+        "no", "not", "never", "without", "nor", "neither", "deny", "denies", "denied", "denying",
+    ]
+
+    /// Cue and next word that do not negate: "not only", "no doubt", "no matter".
+    static let pseudoNegations: Set<[String]> = [
+        ["not", "only"], ["not", "just"], ["no", "doubt"], ["no", "matter"], ["not", "to", "mention"],
+        ["no", "wonder"], ["without", "doubt"], ["without", "a", "doubt"],
+    ]
+
+    /// Words after which "no" is an answer, not a negation: "no, I have cramps", "no I
+    /// have cramps", "no the cramps are worse".
+    static let afterInterjection: Set<String> = [
+        "i", "you", "he", "she", "it", "we", "they", "my", "the", "this", "that", "his", "her", "their", "our",
+        "your", "thanks", "thank", "but", "just", "yes", "yeah", "ok", "okay", "please", "sorry", "wait",
+    ]
+
+    /// Words that open a new clause wherever they stand: a negation or a time phrase
+    /// before them does not reach past them ("cramps but no vomiting").
+    static let clauseOpeners: Set<String> = [
+        "but", "however", "although", "though", "except", "yet", "whereas", "because", "otherwise", "anyway",
+        "besides", "also",
+    ]
+
+    /// Conjunctions that open a new clause when a subject follows: "and I can't sleep",
+    /// but not "cramps and vomiting".
+    static let joiningConjunctions: Set<String> = ["and", "or", "so", "then", "nor"]
+
+    /// Words that can be the subject of a new clause after a joining conjunction.
+    static let subjects: Set<String> = [
+        "i", "you", "he", "she", "it", "we", "they", "my", "his", "her", "their", "our", "your", "there",
+        "this", "that", "now", "someone", "somebody", "everyone", "nobody",
+    ]
+
+    /// Subject pronouns that open a new clause on their own, in run-on text ("no cramps
+    /// i am vomiting") — unless a word that takes a clause comes before them
+    /// (`clauseTakers`: "I don't think I have cramps").
+    static let subjectPronouns: Set<String> = ["i", "he", "she", "we", "they"]
+
+    /// Words after which a subject pronoun continues the clause.
+    static let clauseTakers: Set<String> = [
+        "think", "thought", "believe", "feel", "felt", "say", "said", "says", "guess", "suppose", "mean", "sure",
+        "if", "that", "whether", "when", "wish", "hope", "expect", "realize", "realise", "and", "or", "so", "then",
+        "nor", "but", "because", "cause", "though", "although", "what", "how", "why", "where", "who", "which",
+        "like", "unless", "until", "since", "before", "after", "while", "as", "than",
+    ]
+
+    /// Words that make a sentence a question when they open it.
+    static let questionOpeners: Set<String> = [
+        "what", "how", "why", "when", "where", "which", "who", "whom", "whose", "is", "are", "am", "was", "were",
+        "can", "could", "do", "does", "did", "should", "would", "will", "shall", "may", "might", "must", "have",
+        "has",
+    ]
+}

@@ -1,0 +1,85 @@
+/// One word of a normalised line.
+///
+/// A word is what the matcher compares: lower-case, diacritics folded, apostrophes
+/// unified, contractions expanded. The two words of an expanded contraction ("don't"
+/// gives "do" and "not") share the range of the contraction in the original text.
+public struct Word: Sendable, Hashable, CustomStringConvertible {
+    /// The normalised word ("do", "not", "cafe", "2nd").
+    public var text: String
+    /// Its stem (`Stemmer.stem(_:)`): "cramps" and "cramp" both give "cramp".
+    public var stem: String
+    /// How many Unicode scalars `text` has: what typo tolerance counts as letters.
+    public var length: Int
+    /// Where the word is in the original input.
+    public var range: Range<String.Index>
+    /// The sentence it belongs to, from 0. `.`, `!`, `?`, `…` and line breaks end a
+    /// sentence.
+    public var sentence: Int
+    /// The clause it belongs to, from 0, as punctuation marks it: sentence ends and
+    /// `,` `;` `:` brackets and dashes. `TextScopes` adds the clauses that words mark
+    /// ("but", "and I…").
+    public var clause: Int
+
+    public init(text: String, range: Range<String.Index>, sentence: Int = 0, clause: Int = 0) {
+        self.text = text
+        self.stem = Stemmer.stem(text)
+        self.length = text.unicodeScalars.count
+        self.range = range
+        self.sentence = sentence
+        self.clause = clause
+    }
+
+    public var description: String { text }
+}
+
+/// A line of input, normalised into words, with its clause structure and the scope of
+/// its negations worked out once.
+///
+/// Build it once per line and hand it to every matcher: `PhrasePattern`, `PhraseSet`,
+/// `CrisisDetector`, `YesNo`, `Ordinals`. Building it is linear in the length of the
+/// line and never traps, whatever the line holds (control bytes, a megabyte without a
+/// space).
+public struct NormalizedText: Sendable {
+    /// The line as given.
+    public let original: String
+    /// Its words, in order.
+    public let words: [Word]
+    /// The sentences that end with a question mark.
+    public let questionSentences: Set<Int>
+    /// Where each word's clause starts and whether a negation covers it.
+    public let scopes: TextScopes
+    /// The index of the first word of each sentence.
+    private let sentenceStarts: [Int]
+
+    /// Normalises `input` (see `TextNormalizer`).
+    public init(_ input: String) {
+        let scan = TextNormalizer.scan(input)
+        self.original = input
+        self.words = scan.words
+        self.questionSentences = scan.questionSentences
+        self.scopes = TextScopes(scan.words)
+        var starts: [Int] = []
+        for (i, word) in scan.words.enumerated() where starts.count <= word.sentence {
+            while starts.count <= word.sentence { starts.append(i) }
+        }
+        self.sentenceStarts = starts
+    }
+
+    /// The normalised words joined by single spaces: "i do not have cramps".
+    public var joined: String { words.map(\.text).joined(separator: " ") }
+
+    /// The original text covered by a range of word indices.
+    public func text(of words: Range<Int>) -> Substring {
+        guard !words.isEmpty, words.lowerBound >= 0, words.upperBound <= self.words.count else { return "" }
+        return original[self.words[words.lowerBound].range.lowerBound..<self.words[words.upperBound - 1].range.upperBound]
+    }
+
+    /// Whether the sentence of word `index` is a question: it ends with `?`, or it
+    /// opens with a question word ("what are the signs of an overdose").
+    public func isQuestion(at index: Int) -> Bool {
+        guard words.indices.contains(index) else { return false }
+        let sentence = words[index].sentence
+        if questionSentences.contains(sentence) { return true }
+        return Lexicon.questionOpeners.contains(words[sentenceStarts[sentence]].text)
+    }
+}

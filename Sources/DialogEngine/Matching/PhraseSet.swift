@@ -1,0 +1,190 @@
+/// Several lists of phrases, each under an id (a choice, an intent, a symptom), matched
+/// against a line in one pass.
+///
+/// The phrases are indexed by their first word (its text, its stem, and its first two
+/// letters for typos), so matching costs about one dictionary look-up per word of the
+/// line whatever the number of phrases: a megabyte line stays linear.
+///
+/// ```swift
+/// let choices = PhraseSet([(0, ["baclofen", "muscle relaxant"]), (1, ["detox", "rehab"])])
+/// let line = NormalizedText("tell me about the muscle relaxant")
+/// if case .unique(let hit) = choices.rank(in: line) { … hit.id == 0 … }
+/// ```
+public struct PhraseSet<ID: Hashable & Sendable>: Sendable {
+    /// One occurrence of one of the set's phrases.
+    public struct Hit: Sendable, CustomStringConvertible {
+        /// The id the phrase is listed under.
+        public var id: ID
+        public var match: PhraseMatch
+
+        public var description: String { "\(id): \(match)" }
+    }
+
+    /// The outcome of ranking a line against the set.
+    public enum Ranking: Sendable {
+        /// Nothing matched.
+        case none
+        /// One id matched better than every other: its best occurrence.
+        case unique(Hit)
+        /// Several ids tie for the best score: ask which was meant. In order of their ids'
+        /// place in the set.
+        case ambiguous([Hit])
+
+        /// The hit of a unique ranking.
+        public var unique: Hit? {
+            if case .unique(let hit) = self { hit } else { nil }
+        }
+    }
+
+    /// What a line says of the set's ids: which it reports and which it denies.
+    public struct Mentions: Sendable {
+        /// Ids with an occurrence that is not negated, in order of first appearance.
+        public var reported: [ID] = []
+        /// Ids whose every occurrence is negated, in order of first appearance.
+        public var denied: [ID] = []
+        /// The occurrences they were read from.
+        public var hits: [Hit] = []
+    }
+
+    /// The ids and their phrases, in the order given.
+    public let entries: [(id: ID, phrases: [PhrasePattern])]
+    /// Input words below this quality do not count ("exact" for lists that must not
+    /// stem or tolerate typos).
+    public let minimumQuality: MatchQuality
+
+    private let flat: [(entry: Int, pattern: PhrasePattern)]
+    private let byText: [String: [Int]]
+    private let byStem: [String: [Int]]
+    private let byInitial: [Unicode.Scalar: [Int]]
+
+    public init(_ entries: [(id: ID, phrases: [PhrasePattern])], minimumQuality: MatchQuality = .typo) {
+        self.entries = entries
+        self.minimumQuality = minimumQuality
+        var flat: [(entry: Int, pattern: PhrasePattern)] = []
+        var byText: [String: [Int]] = [:], byStem: [String: [Int]] = [:], byInitial: [Unicode.Scalar: [Int]] = [:]
+        for (e, entry) in entries.enumerated() {
+            for pattern in entry.phrases {
+                guard let first = pattern.words.first else { continue }
+                let index = flat.count
+                flat.append((e, pattern))
+                byText[first.text, default: []].append(index)
+                byStem[first.stem, default: []].append(index)
+                if first.length >= Typo.minimumLength {
+                    // A typo keeps the first letter, or swaps the first two.
+                    let scalars = first.text.unicodeScalars
+                    byInitial[scalars[scalars.startIndex], default: []].append(index)
+                    let second = scalars[scalars.index(after: scalars.startIndex)]
+                    if second != scalars[scalars.startIndex] { byInitial[second, default: []].append(index) }
+                }
+            }
+        }
+        self.flat = flat
+        self.byText = byText
+        self.byStem = byStem
+        self.byInitial = byInitial
+    }
+
+    /// A set of phrases written as plain text.
+    public init(_ entries: [(ID, [String])], minimumQuality: MatchQuality = .typo) {
+        self.init(entries.map { (id: $0.0, phrases: $0.1.map { PhrasePattern($0) }) }, minimumQuality: minimumQuality)
+    }
+
+    /// Every occurrence of every phrase, ordered by where it starts, then longest first,
+    /// then in the order of the set.
+    public func hits(in text: NormalizedText) -> [Hit] {
+        var hits: [Hit] = []
+        var here: [(order: Int, hit: Hit)] = []
+        var candidates: [Int] = []
+        // stamp[c] == start: candidate c is already listed for this word.
+        var stamp = [Int](repeating: -1, count: flat.count)
+        let words = text.words
+        var start = 0
+        while start < words.count {
+            let word = words[start]
+            candidates.removeAll(keepingCapacity: true)
+            if let list = byText[word.text] {
+                for c in list where stamp[c] != start { stamp[c] = start; candidates.append(c) }
+            }
+            if minimumQuality <= .stemmed, let list = byStem[word.stem] {
+                for c in list where stamp[c] != start { stamp[c] = start; candidates.append(c) }
+            }
+            if minimumQuality <= .typo, word.length >= Typo.minimumLength, let initial = word.text.unicodeScalars.first,
+               let list = byInitial[initial] {
+                for c in list where stamp[c] != start { stamp[c] = start; candidates.append(c) }
+            }
+            here.removeAll(keepingCapacity: true)
+            for c in candidates {
+                let (entry, pattern) = flat[c]
+                if let match = pattern.match(in: text, at: start), match.score.quality >= minimumQuality {
+                    here.append((c, Hit(id: entries[entry].id, match: match)))
+                }
+            }
+            if here.count > 1 {
+                here.sort { a, b in
+                    a.hit.match.words.count != b.hit.match.words.count
+                        ? a.hit.match.words.count > b.hit.match.words.count : a.order < b.order
+                }
+            }
+            for h in here { hits.append(h.hit) }
+            start += 1
+        }
+        return hits
+    }
+
+    /// The occurrences that no other occurrence strictly contains: "muscle aches" wins over
+    /// the "aches" inside it, "I took too many" over "took too many". Occurrences over the
+    /// same words all stay. Same order as `hits(in:)`.
+    public func longestHits(in text: NormalizedText) -> [Hit] {
+        Self.removingContained(hits(in: text))
+    }
+
+    /// Ranks the set's ids by their best occurrence in the line (`MatchScore`). Negated
+    /// occurrences ("not detox") do not count unless `includingNegated`.
+    public func rank(in text: NormalizedText, includingNegated: Bool = false) -> Ranking {
+        var best: [Int: Hit] = [:]
+        let index = Dictionary(entries.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        for hit in hits(in: text) where includingNegated || !hit.match.isNegated {
+            guard let e = index[hit.id] else { continue }
+            if let current = best[e], current.match.score >= hit.match.score { continue }
+            best[e] = hit
+        }
+        guard let top = best.values.map(\.match.score).max() else { return .none }
+        let tied = best.filter { $0.value.match.score == top }.sorted { $0.key < $1.key }.map(\.value)
+        return tied.count == 1 ? .unique(tied[0]) : .ambiguous(tied)
+    }
+
+    /// Which ids the line reports and which it denies ("cramps but no vomiting"). Read
+    /// from `longestHits(in:)`; an id with one occurrence that is not negated is reported.
+    public func mentions(in text: NormalizedText) -> Mentions {
+        var result = Mentions()
+        var order: [ID] = []
+        var reported = Set<ID>()
+        for hit in longestHits(in: text) {
+            if !order.contains(hit.id) { order.append(hit.id) }
+            if !hit.match.isNegated { reported.insert(hit.id) }
+            result.hits.append(hit)
+        }
+        result.reported = order.filter { reported.contains($0) }
+        result.denied = order.filter { !reported.contains($0) }
+        return result
+    }
+
+    /// Drops the hits that another hit strictly contains, in one pass over hits ordered as
+    /// `hits(in:)` orders them (by start, longest first).
+    static func removingContained(_ hits: [Hit]) -> [Hit] {
+        var kept: [Hit] = []
+        kept.reserveCapacity(hits.count)
+        // The hit that reaches furthest among those that start at or before this one.
+        var widest: Range<Int>? = nil
+        for hit in hits {
+            let words = hit.match.words
+            if let w = widest, w.upperBound >= words.upperBound {
+                if w != words { continue }
+            } else {
+                widest = words
+            }
+            kept.append(hit)
+        }
+        return kept
+    }
+}

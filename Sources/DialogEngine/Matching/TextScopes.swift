@@ -1,0 +1,109 @@
+/// The clauses of a line and the reach of its negations.
+///
+/// **Clauses.** Punctuation opens a clause (`Word.clause`: sentence ends, `,` `;` `:`
+/// brackets, dashes). So do some words:
+/// - "but", "however", "although", "though", "except", "yet", "whereas", "because",
+///   "otherwise", "anyway", "besides", "also", wherever they stand;
+/// - "and", "or", "so", "then", "nor" when a subject follows ("and I can't sleep", "or my
+///   friend…"), but not in a list ("cramps and vomiting");
+/// - a subject pronoun ("i", "he", "she", "we", "they") in run-on text ("no cramps i am
+///   vomiting"), unless the word before it takes a clause ("I don't think I have
+///   cramps", "not sure if I…").
+///
+/// **Negation.** A cue — "no", "not" (and every `n't`), "never", "without", "nor",
+/// "neither", "deny/denies/denied" — negates the words after it up to the end of its
+/// clause, and at most `maximumNegationScope` words. So "cramps but no vomiting" denies
+/// vomiting only; "no cramps or vomiting" denies both; "I don't have diarrhea, but I
+/// can't sleep" denies diarrhea and, because "can't sleep" carries its own cue, reports
+/// the sleeplessness. A new cue starts a new scope. Not cues: "not only", "not just", "no
+/// doubt", "no matter", "no wonder", "without (a) doubt", and "no" as an answer — before
+/// a pronoun, a determiner or "thanks" ("no, I…", "no I have cramps", "no the pain…").
+/// Negation after the fact ("vomiting: none", "cramps? no") is not read.
+public struct TextScopes: Sendable {
+    /// How many words a negation reaches, at most.
+    public static let maximumNegationScope = 8
+
+    /// The clause of each word, from 0.
+    public let clauses: [Int]
+    /// The words of each clause.
+    public let clauseWords: [Range<Int>]
+    /// The cue negating each word, or -1.
+    private let cues: [Int]
+
+    init(_ words: [Word]) {
+        let n = words.count
+        var clauses = [Int](repeating: 0, count: n)
+        var bounds: [Range<Int>] = []
+        var clause = -1
+        var start = 0
+        for i in 0..<n {
+            if i == 0 || Self.opensClause(words, i) {
+                if clause >= 0 { bounds.append(start..<i) }
+                clause += 1
+                start = i
+            }
+            clauses[i] = clause
+        }
+        if n > 0 { bounds.append(start..<n) }
+
+        var cues = [Int](repeating: -1, count: n)
+        var active = -1
+        var remaining = 0
+        for i in 0..<n {
+            if active >= 0, clauses[i] == clauses[active], remaining > 0 {
+                cues[i] = active
+                remaining -= 1
+            } else {
+                active = -1
+            }
+            if Self.isCue(words, i) {
+                active = i
+                remaining = Self.maximumNegationScope
+            }
+        }
+        self.clauses = clauses
+        self.clauseWords = bounds
+        self.cues = cues
+    }
+
+    /// The word that negates word `index`, if one does.
+    public func negationCue(of index: Int) -> Int? {
+        guard cues.indices.contains(index), cues[index] >= 0 else { return nil }
+        return cues[index]
+    }
+
+    /// Whether a negation covers word `index`.
+    public func isNegated(_ index: Int) -> Bool { negationCue(of: index) != nil }
+
+    /// The words of the clause of word `index`.
+    public func clauseWords(of index: Int) -> Range<Int> {
+        guard clauses.indices.contains(index) else { return index..<index }
+        return clauseWords[clauses[index]]
+    }
+
+    private static func opensClause(_ words: [Word], _ i: Int) -> Bool {
+        if words[i].clause != words[i - 1].clause { return true }
+        let text = words[i].text
+        if Lexicon.clauseOpeners.contains(text) { return true }
+        if Lexicon.joiningConjunctions.contains(text) {
+            return i + 1 < words.count && words[i + 1].clause == words[i].clause && Lexicon.subjects.contains(words[i + 1].text)
+        }
+        if Lexicon.subjectPronouns.contains(text) {
+            return !Lexicon.clauseTakers.contains(words[i - 1].text)
+        }
+        return false
+    }
+
+    private static func isCue(_ words: [Word], _ i: Int) -> Bool {
+        let text = words[i].text
+        guard Lexicon.negationCues.contains(text) else { return false }
+        for pseudo in Lexicon.pseudoNegations where pseudo[0] == text && i + pseudo.count <= words.count {
+            if (1..<pseudo.count).allSatisfy({ words[i + $0].text == pseudo[$0] }) { return false }
+        }
+        if text == "no", i + 1 < words.count, words[i + 1].clause == words[i].clause,
+           Lexicon.afterInterjection.contains(words[i + 1].text) {
+            return false
+        }
+        return true
+    }
+}
