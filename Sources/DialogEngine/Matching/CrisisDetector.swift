@@ -1,0 +1,249 @@
+import DialogModel
+
+/// How strongly a line reads as a crisis (DESIGN.md, "Crisis handling").
+public enum CrisisLevel: String, Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Might be a crisis: the flow continues, with the region's emergency numbers shown
+    /// (`safety-note`).
+    case resources
+    /// A crisis now: the crisis script is shown and the normal flow pauses (`crisis`).
+    case takeover
+
+    public static func < (a: CrisisLevel, b: CrisisLevel) -> Bool { a == .resources && b == .takeover }
+    public var description: String { rawValue }
+}
+
+/// Why an occurrence of a crisis phrase is not a takeover.
+public enum CrisisQualifier: Sendable, Hashable, CustomStringConvertible {
+    /// A figure of speech overlaps it ("dying for sleep"): no crisis at all.
+    case figurative(String)
+    /// One of its intent's `unless` phrases overlaps it: `resources`.
+    case unless(String)
+    /// A negation covers it ("I'm not suicidal", "I didn't overdose"): `resources`.
+    case negated(cue: String)
+    /// An explicit earlier time is in its clause ("last year", "used to"): `resources`.
+    case past(String)
+    /// It is asked about ("what are the signs of an overdose?"): `resources`.
+    case question(String)
+
+    /// The level the qualifier leaves the occurrence with; nil for none.
+    public var level: CrisisLevel? {
+        if case .figurative = self { nil } else { .resources }
+    }
+
+    public var description: String {
+        switch self {
+        case .figurative(let p): "figure of speech \"\(p)\""
+        case .unless(let p): "unless \"\(p)\""
+        case .negated(let cue): "negated by \"\(cue)\""
+        case .past(let p): "in the past: \"\(p)\""
+        case .question(let p): "a question: \"\(p)\""
+        }
+    }
+}
+
+/// One occurrence of a crisis phrase in a line, and how it was read.
+public struct CrisisOccurrence: Sendable, Hashable, CustomStringConvertible {
+    /// The id of the intent whose phrase it is.
+    public var intent: String
+    public var kind: CrisisKind
+    public var match: PhraseMatch
+    /// Why it is not a takeover; nil when it is.
+    public var qualifier: CrisisQualifier?
+
+    /// `takeover`, `resources`, or nil for a figure of speech.
+    public var level: CrisisLevel? { qualifier.map(\.level) ?? .takeover }
+    /// The phrase as written in the intent.
+    public var phrase: String { match.pattern.text }
+
+    public var description: String {
+        "\(kind.rawValue) (\(intent)) \"\(phrase)\": \(level?.rawValue ?? "none")\(qualifier.map { ", \($0)" } ?? "")"
+    }
+}
+
+/// What the crisis detector read in a line that carries at least one crisis.
+public struct CrisisReport: Sendable, Hashable, CustomStringConvertible {
+    /// The most urgent kind at the line's level: its script comes first.
+    public var kind: CrisisKind
+    /// The other kinds the line carries, most urgent first; their numbers are shown too.
+    public var also: [CrisisKind]
+    public var level: CrisisLevel
+    /// The intent and phrase that decided `kind`: its first occurrence at `level`.
+    public var intent: String
+    public var phrase: String
+    public var match: PhraseMatch
+    /// Every occurrence, figures of speech included, in the order of the line: what the
+    /// staff view shows as "why".
+    public var occurrences: [CrisisOccurrence]
+
+    /// `kind`, then `also`.
+    public var kinds: [CrisisKind] { [kind] + also }
+
+    public var description: String {
+        "\(level.rawValue) \(kind.rawValue)\(also.isEmpty ? "" : " also \(also.map(\.rawValue).joined(separator: ","))") (\(intent): \"\(phrase)\")"
+    }
+}
+
+/// Reads a line for crisis intents. It runs first on every turn, from every node, and
+/// decides the one thing that matters most: whether the crisis script takes over.
+///
+/// Each intent's `match` phrases are found as whole words, with stems and one typo on
+/// longer words ("overdosd", "suicidel"); never inside a word ("good", "food", "diet",
+/// "skill" and "change" are not crises). A phrase that carries its own negation ("not
+/// breathing", "can't breathe", "won't wake up", "don't want to wake up", "not sure I
+/// want to live") counts as itself and is never read as negated. Where two intents'
+/// phrases cover the same words, the longer wins ("I took too many" over "took too
+/// many"); over exactly the same words, both count.
+///
+/// Each occurrence is then read in its context, in this order (`CrisisQualifier`):
+/// 1. a figure of speech overlaps it (`CrisisLexicon.figurative`): not a crisis;
+/// 2. an `unless` phrase of its own intent overlaps it: `resources` — `unless` cancels
+///    that occurrence only, never the line ("I'm not suicidal but I want to die" is a
+///    takeover);
+/// 3. a negation covers it (`TextScopes`): `resources` ("I'm not suicidal", "I didn't
+///    overdose");
+/// 4. an explicit earlier time is in its clause (or is the whole clause before it:
+///    "Years ago, I overdosed") and nothing in its sentence brings it back to now
+///    (`CrisisLexicon.past`, `.present`): `resources` ("I overdosed last year"; but "I
+///    took too many", "he overdosed", "I think I overdosed" are now);
+/// 5. it is asked about (`CrisisLexicon.generalQuestion`): `resources` ("what are the
+///    signs of an overdose?"; but "what are the signs? my friend won't wake up" is a
+///    takeover);
+/// 6. otherwise: `takeover`.
+///
+/// The line's level is the highest of its occurrences; its `kind` is the most urgent
+/// kind at that level (`CrisisKind.urgency`), `also` every other kind it carries.
+/// Detection is pure: no clock, no randomness, no I/O; linear in the length of the line.
+public struct CrisisDetector: Sendable {
+    /// A crisis intent, as the detector needs it.
+    public struct Rule: Sendable {
+        public var id: String
+        public var kind: CrisisKind
+        public var match: [PhrasePattern]
+        public var unless: [PhrasePattern]
+
+        public init(id: String, kind: CrisisKind, match: [PhrasePattern], unless: [PhrasePattern] = []) {
+            self.id = id
+            self.kind = kind
+            self.match = match
+            self.unless = unless
+        }
+
+        /// A rule from phrases written as plain text.
+        public init(id: String, kind: CrisisKind, match: [String], unless: [String] = []) {
+            self.init(id: id, kind: kind, match: match.map { PhrasePattern($0) }, unless: unless.map { PhrasePattern($0) })
+        }
+    }
+
+    public let rules: [Rule]
+    private let matchSet: PhraseSet<Int>
+    private let unlessSet: PhraseSet<Int>
+    private let figurative = PhraseSet([(0, CrisisLexicon.figurative)], minimumQuality: .exact)
+    private let past = PhraseSet([(0, CrisisLexicon.past)])
+    private let present = PhraseSet([(0, CrisisLexicon.present)], minimumQuality: .exact)
+    private let question = PhraseSet([(0, CrisisLexicon.generalQuestion)])
+
+    public init(rules: [Rule]) {
+        self.rules = rules
+        self.matchSet = PhraseSet(rules.enumerated().map { (id: $0.offset, phrases: $0.element.match) })
+        self.unlessSet = PhraseSet(rules.enumerated().map { (id: $0.offset, phrases: $0.element.unless) })
+    }
+
+    /// A detector over the bundle's crisis intents (the intents with a `crisis` kind).
+    public init(intents: [Intent]) {
+        self.init(rules: intents.compactMap { intent in
+            intent.crisis.map { Rule(id: intent.id, kind: $0, match: intent.match.map(PhrasePattern.init), unless: intent.unless.map(PhrasePattern.init)) }
+        })
+    }
+
+    /// Reads one line; nil when it carries no crisis.
+    public func detect(_ line: String) -> CrisisReport? {
+        detect(in: NormalizedText(line))
+    }
+
+    /// Reads one normalised line; nil when it carries no crisis.
+    public func detect(in text: NormalizedText) -> CrisisReport? {
+        let occurrences = self.occurrences(in: text)
+        let live = occurrences.filter { $0.level != nil }
+        guard let level = live.compactMap(\.level).max() else { return nil }
+        let top = live.filter { $0.level == level }
+        guard let first = top.min(by: { ($0.kind.urgency, $0.match.words.lowerBound) < ($1.kind.urgency, $1.match.words.lowerBound) }) else { return nil }
+        var also: [CrisisKind] = []
+        for kind in Set(live.map(\.kind)).sorted() where kind != first.kind { also.append(kind) }
+        return CrisisReport(kind: first.kind, also: also, level: level, intent: first.intent, phrase: first.phrase,
+                            match: first.match, occurrences: occurrences)
+    }
+
+    /// Every occurrence of a crisis phrase in the line, each with its reading.
+    public func occurrences(in text: NormalizedText) -> [CrisisOccurrence] {
+        let hits = matchSet.longestHits(in: text)
+        guard !hits.isEmpty else { return [] }
+        let n = text.words.count
+
+        // Figures of speech, by word.
+        var figure = [Int](repeating: -1, count: n)
+        let figures = figurative.hits(in: text)
+        for (k, hit) in figures.enumerated() { for w in hit.match.words { figure[w] = k } }
+
+        // `unless` occurrences, by intent and word (only for the intents that have some).
+        var unless: [Int: [String?]] = [:]
+        for hit in unlessSet.hits(in: text) {
+            for w in hit.match.words { unless[hit.id, default: [String?](repeating: nil, count: n)][w] = hit.match.pattern.text }
+        }
+
+        // Time and question context, by clause.
+        let clauses = text.scopes.clauseWords.count
+        var pastIn = [String?](repeating: nil, count: clauses)
+        var presentIn = Set<Int>()
+        var questionIn = [String?](repeating: nil, count: clauses)
+        for hit in past.hits(in: text) {
+            let c = text.scopes.clauses[hit.match.words.lowerBound]
+            if pastIn[c] == nil { pastIn[c] = hit.match.pattern.text }
+            // A time phrase that is its whole clause reaches the next clause of its sentence:
+            // "Years ago, I overdosed."
+            if text.scopes.clauseWords[c] == hit.match.words, c + 1 < clauses,
+               text.words[text.scopes.clauseWords[c + 1].lowerBound].sentence == text.words[hit.match.words.lowerBound].sentence,
+               pastIn[c + 1] == nil {
+                pastIn[c + 1] = hit.match.pattern.text
+            }
+        }
+        for (i, word) in text.words.enumerated() {
+            let c = text.scopes.clauses[i]
+            if word.text == "before", text.scopes.clauseWords[c].upperBound == i + 1, pastIn[c] == nil {
+                pastIn[c] = "before"
+            }
+            if word.text == "in", i + 1 < n, isYear(text.words[i + 1].text), pastIn[c] == nil {
+                pastIn[c] = "in \(text.words[i + 1].text)"
+            }
+        }
+        // "Now", "still", "again" bring the whole sentence back to now.
+        for hit in present.hits(in: text) { presentIn.insert(text.words[hit.match.words.lowerBound].sentence) }
+        for hit in question.hits(in: text) {
+            let c = text.scopes.clauses[hit.match.words.lowerBound]
+            if questionIn[c] == nil { questionIn[c] = hit.match.pattern.text }
+        }
+
+        return hits.map { hit in
+            let rule = rules[hit.id]
+            let words = hit.match.words
+            let c = text.scopes.clauses[words.lowerBound]
+            var qualifier: CrisisQualifier? = nil
+            if let k = words.lazy.map({ figure[$0] }).first(where: { $0 >= 0 }) {
+                qualifier = .figurative(figures[k].match.pattern.text)
+            } else if let cover = unless[hit.id], let phrase = words.lazy.compactMap({ cover[$0] }).first {
+                qualifier = .unless(phrase)
+            } else if let cue = hit.match.negatedBy {
+                qualifier = .negated(cue: text.words[cue].text)
+            } else if let phrase = pastIn[c], !presentIn.contains(text.words[words.lowerBound].sentence) {
+                qualifier = .past(phrase)
+            } else if let phrase = questionIn[c], !hit.match.pattern.isSelfNegated, text.isQuestion(at: words.lowerBound) {
+                qualifier = .question(phrase)
+            }
+            return CrisisOccurrence(intent: rule.id, kind: rule.kind, match: hit.match, qualifier: qualifier)
+        }
+    }
+
+    private func isYear(_ word: String) -> Bool {
+        guard word.utf8.count == 4, let year = Int(word) else { return false }
+        return (1900...2099).contains(year)
+    }
+}

@@ -1,0 +1,49 @@
+/// The phrase lists the crisis detector reads a crisis phrase's context with. They are
+/// part of the safety design (DESIGN.md, "Crisis handling"): change them with a test.
+public enum CrisisLexicon {
+    /// Figures of speech. An occurrence of a crisis phrase that one of these overlaps is
+    /// not a crisis at all ("this withdrawal is killing me", "dead tired", "dying for
+    /// sleep", "I could kill for a coffee"). They match exactly — no stemming, no typo —
+    /// so that "kill me" is never read as "killing me".
+    public static let figurative: [String] = [
+        "killing me", "kill for", "killing it", "kill time", "killing time", "kill the pain",
+        "killer headache", "dead tired", "dead on my feet", "dead to the world", "dead beat", "dead serious",
+        "dead end", "dying for", "dying to", "dying of boredom", "dying laughing", "died laughing",
+        "bored to death", "scared to death", "sick to death", "to die for", "die of embarrassment",
+        "over my dead body", "phone died", "phone is dead", "battery died", "battery is dead", "drop dead",
+    ]
+
+    /// Explicit earlier-time phrases. In the same clause as a crisis phrase, they make it
+    /// history: `resources`, not `takeover` ("I overdosed last year", "I used to be
+    /// suicidal"). Recent times are not here on purpose: "last night", "yesterday", "this
+    /// morning", "an hour ago" are now. Two rules go with the list: "before" at the end of
+    /// a clause ("I've had seizures before") and "in" with a year ("in 2019").
+    public static let past: [String] = [
+        "last year", "last month", "last week", "last summer", "last winter", "last spring", "last fall",
+        "last autumn", "last time", "years ago", "a year ago", "months ago", "a month ago", "weeks ago",
+        "a week ago", "a long time ago", "long ago", "a while ago", "a while back", "years back",
+        "in the past", "used to", "when i was younger", "when i was a kid", "when i was a teenager",
+        "when i was young", "as a teenager", "as a kid", "in high school", "in college", "back then",
+        "back in the day", "previously", "once before", "history of", "years earlier", "in my past",
+    ]
+
+    /// Words that bring a past back to now: with one of these in its sentence, a crisis
+    /// phrase stays a takeover whatever time phrase is there ("I used to want to die and
+    /// I still do", "I overdosed last year and again today"). The sentence, not the clause:
+    /// when in doubt, take over.
+    public static let present: [String] = [
+        "now", "right now", "today", "tonight", "currently", "still", "again", "at the moment", "just",
+    ]
+
+    /// What a question about a crisis, rather than a crisis, asks. A crisis phrase in a
+    /// question (a sentence that ends with `?` or opens with a question word) with one of
+    /// these in its clause is answered, with the emergency numbers shown: `resources`
+    /// ("what are the signs of an overdose?"). A phrase that carries its own negation
+    /// ("not breathing", "won't wake up") is never read as a question.
+    public static let generalQuestion: [String] = [
+        "signs", "symptoms", "look like", "what is a", "what is an", "what happens", "what causes",
+        "how to tell", "how can you tell", "how do you tell", "how do you know", "how to recognise",
+        "how to recognize", "how to spot", "risk", "prevent", "definition", "difference between", "how common",
+        "how likely", "statistics",
+    ]
+}
