@@ -1,0 +1,134 @@
+/// Reads a yes-or-no answer.
+///
+/// The line is read clause by clause (punctuation separates clauses). Leading fillers
+/// ("um", "well", "oh", "so", "honestly") are skipped; then the longest answer phrase the
+/// clause opens with decides:
+/// - **yes**: yes, yeah, yep, yup, y, sure, correct, right, true, ok, okay, of course,
+///   definitely, absolutely, i think so, that's right, i do, i am, i have, i did, it is…;
+///   and the partial yeses: a little, a bit, kind of, sort of, somewhat, sometimes;
+/// - **no**: no, nope, nah, n, never, false, not really, not at all, no way, of course not,
+///   definitely not, not true, not correct, not right, not yes, none, nothing, i don't, i'm
+///   not, i haven't, i didn't, i don't think so…; and "not" before any yes word;
+/// - **unknown** (nil): maybe, perhaps, possibly, not sure, i don't know, no idea, it
+///   depends, yes and no.
+///
+/// The first clause with an answer decides, but a later clause that is a bare opposite
+/// answer makes the line unclear ("yes, no" → nil); "no, I have cramps" is no. Letters
+/// repeated at the end of a word are forgiven ("yesss", "nooo"). A single letter ("y",
+/// "n", "k") counts only as a whole clause. Anything else is nil: ask again.
+public enum YesNo {
+    public static func read(_ input: String) -> Bool? {
+        read(NormalizedText(input))
+    }
+
+    public static func read(_ text: NormalizedText) -> Bool? {
+        var clauses: [[String]] = []
+        var last = -1
+        for word in text.words {
+            if word.clause != last { clauses.append([]); last = word.clause }
+            clauses[clauses.count - 1].append(word.text)
+        }
+        var decided: Bool? = nil
+        for clause in clauses {
+            let words = Array(clause.drop { fillers.contains($0) })
+            guard !words.isEmpty else { continue }
+            let found = answer(words)
+            switch found {
+            case .unknown:
+                if decided == nil { return nil }
+            case .yes(let bare), .no(let bare):
+                let value = found.value ?? false
+                if let d = decided {
+                    if bare, d != value { return nil }
+                } else {
+                    decided = value
+                }
+            case .none:
+                continue
+            }
+        }
+        return decided
+    }
+
+    private enum Answer {
+        case yes(bare: Bool), no(bare: Bool), unknown, none
+
+        var value: Bool? {
+            switch self {
+            case .yes: true
+            case .no: false
+            default: nil
+            }
+        }
+    }
+
+    /// The answer a clause opens with.
+    private static func answer(_ words: [String]) -> Answer {
+        let words = words.map(forgiven)
+        var best: (length: Int, answer: Answer) = (0, .none)
+        for length in stride(from: min(words.count, longest), through: 1, by: -1) {
+            let key = words[0..<length].joined(separator: " ")
+            if let a = table[key] {
+                // A single letter is an answer only on its own.
+                if length == 1, key.count == 1, words.count > 1 { continue }
+                best = (length, a)
+                break
+            }
+        }
+        if best.length == 0, words[0] == "not", words.count > 1, case .yes = table[words[1]] ?? .none {
+            return .no(bare: false)
+        }
+        if best.length == 0, words == ["not"] { return .no(bare: true) }
+        return best.answer
+    }
+
+    /// "yesss" → "yes", "nooo" → "no": a letter repeated at the end, when the word as
+    /// typed is not an answer.
+    private static func forgiven(_ word: String) -> String {
+        guard table[word] == nil, word.utf8.count <= 16 else { return word }
+        var w = Array(word.unicodeScalars)
+        while w.count > 1, w[w.count - 1] == w[w.count - 2] { w.removeLast() }
+        var collapsed = String.UnicodeScalarView()
+        collapsed.append(contentsOf: w)
+        return table[String(collapsed)] != nil ? String(collapsed) : word
+    }
+
+    private static let fillers: Set<String> = [
+        "um", "umm", "uh", "uhh", "uhm", "er", "erm", "hmm", "hm", "mm", "well", "oh", "ah", "so", "like", "actually",
+        "honestly", "and", "but", "lol", "haha", "then", "errr",
+    ]
+
+    private static let yes: [String] = [
+        "yes", "yeah", "yea", "yep", "yup", "ya", "yah", "yas", "y", "sure", "surely", "correct", "right", "true", "ok",
+        "okay", "k", "affirmative", "definitely", "absolutely", "certainly", "of course", "indeed", "uh huh", "mhm",
+        "mhmm", "aye", "i think so", "i guess so", "i believe so", "that is right", "that is correct", "that is true",
+        "yes please", "please do", "go ahead", "sounds good", "alright", "all right", "i do", "i am", "i have", "i did",
+        "it is", "i was", "i will", "a little", "a bit", "kind of", "sort of", "somewhat", "sometimes", "a lot",
+        "very much", "always", "you bet", "totally", "exactly", "yes i do", "yes i am",
+    ]
+
+    private static let no: [String] = [
+        "no", "nope", "nah", "naw", "n", "never", "false", "negative", "not really", "not at all", "no way",
+        "of course not", "absolutely not", "definitely not", "certainly not", "not true", "not correct",
+        "not right", "not yes", "not quite", "not any", "none", "nothing", "no thanks", "no thank you", "not me",
+        "i do not", "i am not", "i have not", "i did not", "it is not", "that is not", "i was not", "i will not",
+        "i would not", "i can not", "i do not think so", "i hope not", "i think not", "not anymore", "no longer",
+        "nay", "wrong", "incorrect",
+    ]
+
+    private static let unknown: [String] = [
+        "maybe", "perhaps", "possibly", "not sure", "i am not sure", "unsure", "i do not know", "do not know",
+        "no idea", "i have no idea", "it depends", "depends", "yes and no", "hard to say", "i can not say",
+        "i can not remember", "i do not remember", "not certain", "i am not certain", "who knows", "might",
+    ]
+
+    private static let table: [String: Answer] = {
+        var t: [String: Answer] = [:]
+        for p in yes { t[TextNormalizer.words(p).joined(separator: " ")] = .yes(bare: !p.contains(" ")) }
+        for p in no { t[TextNormalizer.words(p).joined(separator: " ")] = .no(bare: !p.contains(" ")) }
+        for p in unknown { t[TextNormalizer.words(p).joined(separator: " ")] = .unknown }
+        return t
+    }()
+
+    private static let longest = 5
+}
