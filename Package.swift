@@ -52,6 +52,7 @@ let package = Package(
         .testTarget(
             name: "DialogModelTests",
             dependencies: ["DialogModel", "DialogSyntax"],
+            exclude: ["Fixtures"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -12,110 +12,123 @@ struct CrisisFinding: Sendable, Equatable {
 
 /// How a line picks among choices.
 enum ChoicePick: Sendable, Equatable {
-    case one(Int, phrase: String?)
+    /// A choice; with the phrase and its score when a phrase picked it.
+    case one(Int, phrase: String?, score: MatchScore? = nil)
     case ambiguous([Int])
     case none
 }
 
 /// The session's view of text matching: every question the state machine asks of a
-/// line, answered over the bundle's phrases.
+/// line, answered by the matcher (`Matching/`) over the bundle's phrases. The phrase sets
+/// are built once per bundle, so a turn costs a few look-ups per word of the line.
 struct Recognizer: Sendable {
     private(set) var bundle: DialogBundle
+    private var crisisDetector: CrisisDetector
+    /// Topic intents, indexed by their place in `topics` (priority order).
+    private var topics: [Intent]
+    private var topicSet: PhraseSet<Int>
+    private var symptomSet: PhraseSet<String>
 
     init(bundle: DialogBundle) {
         self.bundle = bundle
+        crisisDetector = CrisisDetector(intents: bundle.intents)
+        topics = bundle.intents.filter { $0.crisis == nil }
+        topicSet = PhraseSet(topics.enumerated().map { (id: $0.offset, phrases: $0.element.match.map(PhrasePattern.init)) })
+        symptomSet = PhraseSet(bundle.symptoms.map { s in
+            (id: s.id, phrases: [PhrasePattern(s.label)] + s.synonyms.map(PhrasePattern.init))
+        })
     }
 
     mutating func reset(bundle: DialogBundle) {
-        self.bundle = bundle
+        self = Recognizer(bundle: bundle)
     }
 
     func crisis(in input: String) -> CrisisFinding? {
-        let words = SimpleWords.words(input)
-        var found: [(Intent, String)] = []
-        for intent in bundle.intents where intent.crisis != nil {
-            // `unless` cancels only the occurrences of a match phrase it overlaps.
-            let cancelled = intent.unless.flatMap { SimpleWords.occurrences(of: SimpleWords.words($0.text), in: words) }
-            let live = intent.match.first { phrase in
-                SimpleWords.occurrences(of: SimpleWords.words(phrase.text), in: words).contains { hit in
-                    !cancelled.contains { $0.overlaps(hit) }
-                }
-            }
-            if let live { found.append((intent, live.text)) }
-        }
-        guard let first = found.min(by: { ($0.0.crisis?.urgency ?? 0) < ($1.0.crisis?.urgency ?? 0) }),
-              let kind = first.0.crisis else { return nil }
-        let also = Set(found.compactMap(\.0.crisis)).subtracting([kind]).sorted()
-        return CrisisFinding(kind: kind, also: also, level: .takeover, intent: first.0.id, phrase: first.1)
+        guard let report = crisisDetector.detect(input) else { return nil }
+        return CrisisFinding(kind: report.kind, also: report.also,
+                             level: report.level == .takeover ? .takeover : .resources,
+                             intent: report.intent, phrase: report.phrase)
     }
 
-    func topicIntent(in input: String) -> (Intent, String)? {
-        for intent in bundle.intents where intent.crisis == nil {
-            if let phrase = matches(intent.match, in: input) { return (intent, phrase) }
-        }
-        return nil
+    /// A topic intent a line asks about, with the phrase and score that picked it.
+    struct IntentPick {
+        var intent: Intent
+        var phrase: String?
+        var score: MatchScore?
     }
 
-    /// The first phrase that occurs in the input as whole words.
+    /// The topic intent a line asks about: the best match; among equally good ones, the
+    /// one of highest priority (the bundle keeps intents in priority order). Failing a
+    /// phrase, an intent with `symptoms: true` takes a line that reports symptoms.
+    func topicIntent(in input: String) -> IntentPick? {
+        let text = NormalizedText(input)
+        // A question is about its topic even when negated: "why isn't baclofen approved?"
+        switch topicSet.rank(in: text, includingNegated: true) {
+        case .unique(let hit):
+            return IntentPick(intent: topics[hit.id], phrase: hit.match.pattern.text, score: hit.match.score)
+        case .ambiguous(let hits):
+            guard let first = hits.min(by: { $0.id < $1.id }) else { return nil }
+            return IntentPick(intent: topics[first.id], phrase: first.match.pattern.text, score: first.match.score)
+        case .none:
+            guard let intent = topics.first(where: \.readsSymptoms),
+                  !symptomSet.mentions(in: text).reported.isEmpty
+            else { return nil }
+            return IntentPick(intent: intent, phrase: nil, score: nil)
+        }
+    }
+
+    /// The phrase of a route that the line says (not negated), if any.
     func matches(_ phrases: [Phrase], in input: String) -> String? {
-        let words = SimpleWords.words(input)
-        return phrases.first { SimpleWords.contains(words, SimpleWords.words($0.text)) }?.text
+        PhraseSet([(id: 0, phrases: phrases.map(PhrasePattern.init))]).rank(in: NormalizedText(input)).unique?.match.pattern.text
     }
 
+    /// A choice by its number, an ordinal, its label, or one of its phrases.
     func choice(_ input: String, labels: [String], phrases: [[String]]) -> ChoicePick {
-        if let n = number(input), n == n.rounded(), n >= 1, Int(n) <= labels.count { return .one(Int(n) - 1, phrase: nil) }
-        let words = SimpleWords.words(input)
-        var hits: [(Int, String?)] = []
-        for (i, label) in labels.enumerated() {
-            if SimpleWords.words(label) == words { return .one(i, phrase: nil) }
-            if let p = phrases[i].first(where: { SimpleWords.contains(words, SimpleWords.words($0)) }) { hits.append((i, p)) }
+        let text = NormalizedText(input)
+        if let n = Ordinals.read(text), n >= 1 && n <= labels.count { return .one(n - 1, phrase: nil) }
+        let words = text.words.map(\.text)
+        // "the last one", "last option"
+        if !labels.isEmpty, words.filter({ !["the", "one", "option", "choice", "please"].contains($0) }) == ["last"] {
+            return .one(labels.count - 1, phrase: nil)
         }
-        if hits.count == 1 { return .one(hits[0].0, phrase: hits[0].1) }
-        if hits.count > 1 { return .ambiguous(hits.map(\.0)) }
-        return .none
+        if let exact = labels.firstIndex(where: { NormalizedText($0).words.map(\.text) == words }) {
+            return .one(exact, phrase: nil)
+        }
+        let set = PhraseSet(labels.indices.map { i in
+            (id: i, phrases: ([labels[i]] + (i < phrases.count ? phrases[i] : [])).map { PhrasePattern($0) })
+        })
+        switch set.rank(in: text) {
+        case .none: return .none
+        case .unique(let hit): return .one(hit.id, phrase: hit.match.pattern.text, score: hit.match.score)
+        case .ambiguous(let hits): return .ambiguous(hits.map(\.id))
+        }
     }
 
     func yesNo(_ input: String) -> Bool? {
-        switch SimpleWords.words(input).first {
-        case "yes", "y", "yeah", "yep": true
-        case "no", "n", "nope": false
-        default: nil
-        }
+        YesNo.read(input)
     }
 
+    /// A number typed as digits: the whole line, or the one number in it ("about 6").
     func number(_ input: String) -> Double? {
-        Double(input.trimmingSpaces)
+        if let n = Double(input.trimmingSpaces), n.isFinite { return n }
+        let numbers = NormalizedText(input).words.compactMap { Double($0.text) }.filter(\.isFinite)
+        return numbers.count == 1 ? numbers[0] : nil
     }
 
+    /// The symptoms a line reports and denies ("cramps but no vomiting").
     func symptoms(in input: String) -> (reported: [String], denied: [String]) {
-        let words = SimpleWords.words(input)
-        let reported = bundle.symptoms.filter { s in
-            ([s.label] + s.synonyms.map(\.text)).contains { SimpleWords.contains(words, SimpleWords.words($0)) }
-        }
-        return (reported.map(\.id), [])
+        let mentions = symptomSet.mentions(in: NormalizedText(input))
+        return (mentions.reported, mentions.denied)
     }
 
+    /// A scale answer: a number in the range, or one of its labels ("a little").
     func scaleAnswer(_ input: String, range: ClosedRange<Int>, labels: [String]) -> Int? {
-        if let n = number(input), n == n.rounded(), range.contains(Int(n)) { return Int(n) }
-        return nil
-    }
-}
-
-private enum SimpleWords {
-    static func words(_ text: String) -> [String] {
-        text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
-    }
-
-    static func occurrences(of needle: [String], in haystack: [String]) -> [Range<Int>] {
-        guard !needle.isEmpty, needle.count <= haystack.count else { return [] }
-        return (0...(haystack.count - needle.count)).filter { Array(haystack[$0..<($0 + needle.count)]) == needle }
-            .map { $0..<($0 + needle.count) }
-    }
-
-    static func contains(_ haystack: [String], _ needle: [String]) -> Bool {
-        guard !needle.isEmpty, needle.count <= haystack.count else { return false }
-        for i in 0...(haystack.count - needle.count) where Array(haystack[i..<(i + needle.count)]) == needle { return true }
-        return false
+        if let n = number(input) {
+            return n == n.rounded() && range.contains(Int(n)) ? Int(n) : nil
+        }
+        let set = PhraseSet(labels.enumerated().filter { !$0.element.isEmpty }.map { (id: $0.offset, phrases: [PhrasePattern($0.element)]) })
+        guard let hit = set.rank(in: NormalizedText(input), includingNegated: true).unique else { return nil }
+        return range.lowerBound + hit.id
     }
 }
 

@@ -22,7 +22,11 @@ extension Session {
         let offered: [Choice] = pendingAmbiguity.map { $0.compactMap { node.choices.indices.contains($0) ? node.choices[$0] : nil } } ?? visible
         let labels = offered.map { render($0.label) }
         switch recognizer.choice(input, labels: labels, phrases: offered.map { $0.match.map(\.text) }) {
-        case .one(let index, let phrase):
+        case .one(let index, let phrase, let score):
+            // A topic question more specific than the phrase that picked the choice
+            // ("can I drink alcohol on baclofen" at a menu whose choice matches
+            // "baclofen") is answered by its topic.
+            if let score, let topic = recognizer.topicIntent(in: input)?.score, topic > score { return false }
             let choice = offered[index]
             pendingAmbiguity = nil
             turn.matched = Turn.Match(by: "choice", id: labels[index], phrase: phrase)
@@ -62,16 +66,7 @@ extension Session {
             }
             value = .number(n)
         case .symptoms:
-            let found = recognizer.symptoms(in: input)
-            for id in found.reported where !reported.contains(id) {
-                reported.append(id)
-                denied.removeAll { $0 == id }
-            }
-            for id in found.denied where !denied.contains(id) && !found.reported.contains(id) {
-                denied.append(id)
-                reported.removeAll { $0 == id }
-            }
-            value = .list(found.reported.map { .string($0) })
+            value = .list(record(symptomsIn: input).map { .string($0) })
         }
         variables["answer"] = value
         if let save = node.save { variables[save.value] = value }
@@ -112,6 +107,22 @@ extension Session {
             waiting = .choice
         }
         return true
+    }
+
+    /// Adds the symptoms a line reports and denies to the session's; a later line
+    /// overrides an earlier one. Returns the ones this line reports.
+    @discardableResult
+    mutating func record(symptomsIn input: String) -> [String] {
+        let found = recognizer.symptoms(in: input)
+        for id in found.reported where !reported.contains(id) {
+            reported.append(id)
+            denied.removeAll { $0 == id }
+        }
+        for id in found.denied where !denied.contains(id) && !found.reported.contains(id) {
+            denied.append(id)
+            reported.removeAll { $0 == id }
+        }
+        return found.reported
     }
 
     // MARK: - Commands

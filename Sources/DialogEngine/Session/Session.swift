@@ -121,8 +121,10 @@ public struct Session: Sendable {
         if handleAtNode(input, turn: &turn) { return finish(turn) }
 
         // 4. Topic intents.
-        if let (intent, phrase) = recognizer.topicIntent(in: input) {
-            turn.matched = Turn.Match(by: "intent", id: intent.id, phrase: phrase)
+        if let pick = recognizer.topicIntent(in: input) {
+            let intent = pick.intent
+            turn.matched = Turn.Match(by: "intent", id: intent.id, phrase: pick.phrase)
+            if intent.readsSymptoms { record(symptomsIn: input) }
             if intent.returns, waiting != .ended, bundle.nodes[intent.goto.target] != nil {
                 // Answer the question, then ask again where the person was.
                 if let node = bundle.nodes[intent.goto.target] {

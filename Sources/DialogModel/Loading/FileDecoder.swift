@@ -146,7 +146,7 @@ struct FileDecoder {
             sections.damage.anyCrisis = true
             return
         }
-        m = checkKeys(m, ["crisis", "match", "unless", "priority", "goto", "return"], what)
+        m = checkKeys(m, ["crisis", "match", "unless", "priority", "goto", "return", "symptoms"], what)
         var crisis: CrisisKind?
         if let v = m["crisis"] {
             if let raw = text(v, "`crisis`") {
@@ -163,17 +163,20 @@ struct FileDecoder {
             if crisis == nil { sections.damage.anyCrisis = true }
         }
         let match = m["match"].map { textList($0, "`match`") } ?? []
-        if match.isEmpty { report(ModelMessage.missingKey("match", in: what, entry.key.range)) }
+        let readsSymptoms = m["symptoms"].flatMap { bool($0, "`symptoms`") } ?? false
+        if match.isEmpty && !readsSymptoms { report(ModelMessage.missingKey("match", in: what, entry.key.range)) }
         guard let goto = required(m, "goto", what, entry.key.range).flatMap({ reference($0, "`goto`") }) else {
             if let crisis { sections.damage.crisisKinds.insert(crisis) }
             return
         }
-        sections.intents.append(Intent(
+        var intent = Intent(
             file: fileName, id: entry.key.text, crisis: crisis, match: match,
             unless: m["unless"].map { textList($0, "`unless`") } ?? [],
             priority: m["priority"].flatMap { int($0, "`priority`") } ?? 0,
             goto: goto, returns: m["return"].flatMap { bool($0, "`return`") } ?? false,
-            range: entry.key.range))
+            range: entry.key.range)
+        intent.readsSymptoms = readsSymptoms
+        sections.intents.append(intent)
     }
 
     private mutating func decodeSymptom(_ entry: MappingEntry) {

@@ -14,6 +14,9 @@ public struct Intent: Sendable, Hashable {
     public var goto: NodeReference
     /// Whether the session comes back to where it was afterwards.
     public var returns: Bool
+    /// Whether the intent also fires when a line reports symptoms of the catalogue
+    /// ("I have cramps and can't sleep"), recording them.
+    public var readsSymptoms: Bool = false
     public var range: SourceRange
 }
 
