@@ -1,0 +1,67 @@
+import DialogEngine
+import DialogModel
+import Testing
+
+/// A session waiting at `node` of the shipped bundle, for each node that waits for input.
+func sessionsAtEveryInputNode() throws -> [(NodeID, Session)] {
+    let bundle = try #require(shippedBundle)
+    var out: [(NodeID, Session)] = []
+    for id in bundle.nodeOrder {
+        guard let node = bundle.nodes[id], node.asksForInput else { continue }
+        var session = try Session(bundle: bundle, start: id)
+        let opening = session.open()
+        guard opening.node == id, opening.state != .ended else { continue }
+        out.append((id, session))
+    }
+    return out
+}
+
+@Test func everyCrisisPhraseTakesOverFromEveryNode() throws {
+    let bundle = try #require(shippedBundle)
+    let sessions = try sessionsAtEveryInputNode()
+    #expect(sessions.count >= 30)
+    var checked = 0
+    for intent in bundle.intents {
+        guard let kind = intent.crisis else { continue }
+        for phrase in intent.match {
+            for (id, base) in sessions {
+                var session = base
+                let turn = session.respond(to: phrase.text)
+                checked += 1
+                #expect(turn.crisis?.level == .takeover, "“\(phrase.text)” at \(id)")
+                #expect(turn.crisis.map { $0.kind == kind || $0.also.contains(kind) } ?? false, "“\(phrase.text)” at \(id): \(String(describing: turn.crisis))")
+                #expect(turn.flags.contains("crisis"))
+            }
+        }
+    }
+    #expect(checked > 1000)
+}
+
+/// Lines no one would type on purpose: control bytes, broken text, huge lines.
+@Test func noLineEverStopsASession() throws {
+    var generator = SeededGenerator(seed: 0x1D_7A4E)
+    let alphabet: [Unicode.Scalar] = ["a", "z", " ", "\n", "\t", "\u{0}", "\u{1B}", "\u{7F}", "é", "😀", "\u{202E}", "'", "\"", ":", "-", "{", "}", "[", "9", "0", "\u{FFFD}", "\u{200B}"]
+    let sessions = try sessionsAtEveryInputNode()
+    for round in 0..<400 {
+        var line = String.UnicodeScalarView()
+        let length = round % 50 == 0 ? 20_000 : Int(generator.next() % 40)
+        for _ in 0..<length { line.append(alphabet[Int(generator.next() % UInt64(alphabet.count))]) }
+        var session = sessions[round % sessions.count].1
+        let turn = session.respond(to: String(line))
+        #expect(turn.number == 1)
+        #expect(session.bundle.nodes[turn.node] != nil)
+    }
+}
+
+/// A small, seedable random number generator, so a failure reproduces.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
