@@ -39,7 +39,7 @@ intents:
     match: ["pump alarm", "pump is alarming", "pump is beeping", "pump beeping"]
   baclofen_overdose:
     crisis: baclofen-overdose
-    match: ["took double", "took extra", "more than prescribed", "double dose"]
+    match: ["took double", "took extra", "more than prescribed", "double dose", "extra dose"]
 """
 
 /// Reads an `intents:` block with the project's own parser into detector rules.
@@ -126,6 +126,7 @@ struct MatchingCrisisTests {
         Typed("I took double my baclofen", takeover(.baclofenOverdose)),
         Typed("I took extra", takeover(.baclofenOverdose)),
         Typed("I took more than prescribed", takeover(.baclofenOverdose)),
+        Typed("I took an extra dose of baclofen", takeover(.baclofenOverdose)),
         Typed("I have chest pain", takeover(.medicalEmergency)),
         Typed("I fainted", takeover(.medicalEmergency)),
         Typed("I keep fainting", takeover(.medicalEmergency)),
@@ -189,6 +190,8 @@ struct MatchingCrisisTests {
         Typed("I overdosed last year. Now I want to die", takeover(.suicide, also: [.overdoseSelf])),
         Typed("I used to want to die and I still do", takeover(.suicide)),
         Typed("I overdosed last year and again today", takeover(.overdoseSelf)),
+        Typed("I've been having chest pains since last week", takeover(.medicalEmergency)),
+        Typed("I had chest pain last week", resources(.medicalEmergency)),
         // Questions.
         Typed("what is an overdose?", resources(.overdoseOther)),
         Typed("how do you know if someone is overdosing?", resources(.overdoseOther)),
@@ -197,6 +200,8 @@ struct MatchingCrisisTests {
         Typed("what do I do if someone overdoses?", takeover(.overdoseOther)),
         Typed("what are the signs he's not breathing", takeover(.overdoseOther)),
         Typed("what is wrong with him he won't wake up?", takeover(.overdoseOther)),
+        Typed("can you overdose on baclofen?", resources(.overdoseOther)),
+        Typed("what are the risks of overdose with baclofen?", resources(.overdoseOther)),
         // Several kinds: the most urgent first, the others in `also`.
         Typed("took all my pills, I want to die", takeover(.overdoseSelf, also: [.suicide])),
         Typed("I want to die and he's not breathing", takeover(.overdoseOther, also: [.suicide])),
@@ -276,6 +281,12 @@ struct MatchingCrisisTests {
     @Test func theLongerPhraseWinsOverTheWordsItCovers() throws {
         let report = try #require(matchingDetector.detect("I took too many"))
         #expect(report.occurrences.map(\.intent) == ["overdose_self"])
+    }
+
+    @Test func anIntentsBestPhraseStandsForItsOthersOverTheSameWords() throws {
+        let report = try #require(matchingDetector.detect("my friend is overdosing"))
+        #expect(report.occurrences.map(\.phrase) == ["overdosing"])
+        #expect(report.match.quality == .exact)
     }
 
     @Test func theBundlesOwnIntentsBuildADetector() throws {

@@ -29,10 +29,11 @@ public enum CrisisLexicon {
 
     /// Words that bring a past back to now: with one of these in its sentence, a crisis
     /// phrase stays a takeover whatever time phrase is there ("I used to want to die and
-    /// I still do", "I overdosed last year and again today"). The sentence, not the clause:
-    /// when in doubt, take over.
+    /// I still do", "I overdosed last year and again today", "chest pain since last
+    /// week"). The sentence, not the clause: when in doubt, take over.
     public static let present: [String] = [
-        "now", "right now", "today", "tonight", "currently", "still", "again", "at the moment", "just",
+        "now", "right now", "today", "tonight", "currently", "still", "again", "at the moment", "just", "since",
+        "ever since",
     ]
 
     /// What a question about a crisis, rather than a crisis, asks. A crisis phrase in a
@@ -44,6 +45,7 @@ public enum CrisisLexicon {
         "signs", "symptoms", "look like", "what is a", "what is an", "what happens", "what causes",
         "how to tell", "how can you tell", "how do you tell", "how do you know", "how to recognise",
         "how to recognize", "how to spot", "risk", "prevent", "definition", "difference between", "how common",
-        "how likely", "statistics",
+        "how likely", "statistics", "can you overdose", "can you od", "can someone overdose", "can people overdose",
+        "possible to overdose",
     ]
 }

@@ -90,7 +90,8 @@ public struct PhraseSet<ID: Hashable & Sendable>: Sendable {
     }
 
     /// Every occurrence of every phrase, ordered by where it starts, then longest first,
-    /// then in the order of the set.
+    /// then best first, then in the order of the set. Where several phrases of one id
+    /// cover the same words, only the best of them is kept.
     public func hits(in text: NormalizedText) -> [Hit] {
         var hits: [Hit] = []
         var here: [(order: Int, hit: Hit)] = []
@@ -121,9 +122,18 @@ public struct PhraseSet<ID: Hashable & Sendable>: Sendable {
             }
             if here.count > 1 {
                 here.sort { a, b in
-                    a.hit.match.words.count != b.hit.match.words.count
-                        ? a.hit.match.words.count > b.hit.match.words.count : a.order < b.order
+                    let x = a.hit.match, y = b.hit.match
+                    if x.words.count != y.words.count { return x.words.count > y.words.count }
+                    if x.score != y.score { return x.score > y.score }
+                    return a.order < b.order
                 }
+                // One hit per id and words: its best phrase ("overdosing" finds "overdose",
+                // "overdosed" and "overdosing" of one intent; only the last is kept).
+                var kept: [(order: Int, hit: Hit)] = []
+                for h in here where !kept.contains(where: { $0.hit.id == h.hit.id && $0.hit.match.words == h.hit.match.words }) {
+                    kept.append(h)
+                }
+                here = kept
             }
             for h in here { hits.append(h.hit) }
             start += 1

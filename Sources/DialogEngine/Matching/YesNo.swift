@@ -22,17 +22,18 @@ public enum YesNo {
     }
 
     public static func read(_ text: NormalizedText) -> Bool? {
-        var clauses: [[String]] = []
-        var last = -1
-        for word in text.words {
-            if word.clause != last { clauses.append([]); last = word.clause }
-            clauses[clauses.count - 1].append(word.text)
-        }
+        let words = text.words
         var decided: Bool? = nil
-        for clause in clauses {
-            let words = Array(clause.drop { fillers.contains($0) })
-            guard !words.isEmpty else { continue }
-            let found = answer(words)
+        var start = 0
+        while start < words.count {
+            var end = start
+            while end < words.count, words[end].clause == words[start].clause { end += 1 }
+            // The clause's first words after its fillers: an answer is never longer.
+            var first = start
+            while first < end, fillers.contains(words[first].text) { first += 1 }
+            let opening = words[first..<min(end, first + longest)].map(\.text)
+            let found = opening.isEmpty ? Answer.none : answer(opening, alone: end - first == opening.count)
+            start = end
             switch found {
             case .unknown:
                 if decided == nil { return nil }
@@ -62,24 +63,20 @@ public enum YesNo {
         }
     }
 
-    /// The answer a clause opens with.
-    private static func answer(_ words: [String]) -> Answer {
+    /// The answer a clause opens with; `alone` when `words` is the whole clause.
+    private static func answer(_ words: [String], alone: Bool) -> Answer {
         let words = words.map(forgiven)
-        var best: (length: Int, answer: Answer) = (0, .none)
-        for length in stride(from: min(words.count, longest), through: 1, by: -1) {
-            let key = words[0..<length].joined(separator: " ")
-            if let a = table[key] {
-                // A single letter is an answer only on its own.
-                if length == 1, key.count == 1, words.count > 1 { continue }
-                best = (length, a)
-                break
-            }
+        for length in stride(from: words.count, through: 1, by: -1) {
+            guard let found = table[words[0..<length].joined(separator: " ")] else { continue }
+            // A single letter is an answer only on its own.
+            if length == 1, words[0].count == 1, !(alone && words.count == 1) { continue }
+            return found
         }
-        if best.length == 0, words[0] == "not", words.count > 1, case .yes = table[words[1]] ?? .none {
-            return .no(bare: false)
+        if words[0] == "not" {
+            if alone, words.count == 1 { return .no(bare: true) }
+            if words.count > 1, case .yes = table[words[1]] ?? .none { return .no(bare: false) }
         }
-        if best.length == 0, words == ["not"] { return .no(bare: true) }
-        return best.answer
+        return .none
     }
 
     /// "yesss" → "yes", "nooo" → "no": a letter repeated at the end, when the word as
