@@ -28,6 +28,7 @@ let package = Package(
         ),
         .target(name: "DialogModel", dependencies: ["DialogSyntax"], swiftSettings: strict),
         .target(name: "DialogEngine", dependencies: ["DialogModel", "DialogSyntax"], swiftSettings: strict),
+        .target(name: "DialogTesting", dependencies: ["DialogEngine", "DialogModel", "DialogSyntax"], swiftSettings: strict),
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
         .executableTarget(
             name: "intake",
@@ -35,6 +36,7 @@ let package = Package(
                 "DialogSyntax",
                 "DialogModel",
                 "DialogEngine",
+                "DialogTesting",
                 "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -58,6 +60,12 @@ let package = Package(
         .testTarget(
             name: "DialogEngineTests",
             dependencies: ["DialogEngine", "DialogModel", "DialogSyntax"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "DialogTestingTests",
+            dependencies: ["DialogTesting", "DialogEngine", "DialogModel", "DialogSyntax"],
+            exclude: ["Fixtures"],
             swiftSettings: strict
         ),
     ],

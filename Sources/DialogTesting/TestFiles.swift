@@ -1,0 +1,137 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Finding and reading test files, and the bundle each one tests.
+public enum TestFiles {
+    /// Why a path given on the command line could not be used.
+    public struct Problem: Error, Sendable, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "cannot read \(path): \(reason)" }
+    }
+
+    /// The test files a list of paths names: files as given; folders searched (with
+    /// their subfolders) for `*.test` files, in name order.
+    public static func find(_ paths: [String]) throws(Problem) -> [String] {
+        var out: [String] = []
+        for path in paths {
+            if isDirectory(path) {
+                out += try search(path)
+            } else if access(path, R_OK) == 0 {
+                out.append(path)
+            } else {
+                throw Problem(path: path, reason: String(cString: strerror(errno)))
+            }
+        }
+        return out
+    }
+
+    private static func search(_ folder: String) throws(Problem) -> [String] {
+        guard let dir = opendir(folder) else { throw Problem(path: folder, reason: String(cString: strerror(errno))) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasPrefix(".") { continue }
+            names.append(name)
+        }
+        closedir(dir)
+        var out: [String] = []
+        for name in names.sorted() {
+            let path = join(folder, name)
+            if isDirectory(path) {
+                out += try search(path)
+            } else if name.hasSuffix("." + TestParser.fileExtension) {
+                out.append(path)
+            }
+        }
+        return out
+    }
+
+    public static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// The whole contents of a file.
+    public static func read(_ path: String) throws(Problem) -> [UInt8] {
+        let fd = open(path, O_RDONLY)
+        if fd < 0 { throw Problem(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw Problem(path: path, reason: String(cString: strerror(errno)))
+            }
+            if n == 0 { break }
+            bytes += buffer[0..<n]
+        }
+        return bytes
+    }
+
+    /// The bundle folder a test file tests: its `bundle:` header, relative to the file's
+    /// folder; else the folder whose `tests/` folder holds the file. Nil when neither.
+    public static func bundleFolder(for path: String, header: String?) -> String? {
+        let folder = parent(path)
+        if let header {
+            return normalize(header.hasPrefix("/") ? header : join(folder, header))
+        }
+        var parts = normalize(folder).split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        while let last = parts.last {
+            parts.removeLast()
+            if last == "tests" {
+                let joined = parts.joined(separator: "/")
+                return joined.isEmpty ? (path.hasPrefix("/") ? "/" : ".") : joined
+            }
+        }
+        return nil
+    }
+
+    /// The folder of a path (`.` for a bare name).
+    public static func parent(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    public static func join(_ a: String, _ b: String) -> String {
+        if a == "." { return b }
+        return a.hasSuffix("/") ? a + b : a + "/" + b
+    }
+
+    /// A path with `.` parts and `x/..` pairs removed, without touching the file system.
+    public static func normalize(_ path: String) -> String {
+        let absolute = path.hasPrefix("/")
+        var out: [Substring] = []
+        for part in path.split(separator: "/") {
+            if part == "." { continue }
+            if part == "..", let last = out.last, last != ".." {
+                out.removeLast()
+                continue
+            }
+            if part == "..", absolute { continue }
+            out.append(part)
+        }
+        let joined = out.joined(separator: "/")
+        if absolute { return "/" + joined }
+        return joined.isEmpty ? "." : joined
+    }
+
+    /// The path of `target` relative to the folder `from` (both relative to the same
+    /// place, or both absolute).
+    public static func relative(_ target: String, from folder: String) -> String {
+        let t = normalize(target).split(separator: "/").map(String.init)
+        let f = normalize(folder).split(separator: "/").map(String.init).filter { $0 != "." }
+        var common = 0
+        while common < t.count, common < f.count, t[common] == f[common] { common += 1 }
+        let ups = [String](repeating: "..", count: f.count - common)
+        let rest = ups + t[common...].filter { $0 != "." }
+        return rest.isEmpty ? "." : rest.joined(separator: "/")
+    }
+}

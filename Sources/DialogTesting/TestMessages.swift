@@ -1,0 +1,84 @@
+import DialogSyntax
+
+/// The diagnostics of test files (`IT…`) and of walking a bundle's paths (`IP…`),
+/// listed in the README. Messages are lower-case without a full stop, as elsewhere.
+enum TestMessage {
+    static func unknownLine(_ at: SourceRange) -> Diagnostic {
+        Diagnostic(.error, code: "IT001", "expected `test: NAME`, `> a line`, `end of input` or `key: value`", at: at,
+                   hint: "a comment starts with `#`; a line the person types starts with `>`")
+    }
+
+    static func unknownKey(_ key: String, _ at: SourceRange, suggestion: String?) -> Diagnostic {
+        Diagnostic(.error, code: "IT001", "unknown key `\(key)`", at: at,
+                   hint: suggestion.map { "did you mean `\($0)`?" } ?? "see the README, \"Scripted dialog tests\", for the keys")
+    }
+
+    static func missingValue(_ key: String, _ what: String, _ at: SourceRange) -> Diagnostic {
+        Diagnostic(.error, code: "IT002", "`\(key):` needs \(what)", at: at)
+    }
+
+    static func invalidValue(_ message: String, _ at: SourceRange, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.error, code: "IT003", message, at: at, hint: hint)
+    }
+
+    static func invalidPattern(_ pattern: String, _ reason: String, _ at: SourceRange) -> Diagnostic {
+        Diagnostic(.error, code: "IT004", "invalid regular expression `\(pattern)`: \(reason)", at: at)
+    }
+
+    static func misplaced(_ message: String, _ at: SourceRange, hint: String? = nil, notes: [Diagnostic.Note] = []) -> Diagnostic {
+        Diagnostic(.error, code: "IT005", message, at: at, notes: notes, hint: hint)
+    }
+
+    static func duplicateTest(_ name: String, _ at: SourceRange, first: SourceRange) -> Diagnostic {
+        Diagnostic(.error, code: "IT006", "a second test named `\(name)`", at: at,
+                   notes: [.init(message: "the first one is here", range: first)],
+                   hint: "give each test of a file its own name")
+    }
+
+    static func invalidText(_ message: String, _ at: SourceRange) -> Diagnostic {
+        Diagnostic(.error, code: "IT007", message, at: at)
+    }
+
+    static func noTests(_ at: SourceRange) -> Diagnostic {
+        Diagnostic(.warning, code: "IT008", "a test file without a test", at: at, hint: "start a test with `test: NAME`")
+    }
+
+    static func unknownName(_ kind: String, _ name: String, _ at: SourceRange, suggestion: String?) -> Diagnostic {
+        Diagnostic(.error, code: "IT009", "no \(kind) `\(name)` in the bundle", at: at,
+                   hint: suggestion.map { "did you mean `\($0)`?" })
+    }
+
+    static func bundleUnavailable(_ folder: String, _ reason: String, _ at: SourceRange) -> Diagnostic {
+        Diagnostic(.error, code: "IT010", "cannot use the bundle `\(folder)`: \(reason)", at: at,
+                   hint: "name the bundle folder with `bundle: PATH`, relative to this file")
+    }
+}
+
+/// The closest candidate to a misspelt word, if one is close enough to suggest.
+enum Suggest {
+    static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+        let w = Array(word.lowercased().unicodeScalars)
+        var best: (String, Int)?
+        for c in candidates {
+            let d = distance(w, Array(c.lowercased().unicodeScalars))
+            if d <= max(1, min(3, w.count / 3)), best.map({ d < $0.1 }) ?? true { best = (c, d) }
+        }
+        return best?.0
+    }
+
+    /// Levenshtein distance.
+    static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}
