@@ -1,5 +1,6 @@
 import ArgumentParser
 import DialogModel
+import DialogTesting
 
 /// `intake check [DIR]`: every problem of a bundle at once.
 struct CheckCommand: ParsableCommand {
@@ -18,6 +19,8 @@ struct CheckCommand: ParsableCommand {
 
     @Flag(help: "Treat warnings as failures (exit status 1).")
     var strict = false
+
+    @OptionGroup var paths: PathWalkOptions
 
     func run() throws {
         let folder = DialogsLocation.resolve(folder)
@@ -39,6 +42,7 @@ struct CheckCommand: ParsableCommand {
             FileIO.write("\(folder): \(plural(errors, "error")), \(plural(warnings, "warning"))\n", to: 2)
         }
         if errors > 0 { throw ExitStatus.dataError }
+        if paths.requested, let bundle = LoadedBundle(result), try !paths.walk(bundle, folder: folder) { throw ExitStatus.dataError }
         if strict && warnings > 0 { throw ExitStatus.failure }
     }
 }

@@ -50,6 +50,9 @@ struct ChatCommand: ParsableCommand {
     @Option(help: "Seed for texts that vary, to reproduce a session.")
     var seed: UInt64 = 0
 
+    @Option(help: "Save the session as a scripted test that replays it (for intake test; mode 0600).")
+    var record: String?
+
     func validate() throws {
         // Region codes are checked against the bundle in run(); an empty one is a usage error.
         if region.isEmpty { throw ValidationError("--region needs a code such as US or UK") }
@@ -86,7 +89,9 @@ struct ChatCommand: ParsableCommand {
         let colour = terminal && getenv("NO_COLOR") == nil
         let printer = TurnPrinter(terminal: terminal, colour: colour, staff: staff)
 
+        var recorder = record.map { RecordWriter(path: $0, folder: folder, region: region, seed: seed, start: start) }
         func show(_ turn: Turn) {
+            recorder?.add(turn)
             var turn = turn
             // Why a route matched is for staff; programs get the turn schema only.
             if !staff { turn.notes = [] }
@@ -118,6 +123,12 @@ struct ChatCommand: ParsableCommand {
             }
         }
         transcriptWriter?.close()
+        do {
+            try recorder?.write()
+        } catch {
+            FileIO.write("intake: cannot write \(error.path): \(error.reason)\n", to: 2)
+            throw ExitStatus.noInput
+        }
         if let summary {
             do {
                 try SummaryFile.write(session.summary(), to: summary)

@@ -1,0 +1,127 @@
+import ArgumentParser
+import DialogModel
+import DialogTesting
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `intake graph [DIR]`: the dialog graph as Graphviz DOT or Mermaid, or rendered.
+struct GraphCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "graph",
+        abstract: "Draw the dialog graph: Graphviz DOT or Mermaid, or an SVG or PNG rendered with dot.",
+        discussion: """
+            One cluster per file; edges labelled with the choice (numbered) or the route; \
+            crisis intents in bold red, topic intents dashed blue, `next` dotted. \
+            --output FILE picks the notation from the extension: .dot or .gv (DOT), .mmd \
+            (Mermaid), .md (Mermaid in a fenced block), .svg, .png or .pdf (rendered with \
+            Graphviz's dot, which must be installed). Without --output, prints --format.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case dot, mermaid
+    }
+
+    @Argument(help: "The bundle folder (default: $INTAKE_DIALOGS, ./Dialogs, or the installed dialogs).")
+    var folder: String?
+
+    @Option(help: "The notation to print: dot or mermaid.")
+    var format: Format = .dot
+
+    @Option(name: .shortAndLong, help: "Write to FILE (.dot, .gv, .mmd, .md, .svg, .png, .pdf).")
+    var output: String?
+
+    func run() throws {
+        let folder = DialogsLocation.resolve(self.folder)
+        let bundle = try ChatCommand.loadBundle(folder)
+        guard let output else {
+            FileIO.write(format == .dot ? GraphWriter.dot(bundle) : GraphWriter.mermaid(bundle), to: 1)
+            return
+        }
+        let ext = output.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        let text: String
+        switch ext {
+        case "dot", "gv": text = GraphWriter.dot(bundle)
+        case "mmd", "mermaid": text = GraphWriter.mermaid(bundle)
+        case "md": text = "```mermaid\n" + GraphWriter.mermaid(bundle) + "```\n"
+        case "svg", "png", "pdf":
+            try render(GraphWriter.dot(bundle), as: ext, to: output)
+            return
+        default:
+            throw ValidationError("cannot tell the notation of \(output): name it .dot, .gv, .mmd, .md, .svg, .png or .pdf")
+        }
+        do {
+            try OutputFile.write(text, to: output)
+        } catch {
+            FileIO.write("intake: cannot write \(error.path): \(error.reason)\n", to: 2)
+            throw ExitStatus.noInput
+        }
+    }
+
+    /// Runs `dot -TFORMAT -o FILE` with the graph on its standard input.
+    private func render(_ dot: String, as format: String, to output: String) throws {
+        guard let program = Self.findInPath("dot") else {
+            FileIO.write("""
+                intake: rendering \(output) needs Graphviz's `dot`, which is not installed.
+                  Install it with `sudo apt-get install graphviz` (Debian, Ubuntu), `sudo dnf install graphviz`
+                  (Fedora) or `brew install graphviz` (macOS); or write the graph as text with
+                  --output \(Self.replacingExtension(output, with: "dot")) or --output \(Self.replacingExtension(output, with: "mmd")).
+
+                """, to: 2)
+            throw ExitStatus.unavailable
+        }
+        var pipe: [Int32] = [0, 0]
+        guard Glibc.pipe(&pipe) == 0 else { throw ExitStatus.software }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, pipe[0], 0)
+        posix_spawn_file_actions_addclose(&actions, pipe[1])
+        let arguments = [program, "-T\(format)", "-o", output]
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { for p in argv { free(p) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, program, &actions, nil, &argv, environ)
+        close(pipe[0])
+        guard spawned == 0 else {
+            close(pipe[1])
+            FileIO.write("intake: cannot run \(program): \(String(cString: strerror(spawned)))\n", to: 2)
+            throw ExitStatus.unavailable
+        }
+        // A graph dot cannot read would close the pipe early: ignore SIGPIPE meanwhile.
+        let previous = signal(SIGPIPE, SIG_IGN)
+        FileIO.write(dot, to: pipe[1])
+        close(pipe[1])
+        signal(SIGPIPE, previous)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let exited = (status & 0x7f) == 0, code = (status >> 8) & 0xff
+        guard exited && code == 0 else {
+            FileIO.write("intake: dot could not render \(output) (exit status \(code))\n", to: 2)
+            throw ExitStatus.software
+        }
+    }
+
+    static func findInPath(_ name: String) -> String? {
+        guard let raw = getenv("PATH") else { return nil }
+        for dir in String(cString: raw).split(separator: ":") {
+            let candidate = String(dir) + "/" + name
+            if access(candidate, X_OK) == 0 { return candidate }
+        }
+        return nil
+    }
+
+    static func replacingExtension(_ path: String, with ext: String) -> String {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return path + "." + ext }
+        return String(path[..<dot]) + "." + ext
+    }
+}
+
+extension ExitStatus {
+    /// A program a command needs is not installed (`dot` for `intake graph --output FILE.svg`).
+    static let unavailable = ExitCode(69)
+}

@@ -1,0 +1,246 @@
+import ArgumentParser
+import DialogModel
+import DialogSyntax
+import DialogTesting
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `intake test [PATH…]`: runs scripted dialog tests.
+struct TestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Run scripted dialog tests.",
+        discussion: """
+            Runs every *.test file in the given files and folders (default: the dialogs' \
+            tests/ folder), each test on a fresh session. A failure shows the file and line \
+            of the expectation and of its step, a diff of what was expected against what \
+            the assistant said, and the whole turn. The last line reads `N passed, N \
+            failed`. Exits 1 when a test fails, 65 when a test file or its bundle has errors.
+            """
+    )
+
+    @Argument(help: "Test files or folders (default: the tests/ folder of $INTAKE_DIALOGS, ./Dialogs, or the installed dialogs).")
+    var paths: [String] = []
+
+    @Option(help: "Run only the tests whose `file: name` contains this text (ignoring case).")
+    var filter: String?
+
+    @Option(help: "Also write the results as JUnit XML to FILE.")
+    var junit: String?
+
+    @Flag(help: "Report which nodes, choices, routes and intents the tests reached, and what they did not.")
+    var coverage = false
+
+    @Option(name: .customLong("min-coverage"), help: "Fail (exit 1) when less than P percent of the bundle was reached; implies --coverage.")
+    var minCoverage: Double?
+
+    @Flag(help: "Rewrite the `is:` texts that differ with what the assistant says now, for review.")
+    var update = false
+
+    @Flag(help: "Also walk every path of each tested bundle, as intake check --paths does.")
+    var explore = false
+
+    @OptionGroup var walk: PathWalkOptions
+
+    @Flag(name: .shortAndLong, help: "List every test, not only the failures.")
+    var verbose = false
+
+    @Flag(help: "Print how many steps ran, and how fast.")
+    var timing = false
+
+    func validate() throws {
+        if let p = minCoverage, !(0...100).contains(p) { throw ValidationError("--min-coverage takes a percentage from 0 to 100") }
+    }
+
+    func run() throws {
+        let given = paths.isEmpty ? [TestFiles.join(DialogsLocation.resolve(nil), "tests")] : paths
+        let found: [String]
+        do {
+            found = try TestFiles.find(given)
+        } catch {
+            FileIO.write("intake: \(error.description)\n", to: 2)
+            throw ExitStatus.noInput
+        }
+        var files: [TestFile] = []
+        for path in found {
+            do {
+                files.append(TestParser.parse(try TestFiles.read(path), path: path))
+            } catch {
+                FileIO.write("intake: \(error.description)\n", to: 2)
+                throw ExitStatus.noInput
+            }
+        }
+        let wantsCoverage = coverage || minCoverage != nil
+        var options = RunOptions(filter: filter, coverage: wantsCoverage)
+        var result: SuiteResult
+        if update {
+            options.update = true
+            let first = TestRunner(options: options).run(files)
+            try applyRewrites(first, files: &files)
+            options.update = false
+        }
+        result = TestRunner(options: options).run(files)
+
+        var explorationFailed = false
+        if explore {
+            for folder in uniqueBundles(result) {
+                let outcome = TestRunner.loadFolder(folder)
+                guard case .loaded(let bundle) = outcome else { continue }
+                if try !walk.walk(bundle, folder: folder) { explorationFailed = true }
+            }
+        }
+
+        let diagnostics = TestReport.diagnostics(result)
+        if !diagnostics.isEmpty { FileIO.write(diagnostics, to: 2) }
+        if let junit {
+            do {
+                try OutputFile.write(JUnitWriter.xml(result), to: junit)
+            } catch {
+                FileIO.write("intake: cannot write \(error.path): \(error.reason)\n", to: 2)
+                throw ExitStatus.noInput
+            }
+        }
+        var report = TestReport.render(result, verbose: verbose)
+        let closing = TestReport.summary(result)
+        report.removeLast(closing.utf8.count)
+        var belowMinimum = false
+        if wantsCoverage {
+            for c in result.coverage { report += c.rendered() }
+            if let minCoverage {
+                let items = result.coverage.flatMap(\.items)
+                let percent = items.isEmpty ? 100 : Double(items.filter(\.reached).count) * 100 / Double(items.count)
+                if percent + 1e-9 < minCoverage {
+                    belowMinimum = true
+                    report += "coverage \(CoverageReport.format(percent)) is below the minimum of \(CoverageReport.format(minCoverage))\n"
+                }
+            }
+        }
+        if timing { report += TestReport.timing(result) }
+        if result.tests.isEmpty && !result.hasErrors {
+            report += filter == nil ? "no tests found in \(given.joined(separator: ", "))\n" : "no test matches --filter \(filter ?? "")\n"
+        }
+        FileIO.write(report + closing, to: 1)
+        if result.hasErrors { throw ExitStatus.dataError }
+        if result.failed > 0 || belowMinimum || explorationFailed || result.tests.isEmpty { throw ExitStatus.failure }
+    }
+
+    private func uniqueBundles(_ result: SuiteResult) -> [String] {
+        var out: [String] = []
+        for file in result.files { if let b = file.bundle, !out.contains(b) { out.append(b) } }
+        return out
+    }
+
+    /// `--update`: writes the new texts into the files, says which, and reads them again.
+    private func applyRewrites(_ result: SuiteResult, files: inout [TestFile]) throws {
+        var byPath: [String: [Rewrite]] = [:]
+        for r in result.rewrites { byPath[r.path, default: []].append(r) }
+        for (i, file) in files.enumerated() {
+            guard let rewrites = byPath[file.path] else { continue }
+            let bytes = Rewriting.apply(rewrites, to: file.source.bytes)
+            do {
+                try OutputFile.overwrite(bytes, at: file.path)
+            } catch {
+                FileIO.write("intake: cannot write \(error.path): \(error.reason)\n", to: 2)
+                throw ExitStatus.noInput
+            }
+            let n = rewrites.count
+            FileIO.write("updated \(n) expectation\(n == 1 ? "" : "s") in \(file.path); review the change before committing it\n", to: 1)
+            files[i] = TestParser.parse(bytes, path: file.path)
+        }
+    }
+}
+
+/// The options of walking a bundle's paths, shared by `intake check --paths` and
+/// `intake test --explore`.
+struct PathWalkOptions: ParsableArguments {
+    @Flag(name: .customLong("paths"), help: "Walk every path from the start node and report dead ends, loops with no way out, and crisis intents not reachable.")
+    var enabled = false
+
+    @Option(name: .customLong("max-depth"), help: "The most answers on one walked path.")
+    var maxDepth = 40
+
+    @Option(name: .customLong("max-states"), help: "The most distinct session states to walk.")
+    var maxStates = 5000
+
+    @Option(name: .customLong("visits-per-question"), help: "How many times to walk on from one question with different variables.")
+    var visitsPerQuestion = 2
+
+    @Option(help: "The region to walk the paths in.")
+    var region = "US"
+
+    @Option(help: "Write a golden test per walked path to FILE (a test file that replays each path); implies --paths.")
+    var golden: String?
+
+    /// Whether `intake check` should walk the paths.
+    var requested: Bool { enabled || golden != nil }
+
+    /// Walks a bundle: prints its problems (standard error) and a summary line; writes
+    /// the golden tests when asked. False when there are problems.
+    func walk(_ bundle: LoadedBundle, folder: String) throws -> Bool {
+        let report: ExplorationReport
+        do {
+            report = try PathExplorer.explore(bundle, options: PathOptions(maxDepth: maxDepth, maxStates: maxStates, visitsPerQuestion: visitsPerQuestion, region: region))
+        } catch {
+            FileIO.write("intake: \(error)\n", to: 2)
+            throw ExitCode(64)
+        }
+        if !report.findings.isEmpty { FileIO.write(report.renderedFindings(), to: 2) }
+        let n = report.findings.count
+        var line = "\(folder): walked \(report.paths.count) paths through \(report.states) states, \(n) problem\(n == 1 ? "" : "s")"
+        if report.truncated { line += " (stopped at the bound somewhere: --max-depth \(maxDepth), --max-states \(maxStates))" }
+        FileIO.write(line + "\n", to: 1)
+        if let golden {
+            let inTests = TestFiles.bundleFolder(for: golden, header: nil).map(TestFiles.normalize) == TestFiles.normalize(folder)
+            let header = inTests ? nil : RecordPaths.relativeBundle(folder, from: TestFiles.parent(golden))
+            do {
+                try OutputFile.write(report.goldenTests(bundle: header), to: golden)
+            } catch {
+                FileIO.write("intake: cannot write \(error.path): \(error.reason)\n", to: 2)
+                throw ExitStatus.noInput
+            }
+            FileIO.write("wrote \(report.paths.count) golden tests to \(golden)\n", to: 1)
+        }
+        return report.findings.isEmpty
+    }
+}
+
+/// Files the authoring commands write: reports, graphs, tests (not private; the chat's
+/// files are, see `PrivateFile`).
+enum OutputFile {
+    struct Failure: Error {
+        var path: String
+        var reason: String
+    }
+
+    static func write(_ text: String, to path: String) throws(Failure) {
+        try overwrite(Array(text.utf8), at: path)
+    }
+
+    /// Writes a file in place, keeping the mode of one that exists.
+    static func overwrite(_ bytes: [UInt8], at path: String) throws(Failure) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if fd < 0 { throw Failure(path: path, reason: String(cString: strerror(errno))) }
+        FileIO.write(bytes, to: fd)
+        close(fd)
+    }
+}
+
+/// Paths as test files write them.
+enum RecordPaths {
+    /// The bundle folder relative to the folder a test file is written in, through the
+    /// real paths of both (so `..` and symbolic links read right).
+    static func relativeBundle(_ bundle: String, from folder: String) -> String {
+        guard let b = real(bundle), let f = real(folder) else { return bundle }
+        return TestFiles.relative(b, from: f)
+    }
+
+    static func real(_ path: String) -> String? {
+        guard let p = realpath(path, nil) else { return nil }
+        defer { free(p) }
+        return String(cString: p)
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+
+/// `intake test`, `intake chat --record`, `intake graph` and `intake check --paths`, end
+/// to end: the real binary, run in `Fixtures/`.
+@Suite("The commands, end to end")
+struct CommandTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The `intake` beside this test bundle in the build folder; `INTAKE_BINARY` overrides it.
+    static let binary: URL? = {
+        let environment = ProcessInfo.processInfo.environment
+        if let path = environment["INTAKE_BINARY"], !path.isEmpty { return URL(fileURLWithPath: path) }
+        var folders: [URL] = Bundle.allBundles.filter { $0.bundlePath.hasSuffix(".xctest") }.map { $0.bundleURL.deletingLastPathComponent() }
+        #if os(Linux)
+        folders.append(URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent())
+        #endif
+        folders.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
+        return folders.map { $0.appendingPathComponent("intake") }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }()
+
+    /// Runs `intake ARGUMENTS` in `Fixtures/`.
+    func intake(_ arguments: [String], stdin: String = "", environment extra: [String: String] = [:]) throws -> Run {
+        let binary = try #require(Self.binary, "no `intake` beside the test bundle: build it with `swift build --build-tests`")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: Fixtures.root)
+        var environment = ProcessInfo.processInfo.environment
+        environment["INTAKE_DIALOGS"] = nil
+        environment["NO_COLOR"] = "1"
+        for (k, v) in extra { environment[k] = v }
+        process.environment = environment
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("stdin"), out = folder.appendingPathComponent("stdout"), err = folder.appendingPathComponent("stderr")
+        try Data(stdin.utf8).write(to: input)
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
+        let inHandle = try FileHandle(forReadingFrom: input)
+        let outHandle = try FileHandle(forWritingTo: out), errHandle = try FileHandle(forWritingTo: err)
+        process.standardInput = inHandle
+        process.standardOutput = outHandle
+        process.standardError = errHandle
+        try process.run()
+        process.waitUntilExit()
+        try outHandle.close()
+        try errHandle.close()
+        return Run(status: process.terminationStatus,
+                   stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
+                   stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
+    }
+
+    func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("intake-testing-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test("intake test: exit 0 and the closing line when every test passes")
+    func passing() throws {
+        let run = try intake(["test", "clinic/tests"])
+        #expect(run.status == 0)
+        #expect(run.stdout == "12 passed, 0 failed\n")
+        #expect(run.stderr == "")
+    }
+
+    @Test("intake test: exit 1 on a failure, with the same report as the runner's, and JUnit XML")
+    func failing() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let junit = folder.appendingPathComponent("junit.xml").path
+        let run = try intake(["test", "failing", "--junit", junit])
+        #expect(run.status == 1)
+        #expect(run.stdout == (try Fixtures.text("expected/failing.out")))
+        let xml = try String(contentsOfFile: junit, encoding: .utf8)
+        #expect(xml.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"intake\" tests=\"10\" failures=\"9\" errors=\"0\""))
+    }
+
+    @Test("intake test: exit 65 when a test file has errors")
+    func fileErrors() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("bad.test").path
+        try Data("bundle: \(Fixtures.root)/clinic\ntest: t\nstate: nope\n".utf8).write(to: URL(fileURLWithPath: path))
+        let run = try intake(["test", path])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("bad.test:3:8: error: unknown state `nope` [IT003]"))
+        #expect(run.stdout.hasSuffix("0 passed, 1 failed\n"))
+    }
+
+    @Test("--coverage and --min-coverage")
+    func coverage() throws {
+        let run = try intake(["test", "clinic/tests", "--min-coverage", "90"])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("coverage of clinic (clinic): 53.2% of 47 items\n"))
+        #expect(run.stdout.contains("  intake.yaml:68:3: node intake.later\n") || run.stdout.contains("clinic/intake.yaml:68:3: node intake.later\n"))
+        #expect(run.stdout.hasSuffix("coverage 53.2% is below the minimum of 90.0%\n12 passed, 0 failed\n"))
+        #expect(try intake(["test", "clinic/tests", "--min-coverage", "50"]).status == 0)
+    }
+
+    @Test("intake chat --record writes a test (mode 0600) that replays the session and passes")
+    func record() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("session.test").path
+        let chat = try intake(["chat", "--dialogs", "clinic", "--region", "UK", "--record", path], stdin: "2\n6\nno\nI want to die\n1\n")
+        #expect(chat.status == 0)
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("\nregion: UK\n"))
+        #expect(text.contains("\n> I want to die\n  node: crisis.suicide\n"))
+        #expect(text.contains("\nend of input\n  node: intake.welcome\n  state: ended\n"))
+        let replay = try intake(["test", path])
+        #expect(replay.status == 0)
+        #expect(replay.stdout == "1 passed, 0 failed\n")
+    }
+
+    @Test("intake graph: DOT and Mermaid; rendering without dot says how to install it")
+    func graph() throws {
+        let dot = try intake(["graph", "clinic"])
+        #expect(dot.status == 0)
+        #expect(dot.stdout == (try Fixtures.text("expected/clinic.dot")))
+        let mermaid = try intake(["graph", "clinic", "--format", "mermaid"])
+        #expect(mermaid.stdout == (try Fixtures.text("expected/clinic.mmd")))
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let svg = folder.appendingPathComponent("graph.svg").path
+        let run = try intake(["graph", "clinic", "--output", svg], environment: ["PATH": folder.path])
+        #expect(run.status == 69)
+        #expect(run.stderr.contains("needs Graphviz's `dot`, which is not installed"))
+        #expect(run.stderr.contains("sudo apt-get install graphviz"))
+        let mmd = folder.appendingPathComponent("graph.mmd").path
+        #expect(try intake(["graph", "clinic", "--output", mmd]).status == 0)
+        #expect(try String(contentsOfFile: mmd, encoding: .utf8) == (try Fixtures.text("expected/clinic.mmd")))
+    }
+
+    @Test("intake check --paths: the walk's problems, exit 65; and golden tests that pass")
+    func paths() throws {
+        let trapped = try intake(["check", "--paths", "trapped"])
+        #expect(trapped.status == 65)
+        #expect(trapped.stderr == (try Fixtures.text("expected/trapped.out")))
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let golden = folder.appendingPathComponent("paths.test").path
+        let clinic = try intake(["check", "--paths", "clinic", "--golden", golden])
+        #expect(clinic.status == 0)
+        #expect(clinic.stdout.hasPrefix("clinic: 20 nodes, 8 intents, 0 errors, 0 warnings\nclinic: walked "))
+        let replay = try intake(["test", golden])
+        #expect(replay.status == 0)
+        #expect(replay.stdout.hasSuffix(" passed, 0 failed\n"))
+    }
+}
