@@ -21,11 +21,13 @@ release: setup
 run: release
 	.build/release/intake chat --dialogs Dialogs
 
-# Every test: unit and end-to-end tests, then YAML conformance when the suite is present.
+# Every test: unit tests, the bundled dialogs' scripted tests, end-to-end tests, then
+# YAML conformance when the suite is present.
 test:
 	@INTAKE_SETUP_TEST=1 ./scripts/setup.sh
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(DEBUG_BIN) test Dialogs/tests
 	python3 Tests/EndToEnd/test_chat.py $(DEBUG_BIN)
 	@$(MAKE) --no-print-directory conformance
 
