@@ -52,6 +52,8 @@ struct MatchingNegationTests {
         Typed("vomiting however no cramps", SymptomReading(reported: ["vomiting"], denied: ["cramps"])),
         Typed("no vomiting although cramps", SymptomReading(reported: ["cramps"], denied: ["vomiting"])),
         Typed("vomiting, no, cramps", SymptomReading(reported: ["vomiting", "cramps"])),
+        Typed("not yet vomiting", SymptomReading(denied: ["vomiting"])),
+        Typed("no cramps also vomiting", SymptomReading(reported: ["vomiting"], denied: ["cramps"])),
         // Known limit: a negation after the fact is not read.
         Typed("vomiting? no", SymptomReading(reported: ["vomiting"])),
         // Typos and stems inside a negation.

@@ -22,8 +22,8 @@ enum Lexicon {
     /// Words that open a new clause wherever they stand: a negation or a time phrase
     /// before them does not reach past them ("cramps but no vomiting").
     static let clauseOpeners: Set<String> = [
-        "but", "however", "although", "though", "except", "yet", "whereas", "because", "otherwise", "anyway",
-        "besides", "also",
+        "but", "however", "although", "though", "except", "whereas", "because", "otherwise", "anyway", "besides",
+        "also",
     ]
 
     /// Conjunctions that open a new clause when a subject follows: "and I can't sleep",

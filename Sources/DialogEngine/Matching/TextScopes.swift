@@ -2,8 +2,8 @@
 ///
 /// **Clauses.** Punctuation opens a clause (`Word.clause`: sentence ends, `,` `;` `:`
 /// brackets, dashes). So do some words:
-/// - "but", "however", "although", "though", "except", "yet", "whereas", "because",
-///   "otherwise", "anyway", "besides", "also", wherever they stand;
+/// - "but", "however", "although", "though", "except", "whereas", "because", "otherwise",
+///   "anyway", "besides", "also", wherever they stand ("yet" does not: "not yet");
 /// - "and", "or", "so", "then", "nor" when a subject follows ("and I can't sleep", "or my
 ///   friend…"), but not in a list ("cramps and vomiting");
 /// - a subject pronoun ("i", "he", "she", "we", "they") in run-on text ("no cramps i am
