@@ -123,4 +123,14 @@ enum ModelMessage {
         Diagnostic(.error, code: "IC024", "routes after `else` are never taken", at: r,
                    hint: "put `- else:` last")
     }
+
+    static func rubricOutsideTraining(_ r: SourceRange) -> Diagnostic {
+        Diagnostic(.error, code: "IC025", "a `rubric` in an intake bundle", at: r,
+                   hint: "a rubric scores a trainee's lines: put it in a bundle with `kind: training`")
+    }
+
+    static func rubricPhraseCancelled(_ phrase: String, item: String, _ r: SourceRange) -> Diagnostic {
+        Diagnostic(.error, code: "IC026", "the phrase `\(phrase)` of rubric item `\(item)` is also one of its `unless` phrases", at: r,
+                   hint: "it could never count; remove it from one of the lists")
+    }
 }

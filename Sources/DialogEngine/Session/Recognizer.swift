@@ -28,6 +28,9 @@ struct Recognizer: Sendable {
     private var topics: [Intent]
     private var topicSet: PhraseSet<Int>
     private var symptomSet: PhraseSet<String>
+    /// A training bundle's rubric: its `match` phrases and its `unless` phrases, by item.
+    private var rubricSet: PhraseSet<Int>
+    private var rubricUnlessSet: PhraseSet<Int>
 
     init(bundle: DialogBundle) {
         self.bundle = bundle
@@ -37,6 +40,29 @@ struct Recognizer: Sendable {
         symptomSet = PhraseSet(bundle.symptoms.map { s in
             (id: s.id, phrases: [PhrasePattern(s.label)] + s.synonyms.map(PhrasePattern.init))
         })
+        rubricSet = PhraseSet(bundle.rubric.enumerated().map { (id: $0.offset, phrases: $0.element.match.map(PhrasePattern.init)) })
+        rubricUnlessSet = PhraseSet(bundle.rubric.enumerated().map { (id: $0.offset, phrases: $0.element.unless.map(PhrasePattern.init)) })
+    }
+
+    /// The rubric items a trainee's line says, by their index in the rubric, each with the
+    /// first phrase that said it. A move counts even negated ("don't detox alone"); a
+    /// must-not (`avoid`) only when not negated ("I can't give you a dose in mg" keeps
+    /// it). An `unless` phrase of the item's own that overlaps an occurrence cancels it.
+    func rubricItems(in input: String) -> [(index: Int, phrase: String)] {
+        guard !bundle.rubric.isEmpty else { return [] }
+        let text = NormalizedText(input)
+        var cancelled: [Int: [Range<Int>]] = [:]
+        for hit in rubricUnlessSet.hits(in: text) { cancelled[hit.id, default: []].append(hit.match.words) }
+        var found: [Int: String] = [:]
+        var order: [Int] = []
+        for hit in rubricSet.hits(in: text) where found[hit.id] == nil {
+            let item = bundle.rubric[hit.id]
+            if item.avoid && hit.match.isNegated { continue }
+            if cancelled[hit.id]?.contains(where: { $0.overlaps(hit.match.words) }) == true { continue }
+            found[hit.id] = hit.match.pattern.text
+            order.append(hit.id)
+        }
+        return order.sorted().map { ($0, found[$0] ?? "") }
     }
 
     mutating func reset(bundle: DialogBundle) {

@@ -206,7 +206,7 @@ extension Session {
     /// The variables as expressions read them.
     var lookup: SessionLookup {
         SessionLookup(variables: variables, reported: reported, denied: denied, scores: scores,
-                      bundle: bundle, region: region.code)
+                      bundle: bundle, region: region.code, rubricMarks: Set(rubricMarks.keys))
     }
 
     /// A line made safe to read: control characters removed, length bounded.
@@ -244,9 +244,15 @@ struct SessionLookup: VariableLookup {
     var scores: [String: Int]
     var bundle: DialogBundle
     var region: String
+    /// The rubric items said so far.
+    var rubricMarks: Set<String> = []
 
     func value(of name: String) -> Value? {
         if let v = variables[name] { return v }
+        if name.hasPrefix("rubric."), let item = bundle.rubric.first(where: { $0.variable == name }) {
+            // A move is met once said; a must-not holds until it is broken.
+            return .bool(rubricMarks.contains(item.id) != item.avoid)
+        }
         switch name {
         case "symptoms.reported": return .list(reported.map { .string($0) })
         case "symptoms.denied": return .list(denied.map { .string($0) })

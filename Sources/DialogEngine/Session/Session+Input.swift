@@ -149,6 +149,7 @@ extension Session {
         case "restart":
             history.removeAll()
             variables = ["region": .string(region.code)]
+            rubricMarks = [:]
             enter(startNode, into: &turn)
         case "reload":
             // The front end reads the files and calls `reload(_:)`; the session only says so.

@@ -46,6 +46,9 @@ public struct Session: Sendable {
     var resourcesShown: [String] = []
     var turnNumber = 0
     var recognizer: Recognizer
+    /// Rubric items said so far, by id: the first line that met a move, or broke a
+    /// must-not, and the phrase it said.
+    var rubricMarks: [String: (line: String, phrase: String)] = [:]
 
     /// The longest line read; the rest of a longer one is ignored.
     public static let maxInputLength = 4096
@@ -117,6 +120,10 @@ public struct Session: Sendable {
             return runCommand(command, turn: &turn)
         }
 
+        // A trainee's line is read against the rubric before the node, so that the
+        // caller's next line can react to it (`if: rubric.offers_helpline`).
+        markRubric(in: input)
+
         // 3. The current node.
         if handleAtNode(input, turn: &turn) { return finish(turn) }
 
@@ -182,7 +189,32 @@ public struct Session: Sendable {
                 guard let scale = bundle.scales[name], let total = scores[name] else { return nil }
                 return (name, scale.title, total, scale.maximum, scale.bands.first { $0.range.contains(total) }?.label)
             },
-            redFlags: redFlags, crises: crises, resources: resourcesShown, turns: turnNumber)
+            redFlags: redFlags, crises: crises, resources: resourcesShown, turns: turnNumber,
+            debrief: bundle.kind == .training ? debrief() : nil)
+    }
+
+    /// How the trainee did against the rubric so far (and a knowledge check's score).
+    public func debrief() -> Debrief {
+        let items = bundle.rubric.map { item in
+            let mark = rubricMarks[item.id]
+            return Debrief.Item(
+                id: item.id, label: item.label, points: item.points, avoid: item.avoid, critical: item.critical,
+                met: item.avoid ? mark == nil : mark != nil, line: mark?.line, phrase: mark?.phrase,
+                practise: item.practise, sources: item.sources.map(\.id))
+        }
+        var score: (Int, Int)?
+        if case .number(let right)? = variables["score"], case .number(let questions)? = variables["questions"] {
+            score = (Int(right), Int(questions))
+        }
+        return Debrief(items: items, score: score)
+    }
+
+    /// Records the rubric items a line says, keeping the first line for each.
+    mutating func markRubric(in input: String) {
+        for found in recognizer.rubricItems(in: input) {
+            let id = bundle.rubric[found.index].id
+            if rubricMarks[id] == nil { rubricMarks[id] = (input, found.phrase) }
+        }
     }
 }
 

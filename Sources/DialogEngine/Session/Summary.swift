@@ -17,11 +17,14 @@ public struct Summary: Sendable, Equatable {
     /// The resources shown, as their contact lines.
     public var resources: [String]
     public var turns: Int
+    /// A training session's debrief; nil for an intake session.
+    public var debrief: Debrief? = nil
 
     public static func == (a: Summary, b: Summary) -> Bool {
         a.topics == b.topics && a.reported == b.reported && a.denied == b.denied && a.redFlags == b.redFlags
             && a.crises == b.crises && a.resources == b.resources && a.turns == b.turns
             && a.scores.map(\.name) == b.scores.map(\.name) && a.scores.map(\.total) == b.scores.map(\.total)
+            && a.debrief == b.debrief
     }
 
     /// The summary as plain text lines.
@@ -35,6 +38,7 @@ public struct Summary: Sendable, Equatable {
         }
         if !redFlags.isEmpty { out.append("Warning signs noted: " + redFlags.joined(separator: ", ")) }
         if !resources.isEmpty { out.append("Help shown: " + resources.joined(separator: "; ")) }
+        if let debrief { out += debrief.lines }
         out.append(Summary.disclaimer)
         return out
     }

@@ -25,6 +25,7 @@ struct BundleAssembler {
         var regions: [Region] = []
         var resources: [Resource] = []
         var sources: [String: SourceEntry] = [:]
+        var rubric: [RubricItem] = []
         var seen: [String: [String: (path: String, range: SourceRange)]] = [:]
 
         func unique(_ kind: String, _ id: String, _ range: SourceRange, _ path: String) -> Bool {
@@ -64,6 +65,7 @@ struct BundleAssembler {
                 }
             }
             for x in s.sources where unique("source", x.id, x.range, path) { sources[x.id] = x }
+            for x in s.rubric where unique("rubric item", x.id, x.range, path) { rubric.append(x) }
         }
 
         // A missing setting is reported at the top of the file that has the others.
@@ -92,11 +94,12 @@ struct BundleAssembler {
             return ka < kb
         }.map(\.element)
 
-        let bundle = DialogBundle(
+        var bundle = DialogBundle(
             id: settings["dialog"]?.value ?? "", title: settings["title"]?.value ?? "", kind: kind,
             description: settings["description"]?.value, start: NodeID(startSetting.value, in: startFile),
             nodes: nodes, nodeOrder: order, intents: intents, symptoms: symptoms, scales: scales,
             regions: regions, resources: resources, sources: sources, files: [])
+        bundle.rubric = rubric
         var validator = Validator(bundle: bundle, paths: paths, damage: damage)
         validator.quietLints = quietLints
         validator.startReference = NodeReference(written: startSetting.value, target: bundle.start, range: startSetting.range)

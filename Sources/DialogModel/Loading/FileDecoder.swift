@@ -11,6 +11,7 @@ struct FileSections {
     var regions: [Region] = []
     var resources: [Resource] = []
     var sources: [SourceEntry] = []
+    var rubric: [RubricItem] = []
     /// What could not be read, so the checks across files stay quiet about it.
     var damage = Damage()
 }
@@ -64,7 +65,7 @@ struct FileDecoder {
     private(set) var sections = FileSections()
 
     static let settingKeys = ["dialog", "title", "kind", "description", "start", "sources-from"]
-    static let sectionKeys = ["nodes", "intents", "symptoms", "scales", "regions", "resources", "sources"]
+    static let sectionKeys = ["nodes", "intents", "symptoms", "scales", "regions", "resources", "sources", "rubric"]
     static let nodeKeys = ["say", "source", "note", "ask", "choices", "expect", "save", "routes", "branch",
                            "set", "next", "scale", "show", "flag", "end"]
 
@@ -91,6 +92,7 @@ struct FileDecoder {
             case "regions": for e in entries(entry.value, "`regions`") { decodeRegion(e) }
             case "resources": for e in entries(entry.value, "`resources`") { decodeResource(e) }
             case "sources": for e in entries(entry.value, "`sources`") { decodeSource(e) }
+            case "rubric": for e in entries(entry.value, "`rubric`") { decodeRubricItem(e) }
             default: break
             }
         }
@@ -254,6 +256,46 @@ struct FileDecoder {
             file: fileName, id: entry.key.text, title: title, sources: m["source"].map { sourceRefs($0) } ?? [],
             ask: m["ask"].flatMap { dialogText($0, "`ask`") }, range: range, labels: labels, items: items,
             bands: bands, position: entry.key.range))
+    }
+
+    private mutating func decodeRubricItem(_ entry: MappingEntry) {
+        let what = "rubric item `\(entry.key.text)`"
+        let id = entry.key.text
+        let mark = diagnostics.count
+        defer {
+            // An item that could not be read still names a variable: reads of it are not the problem.
+            if diagnostics[mark...].contains(where: \.isError) { sections.damage.variables.insert("rubric.\(id)") }
+        }
+        guard ExpressionParser.isName(id), !id.contains(".") else {
+            report(ModelMessage.invalidValue("`\(id)` is not a rubric id", entry.key.range,
+                                             hint: "a rubric id is letters, digits and `_`, read as `rubric.\(id.filter { $0.isLetter || $0.isNumber || $0 == "_" })`"))
+            return
+        }
+        guard var m = mapping(entry.value, what) else { return }
+        m = checkKeys(m, ["label", "points", "match", "unless", "avoid", "critical", "practise", "source"], what)
+        guard let label = required(m, "label", what, entry.key.range).flatMap({ text($0, "`label`") }) else { return }
+        let match = m["match"].map { textList($0, "`match`") } ?? []
+        if match.isEmpty {
+            report(ModelMessage.missingKey("match", in: what, m["match"]?.range ?? entry.key.range,
+                                           hint: "list the phrases that show the move, such as `match: [\"911\"]`"))
+            return
+        }
+        var points = 1
+        if let p = m["points"], let n = int(p, "`points`") {
+            if n < 0 {
+                report(ModelMessage.invalidValue("`points` cannot be negative", p.range,
+                                                 hint: "a must-not is `avoid: true` with the points it is worth when kept"))
+            } else {
+                points = n
+            }
+        }
+        sections.rubric.append(RubricItem(
+            file: fileName, id: id, label: label, points: points, match: match,
+            unless: m["unless"].map { textList($0, "`unless`") } ?? [],
+            avoid: m["avoid"].flatMap { bool($0, "`avoid`") } ?? false,
+            critical: m["critical"].flatMap { bool($0, "`critical`") } ?? false,
+            practise: m["practise"].flatMap { text($0, "`practise`") },
+            sources: m["source"].map { sourceRefs($0) } ?? [], range: entry.key.range))
     }
 
     private mutating func decodeRegion(_ entry: MappingEntry) {

@@ -21,6 +21,8 @@ public struct DialogBundle: Sendable {
     public var regions: [Region]
     public var resources: [Resource]
     public var sources: [String: SourceEntry]
+    /// Training bundles: the moves read in the trainee's lines, in file order.
+    public var rubric: [RubricItem] = []
     /// The files read, for rendering diagnostics at run time (`reload`).
     public var files: [SourceFile]
 

@@ -37,6 +37,7 @@ struct Validator {
         checkCatalogues()
         checkChoices()
         if bundle.kind == .intake { checkSafety() }
+        checkRubric()
         if !quietLints && !diagnostics.contains(where: { $0.diagnostic.isError }) { diagnostics += lints }
     }
 
@@ -104,6 +105,7 @@ struct Validator {
         for scale in bundle.scales.values.sorted(by: { $0.id < $1.id }) {
             check(scale.sources, scale.file)
         }
+        for item in bundle.rubric { check(item.sources, item.file) }
     }
 
     // MARK: - Graph
@@ -173,6 +175,7 @@ struct Validator {
             "symptoms.reported": .list(.string), "symptoms.denied": .list(.string),
         ]
         for role in bundle.roles.union(damage.roles) { env[role] = .string }
+        for item in bundle.rubric { env[item.variable] = .bool }
         for scale in bundle.scales.values {
             env["scores.\(scale.id)"] = .number
             for item in scale.items { if let id = item.id { env[id] = .number } }
@@ -316,6 +319,22 @@ struct Validator {
                         seen[key] = phrase.range
                     }
                 }
+            }
+        }
+    }
+
+    // MARK: - Rubric
+
+    /// A rubric reads a trainee's lines: only training bundles have one. Within an item,
+    /// a phrase both matched and cancelled by `unless` could never count.
+    private mutating func checkRubric() {
+        if bundle.kind == .intake, let first = bundle.rubric.first {
+            report(ModelMessage.rubricOutsideTraining(first.range), in: first.file)
+        }
+        for item in bundle.rubric {
+            let unless = item.unless.map { PhraseKey.normalized($0.text) }
+            for phrase in item.match where unless.contains(PhraseKey.normalized(phrase.text)) {
+                report(ModelMessage.rubricPhraseCancelled(phrase.text, item: item.id, phrase.range), in: item.file)
             }
         }
     }

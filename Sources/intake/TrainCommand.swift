@@ -1,0 +1,178 @@
+import ArgumentParser
+import DialogEngine
+import DialogModel
+import DialogSyntax
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `intake train [NAME]`: staff training. With no name, lists the modules of
+/// `Dialogs/training/`; with one, runs it — a knowledge check or a caller role-play —
+/// through the same engine and REPL as the chat, and ends with a scored debrief.
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Staff training: knowledge checks and caller role-plays with a scored debrief.",
+        discussion: """
+            With no NAME, lists the training modules (the folders of DIALOGS/training/) with \
+            a line each. With a NAME, runs it: in a role-play the program speaks as a caller \
+            and you type what you would say; each line is read against the module's rubric. \
+            The debrief lists each rubric item met or missed, with the line that met it. \
+            Nothing is written to disk unless you ask for --report or --transcript (mode 0600).
+            """
+    )
+
+    @Argument(help: "The module to run (omit to list them).")
+    var name: String?
+
+    @Option(help: "The dialogs folder whose training/ holds the modules (default: $INTAKE_DIALOGS, ./Dialogs, or the installed dialogs).")
+    var dialogs: String?
+
+    @Option(help: "Seed for the caller's details and other texts that vary, to reproduce a session.")
+    var seed: UInt64 = 0
+
+    @Option(help: "Write the debrief to FILE when the session ends (.json for JSON, else Markdown; mode 0600).")
+    var report: String?
+
+    @Option(help: "Write every turn to FILE as JSON lines (mode 0600).")
+    var transcript: String?
+
+    @Flag(help: "Write one JSON object per turn on standard output, for programs.")
+    var jsonl = false
+
+    func run() throws {
+        let trainingFolder = join(DialogsLocation.resolve(dialogs), "training")
+        let modules = Self.modules(in: trainingFolder)
+        guard let name else {
+            try list(modules, in: trainingFolder)
+            return
+        }
+        guard modules.contains(name), !name.contains("/") else {
+            FileIO.write("intake: no training module `\(name)`; the modules are: \(modules.joined(separator: ", "))\n", to: 2)
+            throw ExitCode(64)
+        }
+        let folder = join(trainingFolder, name)
+        let bundle = try ChatCommand.loadBundle(folder)
+        guard bundle.kind == .training else {
+            FileIO.write("intake: \(folder) is not a training module (`kind: training`)\n", to: 2)
+            throw ExitStatus.dataError
+        }
+        var session: Session
+        do {
+            session = try Session(bundle: bundle, seed: seed)
+        } catch {
+            FileIO.write("intake: \(error)\n", to: 2)
+            throw ExitCode(64)
+        }
+        var transcriptWriter: TranscriptWriter?
+        if let transcript {
+            do {
+                transcriptWriter = try TranscriptWriter(path: transcript)
+            } catch {
+                FileIO.write("intake: cannot write \(error.path): \(error.reason)\n", to: 2)
+                throw ExitStatus.noInput
+            }
+        }
+        let terminal = isatty(0) != 0 && isatty(1) != 0 && !jsonl
+        EndSignals.install(includingInterrupt: !terminal)
+        // History stays in memory: a trainee's lines are not written anywhere.
+        var input: any LineInput = terminal ? TerminalInput(historyFile: nil) : PipeInput()
+        let colour = terminal && getenv("NO_COLOR") == nil
+        let printer = TurnPrinter(terminal: terminal, colour: colour, staff: false)
+
+        func show(_ turn: Turn) {
+            var turn = turn
+            turn.notes = []
+            transcriptWriter?.write(turn)
+            FileIO.write(jsonl ? turn.jsonLine + "\n" : printer.render(turn) + "\n", to: 1)
+            TerminalInput.candidates = turn.choices + Session.commands
+        }
+
+        show(session.open())
+        var exitSignal: Int32 = 0
+        while !session.isEnded {
+            switch input.readLine(prompt: colour ? "\u{1B}[1m> \u{1B}[0m" : "> ") {
+            case .line(let line):
+                var turn = session.respond(to: line)
+                if turn.matched?.by == "command" && turn.matched?.id == "reload" {
+                    turn.say.append("Reload is for the chat; a training session keeps its module.")
+                }
+                show(turn)
+            case .end:
+                exitSignal = EndSignals.received
+                show(session.end())
+            case .signal(let signo):
+                exitSignal = signo
+                show(session.end())
+            }
+        }
+        transcriptWriter?.close()
+        if let report {
+            do {
+                try ReportFile.write(session.debrief(), title: bundle.title, module: name, to: report)
+            } catch {
+                FileIO.write("intake: cannot write \(error.path): \(error.reason)\n", to: 2)
+                throw ExitStatus.noInput
+            }
+        }
+        if exitSignal != 0 { throw ExitCode(128 + exitSignal) }
+    }
+
+    /// `intake train`: each module with its `description`.
+    private func list(_ modules: [String], in folder: String) throws {
+        guard !modules.isEmpty else {
+            FileIO.write("intake: no training modules in \(folder)\n", to: 2)
+            throw ExitStatus.noInput
+        }
+        let width = modules.map(\.count).max() ?? 0
+        var out = "Training modules (run one with intake train NAME):\n"
+        for module in modules {
+            let description: String
+            if let result = try? BundleLoader.load(folder: join(folder, module)), let bundle = result.bundle {
+                description = bundle.description ?? bundle.title
+            } else {
+                description = "(has errors: run intake check \(join(folder, module)))"
+            }
+            out += "  " + module + String(repeating: " ", count: width - module.count) + "  " + description + "\n"
+        }
+        FileIO.write(out, to: 1)
+    }
+
+    /// The folders of `folder`, sorted: one module each.
+    static func modules(in folder: String) -> [String] {
+        guard let dir = opendir(folder) else { return [] }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            guard !name.hasPrefix(".") else { continue }
+            var info = stat()
+            if stat(folder + "/" + name, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    private func join(_ folder: String, _ name: String) -> String {
+        folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+}
+
+/// `--report FILE`: the debrief for a supervisor, as JSON (`.json`) or Markdown, written
+/// atomically, mode 0600.
+enum ReportFile {
+    static func write(_ debrief: Debrief, title: String, module: String, to path: String) throws(PrivateFile.Failure) {
+        let text: String
+        if path.hasSuffix(".json") {
+            let value = TypedValue.mapping([("module", .string(module)), ("title", .string(title)), ("debrief", debrief.jsonValue)])
+            text = JSONWriter.string(value) + "\n"
+        } else {
+            text = debrief.markdown(title: title)
+        }
+        try PrivateFile.writeAtomically(text, to: path)
+    }
+}

@@ -1,0 +1,280 @@
+import DialogEngine
+import DialogModel
+import Foundation
+import Testing
+
+/// The training modules of `Dialogs/training/`, played through the engine as a trainee
+/// would: model transcripts score full marks, poor ones miss exactly what they should.
+enum Training {
+    static let folder = "/" + #filePath.split(separator: "/").dropLast(3).joined(separator: "/") + "/Dialogs/training"
+
+    static func module(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> DialogBundle {
+        let result = try BundleLoader.load(folder: folder + "/" + name)
+        #expect(result.diagnostics.isEmpty, "\(result.renderedDiagnostics())", sourceLocation: sourceLocation)
+        return try #require(result.bundle, "\(result.renderedDiagnostics())", sourceLocation: sourceLocation)
+    }
+
+    /// Plays the lines, then ends the session (as the end of input does) if they did not.
+    static func play(_ name: String, _ lines: [String], seed: UInt64 = 0) throws -> (session: Session, turns: [Turn]) {
+        var session = try Session(bundle: try module(name), seed: seed)
+        var turns = [session.open()]
+        for line in lines {
+            #expect(!session.isEnded, "the session ended before “\(line)”")
+            turns.append(session.respond(to: line))
+        }
+        if !session.isEnded { turns.append(session.end()) }
+        return (session, turns)
+    }
+
+    static func missed(_ debrief: Debrief) -> [String] { debrief.items.filter { !$0.met }.map(\.id) }
+}
+
+@Suite("Training modules played through the engine")
+struct TrainingTests {
+    // MARK: - The modules
+
+    @Test("every module is a training bundle with a description, and checks clean", arguments: [
+        "knowledge-check", "caller-detox-at-home", "caller-overdose", "caller-am-i-an-addict",
+    ])
+    func everyModuleLoadsClean(_ name: String) throws {
+        let bundle = try Training.module(name)
+        #expect(bundle.kind == .training)
+        #expect(bundle.description?.isEmpty == false)
+        #expect(bundle.intents.isEmpty)
+    }
+
+    @Test func theModulesAreTheFoldersOfTraining() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Training.folder).filter { !$0.hasPrefix(".") }.sorted()
+        #expect(names == ["caller-am-i-an-addict", "caller-detox-at-home", "caller-overdose", "knowledge-check"])
+    }
+
+    /// No dose anywhere in the modules: no unit of an amount in any text they say.
+    @Test func noModuleSaysADose() throws {
+        for name in ["knowledge-check", "caller-detox-at-home", "caller-overdose", "caller-am-i-an-addict"] {
+            let bundle = try Training.module(name)
+            for node in bundle.nodes.values {
+                for text in node.say.flatMap(\.variants).map(\.raw) + [node.ask?.raw].compactMap { $0 } + node.choices.map(\.label.raw) {
+                    let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }
+                    #expect(!words.contains { ["mg", "milligram", "milligrams", "mcg"].contains($0) }, "\(name) \(node.id): \(text)")
+                }
+            }
+        }
+    }
+
+    // MARK: - Knowledge check
+
+    @Test func theKnowledgeCheckHasTwelveOrMoreQuestionsEachExplainedWithASource() throws {
+        let bundle = try Training.module("knowledge-check")
+        let questions = bundle.nodeOrder.filter { $0.name.hasPrefix("q") }
+        #expect(questions.count >= 12)
+        let free = questions.filter { bundle.nodes[$0]?.expect == .text }
+        #expect(free.count >= 3, "free-text questions")
+        #expect(questions.count - free.count >= 3, "choice questions")
+        for q in questions {
+            let answer = try #require(bundle.nodes[NodeID(file: q.file, name: "a" + q.name.dropFirst())])
+            #expect(answer.say.contains { !$0.sources.isEmpty }, "\(q): the explanation has a source")
+        }
+    }
+
+    /// The right answers, as a trainee would type them: choice numbers and free text.
+    static let knowledgeCheckRight = [
+        "1", "1", "it adds to the sedation and can slow breathing", "1", "1",
+        "loss of control and compulsive use despite harm", "1", "stomach cramps", "1", "1",
+        "tell them to call 911 now", "1", "1", "their tolerance has dropped, so it could be an overdose",
+    ]
+
+    @Test func allRightAnswersScoreFullMarksWithFeedbackAfterEach() throws {
+        let (session, turns) = try Training.play("knowledge-check", Self.knowledgeCheckRight)
+        #expect(session.isEnded)
+        let debrief = session.debrief()
+        #expect(debrief.score?.right == 14)
+        #expect(debrief.score?.questions == 14)
+        // Each answer is marked, then explained.
+        for turn in turns.dropFirst().prefix(14) {
+            #expect(turn.say.first == "Right.", "\(turn.input ?? ""): \(turn.say)")
+            #expect(turn.say.count >= 2)
+        }
+        #expect(turns.last?.say.contains("You scored 14 out of 14.") == true)
+    }
+
+    @Test func wrongAnswersAreMarkedAndNotCounted() throws {
+        var lines = Self.knowledgeCheckRight
+        lines[0] = "2"                      // "Yes, since 1977"
+        lines[2] = "it's fine"              // free text with none of the phrases
+        lines[10] = "tell them to wait"     // no 911
+        lines[12] = "3"                     // "Start low and go up slowly"
+        let (session, turns) = try Training.play("knowledge-check", lines)
+        #expect(session.debrief().score?.right == 10)
+        for i in [1, 3, 11, 13] { #expect(turns[i].say.first == "Not quite.", "\(turns[i].input ?? "")") }
+        #expect(turns.last?.say.contains("You scored 10 out of 14.") == true)
+    }
+
+    // MARK: - Role-play: detox alone at home
+
+    static let detoxModel = [
+        "Thanks for calling. I can't give you an amount; your prescriber or pharmacist can answer that. Baclofen is off-label: the FDA hasn't approved it for opioid withdrawal, and according to SAMHSA there is not enough evidence yet.",
+        "Please don't do this alone. Professional detox is safer, and baclofen with alcohol or other depressants can slow your breathing.",
+        "How are you feeling right now? Any symptoms yet?",
+        "You can call the SAMHSA National Helpline, 1-800-662-4357, or look on FindTreatment.gov, and ask a doctor about buprenorphine or methadone.",
+    ]
+
+    @Test func aModelTraineeScoresFullMarksOnTheDetoxCall() throws {
+        let (session, turns) = try Training.play("caller-detox-at-home", Self.detoxModel)
+        let debrief = session.debrief()
+        #expect(Training.missed(debrief) == [])
+        #expect(debrief.total == debrief.maximum)
+        #expect(debrief.passed)
+        // The caller reacts to what was said.
+        #expect(turns.last?.node.name == "end_good")
+        #expect(debrief.items.first { $0.id == "asks_symptoms" }?.line == Self.detoxModel[2])
+    }
+
+    @Test func aPoorTraineeMissesExactlyTheDetoxItemsTheyShould() throws {
+        let poor = [
+            "Most people take 10 mg three times a day, it should cure the withdrawal.",
+            "Sure, you can do it at home.",
+            "OK.",
+            "Good luck!",
+        ]
+        let (session, turns) = try Training.play("caller-detox-at-home", poor)
+        let debrief = session.debrief()
+        #expect(Training.missed(debrief) == ["explains_offlabel", "gives_no_dose", "asks_symptoms", "warns_depressants",
+                                             "advises_supervision", "suggests_clinician", "offers_helpline", "no_cure_promise"])
+        #expect(!debrief.passed)
+        #expect(debrief.total == 0)
+        #expect(debrief.items.first { $0.id == "gives_no_dose" }?.line == poor[0])
+        #expect(debrief.practise.count == 8)
+        #expect(turns[1].node.name == "took_dose_advice")
+        #expect(turns.last?.node.name == "end_alone")
+    }
+
+    @Test func aNegatedMustNotIsKeptAndANegatedMoveCounts() throws {
+        let (session, _) = try Training.play("caller-detox-at-home", [
+            "I can't tell you how many mg to take, and I won't promise it will cure anything.",
+            "Don't do it alone.",
+        ])
+        let missed = Training.missed(session.debrief())
+        #expect(!missed.contains("gives_no_dose"))
+        #expect(!missed.contains("no_cure_promise"))
+        #expect(!missed.contains("advises_supervision"))
+    }
+
+    // MARK: - Role-play: the overdose call
+
+    static let overdoseModel = [
+        "What did he take? Mixing sleeping pills with opioids can slow breathing.",
+        "This sounds like an overdose. Call 911 right now.",
+        "Give him the naloxone now, following the directions on the package. Put him on his side in the recovery position and stay with him.",
+        "Please don't cancel: naloxone can wear off and the overdose can come back. Keep 911 coming and stay with him.",
+    ]
+
+    @Test func aModelTraineeScoresFullMarksOnTheOverdoseCall() throws {
+        let (session, turns) = try Training.play("caller-overdose", Self.overdoseModel)
+        let debrief = session.debrief()
+        #expect(Training.missed(debrief) == [])
+        #expect(debrief.total == debrief.maximum)
+        #expect(debrief.passed)
+        #expect(turns[2].node.name == "calling")
+        #expect(turns.last?.node.name == "end_safe")
+    }
+
+    @Test func theOverdoseCallFailsATraineeWhoNeverMentions911() throws {
+        let no911 = [
+            "What did he take?",
+            "This sounds like an overdose. Use the naloxone now, follow the directions on the package.",
+            "Put him on his side in the recovery position and stay with him.",
+            "Naloxone can wear off, so the overdose can come back.",
+        ]
+        let (session, turns) = try Training.play("caller-overdose", no911)
+        let debrief = session.debrief()
+        #expect(Training.missed(debrief) == ["calls_911"])
+        #expect(!debrief.passed)
+        #expect(debrief.total == debrief.maximum - 3)
+        #expect(turns[2].node.name == "panicking")
+        #expect(turns.last?.node.name == "end_no_help")
+        #expect(debrief.lines.contains { $0.hasPrefix("[missed] Tells the caller to call 911 now") })
+    }
+
+    @Test func sayingNotToCall911DoesNotCount() throws {
+        let (session, _) = try Training.play("caller-overdose", ["Hi.", "No need to call 911, let him sleep it off."])
+        let missed = Training.missed(session.debrief())
+        #expect(missed.contains("calls_911"))
+        #expect(missed.contains("no_waiting"))
+    }
+
+    @Test func aPoorTraineeMissesExactlyTheOverdoseItemsTheyShould() throws {
+        let poor = ["That's probably fine.", "Let him sleep it off and call back later.", "I'm not sure.", "Bye."]
+        let (session, _) = try Training.play("caller-overdose", poor)
+        #expect(Training.missed(session.debrief()) == ["recognises_overdose", "calls_911", "gives_naloxone", "supports_breathing",
+                                                       "stays_with_them", "naloxone_wears_off", "no_waiting"])
+        #expect(session.debrief().total == 0)
+    }
+
+    // MARK: - Role-play: "am I an addict?"
+
+    static let addictModel = [
+        "What you describe is withdrawal. Physical dependence means your body has adapted to the opioid, and it can happen to anyone. Addiction is different: it means loss of control and compulsive use despite harm. I can't tell you which applies; a clinician can assess that.",
+        "Can you keep fluids down, and are you urinating? Vomiting all day means you should get medical care today, at urgent care or with a doctor.",
+        "After a few days off, your tolerance drops, so using your old amount could cause an overdose.",
+        "Yes: the SAMHSA National Helpline, 1-800-662-4357, is free and confidential, 24/7, or try FindTreatment.gov.",
+    ]
+
+    @Test func aModelTraineeScoresFullMarksOnTheAddictionQuestion() throws {
+        let (session, turns) = try Training.play("caller-am-i-an-addict", Self.addictModel)
+        let debrief = session.debrief()
+        #expect(Training.missed(debrief) == [])
+        #expect(debrief.total == debrief.maximum)
+        #expect(turns[1].node.name == "relieved")
+        #expect(turns.last?.node.name == "end_good")
+    }
+
+    @Test func aPoorTraineeMissesExactlyTheAddictionItemsTheyShould() throws {
+        let poor = [
+            "Honestly, yes, you're an addict.",
+            "That's normal, it will pass.",
+            "Well, a few might help.",
+            "I don't know of anyone.",
+        ]
+        let (session, turns) = try Training.play("caller-am-i-an-addict", poor)
+        let debrief = session.debrief()
+        #expect(Training.missed(debrief) == ["explains_dependence", "explains_addiction_differs", "no_diagnosis", "checks_fluids",
+                                             "sends_for_care_today", "warns_tolerance", "offers_helpline"])
+        #expect(!debrief.passed)
+        #expect(debrief.items.first { $0.id == "no_diagnosis" }?.line == poor[0])
+        #expect(turns[1].node.name == "hurt")
+        #expect(turns.last?.node.name == "end_alone")
+    }
+
+    // MARK: - Seeds and the debrief
+
+    @Test func aSeedVariesThePersonaReproducibly() throws {
+        var openings = Set<String>()
+        for seed: UInt64 in 0..<12 {
+            let a = try Training.play("caller-detox-at-home", [], seed: seed).turns[0].say
+            let b = try Training.play("caller-detox-at-home", [], seed: seed).turns[0].say
+            #expect(a == b)
+            openings.insert(a.joined())
+        }
+        #expect(openings.count > 1)
+    }
+
+    @Test func theDebriefIsInTheSummaryAndItsJSON() throws {
+        let (session, turns) = try Training.play("caller-overdose", Self.overdoseModel)
+        let summary = try #require(turns.last?.summary)
+        #expect(summary.debrief == session.debrief())
+        let json = turns.last?.jsonLine ?? ""
+        #expect(json.contains("\"debrief\":{\"items\":[{\"id\":\"recognises_overdose\""))
+        #expect(json.contains("\"passed\":true"))
+        let markdown = session.debrief().markdown(title: "T")
+        #expect(markdown.contains("| met | Tells the caller to call 911 now (critical) | 3/3 | “This sounds like an overdose. Call 911 right now.” |"))
+    }
+
+    @Test func restartClearsTheRubric() throws {
+        var session = try Session(bundle: try Training.module("caller-overdose"))
+        _ = session.open()
+        _ = session.respond(to: "Call 911.")
+        #expect(!Training.missed(session.debrief()).contains("calls_911"))
+        _ = session.respond(to: "restart")
+        #expect(Training.missed(session.debrief()).contains("calls_911"))
+    }
+}
