@@ -164,6 +164,64 @@ def nothing_is_written_without_a_flag():
         check(os.listdir(d) == [], 'files written: %s' % os.listdir(d))
 
 
+DIALOGS = os.path.normpath(os.path.join(HERE, '..', '..', 'Dialogs'))
+OVERDOSE_MODEL = (b'What did he take?\n'
+                  b'This sounds like an overdose. Call 911 right now.\n'
+                  b'Give him the naloxone now, following the directions on the package. '
+                  b'Put him on his side in the recovery position and stay with him.\n'
+                  b'Naloxone can wear off and the overdose can come back, so keep 911 coming.\n')
+
+
+@test
+def train_lists_the_modules_with_a_line_each():
+    r = run(['train', '--dialogs', DIALOGS])
+    check(r.returncode == 0, 'exit %d: %r' % (r.returncode, r.stderr))
+    out = r.stdout.decode()
+    for name in ('knowledge-check', 'caller-detox-at-home', 'caller-overdose', 'caller-am-i-an-addict'):
+        line = [l for l in out.splitlines() if l.strip().startswith(name + ' ')]
+        check(len(line) == 1 and len(line[0].split(None, 1)[1]) > 10, 'no line for %s in:\n%s' % (name, out))
+
+
+@test
+def train_report_is_private_and_scores_the_role_play():
+    with tempfile.TemporaryDirectory() as d:
+        old = os.umask(0)
+        try:
+            md, js = os.path.join(d, 'debrief.md'), os.path.join(d, 'debrief.json')
+            r = run(['train', 'caller-overdose', '--dialogs', DIALOGS, '--report', md], OVERDOSE_MODEL)
+            r2 = run(['train', 'caller-overdose', '--dialogs', DIALOGS, '--report', js], b'Hi.\nLet him sleep it off.\n')
+        finally:
+            os.umask(old)
+        check(r.returncode == 0 and r2.returncode == 0, 'exit %d, %d' % (r.returncode, r2.returncode))
+        for path in (md, js):
+            mode = stat.S_IMODE(os.stat(path).st_mode)
+            check(mode == 0o600, '%s has mode %o' % (path, mode))
+        check(sorted(os.listdir(d)) == ['debrief.json', 'debrief.md'], 'files: %s' % os.listdir(d))
+        text = open(md, encoding='utf-8').read()
+        check('| met | Tells the caller to call 911 now (critical) | 3/3 |' in text, text)
+        check('**Total: 11 out of 11** — passed.' in text, text)
+        data = json.load(open(js))
+        check(data['module'] == 'caller-overdose', data)
+        missed = [i['id'] for i in data['debrief']['items'] if not i['met']]
+        check('calls_911' in missed and data['debrief']['passed'] is False, data)
+        broken = [i for i in data['debrief']['items'] if i['id'] == 'no_waiting'][0]
+        check(broken['line'] == 'Let him sleep it off.', broken)
+
+
+@test
+def train_writes_nothing_without_report_and_refuses_unknown_modules():
+    with tempfile.TemporaryDirectory() as d:
+        r = subprocess.run([BINARY, 'train', 'knowledge-check', '--dialogs', DIALOGS], input=b'1\n2\n', cwd=d,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=20)
+        check(r.returncode == 0, 'exit %d' % r.returncode)
+        check(b'Knowledge check: 1 out of 14 right.' in r.stdout, r.stdout[-600:])
+        check(os.listdir(d) == [], 'files written: %s' % os.listdir(d))
+    r = run(['train', 'no-such-module', '--dialogs', DIALOGS])
+    check(r.returncode == 64 and b'knowledge-check' in r.stderr, 'exit %d: %r' % (r.returncode, r.stderr))
+    r = run(['chat', '--dialogs', os.path.join(DIALOGS, 'training', 'caller-overdose')], b'quit\n')
+    check(r.returncode == 65, 'chat on a training module: exit %d' % r.returncode)
+
+
 @test
 def hostile_input_keeps_the_session_alive():
     lines = [b'', b'\x00\x01\x02', b'\xff\xfe invalid utf-8', b'\x1b[2J\x1b]0;title\x07', b'a' * (2 << 20), b'2', b'\x1b[31m7\x1b[0m']
