@@ -73,7 +73,7 @@ public enum GraphWriter {
     public static func dot(_ bundle: DialogBundle) -> String {
         let g = graph(bundle)
         var out = "digraph \(dotQuote(bundle.id)) {\n"
-        out += "  graph [rankdir=LR, fontname=\"Helvetica\", label=\(dotQuote(bundle.title)), labelloc=t];\n"
+        out += "  graph [rankdir=LR, newrank=true, fontname=\"Helvetica\", label=\(dotQuote(bundle.title)), labelloc=t];\n"
         out += "  node [shape=box, style=rounded, fontname=\"Helvetica\", fontsize=11];\n"
         out += "  edge [fontname=\"Helvetica\", fontsize=9];\n"
         out += "  \"start\" [shape=point, width=0.15, label=\"\"];\n"

@@ -35,6 +35,20 @@ struct GraphCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to FILE (.dot, .gv, .mmd, .md, .svg, .png, .pdf).")
     var output: String?
 
+    static let extensions = ["dot", "gv", "mmd", "mermaid", "md", "svg", "png", "pdf"]
+
+    func validate() throws {
+        if let output, !Self.extensions.contains(Self.fileExtension(output)) {
+            throw ValidationError("cannot tell the notation of \(output): name it .dot, .gv, .mmd, .md, .svg, .png or .pdf")
+        }
+    }
+
+    static func fileExtension(_ path: String) -> String {
+        let name = path.split(separator: "/").last ?? Substring(path)
+        guard let dot = name.lastIndex(of: ".") else { return "" }
+        return name[name.index(after: dot)...].lowercased()
+    }
+
     func run() throws {
         let folder = DialogsLocation.resolve(self.folder)
         let bundle = try ChatCommand.loadBundle(folder)
@@ -42,7 +56,7 @@ struct GraphCommand: ParsableCommand {
             FileIO.write(format == .dot ? GraphWriter.dot(bundle) : GraphWriter.mermaid(bundle), to: 1)
             return
         }
-        let ext = output.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        let ext = Self.fileExtension(output)
         let text: String
         switch ext {
         case "dot", "gv": text = GraphWriter.dot(bundle)
@@ -52,7 +66,7 @@ struct GraphCommand: ParsableCommand {
             try render(GraphWriter.dot(bundle), as: ext, to: output)
             return
         default:
-            throw ValidationError("cannot tell the notation of \(output): name it .dot, .gv, .mmd, .md, .svg, .png or .pdf")
+            text = GraphWriter.dot(bundle)
         }
         do {
             try OutputFile.write(text, to: output)

@@ -135,6 +135,15 @@ struct CommandTests {
         #expect(run.status == 69)
         #expect(run.stderr.contains("needs Graphviz's `dot`, which is not installed"))
         #expect(run.stderr.contains("sudo apt-get install graphviz"))
+        let unknown = try intake(["graph", "clinic", "--output", folder.appendingPathComponent("graph.txt").path])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("cannot tell the notation of"))
+        // With Graphviz installed, the graph is rendered.
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/dot") {
+            let rendered = try intake(["graph", "clinic", "--output", svg])
+            #expect(rendered.status == 0)
+            #expect(try String(contentsOfFile: svg, encoding: .utf8).contains("<svg"))
+        }
         let mmd = folder.appendingPathComponent("graph.mmd").path
         #expect(try intake(["graph", "clinic", "--output", mmd]).status == 0)
         #expect(try String(contentsOfFile: mmd, encoding: .utf8) == (try Fixtures.text("expected/clinic.mmd")))
