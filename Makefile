@@ -27,7 +27,7 @@ test:
 	@INTAKE_SETUP_TEST=1 ./scripts/setup.sh
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
-	$(DEBUG_BIN) test Dialogs/tests
+	$(DEBUG_BIN) test Dialogs/tests --coverage --min-coverage 100
 	python3 Tests/EndToEnd/test_chat.py $(DEBUG_BIN)
 	@$(MAKE) --no-print-directory conformance
 
