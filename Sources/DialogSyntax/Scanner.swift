@@ -188,9 +188,9 @@ final class Scanner {
     /// each offending character with `_` so that scanning goes on and finds the other
     /// problems. A run of invalid bytes is one problem.
     ///
-    /// Replacements keep the columns that a reader sees: a stray character, and each
-    /// maximal part of an invalid sequence (shown as one U+FFFD), becomes `_` followed by
-    /// continuation bytes, so it still takes one column.
+    /// Replacements keep the columns that a reader sees and leave valid UTF-8: a stray
+    /// character, and each maximal part of an invalid sequence (shown as one U+FFFD),
+    /// becomes one character of the same length in bytes (`_`, `¤` or U+FFFD).
     private func sanitize() {
         var i = 0
         var line = 0
@@ -207,10 +207,14 @@ final class Scanner {
             }
             return SourcePosition(offset: offset, line: line + 1, column: column + 1)
         }
-        /// Replaces `length` bytes at `at` by one column's worth of placeholder.
+        /// Replaces `length` bytes (1 to 3) at `at` by one placeholder character.
         func replace(_ at: Int, _ length: Int) {
-            buffer[at] = UInt8(ascii: "_")
-            for k in (at + 1)..<(at + length) { buffer[k] = 0x80 }
+            let placeholder: [UInt8] = switch length {
+            case 2: [0xC2, 0xA4]  // ¤
+            case 3: [0xEF, 0xBF, 0xBD]  // U+FFFD
+            default: Array(repeating: UInt8(ascii: "_"), count: length)
+            }
+            for k in 0..<length { buffer[at + k] = placeholder[k] }
         }
         func problem(_ at: Int, _ length: Int, columns: Int = 1, _ make: (SourceRange) -> Diagnostic) {
             let start = position(at)
@@ -268,19 +272,7 @@ final class Scanner {
     /// The length of the longest start of a well-formed sequence at `i` (at least 1): the
     /// part that a decoder replaces with one U+FFFD.
     private func maximalSubpartLength(at i: Int) -> Int {
-        let second: ClosedRange<UInt8>
-        let needed: Int
-        switch buffer[i] {
-        case 0xC2...0xDF: (second, needed) = (0x80...0xBF, 1)
-        case 0xE0: (second, needed) = (0xA0...0xBF, 2)
-        case 0xED: (second, needed) = (0x80...0x9F, 2)
-        case 0xE1...0xEF: (second, needed) = (0x80...0xBF, 2)
-        case 0xF0: (second, needed) = (0x90...0xBF, 3)
-        case 0xF4: (second, needed) = (0x80...0x8F, 3)
-        case 0xF1...0xF3: (second, needed) = (0x80...0xBF, 3)
-        default: return 1
-        }
-        guard i + 1 < count, second.contains(buffer[i + 1]) else { return 1 }
+        guard let (needed, second) = utf8Lead(buffer[i]), i + 1 < count, second.contains(buffer[i + 1]) else { return 1 }
         var n = 2
         while n <= needed && i + n < count && buffer[i + n] & 0xC0 == 0x80 { n += 1 }
         return n
@@ -323,7 +315,7 @@ final class Scanner {
 
     private func nextPossibleSimpleKey() -> Int? {
         var least: Int?
-        for case let key? in possibleSimpleKeys where least == nil || key.tokenNumber < least! {
+        for case let key? in possibleSimpleKeys where least.map({ key.tokenNumber < $0 }) ?? true {
             least = key.tokenNumber
         }
         return least
@@ -356,7 +348,9 @@ final class Scanner {
                 // In block context the indentation is the spaces before the first token of
                 // a line; a tab after them separates but does not indent.
                 let column = tokenIsFirstOnLine ? lineIndent : self.column
-                unwindIndent(column, checkConsistency: tokenIsFirstOnLine)
+                // A document marker closes every block, whatever their indentation.
+                let marker = isDocumentMarker(.dash) || isDocumentMarker(.dot)
+                unwindIndent(column, checkConsistency: tokenIsFirstOnLine && !marker)
             }
         }
         let jsonLike = lastTokenWasJSONLike
@@ -538,7 +532,8 @@ final class Scanner {
         for level in possibleSimpleKeys.indices {
             guard let key = possibleSimpleKeys[level] else { continue }
             // A key longer than 1024 characters stays a candidate to its line's end, so
-            // that `fetchValue` can name the problem.
+            // that `fetchValue` can name the problem. (A key of 1024 characters may take
+            // up to 4096 bytes; the token queue holds only the tokens of that one line.)
             if key.mark.line != line {
                 if key.required {
                     if let tab = key.tabBefore {
@@ -706,14 +701,15 @@ final class Scanner {
         let start = mark
         if let key = possibleSimpleKeys[flowLevel] {
             possibleSimpleKeys[flowLevel] = nil
-            if start.offset - key.mark.offset > 1024 {
+            if start.column - key.mark.column > 1024 {  // characters, on the key's line
                 report(SyntaxMessage.implicitKeyTooLong(SourceRange(at: key.mark.position)))
             }
             let index = head + key.tokenNumber - tokensTaken
             tokens.insert(Token(kind: .key, start: key.mark, end: key.mark), at: index)
             if flowLevel == 0 {
                 if let tab = key.tabBefore { reportTab(tab) }
-                if indents.count + 1 >= maxDepth, indent < key.mark.column {
+                // As deep as `tooDeep` allows sequences and flow collections to go.
+                if indents.count >= maxDepth, indent < key.mark.column {
                     report(SyntaxMessage.tooDeep(maxDepth, SourceRange(at: key.mark.position)))
                     return abort()
                 }
@@ -896,9 +892,10 @@ final class Scanner {
                         breaks += 1
                         tokenIsFirstOnLine = true
                         if flowLevel == 0 { allowSimpleKey = true }
+                        lineIndent = 0
+                        leadingTab = nil
                         if isDocumentMarker(.dash) || isDocumentMarker(.dot) { stop = true; break }
                         var tab: Mark?
-                        lineIndent = 0
                         while byte() == .space || byte() == .tab {
                             if byte() == .tab && tab == nil { tab = mark; lineIndent = column }
                             forward()
@@ -1189,8 +1186,9 @@ final class Scanner {
             if maxBlankIndent > contentIndent && !atEnd {
                 report(SyntaxMessage.blockScalarIndentation(blankIndentRange))
             }
-            // Put the reader back at the start of the current line's indentation.
-            if !atEnd || column > 0 { rewindToLineStart() }
+            // Put the reader back at the start of the current line's indentation: a line
+            // after the header's, never the header's own (the file may end right after it).
+            if line > start.line && (!atEnd || column > 0) { rewindToLineStart() }
         }
 
         var out: [UInt8] = []
@@ -1317,6 +1315,23 @@ extension UInt8 {
 }
 
 @inline(__always) func isBlank(_ c: UInt8) -> Bool { c == .space || c == .tab }
+
+/// What a UTF-8 lead byte promises: how many continuation bytes follow it, and the range
+/// the first of them must fall in (narrower after E0, ED, F0 and F4, which rules out
+/// overlong forms, surrogates and code points beyond U+10FFFF). Nil for a byte that
+/// cannot start a character of more than one byte.
+func utf8Lead(_ b: UInt8) -> (continuations: Int, second: ClosedRange<UInt8>)? {
+    switch b {
+    case 0xC2...0xDF: (1, 0x80...0xBF)
+    case 0xE0: (2, 0xA0...0xBF)
+    case 0xED: (2, 0x80...0x9F)
+    case 0xE1...0xEF: (2, 0x80...0xBF)
+    case 0xF0: (3, 0x90...0xBF)
+    case 0xF4: (3, 0x80...0x8F)
+    case 0xF1...0xF3: (3, 0x80...0xBF)
+    default: nil
+    }
+}
 
 /// Space, tab, line break, or the end of the input (the zero padding).
 @inline(__always) func isBlankOrEnd(_ c: UInt8) -> Bool {

@@ -163,6 +163,11 @@ struct DiagnosticTests {
     @Test("inconsistent indentation", arguments: indentation)
     func inconsistentIndentation(_ c: ErrorCase) { expectSingleError(c) }
 
+    @Test("a key of 1024 characters is fine, however many bytes they take", arguments: ["k", "é", "😀"])
+    func longestKey(_ character: String) {
+        expectAccepted(String(repeating: character, count: 1024) + ": v\n")
+    }
+
     @Test func inconsistentIndentationHintNamesTheColumns() {
         let d = YAMLParser.parse("a:\n    b: 1\n  c: 2\n").diagnostics
         #expect(d.map(\.hint) == ["line this up with the entries it belongs with (column 1 or 5)"])
@@ -348,6 +353,8 @@ struct DiagnosticTests {
         ErrorCase("leading empty line indented more than the text", "a: |\n↓    \n  x\n", "IY019",
                   "a leading empty line of this block scalar is indented more than its first line"),
         ErrorCase("key longer than 1024 characters", "↓" + String(repeating: "k", count: 1100) + ": v\n", "IY020",
+                  "a mapping key longer than 1024 characters"),
+        ErrorCase("key of 1025 two-byte characters", "↓" + String(repeating: "é", count: 1025) + ": v\n", "IY020",
                   "a mapping key longer than 1024 characters"),
         ErrorCase("document start inside a double-quoted scalar", "a: \"x\n↓---\ny\"\n", "IY021", "a document marker inside a quoted scalar"),
         ErrorCase("document end inside a single-quoted scalar", "a: 'x\n↓...\n'\n", "IY021", "a document marker inside a quoted scalar"),

@@ -112,6 +112,9 @@ struct StructureTests {
         StructureCase("empty documents between markers", "---\n---\n", [.null, .null]),
         StructureCase("document end then comments", "a\n... # end\n# more\n", [str("a")]),
         StructureCase("markers followed by comments", "--- # first\na\n--- # second\nb\n", [str("a"), str("b")]),
+        StructureCase("indented root sequence before a document end", " - []\n...\n", [seq(seq())]),
+        StructureCase("indented root mapping before a document start", " a: b\n# c\n---\n", [map(("a", str("b"))), .null]),
+        StructureCase("line of spaces before a document start", "a:\n  b: c\n \n---\n", [map(("a", map(("b", str("c"))))), .null]),
         StructureCase("three-dash text inside a line is text", "a: ---\nb: x---y\n", [map(("a", str("---")), ("b", str("x---y")))]),
     ]
 
