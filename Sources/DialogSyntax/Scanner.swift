@@ -65,8 +65,8 @@ final class Scanner {
     /// The column of the last explicit key (`? `), whose value may follow on a line of
     /// its own that starts with `:`.
     private var explicitKeyColumn: Int?
-    /// The last line found inconsistently indented. It is read as part of the block it
-    /// is in, so its other tokens do not close that block.
+    /// The last line whose tab indentation stood in for a nested block's: it is read as
+    /// part of that block, so its other tokens do not close it.
     private var joinedLine = -1
 
     private struct SimpleKey {
@@ -567,23 +567,24 @@ final class Scanner {
     }
 
     private func unwindIndent(_ column: Int, checkConsistency: Bool = false) {
+        var left: Int?
         while indent > column {
-            if checkConsistency, !atEnd, let outer = indents.last, outer < column {
-                // The line is less indented than the block it is in, and more than the one
-                // around that: it belongs to neither. It is reported, then read as part of
-                // the inner block, so that it brings no further errors.
-                if let tab = leadingTab {
-                    reportTab(tab)
-                } else {
-                    let expected = outer >= 0 ? [outer + 1, indent + 1] : [indent + 1]
-                    report(SyntaxMessage.inconsistentIndentation(range(from: mark), expected: expected))
-                }
-                joinedLine = line
-                return
-            }
             let m = mark
+            left = indent
             indent = indents.removeLast()
             append(.blockEnd, m, m)
+        }
+        if checkConsistency, let left, indent < column, !atEnd {
+            // The line is less indented than the block it left, and more than the one it
+            // returns to: it belongs to neither. It starts a block of its own, which the
+            // parser steps over without a second complaint, and the lines after it at
+            // the same indentation read as its siblings.
+            if let tab = leadingTab {
+                reportTab(tab)
+            } else {
+                let expected = indent >= 0 ? [indent + 1, left + 1] : [left + 1]
+                report(SyntaxMessage.inconsistentIndentation(range(from: mark), expected: expected))
+            }
         }
     }
 
