@@ -447,7 +447,18 @@ struct Parser {
     }
 
     private func unexpectedInBlock(_ token: Token, expected: String) -> Diagnostic {
-        SyntaxMessage.unexpected(token.displayName, expected: expected, token.range)
+        // A block that starts inside another block collection, where an entry belongs,
+        // starts on a line indented more than the entries before it.
+        let deeper = " indented more than the entries before it"
+        let hint = "line it up with the entries above it, or put it under a key of its own"
+        switch token.kind {
+        case .blockMappingStart:
+            return SyntaxMessage.unexpected("a mapping key" + deeper, expected: expected, token.range, hint: hint)
+        case .blockSequenceStart:
+            return SyntaxMessage.unexpected("a sequence entry (`- `)" + deeper, expected: expected, token.range, hint: hint)
+        default:
+            return SyntaxMessage.unexpected(token.displayName, expected: expected, token.range)
+        }
     }
 
     private func mark(of position: SourcePosition) -> Mark {

@@ -725,7 +725,15 @@ final class Scanner {
                     // The value of an explicit key reported above.
                     explicitKeyColumn = nil
                 } else if !allowSimpleKey {
+                    // A `:` inside a value: reported, and left for the parser to step over.
+                    // A block opened at its column would make every later line that is
+                    // less indented than the colon look under-indented.
                     report(SyntaxMessage.mappingValueNotAllowed(SourceRange(at: start.position)))
+                    allowSimpleKey = true
+                    forward()
+                    append(.value, start, mark)
+                    tokenIsFirstOnLine = false
+                    return
                 } else {
                     report(SyntaxMessage.unsupported(
                         "empty mapping keys", SourceRange(at: start.position),

@@ -84,8 +84,8 @@ enum SyntaxMessage {
                    hint: "start the sequence on a new line, indented under its key")
     }
 
-    static func unexpected(_ found: String, expected: String, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: "IY014", "expected \(expected), found \(found)", at: r)
+    static func unexpected(_ found: String, expected: String, _ r: SourceRange, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.error, code: "IY014", "expected \(expected), found \(found)", at: r, hint: hint)
     }
 
     static func tooDeep(_ limit: Int, _ r: SourceRange) -> Diagnostic {
