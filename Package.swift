@@ -42,6 +42,19 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .executableTarget(
+            name: "intake-bench",
+            dependencies: [
+                "DialogSyntax",
+                "DialogModel",
+                "DialogEngine",
+                "DialogTesting",
+                // The baseline: Yams is a dependency of the benchmark and the tests only.
+                .product(name: "Yams", package: "Yams"),
+            ],
+            path: "Benchmarks/intake-bench",
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "DialogSyntaxTests",
             dependencies: [
