@@ -62,6 +62,14 @@ final class Scanner {
     private var tabReportedLine = -1
     /// Set when a quoted scalar ends early, before a line that shows it was never closed.
     private var quoteCutShort = false
+    /// Set when that happened inside a flow collection: the collection's closer may be
+    /// in what the quote swallowed, so its being unclosed is no separate problem.
+    private var quoteCutShortInFlow = false
+    /// The offset of the quoted scalar being scanned, if one is.
+    private var quoteStart: Int?
+    /// The quoted scalar or outermost flow collection whose under-indented continuation
+    /// was last reported (its offset).
+    private var underIndentReportedFor = -1
     /// The column of the last explicit key (`? `), whose value may follow on a line of
     /// its own that starts with `:`.
     private var explicitKeyColumn: Int?
@@ -452,10 +460,19 @@ final class Scanner {
     private func checkFlowContinuation() {
         guard flowLevel > 0, tokenIsFirstOnLine, indent >= 0, !atEnd, lineIndent <= indent else { return }
         if flowClosesLater() {
-            report(SyntaxMessage.underIndentedContinuation("a flow collection", range(from: mark)))
+            reportUnderIndented("a flow collection")
         } else {
             closeOpenFlows()
         }
+    }
+
+    /// Reports a continuation line that is not indented enough, once per flow collection
+    /// (or quoted scalar) in block context: its other lines have the same problem.
+    private func reportUnderIndented(_ what: String, from start: Mark? = nil) {
+        let owner = quoteStart ?? flowStack.first?.mark.offset ?? -1
+        guard owner != underIndentReportedFor else { return }
+        underIndentReportedFor = owner
+        report(SyntaxMessage.underIndentedContinuation(what, range(from: start ?? mark)))
     }
 
     /// Whether the open flow collections close further on. A line at the indentation of
@@ -517,9 +534,12 @@ final class Scanner {
     private func closeOpenFlows() {
         guard let innermost = flowStack.last else { return }
         let open = innermost.mark
-        report(SyntaxMessage.unterminatedFlow(
-            innermost.closer == .flowSequenceEnd,
-            range(open, Mark(offset: open.offset + 1, line: open.line, column: open.column + 1))))
+        if !quoteCutShortInFlow {
+            report(SyntaxMessage.unterminatedFlow(
+                innermost.closer == .flowSequenceEnd,
+                range(open, Mark(offset: open.offset + 1, line: open.line, column: open.column + 1))))
+        }
+        quoteCutShortInFlow = false
         let m = mark
         for flow in flowStack.reversed() { append(flow.closer, m, m) }
         flowStack.removeAll()
@@ -628,6 +648,7 @@ final class Scanner {
             // A document marker ends any flow collection left open; the parser reports it.
             flowLevel = 0
             flowStack.removeAll()
+            quoteCutShortInFlow = false
             possibleSimpleKeys = [nil]
         }
         allowSimpleKey = false
@@ -656,6 +677,7 @@ final class Scanner {
             flowLevel -= 1
             possibleSimpleKeys.removeLast()
             flowStack.removeLast()
+            if flowLevel == 0 { quoteCutShortInFlow = false }
         }
         allowSimpleKey = false
         let start = mark
@@ -920,7 +942,7 @@ final class Scanner {
                 if flowLevel > 0 && indent >= 0 && lineIndent <= indent {
                     // Unless the collection never closes: then the line is not part of it.
                     if !flowClosesLater() { break }
-                    report(SyntaxMessage.underIndentedContinuation("a plain scalar", range(from: mark)))
+                    reportUnderIndented("a plain scalar")
                 }
                 tokenIsFirstOnLine = false
                 pendingBreaks = breaks
@@ -942,6 +964,8 @@ final class Scanner {
     /// Scans a single- or double-quoted scalar, with escapes and line folding.
     private func scanFlowScalar(double: Bool) -> Token {
         let start = mark
+        quoteStart = start.offset
+        defer { quoteStart = nil }
         let quote: UInt8 = double ? .doubleQuote : .singleQuote
         forward()
         var out: [UInt8] = []
@@ -1030,7 +1054,7 @@ final class Scanner {
             let spaces = column
             while byte() == .space || byte() == .tab { forward() }
             if byte() != .lf && byte() != .cr && !atEnd && spaces <= indent {
-                if flowLevel == 0 && looksLikeBlockEntry() {
+                if looksLikeBlockEntry() {
                     // A line that reads as the next entry of the block: the quote was
                     // most likely never closed. The scalar ends before this line, which
                     // is scanned again as what it looks like.
@@ -1038,10 +1062,14 @@ final class Scanner {
                     line = lineStart.line
                     column = lineStart.column
                     quoteCutShort = true
+                    if flowLevel > 0 {
+                        // The collection's problems after this are the quote's.
+                        quoteCutShortInFlow = true
+                        underIndentReportedFor = flowStack.first?.mark.offset ?? -1
+                    }
                     return breaks
                 }
-                report(SyntaxMessage.underIndentedContinuation(
-                    "a \(double ? "double" : "single")-quoted scalar", range(from: lineStart)))
+                reportUnderIndented("a \(double ? "double" : "single")-quoted scalar", from: lineStart)
             }
         }
         return breaks
