@@ -98,7 +98,14 @@ struct Parser {
         case .key:
             // A run of `key: value` entries where sequence entries belong.
             _ = parseBlockMappingEntries(start: token.start, depth: depth + 1, inSequence: true)
-        case .scalar, .blockMappingStart, .blockSequenceStart, .flowSequenceStart, .flowMappingStart:
+        case .scalar:
+            // A key without its `:` (reported): a block indented under it is its value.
+            scanner.next()
+            let next = scanner.peek().kind
+            if next == .blockMappingStart || next == .blockSequenceStart {
+                _ = parseNode(block: true, indentlessSequence: false, depth: depth)
+            }
+        case .blockMappingStart, .blockSequenceStart, .flowSequenceStart, .flowMappingStart:
             _ = parseNode(block: true, indentlessSequence: false, depth: depth)
         default:
             scanner.next()
@@ -162,6 +169,17 @@ struct Parser {
             return emptyScalar(at: token.start)
         default:
             error(SyntaxMessage.unexpected(token.displayName, expected: "a value", token.range), token)
+            if block && [.flowSequenceEnd, .flowMappingEnd, .flowEntry].contains(token.kind) {
+                // Stray punctuation where a block value starts: step over it, and read the
+                // value after it, if there is one, so that it brings no second error.
+                scanner.next()
+                switch scanner.peek().kind {
+                case .scalar, .flowSequenceStart, .flowMappingStart, .blockMappingStart, .blockSequenceStart:
+                    return parseNode(block: true, indentlessSequence: indentlessSequence, depth: depth)
+                default:
+                    break
+                }
+            }
             return emptyScalar(at: token.start)
         }
     }

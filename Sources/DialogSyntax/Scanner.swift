@@ -939,6 +939,9 @@ final class Scanner {
                 }
                 if stop || atEnd || byte() == .hash { break }
                 if flowLevel == 0 && lineIndent < minIndent { break }
+                // A line with `key: ` cannot continue a plain scalar (an implicit key spans
+                // one line): it is left to be read as the mapping entry it looks like.
+                if flowLevel == 0 && lineHasMappingValue() { break }
                 if flowLevel > 0 && indent >= 0 && lineIndent <= indent {
                     // Unless the collection never closes: then the line is not part of it.
                     if !flowClosesLater() { break }
@@ -1022,6 +1025,18 @@ final class Scanner {
         }
         return Token(kind: .scalar, start: start, end: mark, text: String(decoding: out, as: UTF8.self),
                      style: double ? .doubleQuoted : .singleQuoted)
+    }
+
+    /// Whether the rest of the line holds `: ` (or a `:` that ends it) before any comment.
+    private func lineHasMappingValue() -> Bool {
+        var k = 0
+        while pos + k < count {
+            let c = byte(k)
+            if c == .lf || c == .cr || (c == .hash && k > 0 && isBlank(byte(k - 1))) { return false }
+            if c == .colon && isBlankOrEnd(byte(k + 1)) { return true }
+            k += 1
+        }
+        return false
     }
 
     /// Whether the line from the reader on reads as a block entry, `- ` or `key:` before

@@ -73,6 +73,8 @@ struct MultipleErrorTests {
         MultiErrorCase("a tag and an anchor on one value", "a: ↓!t ↓&x 1\n", ["IY010", "IY010"]),
         MultiErrorCase("a block scalar with a bad header, then a duplicate", "a: |↓0\n  x\nb: 1\n↓b: 2\n", ["IY018", "IY009"]),
         MultiErrorCase("a mapping value after a value, then a duplicate", "a: b↓: c\nd: 1\n↓d: 2\n", ["IY011", "IY009"]),
+        MultiErrorCase("key lines after a value, then a duplicate", "a: x\n  ↓b: 1\n  c: 2\nd: 1\n↓d: 2\n", ["IY014", "IY009"]),
+        MultiErrorCase("a stray brace as a value, then a duplicate", "a: ↓}\n  b: 1\n  ↓b: 2\n", ["IY014", "IY009"]),
         MultiErrorCase("a key over 1024 characters, then a duplicate",
                        "↓" + String(repeating: "k", count: 1030) + ": v\nd: 1\n↓d: 2\n", ["IY020", "IY009"]),
         MultiErrorCase("a byte-order mark and a lone surrogate", "a: x↓⟨EF⟩⟨BB⟩⟨BF⟩\nb: \"↓\\uDC00\"\n", ["IY002", "IY007"]),
