@@ -82,8 +82,12 @@ func spawn(_ argv: [String], stdinText: String? = nil) -> (seconds: Double, stat
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     var fds: [Int32] = [0, 0]
-    if stdinText != nil {
+    if let text = stdinText {
+        // Written before the child starts (it fits the pipe's buffer), so a child that
+        // never reads, like /bin/true, cannot leave the write to raise SIGPIPE.
         _ = pipe(&fds)
+        var s = text
+        s.withUTF8 { _ = write(fds[1], $0.baseAddress, $0.count) }
         posix_spawn_file_actions_adddup2(&actions, fds[0], 0)
         posix_spawn_file_actions_addclose(&actions, fds[1])
     } else {
@@ -97,10 +101,8 @@ func spawn(_ argv: [String], stdinText: String? = nil) -> (seconds: Double, stat
     let t = nowNS()
     let rc = posix_spawn(&pid, argv[0], &actions, nil, cargs, environ)
     if rc != 0 { return (.nan, -1, 0) }
-    if let text = stdinText {
+    if stdinText != nil {
         close(fds[0])
-        var s = text
-        s.withUTF8 { _ = write(fds[1], $0.baseAddress, $0.count) }
         close(fds[1])
     }
     var status: Int32 = 0
@@ -148,8 +150,37 @@ func child(_ mode: String, _ path: String, _ out: String) -> Int32 {
     return status
 }
 
+
+/// A scripted walk: mostly a choice's match phrase, sometimes its number; from the end
+/// node, a new session. The latency of each turn after 500 warm-up turns, and how many
+/// turns moved to another node.
+func walk(_ bundle: DialogBundle, _ phrases: [[[String]]], turns: Int, seed: UInt64) -> ([Double], Int) {
+    var rng = SeededRNG(seed: seed)
+    var latencies: [Double] = []
+    latencies.reserveCapacity(turns)
+    var session = try! Session(bundle: bundle, region: "US", seed: 1)
+    var turn = session.open()
+    var moved = 0
+    for k in 0..<(turns + 500) {
+        if turn.state == .ended {
+            session = try! Session(bundle: bundle, region: "US", seed: UInt64(k))
+            turn = session.open()
+        }
+        let index = Int(turn.node.name.dropFirst()) ?? 0
+        let choices = phrases[min(index, phrases.count - 1)]
+        let c = rng.chance(0.5) ? 0 : rng.int(0, choices.count - 1)
+        let input = rng.chance(0.7) ? rng.pick(choices[c]) : String(c + 1)
+        let before = turn.node
+        let t = nowNS()
+        turn = session.respond(to: input)
+        let dt = Double(nowNS() - t) / 1e9
+        if k >= 500 { latencies.append(dt); if turn.node != before { moved += 1 } }
+    }
+    return (latencies, moved)
+}
+
 func childWork(_ mode: String, _ path: String) -> Int32 {
-    let bytes = readAll(path)
+    let bytes = mode == "walk" ? [] : readAll(path)
     switch mode {
     case "read": return bytes.isEmpty ? 1 : 0
     case "parse": return YAMLParser.parse(bytes).hasErrors ? 1 : 0
@@ -157,10 +188,16 @@ func childWork(_ mode: String, _ path: String) -> Int32 {
         let text = String(decoding: bytes, as: UTF8.self)
         return ((try? Yams.compose(yaml: text)) ?? nil) == nil ? 1 : 0
     case "load": return BundleLoader.load(files: [("bench.yaml", bytes)]).bundle == nil ? 1 : 0
+    case "walk":  // for profiling: FILE is a node count
+        let gen = Generator.bundle(nodes: Int(path) ?? 1_000)
+        guard let bundle = BundleLoader.load(files: [("bench.yaml", gen.bytes)]).bundle else { return 1 }
+        let (latencies, _) = walk(bundle, gen.phrases, turns: 20_000, seed: 1)
+        return latencies.isEmpty ? 1 : 0
     default: return 2
     }
 }
 
+signal(SIGPIPE, SIG_IGN)
 let args = CommandLine.arguments
 if args.count == 5 && args[1] == "--child" { exit(child(args[2], args[3], args[4])) }
 let quick = args.contains("--quick")
@@ -224,35 +261,12 @@ for n in nodeCounts {
         n >= 100_000 ? "< 1 s" : "", n >= 100_000 ? load < 1 : nil)
     log("load \(n) nodes: \(fmt(load * 1000, 1)) ms")
 
-    // A scripted walk: mostly a choice's match phrase, sometimes its number; from the
-    // end node, a new session.
-    var rng = SeededRNG(seed: UInt64(n))
-    let turns = quick ? 2_000 : 5_000
-    var latencies: [Double] = []
-    latencies.reserveCapacity(turns)
-    var session = try! Session(bundle: bundle, region: "US", seed: 1)
-    var turn = session.open()
-    var moved = 0
-    for k in 0..<(turns + 500) {
-        if turn.state == .ended {
-            session = try! Session(bundle: bundle, region: "US", seed: UInt64(k))
-            turn = session.open()
-        }
-        let index = Int(turn.node.name.dropFirst()) ?? 0
-        let choices = gen.phrases[min(index, gen.phrases.count - 1)]
-        let c = rng.chance(0.5) ? 0 : rng.int(0, choices.count - 1)
-        let input = rng.chance(0.7) ? rng.pick(choices[c]) : String(c + 1)
-        let before = turn.node
-        let t = nowNS()
-        turn = session.respond(to: input)
-        let dt = Double(nowNS() - t) / 1e9
-        if k >= 500 { latencies.append(dt) }
-        if turn.node != before { moved += 1 }
-    }
+    let (latencies, moved) = walk(bundle, gen.phrases, turns: quick ? 2_000 : 5_000, seed: UInt64(n))
+    let turns = latencies.count
     let med = median(latencies), p99 = percentile(latencies, 0.99)
     row("respond median", "\(n) nodes", "\(fmt(med * 1e6, 1)) us", "", nil)
     row("respond p99", "\(n) nodes", "\(fmt(p99 * 1e6, 1)) us", n == 10_000 ? "< 50 us" : "", n == 10_000 ? p99 < 50e-6 : nil)
-    log("respond \(n) nodes: median \(fmt(med * 1e6, 1)) us, p99 \(fmt(p99 * 1e6, 1)) us, \(moved) of \(turns + 500) turns moved on")
+    log("respond \(n) nodes: median \(fmt(med * 1e6, 1)) us, p99 \(fmt(p99 * 1e6, 1)) us, \(moved) of \(turns) turns moved on")
 }
 let loadScale = perNode.last! / perNode.first!
 row("load: time/node, largest / smallest", "", "\(fmt(loadScale))x", "<= 1.5x", loadScale <= 1.5)
