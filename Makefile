@@ -4,7 +4,7 @@ PREFIX ?= /usr/local
 YAML_SUITE ?= ../shared/yaml-suite
 DEBUG_BIN = .build/debug/intake
 
-.PHONY: all setup build release run test unit-test conformance install clean
+.PHONY: all setup build release run test unit-test conformance install clean bench
 
 all: build
 
@@ -20,6 +20,10 @@ release: setup
 # Builds a release binary and starts a chat on the bundled dialogs.
 run: release
 	.build/release/intake chat --dialogs Dialogs
+
+# The benchmark of the README's Performance section (about 2 minutes).
+bench: release
+	$(SWIFT) run -c release intake-bench
 
 # Every test: unit tests, the bundled dialogs' scripted tests, end-to-end tests, then
 # YAML conformance when the suite is present.
