@@ -348,3 +348,8 @@ print("")
 print("Linear scaling: parse time per MB \(parseScale <= 1.5 ? "stays" : "does not stay") within 1.5x from \(sizeName(corpusFiles.first!.0)) to \(sizeName(corpusFiles.last!.0)) (\(fmt(parseScale))x); "
     + "load time per node \(loadScale <= 1.5 ? "stays" : "does not stay") within 1.5x from \(nodeCounts.first!) to \(nodeCounts.last!) nodes (\(fmt(loadScale))x).")
 notes.forEach { print("Note: \($0)") }
+
+// The generated inputs are a few hundred MB of /tmp at full size.
+for (_, path) in corpusFiles { unlink(path) }
+for (_, _, path) in bundleFiles { unlink(path) }
+unlink("/tmp/intake-bench-rss")
