@@ -31,15 +31,9 @@ import Yams
         let yams = readWithYams(d.yaml)
         let oursAgrees = ours == .read(d.expected)
         let yamsAgrees = yams == .read(d.expected)
-        if let bug = d.parserBug {
-            // Intermittent, so that the fix does not break the build: remove the wrapper
-            // and the generator's workaround together once the parser reads it.
-            withKnownIssue(Comment(rawValue: bug), isIntermittent: true) {
-                #expect(oursAgrees, "the parser read \(ours.abbreviated)")
-            }
-        } else {
-            #expect(oursAgrees, "the parser read \(ours.abbreviated)")
-        }
+        // Cases with a `parserBug` were parser bugs once; the parser reads them now, and
+        // they stay as regression tests.
+        #expect(oursAgrees, "the parser read \(ours.abbreviated)")
         if let reason = d.yamsBug {
             #expect(!yamsAgrees, "Yams reads this as YAML 1.2 now (\(reason)); the generator may use it")
         } else {
