@@ -67,49 +67,13 @@ struct TrainCommand: ParsableCommand {
             FileIO.write("intake: \(error)\n", to: 2)
             throw ExitCode(64)
         }
-        var transcriptWriter: TranscriptWriter?
-        if let transcript {
-            do {
-                transcriptWriter = try TranscriptWriter(path: transcript)
-            } catch {
-                FileIO.write("intake: cannot write \(error.path): \(error.reason)\n", to: 2)
-                throw ExitStatus.noInput
-            }
-        }
-        let terminal = isatty(0) != 0 && isatty(1) != 0 && !jsonl
-        EndSignals.install(includingInterrupt: !terminal)
         // History stays in memory: a trainee's lines are not written anywhere.
-        var input: any LineInput = terminal ? TerminalInput(historyFile: nil) : PipeInput()
-        let colour = terminal && getenv("NO_COLOR") == nil
-        let printer = TurnPrinter(terminal: terminal, colour: colour, staff: false)
-
-        func show(_ turn: Turn) {
-            var turn = turn
-            turn.notes = []
-            transcriptWriter?.write(turn)
-            FileIO.write(jsonl ? turn.jsonLine + "\n" : printer.render(turn) + "\n", to: 1)
-            TerminalInput.candidates = turn.choices + Session.commands
-        }
-
-        show(session.open())
-        var exitSignal: Int32 = 0
-        while !session.isEnded {
-            switch input.readLine(prompt: colour ? "\u{1B}[1m> \u{1B}[0m" : "> ") {
-            case .line(let line):
-                var turn = session.respond(to: line)
-                if turn.matched?.by == "command" && turn.matched?.id == "reload" {
-                    turn.say.append("Reload is for the chat; a training session keeps its module.")
-                }
-                show(turn)
-            case .end:
-                exitSignal = EndSignals.received
-                show(session.end())
-            case .signal(let signo):
-                exitSignal = signo
-                show(session.end())
-            }
-        }
-        transcriptWriter?.close()
+        let runner = SessionRunner(jsonl: jsonl, staff: false, history: nil, transcript: transcript)
+        let exitSignal = try runner.run(&session, onTurn: { _ in }, onReload: { _, asked in
+            var turn = asked
+            turn.say.append("Reload is for the chat; a training session keeps its module.")
+            return turn
+        })
         if let report {
             do {
                 try ReportFile.write(session.debrief(), title: bundle.title, module: name, to: report)

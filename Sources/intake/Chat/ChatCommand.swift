@@ -74,55 +74,11 @@ struct ChatCommand: ParsableCommand {
             FileIO.write("intake: \(error)\n", to: 2)
             throw ExitCode(64)
         }
-        var transcriptWriter: TranscriptWriter?
-        if let transcript {
-            do {
-                transcriptWriter = try TranscriptWriter(path: transcript)
-            } catch {
-                FileIO.write("intake: cannot write \(error.path): \(error.reason)\n", to: 2)
-                throw ExitStatus.noInput
-            }
-        }
-        let terminal = isatty(0) != 0 && isatty(1) != 0 && !jsonl
-        EndSignals.install(includingInterrupt: !terminal)
-        var input: any LineInput = terminal ? TerminalInput(historyFile: history) : PipeInput()
-        let colour = terminal && getenv("NO_COLOR") == nil
-        let printer = TurnPrinter(terminal: terminal, colour: colour, staff: staff)
-
         var recorder = record.map { RecordWriter(path: $0, folder: folder, region: region, seed: seed, start: start) }
-        func show(_ turn: Turn) {
-            recorder?.add(turn)
-            var turn = turn
-            // Why a route matched is for staff; programs get the turn schema only.
-            if !staff { turn.notes = [] }
-            transcriptWriter?.write(turn)
-            if jsonl {
-                FileIO.write(turn.jsonLine + "\n", to: 1)
-            } else {
-                FileIO.write(printer.render(turn) + "\n", to: 1)
-            }
-            TerminalInput.candidates = turn.choices + Session.commands
-        }
-
-        show(session.open())
-        var exitSignal: Int32 = 0
-        while !session.isEnded {
-            switch input.readLine(prompt: colour ? "\u{1B}[1m> \u{1B}[0m" : "> ") {
-            case .line(let line):
-                var turn = session.respond(to: line)
-                if turn.matched?.by == "command" && turn.matched?.id == "reload" {
-                    turn = reload(&session, folder: folder, asked: turn)
-                }
-                show(turn)
-            case .end:
-                exitSignal = EndSignals.received
-                show(session.end())
-            case .signal(let signo):
-                exitSignal = signo
-                show(session.end())
-            }
-        }
-        transcriptWriter?.close()
+        let runner = SessionRunner(jsonl: jsonl, staff: staff, history: history, transcript: transcript)
+        let exitSignal = try runner.run(
+            &session, onTurn: { recorder?.add($0) },
+            onReload: { session, asked in reload(&session, folder: folder, asked: asked) })
         do {
             try recorder?.write()
         } catch {

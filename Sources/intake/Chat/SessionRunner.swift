@@ -1,0 +1,69 @@
+import DialogEngine
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The read–respond–show loop that `intake chat` and `intake train` share: readline on a
+/// terminal, plain lines on a pipe, `--jsonl`, the transcript, and the end of input or a
+/// signal ending the session with its summary.
+struct SessionRunner {
+    var jsonl: Bool
+    var staff: Bool
+    /// `--history FILE` (terminal only); nil keeps history in memory.
+    var history: String?
+    /// `--transcript FILE`.
+    var transcript: String?
+
+    /// Runs the session to its end and returns the signal that ended it, or 0.
+    /// `onTurn` sees every turn as the session made it; `onReload` answers `reload`.
+    func run(_ session: inout Session, onTurn: (Turn) -> Void, onReload: (inout Session, Turn) -> Turn) throws -> Int32 {
+        var transcriptWriter: TranscriptWriter?
+        if let transcript {
+            do {
+                transcriptWriter = try TranscriptWriter(path: transcript)
+            } catch {
+                FileIO.write("intake: cannot write \(error.path): \(error.reason)\n", to: 2)
+                throw ExitStatus.noInput
+            }
+        }
+        let terminal = isatty(0) != 0 && isatty(1) != 0 && !jsonl
+        EndSignals.install(includingInterrupt: !terminal)
+        var input: any LineInput = terminal ? TerminalInput(historyFile: history) : PipeInput()
+        let colour = terminal && getenv("NO_COLOR") == nil
+        let printer = TurnPrinter(terminal: terminal, colour: colour, staff: staff)
+
+        func show(_ turn: Turn) {
+            onTurn(turn)
+            var turn = turn
+            // Why a route matched is for staff; programs get the turn schema only.
+            if !staff { turn.notes = [] }
+            transcriptWriter?.write(turn)
+            FileIO.write(jsonl ? turn.jsonLine + "\n" : printer.render(turn) + "\n", to: 1)
+            TerminalInput.candidates = turn.choices + Session.commands
+        }
+
+        show(session.open())
+        var exitSignal: Int32 = 0
+        while !session.isEnded {
+            switch input.readLine(prompt: colour ? "\u{1B}[1m> \u{1B}[0m" : "> ") {
+            case .line(let line):
+                var turn = session.respond(to: line)
+                if turn.matched?.by == "command" && turn.matched?.id == "reload" {
+                    turn = onReload(&session, turn)
+                }
+                show(turn)
+            case .end:
+                exitSignal = EndSignals.received
+                show(session.end())
+            case .signal(let signo):
+                exitSignal = signo
+                show(session.end())
+            }
+        }
+        transcriptWriter?.close()
+        return exitSignal
+    }
+}
