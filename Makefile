@@ -4,7 +4,8 @@ PREFIX ?= /usr/local
 YAML_SUITE ?= ../shared/yaml-suite
 DEBUG_BIN = .build/debug/intake
 
-.PHONY: all setup build release run test unit-test conformance install clean bench
+.PHONY: all setup build release run test unit-test conformance install clean bench \
+	fuzz fuzz-smoke test-sanitize
 
 all: build
 
@@ -41,6 +42,30 @@ conformance: build
 	else \
 		echo "conformance: no YAML suite at $(YAML_SUITE); skipped"; \
 	fi
+
+# Fuzzing with libFuzzer (README, "Reliability"): the parser, the loader and a session.
+FUZZ_TARGETS = parser loader session
+FUZZ_SECONDS ?= 1200
+FUZZ_RUNS ?= 2000
+
+# Each target for a fixed number of inputs from a fixed seed, so that it cannot fail by
+# chance.
+fuzz-smoke:
+	@for t in $(FUZZ_TARGETS); do \
+		YAML_SUITE="$(YAML_SUITE)" ./scripts/fuzz.sh $$t --runs $(FUZZ_RUNS) --seed 1 || exit 1; \
+	done
+
+# The long run, outside CI: each target for FUZZ_SECONDS, carrying on after a failure.
+fuzz:
+	@status=0; for t in $(FUZZ_TARGETS); do \
+		YAML_SUITE="$(YAML_SUITE)" ./scripts/fuzz.sh $$t $(FUZZ_SECONDS) || status=1; \
+	done; exit $$status
+
+# The unit tests under AddressSanitizer, in a build folder of their own. Leak checking is
+# off: LeakSanitizer cannot follow the pointers Swift keeps in enums with tag bits set,
+# and reports the values behind them as leaked (README, "Reliability").
+test-sanitize: setup
+	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --sanitize=address --scratch-path .build-asan
 
 install: release
 	install -d "$(PREFIX)/bin" "$(PREFIX)/share/intake"
