@@ -150,7 +150,9 @@ struct Recognizer: Sendable {
     /// A scale answer: a number in the range, or one of its labels ("a little").
     func scaleAnswer(_ input: String, range: ClosedRange<Int>, labels: [String]) -> Int? {
         if let n = number(input) {
-            return n == n.rounded() && range.contains(Int(n)) ? Int(n) : nil
+            // Not Int(n): a number beyond Int's range ("99999999999999999999") would trap.
+            guard let i = Int(exactly: n), range.contains(i) else { return nil }
+            return i
         }
         let set = PhraseSet(labels.enumerated().filter { !$0.element.isEmpty }.map { (id: $0.offset, phrases: [PhrasePattern($0.element)]) })
         guard let hit = set.rank(in: NormalizedText(input), includingNegated: true).unique else { return nil }
