@@ -61,11 +61,13 @@ fuzz:
 		YAML_SUITE="$(YAML_SUITE)" ./scripts/fuzz.sh $$t $(FUZZ_SECONDS) || status=1; \
 	done; exit $$status
 
-# The unit tests under AddressSanitizer, in a build folder of their own. Leak checking is
-# off: LeakSanitizer cannot follow the pointers Swift keeps in enums with tag bits set,
-# and reports the values behind them as leaked (README, "Reliability").
+# The unit tests under AddressSanitizer, then under ThreadSanitizer (the tests run in
+# parallel), each in a build folder of its own. Leak checking is off: LeakSanitizer
+# cannot follow the pointers Swift keeps in enums with tag bits set, and reports the
+# values behind them as leaked (README, "Reliability").
 test-sanitize: setup
 	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --sanitize=address --scratch-path .build-asan
+	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
 
 install: release
 	install -d "$(PREFIX)/bin" "$(PREFIX)/share/intake"
