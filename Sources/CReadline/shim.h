@@ -6,6 +6,8 @@
 #include <signal.h>
 #include <errno.h>
 #include <unistd.h>
+#include <sys/select.h>
+#include <fcntl.h>
 #include <readline/readline.h>
 #include <readline/history.h>
 
@@ -41,28 +43,64 @@ static inline int intake_take_end_signal(void) {
 }
 
 /* readline's own getc retries after EINTR; this one reads the byte itself so that
-   Ctrl-C abandons the line (readline sees an empty line) and SIGTERM ends input. */
+   Ctrl-C abandons the line (readline sees an empty line) and SIGTERM ends input.
+   SIGINT and SIGTERM stay blocked except inside pselect(), which unblocks them
+   atomically while it waits: a signal that arrives while readline is busy redrawing is
+   seen before the next wait instead of after the next key. The byte is read through a
+   non-blocking descriptor of the same terminal, because Ctrl-C empties the terminal's
+   input queue: a read() after pselect() reported a byte could otherwise wait for the
+   next key with the interrupt blocked. */
+static int intake_nonblocking_fd = -1;
+
 static int intake_getc(FILE *stream) {
+    int fd = fileno(stream);
+    int read_fd = (fd == STDIN_FILENO && intake_nonblocking_fd >= 0) ? intake_nonblocking_fd : fd;
+    sigset_t blocked, waiting;
+    sigemptyset(&blocked);
+    sigaddset(&blocked, SIGINT);
+    sigaddset(&blocked, SIGTERM);
+    sigprocmask(SIG_BLOCK, &blocked, &waiting);
+    int result;
     for (;;) {
-        unsigned char c;
-        ssize_t n = read(fileno(stream), &c, 1);
-        if (n == 1) return c;
-        if (n == 0) return EOF;
-        if (errno != EINTR) return EOF;
-        if (intake_end_signal) return EOF;
+        if (intake_end_signal) { result = EOF; break; }
         if (intake_interrupted) {
             rl_replace_line("", 0);
             rl_point = rl_end = 0;
-            return '\n';
+            result = '\n';
+            break;
         }
+        int ready = 1;
+        if (fd < FD_SETSIZE) {
+            fd_set readable;
+            FD_ZERO(&readable);
+            FD_SET(fd, &readable);
+            ready = pselect(fd + 1, &readable, NULL, NULL, NULL, &waiting);
+        }
+        if (ready < 0) {
+            if (errno == EINTR) continue;
+            result = EOF;
+            break;
+        }
+        unsigned char c;
+        ssize_t n = read(read_fd, &c, 1);
+        if (n == 1) { result = c; break; }
+        if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
+        result = EOF;
+        break;
     }
+    sigprocmask(SIG_SETMASK, &waiting, NULL);
+    return result;
 }
 
 static inline void intake_readline_setup(void) {
+    /* A descriptor of its own, so that O_NONBLOCK does not reach the shell's. */
+    const char *terminal = ttyname(STDIN_FILENO);
+    if (terminal && intake_nonblocking_fd < 0)
+        intake_nonblocking_fd = open(terminal, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     struct sigaction action;
     action.sa_handler = intake_on_sigint;
     sigemptyset(&action.sa_mask);
-    action.sa_flags = 0; /* no SA_RESTART: read() returns EINTR so intake_getc sees it */
+    action.sa_flags = 0; /* no SA_RESTART: a blocked call returns EINTR */
     sigaction(SIGINT, &action, NULL);
     rl_catch_signals = 0;
     rl_catch_sigwinch = 1;
