@@ -353,12 +353,10 @@ struct DocumentBuilder {
         case 2: return dice.pick(specialFragments) + (dice.chance(0.5) ? " " + word(blockOnly: false) : "")
         case 3: return word(blockOnly: false) + String(dice.pick(escapeOnlyCharacters + ["\n"])) + word(blockOnly: false)
         default:
-            // Implicit keys may be 1024 characters long, quotes included. PARSER BUG
-            // (reported with the differential tests): the parser counts UTF-8 bytes, not
-            // characters, and rejects 513 × "é" as longer than 1024 characters (IY020); long
-            // keys here stay within 1020 bytes.
+            // Implicit keys may be 1024 characters long, quotes included; the limit counts
+            // characters, not UTF-8 bytes.
             let unit = dice.pick(["a", "é", "日", "😀"])
-            return String(repeating: unit, count: dice.int(1...(1020 / unit.utf8.count)))
+            return String(repeating: unit, count: dice.int(1...1020))
         }
     }
 
@@ -571,11 +569,9 @@ struct DocumentRenderer {
         gap(indent: 0)
         for (i, document) in documents.enumerated() {
             let documentEnd = dice.chance(profile.documentEnd)
-            // PARSER BUG (reported with the differential tests): a top-level block
-            // collection indented by one or more spaces and followed by `---` or `...` is
-            // rejected as "inconsistent indentation" (` - []\n...\n`). Such collections are
-            // only indented when no marker follows them.
-            indentTopLevel = i == documents.count - 1 && !documentEnd
+            // A top-level block collection may be indented, also when `---` or `...`
+            // follows it (` - []\n...\n`).
+            indentTopLevel = true
             // Later documents always start with `---`: YAML 1.1 readers reject a bare
             // document after `...`, and an empty document needs its marker.
             if i > 0 || document == .null || dice.chance(profile.explicitStart) {
@@ -584,11 +580,8 @@ struct DocumentRenderer {
             } else {
                 blockValue(document, parent: -1, at: .bare)
             }
-            // PARSER BUG (reported with the differential tests): a line of spaces between
-            // a plain scalar and `---` or `...` lends its indentation to the marker, which is
-            // then "inconsistent" with the open blocks (`a:\n  b: c\n \n---\n`). Blank
-            // lines before a marker hold no spaces here.
-            gap(indent: 0, spacesOnBlankLines: i == documents.count - 1 && !documentEnd)
+            // Blank lines before a marker may hold spaces (`a:\n  b: c\n \n---\n`).
+            gap(indent: 0)
             if documentEnd {
                 out += "..."
                 trailer()
@@ -618,7 +611,7 @@ struct DocumentRenderer {
     }
 
     /// Blank lines and whole-line comments before an entry whose indentation is `indent`.
-    private mutating func gap(indent: Int, spacesOnBlankLines: Bool = true) {
+    private mutating func gap(indent: Int) {
         var afterBlockScalar = out.utf8.count == blockScalarEnd
         let commentsAllowed = out.utf8.count != noCommentEnd
         for _ in 0..<2 {
@@ -631,7 +624,7 @@ struct DocumentRenderer {
                 // A blank line after a block scalar that keeps its line breaks is content,
                 // and so are spaces beyond its indentation.
                 if afterBlockScalar && out.utf8.count == keepEnd { continue }
-                out += (afterBlockScalar || !spacesOnBlankLines ? "" : spaces(dice.int(0...2))) + "\n"
+                out += (afterBlockScalar ? "" : spaces(dice.int(0...2))) + "\n"
                 if afterBlockScalar { blockScalarEnd = out.utf8.count }
             }
         }
