@@ -24,13 +24,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let folder = DialogsLocation.resolve(folder)
-        let result: LoadResult
-        do {
-            result = try BundleLoader.load(folder: folder)
-        } catch {
-            FileIO.write("intake: \(error.description)\n", to: 2)
-            throw ExitStatus.noInput
-        }
+        let result = try BundleReading.load(folder)
         if !result.diagnostics.isEmpty {
             FileIO.write(result.renderedDiagnostics(), to: 2)
         }

@@ -51,7 +51,7 @@ struct GraphCommand: ParsableCommand {
 
     func run() throws {
         let folder = DialogsLocation.resolve(self.folder)
-        let bundle = try ChatCommand.loadBundle(folder)
+        let bundle = try BundleReading.loadValid(folder)
         guard let output else {
             FileIO.write(format == .dot ? GraphWriter.dot(bundle) : GraphWriter.mermaid(bundle), to: 1)
             return

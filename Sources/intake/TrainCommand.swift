@@ -55,7 +55,7 @@ struct TrainCommand: ParsableCommand {
             throw ExitCode(64)
         }
         let folder = join(trainingFolder, name)
-        let bundle = try ChatCommand.loadBundle(folder)
+        let bundle = try BundleReading.loadValid(folder)
         guard bundle.kind == .training else {
             FileIO.write("intake: \(folder) is not a training module (`kind: training`)\n", to: 2)
             throw ExitStatus.dataError

@@ -60,7 +60,7 @@ struct ChatCommand: ParsableCommand {
 
     func run() throws {
         let folder = DialogsLocation.resolve(dialogs)
-        let bundle = try Self.loadBundle(folder)
+        let bundle = try BundleReading.loadValid(folder)
         if bundle.kind == .training {
             FileIO.write("intake: \(folder) is a training module; run it with intake train\n", to: 2)
             throw ExitStatus.dataError
@@ -107,22 +107,5 @@ struct ChatCommand: ParsableCommand {
             return asked
         }
         return session.reload(bundle)
-    }
-
-    /// Loads and validates a bundle, printing every diagnostic; exits 65 or 66 on failure.
-    static func loadBundle(_ folder: String) throws -> DialogBundle {
-        let result: LoadResult
-        do {
-            result = try BundleLoader.load(folder: folder)
-        } catch {
-            FileIO.write("intake: \(error.description)\n", to: 2)
-            throw ExitStatus.noInput
-        }
-        guard let bundle = result.bundle else {
-            FileIO.write(result.renderedDiagnostics(), to: 2)
-            FileIO.write("intake: \(folder) has \(result.errorCount) error\(result.errorCount == 1 ? "" : "s"); run intake check \(folder)\n", to: 2)
-            throw ExitStatus.dataError
-        }
-        return bundle
     }
 }
