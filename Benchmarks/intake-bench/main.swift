@@ -1,7 +1,8 @@
 // intake-bench: parse throughput against Yams, load and validate, respond latency,
 // scripted test steps, peak memory and cold start. `swift run -c release intake-bench`.
 // Build the release `intake` first (swift build -c release --product intake) to
-// measure its cold start; the bench looks for it beside its own executable.
+// measure its cold start and `intake parse` as a whole process; the bench looks for it
+// beside its own executable. `--parse-only` measures parsing alone (sections 1, 5, 6).
 
 import DialogEngine
 import DialogModel
@@ -201,6 +202,7 @@ signal(SIGPIPE, SIG_IGN)
 let args = CommandLine.arguments
 if args.count == 5 && args[1] == "--child" { exit(child(args[2], args[3], args[4])) }
 let quick = args.contains("--quick")
+let parseOnly = args.contains("--parse-only")
 
 // MARK: - The table
 
@@ -239,7 +241,7 @@ row("parse: time/MB, largest / smallest", "", "\(fmt(parseScale))x", "<= 1.5x", 
 
 // MARK: 2-4. Load and validate, respond, scripted tests
 
-let nodeCounts = quick ? [100, 1_000, 10_000] : [100, 1_000, 10_000, 100_000]
+let nodeCounts = parseOnly ? [] : quick ? [100, 1_000, 10_000] : [100, 1_000, 10_000, 100_000]
 var perNode: [Double] = []
 var bundleFiles: [(Int, Int, String)] = []
 var loadedForTests: LoadedBundle?
@@ -268,8 +270,8 @@ for n in nodeCounts {
     row("respond p99", "\(n) nodes", "\(fmt(p99 * 1e6, 1)) us", n == 10_000 ? "< 50 us" : "", n == 10_000 ? p99 < 50e-6 : nil)
     log("respond \(n) nodes: median \(fmt(med * 1e6, 1)) us, p99 \(fmt(p99 * 1e6, 1)) us, \(moved) of \(turns) turns moved on")
 }
-let loadScale = perNode.last! / perNode.first!
-row("load: time/node, largest / smallest", "", "\(fmt(loadScale))x", "<= 1.5x", loadScale <= 1.5)
+let loadScale = perNode.isEmpty ? .nan : perNode[perNode.count - 1] / perNode[0]
+if !parseOnly { row("load: time/node, largest / smallest", "", "\(fmt(loadScale))x", "<= 1.5x", loadScale <= 1.5) }
 
 if let loaded = loadedForTests {
     let file = TestParser.parse(Generator.testFile(tests: 50, steps: 40, nodes: 1_001), path: "bench/tests/walk.test")
@@ -306,11 +308,38 @@ for (n, bytes, path) in bundleFiles {
     row("peak RSS: load+validate", "\(n) nodes (\(sizeName(bytes)))", "\(rss / 1_000_000) MB (\(fmt(Double(rss) / Double(bytes), 1))x input)", "", nil)
 }
 
-// MARK: 6. Cold start of the release intake binary
+// MARK: 6. Whole processes: `intake parse FILE > /dev/null` against a program that only
+// composes the same file with Yams (the bench's own `--child yams`)
 
 let dir = me.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
 let intake = dir + "/intake"
-if access(intake, X_OK) == 0 && access("Dialogs", R_OK) == 0 {
+if access(intake, X_OK) == 0, let (bytes, path) = corpusFiles.last {
+    @MainActor func wall(_ argv: [String], runs: Int) -> Double {
+        var xs: [Double] = []
+        for _ in 0..<runs {
+            let r = spawn(argv)
+            if r.status != 0 { notes.append("\(argv.joined(separator: " ")) exited with status \(r.status)") }
+            xs.append(r.seconds)
+        }
+        return median(xs)
+    }
+    let runs = bytes >= 10_000_000 ? 5 : 9
+    let ours = wall([intake, "parse", path], runs: runs)
+    let yams = wall([me, "--child", "yams", path, "/tmp/intake-bench-rss"], runs: max(3, runs / 3))
+    let ratio = yams / ours
+    row("process: intake parse > /dev/null", sizeName(bytes), "\(fmt(ours * 1000, 1)) ms", "", nil)
+    row("process: Yams compose only", sizeName(bytes), "\(fmt(yams * 1000, 1)) ms", "", nil)
+    row("process: Yams / intake parse", sizeName(bytes), "\(fmt(ratio, 1))x", ">= 5x", ratio >= 5)
+    log("process \(sizeName(bytes)): intake parse \(fmt(ours * 1000, 1)) ms, Yams compose \(fmt(yams * 1000, 1)) ms")
+} else {
+    notes.append("whole-process parse not measured: build the release intake first (swift build -c release --product intake)")
+}
+
+// MARK: 7. Cold start of the release intake binary
+
+if parseOnly {
+    notes.append("load, respond, scripted tests and cold start not measured (--parse-only)")
+} else if access(intake, X_OK) == 0 && access("Dialogs", R_OK) == 0 {
     func start(_ argv: [String]) -> (Double, Int32) {
         _ = spawn(argv, stdinText: "quit\n")
         var xs: [Double] = []
@@ -345,8 +374,13 @@ print(line(headers))
 print("|" + ws.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "|") + "|")
 rows.forEach { print(line($0)) }
 print("")
-print("Linear scaling: parse time per MB \(parseScale <= 1.5 ? "stays" : "does not stay") within 1.5x from \(sizeName(corpusFiles.first!.0)) to \(sizeName(corpusFiles.last!.0)) (\(fmt(parseScale))x); "
-    + "load time per node \(loadScale <= 1.5 ? "stays" : "does not stay") within 1.5x from \(nodeCounts.first!) to \(nodeCounts.last!) nodes (\(fmt(loadScale))x).")
+let parseScaling = "parse time per MB \(parseScale <= 1.5 ? "stays" : "does not stay") within 1.5x from \(sizeName(corpusFiles.first!.0)) to \(sizeName(corpusFiles.last!.0)) (\(fmt(parseScale))x)"
+if parseOnly {
+    print("Linear scaling: \(parseScaling).")
+} else {
+    print("Linear scaling: \(parseScaling); "
+        + "load time per node \(loadScale <= 1.5 ? "stays" : "does not stay") within 1.5x from \(nodeCounts.first!) to \(nodeCounts.last!) nodes (\(fmt(loadScale))x).")
+}
 notes.forEach { print("Note: \($0)") }
 
 // The generated inputs are a few hundred MB of /tmp at full size.
