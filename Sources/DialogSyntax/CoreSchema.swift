@@ -50,6 +50,18 @@ extension ScalarNode {
 public enum CoreSchema {
     /// Types a plain scalar's text.
     public static func resolve(_ text: String) -> TypedValue {
+        // Most scalars are words: every spelling below starts with one of these bytes. A
+        // string that starts otherwise cannot equal one of them even canonically (only
+        // K, `;` and `` ` `` are single-character decompositions in ASCII).
+        guard let lead = text.utf8.first else { return .null }
+        switch lead {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), .dash, .plus, .dot, UInt8(ascii: "~"),
+            UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"),
+            UInt8(ascii: "f"), UInt8(ascii: "F"):
+            break
+        default:
+            return .string(text)
+        }
         switch text {
         case "", "~", "null", "Null", "NULL": return .null
         case "true", "True", "TRUE": return .bool(true)

@@ -38,6 +38,35 @@ public enum JSONWriter {
         }
     }
 
+    /// Appends a node as JSON, its plain scalars typed by the core schema: the same text
+    /// as `write(node.typedValue, to:)`, without building the typed tree first.
+    public static func write(_ node: Node, to out: inout [UInt8]) {
+        switch node {
+        case .scalar(let s):
+            if s.style == .plain {
+                write(CoreSchema.resolve(s.text), to: &out)
+            } else {
+                writeString(s.text, to: &out)
+            }
+        case .sequence(let s):
+            out.append(.lbracket)
+            for (i, item) in s.items.enumerated() {
+                if i > 0 { out.append(.comma) }
+                write(item, to: &out)
+            }
+            out.append(.rbracket)
+        case .mapping(let m):
+            out.append(.lbrace)
+            for (i, entry) in m.entries.enumerated() {
+                if i > 0 { out.append(.comma) }
+                writeString(entry.key.text, to: &out)
+                out.append(.colon)
+                write(entry.value, to: &out)
+            }
+            out.append(.rbrace)
+        }
+    }
+
     private static func number(_ d: Double) -> String {
         if d.isNaN { return "\".nan\"" }
         if d == .infinity { return "\".inf\"" }

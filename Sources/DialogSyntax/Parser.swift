@@ -81,7 +81,7 @@ struct Parser {
 
     private func skipToDocumentBoundary() {
         while true {
-            let kind = scanner.peek().kind
+            let kind = scanner.peekKind()
             if kind == .documentStart || kind == .documentEnd || kind == .streamEnd { return }
             scanner.next()
         }
@@ -101,7 +101,7 @@ struct Parser {
         case .scalar:
             // A key without its `:` (reported): a block indented under it is its value.
             scanner.next()
-            let next = scanner.peek().kind
+            let next = scanner.peekKind()
             if next == .blockMappingStart || next == .blockSequenceStart {
                 _ = parseNode(block: true, indentlessSequence: false, depth: depth)
             }
@@ -141,16 +141,18 @@ struct Parser {
     // MARK: - Nodes
 
     private mutating func parseNode(block: Bool, indentlessSequence: Bool, depth: Int) -> Node {
-        let token = scanner.peek()
         if depth > scanner.maxDepth * 2 {
+            let token = scanner.peek()
             error(SyntaxMessage.tooDeep(scanner.maxDepth, token.range), token)
             scanner.abort()
             return emptyScalar(at: token.start)
         }
-        switch token.kind {
-        case .scalar:
-            scanner.next()
+        if scanner.peekKind() == .scalar {
+            let token = scanner.next()
             return .scalar(ScalarNode(text: token.text, style: token.style, range: token.range))
+        }
+        let token = scanner.peek()
+        switch token.kind {
         case .flowSequenceStart:
             return parseFlowSequence(depth: depth + 1)
         case .flowMappingStart:
@@ -173,7 +175,7 @@ struct Parser {
                 // Stray punctuation where a block value starts: step over it, and read the
                 // value after it, if there is one, so that it brings no second error.
                 scanner.next()
-                switch scanner.peek().kind {
+                switch scanner.peekKind() {
                 case .scalar, .flowSequenceStart, .flowMappingStart, .blockMappingStart, .blockSequenceStart:
                     return parseNode(block: true, indentlessSequence: indentlessSequence, depth: depth)
                 default:
@@ -189,22 +191,23 @@ struct Parser {
         var items: [Node] = []
         var end = start
         while true {
-            let token = scanner.peek()
-            if token.kind == .blockEntry {
+            let kind = scanner.peekKind()
+            if kind == .blockEntry {
                 let entry = scanner.next()
-                let next = scanner.peek()
-                if next.kind == .blockEntry || next.kind == .blockEnd || next.kind == .streamEnd {
+                let next = scanner.peekKind()
+                if next == .blockEntry || next == .blockEnd || next == .streamEnd {
                     items.append(emptyScalar(at: entry.end))
                 } else {
                     items.append(parseNode(block: true, indentlessSequence: false, depth: depth))
                 }
                 end = items.last.map { mark(of: $0.range.end) } ?? entry.end
-            } else if token.kind == .blockEnd {
+            } else if kind == .blockEnd {
                 scanner.next()
                 break
-            } else if token.kind == .streamEnd || token.kind == .documentStart || token.kind == .documentEnd {
+            } else if kind == .streamEnd || kind == .documentStart || kind == .documentEnd {
                 break
             } else {
+                let token = scanner.peek()
                 error(unexpectedInBlock(token, expected: "a sequence entry (`- `)"), token)
                 skipUnexpected(token, depth: depth)
             }
@@ -216,9 +219,9 @@ struct Parser {
         let start = scanner.peek().start
         var items: [Node] = []
         var end = start
-        while scanner.peek().kind == .blockEntry {
+        while scanner.peekKind() == .blockEntry {
             let entry = scanner.next()
-            let next = scanner.peek().kind
+            let next = scanner.peekKind()
             if next == .blockEntry || next == .key || next == .value || next == .blockEnd || next == .streamEnd {
                 items.append(emptyScalar(at: entry.end))
             } else {
@@ -242,21 +245,20 @@ struct Parser {
         var entries: [MappingEntry] = []
         var end = start
         while true {
-            let token = scanner.peek()
-            if token.kind == .key {
+            let kind = scanner.peekKind()
+            if kind == .key {
                 scanner.next()
-                let keyToken = scanner.peek()
                 let key: ScalarNode
-                if keyToken.kind == .scalar {
-                    scanner.next()
+                if scanner.peekKind() == .scalar {
+                    let keyToken = scanner.next()
                     key = ScalarNode(text: keyToken.text, style: keyToken.style, range: keyToken.range)
                 } else {
-                    key = complexKey(keyToken, block: true, depth: depth)
+                    key = complexKey(scanner.peek(), block: true, depth: depth)
                 }
                 let value: Node
-                if scanner.peek().kind == .value {
+                if scanner.peekKind() == .value {
                     let colon = scanner.next()
-                    let next = scanner.peek().kind
+                    let next = scanner.peekKind()
                     if next == .key || next == .value || next == .blockEnd || next == .streamEnd {
                         value = emptyScalar(at: colon.end)
                     } else {
@@ -267,21 +269,22 @@ struct Parser {
                 }
                 add(MappingEntry(key: key, value: value), to: &entries, keys: &keys)
                 end = mark(of: value.range.end)
-            } else if token.kind == .value {
+            } else if kind == .value {
                 // `: value` with no key: the scanner has reported it.
                 scanner.next()
-                let next = scanner.peek().kind
+                let next = scanner.peekKind()
                 if next != .key && next != .value && next != .blockEnd && next != .streamEnd {
                     _ = parseNode(block: true, indentlessSequence: true, depth: depth)
                 }
-            } else if token.kind == .blockEnd {
+            } else if kind == .blockEnd {
                 if !inSequence { scanner.next() }
                 break
-            } else if token.kind == .streamEnd || token.kind == .documentStart || token.kind == .documentEnd
-                || (inSequence && token.kind == .blockEntry)
+            } else if kind == .streamEnd || kind == .documentStart || kind == .documentEnd
+                || (inSequence && kind == .blockEntry)
             {
                 break
             } else {
+                let token = scanner.peek()
                 error(unexpectedInBlock(token, expected: "a mapping key"), token)
                 skipUnexpected(token, depth: depth)
             }
@@ -296,6 +299,19 @@ struct Parser {
         var items: [Node] = []
         var needsSeparator = false
         while true {
+            // The common cases first, without copying the token.
+            switch (scanner.peekKind(), needsSeparator) {
+            case (.scalar, false):
+                items.append(parseNode(block: false, indentlessSequence: false, depth: depth))
+                needsSeparator = true
+                continue
+            case (.flowEntry, true):
+                scanner.next()
+                needsSeparator = false
+                continue
+            default:
+                break
+            }
             let token = scanner.peek()
             if token.kind == .flowSequenceEnd { break }
             if isFlowTerminator(token) { return unterminatedFlow(open, items: items, sequence: true) }
@@ -331,10 +347,9 @@ struct Parser {
     }
 
     private mutating func parseFlowPair(depth: Int, start: Mark, closer: Token.Kind) -> Node {
-        let keyToken = scanner.peek()
+        let keyToken = scanner.peekKind() == .scalar ? scanner.next() : scanner.peek()
         let key: ScalarNode
         if keyToken.kind == .scalar {
-            scanner.next()
             key = ScalarNode(text: keyToken.text, style: keyToken.style, range: keyToken.range)
         } else if keyToken.kind == .value {
             key = ScalarNode(text: "", style: .plain, range: SourceRange(at: keyToken.start.position))
@@ -347,7 +362,7 @@ struct Parser {
 
     private mutating func parseFlowPairValue(key: ScalarNode, depth: Int, closer: Token.Kind) -> Node {
         var value = emptyScalar(at: mark(of: key.range.end))
-        if scanner.peek().kind == .value {
+        if scanner.peekKind() == .value {
             let colon = scanner.next()
             let next = scanner.peek()
             if next.kind == .flowEntry || next.kind == closer {
@@ -454,7 +469,8 @@ struct Parser {
 
     private mutating func add(_ entry: MappingEntry, to entries: inout [MappingEntry], keys: inout KeySet) {
         let key = entry.key
-        if key.style == .plain && key.text == "<<" {
+        // Whatever is canonically equal to `<<` starts with its byte: a cheap test first.
+        if key.style == .plain && key.text.utf8.first == UInt8(ascii: "<") && key.text == "<<" {
             error(SyntaxMessage.unsupported(
                 "merge keys (`<<`)", key.range, hint: "write the entries out in full"),
                 Token(kind: .scalar, start: mark(of: key.range.start), end: mark(of: key.range.end)))
@@ -486,17 +502,24 @@ struct Parser {
 
 /// The keys of one mapping, for finding duplicates: a linear scan while the mapping is
 /// small, a hash table once it grows.
+///
+/// Keys compare as `String`s do, canonically. Two ASCII keys are equal only if their
+/// bytes are, so keys of different lengths need no comparison; most keys are ASCII.
 private struct KeySet {
-    private var small: [(String, SourceRange)] = []
+    private var small: [(key: String, asciiLength: Int, range: SourceRange)] = []
     private var large: [String: SourceRange]?
 
     /// Adds a key; returns the range of an earlier occurrence if there is one.
     mutating func insert(_ key: String, range: SourceRange) -> SourceRange? {
         if large == nil {
-            for (k, r) in small where k == key { return r }
-            small.append((key, range))
+            let asciiLength = KeySet.asciiLength(key)
+            for k in small where (k.asciiLength < 0 || asciiLength < 0 || k.asciiLength == asciiLength) && k.key == key {
+                return k.range
+            }
+            if small.isEmpty { small.reserveCapacity(8) }
+            small.append((key, asciiLength, range))
             if small.count > 12 {
-                large = Dictionary(small, uniquingKeysWith: { a, _ in a })
+                large = Dictionary(small.map { ($0.key, $0.range) }, uniquingKeysWith: { a, _ in a })
                 small = []
             }
             return nil
@@ -504,5 +527,15 @@ private struct KeySet {
         if let first = large?[key] { return first }
         large?[key] = range
         return nil
+    }
+
+    /// The length in bytes of an ASCII key, or -1 for any other.
+    private static func asciiLength(_ key: String) -> Int {
+        var n = 0
+        for b in key.utf8 {
+            if b >= 0x80 { return -1 }
+            n += 1
+        }
+        return n
     }
 }

@@ -10,10 +10,13 @@
 /// can and otherwise ends the stream early, so that the parser sees a well-formed token
 /// sequence either way.
 final class Scanner {
-    /// The input, followed by `padding` zero bytes so that look-ahead needs no bounds check.
-    private let buffer: UnsafeMutablePointer<UInt8>
+    /// The input: the caller's bytes, or `ownedCopy` once `sanitize` has had to replace
+    /// some. Reads past the end go through `byte(_:)`, which returns 0 there.
+    private var buffer: UnsafePointer<UInt8>
     private let count: Int
-    private static let padding = 8
+    /// A copy of the input, made only when it has bytes to replace: most inputs have none,
+    /// and a copy would add the input's size to the peak memory of a parse.
+    private var ownedCopy: UnsafeMutablePointer<UInt8>?
 
     private(set) var diagnostics: [Diagnostic] = []
     /// The lines of `report`ed problems. Encoding problems are not among them: the bytes
@@ -47,6 +50,8 @@ final class Scanner {
     private var indents: [Int] = []
     private var allowSimpleKey = true
     private var possibleSimpleKeys: [SimpleKey?] = [nil]
+    /// The line on which `staleSimpleKeys` last looked at the keys.
+    private var keysCheckedOnLine = -1
     /// Whether the last token was a quoted scalar or a flow collection's end: after one of
     /// these, `:` is a value indicator in flow context even without a space after it.
     private var lastTokenWasJSONLike = false
@@ -87,16 +92,29 @@ final class Scanner {
 
     init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         count = bytes.count
-        buffer = .allocate(capacity: count + Scanner.padding)
         if let base = bytes.baseAddress, count > 0 {
-            buffer.initialize(from: base, count: count)
+            buffer = base
+        } else {
+            let empty = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+            empty.initialize(to: 0)
+            ownedCopy = empty
+            buffer = UnsafePointer(empty)
         }
-        (buffer + count).initialize(repeating: 0, count: Scanner.padding)
         self.maxDepth = maxDepth
         sanitize()
     }
 
-    deinit { buffer.deallocate() }
+    deinit { ownedCopy?.deallocate() }
+
+    /// The input, writable: copied on the first call.
+    private func writableBuffer() -> UnsafeMutablePointer<UInt8> {
+        if let ownedCopy { return ownedCopy }
+        let copy = UnsafeMutablePointer<UInt8>.allocate(capacity: count)
+        copy.initialize(from: buffer, count: count)
+        ownedCopy = copy
+        buffer = UnsafePointer(copy)
+        return copy
+    }
 
     // MARK: - Parser interface
 
@@ -104,6 +122,12 @@ final class Scanner {
     func peek() -> Token {
         while needMoreTokens() { fetchMoreTokens() }
         return tokens[head]
+    }
+
+    /// The kind of the next token, without consuming it or copying its text.
+    func peekKind() -> Token.Kind {
+        while needMoreTokens() { fetchMoreTokens() }
+        return tokens[head].kind
     }
 
     /// Consumes and returns the next token.
@@ -160,7 +184,7 @@ final class Scanner {
     /// Moves forward over `n` bytes that are not line breaks.
     @inline(__always) private func forward(_ n: Int = 1) {
         for _ in 0..<n {
-            if buffer[pos] & 0xC0 != 0x80 { column += 1 }
+            if byte() & 0xC0 != 0x80 { column += 1 }
             pos += 1
         }
     }
@@ -222,7 +246,8 @@ final class Scanner {
             case 3: [0xEF, 0xBF, 0xBD]  // U+FFFD
             default: Array(repeating: UInt8(ascii: "_"), count: length)
             }
-            for k in 0..<length { buffer[at + k] = placeholder[k] }
+            let writable = writableBuffer()
+            for k in 0..<length { writable[at + k] = placeholder[k] }
         }
         func problem(_ at: Int, _ length: Int, columns: Int = 1, _ make: (SourceRange) -> Diagnostic) {
             let start = position(at)
@@ -549,6 +574,9 @@ final class Scanner {
     }
 
     private func staleSimpleKeys() {
+        // Keys are saved on the reader's line: until it moves on, none can go stale.
+        guard line != keysCheckedOnLine else { return }
+        keysCheckedOnLine = line
         for level in possibleSimpleKeys.indices {
             guard let key = possibleSimpleKeys[level] else { continue }
             // A key longer than 1024 characters stays a candidate to its line's end, so

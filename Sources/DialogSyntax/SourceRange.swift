@@ -3,18 +3,36 @@
 /// `offset` counts UTF-8 bytes from the start of the file; `line` and `column` are
 /// 1-based, and `column` counts characters (Unicode scalars), so a caret printed under
 /// it lines up in a terminal.
+///
+/// Every node of a tree carries two positions, so they are stored in 32 bits each:
+/// values beyond `UInt32.max` (a file over 4 GiB) are clamped to it, never trapped on.
 public struct SourcePosition: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public var offset: Int
-    public var line: Int
-    public var column: Int
+    private var storedOffset: UInt32
+    private var storedLine: UInt32
+    private var storedColumn: UInt32
 
-    public init(offset: Int, line: Int, column: Int) {
-        self.offset = offset
-        self.line = line
-        self.column = column
+    public var offset: Int {
+        get { Int(storedOffset) }
+        set { storedOffset = UInt32(clamping: newValue) }
     }
 
-    public static func < (a: SourcePosition, b: SourcePosition) -> Bool { a.offset < b.offset }
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = UInt32(clamping: newValue) }
+    }
+
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = UInt32(clamping: newValue) }
+    }
+
+    public init(offset: Int, line: Int, column: Int) {
+        storedOffset = UInt32(clamping: offset)
+        storedLine = UInt32(clamping: line)
+        storedColumn = UInt32(clamping: column)
+    }
+
+    public static func < (a: SourcePosition, b: SourcePosition) -> Bool { a.storedOffset < b.storedOffset }
 
     public var description: String { "\(line):\(column)" }
 }

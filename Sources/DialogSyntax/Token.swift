@@ -1,8 +1,19 @@
-/// A position while scanning: 0-based line and column, byte offset.
+/// A position while scanning: 0-based line and column, byte offset. Stored in 32 bits
+/// each, like ``SourcePosition``, to keep tokens small.
 struct Mark: Equatable {
-    var offset: Int
-    var line: Int
-    var column: Int
+    private var storedOffset: UInt32
+    private var storedLine: UInt32
+    private var storedColumn: UInt32
+
+    init(offset: Int, line: Int, column: Int) {
+        storedOffset = UInt32(clamping: offset)
+        storedLine = UInt32(clamping: line)
+        storedColumn = UInt32(clamping: column)
+    }
+
+    var offset: Int { Int(storedOffset) }
+    var line: Int { Int(storedLine) }
+    var column: Int { Int(storedColumn) }
 
     var position: SourcePosition { SourcePosition(offset: offset, line: line + 1, column: column + 1) }
 }

@@ -1,6 +1,12 @@
 import ArgumentParser
 import DialogSyntax
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// `intake parse FILE`: shows how the parser reads a file, as JSON.
 struct ParseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,9 +39,12 @@ struct ParseCommand: ParsableCommand {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 4)
         for document in result.documents {
-            JSONWriter.write(document.typedValue, to: &out)
+            JSONWriter.write(document, to: &out)
             out.append(0x0A)
         }
         FileIO.write(out, to: 1)
+        // The process ends here: freeing the tree, one allocation at a time, would take
+        // about a tenth of its run on a large file.
+        Glibc.exit(EXIT_SUCCESS)
     }
 }
