@@ -35,6 +35,16 @@ public struct Interpolation: Sendable, Hashable {
         parts.allSatisfy { if case .literal = $0 { true } else { false } }
     }
 
+    /// The text as shown when it has no expression; nil when it has one.
+    public var literalText: String? {
+        var out = ""
+        for part in parts {
+            guard case .literal(let text, _) = part else { return nil }
+            out += text
+        }
+        return out
+    }
+
     /// The text with every expression replaced by its value's
     /// ``Value/interpolationText``: `Your total is 14 out of 64.`
     public func render(with variables: some VariableLookup) -> String {
@@ -63,11 +73,43 @@ public struct Interpolation: Sendable, Hashable {
     /// of its content so positions on later lines match the file. Splitting goes on
     /// after a problem, so every problem of the text is reported.
     public static func parse(_ text: some StringProtocol, at start: SourcePosition, continuationIndent: Int = 0) -> ParsedInterpolation {
+        if let literal = plainLiteral(text, at: start, continuationIndent: continuationIndent) {
+            return ParsedInterpolation(interpolation: literal, diagnostics: [])
+        }
         var splitter = Splitter(cursor: ScalarCursor(text, at: start), indent: continuationIndent)
         splitter.run()
         let diagnostics = splitter.diagnostics.sortedByPosition()
         return ParsedInterpolation(interpolation: diagnostics.isEmpty ? Interpolation(parts: splitter.parts) : nil,
                                    diagnostics: diagnostics)
+    }
+
+    /// Most texts have no brace at all: one literal, read in one pass over the bytes,
+    /// with the end position the splitter would reach (nil when there is a brace). The
+    /// splitter appends scalar by scalar, which made it a fifth of loading a bundle.
+    static func plainLiteral(_ text: some StringProtocol, at start: SourcePosition, continuationIndent indent: Int) -> Interpolation? {
+        var end = start
+        var braceFree = true
+        let scanned: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            // Bytes 0x7B and 0x7D never occur inside a multi-byte UTF-8 sequence.
+            for b in bytes {
+                switch b {
+                case UInt8(ascii: "{"), UInt8(ascii: "}"):
+                    braceFree = false
+                    return
+                case UInt8(ascii: "\n"):
+                    end.line += 1
+                    end.column = 1 + indent
+                    end.offset += 1 + indent
+                default:
+                    end.offset += 1
+                    // A scalar is one column: count its first byte only.
+                    if b & 0xC0 != 0x80 { end.column += 1 }
+                }
+            }
+        }
+        guard scanned != nil, braceFree else { return nil }
+        if text.isEmpty { return Interpolation(parts: []) }
+        return Interpolation(parts: [.literal(String(text), SourceRange(start: start, end: end))])
     }
 
     /// Splits `text` as if it started at line 1, column 1: for tests and tools.

@@ -27,6 +27,8 @@ struct Validator {
         self.bundle = bundle
         self.paths = paths
         self.damage = damage
+        nodesInOrder = bundle.nodeOrder.compactMap { bundle.nodes[$0] }
+        roles = bundle.roles
     }
 
     mutating func validate(checkSources: Bool) {
@@ -49,7 +51,10 @@ struct Validator {
         diagnostics.append(BundleDiagnostic(path: paths[file] ?? file, diagnostic: d))
     }
 
-    private var nodesInOrder: [DialogNode] { bundle.nodeOrder.compactMap { bundle.nodes[$0] } }
+    /// The nodes in file order, looked up once: every check walks them.
+    private let nodesInOrder: [DialogNode]
+    /// Every role some resource has (``DialogBundle/roles`` builds the set anew).
+    private let roles: Set<String>
 
     // MARK: - References
 
@@ -147,11 +152,14 @@ struct Validator {
             canEnd[i] = true
             stack += predecessors[i].filter { !canEnd[$0] }
         }
-        for component in StronglyConnected.components(successors) {
+        let components = StronglyConnected.components(successors)
+        var componentOf = [Int](repeating: 0, count: ids.count)
+        for (c, component) in components.enumerated() { for i in component { componentOf[i] = c } }
+        for (c, component) in components.enumerated() {
             guard let first = component.first, !canEnd[first], reachable[first] else { continue }
             let isCycle = component.count > 1 || successors[first].contains(first)
             // Only a closed loop: one with an exit that leads to a dead end is reported there.
-            let closed = component.allSatisfy { successors[$0].allSatisfy { component.contains($0) } }
+            let closed = component.allSatisfy { successors[$0].allSatisfy { componentOf[$0] == c } }
             guard isCycle, closed else { continue }
             // Reported at the loop's first node in file order, where its listing starts.
             let cycle = component.sorted().map { ids[$0] }
@@ -174,7 +182,7 @@ struct Validator {
             "answer": .string, "region": .string,
             "symptoms.reported": .list(.string), "symptoms.denied": .list(.string),
         ]
-        for role in bundle.roles.union(damage.roles) { env[role] = .string }
+        for role in roles.union(damage.roles) { env[role] = .string }
         for item in bundle.rubric { env[item.variable] = .bool }
         for scale in bundle.scales.values {
             env["scores.\(scale.id)"] = .number
@@ -226,7 +234,7 @@ struct Validator {
             for text in texts {
                 for d in checked(text.interpolation.check(in: env)) { report(d, in: file) }
                 for part in text.interpolation.parts {
-                    if case .expression(.name(let name, let r), _) = part, bundle.roles.contains(name) {
+                    if case .expression(.name(let name, let r), _) = part, roles.contains(name) {
                         rolesUsed.append((name, r, file))
                     }
                 }
@@ -241,9 +249,9 @@ struct Validator {
                 for d in checked(TypeChecker.check(a.expression, in: env).diagnostics) { report(d, in: file) }
             }
             if let show = node.show {
-                for role in show.roles where !bundle.roles.contains(role.value) && !damage.roles.contains(role.value) {
-                    report(ModelMessage.unknownRole(role.value, suggestion: Suggestion.closest(to: role.value, among: bundle.roles),
-                                                    known: bundle.roles.sorted(), role.range), in: file)
+                for role in show.roles where !roles.contains(role.value) && !damage.roles.contains(role.value) {
+                    report(ModelMessage.unknownRole(role.value, suggestion: Suggestion.closest(to: role.value, among: roles),
+                                                    known: roles.sorted(), role.range), in: file)
                 }
             }
         }
@@ -351,10 +359,23 @@ struct Validator {
         // A phrase elsewhere that contains a crisis phrase can never be reached by it:
         // the crisis intent matches first, on every turn.
         let crisis = bundle.intents.filter { $0.crisis != nil }.flatMap { i in i.match.map { (i.id, PhraseKey.words($0.text)) } }
+        // The crisis phrases by their first word, so a phrase is compared only with those
+        // that can start at one of its words, not with every crisis phrase.
+        var byFirstWord: [String: [Int]] = [:]
+        for (k, c) in crisis.enumerated() {
+            if let first = c.1.first { byFirstWord[first, default: []].append(k) }
+        }
         func check(_ phrase: Phrase, _ file: String) {
             let words = PhraseKey.words(phrase.text)
-            if let hit = crisis.first(where: { PhraseKey.contains(words, $0.1) }) {
-                report(ModelMessage.shadowedByCrisis(phrase.text, intent: hit.0, phrase.range), in: file)
+            // The first crisis phrase, in the intents' order, that the phrase contains.
+            var found: Int?
+            for i in words.indices {
+                for k in byFirstWord[words[i]] ?? [] where k < (found ?? .max) && words[i...].starts(with: crisis[k].1) {
+                    found = k
+                }
+            }
+            if let k = found {
+                report(ModelMessage.shadowedByCrisis(phrase.text, intent: crisis[k].0, phrase.range), in: file)
             }
         }
         for node in nodesInOrder {
@@ -369,19 +390,34 @@ struct Validator {
 /// Phrase comparison for the validator: lower-cased words, punctuation ignored.
 enum PhraseKey {
     static func words(_ text: String) -> [String] {
-        text.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "'") }.map(String.init)
+        var ascii = text
+        if let words = ascii.withUTF8({ asciiWords($0) }) { return words }
+        return text.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "'") }.map(String.init)
+    }
+
+    /// `words(_:)` of an ASCII text, byte by byte; nil for any other text. For ASCII the
+    /// letters are A–Z and a–z and the numbers 0–9, so it gives what the Character
+    /// properties give, without looking them up for every character of every phrase.
+    private static func asciiWords(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+        var words: [String] = []
+        var word: [UInt8] = []
+        for b in bytes {
+            guard b < 0x80 else { return nil }
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "'"):
+                word.append(b)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                word.append(b + 32)
+            default:
+                if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+                word.removeAll(keepingCapacity: true)
+            }
+        }
+        if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+        return words
     }
 
     static func normalized(_ text: String) -> String { words(text).joined(separator: " ") }
-
-    /// Whether `needle` occurs in `haystack` as consecutive whole words.
-    static func contains(_ haystack: [String], _ needle: [String]) -> Bool {
-        guard !needle.isEmpty, needle.count <= haystack.count else { return false }
-        for i in 0...(haystack.count - needle.count) where Array(haystack[i..<(i + needle.count)]) == needle {
-            return true
-        }
-        return false
-    }
 }
 
 /// Tarjan's algorithm, iterative, so a long chain of nodes cannot overflow the stack.
