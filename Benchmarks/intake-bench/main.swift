@@ -153,18 +153,19 @@ func child(_ mode: String, _ path: String, _ out: String) -> Int32 {
 
 
 /// A scripted walk: mostly a choice's match phrase, sometimes its number; from the end
-/// node, a new session. The latency of each turn after 500 warm-up turns, and how many
-/// turns moved to another node.
+/// node, a new session of the bundle compiled once, as a server would keep it. The
+/// latency of each turn after 500 warm-up turns, and how many turns moved to another node.
 func walk(_ bundle: DialogBundle, _ phrases: [[[String]]], turns: Int, seed: UInt64) -> ([Double], Int) {
     var rng = SeededRNG(seed: seed)
     var latencies: [Double] = []
     latencies.reserveCapacity(turns)
-    var session = try! Session(bundle: bundle, region: "US", seed: 1)
+    let compiled = CompiledBundle(bundle)
+    var session = try! Session(compiled, region: "US", seed: 1)
     var turn = session.open()
     var moved = 0
     for k in 0..<(turns + 500) {
         if turn.state == .ended {
-            session = try! Session(bundle: bundle, region: "US", seed: UInt64(k))
+            session = try! Session(compiled, region: "US", seed: UInt64(k))
             turn = session.open()
         }
         let index = Int(turn.node.name.dropFirst()) ?? 0

@@ -56,6 +56,8 @@ public struct PhraseSet<ID: Hashable & Sendable>: Sendable {
     private let byText: [String: [Int]]
     private let byStem: [String: [Int]]
     private let byInitial: [Unicode.Scalar: [Int]]
+    /// Each id's place in `entries` (its first, when listed twice).
+    private let entryIndex: [ID: Int]
 
     public init(_ entries: [(id: ID, phrases: [PhrasePattern])], minimumQuality: MatchQuality = .typo) {
         self.entries = entries
@@ -82,6 +84,7 @@ public struct PhraseSet<ID: Hashable & Sendable>: Sendable {
         self.byText = byText
         self.byStem = byStem
         self.byInitial = byInitial
+        self.entryIndex = Dictionary(entries.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// A set of phrases written as plain text.
@@ -149,12 +152,13 @@ public struct PhraseSet<ID: Hashable & Sendable>: Sendable {
     }
 
     /// Ranks the set's ids by their best occurrence in the line (`MatchScore`). Negated
-    /// occurrences ("not detox") do not count unless `includingNegated`.
-    public func rank(in text: NormalizedText, includingNegated: Bool = false) -> Ranking {
+    /// occurrences ("not detox") do not count unless `includingNegated`. With `among`,
+    /// only those ids take part, as if the set held no others.
+    public func rank(in text: NormalizedText, includingNegated: Bool = false, among: Set<ID>? = nil) -> Ranking {
         var best: [Int: Hit] = [:]
-        let index = Dictionary(entries.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         for hit in hits(in: text) where includingNegated || !hit.match.isNegated {
-            guard let e = index[hit.id] else { continue }
+            if let among, !among.contains(hit.id) { continue }
+            guard let e = entryIndex[hit.id] else { continue }
             if let current = best[e], current.match.score >= hit.match.score { continue }
             best[e] = hit
         }

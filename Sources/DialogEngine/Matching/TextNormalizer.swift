@@ -23,17 +23,17 @@ public enum TextNormalizer {
     /// `text` lower-cased, with diacritics folded and apostrophes unified, and nothing
     /// else changed: `fold("Ça VA’")` is `"ca va'"`.
     public static func fold(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
         for scalar in text.unicodeScalars {
             if apostrophes.contains(scalar.value) {
-                out.append("'")
+                out.append(UInt8(ascii: "'"))
             } else if isMark(scalar) {
                 continue
             } else {
                 appendFolded(scalar, to: &out)
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     // MARK: - The scan
@@ -50,7 +50,11 @@ public enum TextNormalizer {
     static func scan(_ input: String) -> Scan {
         var result = Scan()
         let scalars = input.unicodeScalars
-        var word = String.UnicodeScalarView()
+        // The word's UTF-8 bytes: appending to a byte buffer whose capacity is kept costs
+        // far less than appending scalars to a string, and a bundle's every phrase and
+        // every line goes through here.
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
         var wordStart = scalars.startIndex
         var wordEnd = scalars.startIndex
         var sentence = 0
@@ -62,15 +66,15 @@ public enum TextNormalizer {
         func finishWord() {
             guard !word.isEmpty else { return }
             // Apostrophes at the end of a word are quotes, not contractions.
-            while word.last == "'" { word.removeLast() }
+            while word.last == UInt8(ascii: "'") { word.removeLast() }
             if !word.isEmpty {
-                for text in Contractions.expand(String(word)) where !text.isEmpty {
+                for text in Contractions.expand(String(decoding: word, as: UTF8.self)) where !text.isEmpty {
                     result.words.append(Word(text: text, range: wordStart..<wordEnd, sentence: sentence, clause: clause))
                 }
                 sentenceHasWords = true
                 clauseHasWords = true
             }
-            word = String.UnicodeScalarView()
+            word.removeAll(keepingCapacity: true)
         }
         func endClause() {
             finishWord()
@@ -104,7 +108,7 @@ public enum TextNormalizer {
                 if !word.isEmpty { wordEnd = next }
             case .apostrophe:
                 // Kept only inside a word; "'cause" and "dogs'" lose theirs.
-                if !word.isEmpty { word.append("'") }
+                if !word.isEmpty { word.append(UInt8(ascii: "'")) }
                 previousIsAlphanumeric = false
             case .hyphen, .dot:
                 // Between two letters or digits, a hyphen only separates words ("off-label"),
@@ -192,28 +196,28 @@ public enum TextNormalizer {
     // MARK: - Case and diacritics
 
     /// Appends the lower-case, diacritic-free form of one scalar.
-    private static func appendFolded(_ scalar: Unicode.Scalar, to out: inout String.UnicodeScalarView) {
+    private static func appendFolded(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
         let v = scalar.value
         if v < 0x80 {
-            out.append((0x41...0x5A).contains(v) ? Unicode.Scalar(UInt8(v + 0x20)) : scalar)
+            out.append(UInt8(v) | ((0x41...0x5A).contains(v) ? 0x20 : 0))
             return
         }
         if let folded = latinFolding(v) {
-            out.append(contentsOf: folded.unicodeScalars)
+            out.append(contentsOf: folded.utf8)
             return
         }
         let properties = scalar.properties
         guard properties.changesWhenLowercased else {
-            out.append(scalar)
+            UTF8.encode(scalar) { out.append($0) }
             return
         }
         // "İ" lower-cases to "i" and a combining dot: fold that too.
         for lower in properties.lowercaseMapping.unicodeScalars {
             if isMark(lower) { continue }
             if let folded = latinFolding(lower.value) {
-                out.append(contentsOf: folded.unicodeScalars)
+                out.append(contentsOf: folded.utf8)
             } else {
-                out.append(lower)
+                UTF8.encode(lower) { out.append($0) }
             }
         }
     }

@@ -20,10 +20,15 @@ enum ChoicePick: Sendable, Equatable {
 
 /// The session's view of text matching: every question the state machine asks of a
 /// line, answered by the matcher (`Matching/`) over the bundle's phrases. The phrase sets
-/// are built once per bundle, so a turn costs a few look-ups per word of the line.
+/// are built once per bundle, each node's menu included, so a turn costs a few look-ups
+/// per word of the line. Sessions of one bundle share one (see ``CompiledBundle``).
 struct Recognizer: Sendable {
     private(set) var bundle: DialogBundle
     private var crisisDetector: CrisisDetector
+    /// Each menu's matcher, for the nodes whose choice labels are plain text; nil for a
+    /// node whose labels have an expression. Filled at once for a ``CompiledBundle``,
+    /// else as the session reaches each menu, so a session starts without compiling them.
+    private var menus: [NodeID: Menu?] = [:]
     /// Topic intents, indexed by their place in `topics` (priority order).
     private var topics: [Intent]
     private var topicSet: PhraseSet<Int>
@@ -32,7 +37,9 @@ struct Recognizer: Sendable {
     private var rubricSet: PhraseSet<Int>
     private var rubricUnlessSet: PhraseSet<Int>
 
-    init(bundle: DialogBundle) {
+    /// With `compilingMenus`, every node's menu is compiled now, for sessions that share
+    /// the recognizer; else each is compiled the first time it is read.
+    init(bundle: DialogBundle, compilingMenus: Bool = false) {
         self.bundle = bundle
         crisisDetector = CrisisDetector(intents: bundle.intents)
         topics = bundle.intents.filter { $0.crisis == nil }
@@ -42,15 +49,46 @@ struct Recognizer: Sendable {
         })
         rubricSet = PhraseSet(bundle.rubric.enumerated().map { (id: $0.offset, phrases: $0.element.match.map(PhrasePattern.init)) })
         rubricUnlessSet = PhraseSet(bundle.rubric.enumerated().map { (id: $0.offset, phrases: $0.element.unless.map(PhrasePattern.init)) })
+        if compilingMenus {
+            for (id, node) in bundle.nodes where !node.choices.isEmpty { menus[id] = Menu(node.choices) }
+        }
     }
 
+    /// The compiled menu of a node, compiled now if it was not yet.
+    private mutating func menu(of id: NodeID) -> Menu? {
+        if let menu = menus[id] { return menu }
+        let menu = bundle.nodes[id].flatMap { Menu($0.choices) }
+        menus[id] = menu
+        return menu
+    }
+
+    /// A node's choices, compiled: each label's words, and one phrase set of every
+    /// choice's label and phrases under the choice's index in the node. A turn ranks it
+    /// among the choices on offer, which gives what a set of only those would give: the
+    /// set keeps and ranks the occurrences of each choice apart from the others'.
+    struct Menu: Sendable {
+        var labelWords: [[String]]
+        var set: PhraseSet<Int>
+
+        /// Nil when a label has an expression: its text is known only at run time.
+        init?(_ choices: [Choice]) {
+            var labels: [String] = []
+            for choice in choices {
+                guard let label = choice.label.interpolation.literalText else { return nil }
+                labels.append(label)
+            }
+            labelWords = labels.map { TextNormalizer.scan($0).words.map(\.text) }
+            set = PhraseSet(choices.indices.map { i in
+                (id: i, phrases: ([labels[i]] + choices[i].match.map(\.text)).map { PhrasePattern($0) })
+            })
+        }
+    }
     /// The rubric items a trainee's line says, by their index in the rubric, each with the
     /// first phrase that said it. A move counts even negated ("don't detox alone"); a
     /// must-not (`avoid`) only when not negated ("I can't give you a dose in mg" keeps
     /// it). An `unless` phrase of the item's own that overlaps an occurrence cancels it.
-    func rubricItems(in input: String) -> [(index: Int, phrase: String)] {
+    func rubricItems(in text: NormalizedText) -> [(index: Int, phrase: String)] {
         guard !bundle.rubric.isEmpty else { return [] }
-        let text = NormalizedText(input)
         var cancelled: [Int: [Range<Int>]] = [:]
         for hit in rubricUnlessSet.hits(in: text) { cancelled[hit.id, default: []].append(hit.match.words) }
         var found: [Int: String] = [:]
@@ -65,12 +103,8 @@ struct Recognizer: Sendable {
         return order.sorted().map { ($0, found[$0] ?? "") }
     }
 
-    mutating func reset(bundle: DialogBundle) {
-        self = Recognizer(bundle: bundle)
-    }
-
-    func crisis(in input: String) -> CrisisFinding? {
-        guard let report = crisisDetector.detect(input) else { return nil }
+    func crisis(in text: NormalizedText) -> CrisisFinding? {
+        guard let report = crisisDetector.detect(in: text) else { return nil }
         return CrisisFinding(kind: report.kind, also: report.also,
                              level: report.level == .takeover ? .takeover : .resources,
                              intent: report.intent, phrase: report.phrase)
@@ -86,8 +120,7 @@ struct Recognizer: Sendable {
     /// The topic intent a line asks about: the best match; among equally good ones, the
     /// one of highest priority (the bundle keeps intents in priority order). Failing a
     /// phrase, an intent with `symptoms: true` takes a line that reports symptoms.
-    func topicIntent(in input: String) -> IntentPick? {
-        let text = NormalizedText(input)
+    func topicIntent(in text: NormalizedText) -> IntentPick? {
         // A question is about its topic even when negated: "why isn't baclofen approved?"
         switch topicSet.rank(in: text, includingNegated: true) {
         case .unique(let hit):
@@ -104,18 +137,32 @@ struct Recognizer: Sendable {
     }
 
     /// The phrase of a route that the line says (not negated), if any.
-    func matches(_ phrases: [Phrase], in input: String) -> String? {
-        PhraseSet([(id: 0, phrases: phrases.map(PhrasePattern.init))]).rank(in: NormalizedText(input)).unique?.match.pattern.text
+    func matches(_ phrases: [Phrase], in text: NormalizedText) -> String? {
+        PhraseSet([(id: 0, phrases: phrases.map(PhrasePattern.init))]).rank(in: text).unique?.match.pattern.text
     }
 
-    /// A choice by its number, an ordinal, its label, or one of its phrases.
-    func choice(_ input: String, labels: [String], phrases: [[String]]) -> ChoicePick {
-        let text = NormalizedText(input)
+    /// A choice of `node` by its number, an ordinal, its label, or one of its phrases.
+    /// `offered` are the indexes in the node of the choices on offer, in order, with
+    /// their labels and phrases; the pick is an index into `offered`.
+    mutating func choice(_ text: NormalizedText, node: NodeID, offered: [Int], labels: [String], phrases: [[String]]) -> ChoicePick {
         if let n = Ordinals.read(text), n >= 1 && n <= labels.count { return .one(n - 1, phrase: nil) }
         let words = text.words.map(\.text)
         // "the last one", "last option"
         if !labels.isEmpty, words.filter({ !["the", "one", "option", "choice", "please"].contains($0) }) == ["last"] {
             return .one(labels.count - 1, phrase: nil)
+        }
+        if let menu = menu(of: node) {
+            if let exact = offered.firstIndex(where: { menu.labelWords[$0] == words }) {
+                return .one(exact, phrase: nil)
+            }
+            // Offered indexes rise with the node's, so the order of a tie is kept.
+            let ranking = menu.set.rank(in: text, among: Set(offered))
+            func place(_ hit: PhraseSet<Int>.Hit) -> Int { offered.firstIndex(of: hit.id) ?? 0 }
+            switch ranking {
+            case .none: return .none
+            case .unique(let hit): return .one(place(hit), phrase: hit.match.pattern.text, score: hit.match.score)
+            case .ambiguous(let hits): return .ambiguous(hits.map(place))
+            }
         }
         if let exact = labels.firstIndex(where: { NormalizedText($0).words.map(\.text) == words }) {
             return .one(exact, phrase: nil)
@@ -130,32 +177,32 @@ struct Recognizer: Sendable {
         }
     }
 
-    func yesNo(_ input: String) -> Bool? {
-        YesNo.read(input)
+    func yesNo(_ text: NormalizedText) -> Bool? {
+        YesNo.read(text)
     }
 
     /// A number typed as digits: the whole line, or the one number in it ("about 6").
-    func number(_ input: String) -> Double? {
-        if let n = Double(input.trimmingSpaces), n.isFinite { return n }
-        let numbers = NormalizedText(input).words.compactMap { Double($0.text) }.filter(\.isFinite)
+    func number(_ text: NormalizedText) -> Double? {
+        if let n = Double(text.original.trimmingSpaces), n.isFinite { return n }
+        let numbers = text.words.compactMap { Double($0.text) }.filter(\.isFinite)
         return numbers.count == 1 ? numbers[0] : nil
     }
 
     /// The symptoms a line reports and denies ("cramps but no vomiting").
-    func symptoms(in input: String) -> (reported: [String], denied: [String]) {
-        let mentions = symptomSet.mentions(in: NormalizedText(input))
+    func symptoms(in text: NormalizedText) -> (reported: [String], denied: [String]) {
+        let mentions = symptomSet.mentions(in: text)
         return (mentions.reported, mentions.denied)
     }
 
     /// A scale answer: a number in the range, or one of its labels ("a little").
-    func scaleAnswer(_ input: String, range: ClosedRange<Int>, labels: [String]) -> Int? {
-        if let n = number(input) {
+    func scaleAnswer(_ text: NormalizedText, range: ClosedRange<Int>, labels: [String]) -> Int? {
+        if let n = number(text) {
             // Not Int(n): a number beyond Int's range ("99999999999999999999") would trap.
             guard let i = Int(exactly: n), range.contains(i) else { return nil }
             return i
         }
         let set = PhraseSet(labels.enumerated().filter { !$0.element.isEmpty }.map { (id: $0.offset, phrases: [PhrasePattern($0.element)]) })
-        guard let hit = set.rank(in: NormalizedText(input), includingNegated: true).unique else { return nil }
+        guard let hit = set.rank(in: text, includingNegated: true).unique else { return nil }
         return range.lowerBound + hit.id
     }
 }

@@ -65,7 +65,12 @@ extension Session {
     }
 
     func visibleChoices(of node: DialogNode) -> [Choice] {
-        node.choices.filter { $0.condition.map { Evaluator.evaluate($0.expression, in: lookup).isTrue } ?? true }
+        visibleChoiceIndexes(of: node).map { node.choices[$0] }
+    }
+
+    /// The indexes in the node of the choices whose conditions hold.
+    func visibleChoiceIndexes(of node: DialogNode) -> [Int] {
+        node.choices.indices.filter { node.choices[$0].condition.map { Evaluator.evaluate($0.expression, in: lookup).isTrue } ?? true }
     }
 
     // MARK: - Moving between nodes
@@ -132,7 +137,7 @@ extension Session {
 
     /// The first route whose phrases match the input (or that has none) and whose
     /// condition holds; `else` always holds.
-    func firstRoute(_ routes: [Route], input: String?) -> Route? {
+    func firstRoute(_ routes: [Route], input: NormalizedText?) -> Route? {
         routes.first { route in
             if route.isElse { return true }
             if !route.match.isEmpty {

@@ -3,7 +3,7 @@ import DialogModel
 extension Session {
     /// Reads a line against what the current node waits for. Returns false when the
     /// line is not an answer here, so that topic intents get a chance.
-    mutating func handleAtNode(_ input: String, turn: inout Turn) -> Bool {
+    mutating func handleAtNode(_ input: NormalizedText, turn: inout Turn) -> Bool {
         guard let node = bundle.nodes[current] else { return false }
         switch waiting {
         case .ended:
@@ -17,11 +17,11 @@ extension Session {
         }
     }
 
-    private mutating func pickChoice(_ input: String, node: DialogNode, turn: inout Turn) -> Bool {
-        let visible = visibleChoices(of: node)
-        let offered: [Choice] = pendingAmbiguity.map { $0.compactMap { node.choices.indices.contains($0) ? node.choices[$0] : nil } } ?? visible
+    private mutating func pickChoice(_ input: NormalizedText, node: DialogNode, turn: inout Turn) -> Bool {
+        let places = pendingAmbiguity.map { $0.filter { node.choices.indices.contains($0) } } ?? visibleChoiceIndexes(of: node)
+        let offered = places.map { node.choices[$0] }
         let labels = offered.map { render($0.label) }
-        switch recognizer.choice(input, labels: labels, phrases: offered.map { $0.match.map(\.text) }) {
+        switch recognizer.choice(input, node: node.id, offered: places, labels: labels, phrases: offered.map { $0.match.map(\.text) }) {
         case .one(let index, let phrase, let score):
             // A topic question more specific than the phrase that picked the choice
             // ("can I drink alcohol on baclofen" at a menu whose choice matches
@@ -36,8 +36,7 @@ extension Session {
             return true
         case .ambiguous(let indexes):
             // Ask which was meant, offering only the candidates.
-            let all = node.choices
-            pendingAmbiguity = indexes.compactMap { i in all.firstIndex(of: offered[i]) }
+            pendingAmbiguity = indexes.map { places[$0] }
             turn.flags.append("ambiguous")
             turn.say.append("Did you mean " + indexes.map { "“\(labels[$0])”" }.joined(separator: " or ") + "?")
             return true
@@ -46,12 +45,12 @@ extension Session {
         }
     }
 
-    private mutating func readAnswer(_ input: String, node: DialogNode, turn: inout Turn) -> Bool {
+    private mutating func readAnswer(_ input: NormalizedText, node: DialogNode, turn: inout Turn) -> Bool {
         guard let expect = node.expect else { return false }
         let value: Value
         switch expect {
         case .text:
-            value = .string(input)
+            value = .string(input.original)
         case .yesNo:
             // "Yes" and "No" are offered as choices 1 and 2.
             let number = recognizer.number(input)
@@ -84,7 +83,7 @@ extension Session {
         return true
     }
 
-    private mutating func readScaleItem(_ input: String, index: Int, node: DialogNode, turn: inout Turn) -> Bool {
+    private mutating func readScaleItem(_ input: NormalizedText, index: Int, node: DialogNode, turn: inout Turn) -> Bool {
         guard let name = node.scale?.value, let scale = bundle.scales[name] else { return false }
         let labels = scale.range.map { scale.labels[$0] ?? "" }
         guard let score = recognizer.scaleAnswer(input, range: scale.range, labels: labels) else {
@@ -112,7 +111,7 @@ extension Session {
     /// Adds the symptoms a line reports and denies to the session's; a later line
     /// overrides an earlier one. Returns the ones this line reports.
     @discardableResult
-    mutating func record(symptomsIn input: String) -> [String] {
+    mutating func record(symptomsIn input: NormalizedText) -> [String] {
         let found = recognizer.symptoms(in: input)
         for id in found.reported where !reported.contains(id) {
             reported.append(id)

@@ -57,7 +57,17 @@ public struct Session: Sendable {
 
     /// A session of `bundle` for a region (its code or an alias), from `start` or the
     /// bundle's start node, with `seed` for the random choice of `one-of` texts.
+    ///
+    /// It compiles the bundle's intents and catalogues first, and each menu when it first
+    /// reads one; to start several sessions of one bundle, compile it once and use
+    /// ``init(_:region:start:seed:)``.
     public init(bundle: DialogBundle, region: String = "US", start: NodeID? = nil, seed: UInt64 = 0) throws(SessionError) {
+        try self.init(CompiledBundle(recognizer: Recognizer(bundle: bundle)), region: region, start: start, seed: seed)
+    }
+
+    /// A session of a compiled bundle, which it shares with the other sessions of it.
+    public init(_ compiled: CompiledBundle, region: String = "US", start: NodeID? = nil, seed: UInt64 = 0) throws(SessionError) {
+        let bundle = compiled.bundle
         // A bundle without regions (a training module) runs in any region.
         guard let r = bundle.region(named: region) ?? (bundle.regions.isEmpty ? Region.unlisted(region) : nil) else {
             throw .unknownRegion(region, known: bundle.regions.map(\.code))
@@ -69,7 +79,7 @@ public struct Session: Sendable {
         self.current = first
         self.startNode = first
         self.random = SplitMix64(seed: seed)
-        self.recognizer = Recognizer(bundle: bundle)
+        self.recognizer = compiled.recognizer
         variables["region"] = .string(r.code)
     }
 
@@ -90,9 +100,11 @@ public struct Session: Sendable {
             return finish(turn, presentAgain: false)
         }
         let input = Session.clean(line)
+        // Normalised once: every matcher below reads the same words.
+        let text = NormalizedText(input)
 
         // 1. Crisis intents, before anything else, from every node.
-        if bundle.kind == .intake, let finding = recognizer.crisis(in: input) {
+        if bundle.kind == .intake, let finding = recognizer.crisis(in: text) {
             turn.crisis = Turn.Crisis(kind: finding.kind, also: finding.also, level: finding.level)
             crises.append(finding.kind.rawValue)
             if finding.level == .takeover {
@@ -122,16 +134,16 @@ public struct Session: Sendable {
 
         // A trainee's line is read against the rubric before the node, so that the
         // caller's next line can react to it (`if: rubric.offers_helpline`).
-        markRubric(in: input)
+        markRubric(in: text)
 
         // 3. The current node.
-        if handleAtNode(input, turn: &turn) { return finish(turn) }
+        if handleAtNode(text, turn: &turn) { return finish(turn) }
 
         // 4. Topic intents.
-        if let pick = recognizer.topicIntent(in: input) {
+        if let pick = recognizer.topicIntent(in: text) {
             let intent = pick.intent
             turn.matched = Turn.Match(by: "intent", id: intent.id, phrase: pick.phrase)
-            if intent.readsSymptoms { record(symptomsIn: input) }
+            if intent.readsSymptoms { record(symptomsIn: text) }
             if intent.returns, waiting != .ended, bundle.nodes[intent.goto.target] != nil {
                 // Answer the question, then ask again where the person was.
                 if let node = bundle.nodes[intent.goto.target] {
@@ -172,7 +184,7 @@ public struct Session: Sendable {
     public mutating func reload(_ newBundle: DialogBundle) -> Turn {
         var turn = newTurn(input: nil)
         bundle = newBundle
-        recognizer.reset(bundle: newBundle)
+        recognizer = Recognizer(bundle: newBundle)
         turn.say.append("Reloaded the dialogs.")
         if newBundle.nodes[current] == nil {
             current = newBundle.start
@@ -210,12 +222,31 @@ public struct Session: Sendable {
     }
 
     /// Records the rubric items a line says, keeping the first line for each.
-    mutating func markRubric(in input: String) {
-        for found in recognizer.rubricItems(in: input) {
+    mutating func markRubric(in text: NormalizedText) {
+        for found in recognizer.rubricItems(in: text) {
             let id = bundle.rubric[found.index].id
-            if rubricMarks[id] == nil { rubricMarks[id] = (input, found.phrase) }
+            if rubricMarks[id] == nil { rubricMarks[id] = (text.original, found.phrase) }
         }
     }
+}
+
+/// A bundle made ready to run: the phrases of its intents, symptoms, rubric and menus
+/// normalised and indexed once. Sessions started from one share it, so each starts
+/// without compiling the bundle again.
+public struct CompiledBundle: Sendable {
+    let recognizer: Recognizer
+
+    init(recognizer: Recognizer) {
+        self.recognizer = recognizer
+    }
+
+    /// Compiles `bundle`: linear in the number of its phrases.
+    public init(_ bundle: DialogBundle) {
+        recognizer = Recognizer(bundle: bundle, compilingMenus: true)
+    }
+
+    /// The bundle compiled.
+    public var bundle: DialogBundle { recognizer.bundle }
 }
 
 /// Why a session could not start.
