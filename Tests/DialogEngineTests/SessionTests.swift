@@ -185,6 +185,20 @@ func aChoiceIsPickedByNumberLabelOrPhrase(line: String) throws {
     #expect(turn.matched == nil)
 }
 
+@Test(arguments: ["", "   ", "?!", "\u{0}\u{7}"])
+func aLineWithoutWordsPicksNothingAndAsksAgain(line: String) throws {
+    var s = try makeSession()
+    _ = s.open()
+    let turn = s.respond(to: line)
+    #expect(turn.flags == ["reask"])
+    #expect(turn.node.description == "intake.welcome")
+    #expect(turn.choices == ["Facts", "Check symptoms", "Rate withdrawal", "Finish"])
+    #expect(turn.matched == nil)
+    // At a scale item too.
+    _ = s.respond(to: "rate")
+    #expect(s.respond(to: line).ask == "1 of 2: I feel anxious")
+}
+
 @Test(arguments: ["quit", ":quit", "  QUIT "])
 func quitEndsWithTheSummary(line: String) throws {
     var s = try makeSession()
