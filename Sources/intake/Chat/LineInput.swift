@@ -1,4 +1,5 @@
 import CReadline
+import DialogEngine
 
 #if canImport(Glibc)
 import Glibc
@@ -31,9 +32,12 @@ enum EndSignals {
 }
 
 /// Lines from a pipe or a file: plain `read(2)`, no prompt, no echo. Bytes that are not
-/// UTF-8 become U+FFFD; a line longer than `maxLine` keeps its first `maxLine` bytes.
+/// UTF-8 become U+FFFD; a line longer than `maxLine` keeps its first `maxLine` bytes and
+/// the rest is dropped as it arrives, so a line of any length costs little memory.
 struct PipeInput: LineInput {
-    static let maxLine = 1 << 20
+    /// Enough bytes for the `Session.maxInputLength` characters the session reads (at most
+    /// four bytes each), and not many more.
+    static let maxLine = 4 * Session.maxInputLength
     private var buffer: [UInt8] = []
     private var start = 0
     private var eof = false
