@@ -113,6 +113,16 @@ enum ModelMessage {
                    at: SourceRange(at: SourcePosition(offset: 0, line: 1, column: 1)))
     }
 
+    static func fileTooLarge(_ size: Int, limit: Int) -> Diagnostic {
+        func mb(_ n: Int) -> String {
+            let tenths = (n * 10 + (1 << 20) / 2) >> 20
+            return "\(tenths / 10).\(tenths % 10) MB"
+        }
+        return Diagnostic(.error, code: "IC027", "the file is \(mb(size)), more than the \(limit >> 20) MB a dialog file may have",
+                          at: SourceRange(at: SourcePosition(offset: 0, line: 1, column: 1)),
+                          hint: "split it into smaller files, or check that it is the file you meant")
+    }
+
     static func unknownRole(_ role: String, suggestion: String?, known: [String], _ r: SourceRange) -> Diagnostic {
         Diagnostic(.warning, code: "IC023", "no resource has the role `\(role)`", at: r,
                    hint: suggestion.map { "did you mean `\($0)`?" }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DialogModel
 import DialogSyntax
 
 #if canImport(Glibc)
@@ -15,7 +16,8 @@ struct ParseCommand: ParsableCommand {
         discussion: """
             Prints one JSON value per document, one per line. Plain scalars are typed by \
             the YAML 1.2 core schema; everything else is a string. On a syntax error, \
-            prints every problem on standard error and exits 65.
+            prints every problem on standard error and exits 65; a file over 16 MB \
+            is not parsed (exit 65).
             """
     )
 
@@ -29,6 +31,12 @@ struct ParseCommand: ParsableCommand {
         } catch {
             FileIO.write("intake: cannot read \(error.path): \(error.reason)\n", to: 2)
             throw ExitStatus.noInput
+        }
+        if bytes.count > BundleLoader.maxFileSize {
+            // The limit every command puts on a dialog file (README, "Reliability").
+            let tenths = (bytes.count * 10 + (1 << 20) / 2) >> 20
+            FileIO.write("intake: cannot parse \(file == "-" ? "<stdin>" : file): the file is \(tenths / 10).\(tenths % 10) MB, more than the \(BundleLoader.maxFileSize >> 20) MB a dialog file may have\n", to: 2)
+            throw ExitStatus.dataError
         }
         let result = YAMLParser.parse(bytes)
         if !result.diagnostics.isEmpty {

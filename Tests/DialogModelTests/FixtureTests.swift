@@ -36,6 +36,7 @@ struct FixtureTests {
         let source = try String(contentsOf: catalogue, encoding: .utf8)
         var codes = Set(source.components(separatedBy: "code: \"").dropFirst().map { String($0.prefix(5)) })
         codes.insert("IC010")  // IE015 (unknown variable), reported by the validator as "read but never set"
+        codes.remove("IC027")  // a file over 16 MB: made at test time by aFileOverTheSizeLimit, never committed
         #expect(codes.count >= 24)
         let shown = Set(Fixtures.names("invalid").flatMap { Fixtures.codes(in: Fixtures.expected("invalid/\($0)") ?? "") })
         #expect(codes.subtracting(shown).sorted() == [])
@@ -120,6 +121,58 @@ struct FixtureTests {
         let empty = BundleLoader.load(files: [])
         #expect(empty.bundle == nil)
         #expect(empty.diagnostics.map(\.diagnostic.code) == ["IC022"])
+    }
+
+    /// A copy of `valid/minimal` in a new temporary folder, for links and files made at
+    /// test time; the caller removes it.
+    private func scratchCopyOfMinimal() throws -> String {
+        let fm = FileManager.default
+        let folder = fm.temporaryDirectory.appendingPathComponent("intake-loader-\(UUID().uuidString)").path
+        try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for name in try fm.contentsOfDirectory(atPath: Fixtures.root + "/valid/minimal") where name.hasSuffix(".yaml") {
+            try fm.copyItem(atPath: Fixtures.root + "/valid/minimal/" + name, toPath: folder + "/" + name)
+        }
+        return folder
+    }
+
+    @Test("a dangling link or a link loop among the files throws, naming the link",
+          arguments: [("gone.yaml", "nowhere.yaml", "No such file or directory"),
+                      ("a.yaml", "a.yaml", "Too many levels of symbolic links")])
+    func linksThatCannotBeRead(link: String, target: String, reason: String) throws {
+        let folder = try scratchCopyOfMinimal()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(try BundleLoader.load(folder: folder).bundle != nil)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/" + link, withDestinationPath: target)
+        let error = #expect(throws: BundleReadError.self) { try BundleLoader.load(folder: folder) }
+        #expect(error?.description == "cannot read \(folder)/\(link): \(reason)")
+    }
+
+    @Test("a link to a folder, or a loop without the .yaml suffix, is not a dialog file and is skipped")
+    func linksThatAreNotDialogFiles() throws {
+        let folder = try scratchCopyOfMinimal()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createSymbolicLink(atPath: folder + "/again.yaml", withDestinationPath: ".")
+        try FileManager.default.createSymbolicLink(atPath: folder + "/loop", withDestinationPath: "loop")
+        #expect(try BundleLoader.load(folder: folder).bundle != nil)
+    }
+
+    @Test("a file over the size limit is not read: one error at its start, and no checks across files")
+    func aFileOverTheSizeLimit() throws {
+        let folder = try scratchCopyOfMinimal()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Sparse: the size is what counts, the file is never read.
+        let path = folder + "/huge.yaml"
+        #expect(FileManager.default.createFile(atPath: path, contents: Data("nodes:\n".utf8)))
+        #expect(truncate(path, off_t(BundleLoader.maxFileSize + 1)) == 0)
+        let result = try BundleLoader.load(folder: folder)
+        #expect(result.bundle == nil)
+        #expect(result.renderedDiagnostics() == """
+            \(path):1:1: error: the file is 16.0 MB, more than the 16 MB a dialog file may have [IC027]
+                1 |\u{20}
+                  | ^
+              hint: split it into smaller files, or check that it is the file you meant
+
+            """)
     }
 
     @Test("a training bundle reuses the sources of the bundle `sources-from` names, and needs no crisis intents")

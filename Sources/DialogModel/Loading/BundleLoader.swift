@@ -66,16 +66,28 @@ public struct BundleReadError: Error, Sendable, CustomStringConvertible {
 /// Reads a bundle folder: the `*.yaml` files at its top, parsed, decoded, merged and
 /// validated.
 public enum BundleLoader {
-    /// Loads the bundle in `folder`. Throws only when the folder cannot be read; every
-    /// problem in its files is in the result.
+    /// The largest dialog file read, in bytes: far above what a person writes (the
+    /// bundled files are under 40 KB), low enough that a stray log or data file named
+    /// `*.yaml` gets one clear error instead of minutes of parsing.
+    public static let maxFileSize = 16 << 20
+
+    /// Loads the bundle in `folder`. Throws only when the folder or one of its `*.yaml`
+    /// files cannot be read (a dangling link or a link loop included); every problem in
+    /// its files is in the result.
     public static func load(folder: String) throws(BundleReadError) -> LoadResult {
         let names = try yamlFiles(in: folder)
         var inputs: [(path: String, bytes: [UInt8])] = []
+        var oversized: [(path: String, size: Int)] = []
         for name in names {
             let path = join(folder, name)
+            var info = stat()
+            if stat(path, &info) == 0, Int(info.st_size) > maxFileSize {
+                oversized.append((path, Int(info.st_size)))
+                continue
+            }
             inputs.append((path, try readFile(path)))
         }
-        var result = load(files: inputs, folderName: folder)
+        var result = load(files: inputs, folderName: folder, oversized: oversized)
         // A training bundle may reuse another bundle's reference list.
         if let from = result.pendingSourcesFrom {
             result = attachSources(from: from, in: folder, to: result)
@@ -111,9 +123,16 @@ public enum BundleLoader {
         }
     }
 
-    static func load(files inputs: [(path: String, bytes: [UInt8])], folderName: String) -> Partial {
+    static func load(files inputs: [(path: String, bytes: [UInt8])], folderName: String,
+                     oversized: [(path: String, size: Int)] = []) -> Partial {
         var partial = Partial(bundle: nil, diagnostics: [], files: [:], sections: [], pendingSourcesFrom: nil, syntaxBroken: false)
-        if inputs.isEmpty {
+        for (path, size) in oversized {
+            // Not read: an error of its own, and, like a syntax error, no checks across files.
+            partial.files[path] = SourceFile(path: path, bytes: [])
+            partial.diagnostics.append(BundleDiagnostic(path: path, diagnostic: ModelMessage.fileTooLarge(size, limit: maxFileSize)))
+            partial.syntaxBroken = true
+        }
+        if inputs.isEmpty && oversized.isEmpty {
             partial.diagnostics.append(BundleDiagnostic(path: folderName, diagnostic: ModelMessage.emptyBundle(folderName)))
             return partial
         }
@@ -210,13 +229,21 @@ public enum BundleLoader {
                 $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
             guard name.hasSuffix(".yaml"), !name.hasPrefix(".") else { continue }
-            var info = stat()
-            let path = join(folder, name)
-            // Follow symlinks to regular files only; a loop or a folder is skipped.
-            guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
             names.append(name)
         }
-        return names.sorted()
+        // In order, so that the first file that cannot be read is the same on every run.
+        var files: [String] = []
+        for name in names.sorted() {
+            var info = stat()
+            let path = join(folder, name)
+            // A dangling link or a link loop is a file of the bundle that cannot be read:
+            // say so rather than load the bundle without it. A folder is skipped.
+            guard stat(path, &info) == 0 else {
+                throw BundleReadError(path: path, reason: String(cString: strerror(errno)))
+            }
+            if (info.st_mode & S_IFMT) == S_IFREG { files.append(name) }
+        }
+        return files
     }
 
     static func readFile(_ path: String) throws(BundleReadError) -> [UInt8] {
