@@ -181,9 +181,7 @@ extension Session {
 
     /// The emergency numbers of the region, for a line that might be a crisis.
     mutating func safetyNote() -> [String] {
-        let lines = ["emergency", "crisis-line"].compactMap { bundle.resource(role: $0, region: region.code)?.contact }
-        guard !lines.isEmpty else { return [] }
-        return ["If you or someone else is in danger, help is available now: " + lines.joined(separator: "; ") + "."]
+        Summary.dangerNote(emergencyContacts()).map { [$0] } ?? []
     }
 
     func render(_ text: DialogText) -> String {

@@ -202,7 +202,14 @@ public struct Session: Sendable {
                 return (name, scale.title, total, scale.maximum, scale.bands.first { $0.range.contains(total) }?.label)
             },
             redFlags: redFlags, crises: crises, resources: resourcesShown, turns: turnNumber,
+            emergency: bundle.kind == .intake ? emergencyContacts() : [],
             debrief: bundle.kind == .training ? debrief() : nil)
+    }
+
+    /// The region's numbers for someone in danger now: emergency services and the crisis
+    /// line.
+    func emergencyContacts() -> [String] {
+        ["emergency", "crisis-line"].compactMap { bundle.resource(role: $0, region: region.code)?.contact }
     }
 
     /// How the trainee did against the rubric so far (and a knowledge check's score).

@@ -17,12 +17,16 @@ public struct Summary: Sendable, Equatable {
     /// The resources shown, as their contact lines.
     public var resources: [String]
     public var turns: Int
+    /// The region's numbers for someone in danger now (emergency services, the crisis
+    /// line): every intake summary repeats them, since it is the last thing a session
+    /// shows. Empty for a training session.
+    public var emergency: [String] = []
     /// A training session's debrief; nil for an intake session.
     public var debrief: Debrief? = nil
 
     public static func == (a: Summary, b: Summary) -> Bool {
         a.topics == b.topics && a.reported == b.reported && a.denied == b.denied && a.redFlags == b.redFlags
-            && a.crises == b.crises && a.resources == b.resources && a.turns == b.turns
+            && a.crises == b.crises && a.resources == b.resources && a.turns == b.turns && a.emergency == b.emergency
             && a.scores.map(\.name) == b.scores.map(\.name) && a.scores.map(\.total) == b.scores.map(\.total)
             && a.debrief == b.debrief
     }
@@ -39,7 +43,13 @@ public struct Summary: Sendable, Equatable {
         if !redFlags.isEmpty { out.append("Warning signs noted: " + redFlags.joined(separator: ", ")) }
         if !resources.isEmpty { out.append("Help shown: " + resources.joined(separator: "; ")) }
         if let debrief { out += debrief.lines }
+        if let note = Summary.dangerNote(emergency) { out.append(note) }
         out.append(Summary.disclaimer)
         return out
+    }
+
+    /// The sentence that gives the numbers for someone in danger; nil without numbers.
+    static func dangerNote(_ contacts: [String]) -> String? {
+        contacts.isEmpty ? nil : "If you or someone else is in danger, help is available now: " + contacts.joined(separator: "; ") + "."
     }
 }

@@ -50,6 +50,7 @@ extension Summary {
             ("crises", .sequence(crises.map { .string($0) })),
             ("resources", .sequence(resources.map { .string($0) })),
             ("turns", .int(turns)),
+            ("emergency", .sequence(emergency.map { .string($0) })),
         ] + (debrief.map { [("debrief", $0.jsonValue)] } ?? []) + [
             ("note", .string(Summary.disclaimer)),
         ])

@@ -1,0 +1,32 @@
+import DialogEngine
+import DialogModel
+import Testing
+
+/// The summary is the last thing a session shows: it repeats the region's numbers for
+/// someone in danger, whatever happened before.
+@Suite struct SummaryEmergencyTests {
+    @Test(arguments: [("US", "911", "999"), ("UK", "999", "911"), ("CA", "911", "999")])
+    func theSummaryAfterACrisisGivesTheRegionsNumbers(region: String, number: String, wrong: String) throws {
+        var s = try Session(bundle: try #require(shippedBundle), region: region)
+        _ = s.open()
+        let crisis = s.respond(to: "my friend took too many pills and won't wake up")
+        #expect(crisis.crisis?.kind == .overdoseOther)
+        let end = s.end()
+        let note = try #require(end.say.first { $0.hasPrefix("If you or someone else is in danger") })
+        #expect(note.contains(number))
+        #expect(!note.contains(wrong))
+        #expect(end.say.last == Summary.disclaimer)
+        #expect(end.summary?.emergency.isEmpty == false)
+    }
+
+    @Test func aQuietSessionEndsWithTheNumbersToo() throws {
+        var s = try makeSession(region: "UK")
+        _ = s.open()
+        let turn = s.respond(to: "quit")
+        #expect(turn.summary?.emergency == ["Emergency (999)", "Samaritans (116 123)"])
+        #expect(turn.say.suffix(2) == [
+            "If you or someone else is in danger, help is available now: Emergency (999); Samaritans (116 123).",
+            Summary.disclaimer,
+        ])
+    }
+}
