@@ -86,9 +86,19 @@ struct ScalarCursor {
     }
 
     func text(from start: Int) -> String {
-        var s = ""
-        s.unicodeScalars.append(contentsOf: scalars[start..<index])
-        return s
+        String(scalars: scalars[start..<index])
+    }
+}
+
+extension String {
+    /// A string of the given scalars. Encoded to UTF-8 here, in one buffer:
+    /// `unicodeScalars.append(contentsOf:)` takes a generic path that costs thousands of
+    /// instructions per call, and every text with a `{…}` is cut up this way.
+    init(scalars: some Collection<Unicode.Scalar>) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count)
+        for scalar in scalars { bytes.append(contentsOf: scalar.utf8) }
+        self = String(decoding: bytes, as: UTF8.self)
     }
 }
 

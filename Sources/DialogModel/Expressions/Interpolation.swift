@@ -178,9 +178,12 @@ private struct Splitter {
                 diagnostics.append(ExpressionMessage.unmatchedBrace(rangeOfNext(1)))
                 appendLiteral("}", scalars: 1)
             default:
-                var s = ""
-                s.unicodeScalars.append(c)
-                appendLiteral(s, scalars: 1)
+                // A run of plain text goes into the literal at once: a string per scalar
+                // cost more than the rest of decoding a text.
+                if literalStart == nil { literalStart = cursor.position }
+                let start = cursor.index
+                while let d = cursor.peek(), d != "{", d != "}" { advance() }
+                literal += String(scalars: cursor.scalars[start..<cursor.index])
             }
         }
         flushLiteral()
@@ -240,12 +243,10 @@ private struct Splitter {
             var nameEnd = nameStart
             nameEnd.column += trimmed.count
             nameEnd.offset += trimmed.reduce(0) { $0 + $1.utf8.count }
-            var name = ""
-            name.unicodeScalars.append(contentsOf: trimmed)
+            let name = String(scalars: trimmed)
             expr = .name(name, SourceRange(start: nameStart, end: nameEnd))
         } else {
-            var source = ""
-            source.unicodeScalars.append(contentsOf: content)
+            let source = String(scalars: content)
             let parsed = ExpressionParser.parse(source, at: contentStart)
             diagnostics += parsed.diagnostics
             expr = parsed.expression
@@ -256,9 +257,7 @@ private struct Splitter {
         } else {
             // Go on as if the part were text, so the problems after it are found too.
             if literalStart == nil { literalStart = open }
-            literal.unicodeScalars.append("{")
-            literal.unicodeScalars.append(contentsOf: content)
-            literal.unicodeScalars.append("}")
+            literal += "{" + String(scalars: content) + "}"
         }
     }
 }

@@ -417,7 +417,36 @@ enum PhraseKey {
         return words
     }
 
-    static func normalized(_ text: String) -> String { words(text).joined(separator: " ") }
+    /// The words of `text` joined by single spaces: the key two phrases share when they
+    /// read the same.
+    static func normalized(_ text: String) -> String {
+        var ascii = text
+        if let key = ascii.withUTF8({ asciiKey($0) }) { return key }
+        return words(text).joined(separator: " ")
+    }
+
+    /// `normalized(_:)` of an ASCII text, written straight into one buffer: no array of
+    /// words to build and join for every phrase of every choice.
+    private static func asciiKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var inWord = false
+        for b in bytes {
+            guard b < 0x80 else { return nil }
+            let c: UInt8
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "'"): c = b
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): c = b + 32
+            default:
+                inWord = false
+                continue
+            }
+            if !inWord && !out.isEmpty { out.append(UInt8(ascii: " ")) }
+            out.append(c)
+            inWord = true
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
 }
 
 /// Tarjan's algorithm, iterative, so a long chain of nodes cannot overflow the stack.
