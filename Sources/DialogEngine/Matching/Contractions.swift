@@ -36,6 +36,16 @@ public enum Contractions {
         ("'d", ["would"]), ("'s", ["is"]),
     ]
 
+    /// `table`, keyed by packed words (`PackedWord`).
+    static let packedTable = PackedWord.packing(table)
+
+    /// What a word without an apostrophe stands for when the table lists it, looked up by
+    /// its packed form: `expand(_:)` of such a word is this, or the word itself.
+    static func whole(_ word: String) -> [String]? {
+        guard let key = PackedWord.pack(word) else { return nil }
+        return packedTable[key]
+    }
+
     /// Whole-word expansions, with and without the apostrophe.
     static let table: [String: [String]] = {
         var t: [String: [String]] = [
@@ -62,4 +72,32 @@ public enum Contractions {
         }
         return t
     }()
+}
+
+/// A short ASCII word packed into an integer, its bytes from the lowest: a key that hashes
+/// and compares in a few instructions. The word lists looked up for every word of every
+/// phrase and line (`Contractions.table`, `Stemmer`'s irregular forms) have only words of
+/// eight bytes or fewer, so a longer word is known not to be in them without hashing it.
+enum PackedWord {
+    static func pack(_ word: String) -> UInt64? {
+        var key: UInt64 = 0
+        var shift: UInt64 = 0
+        for byte in word.utf8 {
+            // A word has no NUL byte, so no two words of up to eight bytes share a key.
+            guard shift < 64, byte != 0 else { return nil }
+            key |= UInt64(byte) << shift
+            shift += 8
+        }
+        return key
+    }
+
+    /// `table` keyed by packed words; a key too long to pack would be dropped, so none is.
+    static func packing<Value>(_ table: [String: Value]) -> [UInt64: Value] {
+        var packed: [UInt64: Value] = [:]
+        for (word, value) in table {
+            guard let key = pack(word) else { preconditionFailure("\(word) is too long to pack") }
+            packed[key] = value
+        }
+        return packed
+    }
 }

@@ -22,9 +22,10 @@
 ///    "breathe" and "breathing" both give "breath".
 public enum Stemmer {
     public static func stem(_ word: String) -> String {
-        if let base = irregular[word] { return stem(base) }
+        if let key = PackedWord.pack(word), let base = packedIrregular[key] { return stem(base) }
+        // Checked on the string's bytes before copying them: most words of a line are short.
+        guard word.utf8.count > 3, word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }
         var w = Array(word.utf8)
-        guard w.count > 3, w.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }
 
         var stripped = false
         if w.ends("ies") {
@@ -59,21 +60,21 @@ public enum Stemmer {
 
     /// Strips `-ed` or `-ing` when what is left has a vowel, then mends the stem.
     private static func strip(_ w: inout [UInt8], _ n: Int) -> Bool {
-        var rest = Array(w.dropLast(n))
-        guard rest.count >= 2, rest.contains(where: { vowels.contains($0) || $0 == y }) else { return false }
-        if rest.count == 2 {
-            if rest[1] == y {
-                rest[1] = i
-                rest.append(e)
-            } else if !vowels.contains(rest[1]) {
-                rest.append(e)
+        // Checked before anything is removed, then mended in place: no second array.
+        guard w.count - n >= 2, w[..<(w.count - n)].contains(where: { isVowel($0) || $0 == y }) else { return false }
+        w.removeLast(n)
+        if w.count == 2 {
+            if w[1] == y {
+                w[1] = i
+                w.append(e)
+            } else if !isVowel(w[1]) {
+                w.append(e)
             }
-        } else if let last = rest.last, rest[rest.count - 2] == last, !vowels.contains(last), ![l, s, z].contains(last) {
-            rest.removeLast()
-        } else if rest.count == 3, isShort(rest[...]) {
-            rest.append(e)
+        } else if let last = w.last, w[w.count - 2] == last, !isVowel(last), last != l, last != s, last != z {
+            w.removeLast()
+        } else if w.count == 3, isShort(w[...]) {
+            w.append(e)
         }
-        w = rest
         return true
     }
 
@@ -81,8 +82,16 @@ public enum Stemmer {
     private static func isShort(_ w: ArraySlice<UInt8>) -> Bool {
         guard w.count == 3 else { return false }
         let a = w[w.startIndex], b = w[w.startIndex + 1], c = w[w.startIndex + 2]
-        return !vowels.contains(a) && vowels.contains(b) && !vowels.contains(c) && ![UInt8(ascii: "w"), UInt8(ascii: "x"), y].contains(c)
+        return !isVowel(a) && isVowel(b) && !isVowel(c) && c != UInt8(ascii: "w") && c != UInt8(ascii: "x") && c != y
     }
+
+    /// a, e, i, o or u: compared, not looked up in a set, as every letter of a stem is.
+    private static func isVowel(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: "a") || b == e || b == i || b == UInt8(ascii: "o") || b == UInt8(ascii: "u")
+    }
+
+    /// `irregular` keyed by packed words (`PackedWord`): looked up for every word.
+    private static let packedIrregular = PackedWord.packing(irregular)
 
     private static let irregular: [String: String] = [
         "took": "take", "taken": "take", "dying": "die", "lying": "lie", "tying": "tie",
@@ -95,7 +104,6 @@ public enum Stemmer {
         "women": "woman", "men": "man", "ods": "od",
     ]
 
-    private static let vowels: Set<UInt8> = Set("aeiou".utf8)
     private static let y = UInt8(ascii: "y"), i = UInt8(ascii: "i"), e = UInt8(ascii: "e")
     private static let l = UInt8(ascii: "l"), s = UInt8(ascii: "s"), z = UInt8(ascii: "z")
 }

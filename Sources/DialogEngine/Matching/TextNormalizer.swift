@@ -50,6 +50,9 @@ public enum TextNormalizer {
     static func scan(_ input: String) -> Scan {
         var result = Scan()
         let scalars = input.unicodeScalars
+        // A phrase or a line has a few words: room for them at once instead of growing
+        // the array word by word.
+        if !input.isEmpty { result.words.reserveCapacity(8) }
         // The word's UTF-8 bytes: appending to a byte buffer whose capacity is kept costs
         // far less than appending scalars to a string, and a bundle's every phrase and
         // every line goes through here.
@@ -68,7 +71,18 @@ public enum TextNormalizer {
             // Apostrophes at the end of a word are quotes, not contractions.
             while word.last == UInt8(ascii: "'") { word.removeLast() }
             if !word.isEmpty {
-                for text in Contractions.expand(String(decoding: word, as: UTF8.self)) where !text.isEmpty {
+                let text = String(decoding: word, as: UTF8.self)
+                // Most words have no apostrophe: for them `Contractions.expand` is the
+                // whole-word table or the word itself, read here without building an array.
+                if word.contains(UInt8(ascii: "'")) {
+                    for text in Contractions.expand(text) where !text.isEmpty {
+                        result.words.append(Word(text: text, range: wordStart..<wordEnd, sentence: sentence, clause: clause))
+                    }
+                } else if let whole = Contractions.whole(text) {
+                    for text in whole where !text.isEmpty {
+                        result.words.append(Word(text: text, range: wordStart..<wordEnd, sentence: sentence, clause: clause))
+                    }
+                } else {
                     result.words.append(Word(text: text, range: wordStart..<wordEnd, sentence: sentence, clause: clause))
                 }
                 sentenceHasWords = true

@@ -29,6 +29,12 @@ struct Recognizer: Sendable {
     /// node whose labels have an expression. Filled at once for a ``CompiledBundle``,
     /// else as the session reaches each menu, so a session starts without compiling them.
     private var menus: [NodeID: Menu?] = [:]
+    /// Each node's `routes`, compiled: one phrase set per route, nil for a route without
+    /// phrases. Compiled as menus are (up front or on first read), so a turn that tries a
+    /// route does not normalise its phrases again.
+    private var routes: [NodeID: [PhraseSet<Int>?]] = [:]
+    /// Each scale's labels, compiled the same way, by scale name.
+    private var scaleLabels: [String: PhraseSet<Int>] = [:]
     /// Topic intents, indexed by their place in `topics` (priority order).
     private var topics: [Intent]
     private var topicSet: PhraseSet<Int>
@@ -50,8 +56,24 @@ struct Recognizer: Sendable {
         rubricSet = PhraseSet(bundle.rubric.enumerated().map { (id: $0.offset, phrases: $0.element.match.map(PhrasePattern.init)) })
         rubricUnlessSet = PhraseSet(bundle.rubric.enumerated().map { (id: $0.offset, phrases: $0.element.unless.map(PhrasePattern.init)) })
         if compilingMenus {
-            for (id, node) in bundle.nodes where !node.choices.isEmpty { menus[id] = Menu(node.choices) }
+            for (id, node) in bundle.nodes {
+                if !node.choices.isEmpty { menus[id] = Menu(node.choices) }
+                if !node.routes.isEmpty { routes[id] = Self.compile(node.routes) }
+            }
+            for (name, scale) in bundle.scales { scaleLabels[name] = Self.compile(scale) }
         }
+    }
+
+    /// One phrase set per route, under id 0: a route matches when its set ranks a hit.
+    private static func compile(_ routes: [Route]) -> [PhraseSet<Int>?] {
+        routes.map { $0.match.isEmpty ? nil : PhraseSet([(id: 0, phrases: $0.match.map(PhrasePattern.init))]) }
+    }
+
+    /// A scale's labels, each under its offset from the bottom of the range; unlabelled
+    /// points have no phrase.
+    private static func compile(_ scale: Scale) -> PhraseSet<Int> {
+        let labels = scale.range.map { scale.labels[$0] ?? "" }
+        return PhraseSet(labels.enumerated().filter { !$0.element.isEmpty }.map { (id: $0.offset, phrases: [PhrasePattern($0.element)]) })
     }
 
     /// The compiled menu of a node, compiled now if it was not yet.
@@ -136,9 +158,18 @@ struct Recognizer: Sendable {
         }
     }
 
-    /// The phrase of a route that the line says (not negated), if any.
-    func matches(_ phrases: [Phrase], in text: NormalizedText) -> String? {
-        PhraseSet([(id: 0, phrases: phrases.map(PhrasePattern.init))]).rank(in: text).unique?.match.pattern.text
+    /// Whether the line says (not negated) a phrase of route `index` of `node`'s `routes`;
+    /// false for a route without phrases.
+    mutating func matchesRoute(_ index: Int, of node: NodeID, in text: NormalizedText) -> Bool {
+        let sets: [PhraseSet<Int>?]
+        if let compiled = routes[node] {
+            sets = compiled
+        } else {
+            sets = bundle.nodes[node].map { Self.compile($0.routes) } ?? []
+            routes[node] = sets
+        }
+        guard sets.indices.contains(index), let set = sets[index] else { return false }
+        return set.rank(in: text).unique != nil
     }
 
     /// A choice of `node` by its number, an ordinal, its label, or one of its phrases.
@@ -195,15 +226,21 @@ struct Recognizer: Sendable {
     }
 
     /// A scale answer: a number in the range, or one of its labels ("a little").
-    func scaleAnswer(_ text: NormalizedText, range: ClosedRange<Int>, labels: [String]) -> Int? {
+    mutating func scaleAnswer(_ text: NormalizedText, scale: Scale) -> Int? {
         if let n = number(text) {
             // Not Int(n): a number beyond Int's range ("99999999999999999999") would trap.
-            guard let i = Int(exactly: n), range.contains(i) else { return nil }
+            guard let i = Int(exactly: n), scale.range.contains(i) else { return nil }
             return i
         }
-        let set = PhraseSet(labels.enumerated().filter { !$0.element.isEmpty }.map { (id: $0.offset, phrases: [PhrasePattern($0.element)]) })
+        let set: PhraseSet<Int>
+        if let compiled = scaleLabels[scale.id] {
+            set = compiled
+        } else {
+            set = Self.compile(scale)
+            scaleLabels[scale.id] = set
+        }
         guard let hit = set.rank(in: text, includingNegated: true).unique else { return nil }
-        return range.lowerBound + hit.id
+        return scale.range.lowerBound + hit.id
     }
 }
 

@@ -70,7 +70,9 @@ extension Session {
 
     /// The indexes in the node of the choices whose conditions hold.
     func visibleChoiceIndexes(of node: DialogNode) -> [Int] {
-        node.choices.indices.filter { node.choices[$0].condition.map { Evaluator.evaluate($0.expression, in: lookup).isTrue } ?? true }
+        // One lookup for every condition: nothing changes the variables in between.
+        let lookup = self.lookup
+        return node.choices.indices.filter { node.choices[$0].condition.map { Evaluator.evaluate($0.expression, in: lookup).isTrue } ?? true }
     }
 
     // MARK: - Moving between nodes
@@ -95,7 +97,7 @@ extension Session {
                 return
             }
             if !node.branch.isEmpty {
-                if let route = firstRoute(node.branch, input: nil) {
+                if let route = firstBranch(of: node) {
                     assign(route.set)
                     turn.notes.append("branch: \(route.label) → \(route.goto.target)")
                     target = route.goto.target
@@ -135,16 +137,25 @@ extension Session {
         for a in assignments { variables[a.name] = Evaluator.evaluate(a.expression, in: lookup) }
     }
 
-    /// The first route whose phrases match the input (or that has none) and whose
-    /// condition holds; `else` always holds.
-    func firstRoute(_ routes: [Route], input: NormalizedText?) -> Route? {
-        routes.first { route in
+    /// The first of `node`'s `branch` routes whose condition holds; `else` always holds.
+    /// There is no input to read, so a route with phrases never holds.
+    func firstBranch(of node: DialogNode) -> Route? {
+        node.branch.first { route in
             if route.isElse { return true }
-            if !route.match.isEmpty {
-                guard let input, recognizer.matches(route.match, in: input) != nil else { return false }
-            }
+            if !route.match.isEmpty { return false }
             return route.condition.map { Evaluator.evaluate($0.expression, in: lookup).isTrue } ?? true
         }
+    }
+
+    /// The first of `node`'s `routes` whose phrases match the input (or that has none)
+    /// and whose condition holds; `else` always holds.
+    mutating func firstRoute(of node: DialogNode, input: NormalizedText) -> Route? {
+        for (index, route) in node.routes.enumerated() {
+            if route.isElse { return route }
+            if !route.match.isEmpty, !recognizer.matchesRoute(index, of: node.id, in: input) { continue }
+            if route.condition.map({ Evaluator.evaluate($0.expression, in: lookup).isTrue }) ?? true { return route }
+        }
+        return nil
     }
 
     // MARK: - Texts
@@ -209,7 +220,7 @@ extension Session {
     /// The variables as expressions read them.
     var lookup: SessionLookup {
         SessionLookup(variables: variables, reported: reported, denied: denied, scores: scores,
-                      bundle: bundle, region: region.code, rubricMarks: Set(rubricMarks.keys))
+                      bundle: bundle, region: region.code, rubricMarks: rubricMarks)
     }
 
     /// A line made safe to read: control characters removed, length bounded.
@@ -247,14 +258,15 @@ struct SessionLookup: VariableLookup {
     var scores: [String: Int]
     var bundle: DialogBundle
     var region: String
-    /// The rubric items said so far.
-    var rubricMarks: Set<String> = []
+    /// The rubric items said so far: the session's own marks, shared rather than turned
+    /// into a set, so that a condition check allocates nothing.
+    var rubricMarks: [String: (line: String, phrase: String)] = [:]
 
     func value(of name: String) -> Value? {
         if let v = variables[name] { return v }
         if name.hasPrefix("rubric."), let item = bundle.rubric.first(where: { $0.variable == name }) {
             // A move is met once said; a must-not holds until it is broken.
-            return .bool(rubricMarks.contains(item.id) != item.avoid)
+            return .bool((rubricMarks[item.id] != nil) != item.avoid)
         }
         switch name {
         case "symptoms.reported": return .list(reported.map { .string($0) })

@@ -70,7 +70,7 @@ extension Session {
         variables["answer"] = value
         if let save = node.save { variables[save.value] = value }
         turn.matched = Turn.Match(by: "answer", id: node.save?.value ?? "answer", phrase: nil)
-        if let route = firstRoute(node.routes, input: input) {
+        if let route = firstRoute(of: node, input: input) {
             assign(route.set)
             turn.notes.append("route: \(route.label) → \(route.goto.target)")
             enter(route.goto.target, into: &turn)
@@ -85,8 +85,7 @@ extension Session {
 
     private mutating func readScaleItem(_ input: NormalizedText, index: Int, node: DialogNode, turn: inout Turn) -> Bool {
         guard let name = node.scale?.value, let scale = bundle.scales[name] else { return false }
-        let labels = scale.range.map { scale.labels[$0] ?? "" }
-        guard let score = recognizer.scaleAnswer(input, range: scale.range, labels: labels) else {
+        guard let score = recognizer.scaleAnswer(input, scale: scale) else {
             // A number out of range is clearly an attempt at an answer: say so.
             if let n = recognizer.number(input) {
                 turn.flags.append("reask")
