@@ -14,6 +14,12 @@ struct Parser {
     private var openFlows: [Token.Kind] = []
     /// Where the last unterminated flow collection stopped.
     private var unterminatedAt = -1
+    /// The items and entries of the open collections, innermost last.
+    private let items = CollectionStack<Node>()
+    private let entries = CollectionStack<MappingEntry>()
+    /// For each entry on `entries`, its key's length if the key is ASCII, or -1 (see
+    /// `KeySet`), or `KeySet.notAKey` for a merge key, which no other key duplicates.
+    private let keyLengths = CollectionStack<Int>()
 
     init(scanner: Scanner) {
         self.scanner = scanner
@@ -188,19 +194,18 @@ struct Parser {
 
     private mutating func parseBlockSequence(depth: Int) -> Node {
         let start = scanner.next().start
-        var items: [Node] = []
+        let base = items.count
         var end = start
         while true {
             let kind = scanner.peekKind()
             if kind == .blockEntry {
                 let entry = scanner.next()
                 let next = scanner.peekKind()
-                if next == .blockEntry || next == .blockEnd || next == .streamEnd {
-                    items.append(emptyScalar(at: entry.end))
-                } else {
-                    items.append(parseNode(block: true, indentlessSequence: false, depth: depth))
-                }
-                end = items.last.map { mark(of: $0.range.end) } ?? entry.end
+                let item = next == .blockEntry || next == .blockEnd || next == .streamEnd
+                    ? emptyScalar(at: entry.end)
+                    : parseNode(block: true, indentlessSequence: false, depth: depth)
+                end = mark(of: item.range.end)
+                items.append(item)
             } else if kind == .blockEnd {
                 scanner.next()
                 break
@@ -212,24 +217,25 @@ struct Parser {
                 skipUnexpected(token, depth: depth)
             }
         }
-        return .sequence(SequenceNode(items: items, style: .block, range: SourceRange(start: start.position, end: end.position)))
+        return .sequence(SequenceNode(
+            items: items.popArray(from: base), style: .block, range: SourceRange(start: start.position, end: end.position)))
     }
 
     private mutating func parseIndentlessSequence(depth: Int) -> Node {
         let start = scanner.peek().start
-        var items: [Node] = []
+        let base = items.count
         var end = start
         while scanner.peekKind() == .blockEntry {
             let entry = scanner.next()
             let next = scanner.peekKind()
-            if next == .blockEntry || next == .key || next == .value || next == .blockEnd || next == .streamEnd {
-                items.append(emptyScalar(at: entry.end))
-            } else {
-                items.append(parseNode(block: true, indentlessSequence: false, depth: depth))
-            }
-            end = items.last.map { mark(of: $0.range.end) } ?? entry.end
+            let item = next == .blockEntry || next == .key || next == .value || next == .blockEnd || next == .streamEnd
+                ? emptyScalar(at: entry.end)
+                : parseNode(block: true, indentlessSequence: false, depth: depth)
+            end = mark(of: item.range.end)
+            items.append(item)
         }
-        return .sequence(SequenceNode(items: items, style: .block, range: SourceRange(start: start.position, end: end.position)))
+        return .sequence(SequenceNode(
+            items: items.popArray(from: base), style: .block, range: SourceRange(start: start.position, end: end.position)))
     }
 
     private mutating func parseBlockMapping(depth: Int) -> Node {
@@ -241,8 +247,7 @@ struct Parser {
     /// With `inSequence`, entries that strayed into a block sequence: they end before the
     /// sequence's next entry or its block end.
     private mutating func parseBlockMappingEntries(start: Mark, depth: Int, inSequence: Bool) -> Node {
-        var keys = KeySet()
-        var entries: [MappingEntry] = []
+        var keys = KeySet(base: entries.count)
         var end = start
         while true {
             let kind = scanner.peekKind()
@@ -267,8 +272,8 @@ struct Parser {
                 } else {
                     value = emptyScalar(at: mark(of: key.range.end))
                 }
-                add(MappingEntry(key: key, value: value), to: &entries, keys: &keys)
                 end = mark(of: value.range.end)
+                add(MappingEntry(key: key, value: value), keys: &keys)
             } else if kind == .value {
                 // `: value` with no key: the scanner has reported it.
                 scanner.next()
@@ -289,14 +294,15 @@ struct Parser {
                 skipUnexpected(token, depth: depth)
             }
         }
-        return .mapping(MappingNode(entries: entries, style: .block, range: SourceRange(start: start.position, end: end.position)))
+        return .mapping(MappingNode(
+            entries: popEntries(keys), style: .block, range: SourceRange(start: start.position, end: end.position)))
     }
 
     private mutating func parseFlowSequence(depth: Int) -> Node {
         let open = scanner.next()
         openFlows.append(.flowSequenceEnd)
         defer { openFlows.removeLast() }
-        var items: [Node] = []
+        let base = items.count
         var needsSeparator = false
         while true {
             // The common cases first, without copying the token.
@@ -314,7 +320,7 @@ struct Parser {
             }
             let token = scanner.peek()
             if token.kind == .flowSequenceEnd { break }
-            if isFlowTerminator(token) { return unterminatedFlow(open, items: items, sequence: true) }
+            if isFlowTerminator(token) { return unterminatedFlow(open, items: items.popArray(from: base), sequence: true) }
             if needsSeparator {
                 if token.kind == .flowEntry {
                     scanner.next()
@@ -322,10 +328,11 @@ struct Parser {
                     continue
                 }
                 error(SyntaxMessage.unexpected(token.displayName, expected: "`,` or `]`", token.range), token)
+                let read = items.popArray(from: base)
                 guard let close = skipToFlowEnd(closer: .flowSequenceEnd) else {
-                    return unterminatedFlow(open, items: items, sequence: true)
+                    return unterminatedFlow(open, items: read, sequence: true)
                 }
-                return .sequence(SequenceNode(items: items, style: .flow, range: SourceRange(start: open.start.position, end: close.end.position)))
+                return .sequence(SequenceNode(items: read, style: .flow, range: SourceRange(start: open.start.position, end: close.end.position)))
             }
             if token.kind == .flowEntry {
                 error(SyntaxMessage.unexpected("`,`", expected: "an entry before `,`", token.range), token)
@@ -335,18 +342,20 @@ struct Parser {
             if token.kind == .key {
                 // A single `key: value` pair inside `[...]` is a one-entry mapping.
                 scanner.next()
-                let pair = parseFlowPair(depth: depth, start: token.start, closer: .flowSequenceEnd)
-                items.append(pair)
+                let pair = parseFlowPair(depth: depth, closer: .flowSequenceEnd)
+                let range = SourceRange(start: pair.key.range.start, end: pair.value.range.end)
+                items.append(.mapping(MappingNode(entries: [pair], style: .flow, range: range)))
             } else {
                 items.append(parseNode(block: false, indentlessSequence: false, depth: depth))
             }
             needsSeparator = true
         }
         let close = scanner.next()
-        return .sequence(SequenceNode(items: items, style: .flow, range: SourceRange(start: open.start.position, end: close.end.position)))
+        return .sequence(SequenceNode(
+            items: items.popArray(from: base), style: .flow, range: SourceRange(start: open.start.position, end: close.end.position)))
     }
 
-    private mutating func parseFlowPair(depth: Int, start: Mark, closer: Token.Kind) -> Node {
+    private mutating func parseFlowPair(depth: Int, closer: Token.Kind) -> MappingEntry {
         let keyToken = scanner.peekKind() == .scalar ? scanner.next() : scanner.peek()
         let key: ScalarNode
         if keyToken.kind == .scalar {
@@ -360,7 +369,7 @@ struct Parser {
         return parseFlowPairValue(key: key, depth: depth, closer: closer)
     }
 
-    private mutating func parseFlowPairValue(key: ScalarNode, depth: Int, closer: Token.Kind) -> Node {
+    private mutating func parseFlowPairValue(key: ScalarNode, depth: Int, closer: Token.Kind) -> MappingEntry {
         var value = emptyScalar(at: mark(of: key.range.end))
         if scanner.peekKind() == .value {
             let colon = scanner.next()
@@ -371,21 +380,22 @@ struct Parser {
                 value = parseNode(block: false, indentlessSequence: false, depth: depth)
             }
         }
-        let range = SourceRange(start: key.range.start, end: value.range.end)
-        return .mapping(MappingNode(entries: [MappingEntry(key: key, value: value)], style: .flow, range: range))
+        return MappingEntry(key: key, value: value)
     }
 
     private mutating func parseFlowMapping(depth: Int) -> Node {
         let open = scanner.next()
         openFlows.append(.flowMappingEnd)
         defer { openFlows.removeLast() }
-        var entries: [MappingEntry] = []
-        var keys = KeySet()
+        var keys = KeySet(base: entries.count)
         var needsSeparator = false
         while true {
             let token = scanner.peek()
             if token.kind == .flowMappingEnd { break }
-            if isFlowTerminator(token) { return unterminatedFlow(open, items: [], sequence: false) }
+            if isFlowTerminator(token) {
+                dropEntries(keys)
+                return unterminatedFlow(open, items: [], sequence: false)
+            }
             if needsSeparator {
                 if token.kind == .flowEntry {
                     scanner.next()
@@ -394,37 +404,38 @@ struct Parser {
                 }
                 error(SyntaxMessage.unexpected(token.displayName, expected: "`,` or `}`", token.range), token)
                 guard let close = skipToFlowEnd(closer: .flowMappingEnd) else {
+                    dropEntries(keys)
                     return unterminatedFlow(open, items: [], sequence: false)
                 }
-                return .mapping(MappingNode(entries: entries, style: .flow, range: SourceRange(start: open.start.position, end: close.end.position)))
+                return .mapping(MappingNode(
+                    entries: popEntries(keys), style: .flow, range: SourceRange(start: open.start.position, end: close.end.position)))
             }
             if token.kind == .flowEntry {
                 error(SyntaxMessage.unexpected("`,`", expected: "an entry before `,`", token.range), token)
                 scanner.next()
                 continue
             }
-            let pair: Node
+            let pair: MappingEntry
             if token.kind == .key {
                 scanner.next()
-                pair = parseFlowPair(depth: depth, start: token.start, closer: .flowMappingEnd)
+                pair = parseFlowPair(depth: depth, closer: .flowMappingEnd)
             } else if token.kind == .scalar {
                 // `{a, b: c}`: a key with no `:` has an empty value.
                 scanner.next()
                 let key = ScalarNode(text: token.text, style: token.style, range: token.range)
                 pair = parseFlowPairValue(key: key, depth: depth, closer: .flowMappingEnd)
             } else if token.kind == .value {
-                pair = parseFlowPair(depth: depth, start: token.start, closer: .flowMappingEnd)
+                pair = parseFlowPair(depth: depth, closer: .flowMappingEnd)
             } else {
                 let key = complexKey(token, block: false, depth: depth)
                 pair = parseFlowPairValue(key: key, depth: depth, closer: .flowMappingEnd)
             }
-            if let entry = pair.mapping?.entries.first {
-                add(entry, to: &entries, keys: &keys)
-            }
+            add(pair, keys: &keys)
             needsSeparator = true
         }
         let close = scanner.next()
-        return .mapping(MappingNode(entries: entries, style: .flow, range: SourceRange(start: open.start.position, end: close.end.position)))
+        return .mapping(MappingNode(
+            entries: popEntries(keys), style: .flow, range: SourceRange(start: open.start.position, end: close.end.position)))
     }
 
     private func isFlowTerminator(_ token: Token) -> Bool {
@@ -467,17 +478,34 @@ struct Parser {
         return ScalarNode(text: "", style: .plain, range: SourceRange(at: token.start.position))
     }
 
-    private mutating func add(_ entry: MappingEntry, to entries: inout [MappingEntry], keys: inout KeySet) {
+    private mutating func add(_ entry: MappingEntry, keys: inout KeySet) {
         let key = entry.key
         // Whatever is canonically equal to `<<` starts with its byte: a cheap test first.
         if key.style == .plain && key.text.utf8.first == UInt8(ascii: "<") && key.text == "<<" {
             error(SyntaxMessage.unsupported(
                 "merge keys (`<<`)", key.range, hint: "write the entries out in full"),
                 Token(kind: .scalar, start: mark(of: key.range.start), end: mark(of: key.range.end)))
-        } else if let first = keys.insert(key.text, range: key.range) {
-            diagnostics.append(SyntaxMessage.duplicateKey(key.text, key.range, first: first))
+            keyLengths.append(KeySet.notAKey)
+        } else {
+            let length = KeySet.asciiLength(key.text)
+            if let first = keys.insert(key, asciiLength: length, entries: entries, keyLengths: keyLengths) {
+                diagnostics.append(SyntaxMessage.duplicateKey(key.text, key.range, first: first))
+            }
+            keyLengths.append(length)
         }
         entries.append(entry)
+    }
+
+    /// The entries of the mapping that `keys` belongs to, off the stack.
+    private func popEntries(_ keys: KeySet) -> [MappingEntry] {
+        keyLengths.removeAll(from: keys.base)
+        return entries.popArray(from: keys.base)
+    }
+
+    /// Drops the entries of a mapping that is not kept.
+    private func dropEntries(_ keys: KeySet) {
+        keyLengths.removeAll(from: keys.base)
+        entries.removeAll(from: keys.base)
     }
 
     private func unexpectedInBlock(_ token: Token, expected: String) -> Diagnostic {
@@ -500,37 +528,52 @@ struct Parser {
     }
 }
 
-/// The keys of one mapping, for finding duplicates: a linear scan while the mapping is
-/// small, a hash table once it grows.
+/// The keys of one mapping, for finding duplicates: a linear scan of its entries on the
+/// stack while the mapping is small, a hash table once it grows.
 ///
 /// Keys compare as `String`s do, canonically. Two ASCII keys are equal only if their
 /// bytes are, so keys of different lengths need no comparison; most keys are ASCII.
 private struct KeySet {
-    private var small: [(key: String, asciiLength: Int, range: SourceRange)] = []
+    /// Where the mapping's entries start on the parser's stack.
+    let base: Int
     private var large: [String: SourceRange]?
 
-    /// Adds a key; returns the range of an earlier occurrence if there is one.
-    mutating func insert(_ key: String, range: SourceRange) -> SourceRange? {
+    init(base: Int) {
+        self.base = base
+    }
+
+    /// Checks a key against the mapping's entries so far, `entries[base...]`, before it is
+    /// added to them; returns the range of an earlier occurrence if there is one.
+    mutating func insert(
+        _ key: ScalarNode, asciiLength: Int, entries: CollectionStack<MappingEntry>, keyLengths: CollectionStack<Int>
+    ) -> SourceRange? {
         if large == nil {
-            let asciiLength = KeySet.asciiLength(key)
-            for k in small where (k.asciiLength < 0 || asciiLength < 0 || k.asciiLength == asciiLength) && k.key == key {
-                return k.range
+            for i in base..<entries.count {
+                let length = keyLengths[i]
+                if length == KeySet.notAKey { continue }
+                if (length < 0 || asciiLength < 0 || length == asciiLength) && entries[i].key.text == key.text {
+                    return entries[i].key.range
+                }
             }
-            if small.isEmpty { small.reserveCapacity(8) }
-            small.append((key, asciiLength, range))
-            if small.count > 12 {
-                large = Dictionary(small.map { ($0.key, $0.range) }, uniquingKeysWith: { a, _ in a })
-                small = []
+            if entries.count - base < 12 { return nil }
+            var table: [String: SourceRange] = [:]
+            for i in base..<entries.count where keyLengths[i] != KeySet.notAKey {
+                let earlier = entries[i].key
+                if table[earlier.text] == nil { table[earlier.text] = earlier.range }
             }
-            return nil
+            large = table
         }
-        if let first = large?[key] { return first }
-        large?[key] = range
+        if let first = large?[key.text] { return first }
+        large?[key.text] = key.range
         return nil
     }
 
+    /// Marks the entry of a merge key, which is reported on its own and takes no part in
+    /// finding duplicates.
+    static let notAKey = Int.min
+
     /// The length in bytes of an ASCII key, or -1 for any other.
-    private static func asciiLength(_ key: String) -> Int {
+    static func asciiLength(_ key: String) -> Int {
         var n = 0
         for b in key.utf8 {
             if b >= 0x80 { return -1 }

@@ -573,9 +573,14 @@ final class Scanner {
         allowSimpleKey = true
     }
 
-    private func staleSimpleKeys() {
+    /// Called before every token is handed out: the test that the reader is still on
+    /// the line last checked is inlined, and the keys are only looked at when it is not.
+    @inline(__always) private func staleSimpleKeys() {
         // Keys are saved on the reader's line: until it moves on, none can go stale.
-        guard line != keysCheckedOnLine else { return }
+        if line != keysCheckedOnLine { dropStaleSimpleKeys() }
+    }
+
+    private func dropStaleSimpleKeys() {
         keysCheckedOnLine = line
         for level in possibleSimpleKeys.indices {
             guard let key = possibleSimpleKeys[level] else { continue }

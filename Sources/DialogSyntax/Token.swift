@@ -5,7 +5,7 @@ struct Mark: Equatable {
     private var storedLine: UInt32
     private var storedColumn: UInt32
 
-    init(offset: Int, line: Int, column: Int) {
+    @inline(__always) init(offset: Int, line: Int, column: Int) {
         storedOffset = UInt32(clamping: offset)
         storedLine = UInt32(clamping: line)
         storedColumn = UInt32(clamping: column)
