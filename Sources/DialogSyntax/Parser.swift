@@ -574,6 +574,13 @@ private struct KeySet {
 
     /// The length in bytes of an ASCII key, or -1 for any other.
     static func asciiLength(_ key: String) -> Int {
+        // Over contiguous bytes when the string has them (native strings do), not through
+        // the generic view.
+        let contiguous = key.utf8.withContiguousStorageIfAvailable { bytes -> Int in
+            for b in bytes where b >= 0x80 { return -1 }
+            return bytes.count
+        }
+        if let contiguous { return contiguous }
         var n = 0
         for b in key.utf8 {
             if b >= 0x80 { return -1 }

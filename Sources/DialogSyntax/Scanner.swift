@@ -1013,6 +1013,13 @@ final class Scanner {
                 if c == quote || c == .backslash || isBlank(c) || c == .lf || c == .cr || atEnd { break }
                 forward()
             }
+            if runStart == start.offset + 1 && byte() == quote && (double || byte(1) != .singleQuote) {
+                // The common case, one run of ordinary characters: its text needs no copy
+                // of its own before it becomes a String.
+                let value = text(runStart, pos)
+                forward()
+                return Token(kind: .scalar, start: start, end: mark, text: value, style: double ? .doubleQuoted : .singleQuoted)
+            }
             out.append(contentsOf: UnsafeBufferPointer(start: buffer + runStart, count: pos - runStart))
             if atEnd {
                 report(SyntaxMessage.unterminatedQuote(double, SourceRange(at: start.position)))
