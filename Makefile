@@ -10,7 +10,7 @@ DEBUG_BIN = .build/debug/intake
 all: build
 
 setup:
-	@./scripts/setup.sh
+	@./.ci/setup.sh
 
 build: setup
 	$(SWIFT) build
@@ -29,13 +29,14 @@ bench: release
 # Every test: unit tests, the bundled dialogs' scripted tests, end-to-end tests (the
 # hostile-input table last, about a minute), then YAML conformance when the suite is present.
 test:
-	@INTAKE_SETUP_TEST=1 ./scripts/setup.sh
+	@INTAKE_SETUP_TEST=1 ./.ci/setup.sh
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(DEBUG_BIN) test Dialogs/tests --coverage --min-coverage 100
 	python3 Tests/EndToEnd/test_chat.py $(DEBUG_BIN)
 	python3 Tests/EndToEnd/test_hostile.py $(DEBUG_BIN)
 	@$(MAKE) --no-print-directory conformance
+	@$(MAKE) --no-print-directory fuzz-smoke
 
 conformance: build
 	@if [ -d "$(YAML_SUITE)" ]; then \
@@ -53,13 +54,13 @@ FUZZ_RUNS ?= 2000
 # chance.
 fuzz-smoke:
 	@for t in $(FUZZ_TARGETS); do \
-		YAML_SUITE="$(YAML_SUITE)" ./scripts/fuzz.sh $$t --runs $(FUZZ_RUNS) --seed 1 || exit 1; \
+		YAML_SUITE="$(YAML_SUITE)" ./Tests/Fuzz/fuzz.sh $$t --runs $(FUZZ_RUNS) --seed 1 || exit 1; \
 	done
 
 # The long run, outside CI: each target for FUZZ_SECONDS, carrying on after a failure.
 fuzz:
 	@status=0; for t in $(FUZZ_TARGETS); do \
-		YAML_SUITE="$(YAML_SUITE)" ./scripts/fuzz.sh $$t $(FUZZ_SECONDS) || status=1; \
+		YAML_SUITE="$(YAML_SUITE)" ./Tests/Fuzz/fuzz.sh $$t $(FUZZ_SECONDS) || status=1; \
 	done; exit $$status
 
 # The unit tests under AddressSanitizer, then under ThreadSanitizer (the tests run in

@@ -2,7 +2,7 @@ import DialogEngine
 import DialogModel
 import Testing
 
-/// Lines that the session fuzzer (Fuzz/, README "Reliability") found to crash a session,
+/// Lines that the session fuzzer (Tests/Fuzz/, README "Reliability") found to crash a session,
 /// minimised, each with what it must give now.
 struct FuzzRegressionTests {
     /// A whole number too large for an Int, typed at a scale item, trapped converting it

@@ -1,7 +1,7 @@
 import DialogSyntax
 import Testing
 
-/// Inputs that the fuzzers (Fuzz/, README "Reliability") found to hang or crash the
+/// Inputs that the fuzzers (Tests/Fuzz/, README "Reliability") found to hang or crash the
 /// parser, minimised, each with what it must give now.
 struct FuzzRegressionTests {
     /// A block scalar header at the very end of the file, with no line break after it,

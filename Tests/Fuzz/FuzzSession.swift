@@ -1,5 +1,5 @@
 // libFuzzer target: a session of the shipped bundle answering arbitrary lines. Built by
-// scripts/fuzz.sh session; the bundle's folder is $INTAKE_FUZZ_DIALOGS (else ./Dialogs).
+// Tests/Fuzz/fuzz.sh session; the bundle's folder is $INTAKE_FUZZ_DIALOGS (else ./Dialogs).
 //
 // The input is split into lines, at most `maxLines`, each given to `respond(to:)` as the
 // chat gives what a person types. An input whose first byte is 0 picks the start node and

@@ -1,5 +1,5 @@
 // libFuzzer target: load and validate a one-file bundle from arbitrary bytes. Built by
-// scripts/fuzz.sh loader.
+// Tests/Fuzz/fuzz.sh loader.
 //
 // A bundle never half-loads: there is a bundle exactly when there is no error. Every
 // diagnostic is rendered as `intake check` would.

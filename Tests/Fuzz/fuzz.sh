@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Builds and runs a libFuzzer target of Fuzz/ (README, "Reliability").
+# Builds and runs a libFuzzer target of Tests/Fuzz/ (README, "Reliability").
 #
-#   scripts/fuzz.sh TARGET [SECONDS | --runs N] [--seed S] [--build-only]
+#   Tests/Fuzz/fuzz.sh TARGET [SECONDS | --runs N] [--seed S] [--build-only]
 #
 # TARGET is parser (the parser on arbitrary bytes), loader (load and validate a one-file
 # bundle) or session (a session of Dialogs/ answering arbitrary lines). SECONDS (default
@@ -10,7 +10,7 @@
 # is reproducible (what `make fuzz-smoke` does). The seed corpus is built on each run, in
 # a temporary folder: for the parser and the loader, the YAML files of Dialogs/ and of
 # the model's test fixtures and the YAML suite's cases (YAML_SUITE, default
-# ../shared/yaml-suite, when present); for the session, Fuzz/session-seeds.txt and the
+# ../shared/yaml-suite, when present); for the session, Tests/Fuzz/session-seeds.txt and the
 # typed lines of each scripted test in Dialogs/tests/.
 #
 # The modules are compiled from Sources/ with swiftc -sanitize=fuzzer,address into
@@ -20,11 +20,11 @@
 # and shrink it with
 #   .build-fuzz/bin/fuzz-TARGET -minimize_crash=1 -runs=100000 FILE
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 ROOT=$PWD
 
 usage() {
-    echo "usage: scripts/fuzz.sh parser|loader|session [SECONDS | --runs N] [--seed S] [--build-only]" >&2
+    echo "usage: Tests/Fuzz/fuzz.sh parser|loader|session [SECONDS | --runs N] [--seed S] [--build-only]" >&2
     exit 64
 }
 
@@ -32,9 +32,9 @@ usage() {
 TARGET=$1
 shift
 case "$TARGET" in
-    parser) MODULES=(DialogSyntax); SOURCE=Fuzz/FuzzParser.swift ;;
-    loader) MODULES=(DialogSyntax DialogModel); SOURCE=Fuzz/FuzzLoader.swift ;;
-    session) MODULES=(DialogSyntax DialogModel DialogEngine); SOURCE=Fuzz/FuzzSession.swift ;;
+    parser) MODULES=(DialogSyntax); SOURCE=Tests/Fuzz/FuzzParser.swift ;;
+    loader) MODULES=(DialogSyntax DialogModel); SOURCE=Tests/Fuzz/FuzzLoader.swift ;;
+    session) MODULES=(DialogSyntax DialogModel DialogEngine); SOURCE=Tests/Fuzz/FuzzSession.swift ;;
     *) usage ;;
 esac
 
@@ -115,19 +115,19 @@ case "$TARGET" in
                 [ -f "$f" ] && cp "$f" "$SEEDS/suite-$(basename "$(dirname "$f")").yaml"
             done
         fi
-        DICT=Fuzz/yaml.dict
+        DICT=Tests/Fuzz/yaml.dict
         ;;
     session)
-        # One seed per paragraph of Fuzz/session-seeds.txt, and one per scripted test: its
+        # One seed per paragraph of Tests/Fuzz/session-seeds.txt, and one per scripted test: its
         # `> line` inputs.
-        awk -v dir="$SEEDS" 'BEGIN { n = 0 } /^$/ { n++; next } { print > (dir "/txt-" n) }' Fuzz/session-seeds.txt
+        awk -v dir="$SEEDS" 'BEGIN { n = 0 } /^$/ { n++; next } { print > (dir "/txt-" n) }' Tests/Fuzz/session-seeds.txt
         for f in Dialogs/tests/*.test; do
             [ -f "$f" ] || continue
             awk -v dir="$SEEDS" -v base="$(basename "$f" .test)" '
                 /^test:/ { n++ }
                 /^[ \t]*> / { sub(/^[ \t]*> /, ""); print > (dir "/" base "-" n) }' "$f"
         done
-        DICT=Fuzz/session.dict
+        DICT=Tests/Fuzz/session.dict
         export INTAKE_FUZZ_DIALOGS=$ROOT/Dialogs
         ;;
 esac

@@ -1,4 +1,4 @@
-// libFuzzer target: the parser on arbitrary bytes. Built by scripts/fuzz.sh parser.
+// libFuzzer target: the parser on arbitrary bytes. Built by Tests/Fuzz/fuzz.sh parser.
 //
 // Beyond "never traps", it checks what YAMLParser promises: a stream with errors has no
 // documents, diagnostics come sorted, and every range lies inside the input. It then does
