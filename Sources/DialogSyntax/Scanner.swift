@@ -34,6 +34,10 @@ final class Scanner {
     // Token queue: `tokens[head...]` are waiting for the parser.
     private var tokens: [Token] = []
     private var head = 0
+    /// `head` when the queue was last found to hold the next token for good, with no
+    /// key still to be inserted before it; -1 after it is taken. The parser peeks at
+    /// most tokens more than once before taking them, and only taking one can unsettle it.
+    private var settledHead = -1
     private var tokensTaken = 0
     private var done = false
     private var streamStarted = false
@@ -120,14 +124,21 @@ final class Scanner {
 
     /// The next token, without consuming it.
     func peek() -> Token {
-        while needMoreTokens() { fetchMoreTokens() }
+        settle()
         return tokens[head]
     }
 
     /// The kind of the next token, without consuming it or copying its text.
     func peekKind() -> Token.Kind {
-        while needMoreTokens() { fetchMoreTokens() }
+        settle()
         return tokens[head].kind
+    }
+
+    @inline(__always) private func settle() {
+        if head != settledHead {
+            while needMoreTokens() { fetchMoreTokens() }
+            settledHead = head
+        }
     }
 
     /// Consumes and returns the next token.
@@ -136,6 +147,7 @@ final class Scanner {
         let token = peek()
         head += 1
         tokensTaken += 1
+        settledHead = -1
         if head > 64 && head * 2 > tokens.count {
             tokens.removeFirst(head)
             head = 0
@@ -255,7 +267,21 @@ final class Scanner {
             diagnostics.append(make(SourceRange(start: start, end: end)))
         }
         if bom { i = 3 }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
         while i < count {
+            // Most of a file is printable ASCII: eight bytes at a time, up to the first
+            // word with a byte of 0x80 or more, below 0x20 (tabs and line breaks too), or
+            // DEL, which the byte-wise code below handles. Both tests are exact for bytes
+            // below 0x80: a borrow starts only at a byte below the value subtracted.
+            while i + 8 <= count {
+                let w = UnsafeRawPointer(buffer + i).loadUnaligned(as: UInt64.self)
+                let below = (w &- ones &* 0x20) & ~w & high
+                let del = w ^ (ones &* 0x7F)
+                if (w & high) | below | ((del &- ones) & ~del & high) != 0 { break }
+                i += 8
+            }
+            if i >= count { break }
             let b = buffer[i]
             if b >= 0x20 && b < 0x7F { i += 1; continue }
             if b == .lf || b == .cr {
