@@ -32,11 +32,13 @@ public enum DiagnosticRenderer {
     static let maxExcerpt = 120
 
     public static func render(_ d: Diagnostic, in file: SourceFile) -> String {
+        // A file that was not read (too large) or is empty has no line to show.
+        let showsLines = !file.bytes.isEmpty
         var out = header(d.severity.rawValue, d.message + " [\(d.code)]", d.range, file)
-        out += excerpt(d.range, file)
+        if showsLines { out += excerpt(d.range, file) }
         for note in d.notes {
             out += header("note", note.message, note.range, file)
-            out += excerpt(note.range, file)
+            if showsLines { out += excerpt(note.range, file) }
         }
         if let hint = d.hint { out += "  hint: \(hint)\n" }
         return out

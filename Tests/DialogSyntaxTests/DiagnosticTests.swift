@@ -449,6 +449,17 @@ struct DiagnosticTests {
             """)
     }
 
+    @Test func rendersNoExcerptForAFileWithoutBytes() {
+        // A file that was not read (over the size limit) or is empty: no line to show.
+        let d = Diagnostic(.error, code: "IC027", "the file is too large", at: SourceRange(at: SourcePosition(offset: 0, line: 1, column: 1)),
+                           hint: "split it")
+        #expect(DiagnosticRenderer.render(d, in: SourceFile(path: "big.yaml", bytes: [])) == """
+            big.yaml:1:1: error: the file is too large [IC027]
+              hint: split it
+
+            """)
+    }
+
     @Test func rendersUnterminatedQuoteOnALineNumberWithTwoDigits() {
         let keys = (1...11).map { "k\($0): v\n" }.joined()
         let m = Marked(keys + "ask: \"What would you like\n")
