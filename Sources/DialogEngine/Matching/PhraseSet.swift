@@ -162,8 +162,10 @@ public struct PhraseSet<ID: Hashable & Sendable>: Sendable {
             if let current = best[e], current.match.score >= hit.match.score { continue }
             best[e] = hit
         }
-        guard let top = best.values.map(\.match.score).max() else { return .none }
-        let tied = best.filter { $0.value.match.score == top }.sorted { $0.key < $1.key }.map(\.value)
+        // Closures, not key paths: a key path through the generic `Hit` is instantiated
+        // by the runtime on every call (some 14,000 instructions), and this runs every turn.
+        guard let top = best.values.map({ $0.match.score }).max() else { return .none }
+        let tied = best.filter { $0.value.match.score == top }.sorted { $0.key < $1.key }.map { $0.value }
         return tied.count == 1 ? .unique(tied[0]) : .ambiguous(tied)
     }
 

@@ -204,7 +204,7 @@ struct Recognizer: Sendable {
         switch set.rank(in: text) {
         case .none: return .none
         case .unique(let hit): return .one(hit.id, phrase: hit.match.pattern.text, score: hit.match.score)
-        case .ambiguous(let hits): return .ambiguous(hits.map(\.id))
+        case .ambiguous(let hits): return .ambiguous(hits.map { $0.id })  // no key path: see `PhraseSet.rank`
         }
     }
 

@@ -50,14 +50,15 @@ extension Session {
             if let ask = scale.ask { turn.ask = render(ask) + "\n" + (turn.ask ?? "") }
             turn.choices = scale.range.map { n in scale.labels[n].map { "\(n) \($0)" } ?? "\(n)" }
         case .choice:
-            turn.ask = node.ask.map(render)
+            // A closure, not `map(render)`: the partially applied method copies the session.
+            turn.ask = node.ask.map { render($0) }
             if let ambiguous = pendingAmbiguity {
                 turn.choices = ambiguous.map { render(node.choices[$0].label) }
             } else {
                 turn.choices = visibleChoices(of: node).map { render($0.label) }
             }
         case .answer:
-            turn.ask = node.ask.map(render)
+            turn.ask = node.ask.map { render($0) }
             if node.expect == .yesNo { turn.choices = ["Yes", "No"] }
         case .ended:
             break
@@ -163,11 +164,13 @@ extension Session {
     /// The node's `say` items whose conditions hold, one variant each.
     mutating func texts(of node: DialogNode) -> [String] {
         var out: [String] = []
+        // One lookup for the node's conditions and texts: saying them changes no variable.
+        let lookup = self.lookup
         for item in node.say {
             if let c = item.condition, !Evaluator.evaluate(c.expression, in: lookup).isTrue { continue }
             guard !item.variants.isEmpty else { continue }
             let pick = item.variants.count == 1 ? 0 : Int(random.next() % UInt64(item.variants.count))
-            out.append(render(item.variants[pick]))
+            out.append(item.variants[pick].interpolation.render(with: lookup))
         }
         return out
     }
@@ -220,7 +223,7 @@ extension Session {
     /// The variables as expressions read them.
     var lookup: SessionLookup {
         SessionLookup(variables: variables, reported: reported, denied: denied, scores: scores,
-                      bundle: bundle, region: region.code, rubricMarks: rubricMarks)
+                      rubric: bundle.rubric, resources: bundle.resources, region: region.code, rubricMarks: rubricMarks)
     }
 
     /// A line made safe to read: control characters removed, length bounded.
@@ -256,7 +259,10 @@ struct SessionLookup: VariableLookup {
     var reported: [String]
     var denied: [String]
     var scores: [String: Int]
-    var bundle: DialogBundle
+    /// The two parts of the bundle that names read, not the whole bundle: a lookup is made
+    /// for every condition and text, and copying a bundle retains each of its fields.
+    var rubric: [RubricItem]
+    var resources: [Resource]
     var region: String
     /// The rubric items said so far: the session's own marks, shared rather than turned
     /// into a set, so that a condition check allocates nothing.
@@ -264,7 +270,7 @@ struct SessionLookup: VariableLookup {
 
     func value(of name: String) -> Value? {
         if let v = variables[name] { return v }
-        if name.hasPrefix("rubric."), let item = bundle.rubric.first(where: { $0.variable == name }) {
+        if name.hasPrefix("rubric."), let item = rubric.first(where: { $0.variable == name }) {
             // A move is met once said; a must-not holds until it is broken.
             return .bool((rubricMarks[item.id] != nil) != item.avoid)
         }
@@ -276,7 +282,7 @@ struct SessionLookup: VariableLookup {
         if name.hasPrefix("scores.") {
             return scores[String(name.dropFirst("scores.".count))].map { .number(Double($0)) }
         }
-        if let r = bundle.resource(role: name, region: region) { return .string(r.contact) }
+        if let r = resources.resource(role: name, region: region) { return .string(r.contact) }
         return nil
     }
 }

@@ -34,9 +34,16 @@ public struct DialogBundle: Sendable {
 
     /// The resource of a region with a role.
     public func resource(role: String, region: String) -> Resource? {
-        resources.first { $0.role == role && $0.region.value == region }
+        resources.resource(role: role, region: region)
     }
 
     /// Every role some resource has.
     public var roles: Set<String> { Set(resources.compactMap(\.role)) }
+}
+
+extension [Resource] {
+    /// The first resource with `role` in `region`, if any.
+    public func resource(role: String, region: String) -> Resource? {
+        first { $0.role == role && $0.region.value == region }
+    }
 }
