@@ -1030,6 +1030,20 @@ final class Scanner {
         defer { quoteStart = nil }
         let quote: UInt8 = double ? .doubleQuote : .singleQuote
         forward()
+        // The common case: the closing quote on the same line, with no escape or `''`
+        // before it. The text is then the bytes between the quotes, blanks included, and
+        // becomes a String without a byte array of its own.
+        var close = pos
+        while close < count {
+            let c = buffer[close]
+            if c == quote || c == .backslash || c == .lf || c == .cr { break }
+            close += 1
+        }
+        if close < count && buffer[close] == quote && (double || close + 1 >= count || buffer[close + 1] != .singleQuote) {
+            let value = text(pos, close)
+            forward(close - pos + 1)
+            return Token(kind: .scalar, start: start, end: mark, text: value, style: double ? .doubleQuoted : .singleQuoted)
+        }
         var out: [UInt8] = []
         while true {
             // A run of ordinary characters.
@@ -1038,13 +1052,6 @@ final class Scanner {
                 let c = byte()
                 if c == quote || c == .backslash || isBlank(c) || c == .lf || c == .cr || atEnd { break }
                 forward()
-            }
-            if runStart == start.offset + 1 && byte() == quote && (double || byte(1) != .singleQuote) {
-                // The common case, one run of ordinary characters: its text needs no copy
-                // of its own before it becomes a String.
-                let value = text(runStart, pos)
-                forward()
-                return Token(kind: .scalar, start: start, end: mark, text: value, style: double ? .doubleQuoted : .singleQuoted)
             }
             out.append(contentsOf: UnsafeBufferPointer(start: buffer + runStart, count: pos - runStart))
             if atEnd {
