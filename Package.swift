@@ -52,7 +52,6 @@ let package = Package(
                 // The baseline: Yams is a dependency of the benchmark and the tests only.
                 .product(name: "Yams", package: "Yams"),
             ],
-            path: "Benchmarks/intake-bench",
             swiftSettings: strict
         ),
         .testTarget(
