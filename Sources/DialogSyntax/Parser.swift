@@ -154,8 +154,7 @@ struct Parser {
             return emptyScalar(at: token.start)
         }
         if scanner.peekKind() == .scalar {
-            let token = scanner.next()
-            return .scalar(ScalarNode(text: token.text, style: token.style, range: token.range))
+            return .scalar(scanner.nextScalar())
         }
         let token = scanner.peek()
         switch token.kind {
@@ -255,8 +254,7 @@ struct Parser {
                 scanner.next()
                 let key: ScalarNode
                 if scanner.peekKind() == .scalar {
-                    let keyToken = scanner.next()
-                    key = ScalarNode(text: keyToken.text, style: keyToken.style, range: keyToken.range)
+                    key = scanner.nextScalar()
                 } else {
                     key = complexKey(scanner.peek(), block: true, depth: depth)
                 }

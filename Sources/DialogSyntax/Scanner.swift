@@ -145,6 +145,23 @@ final class Scanner {
     @discardableResult
     func next() -> Token {
         let token = peek()
+        advance()
+        return token
+    }
+
+    /// Consumes the next token, which must be a scalar, as a node. Its text moves out of
+    /// the queue, which never reads a taken token again, instead of being copied with the
+    /// whole token, retained, and released when the queue drops it.
+    func nextScalar() -> ScalarNode {
+        settle()
+        var text = ""
+        swap(&text, &tokens[head].text)
+        let node = ScalarNode(text: text, style: tokens[head].style, range: tokens[head].range)
+        advance()
+        return node
+    }
+
+    private func advance() {
         head += 1
         tokensTaken += 1
         settledHead = -1
@@ -152,7 +169,6 @@ final class Scanner {
             tokens.removeFirst(head)
             head = 0
         }
-        return token
     }
 
     func report(_ diagnostic: Diagnostic) {
