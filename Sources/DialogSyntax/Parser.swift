@@ -7,6 +7,9 @@
 struct Parser {
     private let scanner: Scanner
     private var diagnostics: [Diagnostic] = []
+    /// Problems found beyond `DiagnosticLimits.problems`, and where the first of them is.
+    private var unshown = 0
+    private var firstUnshown: SourcePosition?
     /// The line of the last structural error: further ones on that line are knock-on
     /// effects and are not reported.
     private var lastErrorLine = -1
@@ -73,6 +76,10 @@ struct Parser {
         }
         var all = scanner.diagnostics + diagnostics
         all.sort { ($0.range.start.offset, $0.code) < ($1.range.start.offset, $1.code) }
+        let firstUnshown = [scanner.firstUnshown, self.firstUnshown].compactMap { $0 }.min()
+        if let firstUnshown {
+            all.append(SyntaxMessage.unshownProblems(scanner.unshown + unshown, SourceRange(at: firstUnshown)))
+        }
         return (all.contains(where: \.isError) ? [] : documents, all)
     }
 
@@ -82,7 +89,17 @@ struct Parser {
         if scanner.aborted && token.kind == .streamEnd { return }
         if token.start.line == lastErrorLine || scanner.hasError(onLine: token.start.line + 1) { return }
         lastErrorLine = token.start.line
-        diagnostics.append(diagnostic)
+        keep(diagnostic)
+    }
+
+    /// Keeps a problem, or only counts it once `DiagnosticLimits.problems` are kept.
+    private mutating func keep(_ diagnostic: Diagnostic) {
+        if diagnostics.count < DiagnosticLimits.problems {
+            diagnostics.append(diagnostic)
+        } else {
+            unshown += 1
+            if firstUnshown == nil { firstUnshown = diagnostic.range.start }
+        }
     }
 
     private func skipToDocumentBoundary() {
@@ -452,7 +469,7 @@ struct Parser {
         let wrongCloser = token.kind == (sequence ? .flowMappingEnd : .flowSequenceEnd)
         // Collections left open at one place are one problem: the innermost is reported.
         if !(scanner.aborted && token.kind == .streamEnd) && (wrongCloser || token.start.offset != unterminatedAt) {
-            diagnostics.append(SyntaxMessage.unterminatedFlow(sequence, open.range))
+            keep(SyntaxMessage.unterminatedFlow(sequence, open.range))
         }
         unterminatedAt = token.start.offset
         // A closer that belongs to an enclosing collection is left for it.
@@ -487,7 +504,7 @@ struct Parser {
         } else {
             let length = KeySet.asciiLength(key.text)
             if let first = keys.insert(key, asciiLength: length, entries: entries, keyLengths: keyLengths) {
-                diagnostics.append(SyntaxMessage.duplicateKey(key.text, key.range, first: first))
+                keep(SyntaxMessage.duplicateKey(key.text, key.range, first: first))
             }
             keyLengths.append(length)
         }

@@ -19,6 +19,10 @@ final class Scanner {
     private var ownedCopy: UnsafeMutablePointer<UInt8>?
 
     private(set) var diagnostics: [Diagnostic] = []
+    /// Problems found but not kept, beyond `Limits.encodingProblems` or
+    /// `Limits.problems`, and where the first of them is.
+    private(set) var unshown = 0
+    private(set) var firstUnshown: SourcePosition?
     /// The lines of `report`ed problems. Encoding problems are not among them: the bytes
     /// are replaced and the structure around them still reads.
     private var errorLines: Set<Int> = []
@@ -172,8 +176,19 @@ final class Scanner {
     }
 
     func report(_ diagnostic: Diagnostic) {
-        diagnostics.append(diagnostic)
+        // The line still counts as having an error, so that the parser's knock-on
+        // complaints about it stay unreported however many problems are kept.
         errorLines.insert(diagnostic.range.start.line)
+        if diagnostics.count < DiagnosticLimits.problems {
+            diagnostics.append(diagnostic)
+        } else {
+            noteUnshown(at: diagnostic.range.start)
+        }
+    }
+
+    private func noteUnshown(at position: SourcePosition) {
+        unshown += 1
+        if firstUnshown == nil { firstUnshown = position }
     }
 
     /// Whether the scanner reported a problem with the structure of a line (1-based): the
@@ -279,6 +294,12 @@ final class Scanner {
         }
         func problem(_ at: Int, _ length: Int, columns: Int = 1, _ make: (SourceRange) -> Diagnostic) {
             let start = position(at)
+            // A binary file has a problem every few bytes: past the limit they are only
+            // counted, so that memory and time stay in proportion to what is shown.
+            guard diagnostics.count < DiagnosticLimits.encodingProblems else {
+                noteUnshown(at: start)
+                return
+            }
             let end = SourcePosition(offset: at + length, line: start.line, column: start.column + columns)
             diagnostics.append(make(SourceRange(start: start, end: end)))
         }

@@ -123,6 +123,11 @@ enum SyntaxMessage {
                    hint: "close the quote before `---` or `...`, or indent the line")
     }
 
+    static func unshownProblems(_ count: Int, _ r: SourceRange) -> Diagnostic {
+        Diagnostic(.error, code: "IY023", "\(count) more problem\(count == 1 ? "" : "s") in this file not shown", at: r,
+                   hint: "mend the ones above and check again; a file with many invalid bytes may not be a text file")
+    }
+
     static func contentAfterDocumentEnd(_ r: SourceRange) -> Diagnostic {
         Diagnostic(.error, code: "IY022", "expected a new document (`---`) or the end of the file", at: r,
                    hint: "a document that follows another starts with `---`")

@@ -227,8 +227,11 @@ struct RobustnessTests {
         var bytes = Array("a: ".utf8)
         for _ in 0..<100_000 { bytes += Array("xxxxxxxxx".utf8) + [0xFF] }
         let result = parseAndRender(bytes + [0x0A])
-        #expect(result.diagnostics.count == 100_000)
-        #expect(result.diagnostics.last?.range.start.column == 3 + 100_000 * 10)
+        // The first 50 are shown, each where it is; the rest are counted.
+        #expect(result.diagnostics.count == 51)
+        #expect(result.diagnostics[49].range.start.column == 3 + 50 * 10)
+        #expect(result.diagnostics.last?.message == "99950 more problems in this file not shown")
+        #expect(result.diagnostics.last?.range.start.column == 3 + 51 * 10)
     }
 
     @Test func oneMegabyteBlockScalarAndQuotedScalar() {
@@ -251,19 +254,20 @@ struct RobustnessTests {
     @Test func manyDuplicateKeys() {
         let source = String(repeating: "a: 1\n", count: 20_000)
         let result = parseAndRender(Array(source.utf8))
-        #expect(result.diagnostics.count == 19_999)
+        #expect(result.diagnostics.count == 101)
+        #expect(result.diagnostics.last?.message == "19899 more problems in this file not shown")
     }
 
     @Test func manyUnclosedFlowCollections() {
         let source = String(repeating: "a: [x\n", count: 5_000)
         #expect(parseAndRender(Array(source.utf8)).hasErrors)
         let mappings = (0..<5_000).map { "k\($0): {x: 1\n" }.joined()
-        #expect(codes(parseAndRender(Array(mappings.utf8))) == ["IY008"])
+        #expect(codes(parseAndRender(Array(mappings.utf8))) == ["IY008", "IY023"])
     }
 
     @Test func manyUnclosedQuotes() {
         let source = (0..<5_000).map { "k\($0): \"x\n" }.joined()
-        #expect(codes(parseAndRender(Array(source.utf8))) == ["IY006"])
+        #expect(codes(parseAndRender(Array(source.utf8))) == ["IY006", "IY023"])
     }
 
     // MARK: NUL bytes, surrogates, truncated UTF-8
@@ -274,7 +278,8 @@ struct RobustnessTests {
     ] as [[UInt8]])
     func nulBytes(_ bytes: [UInt8]) {
         let result = parseAndRender(bytes)
-        #expect(codes(result) == ["IY003"])
+        // Each NUL is a problem: past 50 they are counted (IY023).
+        #expect(codes(result) == (bytes.count > 50 ? ["IY003", "IY023"] : ["IY003"]))
     }
 
     @Test("surrogates in escapes", arguments: [
@@ -310,5 +315,42 @@ struct RobustnessTests {
     ])
     func tinyInput(_ source: String) {
         parseAndRender(Array(source.utf8))
+    }
+}
+
+/// A file with very many problems (a binary file given by mistake) reports the first ones
+/// and how many more it found, so that memory and time stay bounded.
+@Suite struct ProblemLimitTests {
+    @Test func encodingProblemsStopAtFiftyAndAreCounted() {
+        let bytes = (1...300).flatMap { Array("k\($0): \u{1}\n".utf8) }
+        let result = YAMLParser.parse(bytes)
+        #expect(result.diagnostics.count == 51)
+        #expect(result.diagnostics.prefix(50).allSatisfy { $0.code == "IY003" })
+        let last = result.diagnostics.last
+        #expect(last?.code == "IY023")
+        #expect(last?.message == "250 more problems in this file not shown")
+        // At the first problem not shown: line 51.
+        #expect(last?.range.start.line == 51)
+    }
+
+    @Test func parserProblemsStopAtAHundred() {
+        let bytes = Array(String(repeating: "a: 1\n", count: 151).utf8)
+        let result = YAMLParser.parse(bytes)
+        #expect(result.diagnostics.filter { $0.code == "IY009" }.count == 100)
+        #expect(result.diagnostics.last?.message == "50 more problems in this file not shown")
+        #expect(result.diagnostics.last?.range.start.line == 102)
+    }
+
+    @Test func aFewProblemsAreAllShown() {
+        let bytes = Array(String(repeating: "a: 1\n", count: 3).utf8)
+        #expect(YAMLParser.parse(bytes).diagnostics.map(\.code) == ["IY009", "IY009"])
+    }
+
+    @Test func aMegabyteOfRandomBytesGivesAtMostTwoHundredAndOneProblems() {
+        var rng = SplitMix64(seed: 7)
+        let bytes = (0..<1_000_000).map { _ in UInt8.random(in: 0...255, using: &rng) }
+        let result = parseAndRender(bytes)
+        #expect(result.diagnostics.count <= 201)
+        #expect(result.diagnostics.last?.code == "IY023")
     }
 }
