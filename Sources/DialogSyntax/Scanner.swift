@@ -594,7 +594,13 @@ final class Scanner {
             case .rbracket, .rbrace:
                 depth -= 1
                 if depth == 0 { flowClosesAt = i; return true }
-            case .doubleQuote, .singleQuote where afterBlank || isFlowIndicator(previous) || previous == .colon:
+            case .doubleQuote:
+                // Taken as the start of a quoted scalar wherever it stands: a plain
+                // scalar with a `"` inside is rare enough in flow collections.
+                guard let end = quoteEnd(c, from: i) else { return false }
+                i = end
+            case .singleQuote where afterBlank || isFlowIndicator(previous) || previous == .colon:
+                // An apostrophe inside a word (`it's`) does not open a quote.
                 guard let end = quoteEnd(c, from: i) else { return false }
                 i = end
             case .hash where afterBlank:
