@@ -17,6 +17,7 @@ N skipped`; exits 1 on any failure.
 """
 import json
 import os
+import random
 import pwd
 import select
 import shutil
@@ -118,6 +119,15 @@ def fifty_megabytes(tmp):
         f.write(b'nodes:\n  huge:\n    say:\n')
         f.write(line * (50 * 1024 * 1024 // len(line) + 1))
         f.write(b'    end: true\n')
+    return b'quit\n'
+
+
+def binary_file(tmp):
+    """A 4 MB file of random bytes among the dialogs, as a mistaken copy would put it."""
+    d = copy_bundle(DIALOGS, os.path.join(tmp, 'd'))
+    rng = random.Random(1)
+    with open(os.path.join(d, 'binary.yaml'), 'wb') as f:
+        f.write(bytes(rng.getrandbits(8) for _ in range(4 * 1024 * 1024)))
     return b'quit\n'
 
 
@@ -276,6 +286,10 @@ CASES = [
      'err:{tmp}/d/huge.yaml:1:1: error: the file is 50.0 MB', 20),
     ('a 50 MB file for intake parse', fifty_megabytes, ['parse', '{tmp}/d/huge.yaml'], 65,
      'err:the file is 50.0 MB', 20),
+    ('a 4 MB file of random bytes for intake check', binary_file, ['check', '{tmp}/d'], 65,
+     'err:more problems in this file not shown [IY023]', 60),
+    ('a 4 MB file of random bytes for intake parse', binary_file, ['parse', '{tmp}/d/binary.yaml'], 65,
+     'err:more problems in this file not shown [IY023]', 60),
     ('10,000 nested [ for intake parse', lambda tmp: write(tmp, 'deep.yaml', nested(10000)),
      ['parse', '{tmp}/deep.yaml'], 65, 'err:{tmp}/deep.yaml:1:101: error: nesting is deeper than 100 levels', 10,
      one_line_per_problem),
