@@ -31,7 +31,7 @@ struct Parser {
     /// Parses the whole stream: the documents, and every problem found.
     mutating func parseStream() -> (documents: [Node], diagnostics: [Diagnostic]) {
         var documents: [Node] = []
-        scanner.next()  // stream start
+        scanner.skip()  // stream start
         var needsMarker = false
         while true {
             var token = scanner.peek()
@@ -49,7 +49,7 @@ struct Parser {
             if token.kind == .streamEnd { break }
             var explicit = false
             if token.kind == .documentStart {
-                scanner.next()
+                scanner.skip()
                 explicit = true
                 token = scanner.peek()
             } else if needsMarker {
@@ -106,7 +106,7 @@ struct Parser {
         while true {
             let kind = scanner.peekKind()
             if kind == .documentStart || kind == .documentEnd || kind == .streamEnd { return }
-            scanner.next()
+            scanner.skip()
         }
     }
 
@@ -123,7 +123,7 @@ struct Parser {
             _ = parseBlockMappingEntries(start: token.start, depth: depth + 1, inSequence: true)
         case .scalar:
             // A key without its `:` (reported): a block indented under it is its value.
-            scanner.next()
+            scanner.skip()
             let next = scanner.peekKind()
             if next == .blockMappingStart || next == .blockSequenceStart {
                 _ = parseNode(block: true, indentlessSequence: false, depth: depth)
@@ -131,7 +131,7 @@ struct Parser {
         case .blockMappingStart, .blockSequenceStart, .flowSequenceStart, .flowMappingStart:
             _ = parseNode(block: true, indentlessSequence: false, depth: depth)
         default:
-            scanner.next()
+            scanner.skip()
         }
     }
 
@@ -153,7 +153,7 @@ struct Parser {
             default:
                 break
             }
-            scanner.next()
+            scanner.skip()
         }
     }
 
@@ -189,14 +189,14 @@ struct Parser {
             error(SyntaxMessage.unexpected(
                 "`-`", expected: "a value (quote `\"-\"` if it is text; `- ` entries cannot appear inside `[...]` or `{...}`)",
                 token.range), token)
-            scanner.next()
+            scanner.skip()
             return emptyScalar(at: token.start)
         default:
             error(SyntaxMessage.unexpected(token.displayName, expected: "a value", token.range), token)
             if block && [.flowSequenceEnd, .flowMappingEnd, .flowEntry].contains(token.kind) {
                 // Stray punctuation where a block value starts: step over it, and read the
                 // value after it, if there is one, so that it brings no second error.
-                scanner.next()
+                scanner.skip()
                 switch scanner.peekKind() {
                 case .scalar, .flowSequenceStart, .flowMappingStart, .blockMappingStart, .blockSequenceStart:
                     return parseNode(block: true, indentlessSequence: indentlessSequence, depth: depth)
@@ -209,21 +209,21 @@ struct Parser {
     }
 
     private mutating func parseBlockSequence(depth: Int) -> Node {
-        let start = scanner.next().start
+        let start = scanner.nextStart()
         let base = items.count
         var end = start
         while true {
             let kind = scanner.peekKind()
             if kind == .blockEntry {
-                let entry = scanner.next()
+                let entryEnd = scanner.nextEnd()
                 let next = scanner.peekKind()
                 let item = next == .blockEntry || next == .blockEnd || next == .streamEnd
-                    ? emptyScalar(at: entry.end)
+                    ? emptyScalar(at: entryEnd)
                     : parseNode(block: true, indentlessSequence: false, depth: depth)
                 end = mark(of: item.range.end)
                 items.append(item)
             } else if kind == .blockEnd {
-                scanner.next()
+                scanner.skip()
                 break
             } else if kind == .streamEnd || kind == .documentStart || kind == .documentEnd {
                 break
@@ -238,14 +238,14 @@ struct Parser {
     }
 
     private mutating func parseIndentlessSequence(depth: Int) -> Node {
-        let start = scanner.peek().start
+        let start = scanner.peekStart()
         let base = items.count
         var end = start
         while scanner.peekKind() == .blockEntry {
-            let entry = scanner.next()
+            let entryEnd = scanner.nextEnd()
             let next = scanner.peekKind()
             let item = next == .blockEntry || next == .key || next == .value || next == .blockEnd || next == .streamEnd
-                ? emptyScalar(at: entry.end)
+                ? emptyScalar(at: entryEnd)
                 : parseNode(block: true, indentlessSequence: false, depth: depth)
             end = mark(of: item.range.end)
             items.append(item)
@@ -255,7 +255,7 @@ struct Parser {
     }
 
     private mutating func parseBlockMapping(depth: Int) -> Node {
-        let start = scanner.next().start
+        let start = scanner.nextStart()
         return parseBlockMappingEntries(start: start, depth: depth, inSequence: false)
     }
 
@@ -268,7 +268,7 @@ struct Parser {
         while true {
             let kind = scanner.peekKind()
             if kind == .key {
-                scanner.next()
+                scanner.skip()
                 let key: ScalarNode
                 if scanner.peekKind() == .scalar {
                     key = scanner.nextScalar()
@@ -277,10 +277,10 @@ struct Parser {
                 }
                 let value: Node
                 if scanner.peekKind() == .value {
-                    let colon = scanner.next()
+                    let colonEnd = scanner.nextEnd()
                     let next = scanner.peekKind()
                     if next == .key || next == .value || next == .blockEnd || next == .streamEnd {
-                        value = emptyScalar(at: colon.end)
+                        value = emptyScalar(at: colonEnd)
                     } else {
                         value = parseNode(block: true, indentlessSequence: true, depth: depth)
                     }
@@ -291,13 +291,13 @@ struct Parser {
                 add(MappingEntry(key: key, value: value), keys: &keys)
             } else if kind == .value {
                 // `: value` with no key: the scanner has reported it.
-                scanner.next()
+                scanner.skip()
                 let next = scanner.peekKind()
                 if next != .key && next != .value && next != .blockEnd && next != .streamEnd {
                     _ = parseNode(block: true, indentlessSequence: true, depth: depth)
                 }
             } else if kind == .blockEnd {
-                if !inSequence { scanner.next() }
+                if !inSequence { scanner.skip() }
                 break
             } else if kind == .streamEnd || kind == .documentStart || kind == .documentEnd
                 || (inSequence && kind == .blockEntry)
@@ -327,7 +327,7 @@ struct Parser {
                 needsSeparator = true
                 continue
             case (.flowEntry, true):
-                scanner.next()
+                scanner.skip()
                 needsSeparator = false
                 continue
             default:
@@ -338,7 +338,7 @@ struct Parser {
             if isFlowTerminator(token) { return unterminatedFlow(open, items: items.popArray(from: base), sequence: true) }
             if needsSeparator {
                 if token.kind == .flowEntry {
-                    scanner.next()
+                    scanner.skip()
                     needsSeparator = false
                     continue
                 }
@@ -351,12 +351,12 @@ struct Parser {
             }
             if token.kind == .flowEntry {
                 error(SyntaxMessage.unexpected("`,`", expected: "an entry before `,`", token.range), token)
-                scanner.next()
+                scanner.skip()
                 continue
             }
             if token.kind == .key {
                 // A single `key: value` pair inside `[...]` is a one-entry mapping.
-                scanner.next()
+                scanner.skip()
                 let pair = parseFlowPair(depth: depth, closer: .flowSequenceEnd)
                 let range = SourceRange(start: pair.key.range.start, end: pair.value.range.end)
                 items.append(.mapping(MappingNode(entries: [pair], style: .flow, range: range)))
@@ -387,10 +387,10 @@ struct Parser {
     private mutating func parseFlowPairValue(key: ScalarNode, depth: Int, closer: Token.Kind) -> MappingEntry {
         var value = emptyScalar(at: mark(of: key.range.end))
         if scanner.peekKind() == .value {
-            let colon = scanner.next()
+            let colonEnd = scanner.nextEnd()
             let next = scanner.peek()
             if next.kind == .flowEntry || next.kind == closer {
-                value = emptyScalar(at: colon.end)
+                value = emptyScalar(at: colonEnd)
             } else if !isFlowTerminator(next) {
                 value = parseNode(block: false, indentlessSequence: false, depth: depth)
             }
@@ -413,7 +413,7 @@ struct Parser {
             }
             if needsSeparator {
                 if token.kind == .flowEntry {
-                    scanner.next()
+                    scanner.skip()
                     needsSeparator = false
                     continue
                 }
@@ -427,16 +427,16 @@ struct Parser {
             }
             if token.kind == .flowEntry {
                 error(SyntaxMessage.unexpected("`,`", expected: "an entry before `,`", token.range), token)
-                scanner.next()
+                scanner.skip()
                 continue
             }
             let pair: MappingEntry
             if token.kind == .key {
-                scanner.next()
+                scanner.skip()
                 pair = parseFlowPair(depth: depth, closer: .flowMappingEnd)
             } else if token.kind == .scalar {
                 // `{a, b: c}`: a key with no `:` has an empty value.
-                scanner.next()
+                scanner.skip()
                 let key = ScalarNode(text: token.text, style: token.style, range: token.range)
                 pair = parseFlowPairValue(key: key, depth: depth, closer: .flowMappingEnd)
             } else if token.kind == .value {
@@ -473,7 +473,7 @@ struct Parser {
         }
         unterminatedAt = token.start.offset
         // A closer that belongs to an enclosing collection is left for it.
-        if wrongCloser && !openFlows.dropLast().contains(token.kind) { scanner.next() }
+        if wrongCloser && !openFlows.dropLast().contains(token.kind) { scanner.skip() }
         let range = SourceRange(start: open.start.position, end: token.start.position)
         return sequence ? .sequence(SequenceNode(items: items, style: .flow, range: range))
             : .mapping(MappingNode(entries: [], style: .flow, range: range))
@@ -493,7 +493,9 @@ struct Parser {
         return ScalarNode(text: "", style: .plain, range: SourceRange(at: token.start.position))
     }
 
-    private mutating func add(_ entry: MappingEntry, keys: inout KeySet) {
+    /// `entry` is consumed: it moves onto the stack instead of being copied there, which
+    /// would retain (and later release) its key's text and its value.
+    private mutating func add(_ entry: consuming MappingEntry, keys: inout KeySet) {
         let key = entry.key
         // Whatever is canonically equal to `<<` starts with its byte: a cheap test first.
         if key.style == .plain && key.text.utf8.first == UInt8(ascii: "<") && key.text == "<<" {

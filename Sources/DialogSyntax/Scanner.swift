@@ -153,6 +153,35 @@ final class Scanner {
         return token
     }
 
+    /// Consumes the next token without copying it: most tokens the parser takes, it
+    /// needs nothing of, and a copy costs a retain and release of its text.
+    func skip() {
+        settle()
+        advance()
+    }
+
+    /// Consumes the next token and returns only where it starts, without copying it.
+    func nextStart() -> Mark {
+        settle()
+        let start = tokens[head].start
+        advance()
+        return start
+    }
+
+    /// Consumes the next token and returns only where it ends, without copying it.
+    func nextEnd() -> Mark {
+        settle()
+        let end = tokens[head].end
+        advance()
+        return end
+    }
+
+    /// Where the next token starts, without consuming or copying it.
+    func peekStart() -> Mark {
+        settle()
+        return tokens[head].start
+    }
+
     /// Consumes the next token, which must be a scalar, as a node. Its text moves out of
     /// the queue, which never reads a taken token again, instead of being copied with the
     /// whole token, retained, and released when the queue drops it.
@@ -230,6 +259,15 @@ final class Scanner {
             if byte() & 0xC0 != 0x80 { column += 1 }
             pos += 1
         }
+    }
+
+    /// Moves forward to `end` (at most `count`) over bytes that are not line breaks,
+    /// counting the columns of the whole run in one loop.
+    @inline(__always) private func forwardRun(to end: Int) {
+        var columns = 0
+        for i in pos..<end where buffer[i] & 0xC0 != 0x80 { columns += 1 }
+        column += columns
+        pos = end
     }
 
     /// Consumes a line break (LF, CR LF or CR) if there is one.
@@ -421,6 +459,22 @@ final class Scanner {
         tokens.append(Token(kind: kind, start: start, end: end))
     }
 
+    /// Inserts a token the queue is waiting for (a key, or a block mapping's start).
+    /// `Array.insert` goes through the generic `replaceSubrange`, whose unspecialized
+    /// value witnesses cost a few hundred instructions per token, and swapping would copy
+    /// (retain and release) each token it passes. Instead the token is appended and the
+    /// tokens after `index` (those of the key's line, usually one) are moved up bitwise.
+    private func insertToken(_ kind: Token.Kind, _ mark: Mark, at index: Int) {
+        tokens.append(Token(kind: kind, start: mark, end: mark))
+        tokens.withUnsafeMutableBufferPointer { queue in
+            let last = queue.count - 1
+            guard let base = queue.baseAddress, index >= 0, index < last else { return }
+            let inserted = (base + last).move()
+            (base + index + 1).moveInitialize(from: base + index, count: last - index)
+            (base + index).initialize(to: inserted)
+        }
+    }
+
     private func fetchMoreTokens() {
         if !streamStarted {
             streamStarted = true
@@ -515,7 +569,10 @@ final class Scanner {
                     }
                     if tabBeforeToken == nil { tabBeforeToken = mark }
                 }
-                forward()
+                // A space or tab is one byte and one column: no need for `forward`'s
+                // test for UTF-8 continuation bytes.
+                pos += 1
+                column += 1
             }
             // A plain scalar that ends at a line break has already read the next line's
             // indentation; with nothing skipped here, what it recorded stands.
@@ -528,7 +585,11 @@ final class Scanner {
                     let start = mark
                     report(SyntaxMessage.commentWithoutSpace(SourceRange(at: start.position)))
                 }
-                while !atEnd && byte() != .lf && byte() != .cr { forward() }
+                // The comment's columns are counted over the run of its bytes at once,
+                // without `byte`'s bounds check for each.
+                var end = pos
+                while end < count && buffer[end] != .lf && buffer[end] != .cr { end += 1 }
+                forwardRun(to: end)
             }
             if skipLineBreak() {
                 if flowLevel == 0 { allowSimpleKey = true }
@@ -830,7 +891,7 @@ final class Scanner {
                 report(SyntaxMessage.implicitKeyTooLong(SourceRange(at: key.mark.position)))
             }
             let index = head + key.tokenNumber - tokensTaken
-            tokens.insert(Token(kind: .key, start: key.mark, end: key.mark), at: index)
+            insertToken(.key, key.mark, at: index)
             if flowLevel == 0 {
                 if let tab = key.tabBefore { reportTab(tab) }
                 // As deep as `tooDeep` allows sequences and flow collections to go.
@@ -839,7 +900,7 @@ final class Scanner {
                     return abort()
                 }
                 if addIndent(key.mark.column) {
-                    tokens.insert(Token(kind: .blockMappingStart, start: key.mark, end: key.mark), at: index)
+                    insertToken(.blockMappingStart, key.mark, at: index)
                 }
             }
             allowSimpleKey = false
@@ -994,8 +1055,12 @@ final class Scanner {
                     if isBlankOrEnd(n) || (flowLevel > 0 && isFlowIndicator(n)) { break }
                 }
                 if flowLevel > 0 && isFlowIndicator(c) { break }
-                forward()
+                pos += 1
             }
+            // The run's columns are counted once it ends, not byte by byte.
+            let runEnd = pos
+            pos = runStart
+            forwardRun(to: runEnd)
             if pos == runStart { break }
             allowSimpleKey = false
             if single == nil && out.isEmpty && pendingBreaks == 0 && pendingSpaces == nil {
