@@ -75,11 +75,13 @@ struct Parser {
             }
         }
         var all = scanner.diagnostics + diagnostics
-        all.sort { ($0.range.start.offset, $0.code) < ($1.range.start.offset, $1.code) }
+        // The count of problems not shown stands where the first of them is, in order
+        // with the others.
         let firstUnshown = [scanner.firstUnshown, self.firstUnshown].compactMap { $0 }.min()
         if let firstUnshown {
             all.append(SyntaxMessage.unshownProblems(scanner.unshown + unshown, SourceRange(at: firstUnshown)))
         }
+        all.sort { ($0.range.start.offset, $0.code) < ($1.range.start.offset, $1.code) }
         return (all.contains(where: \.isError) ? [] : documents, all)
     }
 

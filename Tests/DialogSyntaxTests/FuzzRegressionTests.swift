@@ -38,4 +38,17 @@ struct FuzzRegressionTests {
         let places = result.diagnostics.map { "\($0.code) at \($0.range.start.offset)" }
         #expect(Set(places).count == places.count, "\(places)")
     }
+
+    /// The count of problems not shown (IY023) was added after sorting, at the position
+    /// of the first of them: here the scanner's 51st control character comes before the
+    /// parser's problems on later lines, so the list was out of order. Found by the parser
+    /// target with `make fuzz-smoke`.
+    @Test func problemsNotShownKeepTheOrder() {
+        let input = " - key:ey3: value3\n -" + String(repeating: "\u{16}", count: 86)
+            + "\n   key3: valu-\n   key3: vale3\n"
+        let result = YAMLParser.parse(input)
+        let offsets = result.diagnostics.map(\.range.start.offset)
+        #expect(offsets == offsets.sorted(), "\(result.diagnostics.map(\.code))")
+        #expect(result.diagnostics.filter { $0.code == "IY023" }.count == 1)
+    }
 }
