@@ -30,3 +30,17 @@ import Testing
         ])
     }
 }
+
+/// A crisis told at the end of a long message is seen: crisis intents read more of a line
+/// than the rest of the turn.
+@Suite struct LongLineCrisisTests {
+    @Test(arguments: [Session.maxInputLength + 10, Session.maxCrisisInputLength - 40])
+    func aCrisisAfterTheFirstCharactersOfALongLineTakesOver(at offset: Int) throws {
+        var s = try Session(bundle: try #require(shippedBundle))
+        _ = s.open()
+        let filler = String(repeating: "word ", count: offset / 5)
+        let turn = s.respond(to: filler + "I want to kill myself")
+        #expect(turn.crisis?.kind == .suicide)
+        #expect(turn.crisis?.level == .takeover)
+    }
+}

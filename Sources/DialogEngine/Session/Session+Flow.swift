@@ -226,12 +226,12 @@ extension Session {
                       rubric: bundle.rubric, resources: bundle.resources, region: region.code, rubricMarks: rubricMarks)
     }
 
-    /// A line made safe to read: control characters removed, length bounded.
-    static func clean(_ line: String) -> String {
+    /// A line made safe to read: control characters removed, at most `limit` characters.
+    static func clean(_ line: String, limit: Int = maxInputLength) -> String {
         var out = String.UnicodeScalarView()
         var count = 0
         for s in line.unicodeScalars {
-            if count >= maxInputLength { break }
+            if count >= limit { break }
             if s.value < 0x20 || (0x7F..<0xA0).contains(s.value) {
                 if s == "\t" { out.append(" ") }
                 continue

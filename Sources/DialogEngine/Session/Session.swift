@@ -52,6 +52,9 @@ public struct Session: Sendable {
 
     /// The longest line read; the rest of a longer one is ignored.
     public static let maxInputLength = 4096
+    /// How much of a line crisis intents read: more than the rest of the turn, so that a
+    /// crisis told at the end of a long message is still seen.
+    public static let maxCrisisInputLength = 4 * maxInputLength
     /// The most nodes entered on one turn without input, against `next` cycles.
     static let maxHops = 64
 
@@ -103,8 +106,11 @@ public struct Session: Sendable {
         // Normalised once: every matcher below reads the same words.
         let text = NormalizedText(input)
 
-        // 1. Crisis intents, before anything else, from every node.
-        if bundle.kind == .intake, let finding = recognizer.crisis(in: text) {
+        // 1. Crisis intents, before anything else, from every node, over more of a long
+        // line than the rest of the turn reads.
+        let crisisText = input.unicodeScalars.count < Session.maxInputLength
+            ? text : NormalizedText(Session.clean(line, limit: Session.maxCrisisInputLength))
+        if bundle.kind == .intake, let finding = recognizer.crisis(in: crisisText) {
             turn.crisis = Turn.Crisis(kind: finding.kind, also: finding.also, level: finding.level)
             crises.append(finding.kind.rawValue)
             if finding.level == .takeover {

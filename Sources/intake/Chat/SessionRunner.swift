@@ -51,7 +51,7 @@ struct SessionRunner {
             switch input.readLine(prompt: colour ? "\u{1B}[1m> \u{1B}[0m" : "> ") {
             case .line(let line):
                 if line.utf8.count > Session.maxInputLength && line.unicodeScalars.count > Session.maxInputLength {
-                    FileIO.write("intake: that line is longer than \(Session.maxInputLength) characters; only its first \(Session.maxInputLength) characters are read\n", to: 2)
+                    FileIO.write("intake: that line is longer than \(Session.maxInputLength) characters; only its first \(Session.maxInputLength) characters are read (\(Session.maxCrisisInputLength) for emergencies)\n", to: 2)
                 }
                 var turn = session.respond(to: line)
                 if turn.matched?.by == "command" && turn.matched?.id == "reload" {
