@@ -75,14 +75,12 @@ public enum BundleLoader {
     /// files cannot be read (a dangling link or a link loop included); every problem in
     /// its files is in the result.
     public static func load(folder: String) throws(BundleReadError) -> LoadResult {
-        let names = try yamlFiles(in: folder)
         var inputs: [(path: String, bytes: [UInt8])] = []
         var oversized: [(path: String, size: Int)] = []
-        for name in names {
+        for (name, size) in try yamlFiles(in: folder) {
             let path = join(folder, name)
-            var info = stat()
-            if stat(path, &info) == 0, Int(info.st_size) > maxFileSize {
-                oversized.append((path, Int(info.st_size)))
+            if size > maxFileSize {
+                oversized.append((path, size))
                 continue
             }
             inputs.append((path, try readFile(path)))
@@ -217,8 +215,8 @@ public enum BundleLoader {
         folder.hasSuffix("/") ? folder + name : folder + "/" + name
     }
 
-    /// The `*.yaml` files directly in `folder`, sorted.
-    static func yamlFiles(in folder: String) throws(BundleReadError) -> [String] {
+    /// The `*.yaml` files directly in `folder`, sorted, with their sizes in bytes.
+    static func yamlFiles(in folder: String) throws(BundleReadError) -> [(name: String, size: Int)] {
         guard let dir = opendir(folder) else {
             throw BundleReadError(path: folder, reason: String(cString: strerror(errno)))
         }
@@ -232,7 +230,7 @@ public enum BundleLoader {
             names.append(name)
         }
         // In order, so that the first file that cannot be read is the same on every run.
-        var files: [String] = []
+        var files: [(name: String, size: Int)] = []
         for name in names.sorted() {
             var info = stat()
             let path = join(folder, name)
@@ -241,7 +239,7 @@ public enum BundleLoader {
             guard stat(path, &info) == 0 else {
                 throw BundleReadError(path: path, reason: String(cString: strerror(errno)))
             }
-            if (info.st_mode & S_IFMT) == S_IFREG { files.append(name) }
+            if (info.st_mode & S_IFMT) == S_IFREG { files.append((name, Int(info.st_size))) }
         }
         return files
     }
