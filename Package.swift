@@ -12,6 +12,8 @@ let package = Package(
     products: [
         .executable(name: "intake", targets: ["intake"]),
         .library(name: "DialogSyntax", targets: ["DialogSyntax"]),
+        .library(name: "DialogMatching", targets: ["DialogMatching"]),
+        .library(name: "DialogEngine", targets: ["DialogEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,9 +28,12 @@ let package = Package(
             // fields cost about three quarters of parse time. Debug builds keep them.
             swiftSettings: strict + [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
-        .target(name: "DialogModel", dependencies: ["DialogSyntax"], swiftSettings: strict),
-        .target(name: "DialogEngine", dependencies: ["DialogModel", "DialogSyntax"], swiftSettings: strict),
-        .target(name: "DialogTesting", dependencies: ["DialogEngine", "DialogModel", "DialogSyntax"], swiftSettings: strict),
+        // Reading text: normalising, phrases, negation and time. Below the model, so that
+        // the validator reads phrases exactly as the engine does.
+        .target(name: "DialogMatching", dependencies: ["DialogSyntax"], swiftSettings: strict),
+        .target(name: "DialogModel", dependencies: ["DialogSyntax", "DialogMatching"], swiftSettings: strict),
+        .target(name: "DialogEngine", dependencies: ["DialogModel", "DialogMatching", "DialogSyntax"], swiftSettings: strict),
+        .target(name: "DialogTesting", dependencies: ["DialogEngine", "DialogMatching", "DialogModel", "DialogSyntax"], swiftSettings: strict),
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
         .executableTarget(
             name: "intake",
@@ -71,12 +76,12 @@ let package = Package(
         ),
         .testTarget(
             name: "DialogEngineTests",
-            dependencies: ["DialogEngine", "DialogModel", "DialogSyntax"],
+            dependencies: ["DialogEngine", "DialogMatching", "DialogModel", "DialogSyntax"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "DialogTestingTests",
-            dependencies: ["DialogTesting", "DialogEngine", "DialogModel", "DialogSyntax"],
+            dependencies: ["DialogTesting", "DialogEngine", "DialogMatching", "DialogModel", "DialogSyntax"],
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),

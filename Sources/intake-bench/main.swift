@@ -4,6 +4,7 @@
 // measure its cold start and `intake parse` as a whole process; the bench looks for it
 // beside its own executable. `--parse-only` measures parsing alone (sections 1, 5, 6).
 
+import DialogMatching
 import DialogEngine
 import DialogModel
 import DialogSyntax

@@ -4,6 +4,7 @@
 // The input is split into lines, at most `maxLines`, each given to `respond(to:)` as the
 // chat gives what a person types. An input whose first byte is 0 picks the start node and
 // the region and the seed from its next three bytes, so that every node is reachable.
+import DialogMatching
 import DialogEngine
 import DialogModel
 

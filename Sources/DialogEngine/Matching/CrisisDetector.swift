@@ -1,3 +1,4 @@
+import DialogMatching
 import DialogModel
 
 /// How strongly a line reads as a crisis (DESIGN.md, "Crisis handling").
@@ -245,5 +246,12 @@ public struct CrisisDetector: Sendable {
     private func isYear(_ word: String) -> Bool {
         guard word.utf8.count == 4, let year = Int(word) else { return false }
         return (1900...2099).contains(year)
+    }
+}
+
+extension PhrasePattern {
+    /// A pattern of a phrase written in a dialog file, keeping where it was written.
+    public init(_ phrase: Phrase) {
+        self.init(phrase.text, range: phrase.range)
     }
 }

@@ -1,3 +1,4 @@
+import DialogMatching
 import DialogModel
 
 /// What a crisis line carried: the most urgent kind, the others, the level, and what

@@ -1,3 +1,4 @@
+import DialogMatching
 import DialogModel
 
 /// What a session covered, built from its record: shown when it ends, and written with

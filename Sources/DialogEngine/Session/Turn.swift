@@ -1,3 +1,4 @@
+import DialogMatching
 import DialogModel
 
 /// What the assistant does in answer to one line: the texts it says, what it asks, the

@@ -1,3 +1,4 @@
+import DialogMatching
 import DialogSyntax
 
 /// Checks a merged bundle as a whole: references, reachability, dead ends and loops,
@@ -319,7 +320,7 @@ struct Validator {
             for choice in node.choices {
                 var mine = Set<String>()
                 for phrase in choice.match {
-                    let key = PhraseKey.normalized(phrase.text)
+                    let key = PhrasePattern.key(phrase.text)
                     guard mine.insert(key).inserted else { continue }
                     if let first = seen[key] {
                         report(ModelMessage.sharedPhrase(phrase.text, phrase.range, first: first), in: node.id.file)
@@ -340,8 +341,8 @@ struct Validator {
             report(ModelMessage.rubricOutsideTraining(first.range), in: first.file)
         }
         for item in bundle.rubric {
-            let unless = item.unless.map { PhraseKey.normalized($0.text) }
-            for phrase in item.match where unless.contains(PhraseKey.normalized(phrase.text)) {
+            let unless = item.unless.map { PhrasePattern.key($0.text) }
+            for phrase in item.match where unless.contains(PhrasePattern.key(phrase.text)) {
                 report(ModelMessage.rubricPhraseCancelled(phrase.text, item: item.id, phrase.range), in: item.file)
             }
         }
@@ -358,7 +359,7 @@ struct Validator {
         }
         // A phrase elsewhere that contains a crisis phrase can never be reached by it:
         // the crisis intent matches first, on every turn.
-        let crisis = bundle.intents.filter { $0.crisis != nil }.flatMap { i in i.match.map { (i.id, PhraseKey.words($0.text)) } }
+        let crisis = bundle.intents.filter { $0.crisis != nil }.flatMap { i in i.match.map { (i.id, PhrasePattern.stems($0.text)) } }
         // The crisis phrases by their first word, so a phrase is compared only with those
         // that can start at one of its words, not with every crisis phrase.
         var byFirstWord: [String: [Int]] = [:]
@@ -366,7 +367,7 @@ struct Validator {
             if let first = c.1.first { byFirstWord[first, default: []].append(k) }
         }
         func check(_ phrase: Phrase, _ file: String) {
-            let words = PhraseKey.words(phrase.text)
+            let words = PhrasePattern.stems(phrase.text)
             // The first crisis phrase, in the intents' order, that the phrase contains.
             var found: Int?
             for i in words.indices {
@@ -384,68 +385,6 @@ struct Validator {
         // Topic intents are left out on purpose: a question about a crisis ("what are
         // the signs of an overdose?") is answered by its topic, with the emergency numbers
         // shown, when the crisis detector reads the line as a question.
-    }
-}
-
-/// Phrase comparison for the validator: lower-cased words, punctuation ignored.
-enum PhraseKey {
-    static func words(_ text: String) -> [String] {
-        var ascii = text
-        if let words = ascii.withUTF8({ asciiWords($0) }) { return words }
-        return text.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "'") }.map(String.init)
-    }
-
-    /// `words(_:)` of an ASCII text, byte by byte; nil for any other text. For ASCII the
-    /// letters are A–Z and a–z and the numbers 0–9, so it gives what the Character
-    /// properties give, without looking them up for every character of every phrase.
-    private static func asciiWords(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
-        var words: [String] = []
-        var word: [UInt8] = []
-        for b in bytes {
-            guard b < 0x80 else { return nil }
-            switch b {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "'"):
-                word.append(b)
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                word.append(b + 32)
-            default:
-                if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
-                word.removeAll(keepingCapacity: true)
-            }
-        }
-        if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
-        return words
-    }
-
-    /// The words of `text` joined by single spaces: the key two phrases share when they
-    /// read the same.
-    static func normalized(_ text: String) -> String {
-        var ascii = text
-        if let key = ascii.withUTF8({ asciiKey($0) }) { return key }
-        return words(text).joined(separator: " ")
-    }
-
-    /// `normalized(_:)` of an ASCII text, written straight into one buffer: no array of
-    /// words to build and join for every phrase of every choice.
-    private static func asciiKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var inWord = false
-        for b in bytes {
-            guard b < 0x80 else { return nil }
-            let c: UInt8
-            switch b {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "'"): c = b
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): c = b + 32
-            default:
-                inWord = false
-                continue
-            }
-            if !inWord && !out.isEmpty { out.append(UInt8(ascii: " ")) }
-            out.append(c)
-            inWord = true
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }
 

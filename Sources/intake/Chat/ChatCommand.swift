@@ -1,3 +1,4 @@
+import DialogMatching
 import ArgumentParser
 import DialogEngine
 import DialogModel

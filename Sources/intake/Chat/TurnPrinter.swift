@@ -1,3 +1,4 @@
+import DialogMatching
 import DialogEngine
 import DialogModel
 

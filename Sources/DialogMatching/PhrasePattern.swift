@@ -1,4 +1,3 @@
-import DialogModel
 import DialogSyntax
 
 /// A phrase of a `match:`, `unless:` or `synonyms:` list, normalised once for matching.
@@ -24,11 +23,20 @@ public struct PhrasePattern: Sendable, Hashable, CustomStringConvertible {
         self.isSelfNegated = words.contains { Lexicon.negationCues.contains($0.text) }
     }
 
-    public init(_ phrase: Phrase) {
-        self.init(phrase.text, range: phrase.range)
+    public var description: String { text }
+
+    /// The stems of a phrase's normalised words, as the matcher compares them: "can't
+    /// sleep" and "cannot sleep" give the same stems. The validator reads phrases with
+    /// it, so that a tie or a shadowing it reports is one the engine would meet.
+    package static func stems(_ text: String) -> [String] {
+        TextNormalizer.scan(text).words.map(\.stem)
     }
 
-    public var description: String { text }
+    /// `stems(_:)` joined by single spaces: the key two phrases share when the engine
+    /// reads them the same.
+    package static func key(_ text: String) -> String {
+        stems(text).joined(separator: " ")
+    }
 
     public static func == (a: PhrasePattern, b: PhrasePattern) -> Bool { a.text == b.text && a.range == b.range }
     public func hash(into hasher: inout Hasher) { hasher.combine(text) }

@@ -38,16 +38,16 @@ public enum TextNormalizer {
 
     // MARK: - The scan
 
-    struct Scan {
-        var words: [Word] = []
-        var questionSentences: Set<Int> = []
+    package struct Scan {
+        package var words: [Word] = []
+        package var questionSentences: Set<Int> = []
     }
 
     private enum Kind {
         case letter, apostrophe, mark, hyphen, sentenceEnd, questionEnd, clauseEnd, dot, space
     }
 
-    static func scan(_ input: String) -> Scan {
+    package static func scan(_ input: String) -> Scan {
         var result = Scan()
         let scalars = input.unicodeScalars
         // A phrase or a line has a few words: room for them at once instead of growing
