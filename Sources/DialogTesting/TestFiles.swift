@@ -14,12 +14,12 @@ public enum TestFiles {
     }
 
     /// The test files a list of paths names: files as given; folders searched (with
-    /// their subfolders) for `*.test` files, in name order.
-    public static func find(_ paths: [String]) throws(Problem) -> [String] {
+    /// their subfolders) for `*.test` files (or `*.EXTENSION`), in name order.
+    public static func find(_ paths: [String], extension ext: String = TestParser.fileExtension) throws(Problem) -> [String] {
         var out: [String] = []
         for path in paths {
             if isDirectory(path) {
-                out += try search(path)
+                out += try search(path, ext)
             } else if access(path, R_OK) == 0 {
                 out.append(path)
             } else {
@@ -29,7 +29,7 @@ public enum TestFiles {
         return out
     }
 
-    private static func search(_ folder: String) throws(Problem) -> [String] {
+    private static func search(_ folder: String, _ ext: String) throws(Problem) -> [String] {
         guard let dir = opendir(folder) else { throw Problem(path: folder, reason: String(cString: strerror(errno))) }
         var names: [String] = []
         while let entry = readdir(dir) {
@@ -44,12 +44,18 @@ public enum TestFiles {
         for name in names.sorted() {
             let path = join(folder, name)
             if isDirectory(path) {
-                out += try search(path)
-            } else if name.hasSuffix("." + TestParser.fileExtension) {
+                out += try search(path, ext)
+            } else if name.hasSuffix("." + ext) {
                 out.append(path)
             }
         }
         return out
+    }
+
+    /// Whether something exists at `path` (a dangling link does not).
+    public static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
     }
 
     public static func isDirectory(_ path: String) -> Bool {

@@ -45,6 +45,8 @@ public struct DialogNode: Sendable {
 public struct Choice: Sendable, Hashable {
     public var label: DialogText
     public var match: [Phrase]
+    /// `means: yes|no|none`, as written; see ``meaning``.
+    public var means: ChoiceMeaning?
     public var goto: NodeReference
     public var set: [Assignment]
     public var condition: Condition?
@@ -95,4 +97,21 @@ public enum Expectation: Sendable, Hashable {
 public struct ResourceSelection: Sendable, Hashable {
     public var roles: [Located<String>]
     public var tags: [Located<String>]
+}
+
+/// What picking a choice answers, for the yes, no and "none of these" words people type
+/// at a menu ("yep", "nah im good"): the choice's `means:`, else its label's first word
+/// when that is Yes, No or None.
+public enum ChoiceMeaning: String, Sendable, Hashable, CaseIterable {
+    case yes, no, none
+}
+
+extension Choice {
+    /// The answer the choice stands for, or nil for an ordinary choice.
+    public var meaning: ChoiceMeaning? {
+        if let means { return means }
+        guard let label = label.interpolation.literalText else { return nil }
+        let first = label.prefix { $0.isLetter }.lowercased()
+        return ChoiceMeaning(rawValue: first)
+    }
 }

@@ -1,0 +1,54 @@
+import DialogMatching
+import DialogModel
+import DialogSyntax
+
+/// Keeps the held-apart half honest: a labelled line that shares most of its words with
+/// a phrase the bundle matches with proves nothing about lines nobody wrote down.
+///
+/// Each line of a held-apart record is compared with every `match` phrase of the
+/// bundle's intents, choices and routes and every symptom synonym, as sets of stems
+/// (the words the matcher compares). Overlap is Jaccard's: shared words over all the
+/// words of both. Lines of one or two words are left out: "yes", "none" and "kms" are
+/// what people type, whatever the phrases say.
+enum CopyCheck {
+    /// Jaccard overlap at or above which a line is a copy.
+    static let limit = 0.8
+
+    static func copies(in file: EvalFile, bundle: DialogBundle) -> [Diagnostic] {
+        var phrases: [(text: String, stems: Set<String>)] = []
+        func add(_ list: [Phrase]) {
+            for p in list {
+                let stems = Set(PhrasePattern.stems(p.text))
+                if !stems.isEmpty { phrases.append((p.text, stems)) }
+            }
+        }
+        for intent in bundle.intents { add(intent.match) }
+        for id in bundle.nodeOrder {
+            guard let node = bundle.nodes[id] else { continue }
+            for choice in node.choices { add(choice.match) }
+            for route in node.routes { add(route.match) }
+        }
+        for symptom in bundle.symptoms { add(symptom.synonyms) }
+        // By word, so a line is compared only with the phrases that share a word with it.
+        var byStem: [String: [Int]] = [:]
+        for (i, p) in phrases.enumerated() { for s in p.stems { byStem[s, default: []].append(i) } }
+
+        var out: [Diagnostic] = []
+        for group in file.groups {
+            for record in group.records {
+                for line in record.lines {
+                    let stems = Set(PhrasePattern.stems(line))
+                    guard stems.count >= 3 else { continue }
+                    var best: (index: Int, overlap: Double)?
+                    for i in Set(stems.flatMap { byStem[$0] ?? [] }) {
+                        let shared = stems.intersection(phrases[i].stems).count
+                        let overlap = Double(shared) / Double(stems.union(phrases[i].stems).count)
+                        if overlap >= limit, overlap > (best?.overlap ?? 0) { best = (i, overlap) }
+                    }
+                    if let best { out.append(EvalMessage.copied(line, phrase: phrases[best.index].text, overlap: best.overlap, record.range)) }
+                }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,361 @@
+import DialogEngine
+import DialogMatching
+import DialogModel
+import DialogSyntax
+
+/// What the assistant made of one record at one place.
+public struct EvalOutcome: Sendable, Equatable {
+    /// The crisis the last line raised: its kind, the other kinds, its level.
+    public var crisis: Turn.Crisis?
+    /// The answer read: yes, no, none or a number; nil when the line was not read as one.
+    public var answer: AnswerExpectation?
+    public var reported: [String]
+    public var denied: [String]
+    /// The intent the line reached, if it reached one.
+    public var intent: String?
+    public var clarified: Bool
+
+    /// Whether the emergency numbers were shown: a takeover or a safety note.
+    public var showedNumbers: Bool { crisis != nil }
+    public var tookOver: Bool { crisis?.level == .takeover }
+
+    public var description: String {
+        var parts: [String] = []
+        if let crisis {
+            parts.append("crisis \(([crisis.kind] + crisis.also).map(\.rawValue).joined(separator: "+")) \(crisis.level.rawValue)")
+        } else {
+            parts.append("no crisis")
+        }
+        if let answer { parts.append("answer \(answer)") }
+        if !reported.isEmpty { parts.append("reported \(reported.joined(separator: ", "))") }
+        if !denied.isEmpty { parts.append("denied \(denied.joined(separator: ", "))") }
+        if let intent { parts.append("intent \(intent)") }
+        return parts.joined(separator: "; ")
+    }
+}
+
+/// A record that did not give what it expects at some of its places.
+public struct EvalMiss: Sendable {
+    public var record: EvalRecord
+    public var expected: String
+    /// Each place it missed at, with what it got there.
+    public var places: [(node: String, got: String)]
+    /// How many places it was tried at.
+    public var tried: Int
+}
+
+/// A measure of a group: how many checks counted towards it, and how many of them hit.
+public struct EvalTally: Sendable, Equatable {
+    public var hits = 0
+    public var total = 0
+    public var percent: Double { total == 0 ? 0 : Double(hits) * 100 / Double(total) }
+}
+
+/// A threshold of a group against what was measured.
+public struct EvalVerdict: Sendable {
+    public var threshold: EvalThreshold
+    public var measured: EvalTally
+    /// Why the measure is known not to hold yet, when `known-failures.tsv` lists it.
+    public var knownFailure: String?
+    public var holds: Bool { measured.total == 0 || threshold.holds(measured.percent) }
+}
+
+public struct EvalGroupResult: Sendable {
+    public var path: String
+    public var group: EvalGroup
+    public var places: Int
+    public var passed: Int
+    public var failed: Int
+    public var misses: [EvalMiss]
+    public var measures: [EvalMeasure: EvalTally]
+    public var verdicts: [EvalVerdict]
+}
+
+public struct EvalResult: Sendable {
+    public var groups: [EvalGroupResult] = []
+    /// Problems of the files and of their bundles (IU…): the run is invalid (65).
+    public var diagnostics: [(path: String, source: SourceFile, diagnostic: Diagnostic)] = []
+    /// Known failures listed that hold now: the list must shrink.
+    public var staleKnownFailures: [String] = []
+
+    public var hasErrors: Bool { diagnostics.contains { $0.diagnostic.severity == .error } }
+    public var passed: Int { groups.reduce(0) { $0 + $1.passed } }
+    public var failed: Int { groups.reduce(0) { $0 + $1.failed } }
+    /// Thresholds that do not hold and are not listed as known failures.
+    public var unmet: [(EvalGroupResult, EvalVerdict)] {
+        groups.flatMap { g in g.verdicts.filter { !$0.holds && $0.knownFailure == nil }.map { (g, $0) } }
+    }
+}
+
+/// A measure known not to hold yet: `PATH<TAB>GROUP<TAB>MEASURE<TAB>REASON` in
+/// `known-failures.tsv` beside the eval files. PATH is the eval file's path from that
+/// folder.
+public struct EvalKnownFailure: Sendable, Hashable {
+    public var path: String
+    public var group: String
+    public var measure: String
+    public var reason: String
+
+    public static func parse(_ text: String) -> [EvalKnownFailure] {
+        text.split(separator: "\n").compactMap { line in
+            guard !line.hasPrefix("#") else { return nil }
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard f.count >= 4 else { return nil }
+            return EvalKnownFailure(path: f[0], group: f[1], measure: f[2], reason: f[3...].joined(separator: " "))
+        }
+    }
+}
+
+/// Runs labelled lines against their bundle, in-process: each record on a fresh session
+/// waiting at each of its places.
+public struct EvalRunner {
+    public var knownFailures: [EvalKnownFailure]
+
+    public init(knownFailures: [EvalKnownFailure] = []) {
+        self.knownFailures = knownFailures
+    }
+
+    /// A prepared bundle: compiled once, with a session waiting at each node that waits
+    /// for input.
+    struct Prepared {
+        var loaded: LoadedBundle
+        var compiled: CompiledBundle
+        var waiting: [NodeID: (session: Session, opening: Turn)] = [:]
+        var everyPlace: [NodeID] = []
+
+        init(_ loaded: LoadedBundle) {
+            self.loaded = loaded
+            compiled = CompiledBundle(loaded.bundle)
+            for id in loaded.bundle.nodeOrder {
+                guard let node = loaded.bundle.nodes[id], node.asksForInput,
+                      var session = try? Session(compiled, start: id) else { continue }
+                let opening = session.open()
+                guard opening.node == id, opening.state != .ended else { continue }
+                waiting[id] = (session, opening)
+                everyPlace.append(id)
+            }
+        }
+    }
+
+    public func run(_ files: [EvalFile]) -> EvalResult {
+        var result = EvalResult()
+        var bundles: [String: Prepared?] = [:]
+        for file in files {
+            for d in file.diagnostics { result.diagnostics.append((file.path, file.source, d)) }
+            guard !file.hasErrors else { continue }
+            let first = file.groups.first?.range ?? SourceRange(at: SourcePosition(offset: 0, line: 1, column: 1))
+            guard let folder = TestFiles.bundleFolder(for: file.path, header: file.bundle) else {
+                result.diagnostics.append((file.path, file.source, EvalMessage.noBundle(
+                    "", "the file is not in a bundle's tests/ folder; name one with `bundle:`", first)))
+                continue
+            }
+            if bundles[folder] == nil {
+                if case .loaded(let loaded) = TestRunner.loadFolder(folder) {
+                    bundles[folder] = Prepared(loaded)
+                } else {
+                    bundles[folder] = .some(nil)
+                }
+            }
+            guard let prepared = bundles[folder] ?? nil else {
+                result.diagnostics.append((file.path, file.source, EvalMessage.noBundle(folder, "it does not load; run intake check \(folder)", first)))
+                continue
+            }
+            var problems = check(file, against: prepared.loaded.bundle)
+            if file.path.contains("/held-apart/") || file.path.hasPrefix("held-apart/") {
+                problems += CopyCheck.copies(in: file, bundle: prepared.loaded.bundle)
+            }
+            for d in problems { result.diagnostics.append((file.path, file.source, d)) }
+            guard problems.isEmpty else { continue }
+            for group in file.groups {
+                result.groups.append(run(group, path: file.path, prepared))
+            }
+        }
+        // Known failures that hold now, or that name nothing.
+        for known in knownFailures {
+            let match = result.groups.first { $0.path.hasSuffix(known.path) && $0.group.name == known.group }
+            let verdict = match?.verdicts.first { $0.threshold.measure.rawValue == known.measure }
+            if let verdict, verdict.holds {
+                result.staleKnownFailures.append("\(known.path) \(known.group) \(known.measure) holds now: remove it from known-failures.tsv")
+            } else if verdict == nil {
+                result.staleKnownFailures.append("\(known.path) \(known.group) \(known.measure) names no threshold of a group that ran")
+            }
+        }
+        return result
+    }
+
+    /// Node ids, crisis kinds and symptom ids a file names must exist in its bundle.
+    private func check(_ file: EvalFile, against bundle: DialogBundle) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let kinds = Set(CrisisKind.allCases.map(\.rawValue))
+        let symptoms = Set(bundle.symptoms.map(\.id))
+        let intents = Set(bundle.intents.map(\.id))
+        for group in file.groups {
+            if case .nodes(let names) = group.places {
+                for name in names where bundle.nodes[NodeID(name, in: "")] == nil || !name.contains(".") {
+                    out.append(EvalMessage.unknownName("node", name, group.range))
+                }
+            }
+            for record in group.records {
+                if case .crisis(let ks, _) = record.crisis {
+                    for k in ks where !kinds.contains(k) { out.append(EvalMessage.unknownName("crisis kind", k, record.range)) }
+                }
+                for id in (record.reported ?? []) + (record.denied ?? []) where !symptoms.contains(id) {
+                    out.append(EvalMessage.unknownName("symptom", id, record.range))
+                }
+                for id in record.intents ?? [] where !intents.contains(id) {
+                    out.append(EvalMessage.unknownName("intent", id, record.range))
+                }
+            }
+        }
+        return out
+    }
+
+    private func places(of group: EvalGroup, _ prepared: Prepared) -> [NodeID] {
+        switch group.places {
+        case .every: prepared.everyPlace
+        case .nodes(let names): names.map { NodeID($0, in: "") }
+        }
+    }
+
+    private func run(_ group: EvalGroup, path: String, _ prepared: Prepared) -> EvalGroupResult {
+        let places = places(of: group, prepared)
+        var tallies: [EvalMeasure: EvalTally] = [:]
+        var misses: [EvalMiss] = []
+        var passed = 0, failed = 0
+        for record in group.records {
+            var missed: [(node: String, got: String)] = []
+            for place in places {
+                let outcome = self.outcome(of: record, at: place, prepared)
+                if !Self.judge(record, outcome, into: &tallies) { missed.append((place.description, outcome.description)) }
+            }
+            if missed.isEmpty {
+                passed += 1
+            } else {
+                failed += 1
+                misses.append(EvalMiss(record: record, expected: Self.expected(record), places: missed, tried: places.count))
+            }
+        }
+        let verdicts = group.thresholds.map { t in
+            let known = knownFailures.first { path.hasSuffix($0.path) && $0.group == group.name && $0.measure == t.measure.rawValue }
+            return EvalVerdict(threshold: t, measured: tallies[t.measure] ?? EvalTally(), knownFailure: known?.reason)
+        }
+        return EvalGroupResult(path: path, group: group, places: places.count, passed: passed, failed: failed,
+                               misses: misses, measures: tallies, verdicts: verdicts)
+    }
+
+    /// Types the record's lines at `place` and reads the last turn.
+    private func outcome(of record: EvalRecord, at place: NodeID, _ prepared: Prepared) -> EvalOutcome {
+        guard let (prototype, opening) = prepared.waiting[place] ?? Self.openAt(place, prepared) else {
+            return EvalOutcome(crisis: nil, answer: nil, reported: [], denied: [], intent: nil, clarified: false)
+        }
+        var session = prototype
+        var turn = opening
+        var before = opening
+        for line in record.lines {
+            before = turn
+            turn = session.respond(to: line)
+        }
+        var answer: AnswerExpectation?
+        if turn.crisis?.level != .takeover, let matched = turn.matched {
+            switch matched.by {
+            case "scale":
+                let was = Dictionary(before.scores.map { ($0.name, $0.total) }, uniquingKeysWith: +)
+                let delta = turn.scores.reduce(0) { $0 + $1.total - (was[$1.name] ?? 0) }
+                answer = .number(delta)
+            case "answer":
+                switch session.variables["answer"] {
+                case .bool(let b)?: answer = b ? .yes : .no
+                case .number(let n)?: answer = Int(exactly: n).map { .number($0) }
+                default: answer = nil
+                }
+            case "choice":
+                let node = prepared.loaded.bundle.nodes[before.node]
+                let choice = node?.choices.first { $0.label.interpolation.literalText == matched.id }
+                switch choice?.meaning {
+                case .yes?: answer = .yes
+                case .no?: answer = .no
+                case .none?: answer = AnswerExpectation.none
+                case nil: answer = nil
+                }
+            default:
+                answer = nil
+            }
+        }
+        let intent = turn.matched?.by == "intent" && turn.crisis?.level != .takeover ? turn.matched?.id : nil
+        return EvalOutcome(crisis: turn.crisis, answer: answer, reported: turn.reported, denied: turn.denied,
+                           intent: intent, clarified: turn.flags.contains("clarify") || turn.flags.contains("ambiguous"))
+    }
+
+    private static func openAt(_ place: NodeID, _ prepared: Prepared) -> (Session, Turn)? {
+        guard var session = try? Session(prepared.compiled, start: place) else { return nil }
+        let opening = session.open()
+        return (session, opening)
+    }
+
+    /// Whether the outcome meets the record's expectations; adds to the measures.
+    static func judge(_ record: EvalRecord, _ o: EvalOutcome, into tallies: inout [EvalMeasure: EvalTally]) -> Bool {
+        func count(_ m: EvalMeasure, _ hit: Bool) {
+            tallies[m, default: EvalTally()].total += 1
+            if hit { tallies[m, default: EvalTally()].hits += 1 }
+        }
+        var ok = true
+        var ordinary = false
+        switch record.crisis {
+        case .crisis(let kinds, let level)? where level == "takeover" || kinds.contains("distress"):
+            // A crisis line: the numbers, and the right script.
+            let raised = o.crisis.map { [$0.kind.rawValue] + $0.also.map(\.rawValue) } ?? []
+            let script = kinds.contains("distress")
+                ? o.showedNumbers
+                : o.tookOver && kinds.contains { raised.contains($0) }
+            count(.crisisNumbers, o.showedNumbers)
+            count(.crisisScript, script)
+            ok = ok && script
+        case .crisis?:
+            // A negated or past crisis: the numbers, and no script.
+            count(.lookalikeScript, o.tookOver)
+            ok = ok && o.showedNumbers && !o.tookOver
+        case CrisisExpectation.none?:
+            count(.lookalikeScript, o.tookOver)
+            count(.lookalikeNumbers, o.showedNumbers)
+            ok = ok && !o.tookOver
+        case nil:
+            ordinary = true
+        }
+        if let answer = record.answer {
+            let hit = o.answer == answer
+            count(.answers, hit)
+            ok = ok && hit
+        }
+        if record.reported != nil || record.denied != nil {
+            let reported = Set(record.reported ?? []), denied = Set(record.denied ?? [])
+            let hit = reported.isSubset(of: o.reported) && denied.isSubset(of: o.denied)
+            count(.symptoms, hit)
+            ok = ok && hit
+        }
+        if let intents = record.intents {
+            let hit = intents.isEmpty ? o.intent == nil : (!o.clarified && o.intent.map(intents.contains) == true)
+            count(.intents, hit)
+            count(.clarifyRate, o.clarified)
+            ok = ok && hit
+        }
+        if ordinary {
+            count(.ordinaryNumbers, o.showedNumbers)
+            ok = ok && !o.showedNumbers
+        }
+        return ok
+    }
+
+    static func expected(_ record: EvalRecord) -> String {
+        var parts: [String] = []
+        switch record.crisis {
+        case .crisis(let kinds, let level)?: parts.append("crisis \(kinds.joined(separator: " | ")) \(level)")
+        case CrisisExpectation.none?: parts.append("no crisis script")
+        case nil: parts.append("no emergency numbers")
+        }
+        if let a = record.answer { parts.append("answer \(a)") }
+        if let r = record.reported { parts.append("reported \(r.joined(separator: ", "))") }
+        if let d = record.denied { parts.append("denied \(d.joined(separator: ", "))") }
+        if let i = record.intents { parts.append(i.isEmpty ? "no intent" : "intent \(i.joined(separator: " | "))") }
+        return parts.joined(separator: "; ")
+    }
+}
