@@ -29,6 +29,11 @@ public enum Ordinals {
         return found
     }
 
+    /// The number a cardinal word stands for ("three"), nil for any other word.
+    public static func cardinal(_ w: String) -> Int? {
+        cardinalWords[w]
+    }
+
     /// The number a single word stands for.
     static func number(_ w: String) -> Int? {
         if let n = cardinalWords[w] ?? ordinalWords[w] { return n }

@@ -5,7 +5,7 @@
 /// "food" stay themselves and never reach "od". Its rules, in order:
 /// 1. A few irregular forms map to their base, which is then stemmed: took/taken →
 ///    take, dying → die, could → can, would → will, is/are/was/were/been/being → be,
-///    has/had → have, did/does/done/doing → do, felt → feel, slept → sleep, woke → wake.
+///    has/had → have, did/does/doing → do (not "done": "I'm done" must never match "what do I do"), felt → feel, slept → sleep, woke → wake.
 /// 2. Words of three letters or fewer, words with a digit and words with a letter
 ///    outside a–z are their own stem.
 /// 3. Plurals: `-ies` → `-y` ("babies"; but "dies" → "die"), `-sses` → `-ss`, `-s` but
@@ -97,7 +97,7 @@ public enum Stemmer {
         "took": "take", "taken": "take", "dying": "die", "lying": "lie", "tying": "tie",
         "could": "can", "would": "will", "is": "be", "are": "be", "am": "be", "was": "be", "were": "be",
         "been": "be", "being": "be", "has": "have", "had": "have", "having": "have",
-        "did": "do", "does": "do", "done": "do", "doing": "do", "goes": "go", "went": "go", "gone": "go",
+        "did": "do", "does": "do", "doing": "do", "goes": "go", "went": "go", "gone": "go",
         "felt": "feel", "slept": "sleep", "woke": "wake", "woken": "wake", "said": "say", "thought": "think",
         "fell": "fall", "fallen": "fall", "gave": "give", "given": "give", "ate": "eat", "eaten": "eat",
         "ran": "run", "children": "child", "people": "person", "teeth": "tooth", "feet": "foot",

@@ -101,7 +101,10 @@ public enum YesNo {
         "mhmm", "aye", "i think so", "i guess so", "i believe so", "that is right", "that is correct", "that is true",
         "yes please", "please do", "go ahead", "sounds good", "alright", "all right", "i do", "i am", "i have", "i did",
         "it is", "i was", "i will", "a little", "a bit", "kind of", "sort of", "somewhat", "sometimes", "a lot",
-        "very much", "always", "you bet", "totally", "exactly", "yes i do", "yes i am",
+        "very much", "always", "you bet", "totally", "exactly", "yes i do", "yes i am", "why not", "si", "claro",
+        "dale", "vale", "let us do it", "let us go", "do it", "go for it", "ok let us go", "fine", "alright fine", "yes let us do it",
+        "sure thing", "ya please", "yeah sure", "uh huh yes", "yessir", "yass", "yeh", "ye", "aight",
+        "bet", "for sure", "i suppose", "i guess", "sounds fine", "i would like that", "lets do it", "lets go",
     ]
 
     private static let no: [String] = [
@@ -110,7 +113,11 @@ public enum YesNo {
         "not right", "not yes", "not quite", "not any", "none", "nothing", "no thanks", "no thank you", "not me",
         "i do not", "i am not", "i have not", "i did not", "it is not", "that is not", "i was not", "i will not",
         "i would not", "i can not", "i do not think so", "i hope not", "i think not", "not anymore", "no longer",
-        "nay", "wrong", "incorrect",
+        "nay", "wrong", "incorrect", "not now", "not right now", "not yet", "not today", "pass", "i will pass",
+        "no thx", "no thnx", "no ty", "nah thanks", "no gracias", "nuh uh", "nuh", "na", "nah i am good",
+        "i am good", "i am ok", "i am okay", "i am fine", "all good", "not at the moment", "not rn", "maybe later",
+        "later", "skip", "skip it", "i would rather not", "rather not", "nada", "no way jose", "hell no", "nopes",
+        "not really no", "no sir", "not that i know of",
     ]
 
     private static let unknown: [String] = [

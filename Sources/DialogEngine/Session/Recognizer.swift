@@ -74,7 +74,10 @@ struct Recognizer: Sendable {
     /// points have no phrase.
     private static func compile(_ scale: Scale) -> PhraseSet<Int> {
         let labels = scale.range.map { scale.labels[$0] ?? "" }
-        return PhraseSet(labels.enumerated().filter { !$0.element.isEmpty }.map { (id: $0.offset, phrases: [PhrasePattern($0.element)]) })
+        // Each label with the built-in words of its meaning ("a bit" for "a little").
+        return PhraseSet(labels.enumerated().filter { !$0.element.isEmpty }.map { point in
+            (id: point.offset, phrases: ([point.element] + LikertWords.synonyms(ofLabel: point.element)).map { PhrasePattern($0) })
+        })
     }
 
     /// The compiled menu of a node, compiled now if it was not yet.
@@ -213,12 +216,51 @@ struct Recognizer: Sendable {
         YesNo.read(text)
     }
 
-    /// A number typed as digits: the whole line, or the one number in it ("about 6").
+    /// The choice a yes, no or "none of these" answer picks among choices that mean
+    /// those (`Choice.meaning`): "none of them" picks the choice that means none; a plain
+    /// "no" picks the one that means no, else the one that means none ("nah im good" at a
+    /// none-of-these list); a "none" word at a yes-or-no menu picks no.
+    func meaningPick(_ text: NormalizedText, meanings: [ChoiceMeaning?]) -> Int? {
+        guard meanings.contains(where: { $0 != nil }) else { return nil }
+        var wanted: [ChoiceMeaning] = []
+        if NoneOfThese.read(text) { wanted = [.none, .no] }
+        switch YesNo.read(text) {
+        case true?: if wanted.isEmpty { wanted = [.yes] }
+        case false?: if wanted.isEmpty { wanted = [.no, .none] }
+        case nil: break
+        }
+        for meaning in wanted {
+            let found = meanings.indices.filter { meanings[$0] == meaning }
+            if found.count == 1 { return found[0] }
+            if found.count > 1 { return nil }
+        }
+        return nil
+    }
+
+    /// A number answer: the whole line, or the one number in a line whose other words are
+    /// fillers ("about 6", "like a 3", "4!!", "three"). A number among other words is not
+    /// an answer: "i want 2 die" is not a score of 2.
     func number(_ text: NormalizedText) -> Double? {
         if let n = Double(text.original.trimmingSpaces), n.isFinite { return n }
-        let numbers = text.words.compactMap { Double($0.text) }.filter(\.isFinite)
-        return numbers.count == 1 ? numbers[0] : nil
+        var found: Double?
+        for word in text.words {
+            if let n = Double(word.text) ?? Ordinals.cardinal(word.text).map(Double.init), n.isFinite {
+                if let f = found, f != n { return nil }
+                found = n
+            } else if !Self.numberFillers.contains(word.text) {
+                return nil
+            }
+        }
+        return found
     }
+
+    /// Words that may stand beside a number answer.
+    private static let numberFillers: Set<String> = [
+        "about", "bout", "around", "roughly", "like", "a", "an", "maybe", "probably", "prob", "prolly", "i", "would",
+        "will", "say", "guess", "think", "it", "is", "be", "its", "honestly", "um", "uh", "hmm", "ok", "okay", "so",
+        "the", "number", "level", "rate", "rating", "solid", "just", "definitely", "def", "yeah", "yes", "no", "at",
+        "least", "most", "please", "then", "more", "less", "or", "so", "well", "lol",
+    ]
 
     /// The symptoms a line reports and denies ("cramps but no vomiting").
     func symptoms(in text: NormalizedText) -> (reported: [String], denied: [String]) {

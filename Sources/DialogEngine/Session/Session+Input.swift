@@ -42,7 +42,15 @@ extension Session {
             turn.say.append("Did you mean " + indexes.map { "“\(labels[$0])”" }.joined(separator: " or ") + "?")
             return true
         case .none:
-            return false
+            // A menu whose choices mean yes, no or "none of these" takes those words too:
+            // "yep", "nah im good", "none of them".
+            guard let index = recognizer.meaningPick(input, meanings: offered.map(\.meaning)) else { return false }
+            pendingAmbiguity = nil
+            turn.matched = Turn.Match(by: "choice", id: labels[index], phrase: nil)
+            turn.notes.append("choice: \(labels[index]) (read as “\(offered[index].meaning?.rawValue ?? "")”)")
+            assign(offered[index].set)
+            enter(offered[index].goto.target, into: &turn)
+            return true
         }
     }
 

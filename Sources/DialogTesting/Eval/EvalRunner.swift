@@ -186,7 +186,7 @@ public struct EvalRunner {
     /// Node ids, crisis kinds and symptom ids a file names must exist in its bundle.
     private func check(_ file: EvalFile, against bundle: DialogBundle) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        let kinds = Set(CrisisKind.allCases.map(\.rawValue))
+        let kinds = Set(CrisisKind.allCases.map(\.rawValue) + ["distress"])
         let symptoms = Set(bundle.symptoms.map(\.id))
         let intents = Set(bundle.intents.map(\.id))
         for group in file.groups {
