@@ -65,6 +65,16 @@ public enum Contractions {
             "isnt": [], "arent": [], "wasnt": [], "werent": [], "dont": [], "doesnt": [], "didnt": [],
             "couldnt": [], "shouldnt": [], "wouldnt": [], "havent": [], "hasnt": [], "hadnt": [],
             "mustnt": [], "neednt": [], "mightnt": [],
+            // Chat spellings (`ChatSpelling` shapes the letters; these are whole words).
+            "u": ["you"], "ur": ["your"], "urself": ["yourself"], "rn": ["right", "now"], "kms": ["kill", "myself"],
+            "bf": ["boyfriend"], "gf": ["girlfriend"], "pls": ["please"], "plz": ["please"], "plez": ["please"],
+            "tryna": ["trying", "to"], "imma": ["i", "am", "going", "to"], "ima": ["i", "am", "going", "to"],
+            "cuz": ["because"], "bc": ["because"], "bcuz": ["because"], "rly": ["really"], "b4": ["before"],
+            "thx": ["thanks"], "ppl": ["people"], "ded": ["dead"], "wat": ["what"], "wut": ["what"],
+            "nvr": ["never"], "cnt": ["can", "not"], "dnt": ["do", "not"], "gunna": ["going", "to"],
+            "wana": ["want", "to"], "whatd": ["what", "did"], "odd'd": ["od"], "oding": ["od"],
+            "odded": ["od"], "oded": ["od"], "hv": ["have"], "abt": ["about"], "sum1": ["someone"],
+            "some1": ["someone"], "every1": ["everyone"], "no1": ["no", "one"], "any1": ["anyone"],
         ]
         // The n't forms without an apostrophe: "didnt" → "did not".
         for (word, expansion) in t where expansion.isEmpty {

@@ -71,6 +71,11 @@ public enum TextNormalizer {
             // Apostrophes at the end of a word are quotes, not contractions.
             while word.last == UInt8(ascii: "'") { word.removeLast() }
             if !word.isEmpty {
+                ChatSpelling.shape(&word)
+                if word == [UInt8(ascii: "2")], let previous = result.words.last?.text, ChatSpelling.takesTo.contains(previous) {
+                    // "i want 2 die": "2" is "to" after a verb that takes one.
+                    word = Array("to".utf8)
+                }
                 let text = String(decoding: word, as: UTF8.self)
                 // Most words have no apostrophe: for them `Contractions.expand` is the
                 // whole-word table or the word itself, read here without building an array.
@@ -161,6 +166,9 @@ public enum TextNormalizer {
     /// ’ ‘ ' ` ´ ʼ ＇
     private static let apostrophes: Set<UInt32> = [0x27, 0x2019, 0x2018, 0x60, 0xB4, 0x2BC, 0xFF07]
 
+    /// Characters that show nothing: read as if they were not there.
+    private static let invisible: Set<UInt32> = [0xAD, 0x180E, 0x200B, 0x200C, 0x200D, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xFEFF]
+
     private static func classify(_ scalar: Unicode.Scalar) -> Kind {
         let v = scalar.value
         if v < 0x80 {
@@ -176,6 +184,9 @@ public enum TextNormalizer {
             }
         }
         if apostrophes.contains(v) { return .apostrophe }
+        // Invisible characters (zero-width spaces and joiners, word joiner, byte-order
+        // mark, soft hyphen) are dropped inside a word: "kil\u{200B}l" is "kill".
+        if invisible.contains(v) { return .mark }
         switch v {
         case 0x85, 0x2028, 0x2029, 0x2026, 0x3002, 0xFF01, 0xFF0E, 0x203C: return .sentenceEnd
         case 0x203D, 0xFF1F, 0x2047, 0x2048, 0x2049: return .questionEnd
@@ -218,6 +229,10 @@ public enum TextNormalizer {
         }
         if let folded = latinFolding(v) {
             out.append(contentsOf: folded.utf8)
+            return
+        }
+        if let ascii = Confusables.ascii(v) {
+            out.append(ascii)
             return
         }
         let properties = scalar.properties
