@@ -7,8 +7,8 @@
 enum ChatSpelling {
     /// Words after which "2" means "to": "i want 2 die", "going 2 end it".
     static let takesTo: Set<String> = [
-        "want", "wants", "wanted", "going", "need", "needs", "have", "has", "got", "try", "trying", "about", "like",
-        "ready", "plan", "planning", "decided", "tempted",
+        "want", "wants", "wanted", "going", "need", "needs", "try", "trying", "about", "ready", "plan", "planning",
+        "decided", "tempted",
     ]
 
     static func shape(_ word: inout [UInt8]) {
@@ -48,7 +48,8 @@ enum ChatSpelling {
         guard word.contains(where: isLetter), word.contains(where: { leet[$0] != nil }) else { return }
         let leading = word.prefix(while: isDigit).count
         if leading > 1 { return }
-        if leading == 1 {
+        // A number does not start with 0: "0d", "0verdose" are letters.
+        if leading == 1 && word[0] != UInt8(ascii: "0") {
             let rest = String(decoding: word.dropFirst(), as: UTF8.self)
             if units.contains(rest) || !word.dropFirst().allSatisfy(isLetter) { return }
         }

@@ -66,7 +66,7 @@ struct MatchingTypoTests {
         WordPair("vomitng", "vomiting"), WordPair("diarhea", "diarrhea"), WordPair("unresponsve", "unresponsive"),
         WordPair("breathng", "breathing"), WordPair("craamps", "cramps"), WordPair("baclofn", "baclofen"),
         WordPair("ubconscious", "unconscious"), WordPair("aslep", "asleep"), WordPair("rdehab", "rehab"),
-        WordPair("sleeep", "sleep"), WordPair("abcde", "bacde"),
+        WordPair("sleepp", "sleep"), WordPair("abcde", "bacde"),
     ]
 
     static let notATypoTable: [WordPair] = [
