@@ -2,6 +2,13 @@
 /// normalised (lower-case, contractions expanded: "don't" is "do not").
 enum Lexicon {
     /// Words that negate what follows them. The `n't` forms arrive as "not".
+    /// Words too common to index a phrase by (`PhrasePattern.anchor`).
+    static let commonWords: Set<String> = [
+        "i", "a", "an", "the", "to", "my", "me", "is", "be", "am", "are", "was", "not", "do", "you", "it", "he", "she",
+        "they", "we", "of", "and", "or", "in", "on", "at", "for", "so", "just", "his", "her", "their", "him", "them",
+        "that", "this", "have", "will", "can", "all", "up", "no", "your", "with", "out", "now", "get", "got",
+    ]
+
     static let negationCues: Set<String> = [
         "no", "not", "never", "without", "nor", "neither", "deny", "denies", "denied", "denying",
     ]

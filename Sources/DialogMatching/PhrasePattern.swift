@@ -5,13 +5,27 @@ import DialogSyntax
 /// A phrase matches a line when its words occur in the line as consecutive whole words,
 /// each word equal, equal by stem, or one typo apart (`Typo`). "can't sleep" matches
 /// "I cannot sleep" and "i cant sleeep"; "od" never matches "good".
+///
+/// `...` in a phrase is a gap: up to ``maximumGap`` words of the same sentence may stand
+/// there ("want ... die" matches "want to just die"). Concepts (`~name`) and optional
+/// words (`[word]`) are expanded before a pattern is made (`ConceptTable`).
 public struct PhrasePattern: Sendable, Hashable, CustomStringConvertible {
+    /// The most words a `...` gap stands for.
+    public static let maximumGap = 3
+
     /// The phrase as written.
     public let text: String
     /// Where it was written, when it came from a dialog file.
     public let range: SourceRange?
-    /// Its normalised words.
+    /// Its normalised words (gaps left out).
     public let words: [Word]
+    /// For each word, how many words of the line may stand before it (0, or
+    /// ``maximumGap`` after a `...`).
+    public let gapBefore: [Int]
+    /// The word a phrase set indexes the phrase by: the longest word before the first gap
+    /// that is not a common word, so that a phrase starting "i …" is not tried at every
+    /// "i" of a line.
+    public let anchor: Int
     /// Whether the phrase carries a negation of its own ("not breathing", "can't
     /// sleep", "no reason to live"): such a phrase is never read as negated.
     public let isSelfNegated: Bool
@@ -19,9 +33,41 @@ public struct PhrasePattern: Sendable, Hashable, CustomStringConvertible {
     public init(_ text: String, range: SourceRange? = nil) {
         self.text = text
         self.range = range
-        self.words = TextNormalizer.scan(text).words
+        var words: [Word] = []
+        var gaps: [Int] = []
+        for (k, segment) in Self.segments(text).enumerated() {
+            let scanned = TextNormalizer.scan(String(segment)).words
+            for (j, w) in scanned.enumerated() {
+                words.append(w)
+                gaps.append(j == 0 && k > 0 && !words.dropLast().isEmpty ? Self.maximumGap : 0)
+            }
+        }
+        self.words = words
+        self.gapBefore = gaps
         self.isSelfNegated = words.contains { Lexicon.negationCues.contains($0.text) }
+        let fixed = gaps.dropFirst().firstIndex { $0 > 0 } ?? words.count
+        var anchor = 0
+        for k in 0..<fixed where !Lexicon.commonWords.contains(words[k].text)
+            && (Lexicon.commonWords.contains(words[anchor].text) || words[k].length > words[anchor].length) {
+            anchor = k
+        }
+        self.anchor = anchor
     }
+
+    /// The parts of a phrase between its `...` gaps.
+    static func segments(_ text: String) -> [Substring] {
+        var out: [Substring] = []
+        var rest = Substring(text)
+        while let r = rest.firstRange(of: "...") {
+            out.append(rest[..<r.lowerBound])
+            rest = rest[r.upperBound...]
+        }
+        out.append(rest)
+        return out
+    }
+
+    /// Whether the phrase has a gap.
+    public var hasGap: Bool { gapBefore.contains { $0 > 0 } }
 
     public var description: String { text }
 
@@ -51,19 +97,32 @@ public struct PhrasePattern: Sendable, Hashable, CustomStringConvertible {
         return found
     }
 
-    /// The occurrence of the phrase that starts at word `start`, if there is one.
+    /// The occurrence of the phrase that starts at word `start`, if there is one. With
+    /// gaps, the one that skips the fewest words, earliest first.
     public func match(in text: NormalizedText, at start: Int) -> PhraseMatch? {
         guard !words.isEmpty, start >= 0, start + words.count <= text.words.count else { return nil }
         var exact = 0, stemmed = 0, typos = 0
+        var position = start
         for (k, pw) in words.enumerated() {
-            switch WordMatch.compare(text.words[start + k], pw) {
-            case .exact: exact += 1
-            case .stemmed: stemmed += 1
-            case .typo: typos += 1
+            var quality: MatchQuality?
+            var skip = 0
+            let limit = k == 0 ? 0 : gapBefore[k]
+            while true {
+                let at = position + skip
+                guard at < text.words.count, text.words[at].sentence == text.words[start].sentence else { return nil }
+                quality = WordMatch.compare(text.words[at], pw)
+                if quality != nil || skip >= limit { break }
+                skip += 1
+            }
+            switch quality {
+            case .exact?: exact += 1
+            case .stemmed?: stemmed += 1
+            case .typo?: typos += 1
             case nil: return nil
             }
+            position += skip + 1
         }
-        let span = start..<(start + words.count)
+        let span = start..<position
         let score = MatchScore(words: words.count, exact: exact, stemmed: stemmed, typos: typos)
         let cue = isSelfNegated ? nil : text.scopes.negationCue(of: start)
         return PhraseMatch(pattern: self, words: span, range: text.words[span.lowerBound].range.lowerBound..<text.words[span.upperBound - 1].range.upperBound,

@@ -1,9 +1,11 @@
 /// Several lists of phrases, each under an id (a choice, an intent, a symptom), matched
 /// against a line in one pass.
 ///
-/// The phrases are indexed by their first word (its text, its stem, and its first two
-/// letters for typos), so matching costs about one dictionary look-up per word of the
-/// line whatever the number of phrases: a megabyte line stays linear.
+/// The phrases are indexed by their anchor word (`PhrasePattern.anchor`: its text, its
+/// stem, and its first two letters for typos), so matching costs about one dictionary
+/// look-up per word of the line whatever the number of phrases: a megabyte line stays
+/// linear, and a phrase that starts with a common word ("i …") is tried only where its
+/// rarer word is.
 ///
 /// ```swift
 /// let choices = PhraseSet([(0, ["baclofen", "muscle relaxant"]), (1, ["detox", "rehab"])])
@@ -66,7 +68,8 @@ public struct PhraseSet<ID: Hashable & Sendable>: Sendable {
         var byText: [String: [Int]] = [:], byStem: [String: [Int]] = [:], byInitial: [Unicode.Scalar: [Int]] = [:]
         for (e, entry) in entries.enumerated() {
             for pattern in entry.phrases {
-                guard let first = pattern.words.first else { continue }
+                guard pattern.words.indices.contains(pattern.anchor) else { continue }
+                let first = pattern.words[pattern.anchor]
                 let index = flat.count
                 flat.append((e, pattern))
                 byText[first.text, default: []].append(index)
@@ -96,50 +99,49 @@ public struct PhraseSet<ID: Hashable & Sendable>: Sendable {
     /// then best first, then in the order of the set. Where several phrases of one id
     /// cover the same words, only the best of them is kept.
     public func hits(in text: NormalizedText) -> [Hit] {
-        var hits: [Hit] = []
-        var here: [(order: Int, hit: Hit)] = []
+        var found: [(start: Int, order: Int, hit: Hit)] = []
         var candidates: [Int] = []
-        // stamp[c] == start: candidate c is already listed for this word.
+        // stamp[c] == position: candidate c is already listed for this word.
         var stamp = [Int](repeating: -1, count: flat.count)
         let words = text.words
-        var start = 0
-        while start < words.count {
-            let word = words[start]
+        for position in words.indices {
+            let word = words[position]
             candidates.removeAll(keepingCapacity: true)
             if let list = byText[word.text] {
-                for c in list where stamp[c] != start { stamp[c] = start; candidates.append(c) }
+                for c in list where stamp[c] != position { stamp[c] = position; candidates.append(c) }
             }
             if minimumQuality <= .stemmed, let list = byStem[word.stem] {
-                for c in list where stamp[c] != start { stamp[c] = start; candidates.append(c) }
+                for c in list where stamp[c] != position { stamp[c] = position; candidates.append(c) }
             }
             if minimumQuality <= .typo, word.length >= Typo.minimumLength, let initial = word.text.unicodeScalars.first,
                let list = byInitial[initial] {
-                for c in list where stamp[c] != start { stamp[c] = start; candidates.append(c) }
+                for c in list where stamp[c] != position { stamp[c] = position; candidates.append(c) }
             }
-            here.removeAll(keepingCapacity: true)
             for c in candidates {
                 let (entry, pattern) = flat[c]
-                if let match = pattern.match(in: text, at: start), match.score.quality >= minimumQuality {
-                    here.append((c, Hit(id: entries[entry].id, match: match)))
-                }
+                let start = position - pattern.anchor
+                guard start >= 0, let match = pattern.match(in: text, at: start), match.score.quality >= minimumQuality else { continue }
+                found.append((start, c, Hit(id: entries[entry].id, match: match)))
             }
-            if here.count > 1 {
-                here.sort { a, b in
-                    let x = a.hit.match, y = b.hit.match
-                    if x.words.count != y.words.count { return x.words.count > y.words.count }
-                    if x.score != y.score { return x.score > y.score }
-                    return a.order < b.order
-                }
-                // One hit per id and words: its best phrase ("overdosing" finds "overdose",
-                // "overdosed" and "overdosing" of one intent; only the last is kept).
-                var kept: [(order: Int, hit: Hit)] = []
-                for h in here where !kept.contains(where: { $0.hit.id == h.hit.id && $0.hit.match.words == h.hit.match.words }) {
-                    kept.append(h)
-                }
-                here = kept
-            }
-            for h in here { hits.append(h.hit) }
-            start += 1
+        }
+        guard found.count > 1 else { return found.map(\.hit) }
+        // By start; then longest first, best first, in the order of the set.
+        found.sort { a, b in
+            if a.start != b.start { return a.start < b.start }
+            let x = a.hit.match, y = b.hit.match
+            if x.words.count != y.words.count { return x.words.count > y.words.count }
+            if x.score != y.score { return x.score > y.score }
+            return a.order < b.order
+        }
+        // One hit per id and words: its best phrase ("overdosing" finds "overdose",
+        // "overdosed" and "overdosing" of one intent; only the last is kept).
+        var hits: [Hit] = []
+        hits.reserveCapacity(found.count)
+        var groupStart = 0
+        for (i, f) in found.enumerated() {
+            if i > 0 && f.start != found[i - 1].start { groupStart = hits.count }
+            if hits[groupStart...].contains(where: { $0.id == f.hit.id && $0.match.words == f.hit.match.words }) { continue }
+            hits.append(f.hit)
         }
         return hits
     }

@@ -1,3 +1,4 @@
+import DialogMatching
 import DialogSyntax
 
 /// The catalogue of the validator's messages, one stable code each (`IC…`), in code
@@ -142,5 +143,20 @@ enum ModelMessage {
     static func rubricPhraseCancelled(_ phrase: String, item: String, _ r: SourceRange) -> Diagnostic {
         Diagnostic(.error, code: "IC026", "the phrase `\(phrase)` of rubric item `\(item)` is also one of its `unless` phrases", at: r,
                    hint: "it could never count; remove it from one of the lists")
+    }
+
+    /// IC029–IC032: a phrase or a concept that cannot be expanded.
+    static func conceptProblem(_ problem: ConceptTable.Problem, _ r: SourceRange) -> Diagnostic {
+        switch problem {
+        case .unknownConcept:
+            Diagnostic(.error, code: "IC029", problem.description, at: r, hint: "define it under `concepts:`, or use a built-in concept")
+        case .emptyConcept:
+            Diagnostic(.error, code: "IC030", problem.description, at: r, hint: "give it at least one phrase")
+        case .circular:
+            Diagnostic(.error, code: "IC031", problem.description, at: r, hint: "a concept may not use itself, even through others")
+        case .tooManyExpansions, .invalidPattern:
+            Diagnostic(.error, code: "IC032", problem.description, at: r,
+                       hint: "a phrase is words, `~concept`, `[optional words]` and `...` (a gap of up to three words)")
+        }
     }
 }

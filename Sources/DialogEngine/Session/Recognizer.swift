@@ -25,6 +25,8 @@ enum ChoicePick: Sendable, Equatable {
 /// per word of the line. Sessions of one bundle share one (see ``CompiledBundle``).
 struct Recognizer: Sendable {
     private(set) var bundle: DialogBundle
+    /// The bundle's concepts: every phrase is expanded with them when it is compiled.
+    private let concepts: ConceptTable
     private var crisisDetector: CrisisDetector
     /// Each menu's matcher, for the nodes whose choice labels are plain text; nil for a
     /// node whose labels have an expression. Filled at once for a ``CompiledBundle``,
@@ -48,26 +50,28 @@ struct Recognizer: Sendable {
     /// the recognizer; else each is compiled the first time it is read.
     init(bundle: DialogBundle, compilingMenus: Bool = false) {
         self.bundle = bundle
-        crisisDetector = CrisisDetector(intents: bundle.intents)
+        let concepts = ConceptTable(bundle: bundle)
+        self.concepts = concepts
+        crisisDetector = CrisisDetector(intents: bundle.intents, concepts: concepts)
         topics = bundle.intents.filter { $0.crisis == nil }
-        topicSet = PhraseSet(topics.enumerated().map { (id: $0.offset, phrases: $0.element.match.map(PhrasePattern.init)) })
+        topicSet = PhraseSet(topics.enumerated().map { (id: $0.offset, phrases: concepts.patterns($0.element.match)) })
         symptomSet = PhraseSet(bundle.symptoms.map { s in
-            (id: s.id, phrases: [PhrasePattern(s.label)] + s.synonyms.map(PhrasePattern.init))
+            (id: s.id, phrases: [PhrasePattern(s.label)] + concepts.patterns(s.synonyms))
         })
-        rubricSet = PhraseSet(bundle.rubric.enumerated().map { (id: $0.offset, phrases: $0.element.match.map(PhrasePattern.init)) })
-        rubricUnlessSet = PhraseSet(bundle.rubric.enumerated().map { (id: $0.offset, phrases: $0.element.unless.map(PhrasePattern.init)) })
+        rubricSet = PhraseSet(bundle.rubric.enumerated().map { (id: $0.offset, phrases: concepts.patterns($0.element.match)) })
+        rubricUnlessSet = PhraseSet(bundle.rubric.enumerated().map { (id: $0.offset, phrases: concepts.patterns($0.element.unless)) })
         if compilingMenus {
             for (id, node) in bundle.nodes {
-                if !node.choices.isEmpty { menus[id] = Menu(node.choices) }
-                if !node.routes.isEmpty { routes[id] = Self.compile(node.routes) }
+                if !node.choices.isEmpty { menus[id] = Menu(node.choices, concepts: concepts) }
+                if !node.routes.isEmpty { routes[id] = Self.compile(node.routes, concepts: concepts) }
             }
             for (name, scale) in bundle.scales { scaleLabels[name] = Self.compile(scale) }
         }
     }
 
     /// One phrase set per route, under id 0: a route matches when its set ranks a hit.
-    private static func compile(_ routes: [Route]) -> [PhraseSet<Int>?] {
-        routes.map { $0.match.isEmpty ? nil : PhraseSet([(id: 0, phrases: $0.match.map(PhrasePattern.init))]) }
+    private static func compile(_ routes: [Route], concepts: ConceptTable) -> [PhraseSet<Int>?] {
+        routes.map { $0.match.isEmpty ? nil : PhraseSet([(id: 0, phrases: concepts.patterns($0.match))]) }
     }
 
     /// A scale's labels, each under its offset from the bottom of the range; unlabelled
@@ -83,7 +87,7 @@ struct Recognizer: Sendable {
     /// The compiled menu of a node, compiled now if it was not yet.
     private mutating func menu(of id: NodeID) -> Menu? {
         if let menu = menus[id] { return menu }
-        let menu = bundle.nodes[id].flatMap { Menu($0.choices) }
+        let menu = bundle.nodes[id].flatMap { Menu($0.choices, concepts: concepts) }
         menus[id] = menu
         return menu
     }
@@ -97,7 +101,7 @@ struct Recognizer: Sendable {
         var set: PhraseSet<Int>
 
         /// Nil when a label has an expression: its text is known only at run time.
-        init?(_ choices: [Choice]) {
+        init?(_ choices: [Choice], concepts: ConceptTable) {
             var labels: [String] = []
             for choice in choices {
                 guard let label = choice.label.interpolation.literalText else { return nil }
@@ -105,7 +109,7 @@ struct Recognizer: Sendable {
             }
             labelWords = labels.map { TextNormalizer.scan($0).words.map(\.text) }
             set = PhraseSet(choices.indices.map { i in
-                (id: i, phrases: ([labels[i]] + choices[i].match.map(\.text)).map { PhrasePattern($0) })
+                (id: i, phrases: [PhrasePattern(labels[i])] + concepts.patterns(choices[i].match))
             })
         }
     }
@@ -169,7 +173,7 @@ struct Recognizer: Sendable {
         if let compiled = routes[node] {
             sets = compiled
         } else {
-            sets = bundle.nodes[node].map { Self.compile($0.routes) } ?? []
+            sets = bundle.nodes[node].map { Self.compile($0.routes, concepts: concepts) } ?? []
             routes[node] = sets
         }
         guard sets.indices.contains(index), let set = sets[index] else { return false }
@@ -203,7 +207,7 @@ struct Recognizer: Sendable {
             return .one(exact, phrase: nil)
         }
         let set = PhraseSet(labels.indices.map { i in
-            (id: i, phrases: ([labels[i]] + (i < phrases.count ? phrases[i] : [])).map { PhrasePattern($0) })
+            (id: i, phrases: [PhrasePattern(labels[i])] + concepts.patterns(i < phrases.count ? phrases[i] : []))
         })
         switch set.rank(in: text) {
         case .none: return .none

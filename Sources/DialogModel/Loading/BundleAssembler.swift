@@ -26,6 +26,7 @@ struct BundleAssembler {
         var resources: [Resource] = []
         var sources: [String: SourceEntry] = [:]
         var rubric: [RubricItem] = []
+        var concepts: [Concept] = []
         var seen: [String: [String: (path: String, range: SourceRange)]] = [:]
 
         func unique(_ kind: String, _ id: String, _ range: SourceRange, _ path: String) -> Bool {
@@ -66,6 +67,7 @@ struct BundleAssembler {
             }
             for x in s.sources where unique("source", x.id, x.range, path) { sources[x.id] = x }
             for x in s.rubric where unique("rubric item", x.id, x.range, path) { rubric.append(x) }
+            for x in s.concepts where unique("concept", x.name, x.range, path) { concepts.append(x) }
         }
 
         // A missing setting is reported at the top of the file that has the others.
@@ -100,6 +102,7 @@ struct BundleAssembler {
             nodes: nodes, nodeOrder: order, intents: intents, symptoms: symptoms, scales: scales,
             regions: regions, resources: resources, sources: sources, files: [])
         bundle.rubric = rubric
+        bundle.concepts = concepts
         var validator = Validator(bundle: bundle, paths: paths, damage: damage)
         validator.quietLints = quietLints
         validator.startReference = NodeReference(written: startSetting.value, target: bundle.start, range: startSetting.range)

@@ -12,6 +12,7 @@ struct FileSections {
     var resources: [Resource] = []
     var sources: [SourceEntry] = []
     var rubric: [RubricItem] = []
+    var concepts: [Concept] = []
     /// What could not be read, so the checks across files stay quiet about it.
     var damage = Damage()
 }
@@ -65,7 +66,7 @@ struct FileDecoder {
     private(set) var sections = FileSections()
 
     static let settingKeys = ["dialog", "title", "kind", "description", "start", "sources-from"]
-    static let sectionKeys = ["nodes", "intents", "symptoms", "scales", "regions", "resources", "sources", "rubric"]
+    static let sectionKeys = ["nodes", "intents", "symptoms", "scales", "regions", "resources", "sources", "rubric", "concepts"]
     static let nodeKeys = ["say", "source", "note", "ask", "choices", "expect", "save", "routes", "branch",
                            "set", "next", "scale", "show", "flag", "end"]
 
@@ -93,6 +94,11 @@ struct FileDecoder {
             case "resources": for e in entries(entry.value, "`resources`") { decodeResource(e) }
             case "sources": for e in entries(entry.value, "`sources`") { decodeSource(e) }
             case "rubric": for e in entries(entry.value, "`rubric`") { decodeRubricItem(e) }
+            case "concepts":
+                for e in entries(entry.value, "`concepts`") {
+                    sections.concepts.append(Concept(file: fileName, name: e.key.text, phrases: textList(e.value, "concept `\(e.key.text)`"),
+                                                     range: e.key.range))
+                }
             default: break
             }
         }

@@ -136,3 +136,13 @@ public struct SourceEntry: Sendable, Hashable {
     public var url: String?
     public var range: SourceRange
 }
+
+/// A named set of phrases (`concepts:`), used in other phrases as `~name`
+/// (`ConceptTable` in `DialogMatching`).
+public struct Concept: Sendable, Hashable {
+    /// The file it was read from, by name without `.yaml`.
+    public var file: String
+    public var name: String
+    public var phrases: [Phrase]
+    public var range: SourceRange
+}

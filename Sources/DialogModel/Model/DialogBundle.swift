@@ -23,6 +23,8 @@ public struct DialogBundle: Sendable {
     public var sources: [String: SourceEntry]
     /// Training bundles: the moves read in the trainee's lines, in file order.
     public var rubric: [RubricItem] = []
+    /// Named sets of phrases that phrases use as `~name`, in file order.
+    public var concepts: [Concept] = []
     /// The files read, for rendering diagnostics at run time (`reload`).
     public var files: [SourceFile]
 

@@ -41,6 +41,7 @@ struct Validator {
         checkChoices()
         if bundle.kind == .intake { checkSafety() }
         checkRubric()
+        checkConcepts()
         if !quietLints && !diagnostics.contains(where: { $0.diagnostic.isError }) { diagnostics += lints }
     }
 
@@ -330,6 +331,41 @@ struct Validator {
                 }
             }
         }
+    }
+
+    // MARK: - Concepts and patterns
+
+    /// Every concept expands, and so does every phrase that uses one (IC029–IC032).
+    private mutating func checkConcepts() {
+        let table = ConceptTable(Dictionary(bundle.concepts.map { ($0.name, $0.phrases.map(\.text)) }, uniquingKeysWith: +))
+        let mine = Set(bundle.concepts.map(\.name))
+        var reported = Set<String>()
+        for (name, problem) in table.problems() where mine.contains(name) {
+            guard let concept = bundle.concepts.first(where: { $0.name == name }) else { continue }
+            reported.insert(name)
+            report(ModelMessage.conceptProblem(problem, concept.range), in: concept.file)
+        }
+        func check(_ phrases: [Phrase], _ file: String) {
+            for phrase in phrases where ConceptTable.isPattern(phrase.text) || phrase.text.contains("...") {
+                do {
+                    let expanded = try table.expand(phrase.text)
+                    if expanded.contains(where: { PhrasePattern($0).words.isEmpty }) {
+                        report(ModelMessage.conceptProblem(.invalidPattern("the phrase can stand for no words at all"), phrase.range), in: file)
+                    }
+                } catch {
+                    // A concept already reported is not reported again at each use.
+                    if case .circular(let names) = error, names.contains(where: reported.contains) { continue }
+                    report(ModelMessage.conceptProblem(error, phrase.range), in: file)
+                }
+            }
+        }
+        for intent in bundle.intents { check(intent.match + intent.unless, intent.file) }
+        for node in nodesInOrder {
+            for choice in node.choices { check(choice.match, node.id.file) }
+            for route in node.routes { check(route.match, node.id.file) }
+        }
+        for symptom in bundle.symptoms { check(symptom.synonyms, symptom.file) }
+        for item in bundle.rubric { check(item.match + item.unless, item.file) }
     }
 
     // MARK: - Rubric
