@@ -42,9 +42,16 @@ public struct ConceptTable: Sendable {
         phrases = all
     }
 
-    /// Whether a phrase uses the pattern language at all.
+    /// Whether a phrase uses the pattern language at all: `[` or `~name` (a `~` alone
+    /// is a word).
     public static func isPattern(_ phrase: String) -> Bool {
-        phrase.contains("~") || phrase.contains("[")
+        if phrase.contains("[") { return true }
+        var previous: Character = " "
+        for c in phrase {
+            if previous == "~", c.isLetter || c.isNumber || c == "_" { return true }
+            previous = c
+        }
+        return false
     }
 
     /// The plain phrases `phrase` stands for.

@@ -58,6 +58,12 @@ struct FixtureTests {
         #expect(Set(result.diagnostics.map(\.diagnostic.code)) == [code])
     }
 
+    @Test("the concepts fixture shows each problem of concepts and patterns once")
+    func conceptsFixture() throws {
+        let (_, result) = try Fixtures.checkOutput("invalid/concepts")
+        #expect(result.diagnostics.map(\.diagnostic.code) == ["IC030", "IC031", "IC029", "IC032"])
+    }
+
     @Test("the expression fixture shows only expression codes")
     func expressionFixture() throws {
         let (_, result) = try Fixtures.checkOutput("invalid/expression")
@@ -78,6 +84,7 @@ struct FixtureTests {
             "missing-crisis-intent", "crisis-phrase", "region-missing-role", "unknown-region", "unknown-scale",
             "invalid-value", "two-documents", "training-sources-from-missing", "missing-setting", "empty-folder",
             "unknown-role", "else-not-last", "syntax-error", "training-dangling-source", "expression", "no-knock-on",
+            "concepts",
             "rubric-in-intake", "rubric-phrase-cancelled",
         ]
         #expect(Set(Fixtures.names("invalid")) == listed)

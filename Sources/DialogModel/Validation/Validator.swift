@@ -340,9 +340,11 @@ struct Validator {
         let table = ConceptTable(Dictionary(bundle.concepts.map { ($0.name, $0.phrases.map(\.text)) }, uniquingKeysWith: +))
         let mine = Set(bundle.concepts.map(\.name))
         var reported = Set<String>()
-        for (name, problem) in table.problems() where mine.contains(name) {
+        for (name, problem) in table.problems() where mine.contains(name) && !reported.contains(name) {
             guard let concept = bundle.concepts.first(where: { $0.name == name }) else { continue }
             reported.insert(name)
+            // A cycle is reported once, at its first concept.
+            if case .circular(let names) = problem { reported.formUnion(names) }
             report(ModelMessage.conceptProblem(problem, concept.range), in: concept.file)
         }
         func check(_ phrases: [Phrase], _ file: String) {
