@@ -1,7 +1,6 @@
 /// The small word lists the matcher's rules rely on, in one place. All words are
 /// normalised (lower-case, contractions expanded: "don't" is "do not").
 enum Lexicon {
-    /// Words that negate what follows them. The `n't` forms arrive as "not".
     /// Words too common to index a phrase by (`PhrasePattern.anchor`).
     static let commonWords: Set<String> = [
         "i", "a", "an", "the", "to", "my", "me", "is", "be", "am", "are", "was", "not", "do", "you", "it", "he", "she",
@@ -9,14 +8,24 @@ enum Lexicon {
         "that", "this", "have", "will", "can", "all", "up", "no", "your", "with", "out", "now", "get", "got",
     ]
 
+    /// Words that negate what follows them. The `n't` forms arrive as "not".
     static let negationCues: Set<String> = [
         "no", "not", "never", "without", "nor", "neither", "deny", "denies", "denied", "denying",
     ]
+
+    /// Verbs after which a negation stops: what follows is affirmed. "I can't stop
+    /// vomiting" reports vomiting; "can't stop thinking about killing myself" is a
+    /// crisis.
+    static let negationStoppers: Set<String> = ["stop", "stopping", "quit", "help", "helping", "shake", "shaking"]
 
     /// Cue and next word that do not negate: "not only", "no doubt", "no matter".
     static let pseudoNegations: Set<[String]> = [
         ["not", "only"], ["not", "just"], ["no", "doubt"], ["no", "matter"], ["not", "to", "mention"],
         ["no", "wonder"], ["without", "doubt"], ["without", "a", "doubt"],
+        // "I've never felt so suicidal", "never been this scared": more, not less.
+        ["never", "feel", "so"], ["never", "felt", "so"], ["never", "felt", "this"], ["never", "felt", "more"],
+        ["never", "been", "so"], ["never", "been", "this"], ["never", "been", "more"], ["never", "wanted", "to"],
+        ["never", "want", "to", "wake"], ["not", "want", "to", "wake"],
     ]
 
     /// Words after which "no" is an answer, not a negation: "no, I have cramps", "no I

@@ -17,7 +17,9 @@
 /// can't sleep" denies diarrhea and, because "can't sleep" carries its own cue, reports
 /// the sleeplessness. A new cue starts a new scope. Not cues: "not only", "not just", "no
 /// doubt", "no matter", "no wonder", "without (a) doubt", and "no" as an answer — before
-/// a pronoun, a determiner or "thanks" ("no, I…", "no I have cramps", "no the pain…").
+/// a pronoun, a determiner or "thanks" ("no, I…", "no I have cramps", "no the pain…"),
+/// and "never felt so", "never been this" (more, not less). A negated "stop", "quit"
+/// or "help" affirms what follows: "I can't stop vomiting" reports vomiting.
 /// Negation after the fact ("vomiting: none", "cramps? no") is not read.
 public struct TextScopes: Sendable {
     /// How many words a negation reaches, at most.
@@ -59,6 +61,11 @@ public struct TextScopes: Sendable {
             if Self.isCue(words, i) {
                 active = i
                 remaining = Self.maximumNegationScope
+                // "can't stop X", "won't stop X": the negation ends at the verb.
+                if let stop = (i + 1..<min(n, i + 3)).first(where: { Lexicon.negationStoppers.contains(words[$0].text) }),
+                   words[stop].clause == words[i].clause {
+                    remaining = stop - i
+                }
             }
         }
         self.clauses = clauses

@@ -150,10 +150,19 @@ public struct CrisisDetector: Sendable {
     }
 
     /// A detector over the bundle's crisis intents (the intents with a `crisis` kind).
-    public init(intents: [Intent], concepts: ConceptTable = ConceptTable()) {
-        self.init(rules: intents.compactMap { intent in
+    /// With `spanish`, the built-in Spanish crisis phrases (`SafetyLexicon.spanish`) are
+    /// read too, each as a rule of its kind (its id `es:KIND`).
+    public init(intents: [Intent], concepts: ConceptTable = ConceptTable(), spanish: Bool = false) {
+        var rules = intents.compactMap { intent in
             intent.crisis.map { Rule(id: intent.id, kind: $0, match: concepts.patterns(intent.match), unless: concepts.patterns(intent.unless)) }
-        })
+        }
+        if spanish {
+            for (kind, phrases) in SafetyLexicon.spanish {
+                guard let k = CrisisKind(rawValue: kind) else { continue }
+                rules.append(Rule(id: "es:\(kind)", kind: k, match: phrases))
+            }
+        }
+        self.init(rules: rules)
     }
 
     /// Reads one line; nil when it carries no crisis.
@@ -182,7 +191,14 @@ public struct CrisisDetector: Sendable {
 
         // Figures of speech, by word.
         var figure = [Int](repeating: -1, count: n)
-        let figures = figurative.hits(in: text)
+        // A figure of speech cancels only the occurrence it overlaps. One followed by "for
+        // real" or "for sure" is no figure: "I want to die for real".
+        let figures = figurative.hits(in: text).filter { hit in
+            let after = hit.match.words.upperBound
+            let last = text.words[after - 1].text
+            let next = after < n ? text.words[after].text : ""
+            return !(last == "for" && CrisisLexicon.sincere.contains(next))
+        }
         for (k, hit) in figures.enumerated() { for w in hit.match.words { figure[w] = k } }
 
         // `unless` occurrences, by intent and word (only for the intents that have some).
@@ -197,6 +213,12 @@ public struct CrisisDetector: Sendable {
         var presentIn = Set<Int>()
         var questionIn = [String?](repeating: nil, count: clauses)
         for hit in past.hits(in: text) {
+            // "in the past hour", "the last few minutes": recent, so now.
+            let after = hit.match.words.upperBound
+            if after < n, CrisisLexicon.recentUnits.contains(text.words[after].text)
+                || (after + 1 < n && CrisisLexicon.recentUnits.contains(text.words[after + 1].text)) {
+                continue
+            }
             let c = text.scopes.clauses[hit.match.words.lowerBound]
             if pastIn[c] == nil { pastIn[c] = hit.match.pattern.text }
             // A time phrase that is its whole clause reaches the next clause of its sentence:
@@ -236,11 +258,19 @@ public struct CrisisDetector: Sendable {
                 qualifier = .negated(cue: text.words[cue].text)
             } else if let phrase = pastIn[c], !presentIn.contains(text.words[words.lowerBound].sentence) {
                 qualifier = .past(phrase)
-            } else if let phrase = questionIn[c], !hit.match.pattern.isSelfNegated, text.isQuestion(at: words.lowerBound) {
+            } else if let phrase = questionIn[c], !hit.match.pattern.isSelfNegated, !Self.statesItself(hit.match.pattern),
+                      text.isQuestion(at: words.lowerBound) {
                 qualifier = .question(phrase)
             }
             return CrisisOccurrence(intent: rule.id, kind: rule.kind, match: hit.match, qualifier: qualifier)
         }
+    }
+
+    /// Whether a phrase says who it happened to in the first person ("i took too many"):
+    /// in a question ("what happens if I took too many pills?") it is still a statement.
+    private static func statesItself(_ pattern: PhrasePattern) -> Bool {
+        guard let first = pattern.words.first?.text else { return false }
+        return first == "i" || first == "my" || first == "me"
     }
 
     private func isYear(_ word: String) -> Bool {

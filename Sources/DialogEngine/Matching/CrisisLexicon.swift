@@ -27,6 +27,17 @@ public enum CrisisLexicon {
         "back in the day", "previously", "once before", "history of", "years earlier", "in my past",
     ]
 
+    /// Words after a figure's "for" that make it sincere: "to die for real", "dying for
+    /// sure this time".
+    public static let sincere: Set<String> = ["real", "reals", "realz", "sure", "good", "certain", "serious"]
+
+    /// Units of time after a past phrase that make it recent: "in the past hour", "in the
+    /// past few minutes", "over the last 24 hours" are now.
+    public static let recentUnits: Set<String> = [
+        "hour", "hours", "minute", "minutes", "min", "mins", "hr", "hrs", "few", "couple", "day", "night", "24", "half",
+        "moment", "second", "seconds",
+    ]
+
     /// Words that bring a past back to now: with one of these in its sentence, a crisis
     /// phrase stays a takeover whatever time phrase is there ("I used to want to die and
     /// I still do", "I overdosed last year and again today", "chest pain since last

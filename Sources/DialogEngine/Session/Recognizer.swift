@@ -42,6 +42,11 @@ struct Recognizer: Sendable {
     private var topics: [Intent]
     private var topicSet: PhraseSet<Int>
     private var symptomSet: PhraseSet<String>
+    /// The safety net's lists (`SafetyLexicon`), compiled.
+    private let callsForHelp: PhraseSet<Int>
+    private let wholeLineCalls: Set<String>
+    private let dangerWords: PhraseSet<Int>
+    private let figures: PhraseSet<Int>
     /// A training bundle's rubric: its `match` phrases and its `unless` phrases, by item.
     private var rubricSet: PhraseSet<Int>
     private var rubricUnlessSet: PhraseSet<Int>
@@ -52,7 +57,11 @@ struct Recognizer: Sendable {
         self.bundle = bundle
         let concepts = ConceptTable(bundle: bundle)
         self.concepts = concepts
-        crisisDetector = CrisisDetector(intents: bundle.intents, concepts: concepts)
+        crisisDetector = CrisisDetector(intents: bundle.intents, concepts: concepts, spanish: bundle.kind == .intake)
+        callsForHelp = PhraseSet([(0, SafetyLexicon.callsForHelp)])
+        wholeLineCalls = Set(SafetyLexicon.wholeLineCalls.map { TextNormalizer.words($0).joined(separator: " ") })
+        dangerWords = PhraseSet([(0, SafetyLexicon.dangerWords)], minimumQuality: .stemmed)
+        figures = PhraseSet([(0, CrisisLexicon.figurative)], minimumQuality: .exact)
         topics = bundle.intents.filter { $0.crisis == nil }
         topicSet = PhraseSet(topics.enumerated().map { (id: $0.offset, phrases: concepts.patterns($0.element.match)) })
         symptomSet = PhraseSet(bundle.symptoms.map { s in
@@ -138,6 +147,26 @@ struct Recognizer: Sendable {
         return CrisisFinding(kind: report.kind, also: report.also,
                              level: report.level == .takeover ? .takeover : .resources,
                              intent: report.intent, phrase: report.phrase)
+    }
+
+    /// Whether the line calls for help without a clear kind: "help" or "emergency" as the
+    /// whole line, "I'm in crisis", "call 911", "ayuda" anywhere (not negated).
+    func callsForHelp(in text: NormalizedText) -> Bool {
+        let fillers: Set<String> = ["please", "pls", "now", "someone", "somebody", "oh", "god", "omg", "me", "right", "asap"]
+        let core = text.words.map(\.text).filter { !fillers.contains($0) }.joined(separator: " ")
+        let whole = text.words.map(\.text).joined(separator: " ")
+        if wholeLineCalls.contains(whole) || (!core.isEmpty && wholeLineCalls.contains(core)) { return true }
+        return callsForHelp.hits(in: text).contains { !$0.match.isNegated }
+    }
+
+    /// Whether the line carries a danger word outside a figure of speech ("die", "pills",
+    /// "breathing"): worth the numbers when nothing else understood it.
+    func carriesDanger(in text: NormalizedText) -> Bool {
+        let hits = dangerWords.hits(in: text)
+        guard !hits.isEmpty else { return false }
+        var figurative = Set<Int>()
+        for f in figures.hits(in: text) { figurative.formUnion(f.match.words) }
+        return hits.contains { !$0.match.words.allSatisfy(figurative.contains) }
     }
 
     /// A topic intent a line asks about, with the phrase and score that picked it.

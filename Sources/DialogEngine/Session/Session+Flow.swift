@@ -14,6 +14,7 @@ extension Session {
     /// Completes a turn with the question of the node the session is at, and records it.
     mutating func finish(_ turn: Turn, presentAgain: Bool = true) -> Turn {
         var turn = turn
+        if !turn.flags.contains("reask") { misunderstoodInARow = 0 }
         turn.node = current
         if presentAgain && waiting != .ended { present(into: &turn) }
         turn.state = state

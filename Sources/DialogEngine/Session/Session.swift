@@ -46,6 +46,8 @@ public struct Session: Sendable {
     var crises: [String] = []
     var resourcesShown: [String] = []
     var turnNumber = 0
+    /// Lines in a row that nothing understood: the second shows the numbers.
+    var misunderstoodInARow = 0
     var recognizer: Recognizer
     /// Rubric items said so far, by id: the first line that met a move, or broke a
     /// must-not, and the phrase it said.
@@ -118,7 +120,9 @@ public struct Session: Sendable {
                 turn.flags.append("crisis")
                 turn.matched = Turn.Match(by: "intent", id: finding.intent, phrase: finding.phrase)
                 pendingAmbiguity = nil
-                if let target = bundle.intents.first(where: { $0.id == finding.intent })?.goto.target {
+                // A built-in rule (the Spanish phrases) goes where the bundle's intent of its kind goes.
+                let intent = bundle.intents.first { $0.id == finding.intent } ?? bundle.intents.first { $0.crisis == finding.kind }
+                if let target = intent?.goto.target {
                     enter(target, into: &turn)
                 }
                 // The numbers of every other kind the line carried, after the script.
@@ -129,6 +133,13 @@ public struct Session: Sendable {
                 }
                 return finish(turn)
             }
+            turn.flags.append("safety-note")
+            turn.say += safetyNote()
+        } else if bundle.kind == .intake, recognizer.callsForHelp(in: text) {
+            // "help", "emergency", "I'm in crisis": the numbers at once, then the line is
+            // read as usual (a whole-line `help` still runs the command).
+            turn.crisis = Turn.Crisis(kind: .distress, also: [], level: .resources)
+            crises.append(CrisisKind.distress.rawValue)
             turn.flags.append("safety-note")
             turn.say += safetyNote()
         }
@@ -166,9 +177,21 @@ public struct Session: Sendable {
             return finish(turn)
         }
 
-        // 5. Nothing matched: ask again, with the choices and a hint.
+        // 5. Nothing matched: ask again, with the choices and a hint. A line nobody
+        // understood that carries danger words, or the second such line in a row, shows
+        // the numbers too: the person may be in trouble and not saying it our way.
         turn.flags.append("reask")
+        misunderstoodInARow += 1
+        if bundle.kind == .intake, turn.crisis == nil, misunderstoodInARow >= 2 || recognizer.carriesDanger(in: crisisText) {
+            turn.crisis = Turn.Crisis(kind: .distress, also: [], level: .resources)
+            crises.append(CrisisKind.distress.rawValue)
+            turn.flags.append("safety-note")
+            turn.say += safetyNote()
+        }
         turn.say.append(reaskHint())
+        if misunderstoodInARow >= 2 {
+            turn.say.append("If you'd rather talk to a person, the numbers above are answered by people, day and night. Type `quit` to leave.")
+        }
         return finish(turn)
     }
 

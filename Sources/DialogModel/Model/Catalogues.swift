@@ -30,6 +30,10 @@ public enum CrisisKind: String, Sendable, Hashable, CaseIterable, Comparable {
     case baclofenOverdose = "baclofen-overdose"
     case pumpAlarm = "pump-alarm"
     case suicide
+    /// A line that might be a crisis without a clear kind ("help", "I'm in crisis",
+    /// danger words in a line the node did not understand): the numbers are shown, the
+    /// flow goes on. Never a takeover.
+    case distress
 
     /// The kinds every intake bundle must handle.
     public static let required: [CrisisKind] = [.overdoseSelf, .overdoseOther, .suicide, .seizure, .medicalEmergency, .pumpAlarm]

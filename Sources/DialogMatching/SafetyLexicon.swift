@@ -1,0 +1,88 @@
+/// The built-in words of the safety net (DESIGN.md, "Crisis handling"): calls for help
+/// with no clear kind, danger words that make a line nobody understood worth the
+/// numbers, and the Spanish crisis phrases every intake bundle reads.
+///
+/// Change these with a labelled line in `Dialogs/tests/understanding/dev/` that shows
+/// why: a word here shows the emergency numbers wherever it is typed.
+public enum SafetyLexicon {
+    /// Calls for help: wherever they stand in a line, the numbers are shown (`distress`).
+    /// A bare "help" counts only as the whole line (`wholeLineCalls`): "can baclofen help
+    /// with withdrawal?" is a question.
+    public static let callsForHelp: [String] = [
+        "i am in crisis", "i am in a crisis", "in crisis right now", "this is an emergency", "it is an emergency",
+        "is an emergency", "medical emergency", "call 911", "call 999", "call 112", "call an ambulance",
+        "need an ambulance", "get an ambulance", "send an ambulance", "i am not safe", "not safe right now",
+        "i do not feel safe", "please help me", "help me please", "someone help me", "somebody help me",
+        "someone please help", "somebody please help", "i need help now", "i need help right now", "need help asap",
+        "help me now", "i need urgent help", "urgent help", "i need someone to talk to", "can someone talk to me",
+        "i need to talk to someone", "i can not do this anymore", "i can not take it anymore",
+        "i can not take this anymore", "i can not cope", "i am falling apart", "i am losing it", "i am panicking",
+        "please someone", "sos", "mayday", "necesito ayuda", "ayudame", "ayuda por favor", "auxilio", "socorro",
+        "emergencia", "llamen al 911", "llamen a una ambulancia", "es una emergencia", "estoy en crisis",
+        "no aguanto mas", "ya no puedo mas",
+    ]
+
+    /// Whole lines (after fillers) that are calls for help.
+    public static let wholeLineCalls: [String] = [
+        "help", "help me", "help help", "please help", "help please", "emergency", "crisis", "ambulance", "911",
+        "999", "i need help", "need help", "someone help", "somebody help", "ayuda", "help me pls", "help now",
+        "urgent", "scared", "i am scared", "i am so scared", "i am terrified",
+    ]
+
+    /// Words that, in a line the current node did not understand, make it worth showing
+    /// the numbers: whoever typed them may be in danger, and a re-ask alone is not enough.
+    public static let dangerWords: [String] = [
+        "die", "dying", "dead", "death", "kill", "killing", "suicide", "suicidal", "overdose", "overdosing", "od",
+        "hurt myself", "harm myself", "cut myself", "cutting", "blood", "bleeding", "gun", "rope", "noose", "hang",
+        "hanging", "bridge", "jump", "razor", "pills", "bottle", "breathe", "breathing", "unconscious", "unresponsive",
+        "seizure", "convulsing", "collapsed", "ambulance", "911", "999", "emergency", "scared", "terrified", "afraid",
+        "hopeless", "worthless", "goodbye", "end it", "end my", "give up", "no point", "no way out", "not wake",
+        "wake up", "blue", "passed out", "foaming", "choking", "chest", "heart", "morir", "muerte", "matar",
+        "sobredosis", "respira", "despierta", "ayuda", "pastillas", "alarm", "beeping", "unalive", "alive",
+    ]
+
+    /// Spanish crisis phrases, by kind: read in every intake bundle, whatever its
+    /// language, because a person in crisis types in the language they think in. Written
+    /// without accents (lines are folded) and in the forms people type; Spanish is not
+    /// stemmed, so verb forms are listed.
+    public static let spanish: [(kind: String, phrases: [String])] = [
+        ("suicide", [
+            "me quiero morir", "quiero morir", "quiero morirme", "me voy a matar", "quiero matarme", "voy a matarme",
+            "me quiero matar", "matarme", "suicidarme", "me voy a suicidar", "quiero suicidarme", "suicidio",
+            "pensando en suicidarme", "no quiero vivir", "ya no quiero vivir", "no quiero seguir viviendo",
+            "quitarme la vida", "acabar con mi vida", "terminar con mi vida", "quiero desaparecer",
+            "ya no quiero estar aqui", "mejor muerto", "mejor muerta", "estaria mejor muerto", "estaria mejor muerta",
+            "se quiere matar", "se va a matar", "quiere suicidarse", "hacerme dano", "cortarme", "me corte",
+            "no quiero despertar", "quiero dormir para siempre", "ojala no despertar", "me quiero ir para siempre",
+        ]),
+        ("overdose-other", [
+            "no despierta", "no se despierta", "no reacciona", "no responde", "no respira", "dejo de respirar",
+            "no esta respirando", "labios morados", "labios azules", "se puso morado", "se esta poniendo azul",
+            "tiene una sobredosis", "le dio una sobredosis", "sobredosis", "tomo demasiadas", "se tomo todas",
+            "se tomo demasiadas", "tomo demasiado", "no lo puedo despertar", "no la puedo despertar",
+            "no puedo despertarlo", "no puedo despertarla", "esta inconsciente",
+        ]),
+        ("overdose-self", [
+            "tome demasiadas pastillas", "me tome todas las pastillas", "tome demasiado", "me tome demasiadas",
+            "me tome todo el frasco", "tome de mas", "creo que tengo una sobredosis", "me estoy muriendo",
+            "me pase con la dosis", "me tome todas mis pastillas", "tome muchas pastillas",
+        ]),
+        ("baclofen-overdose", [
+            "demasiado baclofeno", "baclofeno de mas", "doble dosis de baclofeno", "mas baclofeno de lo recetado",
+            "tome doble dosis", "me tome el doble", "tome mas de lo recetado", "mas de lo que me recetaron",
+        ]),
+        ("seizure", [
+            "convulsion", "convulsiones", "convulsionando", "esta convulsionando", "tiene convulsiones",
+            "ataque epileptico", "le dio un ataque", "echando espuma", "espuma por la boca",
+        ]),
+        ("medical-emergency", [
+            "dolor en el pecho", "dolor de pecho", "me duele el pecho", "no puedo respirar", "no puede respirar",
+            "me falta el aire", "se desmayo", "me desmaye", "desmayado", "desmayada", "infarto", "ataque al corazon",
+            "se desplomo", "se cayo y no responde",
+        ]),
+        ("pump-alarm", [
+            "bomba de baclofeno", "alarma de la bomba", "la bomba esta sonando", "la bomba esta pitando",
+            "la bomba pita", "la bomba suena", "se acabo la bomba", "no le rellenaron la bomba",
+        ]),
+    ]
+}
