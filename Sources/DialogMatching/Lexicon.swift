@@ -10,8 +10,12 @@ enum Lexicon {
 
     /// Words that negate what follows them. The `n't` forms arrive as "not".
     static let negationCues: Set<String> = [
-        "no", "not", "never", "without", "nor", "neither", "deny", "denies", "denied", "denying",
+        "no", "not", "never", "without", "nor", "neither", "deny", "denies", "denied", "denying", "sin", "nunca",
     ]
+
+    /// Words that end a negation's reach: "no vomiting, just nausea", "not anxious, only
+    /// tired", "no cramps still sweating".
+    static let negationEnders: Set<String> = ["just", "only", "mostly", "still", "except", "solo", "pero"]
 
     /// Verbs after which a negation stops: what follows is affirmed. "I can't stop
     /// vomiting" reports vomiting; "can't stop thinking about killing myself" is a

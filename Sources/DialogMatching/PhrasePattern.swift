@@ -103,6 +103,8 @@ public struct PhrasePattern: Sendable, Hashable, CustomStringConvertible {
         guard !words.isEmpty, start >= 0, start + words.count <= text.words.count else { return nil }
         var exact = 0, stemmed = 0, typos = 0
         var position = start
+        // A negation in a gap negates the occurrence: "eyes are not watering".
+        var gapCue: Int?
         for (k, pw) in words.enumerated() {
             var quality: MatchQuality?
             var skip = 0
@@ -120,11 +122,19 @@ public struct PhrasePattern: Sendable, Hashable, CustomStringConvertible {
             case .typo?: typos += 1
             case nil: return nil
             }
+            if skip > 0, gapCue == nil,
+               let cue = (position..<(position + skip)).first(where: { i in
+                   // "won't stop running" affirms: a negated "stop" is no negation.
+                   Lexicon.negationCues.contains(text.words[i].text)
+                       && !(i + 1 < text.words.count && Lexicon.negationStoppers.contains(text.words[i + 1].text))
+               }) {
+                gapCue = cue
+            }
             position += skip + 1
         }
         let span = start..<position
         let score = MatchScore(words: words.count, exact: exact, stemmed: stemmed, typos: typos)
-        let cue = isSelfNegated ? nil : text.scopes.negationCue(of: start)
+        let cue = isSelfNegated ? nil : text.scopes.negationCue(of: start) ?? gapCue
         return PhraseMatch(pattern: self, words: span, range: text.words[span.lowerBound].range.lowerBound..<text.words[span.upperBound - 1].range.upperBound,
                            score: score, negatedBy: cue)
     }

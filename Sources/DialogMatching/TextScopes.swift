@@ -52,6 +52,7 @@ public struct TextScopes: Sendable {
         var active = -1
         var remaining = 0
         for i in 0..<n {
+            if active >= 0, i > active + 1, Lexicon.negationEnders.contains(words[i].text) { active = -1 }
             if active >= 0, clauses[i] == clauses[active], remaining > 0 {
                 cues[i] = active
                 remaining -= 1
