@@ -48,6 +48,12 @@ public struct EvalMiss: Sendable {
 public struct EvalTally: Sendable, Equatable {
     public var hits = 0
     public var total = 0
+
+    public init(hits: Int = 0, total: Int = 0) {
+        self.hits = hits
+        self.total = total
+    }
+
     public var percent: Double { total == 0 ? 0 : Double(hits) * 100 / Double(total) }
 }
 
@@ -95,6 +101,13 @@ public struct EvalKnownFailure: Sendable, Hashable {
     public var group: String
     public var measure: String
     public var reason: String
+
+    public init(path: String, group: String, measure: String, reason: String) {
+        self.path = path
+        self.group = group
+        self.measure = measure
+        self.reason = reason
+    }
 
     public static func parse(_ text: String) -> [EvalKnownFailure] {
         text.split(separator: "\n").compactMap { line in
