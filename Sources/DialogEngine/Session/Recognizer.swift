@@ -149,13 +149,17 @@ struct Recognizer: Sendable {
                              intent: report.intent, phrase: report.phrase)
     }
 
+    private static let callFillers: Set<String> = ["please", "pls", "now", "someone", "somebody", "oh", "god", "omg", "me", "right", "asap"]
+
     /// Whether the line calls for help without a clear kind: "help" or "emergency" as the
     /// whole line, "I'm in crisis", "call 911", "ayuda" anywhere (not negated).
     func callsForHelp(in text: NormalizedText) -> Bool {
-        let fillers: Set<String> = ["please", "pls", "now", "someone", "somebody", "oh", "god", "omg", "me", "right", "asap"]
-        let core = text.words.map(\.text).filter { !fillers.contains($0) }.joined(separator: " ")
-        let whole = text.words.map(\.text).joined(separator: " ")
-        if wholeLineCalls.contains(whole) || (!core.isEmpty && wholeLineCalls.contains(core)) { return true }
+        // A whole-line call is short: longer lines are only searched for the phrases.
+        if text.words.count <= 8 {
+            let whole = text.words.map(\.text).joined(separator: " ")
+            let core = text.words.map(\.text).filter { !Self.callFillers.contains($0) }.joined(separator: " ")
+            if wholeLineCalls.contains(whole) || (!core.isEmpty && wholeLineCalls.contains(core)) { return true }
+        }
         return callsForHelp.hits(in: text).contains { !$0.match.isNegated }
     }
 
