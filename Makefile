@@ -26,13 +26,15 @@ run: release
 bench: release
 	$(SWIFT) run -c release intake-bench
 
-# Every test: unit tests, the bundled dialogs' scripted tests, end-to-end tests (the
-# hostile-input table last, about a minute), then YAML conformance when the suite is present.
+# Every test: unit tests, the bundled dialogs' scripted tests and labelled lines, end-to-end
+# tests (the hostile-input table last, about a minute), then YAML conformance when the suite
+# is present.
 test:
 	@INTAKE_SETUP_TEST=1 ./.ci/setup.sh
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(DEBUG_BIN) test Dialogs/tests --coverage --min-coverage 100
+	$(DEBUG_BIN) eval Dialogs
 	python3 Tests/EndToEnd/test_chat.py $(DEBUG_BIN)
 	python3 Tests/EndToEnd/test_hostile.py $(DEBUG_BIN)
 	@$(MAKE) --no-print-directory conformance

@@ -35,11 +35,26 @@ public struct ConceptTable: Sendable {
 
     /// Each concept's phrases as written.
     public let phrases: [String: [String]]
+    /// Each concept expanded once, when the table is made: a phrase that uses it copies
+    /// the list instead of expanding the concept again.
+    private let expanded: [String: Result<[String], Problem>]
 
     public init(_ bundleConcepts: [String: [String]] = [:]) {
         var all = Self.builtIn
         for (name, list) in bundleConcepts { all[name, default: []] += list }
         phrases = all
+        var done: [String: Result<[String], Problem>] = [:]
+        let building = ConceptTable(phrases: all, expanded: [:])
+        for name in all.keys.sorted() {
+            var stack: [String] = []
+            do { done[name] = .success(try building.expandConcept(name, stack: &stack, known: done)) } catch { done[name] = .failure(error) }
+        }
+        expanded = done
+    }
+
+    private init(phrases: [String: [String]], expanded: [String: Result<[String], Problem>]) {
+        self.phrases = phrases
+        self.expanded = expanded
     }
 
     /// Whether a phrase uses the pattern language at all: `[` or `~name` (a `~` alone
@@ -57,7 +72,7 @@ public struct ConceptTable: Sendable {
     /// The plain phrases `phrase` stands for.
     public func expand(_ phrase: String) throws(Problem) -> [String] {
         var stack: [String] = []
-        return try expand(phrase, stack: &stack)
+        return try expand(phrase, stack: &stack, known: expanded)
     }
 
     /// Every concept's problem, by name: empty, circular, or using an unknown concept.
@@ -68,27 +83,31 @@ public struct ConceptTable: Sendable {
                 out.append((name, .emptyConcept(name)))
                 continue
             }
-            var stack: [String] = []
-            do { _ = try expandConcept(name, stack: &stack) } catch { out.append((name, error)) }
+            if case .failure(let error)? = expanded[name] { out.append((name, error)) }
         }
         return out
     }
 
-    private func expandConcept(_ name: String, stack: inout [String]) throws(Problem) -> [String] {
+    private func expandConcept(_ name: String, stack: inout [String], known: [String: Result<[String], Problem>]) throws(Problem) -> [String] {
         if let i = stack.firstIndex(of: name) { throw .circular(Array(stack[i...]) + [name]) }
+        switch known[name] {
+        case .success(let list)?: return list
+        case .failure(let problem)?: throw problem
+        case nil: break
+        }
         guard let list = phrases[name] else { throw .unknownConcept(name) }
         guard !list.isEmpty else { throw .emptyConcept(name) }
         stack.append(name)
         defer { stack.removeLast() }
         var out: [String] = []
         for p in list {
-            out += try expand(p, stack: &stack)
+            out += try expand(p, stack: &stack, known: known)
             if out.count > Self.maximumExpansions { throw .tooManyExpansions(out.count) }
         }
         return out
     }
 
-    private func expand(_ phrase: String, stack: inout [String]) throws(Problem) -> [String] {
+    private func expand(_ phrase: String, stack: inout [String], known: [String: Result<[String], Problem>]) throws(Problem) -> [String] {
         guard Self.isPattern(phrase) else { return [phrase] }
         var results = [""]
         func combine(_ alternatives: [String]) throws(Problem) {
@@ -114,7 +133,7 @@ public struct ConceptTable: Sendable {
                 let inner = String(phrase[phrase.index(after: i)..<close])
                 if inner.contains("[") { throw .invalidPattern("`[…]` inside `[…]` in `\(phrase)`") }
                 if inner.trimmingSpaces.isEmpty { throw .invalidPattern("empty `[]` in `\(phrase)`") }
-                try combine([""] + (try expand(inner, stack: &stack)))
+                try combine([""] + (try expand(inner, stack: &stack, known: known)))
                 i = phrase.index(after: close)
             } else if c == "]" {
                 throw .invalidPattern("`]` without `[` in `\(phrase)`")
@@ -125,7 +144,7 @@ public struct ConceptTable: Sendable {
                 if token.first == "~" {
                     let name = String(token.dropFirst())
                     guard !name.isEmpty else { throw .invalidPattern("`~` without a concept name in `\(phrase)`") }
-                    try combine(try expandConcept(name, stack: &stack))
+                    try combine(try expandConcept(name, stack: &stack, known: known))
                 } else {
                     try combine([String(token)])
                 }

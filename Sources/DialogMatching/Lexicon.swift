@@ -1,7 +1,7 @@
 /// The small word lists the matcher's rules rely on, in one place. All words are
 /// normalised (lower-case, contractions expanded: "don't" is "do not").
 enum Lexicon {
-    /// Words too common to index a phrase by (`PhrasePattern.anchor`).
+    /// Words too common to index a phrase by (`PhraseSet` anchors a phrase at a rarer one).
     static let commonWords: Set<String> = [
         "i", "a", "an", "the", "to", "my", "me", "is", "be", "am", "are", "was", "not", "do", "you", "it", "he", "she",
         "they", "we", "of", "and", "or", "in", "on", "at", "for", "so", "just", "his", "her", "their", "him", "them",

@@ -22,10 +22,6 @@ public struct PhrasePattern: Sendable, Hashable, CustomStringConvertible {
     /// For each word, how many words of the line may stand before it (0, or
     /// ``maximumGap`` after a `...`).
     public let gapBefore: [Int]
-    /// The word a phrase set indexes the phrase by: the longest word before the first gap
-    /// that is not a common word, so that a phrase starting "i …" is not tried at every
-    /// "i" of a line.
-    public let anchor: Int
     /// Whether the phrase carries a negation of its own ("not breathing", "can't
     /// sleep", "no reason to live"): such a phrase is never read as negated.
     public let isSelfNegated: Bool
@@ -45,13 +41,38 @@ public struct PhrasePattern: Sendable, Hashable, CustomStringConvertible {
         self.words = words
         self.gapBefore = gaps
         self.isSelfNegated = words.contains { Lexicon.negationCues.contains($0.text) }
-        let fixed = gaps.dropFirst().firstIndex { $0 > 0 } ?? words.count
-        var anchor = 0
-        for k in 0..<fixed where !Lexicon.commonWords.contains(words[k].text)
-            && (Lexicon.commonWords.contains(words[anchor].text) || words[k].length > words[anchor].length) {
-            anchor = k
+    }
+
+    /// A pattern made word by word, with the words of each space-separated token looked up
+    /// in `cache` (and added to it): the thousands of phrases a concept expands into share
+    /// a few hundred tokens, normalised and stemmed once.
+    public init(_ text: String, range: SourceRange? = nil, cache: inout [Substring: [Word]]) {
+        self.text = text
+        self.range = range
+        var words: [Word] = []
+        var gaps: [Int] = []
+        var gapPending = false
+        for token in text.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+            if token == "..." {
+                gapPending = !words.isEmpty
+                continue
+            }
+            let tokenWords: [Word]
+            if let cached = cache[token] {
+                tokenWords = cached
+            } else {
+                tokenWords = TextNormalizer.scan(String(token)).words
+                cache[token] = tokenWords
+            }
+            for (j, w) in tokenWords.enumerated() {
+                words.append(w)
+                gaps.append(j == 0 && gapPending ? Self.maximumGap : 0)
+            }
+            if !tokenWords.isEmpty { gapPending = false }
         }
-        self.anchor = anchor
+        self.words = words
+        self.gapBefore = gaps
+        self.isSelfNegated = words.contains { Lexicon.negationCues.contains($0.text) }
     }
 
     /// The parts of a phrase between its `...` gaps.
@@ -64,6 +85,12 @@ public struct PhrasePattern: Sendable, Hashable, CustomStringConvertible {
         }
         out.append(rest)
         return out
+    }
+
+    /// How many words come before the first gap (all of them when there is none): the
+    /// words a phrase set may anchor the phrase at.
+    public var fixedPrefixCount: Int {
+        gapBefore.dropFirst().firstIndex { $0 > 0 } ?? words.count
     }
 
     /// Whether the phrase has a gap.

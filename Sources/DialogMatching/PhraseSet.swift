@@ -55,9 +55,16 @@ public struct PhraseSet<ID: Hashable & Sendable>: Sendable {
     public let minimumQuality: MatchQuality
 
     private let flat: [(entry: Int, pattern: PhrasePattern)]
-    private let byText: [String: [Int]]
+    /// Where each phrase is anchored: the index of its anchor word.
+    private let anchors: [Int]
+    /// The distinct anchor words, and the phrases anchored at each.
+    private let anchorWords: [Word]
+    private let phrasesOfAnchor: [[Int]]
+    /// Anchor words by their text, their stem, and (for typos) each text with one letter
+    /// deleted and the text itself: two words one edit apart share one of those.
+    private let byText: [String: Int]
     private let byStem: [String: [Int]]
-    private let byInitial: [Unicode.Scalar: [Int]]
+    private let byDeletion: [String: [Int]]
     /// Each id's place in `entries` (its first, when listed twice).
     private let entryIndex: [ID: Int]
 
@@ -65,29 +72,65 @@ public struct PhraseSet<ID: Hashable & Sendable>: Sendable {
         self.entries = entries
         self.minimumQuality = minimumQuality
         var flat: [(entry: Int, pattern: PhrasePattern)] = []
-        var byText: [String: [Int]] = [:], byStem: [String: [Int]] = [:], byInitial: [Unicode.Scalar: [Int]] = [:]
         for (e, entry) in entries.enumerated() {
-            for pattern in entry.phrases {
-                guard pattern.words.indices.contains(pattern.anchor) else { continue }
-                let first = pattern.words[pattern.anchor]
-                let index = flat.count
-                flat.append((e, pattern))
-                byText[first.text, default: []].append(index)
-                byStem[first.stem, default: []].append(index)
-                if first.length >= Typo.minimumLength {
-                    // A typo keeps the first letter, or swaps the first two.
-                    let scalars = first.text.unicodeScalars
-                    byInitial[scalars[scalars.startIndex], default: []].append(index)
-                    let second = scalars[scalars.index(after: scalars.startIndex)]
-                    if second != scalars[scalars.startIndex] { byInitial[second, default: []].append(index) }
-                }
+            for pattern in entry.phrases where !pattern.words.isEmpty { flat.append((e, pattern)) }
+        }
+        // Each phrase is anchored at its rarest word in this set (of the words before its
+        // first gap; common words last, longer words first among equals), so that phrases
+        // expanded from one concept ("want to die", "want to be dead") spread over their
+        // words instead of all waiting at "want".
+        var frequency: [String: Int] = [:]
+        for (_, pattern) in flat {
+            for k in 0..<pattern.fixedPrefixCount { frequency[pattern.words[k].text, default: 0] += 1 }
+        }
+        var anchors: [Int] = []
+        anchors.reserveCapacity(flat.count)
+        var anchorWords: [Word] = [], phrasesOfAnchor: [[Int]] = []
+        var byText: [String: Int] = [:], byStem: [String: [Int]] = [:], byDeletion: [String: [Int]] = [:]
+        for (index, (_, pattern)) in flat.enumerated() {
+            func cost(_ k: Int) -> (Int, Int, Int) {
+                let w = pattern.words[k]
+                return (Lexicon.commonWords.contains(w.text) ? 1 : 0, frequency[w.text] ?? 0, -w.length)
+            }
+            let anchor = (0..<pattern.fixedPrefixCount).min { cost($0) < cost($1) } ?? 0
+            anchors.append(anchor)
+            let word = pattern.words[anchor]
+            if let id = byText[word.text] {
+                phrasesOfAnchor[id].append(index)
+                continue
+            }
+            let id = anchorWords.count
+            anchorWords.append(word)
+            phrasesOfAnchor.append([index])
+            byText[word.text] = id
+            byStem[word.stem, default: []].append(id)
+            if word.length >= Typo.minimumLength {
+                for variant in Self.deletions(word.text) + [word.text] { byDeletion[variant, default: []].append(id) }
             }
         }
         self.flat = flat
+        self.anchors = anchors
+        self.anchorWords = anchorWords
+        self.phrasesOfAnchor = phrasesOfAnchor
         self.byText = byText
         self.byStem = byStem
-        self.byInitial = byInitial
+        self.byDeletion = byDeletion
         self.entryIndex = Dictionary(entries.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The word with each of its letters left out in turn.
+    static func deletions(_ word: String) -> [String] {
+        let scalars = Array(word.unicodeScalars)
+        guard scalars.count > 1 else { return [] }
+        var out: [String] = []
+        out.reserveCapacity(scalars.count)
+        for i in scalars.indices {
+            var v = String.UnicodeScalarView()
+            v.append(contentsOf: scalars[..<i])
+            v.append(contentsOf: scalars[(i + 1)...])
+            out.append(String(v))
+        }
+        return out
     }
 
     /// A set of phrases written as plain text.
@@ -101,27 +144,30 @@ public struct PhraseSet<ID: Hashable & Sendable>: Sendable {
     public func hits(in text: NormalizedText) -> [Hit] {
         var found: [(start: Int, order: Int, hit: Hit)] = []
         var candidates: [Int] = []
-        // stamp[c] == position: candidate c is already listed for this word.
-        var stamp = [Int](repeating: -1, count: flat.count)
+        // stamp[a] == position: anchor word a is already listed for this word.
+        var stamp = [Int](repeating: -1, count: anchorWords.count)
         let words = text.words
         for position in words.indices {
             let word = words[position]
             candidates.removeAll(keepingCapacity: true)
-            if let list = byText[word.text] {
-                for c in list where stamp[c] != position { stamp[c] = position; candidates.append(c) }
-            }
+            if let id = byText[word.text] { stamp[id] = position; candidates.append(id) }
             if minimumQuality <= .stemmed, let list = byStem[word.stem] {
-                for c in list where stamp[c] != position { stamp[c] = position; candidates.append(c) }
+                for a in list where stamp[a] != position { stamp[a] = position; candidates.append(a) }
             }
-            if minimumQuality <= .typo, word.length >= Typo.minimumLength, let initial = word.text.unicodeScalars.first,
-               let list = byInitial[initial] {
-                for c in list where stamp[c] != position { stamp[c] = position; candidates.append(c) }
+            if minimumQuality <= .typo, word.length >= Typo.minimumLength, !byDeletion.isEmpty {
+                for variant in Self.deletions(word.text) + [word.text] {
+                    guard let list = byDeletion[variant] else { continue }
+                    for a in list where stamp[a] != position { stamp[a] = position; candidates.append(a) }
+                }
             }
-            for c in candidates {
-                let (entry, pattern) = flat[c]
-                let start = position - pattern.anchor
-                guard start >= 0, let match = pattern.match(in: text, at: start), match.score.quality >= minimumQuality else { continue }
-                found.append((start, c, Hit(id: entries[entry].id, match: match)))
+            for a in candidates {
+                guard let quality = WordMatch.compare(word, anchorWords[a]), quality >= minimumQuality else { continue }
+                for c in phrasesOfAnchor[a] {
+                    let (entry, pattern) = flat[c]
+                    let start = position - anchors[c]
+                    guard start >= 0, let match = pattern.match(in: text, at: start), match.score.quality >= minimumQuality else { continue }
+                    found.append((start, c, Hit(id: entries[entry].id, match: match)))
+                }
             }
         }
         guard found.count > 1 else { return found.map(\.hit) }

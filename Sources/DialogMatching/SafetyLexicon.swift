@@ -29,6 +29,20 @@ public enum SafetyLexicon {
         "urgent", "scared", "i am scared", "i am so scared", "i am terrified",
     ]
 
+    /// Words that show the numbers wherever they stand, whatever else the line is read
+    /// as (figures of speech aside: "this withdrawal is killing me"): death, self-harm,
+    /// the means, and signs that need help now. A negated or past one still shows them:
+    /// when in doubt, the numbers.
+    public static let strongDangerWords: [String] = [
+        "die", "dying", "dead", "death", "kill", "killing", "suicide", "suicidal", "overdose", "overdosing", "od",
+        "unalive", "hurt myself", "harm myself", "cut myself", "cutting myself", "gun", "rope", "noose",
+        "hang myself", "unconscious", "unresponsive", "seizure", "seizing", "convulsing", "convulsions",
+        "collapsed", "ambulance", "911", "999", "foaming", "not breathing", "can not breathe", "stopped breathing",
+        "will not wake", "can not wake", "not waking", "turning blue", "lips are blue", "blue lips", "end my life",
+        "end it all", "no reason to live", "better off without me", "morir", "muerte", "matar", "matarme",
+        "sobredosis", "no respira", "no despierta", "suicidarme",
+    ]
+
     /// Words that, in a line the current node did not understand, make it worth showing
     /// the numbers: whoever typed them may be in danger, and a re-ask alone is not enough.
     public static let dangerWords: [String] = [

@@ -9,7 +9,7 @@ func sessionsAtEveryInputNode() throws -> [(NodeID, Session)] {
     var out: [(NodeID, Session)] = []
     for id in bundle.nodeOrder {
         guard let node = bundle.nodes[id], node.asksForInput else { continue }
-        var session = try Session(bundle: bundle, start: id)
+        var session = try Session(try #require(shippedCompiled), start: id)
         let opening = session.open()
         guard opening.node == id, opening.state != .ended else { continue }
         out.append((id, session))
@@ -22,15 +22,28 @@ func sessionsAtEveryInputNode() throws -> [(NodeID, Session)] {
     let sessions = try sessionsAtEveryInputNode()
     #expect(sessions.count >= 30)
     var checked = 0
+    // Each phrase as its first expansion reads, typed with its gaps closed. A phrase that
+    // its own intent reads as history or cancels with `unless` ("used to cut", "died of an
+    // overdose": bereavement) is there to show the numbers without the script.
+    let concepts = ConceptTable(bundle: bundle)
+    let detector = CrisisDetector(intents: bundle.intents, concepts: concepts)
     for intent in bundle.intents {
         guard let kind = intent.crisis else { continue }
         for phrase in intent.match {
+            let typed = (try concepts.expand(phrase.text).first ?? phrase.text).replacing("...", with: " ")
+            let byDesign = detector.occurrences(in: NormalizedText(typed)).contains {
+                $0.intent == intent.id && $0.qualifier != nil
+            }
             for (id, base) in sessions {
                 var session = base
-                let turn = session.respond(to: phrase.text)
+                let turn = session.respond(to: typed)
                 checked += 1
-                #expect(turn.crisis?.level == .takeover, "“\(phrase.text)” at \(id)")
-                #expect(turn.crisis.map { $0.kind == kind || $0.also.contains(kind) } ?? false, "“\(phrase.text)” at \(id): \(String(describing: turn.crisis))")
+                if byDesign {
+                    #expect(turn.crisis != nil && turn.crisis?.level != .takeover || turn.crisis?.kind != kind, "“\(typed)” at \(id)")
+                    continue
+                }
+                #expect(turn.crisis?.level == .takeover, "“\(typed)” at \(id)")
+                #expect(turn.crisis.map { $0.kind == kind || $0.also.contains(kind) } ?? false, "“\(typed)” at \(id): \(String(describing: turn.crisis))")
                 #expect(turn.flags.contains("crisis"))
             }
         }

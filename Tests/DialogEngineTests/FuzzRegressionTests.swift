@@ -24,7 +24,7 @@ struct FuzzRegressionTests {
     }
 
     @Test func theFuzzersLinesOnTheShippedDialogs() throws {
-        var s = try Session(bundle: try #require(shippedBundle))
+        var s = try Session(try #require(shippedCompiled))
         _ = s.open()
         for line in ["agitat", "1", "2", "1"] { _ = s.respond(to: line) }
         #expect(s.respond(to: "99999991999999999991").flags.contains("reask"))

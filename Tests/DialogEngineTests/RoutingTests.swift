@@ -10,11 +10,15 @@ let shippedBundle: DialogBundle? = {
     return (try? BundleLoader.load(folder: "/" + folder + "/Dialogs"))?.bundle
 }()
 
+/// The shipped bundle compiled once: its crisis intents expand into thousands of phrases,
+/// and every session of the tests shares them.
+let shippedCompiled: CompiledBundle? = shippedBundle.map { CompiledBundle($0) }
+
 /// Where a line leads from the opening menu: the node whose text answers it. A topic
 /// intent with `return` answers without moving, so its target is read from the intent.
 func answeringNode(_ line: String, region: String = "US") throws -> String {
     let bundle = try #require(shippedBundle)
-    var session = try Session(bundle: bundle, region: region)
+    var session = try Session(try #require(shippedCompiled), region: region)
     _ = session.open()
     let turn = session.respond(to: line)
     if let m = turn.matched, m.by == "intent", let intent = bundle.intents.first(where: { $0.id == m.id }), intent.returns {

@@ -8,7 +8,7 @@ import Testing
 @Suite struct SummaryEmergencyTests {
     @Test(arguments: [("US", "911", "999"), ("UK", "999", "911"), ("CA", "911", "999")])
     func theSummaryAfterACrisisGivesTheRegionsNumbers(region: String, number: String, wrong: String) throws {
-        var s = try Session(bundle: try #require(shippedBundle), region: region)
+        var s = try Session(try #require(shippedCompiled), region: region)
         _ = s.open()
         let crisis = s.respond(to: "my friend took too many pills and won't wake up")
         #expect(crisis.crisis?.kind == .overdoseOther)
@@ -37,7 +37,7 @@ import Testing
 @Suite struct LongLineCrisisTests {
     @Test(arguments: [Session.maxInputLength + 10, Session.maxCrisisInputLength - 40])
     func aCrisisAfterTheFirstCharactersOfALongLineTakesOver(at offset: Int) throws {
-        var s = try Session(bundle: try #require(shippedBundle))
+        var s = try Session(try #require(shippedCompiled))
         _ = s.open()
         let filler = String(repeating: "word ", count: offset / 5)
         let turn = s.respond(to: filler + "I want to kill myself")

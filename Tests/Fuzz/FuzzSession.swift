@@ -27,6 +27,9 @@ let bundle: DialogBundle = {
     }
 }()
 
+/// Compiled once: every input's session shares the bundle's phrases.
+let compiled = CompiledBundle(bundle)
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     var bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
@@ -41,7 +44,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     }
     var session: Session
     do {
-        session = try Session(bundle: bundle, region: region, start: start, seed: seed)
+        session = try Session(compiled, region: region, start: start, seed: seed)
     } catch {
         fatalError("fuzz-session: \(error)")
     }

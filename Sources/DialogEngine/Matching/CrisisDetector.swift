@@ -296,9 +296,10 @@ extension ConceptTable {
     /// `[optional]`). A phrase that does not expand (the validator reports it) stands
     /// for itself.
     public func patterns(_ phrases: [Phrase]) -> [PhrasePattern] {
-        phrases.flatMap { phrase -> [PhrasePattern] in
+        var cache: [Substring: [Word]] = [:]
+        return phrases.flatMap { phrase -> [PhrasePattern] in
             guard Self.isPattern(phrase.text), let expanded = try? expand(phrase.text) else { return [PhrasePattern(phrase)] }
-            return expanded.map { PhrasePattern($0, range: phrase.range) }
+            return expanded.map { PhrasePattern($0, range: phrase.range, cache: &cache) }
         }
     }
 

@@ -20,7 +20,7 @@ public enum CrisisLexicon {
     /// a clause ("I've had seizures before") and "in" with a year ("in 2019").
     public static let past: [String] = [
         "last year", "last month", "last week", "last summer", "last winter", "last spring", "last fall",
-        "last autumn", "last time", "years ago", "a year ago", "months ago", "a month ago", "weeks ago",
+        "last autumn", "years ago", "a year ago", "months ago", "a month ago", "weeks ago",
         "a week ago", "a long time ago", "long ago", "a while ago", "a while back", "years back",
         "in the past", "used to", "when i was younger", "when i was a kid", "when i was a teenager",
         "when i was young", "as a teenager", "as a kid", "in high school", "in college", "back then",

@@ -46,6 +46,7 @@ struct Recognizer: Sendable {
     private let callsForHelp: PhraseSet<Int>
     private let wholeLineCalls: Set<String>
     private let dangerWords: PhraseSet<Int>
+    private let strongDangerWords: PhraseSet<Int>
     private let figures: PhraseSet<Int>
     /// A training bundle's rubric: its `match` phrases and its `unless` phrases, by item.
     private var rubricSet: PhraseSet<Int>
@@ -61,6 +62,7 @@ struct Recognizer: Sendable {
         callsForHelp = PhraseSet([(0, SafetyLexicon.callsForHelp)])
         wholeLineCalls = Set(SafetyLexicon.wholeLineCalls.map { TextNormalizer.words($0).joined(separator: " ") })
         dangerWords = PhraseSet([(0, SafetyLexicon.dangerWords)], minimumQuality: .stemmed)
+        strongDangerWords = PhraseSet([(0, SafetyLexicon.strongDangerWords)])
         figures = PhraseSet([(0, CrisisLexicon.figurative)], minimumQuality: .exact)
         topics = bundle.intents.filter { $0.crisis == nil }
         topicSet = PhraseSet(topics.enumerated().map { (id: $0.offset, phrases: concepts.patterns($0.element.match)) })
@@ -164,9 +166,10 @@ struct Recognizer: Sendable {
     }
 
     /// Whether the line carries a danger word outside a figure of speech ("die", "pills",
-    /// "breathing"): worth the numbers when nothing else understood it.
-    func carriesDanger(in text: NormalizedText) -> Bool {
-        let hits = dangerWords.hits(in: text)
+    /// "breathing"): worth the numbers when nothing else understood it. With `strong`,
+    /// only the words that show the numbers on any line (`SafetyLexicon.strongDangerWords`).
+    func carriesDanger(in text: NormalizedText, strong: Bool = false) -> Bool {
+        let hits = (strong ? strongDangerWords : dangerWords).hits(in: text)
         guard !hits.isEmpty else { return false }
         var figurative = Set<Int>()
         for f in figures.hits(in: text) { figurative.formUnion(f.match.words) }

@@ -135,9 +135,10 @@ public struct Session: Sendable {
             }
             turn.flags.append("safety-note")
             turn.say += safetyNote()
-        } else if bundle.kind == .intake, recognizer.callsForHelp(in: text) {
-            // "help", "emergency", "I'm in crisis": the numbers at once, then the line is
-            // read as usual (a whole-line `help` still runs the command).
+        } else if bundle.kind == .intake, recognizer.callsForHelp(in: text) || recognizer.carriesDanger(in: crisisText, strong: true) {
+            // "help", "emergency", "I'm in crisis", or a danger word the crisis intents did
+            // not place ("dead", "gun", "unresponsive"): the numbers at once, then the line
+            // is read as usual (a whole-line `help` still runs the command).
             turn.crisis = Turn.Crisis(kind: .distress, also: [], level: .resources)
             crises.append(CrisisKind.distress.rawValue)
             turn.flags.append("safety-note")

@@ -351,7 +351,7 @@ struct Validator {
             for phrase in phrases where ConceptTable.isPattern(phrase.text) || phrase.text.contains("...") {
                 do {
                     let expanded = try table.expand(phrase.text)
-                    if expanded.contains(where: { PhrasePattern($0).words.isEmpty }) {
+                    if expanded.contains(where: { !$0.contains { $0.isLetter || $0.isNumber } }) {
                         report(ModelMessage.conceptProblem(.invalidPattern("the phrase can stand for no words at all"), phrase.range), in: file)
                     }
                 } catch {

@@ -6,7 +6,8 @@ import DialogSyntax
 /// a phrase the bundle matches with proves nothing about lines nobody wrote down.
 ///
 /// Each line of a held-apart record is compared with every `match` phrase of the
-/// bundle's intents, choices and routes and every symptom synonym, as sets of stems
+/// bundle's intents, choices and routes and every symptom synonym (each phrase a concept
+/// phrase stands for, `~name` and `[optional]` expanded), as sets of stems
 /// (the words the matcher compares). Overlap is Jaccard's: shared words over all the
 /// words of both. Lines of one or two words are left out: "yes", "none" and "kms" are
 /// what people type, whatever the phrases say.
@@ -16,10 +17,17 @@ enum CopyCheck {
 
     static func copies(in file: EvalFile, bundle: DialogBundle) -> [Diagnostic] {
         var phrases: [(text: String, stems: Set<String>)] = []
+        let concepts = ConceptTable(Dictionary(bundle.concepts.map { ($0.name, $0.phrases.map(\.text)) }, uniquingKeysWith: +))
+        var cache: [Substring: [Word]] = [:]
+        var seen = Set<String>()
         func add(_ list: [Phrase]) {
             for p in list {
-                let stems = Set(PhrasePattern.stems(p.text))
-                if !stems.isEmpty { phrases.append((p.text, stems)) }
+                // Every phrase a concept phrase stands for, as the matcher reads it.
+                let expanded = ConceptTable.isPattern(p.text) ? ((try? concepts.expand(p.text)) ?? [p.text]) : [p.text]
+                for text in expanded where seen.insert(text).inserted {
+                    let stems = Set(PhrasePattern(text, cache: &cache).words.map(\.stem))
+                    if !stems.isEmpty { phrases.append((text, stems)) }
+                }
             }
         }
         for intent in bundle.intents { add(intent.match) }
