@@ -182,7 +182,8 @@ public struct Session: Sendable {
         // understood that carries danger words, or the second such line in a row, shows
         // the numbers too: the person may be in trouble and not saying it our way.
         turn.flags.append("reask")
-        misunderstoodInARow += 1
+        // An empty line is no attempt to say something: it does not count.
+        if !text.words.isEmpty { misunderstoodInARow += 1 }
         if bundle.kind == .intake, turn.crisis == nil, misunderstoodInARow >= 2 || recognizer.carriesDanger(in: crisisText) {
             turn.crisis = Turn.Crisis(kind: .distress, also: [], level: .resources)
             crises.append(CrisisKind.distress.rawValue)
