@@ -54,6 +54,10 @@ public struct NormalizedText: Sendable {
     public let scopes: TextScopes
     /// The index of the first word of each sentence.
     private let sentenceStarts: [Int]
+    /// For each word of five letters or more, the word with each letter left out in turn
+    /// and the word itself: what phrase sets look typos up by (`PhraseSet`), made once a
+    /// line instead of once a set.
+    package let typoKeys: [[String]]
 
     /// Normalises `input` (see `TextNormalizer`).
     public init(_ input: String) {
@@ -67,6 +71,7 @@ public struct NormalizedText: Sendable {
             while starts.count <= word.sentence { starts.append(i) }
         }
         self.sentenceStarts = starts
+        self.typoKeys = scan.words.map { $0.length >= Typo.minimumLength ? PhraseSetKeys.deletions($0.text) + [$0.text] : [] }
     }
 
     /// The normalised words joined by single spaces: "i do not have cramps".

@@ -118,6 +118,10 @@ public struct PhraseSet<ID: Hashable & Sendable>: Sendable {
         self.entryIndex = Dictionary(entries.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
     }
 
+    static func deletions(_ word: String) -> [String] { PhraseSetKeys.deletions(word) }
+}
+
+enum PhraseSetKeys {
     /// The word with each of its letters left out in turn.
     static func deletions(_ word: String) -> [String] {
         let scalars = Array(word.unicodeScalars)
@@ -132,7 +136,9 @@ public struct PhraseSet<ID: Hashable & Sendable>: Sendable {
         }
         return out
     }
+}
 
+extension PhraseSet {
     /// A set of phrases written as plain text.
     public init(_ entries: [(ID, [String])], minimumQuality: MatchQuality = .typo) {
         self.init(entries.map { (id: $0.0, phrases: $0.1.map { PhrasePattern($0) }) }, minimumQuality: minimumQuality)
@@ -155,7 +161,7 @@ public struct PhraseSet<ID: Hashable & Sendable>: Sendable {
                 for a in list where stamp[a] != position { stamp[a] = position; candidates.append(a) }
             }
             if minimumQuality <= .typo, word.length >= Typo.minimumLength, !byDeletion.isEmpty {
-                for variant in Self.deletions(word.text) + [word.text] {
+                for variant in text.typoKeys[position] {
                     guard let list = byDeletion[variant] else { continue }
                     for a in list where stamp[a] != position { stamp[a] = position; candidates.append(a) }
                 }
