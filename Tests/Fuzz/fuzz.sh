@@ -56,7 +56,8 @@ SWIFTC=${SWIFTC:-swiftc}
 YAML_SUITE=${YAML_SUITE:-$ROOT/../shared/yaml-suite}
 OUT=$ROOT/.build-fuzz
 # -O for speed; bounds, overflow and exclusivity checks stay on, as in a debug build.
-FLAGS=(-O -g -sanitize=fuzzer,address -swift-version 6 -parse-as-library
+# -package-name: the modules share `package` declarations, as in the package's own build.
+FLAGS=(-O -g -sanitize=fuzzer,address -swift-version 6 -parse-as-library -package-name intake
        -enable-upcoming-feature ExistentialAny -enable-upcoming-feature MemberImportVisibility)
 mkdir -p "$OUT/modules" "$OUT/lib" "$OUT/bin"
 

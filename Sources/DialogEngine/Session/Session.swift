@@ -191,8 +191,8 @@ public struct Session: Sendable {
             turn.say += safetyNote()
         }
         turn.say.append(reaskHint())
-        if misunderstoodInARow >= 2 {
-            turn.say.append("If you'd rather talk to a person, the numbers above are answered by people, day and night. Type `quit` to leave.")
+        if bundle.kind == .intake, misunderstoodInARow >= 2 {
+            turn.say.append("If you'd rather talk to a person, the numbers above are answered by people, day and night. Type quit to leave.")
         }
         return finish(turn)
     }

@@ -1,0 +1,94 @@
+import DialogEngine
+import DialogMatching
+import DialogModel
+import Testing
+
+/// The safety net of DESIGN.md's "Crisis handling": calls for help, danger words, lines
+/// nobody understood, Spanish, and crisis lines typed where an answer is expected.
+@Suite("The safety net")
+struct SafetyNetTests {
+    func session(at node: String? = nil) throws -> Session {
+        var s = try Session(try #require(shippedCompiled), start: node.map { NodeID($0, in: "") })
+        _ = s.open()
+        return s
+    }
+
+    @Test("a call for help shows the numbers at once", arguments: ["help", "HELP ME", "emergency", "call 911", "I'm in crisis", "ayuda por favor"])
+    func callsForHelp(_ line: String) throws {
+        var s = try session()
+        let turn = s.respond(to: line)
+        #expect(turn.crisis?.kind == .distress && turn.crisis?.level == .resources && turn.crisis?.also == [])
+        #expect(turn.flags.contains("safety-note"))
+        #expect(turn.say.contains { $0.contains("911") })
+    }
+
+    @Test func aWholeLineHelpStillRunsTheCommand() throws {
+        var s = try session()
+        let turn = s.respond(to: "help")
+        #expect(turn.matched?.by == "command")
+        #expect(turn.crisis?.kind == .distress)
+    }
+
+    @Test func theSecondLineNobodyUnderstoodShowsTheNumbersAndAPerson() throws {
+        var s = try session()
+        let first = s.respond(to: "purple monkey dishwasher")
+        #expect(first.flags.contains("reask") && first.crisis == nil)
+        let second = s.respond(to: "zebra crossing lamp")
+        #expect(second.crisis?.kind == .distress && second.flags.contains("safety-note"))
+        #expect(second.say.contains { $0.contains("answered by people") })
+        // Empty lines are not attempts: they neither count nor reset.
+        var t = try session()
+        _ = t.respond(to: "")
+        #expect(t.respond(to: "").crisis == nil)
+    }
+
+    @Test func aDangerWordInALineNobodyUnderstoodShowsTheNumbers() throws {
+        var s = try session()
+        let turn = s.respond(to: "the rope")
+        #expect(turn.crisis != nil)
+    }
+
+    @Test func spanishCrisisPhrasesTakeOver() throws {
+        var s = try session()
+        let turn = s.respond(to: "me quiero morir")
+        #expect(turn.crisis?.kind == .suicide && turn.crisis?.level == .takeover)
+        #expect(turn.node == NodeID("crisis.suicide", in: ""))
+    }
+
+    @Test("a crisis line is never an answer", arguments: [
+        ("screening.red_emergency", "I can't stop thinking about killing myself"),
+        ("screening.sows", "i want 2 die"),
+        ("screening.sows_offer", "yes i took all my pills"),
+    ])
+    func aCrisisLineIsNeverAnAnswer(_ node: String, _ line: String) throws {
+        var s = try session(at: node)
+        let turn = s.respond(to: line)
+        #expect(turn.crisis?.level == .takeover, "\(line) at \(node)")
+        #expect(turn.matched?.by == "intent")
+    }
+
+    @Test("everyday answers read at their prompts", arguments: [
+        ("screening.sows_offer", "yep", "Yes, let's do it"), ("screening.sows_offer", "nah not now", "No, skip it"),
+        ("screening.red_today", "nah im good", "None of these"), ("screening.red_today", "none of them", "None of these"),
+    ])
+    func everydayAnswers(_ node: String, _ line: String, _ label: String) throws {
+        var s = try session(at: node)
+        let turn = s.respond(to: line)
+        #expect(turn.matched?.by == "choice" && turn.matched?.id == label, "\(line)")
+        #expect(turn.crisis == nil)
+    }
+
+    @Test("rating words score a checklist item", arguments: [("a bit", 1), ("kinda", 1), ("medium", 2), ("pretty bad", 3), ("off the charts", 4), ("none", 0), ("like a 3", 3)])
+    func ratingWords(_ line: String, _ score: Int) throws {
+        var s = try session(at: "screening.sows")
+        let turn = s.respond(to: line)
+        #expect(turn.matched?.by == "scale", "\(line)")
+        #expect(turn.scores.first { $0.name == "sows" }?.total == score, "\(line)")
+    }
+
+    @Test func theStemmerNeverTurnsDoIntoDone() throws {
+        var s = try session()
+        let turn = s.respond(to: "what should I do?")
+        #expect(turn.state != .ended)
+    }
+}
