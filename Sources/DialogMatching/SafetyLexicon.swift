@@ -17,7 +17,8 @@ public enum SafetyLexicon {
         "help me now", "i need urgent help", "urgent help", "i need someone to talk to", "can someone talk to me",
         "i need to talk to someone", "i can not do this anymore", "i can not take it anymore",
         "i can not take this anymore", "i can not cope", "i am falling apart", "i am losing it", "i am panicking",
-        "please someone", "sos", "mayday", "necesito ayuda", "ayudame", "ayuda por favor", "auxilio", "socorro",
+        "please someone", "sos", "mayday", "i need help", "need help now",
+        "a real person", "talk to a human", "talk to a person", "hlep", "halp", "necesito ayuda", "ayudame", "ayuda por favor", "auxilio", "socorro",
         "emergencia", "llamen al 911", "llamen a una ambulancia", "es una emergencia", "estoy en crisis",
         "no aguanto mas", "ya no puedo mas",
     ]
