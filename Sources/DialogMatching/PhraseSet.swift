@@ -105,7 +105,7 @@ public struct PhraseSet<ID: Hashable & Sendable>: Sendable {
             byText[word.text] = id
             byStem[word.stem, default: []].append(id)
             if word.length >= Typo.minimumLength {
-                for variant in Self.deletions(word.text) + [word.text] { byDeletion[variant, default: []].append(id) }
+                for variant in PhraseSetKeys.deletions(word.text) + [word.text] { byDeletion[variant, default: []].append(id) }
             }
         }
         self.flat = flat
@@ -117,10 +117,9 @@ public struct PhraseSet<ID: Hashable & Sendable>: Sendable {
         self.byDeletion = byDeletion
         self.entryIndex = Dictionary(entries.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
     }
-
-    static func deletions(_ word: String) -> [String] { PhraseSetKeys.deletions(word) }
 }
 
+/// The keys a phrase set looks typos up by.
 enum PhraseSetKeys {
     /// The word with each of its letters left out in turn.
     static func deletions(_ word: String) -> [String] {

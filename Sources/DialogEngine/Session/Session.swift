@@ -139,10 +139,7 @@ public struct Session: Sendable {
             // "help", "emergency", "I'm in crisis", or a danger word the crisis intents did
             // not place ("dead", "gun", "unresponsive"): the numbers at once, then the line
             // is read as usual (a whole-line `help` still runs the command).
-            turn.crisis = Turn.Crisis(kind: .distress, also: [], level: .resources)
-            crises.append(CrisisKind.distress.rawValue)
-            turn.flags.append("safety-note")
-            turn.say += safetyNote()
+            showNumbersForDistress(in: &turn)
         }
 
         // 2. Commands, only as the whole line.
@@ -185,16 +182,22 @@ public struct Session: Sendable {
         // An empty line is no attempt to say something: it does not count.
         if !text.words.isEmpty { misunderstoodInARow += 1 }
         if bundle.kind == .intake, turn.crisis == nil, misunderstoodInARow >= 2 || recognizer.carriesDanger(in: crisisText) {
-            turn.crisis = Turn.Crisis(kind: .distress, also: [], level: .resources)
-            crises.append(CrisisKind.distress.rawValue)
-            turn.flags.append("safety-note")
-            turn.say += safetyNote()
+            showNumbersForDistress(in: &turn)
         }
         turn.say.append(reaskHint())
         if bundle.kind == .intake, misunderstoodInARow >= 2 {
             turn.say.append("If you'd rather talk to a person, the numbers above are answered by people, day and night. Type quit to leave.")
         }
         return finish(turn)
+    }
+
+    /// The numbers, because the line might be a crisis without a clear kind: `distress`,
+    /// `resources`, a safety note; the flow goes on.
+    private mutating func showNumbersForDistress(in turn: inout Turn) {
+        turn.crisis = Turn.Crisis(kind: .distress, also: [], level: .resources)
+        crises.append(CrisisKind.distress.rawValue)
+        turn.flags.append("safety-note")
+        turn.say += safetyNote()
     }
 
     /// Ends the session at the end of input or on `quit`: the last turn, with the summary.

@@ -337,7 +337,7 @@ struct Validator {
 
     /// Every concept expands, and so does every phrase that uses one (IC029–IC032).
     private mutating func checkConcepts() {
-        let table = ConceptTable(Dictionary(bundle.concepts.map { ($0.name, $0.phrases.map(\.text)) }, uniquingKeysWith: +))
+        let table = ConceptTable(bundle: bundle)
         let mine = Set(bundle.concepts.map(\.name))
         var reported = Set<String>()
         for (name, problem) in table.problems() where mine.contains(name) && !reported.contains(name) {

@@ -17,7 +17,7 @@ enum CopyCheck {
 
     static func copies(in file: EvalFile, bundle: DialogBundle) -> [Diagnostic] {
         var phrases: [(text: String, stems: Set<String>)] = []
-        let concepts = ConceptTable(Dictionary(bundle.concepts.map { ($0.name, $0.phrases.map(\.text)) }, uniquingKeysWith: +))
+        let concepts = ConceptTable(bundle: bundle)
         var cache: [Substring: [Word]] = [:]
         var seen = Set<String>()
         func add(_ list: [Phrase]) {
