@@ -1,11 +1,15 @@
+import DialogSyntax
+
 /// Named sets of phrases, used inside other phrases as `~name`, and the small pattern
 /// language of phrases: `~name` (any phrase of the concept), `[word]` or `[a few words]`
-/// (optional), `...` (a gap of up to three words, kept for `PhrasePattern`).
+/// (optional), `...` (a gap of up to three words).
 ///
-/// A phrase is expanded into the plain phrases it stands for before it is matched:
-/// `"~want to [just] die"` with `want: [want, wish]` gives "want to die", "want to just
-/// die", "wish to die", "wish to just die". Expansion is done once, when a bundle is
-/// compiled; a phrase may stand for at most ``maximumExpansions`` phrases.
+/// A phrase is compiled into parts (`PhrasePattern`) and matched as written, never
+/// expanded: `"~want to [just] ~die"` matches "want to die", "wish to just die" and
+/// every other phrase it stands for, at the cost of a few parts. Each concept is
+/// compiled once, when the table is made, and shared by the phrases that use it. A
+/// phrase may still stand for at most ``maximumExpansions`` plain phrases: a limit that
+/// keeps patterns readable and `expand(_:)` (for the copy check of `intake eval`) small.
 ///
 /// The built-in concepts (`builtIn`) are always there; a bundle's concept of the same
 /// name adds to one.
@@ -13,7 +17,7 @@ public struct ConceptTable: Sendable {
     /// The most plain phrases one phrase may stand for.
     public static let maximumExpansions = 4000
 
-    /// Why a phrase or a concept cannot be expanded.
+    /// Why a phrase or a concept cannot be compiled.
     public enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
         case unknownConcept(String)
         case emptyConcept(String)
@@ -35,44 +39,68 @@ public struct ConceptTable: Sendable {
 
     /// Each concept's phrases as written.
     public let phrases: [String: [String]]
-    /// Each concept expanded once, when the table is made: a phrase that uses it copies
-    /// the list instead of expanding the concept again.
-    private let expanded: [String: Result<[String], Problem>]
+    /// Each concept compiled once, when the table is made.
+    private let compiled: [String: Result<Alternatives, Problem>]
+    /// The words of every token compiled so far.
+    private let tokens = TokenParts()
+    /// Every phrase compiled so far: the validator and the engine compile the same
+    /// phrases of a bundle, with one table (`ConceptTable(bundle:)`).
+    private let compiledPhrases = Memo<String, Result<[PatternPart], Problem>>()
 
     public init(_ bundleConcepts: [String: [String]] = [:]) {
         var all = Self.builtIn
         for (name, list) in bundleConcepts { all[name, default: []] += list }
-        phrases = all
-        var done: [String: Result<[String], Problem>] = [:]
-        let building = ConceptTable(phrases: all, expanded: [:])
+        var compiler = Compiler(phrases: all, tokens: tokens)
         for name in all.keys.sorted() {
             var stack: [String] = []
-            do { done[name] = .success(try building.expandConcept(name, stack: &stack, known: done)) } catch { done[name] = .failure(error) }
+            _ = try? compiler.concept(name, stack: &stack)
         }
-        expanded = done
-    }
-
-    private init(phrases: [String: [String]], expanded: [String: Result<[String], Problem>]) {
-        self.phrases = phrases
-        self.expanded = expanded
+        phrases = all
+        compiled = compiler.done
     }
 
     /// Whether a phrase uses the pattern language at all: `[` or `~name` (a `~` alone
     /// is a word).
     public static func isPattern(_ phrase: String) -> Bool {
-        if phrase.contains("[") { return true }
-        var previous: Character = " "
-        for c in phrase {
-            if previous == "~", c.isLetter || c.isNumber || c == "_" { return true }
-            previous = c
+        var afterTilde = false
+        for byte in phrase.utf8 {
+            if byte == UInt8(ascii: "[") { return true }
+            // An ASCII letter, a digit or `_` after `~`: a concept's name.
+            if afterTilde, byte == UInt8(ascii: "_") || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) {
+                return true
+            }
+            afterTilde = byte == UInt8(ascii: "~")
         }
         return false
     }
 
+    /// The pattern of a phrase written in the pattern language (a plain phrase is a
+    /// pattern of its words).
+    public func pattern(_ phrase: String, range: SourceRange? = nil) throws(Problem) -> PhrasePattern {
+        PhrasePattern(text: phrase, range: range, parts: try parts(phrase), isPlain: !Self.isPattern(phrase))
+    }
+
     /// The plain phrases `phrase` stands for.
     public func expand(_ phrase: String) throws(Problem) -> [String] {
+        PatternParts.expand(try parts(phrase))
+    }
+
+    /// The compiled parts of a phrase, within the limit of expansions.
+    private func parts(_ phrase: String) throws(Problem) -> [PatternPart] {
+        try compiledPhrases.value(for: phrase) {
+            do throws(Problem) { return .success(try compile(phrase)) } catch { return .failure(error) }
+        }.get()
+    }
+
+    private func compile(_ phrase: String) throws(Problem) -> [PatternPart] {
+        guard Self.isPattern(phrase) else { return PatternParts.literal(Substring(phrase), tokens: tokens) }
+        var compiler = Compiler(phrases: phrases, tokens: tokens, done: compiled)
         var stack: [String] = []
-        return try expand(phrase, stack: &stack, known: expanded)
+        let parts = try compiler.phrase(Substring(phrase), stack: &stack)
+        let count = PatternParts.count(parts)
+        if count > Self.maximumExpansions { throw .tooManyExpansions(count) }
+        return parts
     }
 
     /// Every concept's problem, by name: empty, circular, or using an unknown concept.
@@ -83,75 +111,84 @@ public struct ConceptTable: Sendable {
                 out.append((name, .emptyConcept(name)))
                 continue
             }
-            if case .failure(let error)? = expanded[name] { out.append((name, error)) }
+            if case .failure(let error)? = compiled[name] { out.append((name, error)) }
         }
         return out
     }
 
-    private func expandConcept(_ name: String, stack: inout [String], known: [String: Result<[String], Problem>]) throws(Problem) -> [String] {
-        if let i = stack.firstIndex(of: name) { throw .circular(Array(stack[i...]) + [name]) }
-        switch known[name] {
-        case .success(let list)?: return list
-        case .failure(let problem)?: throw problem
-        case nil: break
-        }
-        guard let list = phrases[name] else { throw .unknownConcept(name) }
-        guard !list.isEmpty else { throw .emptyConcept(name) }
-        stack.append(name)
-        defer { stack.removeLast() }
-        var out: [String] = []
-        for p in list {
-            out += try expand(p, stack: &stack, known: known)
-            if out.count > Self.maximumExpansions { throw .tooManyExpansions(out.count) }
-        }
-        return out
-    }
+    /// Compiles phrases and concepts, each concept once.
+    private struct Compiler {
+        let phrases: [String: [String]]
+        let tokens: TokenParts
+        var done: [String: Result<Alternatives, Problem>] = [:]
 
-    private func expand(_ phrase: String, stack: inout [String], known: [String: Result<[String], Problem>]) throws(Problem) -> [String] {
-        guard Self.isPattern(phrase) else { return [phrase] }
-        var results = [""]
-        func combine(_ alternatives: [String]) throws(Problem) {
-            var next: [String] = []
-            next.reserveCapacity(results.count * alternatives.count)
-            for r in results {
-                for a in alternatives {
-                    next.append(a.isEmpty ? r : r.isEmpty ? a : r + " " + a)
-                }
+        mutating func concept(_ name: String, stack: inout [String]) throws(Problem) -> Alternatives {
+            if let i = stack.firstIndex(of: name) { throw .circular(Array(stack[i...]) + [name]) }
+            switch done[name] {
+            case .success(let a)?: return a
+            case .failure(let problem)?: throw problem
+            case nil: break
             }
-            if next.count > Self.maximumExpansions { throw .tooManyExpansions(next.count) }
-            results = next
+            let result: Result<Alternatives, Problem>
+            do throws(Problem) {
+                guard let list = phrases[name] else { throw .unknownConcept(name) }
+                guard !list.isEmpty else { throw .emptyConcept(name) }
+                stack.append(name)
+                defer { stack.removeLast() }
+                var sequences: [[PatternPart]] = []
+                for p in list { sequences.append(try phrase(Substring(p), stack: &stack)) }
+                let alternatives = Alternatives(concept: name, sequences: sequences, isOptional: false)
+                if alternatives.count > ConceptTable.maximumExpansions { throw .tooManyExpansions(alternatives.count) }
+                result = .success(alternatives)
+            } catch {
+                // A cycle is cached only at the concept the compiling started from, so the
+                // concepts inside it do not keep another concept's view of it.
+                if case .circular = error, !stack.isEmpty { throw error }
+                result = .failure(error)
+            }
+            done[name] = result
+            return try result.get()
         }
-        var i = phrase.startIndex
-        while i < phrase.endIndex {
-            let c = phrase[i]
-            if c == " " || c == "\t" {
-                i = phrase.index(after: i)
-            } else if c == "[" {
-                guard let close = phrase[i...].firstIndex(of: "]") else {
-                    throw .invalidPattern("`[` without `]` in `\(phrase)`")
-                }
-                let inner = String(phrase[phrase.index(after: i)..<close])
-                if inner.contains("[") { throw .invalidPattern("`[…]` inside `[…]` in `\(phrase)`") }
-                if inner.trimmingSpaces.isEmpty { throw .invalidPattern("empty `[]` in `\(phrase)`") }
-                try combine([""] + (try expand(inner, stack: &stack, known: known)))
-                i = phrase.index(after: close)
-            } else if c == "]" {
-                throw .invalidPattern("`]` without `[` in `\(phrase)`")
-            } else {
-                var end = i
-                while end < phrase.endIndex, phrase[end] != " ", phrase[end] != "\t", phrase[end] != "[" { end = phrase.index(after: end) }
-                let token = phrase[i..<end]
-                if token.first == "~" {
-                    let name = String(token.dropFirst())
+
+        mutating func phrase(_ phrase: Substring, stack: inout [String]) throws(Problem) -> [PatternPart] {
+            var out: [PatternPart] = []
+            var literalStart: Substring.Index?
+            func flushLiteral(upTo end: Substring.Index) {
+                guard let start = literalStart else { return }
+                out += PatternParts.literal(phrase[start..<end], tokens: tokens)
+                literalStart = nil
+            }
+            var i = phrase.startIndex
+            while i < phrase.endIndex {
+                let c = phrase[i]
+                if c == "[" {
+                    flushLiteral(upTo: i)
+                    guard let close = phrase[i...].firstIndex(of: "]") else {
+                        throw .invalidPattern("`[` without `]` in `\(phrase)`")
+                    }
+                    let inner = phrase[phrase.index(after: i)..<close]
+                    if inner.contains("[") { throw .invalidPattern("`[…]` inside `[…]` in `\(phrase)`") }
+                    if inner.trimmingSpaces.isEmpty { throw .invalidPattern("empty `[]` in `\(phrase)`") }
+                    out.append(.either(Alternatives(sequences: [try self.phrase(inner, stack: &stack)], isOptional: true)))
+                    i = phrase.index(after: close)
+                } else if c == "]" {
+                    throw .invalidPattern("`]` without `[` in `\(phrase)`")
+                } else if c == "~", i == phrase.startIndex || phrase[phrase.index(before: i)] == " " || phrase[phrase.index(before: i)] == "\t" {
+                    var end = phrase.index(after: i)
+                    while end < phrase.endIndex, phrase[end] != " ", phrase[end] != "\t", phrase[end] != "[" { end = phrase.index(after: end) }
+                    let name = String(phrase[phrase.index(after: i)..<end])
                     guard !name.isEmpty else { throw .invalidPattern("`~` without a concept name in `\(phrase)`") }
-                    try combine(try expandConcept(name, stack: &stack, known: known))
+                    flushLiteral(upTo: i)
+                    out.append(.either(try concept(name, stack: &stack)))
+                    i = end
                 } else {
-                    try combine([String(token)])
+                    if literalStart == nil { literalStart = i }
+                    i = phrase.index(after: i)
                 }
-                i = end
             }
+            flushLiteral(upTo: phrase.endIndex)
+            return out
         }
-        return results
     }
 }
 

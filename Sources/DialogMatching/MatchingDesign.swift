@@ -14,6 +14,12 @@
 //             scopes (TextScopes: lexical
 //             clauses, negation reach)
 //
+//   A phrase is compiled into parts (PatternParts: words, gaps, choices between
+//   sequences for `~concept` and `[optional]`) and matched as written: a PhraseSet
+//   anchors each phrase at its rarest part and PatternWalk goes forward from there to
+//   the end of the phrase, then back to its start. Never expand concepts to match: the
+//   shipped crisis phrases stand for some 31,000 plain phrases.
+//
 //   CrisisDetector  = a PhraseSet of crisis phrases + the context lists of CrisisLexicon
 //   YesNo, Ordinals = small readers over NormalizedText
 //

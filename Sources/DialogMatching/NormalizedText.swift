@@ -10,6 +10,10 @@ public struct Word: Sendable, Hashable, CustomStringConvertible {
     public var stem: String
     /// How many Unicode scalars `text` has: what typo tolerance counts as letters.
     public var length: Int
+    /// The first two scalars of `text` (0 where there is none): a typo keeps the first
+    /// letter or swaps it with the second.
+    package var initial: UInt32
+    package var secondInitial: UInt32
     /// Where the word is in the original input.
     public var range: Range<String.Index>
     /// The sentence it belongs to, from 0. `.`, `!`, `?`, `…` and line breaks end a
@@ -28,6 +32,9 @@ public struct Word: Sendable, Hashable, CustomStringConvertible {
         var length = 0
         for byte in text.utf8 where byte & 0xC0 != 0x80 { length += 1 }
         self.length = length
+        var scalars = text.unicodeScalars.makeIterator()
+        self.initial = scalars.next()?.value ?? 0
+        self.secondInitial = scalars.next()?.value ?? 0
         self.range = range
         self.sentence = sentence
         self.clause = clause

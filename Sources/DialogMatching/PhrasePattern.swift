@@ -1,14 +1,15 @@
 import DialogSyntax
 
-/// A phrase of a `match:`, `unless:` or `synonyms:` list, normalised once for matching.
+/// A phrase of a `match:`, `unless:` or `synonyms:` list, compiled once for matching.
 ///
 /// A phrase matches a line when its words occur in the line as consecutive whole words,
 /// each word equal, equal by stem, or one typo apart (`Typo`). "can't sleep" matches
 /// "I cannot sleep" and "i cant sleeep"; "od" never matches "good".
 ///
 /// `...` in a phrase is a gap: up to ``maximumGap`` words of the same sentence may stand
-/// there ("want ... die" matches "want to just die"). Concepts (`~name`) and optional
-/// words (`[word]`) are expanded before a pattern is made (`ConceptTable`).
+/// there ("want ... die" matches "want to just die"). A phrase written in the pattern
+/// language (`~concept`, `[optional]`, `ConceptTable.pattern(_:range:)`) is matched as
+/// written: each occurrence is the best of the plain phrases it stands for.
 public struct PhrasePattern: Sendable, Hashable, CustomStringConvertible {
     /// The most words a `...` gap stands for.
     public static let maximumGap = 3
@@ -17,84 +18,61 @@ public struct PhrasePattern: Sendable, Hashable, CustomStringConvertible {
     public let text: String
     /// Where it was written, when it came from a dialog file.
     public let range: SourceRange?
-    /// Its normalised words (gaps left out).
-    public let words: [Word]
-    /// For each word, how many words of the line may stand before it (0, or
-    /// ``maximumGap`` after a `...`).
-    public let gapBefore: [Int]
-    /// Whether the phrase carries a negation of its own ("not breathing", "can't
-    /// sleep", "no reason to live"): such a phrase is never read as negated.
-    public let isSelfNegated: Bool
+    /// Its compiled parts.
+    let parts: [PatternPart]
+    /// Whether it uses no concepts and no optional words: an occurrence is shown as the
+    /// phrase is written.
+    let isPlain: Bool
+    /// The first part that every occurrence has: where a lone pattern is anchored.
+    let firstMandatory: Int?
 
+    /// A phrase of plain words (and `...` gaps): `[` and `~` are read as they are.
     public init(_ text: String, range: SourceRange? = nil) {
-        self.text = text
-        self.range = range
-        var words: [Word] = []
-        var gaps: [Int] = []
-        for (k, segment) in Self.segments(text).enumerated() {
-            let scanned = TextNormalizer.scan(String(segment)).words
-            for (j, w) in scanned.enumerated() {
-                words.append(w)
-                gaps.append(j == 0 && k > 0 && !words.dropLast().isEmpty ? Self.maximumGap : 0)
-            }
-        }
-        self.words = words
-        self.gapBefore = gaps
-        self.isSelfNegated = words.contains { Lexicon.negationCues.contains($0.text) }
+        self.init(text: text, range: range, parts: PatternParts.literal(Substring(text)), isPlain: true)
     }
 
-    /// A pattern made word by word, with the words of each space-separated token looked up
-    /// in `cache` (and added to it): the thousands of phrases a concept expands into share
-    /// a few hundred tokens, normalised and stemmed once.
-    public init(_ text: String, range: SourceRange? = nil, cache: inout [Substring: [Word]]) {
+    init(text: String, range: SourceRange?, parts: [PatternPart], isPlain: Bool) {
         self.text = text
         self.range = range
-        var words: [Word] = []
-        var gaps: [Int] = []
-        var gapPending = false
-        for token in text.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
-            if token == "..." {
-                gapPending = !words.isEmpty
-                continue
-            }
-            let tokenWords: [Word]
-            if let cached = cache[token] {
-                tokenWords = cached
-            } else {
-                tokenWords = TextNormalizer.scan(String(token)).words
-                cache[token] = tokenWords
-            }
-            for (j, w) in tokenWords.enumerated() {
-                words.append(w)
-                gaps.append(j == 0 && gapPending ? Self.maximumGap : 0)
-            }
-            if !tokenWords.isEmpty { gapPending = false }
-        }
-        self.words = words
-        self.gapBefore = gaps
-        self.isSelfNegated = words.contains { Lexicon.negationCues.contains($0.text) }
+        self.parts = parts
+        self.isPlain = isPlain
+        self.firstMandatory = parts.firstIndex { $0.isMandatory }
     }
+
+    /// Whether the phrase says a negation of its own ("not breathing", "can't sleep", "no
+    /// reason to live"), outside its optional words and concepts: such a phrase is never
+    /// read as negated.
+    public var isSelfNegated: Bool {
+        parts.contains { if case .word(let w) = $0 { w.isNegationCue } else { false } }
+    }
+
+    /// Whether the phrase can match at all: it has a word that every occurrence has.
+    public var canMatch: Bool { firstMandatory != nil }
 
     /// The parts of a phrase between its `...` gaps.
-    static func segments(_ text: String) -> [Substring] {
+    static func segments(_ text: Substring) -> [Substring] {
         var out: [Substring] = []
-        var rest = Substring(text)
-        while let r = rest.firstRange(of: "...") {
-            out.append(rest[..<r.lowerBound])
-            rest = rest[r.upperBound...]
+        var start = text.startIndex
+        var dots = 0
+        // Over the bytes: three dots in a row end a segment ("…" is a word break already).
+        var i = text.utf8.startIndex
+        while i < text.utf8.endIndex {
+            if text.utf8[i] == UInt8(ascii: ".") {
+                dots += 1
+                if dots == 3 {
+                    let gapStart = text.utf8.index(i, offsetBy: -2)
+                    out.append(text[start..<gapStart])
+                    start = text.utf8.index(after: i)
+                    dots = 0
+                }
+            } else {
+                dots = 0
+            }
+            i = text.utf8.index(after: i)
         }
-        out.append(rest)
+        out.append(text[start...])
         return out
     }
-
-    /// How many words come before the first gap (all of them when there is none): the
-    /// words a phrase set may anchor the phrase at.
-    public var fixedPrefixCount: Int {
-        gapBefore.dropFirst().firstIndex { $0 > 0 } ?? words.count
-    }
-
-    /// Whether the phrase has a gap.
-    public var hasGap: Bool { gapBefore.contains { $0 > 0 } }
 
     public var description: String { text }
 
@@ -114,55 +92,58 @@ public struct PhrasePattern: Sendable, Hashable, CustomStringConvertible {
     public static func == (a: PhrasePattern, b: PhrasePattern) -> Bool { a.text == b.text && a.range == b.range }
     public func hash(into hasher: inout Hasher) { hasher.combine(text) }
 
-    /// Every occurrence of the phrase in `text`, left to right (overlapping ones too).
+    /// Every occurrence of the phrase in `text`, by where it starts (overlapping ones
+    /// too; one per stretch of words, the best).
     public func matches(in text: NormalizedText) -> [PhraseMatch] {
-        guard !words.isEmpty, words.count <= text.words.count else { return [] }
+        guard let anchor = firstMandatory else { return [] }
         var found: [PhraseMatch] = []
-        for start in 0...(text.words.count - words.count) {
-            if let m = match(in: text, at: start) { found.append(m) }
+        for position in text.words.indices {
+            occurrences(in: text, anchor: anchor, at: position, minimumQuality: .typo, into: &found)
         }
-        return found
+        var seen = Set<Range<Int>>()
+        return found.sorted { $0.words.lowerBound < $1.words.lowerBound }.filter { seen.insert($0.words).inserted }
     }
 
-    /// The occurrence of the phrase that starts at word `start`, if there is one. With
-    /// gaps, the one that skips the fewest words, earliest first.
-    public func match(in text: NormalizedText, at start: Int) -> PhraseMatch? {
-        guard !words.isEmpty, start >= 0, start + words.count <= text.words.count else { return nil }
-        var exact = 0, stemmed = 0, typos = 0
-        var position = start
-        // A negation in a gap negates the occurrence: "eyes are not watering".
-        var gapCue: Int?
-        for (k, pw) in words.enumerated() {
-            var quality: MatchQuality?
-            var skip = 0
-            let limit = k == 0 ? 0 : gapBefore[k]
-            while true {
-                let at = position + skip
-                guard at < text.words.count, text.words[at].sentence == text.words[start].sentence else { return nil }
-                quality = WordMatch.compare(text.words[at], pw)
-                if quality != nil || skip >= limit { break }
-                skip += 1
-            }
-            switch quality {
-            case .exact?: exact += 1
-            case .stemmed?: stemmed += 1
-            case .typo?: typos += 1
-            case nil: return nil
-            }
-            if skip > 0, gapCue == nil,
-               let cue = (position..<(position + skip)).first(where: { i in
-                   // "won't stop running" affirms: a negated "stop" is no negation.
-                   Lexicon.negationCues.contains(text.words[i].text)
-                       && !(i + 1 < text.words.count && Lexicon.negationStoppers.contains(text.words[i + 1].text))
-               }) {
-                gapCue = cue
-            }
-            position += skip + 1
+    /// The occurrences in which part `anchor` begins at word `position` of the line, one
+    /// per stretch of words (the best), every word at least `minimumQuality`.
+    func occurrences(in text: NormalizedText, anchor: Int, at position: Int, minimumQuality: MatchQuality, into found: inout [PhraseMatch]) {
+        guard text.words.indices.contains(position), parts.indices.contains(anchor) else { return }
+        let sentence = text.words[position].sentence
+        // From the anchor to the end of the phrase, then from each such occurrence back
+        // to its start.
+        var forward = PatternWalk(text: text, sentence: sentence, minimumQuality: minimumQuality, step: 1, showing: !isPlain)
+        var frames = [PatternWalk.Frame(parts: parts, index: anchor, stop: parts.count)]
+        let wordsBefore = parts[..<anchor].contains { $0.isMandatory }
+        forward.walk(&frames, PatternWalk.State(position: position, gapsOpen: wordsBefore))
+        guard !forward.outcomes.isEmpty else { return }
+        var backward = PatternWalk(text: text, sentence: sentence, minimumQuality: minimumQuality, step: -1, showing: !isPlain)
+        for outcome in forward.outcomes {
+            var state = outcome
+            state.position = position - 1
+            state.pending = 0
+            state.gapsOpen = true
+            frames = [PatternWalk.Frame(parts: parts, index: anchor - 1, stop: -1)]
+            backward.walk(&frames, state)
         }
-        let span = start..<position
-        let score = MatchScore(words: words.count, exact: exact, stemmed: stemmed, typos: typos)
-        let cue = isSelfNegated ? nil : text.scopes.negationCue(of: start) ?? gapCue
-        return PhraseMatch(pattern: self, words: span, range: text.words[span.lowerBound].range.lowerBound..<text.words[span.upperBound - 1].range.upperBound,
+        let first = found.count
+        for outcome in backward.outcomes {
+            guard let low = outcome.low, let high = outcome.high, low <= high else { continue }
+            let span = low..<(high + 1)
+            let score = MatchScore(words: outcome.exact + outcome.stemmed + outcome.typos, exact: outcome.exact,
+                                   stemmed: outcome.stemmed, typos: outcome.typos)
+            if let same = found[first...].firstIndex(where: { $0.words == span }) {
+                if found[same].score < score { found[same] = match(outcome, span, score, text) }
+            } else {
+                found.append(match(outcome, span, score, text))
+            }
+        }
+    }
+
+    private func match(_ outcome: PatternWalk.State, _ span: Range<Int>, _ score: MatchScore, _ text: NormalizedText) -> PhraseMatch {
+        let cue = outcome.selfNegated ? nil : text.scopes.negationCue(of: span.lowerBound) ?? outcome.gapCue
+        return PhraseMatch(pattern: self, phrase: isPlain ? self.text : outcome.shown.joined(separator: " "),
+                           firstPhraseWord: outcome.firstWord ?? "", isSelfNegated: outcome.selfNegated, words: span,
+                           range: text.words[span.lowerBound].range.lowerBound..<text.words[span.upperBound - 1].range.upperBound,
                            score: score, negatedBy: cue)
     }
 }
@@ -193,8 +174,7 @@ enum WordMatch {
         if input.text == phrase.text { return .exact }
         if input.stem == phrase.stem { return .stemmed }
         if input.length >= Typo.minimumLength, phrase.length >= Typo.minimumLength, abs(input.length - phrase.length) <= 2,
-           input.text.unicodeScalars.first == phrase.text.unicodeScalars.first
-            || input.text.unicodeScalars.dropFirst().first == phrase.text.unicodeScalars.first,
+           input.initial == phrase.initial || input.secondInitial == phrase.initial,
            Typo.isOneTypo(input.text, phrase.text) || Typo.isOneTypo(input.stem, phrase.stem) {
             return .typo
         }
@@ -231,8 +211,15 @@ public struct MatchScore: Sendable, Hashable, Comparable, CustomStringConvertibl
 
 /// One occurrence of a phrase in a line.
 public struct PhraseMatch: Sendable, Hashable, CustomStringConvertible {
-    /// The phrase that matched.
+    /// The phrase that matched, as written.
     public var pattern: PhrasePattern
+    /// The plain phrase that matched ("i want to die" of "~self ~want to ~die"); the
+    /// phrase as written when it uses no concepts or optional words.
+    public var phrase: String
+    /// The first word of `phrase`, normalised ("i").
+    public var firstPhraseWord: String
+    /// Whether the phrase that matched says a negation of its own ("not breathing").
+    public var isSelfNegated: Bool
     /// The words of the line it covers (indices into `NormalizedText.words`).
     public var words: Range<Int>
     /// The original text it covers.
@@ -253,5 +240,5 @@ public struct PhraseMatch: Sendable, Hashable, CustomStringConvertible {
         words != other.words && words.lowerBound <= other.words.lowerBound && other.words.upperBound <= words.upperBound
     }
 
-    public var description: String { "\"\(pattern.text)\" at words \(words.lowerBound)..<\(words.upperBound) (\(score))\(isNegated ? ", negated" : "")" }
+    public var description: String { "\"\(phrase)\" at words \(words.lowerBound)..<\(words.upperBound) (\(score))\(isNegated ? ", negated" : "")" }
 }

@@ -1,8 +1,8 @@
 /// Several lists of phrases, each under an id (a choice, an intent, a symptom), matched
 /// against a line in one pass.
 ///
-/// The phrases are indexed by their anchor word (`PhrasePattern.anchor`: its text, its
-/// stem, and its first two letters for typos), so matching costs about one dictionary
+/// The phrases are indexed by the words their anchor part begins with (its text, its
+/// stem, and its one-letter deletions for typos), so matching costs about one dictionary
 /// look-up per word of the line whatever the number of phrases: a megabyte line stays
 /// linear, and a phrase that starts with a common word ("i …") is tried only where its
 /// rarer word is.
@@ -55,9 +55,9 @@ public struct PhraseSet<ID: Hashable & Sendable>: Sendable {
     public let minimumQuality: MatchQuality
 
     private let flat: [(entry: Int, pattern: PhrasePattern)]
-    /// Where each phrase is anchored: the index of its anchor word.
+    /// Where each phrase is anchored: the index of its anchor part.
     private let anchors: [Int]
-    /// The distinct anchor words, and the phrases anchored at each.
+    /// The distinct words anchor parts begin with, and the phrases anchored at each.
     private let anchorWords: [Word]
     private let phrasesOfAnchor: [[Int]]
     /// Anchor words by their text, their stem, and (for typos) each text with one letter
@@ -73,39 +73,45 @@ public struct PhraseSet<ID: Hashable & Sendable>: Sendable {
         self.minimumQuality = minimumQuality
         var flat: [(entry: Int, pattern: PhrasePattern)] = []
         for (e, entry) in entries.enumerated() {
-            for pattern in entry.phrases where !pattern.words.isEmpty { flat.append((e, pattern)) }
+            for pattern in entry.phrases where pattern.canMatch { flat.append((e, pattern)) }
         }
-        // Each phrase is anchored at its rarest word in this set (of the words before its
-        // first gap; common words last, longer words first among equals), so that phrases
-        // expanded from one concept ("want to die", "want to be dead") spread over their
-        // words instead of all waiting at "want".
+        // Each phrase is anchored at the part, of those every occurrence has, whose first
+        // words a line is least likely to hold: a common word weighs as much as fifty
+        // others; then the words fewest phrases of the set share. So "~self ~want to
+        // ~die" waits at "want", "wish" and their kin, not at every "i" or "to".
         var frequency: [String: Int] = [:]
         for (_, pattern) in flat {
-            for k in 0..<pattern.fixedPrefixCount { frequency[pattern.words[k].text, default: 0] += 1 }
+            for part in pattern.parts where part.isMandatory {
+                for w in part.firstWords { frequency[w.text, default: 0] += 1 }
+            }
         }
         var anchors: [Int] = []
         anchors.reserveCapacity(flat.count)
         var anchorWords: [Word] = [], phrasesOfAnchor: [[Int]] = []
         var byText: [String: Int] = [:], byStem: [String: [Int]] = [:], byDeletion: [String: [Int]] = [:]
         for (index, (_, pattern)) in flat.enumerated() {
-            func cost(_ k: Int) -> (Int, Int, Int) {
-                let w = pattern.words[k]
-                return (Lexicon.commonWords.contains(w.text) ? 1 : 0, frequency[w.text] ?? 0, -w.length)
+            var anchor = 0
+            var best = (Int.max, Int.max)
+            for (k, part) in pattern.parts.enumerated() where part.isMandatory {
+                let weight = part.anchorWeight
+                guard weight <= best.0 else { continue }
+                let cost = (weight, part.firstWords.reduce(0) { $0 + (frequency[$1.text] ?? 0) })
+                if cost < best { (anchor, best) = (k, cost) }
             }
-            let anchor = (0..<pattern.fixedPrefixCount).min { cost($0) < cost($1) } ?? 0
             anchors.append(anchor)
-            let word = pattern.words[anchor]
-            if let id = byText[word.text] {
-                phrasesOfAnchor[id].append(index)
-                continue
-            }
-            let id = anchorWords.count
-            anchorWords.append(word)
-            phrasesOfAnchor.append([index])
-            byText[word.text] = id
-            byStem[word.stem, default: []].append(id)
-            if word.length >= Typo.minimumLength {
-                for variant in PhraseSetKeys.deletions(word.text) + [word.text] { byDeletion[variant, default: []].append(id) }
+            for word in pattern.parts[anchor].firstWords {
+                if let id = byText[word.text] {
+                    phrasesOfAnchor[id].append(index)
+                    continue
+                }
+                let id = anchorWords.count
+                anchorWords.append(word)
+                phrasesOfAnchor.append([index])
+                byText[word.text] = id
+                byStem[word.stem, default: []].append(id)
+                if word.length >= Typo.minimumLength {
+                    for variant in PhraseSetKeys.deletions(word.text) + [word.text] { byDeletion[variant, default: []].append(id) }
+                }
             }
         }
         self.flat = flat
@@ -123,9 +129,25 @@ public struct PhraseSet<ID: Hashable & Sendable>: Sendable {
 enum PhraseSetKeys {
     /// The word with each of its letters left out in turn.
     static func deletions(_ word: String) -> [String] {
-        let scalars = Array(word.unicodeScalars)
-        guard scalars.count > 1 else { return [] }
+        let bytes = word.utf8
+        guard bytes.count > 1 else { return [] }
         var out: [String] = []
+        // Most words are ASCII: a letter is a byte, and the copies are made from bytes.
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            out.reserveCapacity(bytes.count)
+            for i in 0..<bytes.count {
+                out.append(String(unsafeUninitializedCapacity: bytes.count - 1) { buffer in
+                    var k = 0
+                    for (j, byte) in bytes.enumerated() where j != i {
+                        buffer[k] = byte
+                        k += 1
+                    }
+                    return k
+                })
+            }
+            return out
+        }
+        let scalars = Array(word.unicodeScalars)
         out.reserveCapacity(scalars.count)
         for i in scalars.indices {
             var v = String.UnicodeScalarView()
@@ -149,8 +171,11 @@ extension PhraseSet {
     public func hits(in text: NormalizedText) -> [Hit] {
         var found: [(start: Int, order: Int, hit: Hit)] = []
         var candidates: [Int] = []
-        // stamp[a] == position: anchor word a is already listed for this word.
+        // stamp[a] == position: anchor word a is already listed for this word;
+        // tried[c] == position: phrase c was already tried here.
         var stamp = [Int](repeating: -1, count: anchorWords.count)
+        var tried = [Int](repeating: -1, count: flat.count)
+        var matches: [PhraseMatch] = []
         let words = text.words
         for position in words.indices {
             let word = words[position]
@@ -167,11 +192,12 @@ extension PhraseSet {
             }
             for a in candidates {
                 guard let quality = WordMatch.compare(word, anchorWords[a]), quality >= minimumQuality else { continue }
-                for c in phrasesOfAnchor[a] {
+                for c in phrasesOfAnchor[a] where tried[c] != position {
+                    tried[c] = position
                     let (entry, pattern) = flat[c]
-                    let start = position - anchors[c]
-                    guard start >= 0, let match = pattern.match(in: text, at: start), match.score.quality >= minimumQuality else { continue }
-                    found.append((start, c, Hit(id: entries[entry].id, match: match)))
+                    matches.removeAll(keepingCapacity: true)
+                    pattern.occurrences(in: text, anchor: anchors[c], at: position, minimumQuality: minimumQuality, into: &matches)
+                    for match in matches { found.append((match.words.lowerBound, c, Hit(id: entries[entry].id, match: match))) }
                 }
             }
         }

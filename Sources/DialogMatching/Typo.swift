@@ -14,27 +14,44 @@ public enum Typo {
 
     /// Whether `a` and `b` are one typo apart (and not equal).
     public static func isOneTypo(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
-        return isOneTypo(x, y)
+        // Most words are ASCII: their bytes are their letters, read in place.
+        var a = a, b = b
+        if let answer = a.withUTF8({ x in
+            b.withUTF8 { y -> Bool? in
+                guard x.allSatisfy({ $0 < 0x80 }), y.allSatisfy({ $0 < 0x80 }) else { return nil }
+                return isOneTypo(x, y) { $0 >= 0x30 && $0 <= 0x39 }
+            }
+        }) {
+            return answer
+        }
+        return isOneTypo(Array(a.unicodeScalars), Array(b.unicodeScalars), isDigit: isDigit)
     }
 
     static func isOneTypo(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar]) -> Bool {
+        isOneTypo(x, y, isDigit: isDigit)
+    }
+
+    private static func isOneTypo<C: RandomAccessCollection>(_ x: C, _ y: C, isDigit: (C.Element) -> Bool) -> Bool
+    where C.Element: Equatable, C.Index == Int {
         guard x.count >= minimumLength, y.count >= minimumLength, abs(x.count - y.count) <= 1 else { return false }
         guard !x.contains(where: isDigit), !y.contains(where: isDigit) else { return false }
-        guard x[0] == y[0] || (x[0] == y[1] && x[1] == y[0]) else { return false }
+        let x0 = x.startIndex, y0 = y.startIndex
+        guard x[x0] == y[y0] || (x[x0] == y[y0 + 1] && x[x0 + 1] == y[y0]) else { return false }
         // The first difference decides which edit it must be; the rest must be equal.
         var i = 0
-        while i < x.count, i < y.count, x[i] == y[i] { i += 1 }
+        while i < x.count, i < y.count, x[x0 + i] == y[y0 + i] { i += 1 }
+        func equal(_ a: C, from i: Int, _ b: C, from j: Int) -> Bool {
+            a[(a.startIndex + i)...].elementsEqual(b[(b.startIndex + j)...])
+        }
         if x.count == y.count {
             if i == x.count { return false }
             // Replacement.
-            if x[(i + 1)...] == y[(i + 1)...] { return true }
+            if equal(x, from: i + 1, y, from: i + 1) { return true }
             // Transposition of neighbours.
-            return i + 1 < x.count && x[i] == y[i + 1] && x[i + 1] == y[i] && x[(i + 2)...] == y[(i + 2)...]
+            return i + 1 < x.count && x[x0 + i] == y[y0 + i + 1] && x[x0 + i + 1] == y[y0 + i] && equal(x, from: i + 2, y, from: i + 2)
         }
-        // Insertion or deletion: skip one scalar of the longer word.
-        let (long, short) = x.count > y.count ? (x, y) : (y, x)
-        return long[(i + 1)...] == short[i...]
+        // Insertion or deletion: skip one letter of the longer word.
+        return x.count > y.count ? equal(x, from: i + 1, y, from: i) : equal(y, from: i + 1, x, from: i)
     }
 
     private static func isDigit(_ s: Unicode.Scalar) -> Bool {

@@ -145,7 +145,7 @@ enum ModelMessage {
                    hint: "it could never count; remove it from one of the lists")
     }
 
-    /// IC029–IC032: a phrase or a concept that cannot be expanded.
+    /// IC029–IC032: a phrase or a concept that cannot be compiled.
     static func conceptProblem(_ problem: ConceptTable.Problem, _ r: SourceRange) -> Diagnostic {
         switch problem {
         case .unknownConcept:

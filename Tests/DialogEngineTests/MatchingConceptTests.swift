@@ -31,7 +31,6 @@ struct MatchingConceptTests {
 
     @Test func aGapStandsForUpToThreeWordsOfOneSentence() {
         let gap = PhrasePattern("want ... die")
-        #expect(gap.hasGap)
         #expect(!gap.matches(in: NormalizedText("i want to die")).isEmpty)
         #expect(!gap.matches(in: NormalizedText("i want to just die")).isEmpty)
         #expect(!gap.matches(in: NormalizedText("i want to really just die")).isEmpty)
@@ -44,5 +43,65 @@ struct MatchingConceptTests {
         let set = PhraseSet([(0, ["i want to die"]), (1, ["i am here"])])
         #expect(set.hits(in: NormalizedText("honestly i want to die")).map(\.id) == [0])
         #expect(set.hits(in: NormalizedText("i am here and i want to die")).map(\.id) == [1, 0])
+    }
+
+    @Test func aPatternMatchesEveryPhraseItStandsForAsThatPhraseWould() throws {
+        // Matched as written, a pattern finds what each of its plain phrases finds, over
+        // the same words with the same score.
+        for written in ["~want to [just] ~die", "[really] ~plan ... ~die", "my ~person [is] not ~die"] {
+            let pattern = try table.pattern(written)
+            for plain in try table.expand(written) {
+                let line = NormalizedText("so " + plain.replacing("...", with: "honestly") + " now")
+                let expected = try #require(PhrasePattern(plain).matches(in: line).first, "\(plain)")
+                let found = pattern.matches(in: line).filter { $0.words == expected.words }
+                #expect(found.count == 1, "\(written) in \(line.original)")
+                #expect(found.first?.score == expected.score, "\(written) in \(line.original)")
+            }
+        }
+    }
+
+    @Test func aMatchShowsThePlainPhraseThatMatched() throws {
+        let pattern = try table.pattern("~want to [just] ~die")
+        let match = try #require(pattern.matches(in: NormalizedText("honestly i am going to just be dead")).first)
+        #expect(match.phrase == "am going to just be dead")
+        #expect(match.words == 2..<8)
+        #expect(match.firstPhraseWord == "am")
+        #expect(try table.pattern("can't ~die").matches(in: NormalizedText("i cannot die")).first?.phrase == "can't die")
+        #expect(PhrasePattern("want ... die").matches(in: NormalizedText("want to die")).first?.phrase == "want ... die")
+    }
+
+    @Test func theAlternativeThatMatchedDecidesItsOwnNegation() throws {
+        let table = ConceptTable(["alive": ["be alive", "not be here"]])
+        let pattern = try table.pattern("want to ~alive")
+        let said = try #require(pattern.matches(in: NormalizedText("i want to not be here")).first)
+        #expect(said.isSelfNegated && !said.isNegated)
+        let denied = try #require(pattern.matches(in: NormalizedText("i do not want to be alive")).first)
+        #expect(!denied.isSelfNegated && denied.isNegated)
+        // A negation a gap skips negates the occurrence; a word that fits too early
+        // ("are" is "be" by stem) does not stop the phrase from matching later.
+        let gap = try #require(try table.pattern("eyes ... ~alive").matches(in: NormalizedText("eyes are not be alive")).first)
+        #expect(gap.isNegated)
+    }
+
+    @Test func conceptWordsTolerateTyposAndStems() throws {
+        let table = ConceptTable(["drug": ["fentanyl", "heroin"]])
+        let pattern = try table.pattern("took too much ~drug")
+        #expect(pattern.matches(in: NormalizedText("i took too much fentanil")).first?.quality == .typo)
+        let set = PhraseSet([(id: 0, phrases: [try table.pattern("~drug overdose")])])
+        #expect(set.hits(in: NormalizedText("a heroin overdoses")).first?.match.quality == .stemmed)
+    }
+
+    @Test func aPatternSetIsAnchoredAtItsRarestPartWhereverItStands() throws {
+        let set = PhraseSet([(id: 0, phrases: [try table.pattern("i ~want to ~die")]), (id: 1, phrases: [try table.pattern("[i] am here")])])
+        #expect(set.hits(in: NormalizedText("honestly i wish to be dead")).map(\.id) == [0])
+        #expect(set.longestHits(in: NormalizedText("i am here and i plan to die")).map(\.id) == [1, 0])
+        // Only the words of one sentence make an occurrence.
+        #expect(set.hits(in: NormalizedText("i want. to die")).isEmpty)
+    }
+
+    @Test func aPhraseThatCanStandForNoWordsNeverMatches() throws {
+        let pattern = try table.pattern("[just] [really]")
+        #expect(!pattern.canMatch)
+        #expect(pattern.matches(in: NormalizedText("just really")).isEmpty)
     }
 }

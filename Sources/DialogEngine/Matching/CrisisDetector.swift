@@ -54,7 +54,7 @@ public struct CrisisOccurrence: Sendable, Hashable, CustomStringConvertible {
     /// `takeover`, `resources`, or nil for a figure of speech.
     public var level: CrisisLevel? { qualifier.map(\.level) ?? .takeover }
     /// The phrase as written in the intent.
-    public var phrase: String { match.pattern.text }
+    public var phrase: String { match.phrase }
 
     public var description: String {
         "\(kind.rawValue) (\(intent)) \"\(phrase)\": \(level?.rawValue ?? "none")\(qualifier.map { ", \($0)" } ?? "")"
@@ -204,7 +204,7 @@ public struct CrisisDetector: Sendable {
         // `unless` occurrences, by intent and word (only for the intents that have some).
         var unless: [Int: [String?]] = [:]
         for hit in unlessSet.hits(in: text) {
-            for w in hit.match.words { unless[hit.id, default: [String?](repeating: nil, count: n)][w] = hit.match.pattern.text }
+            for w in hit.match.words { unless[hit.id, default: [String?](repeating: nil, count: n)][w] = hit.match.phrase }
         }
 
         // Time and question context, by clause.
@@ -220,13 +220,13 @@ public struct CrisisDetector: Sendable {
                 continue
             }
             let c = text.scopes.clauses[hit.match.words.lowerBound]
-            if pastIn[c] == nil { pastIn[c] = hit.match.pattern.text }
+            if pastIn[c] == nil { pastIn[c] = hit.match.phrase }
             // A time phrase that is its whole clause reaches the next clause of its sentence:
             // "Years ago, I overdosed."
             if text.scopes.clauseWords[c] == hit.match.words, c + 1 < clauses,
                text.words[text.scopes.clauseWords[c + 1].lowerBound].sentence == text.words[hit.match.words.lowerBound].sentence,
                pastIn[c + 1] == nil {
-                pastIn[c + 1] = hit.match.pattern.text
+                pastIn[c + 1] = hit.match.phrase
             }
         }
         for (i, word) in text.words.enumerated() {
@@ -242,7 +242,7 @@ public struct CrisisDetector: Sendable {
         for hit in present.hits(in: text) { presentIn.insert(text.words[hit.match.words.lowerBound].sentence) }
         for hit in question.hits(in: text) {
             let c = text.scopes.clauses[hit.match.words.lowerBound]
-            if questionIn[c] == nil { questionIn[c] = hit.match.pattern.text }
+            if questionIn[c] == nil { questionIn[c] = hit.match.phrase }
         }
 
         return hits.map { hit in
@@ -251,14 +251,14 @@ public struct CrisisDetector: Sendable {
             let c = text.scopes.clauses[words.lowerBound]
             var qualifier: CrisisQualifier? = nil
             if let k = words.lazy.map({ figure[$0] }).first(where: { $0 >= 0 }) {
-                qualifier = .figurative(figures[k].match.pattern.text)
+                qualifier = .figurative(figures[k].match.phrase)
             } else if let cover = unless[hit.id], let phrase = words.lazy.compactMap({ cover[$0] }).first {
                 qualifier = .unless(phrase)
             } else if let cue = hit.match.negatedBy {
                 qualifier = .negated(cue: text.words[cue].text)
             } else if let phrase = pastIn[c], !presentIn.contains(text.words[words.lowerBound].sentence) {
                 qualifier = .past(phrase)
-            } else if let phrase = questionIn[c], !hit.match.pattern.isSelfNegated, !Self.statesItself(hit.match.pattern),
+            } else if let phrase = questionIn[c], !hit.match.isSelfNegated, !Self.statesItself(hit.match),
                       text.isQuestion(at: words.lowerBound) {
                 qualifier = .question(phrase)
             }
@@ -268,8 +268,8 @@ public struct CrisisDetector: Sendable {
 
     /// Whether a phrase says who it happened to in the first person ("i took too many"):
     /// in a question ("what happens if I took too many pills?") it is still a statement.
-    private static func statesItself(_ pattern: PhrasePattern) -> Bool {
-        guard let first = pattern.words.first?.text else { return false }
+    private static func statesItself(_ match: PhraseMatch) -> Bool {
+        let first = match.firstPhraseWord
         return first == "i" || first == "my" || first == "me"
     }
 

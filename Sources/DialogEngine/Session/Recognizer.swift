@@ -25,7 +25,7 @@ enum ChoicePick: Sendable, Equatable {
 /// per word of the line. Sessions of one bundle share one (see ``CompiledBundle``).
 struct Recognizer: Sendable {
     private(set) var bundle: DialogBundle
-    /// The bundle's concepts: every phrase is expanded with them when it is compiled.
+    /// The bundle's concepts: every phrase is compiled with them.
     private let concepts: ConceptTable
     private var crisisDetector: CrisisDetector
     /// Each menu's matcher, for the nodes whose choice labels are plain text; nil for a
@@ -138,7 +138,7 @@ struct Recognizer: Sendable {
             let item = bundle.rubric[hit.id]
             if item.avoid && hit.match.isNegated { continue }
             if cancelled[hit.id]?.contains(where: { $0.overlaps(hit.match.words) }) == true { continue }
-            found[hit.id] = hit.match.pattern.text
+            found[hit.id] = hit.match.phrase
             order.append(hit.id)
         }
         return order.sorted().map { ($0, found[$0] ?? "") }
@@ -190,10 +190,10 @@ struct Recognizer: Sendable {
         // A question is about its topic even when negated: "why isn't baclofen approved?"
         switch topicSet.rank(in: text, includingNegated: true) {
         case .unique(let hit):
-            return IntentPick(intent: topics[hit.id], phrase: hit.match.pattern.text, score: hit.match.score)
+            return IntentPick(intent: topics[hit.id], phrase: hit.match.phrase, score: hit.match.score)
         case .ambiguous(let hits):
             guard let first = hits.min(by: { $0.id < $1.id }) else { return nil }
-            return IntentPick(intent: topics[first.id], phrase: first.match.pattern.text, score: first.match.score)
+            return IntentPick(intent: topics[first.id], phrase: first.match.phrase, score: first.match.score)
         case .none:
             guard let intent = topics.first(where: \.readsSymptoms),
                   !symptomSet.mentions(in: text).reported.isEmpty
@@ -235,7 +235,7 @@ struct Recognizer: Sendable {
             func place(_ hit: PhraseSet<Int>.Hit) -> Int { offered.firstIndex(of: hit.id) ?? 0 }
             switch ranking {
             case .none: return .none
-            case .unique(let hit): return .one(place(hit), phrase: hit.match.pattern.text, score: hit.match.score)
+            case .unique(let hit): return .one(place(hit), phrase: hit.match.phrase, score: hit.match.score)
             case .ambiguous(let hits): return .ambiguous(hits.map(place))
             }
         }
@@ -247,7 +247,7 @@ struct Recognizer: Sendable {
         })
         switch set.rank(in: text) {
         case .none: return .none
-        case .unique(let hit): return .one(hit.id, phrase: hit.match.pattern.text, score: hit.match.score)
+        case .unique(let hit): return .one(hit.id, phrase: hit.match.phrase, score: hit.match.score)
         case .ambiguous(let hits): return .ambiguous(hits.map { $0.id })  // no key path: see `PhraseSet.rank`
         }
     }

@@ -18,15 +18,29 @@ enum CopyCheck {
     static func copies(in file: EvalFile, bundle: DialogBundle) -> [Diagnostic] {
         var phrases: [(text: String, stems: Set<String>)] = []
         let concepts = ConceptTable(bundle: bundle)
-        var cache: [Substring: [Word]] = [:]
+        // The stems of each token, once: the phrases a concept stands for share most words.
+        var cache: [Substring: [String]] = [:]
+        func stems(_ text: String) -> Set<String> {
+            var out = Set<String>()
+            for token in text.split(separator: " ") {
+                if let known = cache[token] {
+                    out.formUnion(known)
+                } else {
+                    let found = PhrasePattern.stems(String(token))
+                    cache[token] = found
+                    out.formUnion(found)
+                }
+            }
+            return out
+        }
         var seen = Set<String>()
         func add(_ list: [Phrase]) {
             for p in list {
                 // Every phrase a concept phrase stands for, as the matcher reads it.
                 let expanded = ConceptTable.isPattern(p.text) ? ((try? concepts.expand(p.text)) ?? [p.text]) : [p.text]
                 for text in expanded where seen.insert(text).inserted {
-                    let stems = Set(PhrasePattern(text, cache: &cache).words.map(\.stem))
-                    if !stems.isEmpty { phrases.append((text, stems)) }
+                    let found = stems(text)
+                    if !found.isEmpty { phrases.append((text, found)) }
                 }
             }
         }
