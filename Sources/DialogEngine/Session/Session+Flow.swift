@@ -6,12 +6,12 @@ extension Session {
 
     mutating func newTurn(input: String?) -> Turn {
         if input != nil { turnNumber += 1 }
-        return Turn(number: input == nil && record.isEmpty ? 0 : turnNumber, input: input, node: current,
+        return Turn(number: input == nil && !hasOpened ? 0 : turnNumber, input: input, node: current,
                     state: .awaitingChoice, say: [], ask: nil, choices: [], flags: [], crisis: nil, matched: nil,
                     reported: [], denied: [], scores: [], notes: [], summary: nil)
     }
 
-    /// Completes a turn with the question of the node the session is at, and records it.
+    /// Completes a turn with the question of the node the session is at.
     mutating func finish(_ turn: Turn, presentAgain: Bool = true) -> Turn {
         var turn = turn
         if !turn.flags.contains("reask") { misunderstoodInARow = 0 }
@@ -24,7 +24,7 @@ extension Session {
         if waiting == .ended && turn.summary == nil {
             turn.summary = summary()
         }
-        record.append(turn)
+        hasOpened = true
         return turn
     }
 

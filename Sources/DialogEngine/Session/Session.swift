@@ -23,8 +23,9 @@ public struct Session: Sendable {
     public internal(set) var reported: [String] = []
     public internal(set) var denied: [String] = []
     public internal(set) var scores: [String: Int] = [:]
-    /// Every turn so far, in order: the session record.
-    public internal(set) var record: [Turn] = []
+    /// Whether the opening turn has been given: the only turn numbered 0. The session
+    /// keeps no history of turns, so a long session costs no more memory than a short one.
+    var hasOpened = false
     public var isEnded: Bool { waiting == .ended }
 
     /// What the session waits for at `current`.
