@@ -53,7 +53,8 @@ public struct CrisisOccurrence: Sendable, Hashable, CustomStringConvertible {
 
     /// `takeover`, `resources`, or nil for a figure of speech.
     public var level: CrisisLevel? { qualifier.map(\.level) ?? .takeover }
-    /// The phrase as written in the intent.
+    /// The plain phrase of the intent that matched ("i want to die" of "~self ~want to
+    /// ~die").
     public var phrase: String { match.phrase }
 
     public var description: String {
