@@ -17,6 +17,11 @@ public struct ConceptTable: Sendable {
     /// The most plain phrases one phrase may stand for.
     public static let maximumExpansions = 4000
 
+    /// The built-in word class `~number`: any word that is a number, perhaps with a unit
+    /// ("5", "50mg"), so that phrases about amounts need not list any. Not a concept: a
+    /// bundle's concept of this name is a problem (`problems()`).
+    public static let number = "number"
+
     /// Why a phrase or a concept cannot be compiled.
     public enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
         case unknownConcept(String)
@@ -54,6 +59,9 @@ public struct ConceptTable: Sendable {
         for name in all.keys.sorted() {
             var stack: [String] = []
             _ = try? compiler.concept(name, stack: &stack)
+        }
+        if bundleConcepts[Self.number] != nil {
+            compiler.done[Self.number] = .failure(.invalidPattern("`~number` is the built-in word class of numbers: give the concept another name"))
         }
         phrases = all
         compiled = compiler.done
@@ -179,7 +187,7 @@ public struct ConceptTable: Sendable {
                     let name = String(phrase[phrase.index(after: i)..<end])
                     guard !name.isEmpty else { throw .invalidPattern("`~` without a concept name in `\(phrase)`") }
                     flushLiteral(upTo: i)
-                    out.append(.either(try concept(name, stack: &stack)))
+                    out.append(name == ConceptTable.number ? .number : .either(try concept(name, stack: &stack)))
                     i = end
                 } else {
                     if literalStart == nil { literalStart = i }

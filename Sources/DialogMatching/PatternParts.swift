@@ -10,6 +10,8 @@ indirect enum PatternPart: Sendable {
     case word(PatternWord)
     /// `...`: up to `PhrasePattern.maximumGap` words of the same sentence.
     case gap
+    /// `~number`: one word that is a number, as people type an amount ("5", "50mg").
+    case number
     /// One of several sequences: a concept's phrases, or an optional group.
     case either(Alternatives)
 
@@ -17,9 +19,19 @@ indirect enum PatternPart: Sendable {
     /// can anchor the phrase at.
     var isMandatory: Bool {
         switch self {
-        case .word: true
+        case .word, .number: true
         case .gap: false
         case .either(let a): !a.canBeEmpty
+        }
+    }
+
+    /// Whether the part may begin with a number: a phrase set anchored there tries the
+    /// phrase at every number of a line.
+    var opensWithNumber: Bool {
+        switch self {
+        case .number: true
+        case .word, .gap: false
+        case .either(let a): a.opensWithNumber
         }
     }
 
@@ -29,6 +41,7 @@ indirect enum PatternPart: Sendable {
         switch self {
         case .word(let w): PatternParts.weight(w.word)
         case .gap: 0
+        case .number: PatternParts.numberWeight
         case .either(let a): a.anchorWeight
         }
     }
@@ -37,7 +50,7 @@ indirect enum PatternPart: Sendable {
     var firstWords: [Word] {
         switch self {
         case .word(let w): [w.word]
-        case .gap: []
+        case .gap, .number: []
         case .either(let a): a.firstWords
         }
     }
@@ -75,6 +88,8 @@ struct Alternatives: Sendable {
     let count: Int
     /// `PatternPart.anchorWeight` of the part.
     let anchorWeight: Int
+    /// Whether some sequence may begin with a number.
+    let opensWithNumber: Bool
 
     /// The sequences by the word they begin with, and by the word they end with: a
     /// walk tries only those that can match where it stands (`PatternWalk`).
@@ -92,7 +107,8 @@ struct Alternatives: Sendable {
             for w in PatternParts.firstWords(sequence) where seen.insert(w.text).inserted { first.append(w) }
         }
         firstWords = first
-        anchorWeight = first.reduce(0) { $0 + PatternParts.weight($1) }
+        opensWithNumber = sequences.contains(where: PatternParts.opensWithNumber)
+        anchorWeight = first.reduce(0) { $0 + PatternParts.weight($1) } + (opensWithNumber ? PatternParts.numberWeight : 0)
         var total = isOptional ? 1 : 0
         for sequence in sequences { total = PatternParts.saturatingAdd(total, PatternParts.count(sequence)) }
         count = total
@@ -165,6 +181,29 @@ enum PatternParts {
         Lexicon.commonWords.contains(word.text) ? 50 : 1
     }
 
+    /// The anchor weight of a number: lines hold many, so a phrase is anchored at one
+    /// only when it has nothing else.
+    static let numberWeight = 10_000
+
+    /// Units an amount may carry in the same word ("50mg").
+    private static let units: Set<Substring> = ["mg", "mcg", "ug", "ml", "g", "milligram", "milligrams"]
+
+    /// Whether a word of a line is a number: digits, and perhaps a unit ("5", "50mg").
+    static func isNumber(_ word: Word) -> Bool {
+        let text = word.text
+        guard let end = text.firstIndex(where: { !$0.isASCII || !$0.isNumber }) else { return !text.isEmpty }
+        return end != text.startIndex && units.contains(text[end...])
+    }
+
+    /// Whether a sequence may begin with a number.
+    static func opensWithNumber(_ parts: [PatternPart]) -> Bool {
+        for part in parts {
+            if part.opensWithNumber { return true }
+            if part.isMandatory { return false }
+        }
+        return false
+    }
+
     /// Whether a sequence may match no words.
     static func canBeEmpty(_ parts: [PatternPart]) -> Bool {
         parts.allSatisfy { !$0.isMandatory }
@@ -208,6 +247,8 @@ enum PatternParts {
                 alternatives = [display]
             case .gap:
                 alternatives = ["..."]
+            case .number:
+                alternatives = ["~number"]
             case .either(let a):
                 alternatives = (a.isOptional ? [""] : []) + a.sequences.flatMap(expand)
             }

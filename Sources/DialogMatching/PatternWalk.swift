@@ -89,7 +89,9 @@ struct PatternWalk {
             }
             walk(&frames, next)
         case .word(let word):
-            matchWord(word, &frames, state)
+            matchWord(&frames, state, word: word) { WordMatch.compare($0, word.word) }
+        case .number:
+            matchWord(&frames, state, word: nil) { PatternParts.isNumber($0) ? .exact : nil }
         case .either(let alternatives):
             let index = step > 0 ? alternatives.byFirstWord : alternatives.byLastWord
             if index.triesAll {
@@ -125,12 +127,13 @@ struct PatternWalk {
         return unique
     }
 
-    /// The word at the walk's position, or after up to `pending` skipped words.
-    private mutating func matchWord(_ word: PatternWord, _ frames: inout [Frame], _ state: State) {
+    /// The word at the walk's position, or after up to `pending` skipped words, that
+    /// `fits` accepts: a word of the phrase (`word`), or a number (`word` nil).
+    private mutating func matchWord(_ frames: inout [Frame], _ state: State, word: PatternWord?, fits: (Word) -> MatchQuality?) {
         var at = state.position
         var skipped = 0
         while at >= 0, at < text.words.count, text.words[at].sentence == sentence {
-            if let quality = WordMatch.compare(text.words[at], word.word), quality >= minimumQuality {
+            if let quality = fits(text.words[at]), quality >= minimumQuality {
                 var next = state
                 switch quality {
                 case .exact: next.exact += 1
@@ -141,17 +144,19 @@ struct PatternWalk {
                     let gap = step > 0 ? (at - skipped)..<at : (at + 1)..<(at + 1 + skipped)
                     next.gapCue = gap.first(where: isNegating)
                 }
+                // A number stands for itself: it is shown, and is the phrase's word, as typed.
+                let phraseWord = word?.word.text ?? text.words[at].text
                 if step > 0 {
                     if next.low == nil { next.low = at }
                     next.high = at
-                    if next.firstWord == nil { next.firstWord = word.word.text }
+                    if next.firstWord == nil { next.firstWord = phraseWord }
                 } else {
                     next.low = at
                     if next.high == nil { next.high = at }
-                    next.firstWord = word.word.text
+                    next.firstWord = phraseWord
                 }
-                if word.isNegationCue { next.selfNegated = true }
-                if showing, let display = word.display { show(display, in: &next) }
+                if word?.isNegationCue == true { next.selfNegated = true }
+                if showing, let display = word.map({ $0.display }) ?? phraseWord { show(display, in: &next) }
                 next.position = at + step
                 next.pending = 0
                 next.gapsOpen = true

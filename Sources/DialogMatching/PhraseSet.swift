@@ -65,6 +65,9 @@ public struct PhraseSet<ID: Hashable & Sendable>: Sendable {
     private let byText: [String: Int]
     private let byStem: [String: [Int]]
     private let byDeletion: [String: [Int]]
+    /// The phrases anchored at a part that may begin with a number: tried at every
+    /// number of a line.
+    private let numberAnchored: [Int]
     /// Each id's place in `entries` (its first, when listed twice).
     private let entryIndex: [ID: Int]
 
@@ -89,6 +92,7 @@ public struct PhraseSet<ID: Hashable & Sendable>: Sendable {
         anchors.reserveCapacity(flat.count)
         var anchorWords: [Word] = [], phrasesOfAnchor: [[Int]] = []
         var byText: [String: Int] = [:], byStem: [String: [Int]] = [:], byDeletion: [String: [Int]] = [:]
+        var numberAnchored: [Int] = []
         for (index, (_, pattern)) in flat.enumerated() {
             var anchor = 0
             var best = (Int.max, Int.max)
@@ -99,6 +103,7 @@ public struct PhraseSet<ID: Hashable & Sendable>: Sendable {
                 if cost < best { (anchor, best) = (k, cost) }
             }
             anchors.append(anchor)
+            if pattern.parts[anchor].opensWithNumber { numberAnchored.append(index) }
             for word in pattern.parts[anchor].firstWords {
                 if let id = byText[word.text] {
                     phrasesOfAnchor[id].append(index)
@@ -121,6 +126,7 @@ public struct PhraseSet<ID: Hashable & Sendable>: Sendable {
         self.byText = byText
         self.byStem = byStem
         self.byDeletion = byDeletion
+        self.numberAnchored = numberAnchored
         self.entryIndex = Dictionary(entries.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
     }
 }
@@ -190,15 +196,20 @@ extension PhraseSet {
                     for a in list where stamp[a] != position { stamp[a] = position; candidates.append(a) }
                 }
             }
+            func attempt(_ c: Int) {
+                guard tried[c] != position else { return }
+                tried[c] = position
+                let (entry, pattern) = flat[c]
+                matches.removeAll(keepingCapacity: true)
+                pattern.occurrences(in: text, anchor: anchors[c], at: position, minimumQuality: minimumQuality, into: &matches)
+                for match in matches { found.append((match.words.lowerBound, c, Hit(id: entries[entry].id, match: match))) }
+            }
             for a in candidates {
                 guard let quality = WordMatch.compare(word, anchorWords[a]), quality >= minimumQuality else { continue }
-                for c in phrasesOfAnchor[a] where tried[c] != position {
-                    tried[c] = position
-                    let (entry, pattern) = flat[c]
-                    matches.removeAll(keepingCapacity: true)
-                    pattern.occurrences(in: text, anchor: anchors[c], at: position, minimumQuality: minimumQuality, into: &matches)
-                    for match in matches { found.append((match.words.lowerBound, c, Hit(id: entries[entry].id, match: match))) }
-                }
+                for c in phrasesOfAnchor[a] { attempt(c) }
+            }
+            if !numberAnchored.isEmpty, PatternParts.isNumber(word) {
+                for c in numberAnchored { attempt(c) }
             }
         }
         guard found.count > 1 else { return found.map(\.hit) }

@@ -104,4 +104,21 @@ struct MatchingConceptTests {
         #expect(!pattern.canMatch)
         #expect(pattern.matches(in: NormalizedText("just really")).isEmpty)
     }
+
+    @Test func numberIsTheBuiltInClassOfNumbers() throws {
+        let pattern = try table.pattern("my dose is ~number and i took")
+        for line in ["my dose is 5 and i took more", "my dose is 50mg and i took 200mg"] {
+            #expect(pattern.matches(in: NormalizedText(line)).first?.phrase.hasPrefix("my dose is ") == true, "\(line)")
+        }
+        for line in ["my dose is 3x and i took more", "my dose is five and i took more", "my dose is mg and i took"] {
+            #expect(pattern.matches(in: NormalizedText(line)).isEmpty, "\(line)")
+        }
+        #expect(try table.pattern("my dose is ~number").matches(in: NormalizedText("my dose is 20mg")).first?.phrase == "my dose is 20mg")
+        // A phrase with nothing but a number to anchor at is tried at every number.
+        let set = PhraseSet([(id: 0, phrases: [try table.pattern("~number [mg]")])])
+        #expect(set.longestHits(in: NormalizedText("took 40 mg then 10")).map(\.match.words) == [1..<3, 4..<5])
+        // A bundle cannot make `~number` a concept.
+        #expect(ConceptTable(["number": ["one"]]).problems().map(\.concept) == ["number"])
+    }
 }
+
