@@ -176,7 +176,7 @@ public struct ConceptTable: Sendable {
                     }
                     let inner = phrase[phrase.index(after: i)..<close]
                     if inner.contains("[") { throw .invalidPattern("`[…]` inside `[…]` in `\(phrase)`") }
-                    if inner.trimmingSpaces.isEmpty { throw .invalidPattern("empty `[]` in `\(phrase)`") }
+                    if inner.allSatisfy({ $0 == " " || $0 == "\t" }) { throw .invalidPattern("empty `[]` in `\(phrase)`") }
                     out.append(.either(Alternatives(sequences: [try self.phrase(inner, stack: &stack)], isOptional: true)))
                     i = phrase.index(after: close)
                 } else if c == "]" {
@@ -197,15 +197,6 @@ public struct ConceptTable: Sendable {
             flushLiteral(upTo: phrase.endIndex)
             return out
         }
-    }
-}
-
-extension StringProtocol {
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while s.first == " " || s.first == "\t" { s.removeFirst() }
-        while s.last == " " || s.last == "\t" { s.removeLast() }
-        return String(s)
     }
 }
 

@@ -34,13 +34,7 @@ public enum TestParser {
     }()
 }
 
-/// One line of a file, without its line break.
-private struct Line {
-    var number: Int
-    /// The byte offset of its first byte in the file.
-    var offset: Int
-    var text: String
-}
+private typealias Line = FileLine
 
 private struct Reader {
     var file: TestFile
@@ -55,22 +49,9 @@ private struct Reader {
     init(path: String, bytes: [UInt8]) {
         file = TestFile(path: path, source: SourceFile(path: path, bytes: bytes), bundle: nil, setup: TestSection(),
                         tests: [], diagnostics: [])
-        var start = 0, number = 1
-        while start <= bytes.count {
-            var end = start
-            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
-            var stop = end
-            if stop > start && bytes[stop - 1] == 0x0D { stop -= 1 }
-            if let text = String(validating: bytes[start..<stop], as: UTF8.self) {
-                lines.append(Line(number: number, offset: start, text: text))
-            } else {
-                let at = SourcePosition(offset: start, line: number, column: 1)
-                file.diagnostics.append(TestMessage.invalidText("invalid UTF-8", SourceRange(at: at)))
-            }
-            if end == bytes.count { break }
-            start = end + 1
-            number += 1
-        }
+        let split = FileLine.split(bytes)
+        lines = split.lines
+        for at in split.invalid { file.diagnostics.append(TestMessage.invalidText("invalid UTF-8", SourceRange(at: at))) }
     }
 
     mutating func run() {

@@ -53,29 +53,16 @@ enum EvalMessage {
 
 private struct EvalReader {
     var file: EvalFile
-    private var text: [(number: Int, offset: Int, text: String)] = []
+    private var text: [FileLine] = []
     /// Whether the record being read has had an expectation: the next `>` starts a new one.
     private var recordHasExpectation = false
     private var recordOpen = false
 
     init(path: String, bytes: [UInt8]) {
         file = EvalFile(path: path, source: SourceFile(path: path, bytes: bytes), bundle: nil, groups: [], diagnostics: [])
-        var start = 0, number = 1
-        while start <= bytes.count {
-            var end = start
-            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
-            var stop = end
-            if stop > start && bytes[stop - 1] == 0x0D { stop -= 1 }
-            if let line = String(validating: bytes[start..<stop], as: UTF8.self) {
-                text.append((number, start, line))
-            } else {
-                let at = SourcePosition(offset: start, line: number, column: 1)
-                file.diagnostics.append(EvalMessage.invalidValue("invalid UTF-8", SourceRange(at: at)))
-            }
-            if end == bytes.count { break }
-            start = end + 1
-            number += 1
-        }
+        let split = FileLine.split(bytes)
+        text = split.lines
+        for at in split.invalid { file.diagnostics.append(EvalMessage.invalidValue("invalid UTF-8", SourceRange(at: at))) }
     }
 
     mutating func run() {
@@ -83,7 +70,7 @@ private struct EvalReader {
         closeRecord()
     }
 
-    private func range(_ line: (number: Int, offset: Int, text: String), _ r: Range<String.Index>) -> SourceRange {
+    private func range(_ line: FileLine, _ r: Range<String.Index>) -> SourceRange {
         let t = line.text
         func at(_ i: String.Index) -> SourcePosition {
             SourcePosition(offset: line.offset + t.utf8.distance(from: t.startIndex, to: i), line: line.number,
@@ -103,7 +90,7 @@ private struct EvalReader {
         recordHasExpectation = false
     }
 
-    private mutating func read(_ line: (number: Int, offset: Int, text: String)) {
+    private mutating func read(_ line: FileLine) {
         let t = line.text
         guard let first = t.firstIndex(where: { $0 != " " && $0 != "\t" }) else {
             // A blank line ends a record.

@@ -1,0 +1,32 @@
+import DialogSyntax
+
+/// One line of a line-based file (scripted tests, labelled lines), without its line
+/// break.
+struct FileLine {
+    var number: Int
+    /// The byte offset of its first byte in the file.
+    var offset: Int
+    var text: String
+
+    /// The lines of a file, split at `\n` (a `\r` before it is dropped), and where each
+    /// line that is not UTF-8 starts: such a line is left out, for the caller to report.
+    static func split(_ bytes: [UInt8]) -> (lines: [FileLine], invalid: [SourcePosition]) {
+        var lines: [FileLine] = [], invalid: [SourcePosition] = []
+        var start = 0, number = 1
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            var stop = end
+            if stop > start && bytes[stop - 1] == 0x0D { stop -= 1 }
+            if let text = String(validating: bytes[start..<stop], as: UTF8.self) {
+                lines.append(FileLine(number: number, offset: start, text: text))
+            } else {
+                invalid.append(SourcePosition(offset: start, line: number, column: 1))
+            }
+            if end == bytes.count { break }
+            start = end + 1
+            number += 1
+        }
+        return (lines, invalid)
+    }
+}
