@@ -185,6 +185,9 @@ enum PatternParts {
     /// only when it has nothing else.
     static let numberWeight = 10_000
 
+    /// What `expand(_:)` writes for `~number`.
+    static let exampleNumber = "2"
+
     /// Units an amount may carry in the same word ("50mg").
     private static let units: Set<Substring> = ["mg", "mcg", "ug", "ml", "g", "milligram", "milligrams"]
 
@@ -235,7 +238,7 @@ enum PatternParts {
     }
 
     /// The plain phrases a sequence stands for, as text ("want to just die"); a gap is
-    /// shown as `...`. The caller checks `count(_:)` first.
+    /// shown as `...`, a number as `exampleNumber`. The caller checks `count(_:)` first.
     static func expand(_ parts: [PatternPart]) -> [String] {
         var results = [""]
         func append(_ r: String, _ a: String) -> String { a.isEmpty ? r : r.isEmpty ? a : r + " " + a }
@@ -248,7 +251,8 @@ enum PatternParts {
             case .gap:
                 alternatives = ["..."]
             case .number:
-                alternatives = ["~number"]
+                // One number for all: an example a line could hold.
+                alternatives = [PatternParts.exampleNumber]
             case .either(let a):
                 alternatives = (a.isOptional ? [""] : []) + a.sequences.flatMap(expand)
             }

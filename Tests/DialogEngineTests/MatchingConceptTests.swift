@@ -117,6 +117,8 @@ struct MatchingConceptTests {
         // A phrase with nothing but a number to anchor at is tried at every number.
         let set = PhraseSet([(id: 0, phrases: [try table.pattern("~number [mg]")])])
         #expect(set.longestHits(in: NormalizedText("took 40 mg then 10")).map(\.match.words) == [1..<3, 4..<5])
+        // Expanded, a number is an example of one, so the plain phrase still matches.
+        #expect(try table.expand("took ~number mg") == ["took 2 mg"])
         // A bundle cannot make `~number` a concept.
         #expect(ConceptTable(["number": ["one"]]).problems().map(\.concept) == ["number"])
     }
