@@ -14,6 +14,7 @@ command -v python3 >/dev/null 2>&1 || missing+=(python3)
 if [ "${INTAKE_SETUP_TEST:-0}" = 1 ]; then
     command -v tmux >/dev/null 2>&1 || missing+=(tmux)
     python3 -c 'import pexpect' 2>/dev/null || missing+=(python3-pexpect)
+    python3 -c 'import jsonschema' 2>/dev/null || missing+=(python3-jsonschema)
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then

@@ -99,7 +99,7 @@ extension Expectation {
             return scalar("crisis level", level.rawValue, turn.crisis.map(\.level.rawValue) ?? "none")
         case .matched(let by, let id):
             if let m = turn.matched, m.by == by, id == nil || m.id == id { return nil }
-            return scalar("matched", by + (id.map { " \($0)" } ?? ""), TestText.matched(turn.matched))
+            return scalar("matched", by.rawValue + (id.map { " \($0)" } ?? ""), TestText.matched(turn.matched))
         case .matchedNone:
             if turn.matched == nil { return nil }
             return scalar("matched", "none", TestText.matched(turn.matched))
@@ -112,7 +112,7 @@ extension Expectation {
             if same { return nil }
             return scalar("var \(name)", value?.description ?? "unset", actual.map(\.description) ?? "unset")
         case .score(let name, let range):
-            let total = turn.scores.first { $0.name == name }?.total
+            let total = turn.scores.first { $0.scale == name }?.total
             if let total, range.contains(total) { return nil }
             let expected = range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound)...\(range.upperBound)"
             return scalar("score \(name)", expected, total.map(String.init) ?? "none")

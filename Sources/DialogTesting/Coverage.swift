@@ -69,11 +69,9 @@ extension String {
     func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
 }
 
-/// Follows the turns of test sessions and notes what of the bundle they reached.
-///
-/// A turn names the node it ends at; the nodes passed on the way (`next`, `branch`) are
-/// found again from the bundle and from the turn's notes, where the session writes each
-/// `branch` and route it takes (`branch: LABEL → file.node`).
+/// Follows the turns of test sessions and notes what of the bundle they reached, from
+/// each turn's trace: the nodes it entered, the choices, routes and `branch` routes it
+/// took, the intents that matched.
 struct CoverageTracker {
     let loaded: LoadedBundle
     var bundle: DialogBundle { loaded.bundle }
@@ -91,92 +89,28 @@ struct CoverageTracker {
         self.folder = folder
     }
 
-    /// The opening turn of a session that started at `start`.
-    mutating func opened(_ turn: Turn, start: NodeID) {
-        var notes = branchNotes(turn)
-        walk(from: start, notes: &notes)
+    /// A turn of a session: what its trace says it reached, and the node it is at.
+    mutating func took(_ turn: Turn) {
         nodes.insert(turn.node)
-    }
-
-    /// A turn, after the turn before it.
-    mutating func took(_ turn: Turn, after previous: Turn, start: NodeID) {
-        defer { nodes.insert(turn.node) }
-        if let crisis = turn.crisis {
-            for intent in bundle.intents where intent.crisis == crisis.kind || crisis.also.contains(where: { $0 == intent.crisis }) {
-                intents.insert(intent.id)
+        for step in turn.trace {
+            switch step {
+            case .entered(let id):
+                nodes.insert(id)
+            case .choice(let node, let index, _, _, _):
+                choices.insert(ChoiceKey(node: node, index: index))
+            case .route(let node, let index, _, _):
+                routes.insert(RouteKey(node: node, branch: false, index: index))
+            case .branch(let node, let index, _, _):
+                routes.insert(RouteKey(node: node, branch: true, index: index))
+            case .intent(let id):
+                intents.insert(id)
+                // A topic that answers and returns shows its node without entering it.
+                if let intent = bundle.intents.first(where: { $0.id == id }), intent.crisis == nil, intent.returns {
+                    nodes.insert(intent.goto.target)
+                }
+            case .command, .scaleItem, .set, .request, .resumed:
+                break
             }
-        }
-        guard let matched = turn.matched else { return }
-        var notes = branchNotes(turn)
-        let node = bundle.nodes[previous.node]
-        switch matched.by {
-        case "choice":
-            guard let node, let index = choiceIndex(matched.id, of: node, offered: previous.choices) else { return }
-            choices.insert(ChoiceKey(node: node.id, index: index))
-            walk(from: node.choices[index].goto.target, notes: &notes)
-        case "answer":
-            guard let node else { return }
-            if let (label, target) = turn.notes.lazy.compactMap({ CoverageTracker.split($0, "route: ") }).first,
-               let index = node.routes.firstIndex(where: { $0.label == label && $0.goto.target.description == target }) {
-                routes.insert(RouteKey(node: node.id, branch: false, index: index))
-                walk(from: node.routes[index].goto.target, notes: &notes)
-            } else if let next = node.next, turn.node != node.id {
-                walk(from: next.target, notes: &notes)
-            }
-        case "scale":
-            if let node, let next = node.next, turn.node != node.id { walk(from: next.target, notes: &notes) }
-        case "intent":
-            guard let intent = bundle.intents.first(where: { $0.id == matched.id }) else { return }
-            intents.insert(intent.id)
-            if intent.crisis == nil && intent.returns {
-                nodes.insert(intent.goto.target)
-            } else {
-                walk(from: intent.goto.target, notes: &notes)
-            }
-        case "command" where matched.id == "restart":
-            walk(from: start, notes: &notes)
-        default:
-            break
-        }
-    }
-
-    /// The choice a label names: by its label as written, else by its place among those
-    /// offered (labels with `{…}` read differently once rendered).
-    private func choiceIndex(_ label: String, of node: DialogNode, offered: [String]) -> Int? {
-        if let i = node.choices.firstIndex(where: { $0.label.raw == label }) { return i }
-        if offered.count == node.choices.count, let i = offered.firstIndex(of: label) { return i }
-        return nil
-    }
-
-    private func branchNotes(_ turn: Turn) -> [(label: String, target: String)] {
-        turn.notes.compactMap { CoverageTracker.split($0, "branch: ") }
-    }
-
-    /// `PREFIX LABEL → TARGET` as its label and target.
-    static func split(_ note: String, _ prefix: String) -> (label: String, target: String)? {
-        guard note.hasPrefix(prefix), let arrow = note.ranges(of: " → ").last else { return nil }
-        return (String(note[note.index(note.startIndex, offsetBy: prefix.count)..<arrow.lowerBound]),
-                String(note[arrow.upperBound...]))
-    }
-
-    /// Enters a node as the session does: through `branch` (as the notes say) and `next`,
-    /// up to a node that waits for input or ends.
-    private mutating func walk(from id: NodeID, notes: inout [(label: String, target: String)]) {
-        var target = id
-        for _ in 0..<64 {
-            nodes.insert(target)
-            guard let node = bundle.nodes[target], !node.end else { return }
-            if !node.branch.isEmpty {
-                guard !notes.isEmpty else { return }
-                let (label, to) = notes.removeFirst()
-                guard let index = node.branch.firstIndex(where: { $0.label == label && $0.goto.target.description == to }) else { return }
-                routes.insert(RouteKey(node: node.id, branch: true, index: index))
-                target = node.branch[index].goto.target
-                continue
-            }
-            if node.asksForInput { return }
-            guard let next = node.next else { return }
-            target = next.target
         }
     }
 

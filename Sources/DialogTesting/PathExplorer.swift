@@ -148,7 +148,7 @@ public struct PathExplorer {
     /// The question as the person sees it: the node, what it waits for, the question and
     /// the choices.
     static func question(_ turn: Turn) -> String {
-        ["\(turn.node)", turn.state.rawValue, turn.ask ?? "", turn.choices.joined(separator: "\u{1}")].joined(separator: "\u{2}")
+        ["\(turn.node)", turn.state.rawValue, turn.ask ?? "", turn.choiceLabels.joined(separator: "\u{1}")].joined(separator: "\u{2}")
     }
 
     /// The state: the question, and what the session holds that conditions can read.
@@ -256,7 +256,7 @@ public struct PathExplorer {
             for line in candidate {
                 let t = s.respond(to: line)
                 more.append(t)
-                if t.flags.contains("reask") || t.flags.contains("ambiguous") { reasked = true; break }
+                if t.has(.reask) || t.has(.ambiguous) { reasked = true; break }
                 if t.state == .ended { break }
             }
             guard !reasked else { continue }
@@ -279,19 +279,15 @@ public struct PathExplorer {
     /// scale.
     func candidates(session: Session, turn: Turn, node: DialogNode, opening: Bool) -> [[String]] {
         var out: [[String]] = []
-        switch turn.state {
-        case .awaitingChoice:
-            if node.expect == .yesNo && node.choices.isEmpty {
-                out = [["yes"], ["no"]]
-            } else {
-                out = turn.choices.indices.map { [String($0 + 1)] }
-            }
-        case .awaitingNumber:
+        switch turn.expects {
+        case .yesNo:
+            out = [["yes"], ["no"]]
+        case .choice:
+            out = turn.choices.indices.map { [String($0 + 1)] }
+        case .number:
             if let name = node.scale?.value, let scale = bundle.scales[name] {
-                // "3 of 16: …" on the ask's last line: answer the items left at once.
-                let lastLine = turn.ask?.split(separator: "\n").last ?? ""
-                let at = Int(lastLine.prefix { $0.isNumber }) ?? 1
-                let left = max(1, scale.items.count - at + 1)
+                // Answer the items left at once.
+                let left = max(1, scale.items.count - (session.scaleItem ?? 0))
                 let values = [scale.range.lowerBound, (scale.range.lowerBound + scale.range.upperBound) / 2, scale.range.upperBound]
                 var seen: Set<Int> = []
                 for v in values where seen.insert(v).inserted { out.append(Array(repeating: String(v), count: left)) }
@@ -307,7 +303,7 @@ public struct PathExplorer {
                     out.append([n == n.rounded() ? String(Int(n)) : String(n)])
                 }
             }
-        case .awaitingText:
+        case .text, .symptoms:
             for route in node.routes { if let phrase = route.match.first { out.append([phrase.text]) } }
             if node.expect == .symptoms {
                 for stage in [Symptom.Stage.early, .later] {
@@ -318,7 +314,7 @@ public struct PathExplorer {
             } else {
                 out.append(["something else"])
             }
-        case .ended:
+        case .none:
             break
         }
         if opening {

@@ -96,8 +96,8 @@ public enum TextField: String, Sendable, CaseIterable {
         switch self {
         case .say: turn.say
         case .ask: turn.ask.map { [$0] } ?? []
-        case .choices: turn.choices
-        case .reply: turn.say + (turn.ask.map { [$0] } ?? []) + turn.choices
+        case .choices: turn.choiceLabels
+        case .reply: turn.say + (turn.ask.map { [$0] } ?? []) + turn.choiceLabels
         }
     }
 }
@@ -110,7 +110,7 @@ public enum ListField: String, Sendable, CaseIterable {
 
     public func items(of turn: Turn) -> [String] {
         switch self {
-        case .flags: turn.flags
+        case .flags: turn.flags.map(\.rawValue)
         case .reported: turn.reported
         case .denied: turn.denied
         case .crisisAlso: turn.crisis?.also.map(\.rawValue) ?? []
@@ -153,10 +153,11 @@ public enum Check: Sendable {
     case node(String)
     case state(Turn.State)
     /// `crisis: KIND [LEVEL]`, or `crisis: none` (nil kind).
-    case crisis(CrisisKind?, Turn.Crisis.Level?)
-    case crisisLevel(Turn.Crisis.Level)
-    /// `matched: BY [ID]`.
-    case matched(by: String, id: String?)
+    case crisis(CrisisKind?, CrisisLevel?)
+    case crisisLevel(CrisisLevel)
+    /// `matched: BY [ID]`: a choice by its id, an intent, a command, the variable an
+    /// answer was saved in.
+    case matched(by: Turn.Match.Kind, id: String?)
     /// `matched: none`.
     case matchedNone
     case matchedPhrase(String)

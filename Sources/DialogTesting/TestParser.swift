@@ -458,8 +458,8 @@ private struct Reader {
                                             ?? "one of: " + kinds.joined(separator: ", "))
     }
 
-    mutating func level(_ value: Written) -> Turn.Crisis.Level? {
-        if let level = Turn.Crisis.Level(rawValue: value.text) { return level }
+    mutating func level(_ value: Written) -> CrisisLevel? {
+        if let level = CrisisLevel(rawValue: value.text) { return level }
         report(TestMessage.invalidValue("unknown crisis level `\(value.text)`", value.range, hint: "one of: takeover, resources"))
         return nil
     }
@@ -480,7 +480,7 @@ private struct Reader {
             return nil
         }
         if words.count == 2 {
-            guard let level = Turn.Crisis.Level(rawValue: words[1]) else {
+            guard let level = CrisisLevel(rawValue: words[1]) else {
                 report(TestMessage.invalidValue("unknown crisis level `\(words[1])`", value.range, hint: "one of: takeover, resources"))
                 return nil
             }
@@ -489,7 +489,6 @@ private struct Reader {
         return .crisis(kind, nil)
     }
 
-    static let matchKinds = ["choice", "answer", "scale", "intent", "command", "route", "crisis"]
 
     mutating func matched(_ value: Written, keyRange: SourceRange) -> Check? {
         guard !value.text.isEmpty else {
@@ -497,13 +496,13 @@ private struct Reader {
             return nil
         }
         if value.text == "none" { return .matchedNone }
-        let by = String(value.text.prefix { $0 != " " })
-        guard Reader.matchKinds.contains(by) else {
-            report(TestMessage.invalidValue("unknown kind of match `\(by)`", value.range,
-                                            hint: "one of: " + Reader.matchKinds.joined(separator: ", ")))
+        let written = String(value.text.prefix { $0 != " " })
+        guard let by = Turn.Match.Kind(rawValue: written) else {
+            report(TestMessage.invalidValue("unknown kind of match `\(written)`", value.range,
+                                            hint: "one of: " + Turn.Match.Kind.allCases.map(\.rawValue).joined(separator: ", ")))
             return nil
         }
-        let id = value.text.dropFirst(by.count).drop { $0 == " " }
+        let id = value.text.dropFirst(written.count).drop { $0 == " " }
         return .matched(by: by, id: id.isEmpty ? nil : String(id))
     }
 

@@ -21,6 +21,8 @@ public struct RunOptions: Sendable {
     public var update = false
     /// Measures how long each test takes (off for reproducible output).
     public var measure = true
+    /// Keeps every turn of every test (``TestResult/turns``).
+    public var keepTurns = false
 
     public init(filter: String? = nil, coverage: Bool = false, update: Bool = false, measure: Bool = true) {
         self.filter = filter
@@ -47,6 +49,8 @@ public struct TestResult: Sendable {
     /// Turns taken: the opening, each line typed and each end of input.
     public var steps: Int
     public var duration: Duration
+    /// Every turn the test's session gave, in order, when ``RunOptions/keepTurns``.
+    public var turns: [Turn] = []
 
     public var passed: Bool {
         if case .passed = outcome { return true }
@@ -178,6 +182,7 @@ public struct TestRunner {
             for test in selected {
                 let t0 = options.measure ? clock.now : began
                 var run = TestRun(file: file, test: test, bundle: bundle, update: options.update)
+                run.keepsTurns = options.keepTurns
                 run.tracker = trackers[folder]
                 run.execute(prototypes: &prototypes, key: folder)
                 trackers[folder] = run.tracker
@@ -185,7 +190,7 @@ public struct TestRunner {
                 let duration = options.measure ? clock.now - t0 : .zero
                 result.tests.append(TestResult(name: test.name, path: file.path, range: test.range,
                                                outcome: run.failure.map { .failed($0) } ?? .passed,
-                                               steps: run.steps, duration: duration))
+                                               steps: run.steps, duration: duration, turns: run.turns))
             }
             results.append(result)
         }
@@ -211,6 +216,8 @@ private struct TestRun {
     let bundle: DialogBundle
     let update: Bool
     var tracker: CoverageTracker?
+    var keepsTurns = false
+    var turns: [Turn] = []
     var steps = 0
     var failure: Failure?
     var rewrites: [Rewrite] = []
@@ -242,9 +249,9 @@ private struct TestRun {
         for preset in setup.presets + own.presets { session.preset(preset.name, to: preset.value) }
         var turn = session.open()
         steps = 1
-        tracker?.opened(turn, start: start)
+        tracker?.took(turn)
+        if keepsTurns { turns.append(turn) }
         for step in setup.steps + own.steps {
-            let previous = turn
             switch step.action {
             case .open, .latest: break
             case .line(let line):
@@ -254,7 +261,10 @@ private struct TestRun {
                 turn = session.end()
                 steps += 1
             }
-            if step.action != .open && step.action != .latest { tracker?.took(turn, after: previous, start: start) }
+            if step.action != .open && step.action != .latest {
+                tracker?.took(turn)
+                if keepsTurns { turns.append(turn) }
+            }
             var stepRewrites: [Rewrite] = []
             for expectation in step.expectations {
                 guard let mismatch = expectation.mismatch(in: turn, session: session, bundle: bundle) else { continue }
@@ -304,6 +314,7 @@ enum Validation {
                 out.append(TestMessage.unknownName("node", written, range, suggestion: Suggest.closest(to: id.description, in: nodeNames)))
             }
         }
+        let choiceIDs = Set(bundle.nodes.values.lazy.flatMap(\.choices).map(\.id))
         let sections = [file.setup] + file.tests.map(\.section)
         for section in sections {
             if let start = section.start { node(start.value, start.range) }
@@ -325,8 +336,13 @@ enum Validation {
                         for id in ids where !known.contains(id) {
                             out.append(TestMessage.unknownName("symptom", id, e.range, suggestion: Suggest.closest(to: id, in: known)))
                         }
-                    case .matched(by: "intent", let id?) where !bundle.intents.contains(where: { $0.id == id }):
+                    case .matched(by: .intent, let id?) where !bundle.intents.contains(where: { $0.id == id }):
                         out.append(TestMessage.unknownName("intent", id, e.range, suggestion: Suggest.closest(to: id, in: bundle.intents.map(\.id))))
+                    case .matched(by: .choice, let id?) where !choiceIDs.contains(id):
+                        // A label written where the id belongs: name the id it has.
+                        let byLabel = bundle.nodes.values.lazy.flatMap(\.choices).first { $0.label.raw == id }?.id
+                        out.append(TestMessage.unknownName("choice id", id, e.range,
+                                                           suggestion: byLabel ?? Suggest.closest(to: id, in: choiceIDs.sorted())))
                     default:
                         break
                     }

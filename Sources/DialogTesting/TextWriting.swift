@@ -42,7 +42,7 @@ public enum TestText {
 
     static func matched(_ m: Turn.Match?) -> String {
         guard let m else { return "none" }
-        return m.by + (m.id.isEmpty ? "" : " \(m.id)")
+        return m.by.rawValue + (m.id.isEmpty ? "" : " \(m.id)")
     }
 
     /// Every field of a turn as expectation lines: what a failure shows.
@@ -50,16 +50,16 @@ public enum TestText {
         var out = ["node: \(turn.node)", "state: \(turn.state.rawValue)"]
         out += exactLines(.say, turn.say)
         out += exactLines(.ask, TextField.ask.items(of: turn))
-        out += exactLines(.choices, turn.choices)
-        out.append("flags: \(list(turn.flags))")
+        out += exactLines(.choices, turn.choiceLabels)
+        out.append("flags: \(list(turn.flags.map(\.rawValue)))")
         out.append("crisis: \(crisis(turn.crisis))")
         if let c = turn.crisis, !c.also.isEmpty { out.append("crisis also: \(list(c.also.map(\.rawValue)))") }
         out.append("matched: \(matched(turn.matched))")
         if let phrase = turn.matched?.phrase { out.append("matched phrase: \(value(phrase))") }
         if !turn.reported.isEmpty { out.append("reported: \(list(turn.reported))") }
         if !turn.denied.isEmpty { out.append("denied: \(list(turn.denied))") }
-        for s in turn.scores { out.append("score \(s.name): \(s.total)") }
-        for note in turn.notes { out.append("# note: \(note)") }
+        for s in turn.scores { out.append("score \(s.scale): \(s.total)") }
+        for note in StaffNotes.lines(of: turn) { out.append("# note: \(note)") }
         return out
     }
 
@@ -69,14 +69,14 @@ public enum TestText {
         var out = ["node: \(turn.node)", "state: \(turn.state.rawValue)"]
         out += exactLines(.say, turn.say)
         out += exactLines(.ask, TextField.ask.items(of: turn))
-        out += exactLines(.choices, turn.choices)
-        out.append("flags: \(list(turn.flags))")
+        out += exactLines(.choices, turn.choiceLabels)
+        out.append("flags: \(list(turn.flags.map(\.rawValue)))")
         out.append("crisis: \(crisis(turn.crisis))")
         if let c = turn.crisis, !c.also.isEmpty { out.append("crisis also: \(list(c.also.map(\.rawValue)))") }
         if turn.reported != (previous?.reported ?? []) { out.append("reported: \(list(turn.reported))") }
         if turn.denied != (previous?.denied ?? []) { out.append("denied: \(list(turn.denied))") }
-        let before = Dictionary(uniqueKeysWithValues: (previous?.scores ?? []).map { ($0.name, $0.total) })
-        for s in turn.scores where before[s.name] != s.total { out.append("score \(s.name): \(s.total)") }
+        let before = Dictionary(uniqueKeysWithValues: (previous?.scores ?? []).map { ($0.scale, $0.total) })
+        for s in turn.scores where before[s.scale] != s.total { out.append("score \(s.scale): \(s.total)") }
         return out
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DialogEngine
 import DialogModel
 import DialogSyntax
 import DialogTesting
@@ -38,6 +39,9 @@ struct TestCommand: ParsableCommand {
     @Option(name: .customLong("min-coverage"), help: "Fail (exit 1) when less than P percent of the bundle was reached; implies --coverage.")
     var minCoverage: Double?
 
+    @Option(help: "Also write every turn of every test to FILE, one protocol-2 JSON object per line (to check a program that reads turns).")
+    var turns: String?
+
     @Flag(help: "Rewrite the `is:` texts that differ with what the assistant says now, for review.")
     var update = false
 
@@ -76,6 +80,7 @@ struct TestCommand: ParsableCommand {
         }
         let wantsCoverage = coverage || minCoverage != nil
         var options = RunOptions(filter: filter, coverage: wantsCoverage)
+        options.keepTurns = turns != nil
         var result: SuiteResult
         if update {
             options.update = true
@@ -96,6 +101,14 @@ struct TestCommand: ParsableCommand {
 
         let diagnostics = TestReport.diagnostics(result)
         if !diagnostics.isEmpty { FileIO.write(diagnostics, to: 2) }
+        if let turns {
+            do {
+                try OutputFile.write(result.tests.flatMap(\.turns).map { $0.jsonLine() + "\n" }.joined(), to: turns)
+            } catch {
+                FileIO.write("intake: cannot write \(error.path): \(error.reason)\n", to: 2)
+                throw ExitStatus.noInput
+            }
+        }
         if let junit {
             do {
                 try OutputFile.write(JUnitWriter.xml(result), to: junit)

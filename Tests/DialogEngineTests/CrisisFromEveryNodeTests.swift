@@ -44,7 +44,7 @@ func sessionsAtEveryInputNode() throws -> [(NodeID, Session)] {
                 }
                 #expect(turn.crisis?.level == .takeover, "“\(typed)” at \(id)")
                 #expect(turn.crisis.map { $0.kind == kind || $0.also.contains(kind) } ?? false, "“\(typed)” at \(id): \(String(describing: turn.crisis))")
-                #expect(turn.flags.contains("crisis"))
+                #expect(turn.has(.crisis))
             }
         }
     }

@@ -21,7 +21,7 @@ func answeringNode(_ line: String, region: String = "US") throws -> String {
     var session = try Session(try #require(shippedCompiled), region: region)
     _ = session.open()
     let turn = session.respond(to: line)
-    if let m = turn.matched, m.by == "intent", let intent = bundle.intents.first(where: { $0.id == m.id }), intent.returns {
+    if let m = turn.matched, m.by == .intent, let intent = bundle.intents.first(where: { $0.id == m.id }), intent.returns {
         return intent.goto.target.description
     }
     return turn.node.description

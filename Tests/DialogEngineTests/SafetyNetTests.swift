@@ -18,23 +18,23 @@ struct SafetyNetTests {
         var s = try session()
         let turn = s.respond(to: line)
         #expect(turn.crisis?.kind == .distress && turn.crisis?.level == .resources && turn.crisis?.also == [])
-        #expect(turn.flags.contains("safety-note"))
+        #expect(turn.has(.safetyNote))
         #expect(turn.say.contains { $0.contains("911") })
     }
 
     @Test func aWholeLineHelpStillRunsTheCommand() throws {
         var s = try session()
         let turn = s.respond(to: "help")
-        #expect(turn.matched?.by == "command")
+        #expect(turn.matched?.by == .command)
         #expect(turn.crisis?.kind == .distress)
     }
 
     @Test func theSecondLineNobodyUnderstoodShowsTheNumbersAndAPerson() throws {
         var s = try session()
         let first = s.respond(to: "purple monkey dishwasher")
-        #expect(first.flags.contains("reask") && first.crisis == nil)
+        #expect(first.has(.reask) && first.crisis == nil)
         let second = s.respond(to: "zebra crossing lamp")
-        #expect(second.crisis?.kind == .distress && second.flags.contains("safety-note"))
+        #expect(second.crisis?.kind == .distress && second.has(.safetyNote))
         #expect(second.say.contains { $0.contains("answered by people") })
         // Empty lines are not attempts: they neither count nor reset.
         var t = try session()
@@ -64,7 +64,7 @@ struct SafetyNetTests {
         var s = try session(at: node)
         let turn = s.respond(to: line)
         #expect(turn.crisis?.level == .takeover, "\(line) at \(node)")
-        #expect(turn.matched?.by == "intent")
+        #expect(turn.matched?.by == .intent)
     }
 
     @Test("everyday answers read at their prompts", arguments: [
@@ -74,7 +74,10 @@ struct SafetyNetTests {
     func everydayAnswers(_ node: String, _ line: String, _ label: String) throws {
         var s = try session(at: node)
         let turn = s.respond(to: line)
-        #expect(turn.matched?.by == "choice" && turn.matched?.id == label, "\(line)")
+        let picked = turn.trace.compactMap { step -> String? in
+            if case .choice(_, _, _, let label, _) = step { label } else { nil }
+        }
+        #expect(turn.matched?.by == .choice && picked == [label], "\(line)")
         #expect(turn.crisis == nil)
     }
 
@@ -82,8 +85,8 @@ struct SafetyNetTests {
     func ratingWords(_ line: String, _ score: Int) throws {
         var s = try session(at: "screening.sows")
         let turn = s.respond(to: line)
-        #expect(turn.matched?.by == "scale", "\(line)")
-        #expect(turn.scores.first { $0.name == "sows" }?.total == score, "\(line)")
+        #expect(turn.matched?.by == .scale, "\(line)")
+        #expect(turn.scores.first { $0.scale == "sows" }?.total == score, "\(line)")
     }
 
     @Test func theStemmerNeverTurnsDoIntoDone() throws {

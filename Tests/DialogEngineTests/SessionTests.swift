@@ -111,7 +111,7 @@ func makeSession(region: String = "US") throws -> Session {
     #expect(turn.node.description == "intake.welcome")
     #expect(turn.state == .awaitingChoice)
     #expect(turn.say == ["Hello. In an emergency call Emergency (911)."])
-    #expect(turn.choices == ["Facts", "Check symptoms", "Rate withdrawal", "Finish"])
+    #expect(turn.choiceLabels == ["Facts", "Check symptoms", "Rate withdrawal", "Finish"])
     var uk = try makeSession(region: "gb")
     #expect(uk.open().say == ["Hello. In an emergency call Emergency (999)."])
 }
@@ -128,8 +128,8 @@ func aChoiceIsPickedByNumberLabelOrPhrase(line: String) throws {
     let turn = s.respond(to: line)
     #expect(turn.node.description == "intake.feeling")
     #expect(turn.state == .awaitingNumber)
-    #expect(turn.matched?.by == "choice")
-    #expect(turn.matched?.id == "Check symptoms")
+    #expect(turn.matched?.by == .choice)
+    #expect(turn.matched?.id == "intake.feeling")
 }
 
 @Test func aNumberAnswerFollowsItsRoutesAndAYesNoAnswerSavesABool() throws {
@@ -137,17 +137,17 @@ func aChoiceIsPickedByNumberLabelOrPhrase(line: String) throws {
     _ = s.open()
     _ = s.respond(to: "2")
     let outOfRange = s.respond(to: "500")
-    #expect(outOfRange.flags == ["reask"])
+    #expect(outOfRange.flags == [.reask])
     #expect(outOfRange.node.description == "intake.feeling")
     let early = s.respond(to: "6")
     #expect(early.node.description == "intake.early")
     #expect(early.say == ["It is early (6 hours)."])
-    #expect(early.choices == ["Yes", "No"])
+    #expect(early.choiceLabels == ["Yes", "No"])
     let pregnant = s.respond(to: "yes")
     // Entering the menu again says its texts again.
     #expect(pregnant.say == ["Please talk to a clinician soon.", "Hello. In an emergency call Emergency (911)."])
     #expect(pregnant.node.description == "intake.welcome")
-    #expect(s.summary().redFlags == ["talk-to-clinician"])
+    #expect(s.summary().redFlags.map(\.id) == ["talk-to-clinician"])
 }
 
 @Test func aScaleIsAskedItemByItemAndTotalled() throws {
@@ -156,9 +156,9 @@ func aChoiceIsPickedByNumberLabelOrPhrase(line: String) throws {
     let first = s.respond(to: "rate")
     #expect(first.state == .awaitingNumber)
     #expect(first.ask == "1 of 2: I feel anxious")
-    #expect(first.choices == ["0 not at all", "1", "2", "3", "4 extremely"])
+    #expect(first.choiceLabels == ["0 not at all", "1", "2", "3", "4 extremely"])
     let bad = s.respond(to: "7")
-    #expect(bad.flags == ["reask"])
+    #expect(bad.flags == [.reask])
     #expect(bad.ask == "1 of 2: I feel anxious")
     _ = s.respond(to: "3")
     let done = s.respond(to: "4")
@@ -171,7 +171,7 @@ func aChoiceIsPickedByNumberLabelOrPhrase(line: String) throws {
     _ = s.open()
     _ = s.respond(to: "2")
     let turn = s.respond(to: "what is baclofen?")
-    #expect(turn.matched?.by == "intent")
+    #expect(turn.matched?.by == .intent)
     #expect(turn.say == ["Baclofen is a muscle relaxant."])
     #expect(turn.node.description == "intake.feeling")
     #expect(turn.ask == "How many hours since your last use?")
@@ -181,8 +181,8 @@ func aChoiceIsPickedByNumberLabelOrPhrase(line: String) throws {
     var s = try makeSession()
     _ = s.open()
     let turn = s.respond(to: "purple elephants")
-    #expect(turn.flags == ["reask"])
-    #expect(turn.choices == ["Facts", "Check symptoms", "Rate withdrawal", "Finish"])
+    #expect(turn.flags == [.reask])
+    #expect(turn.choiceLabels == ["Facts", "Check symptoms", "Rate withdrawal", "Finish"])
     #expect(turn.matched == nil)
 }
 
@@ -191,9 +191,9 @@ func aLineWithoutWordsPicksNothingAndAsksAgain(line: String) throws {
     var s = try makeSession()
     _ = s.open()
     let turn = s.respond(to: line)
-    #expect(turn.flags == ["reask"])
+    #expect(turn.flags == [.reask])
     #expect(turn.node.description == "intake.welcome")
-    #expect(turn.choices == ["Facts", "Check symptoms", "Rate withdrawal", "Finish"])
+    #expect(turn.choiceLabels == ["Facts", "Check symptoms", "Rate withdrawal", "Finish"])
     #expect(turn.matched == nil)
     // At a scale item too.
     _ = s.respond(to: "rate")
@@ -206,7 +206,7 @@ func quitEndsWithTheSummary(line: String) throws {
     _ = s.open()
     let turn = s.respond(to: line)
     #expect(turn.state == .ended)
-    #expect(turn.matched?.by == "command")
+    #expect(turn.matched?.by == .command)
     #expect(turn.summary?.turns == 1)
     #expect(turn.say.last == "This summary is automated information, not a diagnosis.")
 }
@@ -243,8 +243,8 @@ func quitEndsWithTheSummary(line: String) throws {
 
 @Test func theTurnIsWrittenAsOneJSONObject() throws {
     var s = try makeSession()
-    let opening = s.open().jsonLine
-    #expect(opening == #"{"turn":0,"node":"intake.welcome","state":"awaiting-choice","say":["Hello. In an emergency call Emergency (911)."],"ask":"What would you like?","choices":["Facts","Check symptoms","Rate withdrawal","Finish"],"flags":[],"crisis":null,"matched":null,"symptoms":{"reported":[],"denied":[]},"scores":{}}"#)
+    let opening = s.open().jsonLine()
+    #expect(opening == #"{"protocol":2,"turn":0,"node":"intake.welcome","state":"awaiting-choice","say":["Hello. In an emergency call Emergency (911)."],"ask":"What would you like?","choices":[{"id":"intake.facts","label":"Facts"},{"id":"intake.feeling","label":"Check symptoms"},{"id":"intake.rate","label":"Rate withdrawal"},{"id":"intake.done","label":"Finish"}],"expects":{"kind":"choice"},"flags":[],"crisis":null,"matched":null,"trace":[{"step":"entered","node":"intake.welcome"}],"symptoms":{"reported":[],"denied":[]},"scores":{},"resources":[]}"#)
 }
 
 @Test(arguments: [
@@ -262,7 +262,7 @@ func aCrisisTakesOverFromEveryNode(line: String, kind: String, node: String) thr
         let turn = s.respond(to: line)
         #expect(turn.crisis?.kind.rawValue == kind, "after \(path)")
         #expect(turn.crisis?.level == .takeover)
-        #expect(turn.flags.contains("crisis"))
+        #expect(turn.has(.crisis))
         #expect(turn.node.description == node)
     }
 }
@@ -281,7 +281,7 @@ func aCrisisTakesOverFromEveryNode(line: String, kind: String, node: String) thr
     _ = s.open()
     let turn = s.respond(to: "I'm not suicidal")
     #expect(turn.crisis?.level != .takeover)
-    #expect(!turn.flags.contains("crisis"))
+    #expect(!turn.has(.crisis))
     #expect(turn.node.description == "intake.welcome")
 }
 

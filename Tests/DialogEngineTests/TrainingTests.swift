@@ -263,7 +263,7 @@ struct TrainingTests {
         let (session, turns) = try Training.play("caller-overdose", Self.overdoseModel)
         let summary = try #require(turns.last?.summary)
         #expect(summary.debrief == session.debrief())
-        let json = turns.last?.jsonLine ?? ""
+        let json = turns.last?.jsonLine() ?? ""
         #expect(json.contains("\"debrief\":{\"items\":[{\"id\":\"recognises_overdose\""))
         #expect(json.contains("\"passed\":true"))
         let markdown = session.debrief().markdown(title: "T")

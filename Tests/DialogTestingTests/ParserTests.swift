@@ -75,7 +75,7 @@ struct ParserTests {
         guard case .crisis(let kind, let level) = checks[10].check else { Issue.record("not crisis"); return }
         #expect(kind == .overdoseOther && level == .takeover)
         guard case .matched(let by, let id) = checks[12].check else { Issue.record("not matched"); return }
-        #expect(by == "choice" && id == "Facts and more")
+        #expect(by == .choice && id == "Facts and more")
         guard case .variable("gone", nil) = checks[15].check else { Issue.record("not unset"); return }
         guard case .score("sows", let range) = checks[16].check else { Issue.record("not score"); return }
         #expect(range == 10...20)
@@ -188,7 +188,7 @@ struct ParserTests {
             x.test:2:10: error: unknown kind of match `everything` [IT003]
                 2 | matched: everything
                   |          ^~~~~~~~~~
-              hint: one of: choice, answer, scale, intent, command, route, crisis
+              hint: one of: choice, intent, answer, command, scale
 
             """),
         Case(name: "an unknown escape", source: "test: t\nsay is: \"a\\qb\"\n", expected: """

@@ -17,6 +17,7 @@ import tempfile
 import traceback
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
 FIXTURE = os.path.join(HERE, 'Fixtures', 'chat')
 GOLDEN = os.path.join(HERE, 'golden')
 BINARY = None
@@ -72,6 +73,24 @@ def piped_session_is_plain_text():
     golden('piped_session.txt', out)
 
 
+def turn_validator():
+    """The strict JSON Schema of a protocol-2 turn (DESIGN.md), from the source tree."""
+    import jsonschema
+    with open(os.path.join(ROOT, 'Sources', 'DialogEngine', 'Protocol', 'turn.schema.json'), encoding='utf-8') as f:
+        schema = json.load(f)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def schema_errors(validator, turns):
+    """The first few schema violations of a list of turns, as readable lines."""
+    errors = []
+    for t in turns:
+        for e in validator.iter_errors(t):
+            errors.append('turn %s at %s: %s' % (t.get('turn'), '/'.join(map(str, e.absolute_path)), e.message[:200]))
+    return errors[:5]
+
+
 @test
 def jsonl_session_follows_the_turn_schema():
     r = run(['chat', '--jsonl', '--dialogs', FIXTURE], SCRIPT)
@@ -79,13 +98,36 @@ def jsonl_session_follows_the_turn_schema():
     turns = [json.loads(line) for line in r.stdout.decode().splitlines()]
     check(turns[0]['turn'] == 0 and 'input' not in turns[0], 'opening turn')
     check(turns[-1]['state'] == 'ended' and 'summary' in turns[-1], 'closing turn with summary')
-    keys = ['turn', 'input', 'node', 'state', 'say', 'ask', 'choices', 'flags', 'crisis', 'matched', 'symptoms', 'scores']
+    keys = ['protocol', 'turn', 'input', 'node', 'state', 'say', 'ask', 'choices', 'expects', 'flags', 'crisis',
+            'matched', 'trace', 'symptoms', 'scores', 'resources']
     for t in turns[1:-1]:
-        check(list(t)[:len(keys)] == keys, 'keys of turn %d: %s' % (t['turn'], list(t)))
+        check(list(t) == keys, 'keys of turn %d: %s' % (t['turn'], list(t)))
     # The closing turn at the end of input has no input.
-    check([k for k in turns[-1] if k != 'notes'] == [k for k in keys if k != 'input'] + ['summary'], list(turns[-1]))
+    check(list(turns[-1]) == [k for k in keys if k != 'input'] + ['summary'], list(turns[-1]))
     check([t['turn'] for t in turns] == list(range(len(turns))), 'turn numbers')
+    errors = schema_errors(turn_validator(), turns)
+    check(not errors, '\n'.join(errors))
     golden('jsonl_session.jsonl', r.stdout.decode())
+
+
+@test
+def every_turn_of_the_shipped_scripted_tests_follows_the_turn_schema():
+    validator = turn_validator()
+    for folder in ['Dialogs/tests'] + sorted(
+            os.path.join('Dialogs', 'training', m, 'tests') for m in os.listdir(os.path.join(ROOT, 'Dialogs', 'training'))
+            if os.path.isdir(os.path.join(ROOT, 'Dialogs', 'training', m, 'tests'))):
+        with tempfile.TemporaryDirectory() as tmp:
+            out = os.path.join(tmp, 'turns.jsonl')
+            r = subprocess.run([BINARY, 'test', os.path.join(ROOT, folder), '--turns', out],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=600)
+            check(r.returncode == 0, '%s: exit %d: %s' % (folder, r.returncode, r.stderr.decode()[-500:]))
+            with open(out, encoding='utf-8') as f:
+                turns = [json.loads(line) for line in f]
+        check(len(turns) > 10, '%s: only %d turns' % (folder, len(turns)))
+        errors = schema_errors(validator, turns)
+        check(not errors, '%s:\n%s' % (folder, '\n'.join(errors)))
+        # `--staff` adds the author's note, which the schema also allows.
+        check(all('note' not in t for t in turns), '%s: a note without --staff' % folder)
 
 
 @test

@@ -86,10 +86,11 @@ public struct Debrief: Sendable, Equatable {
     }
 
     public var jsonValue: TypedValue {
-        var entries: [(key: String, value: TypedValue)] = []
-        if let score {
-            entries.append(("score", .mapping([("right", .int(score.right)), ("questions", .int(score.questions))])))
-        }
+        // Every key is always there (`score` null without a knowledge check): the turn
+        // schema requires them.
+        var entries: [(key: String, value: TypedValue)] = [
+            ("score", score.map { .mapping([("right", .int($0.right)), ("questions", .int($0.questions))]) } ?? .null),
+        ]
         entries += [
             ("items", .sequence(items.map { item in
                 .mapping([

@@ -6,7 +6,7 @@ import DialogModel
 struct CrisisFinding: Sendable, Equatable {
     var kind: CrisisKind
     var also: [CrisisKind]
-    var level: Turn.Crisis.Level
+    var level: CrisisLevel
     var intent: String
     var phrase: String
 }

@@ -6,21 +6,19 @@ extension Session {
 
     mutating func newTurn(input: String?) -> Turn {
         if input != nil { turnNumber += 1 }
-        return Turn(number: input == nil && !hasOpened ? 0 : turnNumber, input: input, node: current,
-                    state: .awaitingChoice, say: [], ask: nil, choices: [], flags: [], crisis: nil, matched: nil,
-                    reported: [], denied: [], scores: [], notes: [], summary: nil)
+        return Turn(number: input == nil && !hasOpened ? 0 : turnNumber, input: input, node: current, state: .awaitingChoice)
     }
 
     /// Completes a turn with the question of the node the session is at.
     mutating func finish(_ turn: Turn, presentAgain: Bool = true) -> Turn {
         var turn = turn
-        if !turn.flags.contains("reask") { misunderstoodInARow = 0 }
+        if !turn.has(.reask) { misunderstoodInARow = 0 }
         turn.node = current
         if presentAgain && waiting != .ended { present(into: &turn) }
-        turn.state = state
-        turn.reported = reported
-        turn.denied = denied
-        turn.scores = scores.keys.sorted().map { ($0, scores[$0] ?? 0) }
+        turn.expects = expects
+        turn.state = Session.state(expecting: turn.expects)
+        turn.symptoms = symptomsSoFar
+        turn.scores = scoresSoFar
         if waiting == .ended && turn.summary == nil {
             turn.summary = summary()
         }
@@ -28,17 +26,30 @@ extension Session {
         return turn
     }
 
-    var state: Turn.State {
+    /// What the session waits for now.
+    var expects: Turn.Expects {
         switch waiting {
-        case .ended: return .ended
-        case .scaleItem: return .awaitingNumber
-        case .choice: return .awaitingChoice
+        case .ended: return .none
+        case .scaleItem:
+            guard let name = bundle.nodes[current]?.scale?.value, let scale = bundle.scales[name] else { return .none }
+            return .number(min: Double(scale.range.lowerBound), max: Double(scale.range.upperBound))
+        case .choice: return .choice
         case .answer:
             switch bundle.nodes[current]?.expect {
-            case .number: return .awaitingNumber
-            case .yesNo: return .awaitingChoice
-            default: return .awaitingText
+            case .number(let range): return .number(min: range.lowerBound, max: range.upperBound)
+            case .yesNo: return .yesNo
+            case .symptoms: return .symptoms
+            case .text, nil: return .text
             }
+        }
+    }
+
+    static func state(expecting expects: Turn.Expects) -> Turn.State {
+        switch expects {
+        case .none: .ended
+        case .choice: .awaitingChoice
+        case .number: .awaitingNumber
+        case .text, .symptoms, .yesNo: .awaitingText
         }
     }
 
@@ -50,25 +61,18 @@ extension Session {
             guard let name = node.scale?.value, let scale = bundle.scales[name], i < scale.items.count else { return }
             turn.ask = "\(i + 1) of \(scale.items.count): \(render(scale.items[i].text))"
             if let ask = scale.ask { turn.ask = render(ask) + "\n" + (turn.ask ?? "") }
-            turn.choices = scale.range.map { n in scale.labels[n].map { "\(n) \($0)" } ?? "\(n)" }
+            turn.choices = scale.range.map { n in Turn.Choice(id: "\(n)", label: scale.labels[n].map { "\(n) \($0)" } ?? "\(n)") }
         case .choice:
             // A closure, not `map(render)`: the partially applied method copies the session.
             turn.ask = node.ask.map { render($0) }
-            if let ambiguous = pendingAmbiguity {
-                turn.choices = ambiguous.map { render(node.choices[$0].label) }
-            } else {
-                turn.choices = visibleChoices(of: node).map { render($0.label) }
-            }
+            let indexes = pendingAmbiguity ?? visibleChoiceIndexes(of: node)
+            turn.choices = indexes.map { Turn.Choice(id: node.choices[$0].id, label: render(node.choices[$0].label)) }
         case .answer:
             turn.ask = node.ask.map { render($0) }
-            if node.expect == .yesNo { turn.choices = ["Yes", "No"] }
+            if node.expect == .yesNo { turn.choices = [Turn.Choice(id: "yes", label: "Yes"), Turn.Choice(id: "no", label: "No")] }
         case .ended:
             break
         }
-    }
-
-    func visibleChoices(of node: DialogNode) -> [Choice] {
-        visibleChoiceIndexes(of: node).map { node.choices[$0] }
     }
 
     /// The indexes in the node of the choices whose conditions hold.
@@ -88,11 +92,12 @@ extension Session {
         for _ in 0..<Session.maxHops {
             guard let node = bundle.nodes[target] else { return }
             current = target
+            turn.trace.append(.entered(target))
             note(visit: node)
-            assign(node.set)
+            assign(node.set, into: &turn)
             turn.say += texts(of: node)
-            turn.say += shownResources(of: node)
-            if let n = node.note { turn.notes.append(render(n)) }
+            turn.say += shownResources(of: node, into: &turn)
+            addNote(of: node, to: &turn)
             if node.end {
                 waiting = .ended
                 turn.summary = summary()
@@ -100,9 +105,10 @@ extension Session {
                 return
             }
             if !node.branch.isEmpty {
-                if let route = firstBranch(of: node) {
-                    assign(route.set)
-                    turn.notes.append("branch: \(route.label) → \(route.goto.target)")
+                if let index = firstBranch(of: node) {
+                    let route = node.branch[index]
+                    turn.trace.append(.branch(node: node.id, index: index, label: route.label, target: route.goto.target))
+                    assign(route.set, into: &turn)
                     target = route.goto.target
                     continue
                 }
@@ -136,27 +142,37 @@ extension Session {
         for flag in node.flags where !redFlags.contains(flag.value) { redFlags.append(flag.value) }
     }
 
-    mutating func assign(_ assignments: [Assignment]) {
-        for a in assignments { variables[a.name] = Evaluator.evaluate(a.expression, in: lookup) }
+    mutating func assign(_ assignments: [Assignment], into turn: inout Turn) {
+        for a in assignments {
+            variables[a.name] = Evaluator.evaluate(a.expression, in: lookup)
+            turn.trace.append(.set(a.name))
+        }
     }
 
-    /// The first of `node`'s `branch` routes whose condition holds; `else` always holds.
-    /// There is no input to read, so a route with phrases never holds.
-    func firstBranch(of node: DialogNode) -> Route? {
-        node.branch.first { route in
+    /// Adds the node's staff note, rendered, to the turn's.
+    func addNote(of node: DialogNode, to turn: inout Turn) {
+        guard let n = node.note else { return }
+        let text = render(n)
+        turn.note = turn.note.map { $0 + "\n" + text } ?? text
+    }
+
+    /// The place of the first of `node`'s `branch` routes whose condition holds; `else`
+    /// always holds. There is no input to read, so a route with phrases never holds.
+    func firstBranch(of node: DialogNode) -> Int? {
+        node.branch.firstIndex { route in
             if route.isElse { return true }
             if !route.match.isEmpty { return false }
             return route.condition.map { Evaluator.evaluate($0.expression, in: lookup).isTrue } ?? true
         }
     }
 
-    /// The first of `node`'s `routes` whose phrases match the input (or that has none)
-    /// and whose condition holds; `else` always holds.
-    mutating func firstRoute(of node: DialogNode, input: NormalizedText) -> Route? {
+    /// The place of the first of `node`'s `routes` whose phrases match the input (or that
+    /// has none) and whose condition holds; `else` always holds.
+    mutating func firstRoute(of node: DialogNode, input: NormalizedText) -> Int? {
         for (index, route) in node.routes.enumerated() {
-            if route.isElse { return route }
+            if route.isElse { return index }
             if !route.match.isEmpty, !recognizer.matchesRoute(index, of: node.id, in: input) { continue }
-            if route.condition.map({ Evaluator.evaluate($0.expression, in: lookup).isTrue }) ?? true { return route }
+            if route.condition.map({ Evaluator.evaluate($0.expression, in: lookup).isTrue }) ?? true { return index }
         }
         return nil
     }
@@ -177,7 +193,8 @@ extension Session {
         return out
     }
 
-    mutating func shownResources(of node: DialogNode) -> [String] {
+    /// The lines of the resources a node shows; they are added to the turn's resources.
+    mutating func shownResources(of node: DialogNode, into turn: inout Turn) -> [String] {
         guard let show = node.show else { return [] }
         let roles = show.roles.map(\.value), tags = show.tags.map(\.value)
         let picked = bundle.resources.filter { r in
@@ -190,14 +207,25 @@ extension Session {
             if let hours = r.hours { line += ", \(hours)" }
             if let note = r.note { line += ". \(note)" }
             lines.append(line)
-            if !resourcesShown.contains(r.contact) { resourcesShown.append(r.contact) }
+            list(r, in: &turn)
+            // The summary's "help shown" lists what nodes showed, not the safety notes.
+            if !resourcesShown.contains(where: { $0.contact == r.contact }) { resourcesShown.append(r) }
         }
         return lines
     }
 
-    /// The emergency numbers of the region, for a line that might be a crisis.
-    mutating func safetyNote() -> [String] {
-        Summary.dangerNote(emergencyContacts()).map { [$0] } ?? []
+    /// Lists a resource among the turn's.
+    func list(_ resource: Resource, in turn: inout Turn) {
+        let shown = Turn.Resource(resource)
+        if !turn.resources.contains(shown) { turn.resources.append(shown) }
+    }
+
+    /// The emergency numbers of the region, for a line that might be a crisis; the turn
+    /// lists them as its resources.
+    mutating func safetyNote(into turn: inout Turn) -> [String] {
+        let contacts = emergencyContacts()
+        for r in contacts { list(r, in: &turn) }
+        return Summary.dangerNote(contacts.map(Turn.Resource.init)).map { [$0] } ?? []
     }
 
     func render(_ text: DialogText) -> String {
@@ -245,13 +273,12 @@ extension Session {
     }
 
     /// The command a line is, if it is one: the whole line, with or without `:`.
-    static func command(in line: String) -> String? {
+    static func command(in line: String) -> Command? {
         var word = Substring(line)
         while word.first == " " { word.removeFirst() }
         while word.last == " " { word.removeLast() }
         if word.first == ":" { word.removeFirst() }
-        let lower = word.lowercased()
-        return commands.contains(lower) ? lower : nil
+        return Command(rawValue: word.lowercased())
     }
 }
 

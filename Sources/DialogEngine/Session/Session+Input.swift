@@ -28,30 +28,31 @@ extension Session {
             // ("can I drink alcohol on baclofen" at a menu whose choice matches
             // "baclofen") is answered by its topic.
             if let score, let topic = recognizer.topicIntent(in: input)?.score, topic > score { return false }
-            let choice = offered[index]
-            pendingAmbiguity = nil
-            turn.matched = Turn.Match(by: "choice", id: labels[index], phrase: phrase)
-            turn.notes.append("choice: \(labels[index])" + (phrase.map { " (matched “\($0)”)" } ?? ""))
-            assign(choice.set)
-            enter(choice.goto.target, into: &turn)
+            pick(places[index], of: node, label: labels[index], phrase: phrase, means: nil, turn: &turn)
             return true
         case .ambiguous(let indexes):
             // Ask which was meant, offering only the candidates.
             pendingAmbiguity = indexes.map { places[$0] }
-            turn.flags.append("ambiguous")
+            turn.flags.append(.ambiguous)
             turn.say.append("Did you mean " + indexes.map { "“\(labels[$0])”" }.joined(separator: " or ") + "?")
             return true
         case .none:
             // A menu whose choices mean yes, no or "none of these" takes those words too:
             // "yep", "nah im good", "none of them".
             guard let index = recognizer.meaningPick(input, meanings: offered.map(\.meaning)) else { return false }
-            pendingAmbiguity = nil
-            turn.matched = Turn.Match(by: "choice", id: labels[index], phrase: nil)
-            turn.notes.append("choice: \(labels[index]) (read as “\(offered[index].meaning?.rawValue ?? "")”)")
-            assign(offered[index].set)
-            enter(offered[index].goto.target, into: &turn)
+            pick(places[index], of: node, label: labels[index], phrase: nil, means: offered[index].meaning, turn: &turn)
             return true
         }
+    }
+
+    /// Takes the choice at `index` of the node's choices.
+    private mutating func pick(_ index: Int, of node: DialogNode, label: String, phrase: String?, means: ChoiceMeaning?, turn: inout Turn) {
+        let choice = node.choices[index]
+        pendingAmbiguity = nil
+        turn.matched = Turn.Match(by: .choice, id: choice.id, phrase: phrase)
+        turn.trace.append(.choice(node: node.id, index: index, id: choice.id, label: label, means: means))
+        assign(choice.set, into: &turn)
+        enter(choice.goto.target, into: &turn)
     }
 
     private mutating func readAnswer(_ input: NormalizedText, node: DialogNode, turn: inout Turn) -> Bool {
@@ -68,7 +69,7 @@ extension Session {
         case .number(let range):
             guard let n = recognizer.number(input) else { return false }
             guard range.contains(n) else {
-                turn.flags.append("reask")
+                turn.flags.append(.reask)
                 turn.say.append("Please answer with a number from \(Int(range.lowerBound)) to \(Int(range.upperBound)).")
                 return true
             }
@@ -77,17 +78,22 @@ extension Session {
             value = .list(record(symptomsIn: input).map { .string($0) })
         }
         variables["answer"] = value
-        if let save = node.save { variables[save.value] = value }
-        turn.matched = Turn.Match(by: "answer", id: node.save?.value ?? "answer", phrase: nil)
-        if let route = firstRoute(of: node, input: input) {
-            assign(route.set)
-            turn.notes.append("route: \(route.label) → \(route.goto.target)")
+        turn.trace.append(.set("answer"))
+        if let save = node.save {
+            variables[save.value] = value
+            turn.trace.append(.set(save.value))
+        }
+        turn.matched = Turn.Match(by: .answer, id: node.save?.value ?? "answer", phrase: nil)
+        if let index = firstRoute(of: node, input: input) {
+            let route = node.routes[index]
+            turn.trace.append(.route(node: node.id, index: index, label: route.label, target: route.goto.target))
+            assign(route.set, into: &turn)
             enter(route.goto.target, into: &turn)
         } else if let next = node.next {
             enter(next.target, into: &turn)
         } else {
             // No route held: the answer is kept, and the question stays.
-            turn.flags.append("reask")
+            turn.flags.append(.reask)
         }
         return true
     }
@@ -97,15 +103,20 @@ extension Session {
         guard let score = recognizer.scaleAnswer(input, scale: scale) else {
             // A number out of range is clearly an attempt at an answer: say so.
             if let n = recognizer.number(input) {
-                turn.flags.append("reask")
+                turn.flags.append(.reask)
                 turn.say.append("\(NumberFormatting.text(n)) is not on this scale: please answer from \(scale.range.lowerBound) to \(scale.range.upperBound).")
                 return true
             }
             return false
         }
         scores[name, default: 0] += score
-        if let id = scale.items[index].id { variables[id] = .number(Double(score)) }
-        turn.matched = Turn.Match(by: "scale", id: "\(name) \(index + 1)", phrase: nil)
+        answered[name, default: 0] += 1
+        turn.trace.append(.scaleItem(scale: name, item: index + 1, score: score))
+        if let id = scale.items[index].id {
+            variables[id] = .number(Double(score))
+            turn.trace.append(.set(id))
+        }
+        turn.matched = Turn.Match(by: .scale, id: "\(name) \(index + 1)", phrase: nil)
         if index + 1 < scale.items.count {
             waiting = .scaleItem(index + 1)
         } else if let next = node.next {
@@ -134,18 +145,18 @@ extension Session {
 
     // MARK: - Commands
 
-    mutating func runCommand(_ command: String, turn: inout Turn) -> Turn {
+    mutating func runCommand(_ command: Command, turn: inout Turn) -> Turn {
         switch command {
-        case "quit":
+        case .quit:
             return end(replacing: turn)
-        case "summary":
+        case .summary:
             turn.say += summary().lines
-        case "help":
+        case .help:
             turn.say.append("Type the number or the words of a choice, or ask a question in your own words. "
                 + "Commands: back, repeat, restart, summary, quit.")
-        case "repeat":
+        case .repeat:
             if let node = bundle.nodes[current], !isEnded { turn.say += texts(of: node) }
-        case "back":
+        case .back:
             if history.count >= 2 {
                 history.removeLast()
                 let previous = history.removeLast()
@@ -153,16 +164,14 @@ extension Session {
             } else {
                 turn.say.append("We are at the beginning.")
             }
-        case "restart":
+        case .restart:
             history.removeAll()
             variables = ["region": .string(region.code)]
             rubricMarks = [:]
             enter(startNode, into: &turn)
-        case "reload":
-            // The front end reads the files and calls `reload(_:)`; the session only says so.
-            break
-        default:
-            break
+        case .reload:
+            // The front end reads the files and calls `reload(_:amending:)`.
+            turn.trace.append(.request(.reload))
         }
         return finish(turn)
     }

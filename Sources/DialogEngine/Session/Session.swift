@@ -13,7 +13,20 @@ import DialogSyntax
 /// answer and routes; then the other intents; then a re-ask.
 public struct Session: Sendable {
     /// The commands that work everywhere, as the whole line, with or without `:`.
-    public static let commands = ["back", "repeat", "restart", "help", "summary", "quit", "reload"]
+    public enum Command: String, Sendable, Equatable, CaseIterable {
+        case back, `repeat`, restart, help, summary, quit
+        /// Reads the dialogs again: the front end does it (``Request/reload``).
+        case reload
+    }
+
+    /// What a turn asks the front end to do (a `request` step of its trace).
+    public enum Request: String, Sendable, Equatable, CaseIterable {
+        /// Read the dialogs again and call ``reload(_:amending:)``.
+        case reload
+    }
+
+    /// The commands' names, for completion.
+    public static let commands = Command.allCases.map(\.rawValue)
 
     public internal(set) var bundle: DialogBundle
     public private(set) var region: Region
@@ -23,10 +36,16 @@ public struct Session: Sendable {
     public internal(set) var reported: [String] = []
     public internal(set) var denied: [String] = []
     public internal(set) var scores: [String: Int] = [:]
+    /// Items answered so far, by scale name.
+    var answered: [String: Int] = [:]
     /// Whether the opening turn has been given: the only turn numbered 0. The session
     /// keeps no history of turns, so a long session costs no more memory than a short one.
     var hasOpened = false
     public var isEnded: Bool { waiting == .ended }
+    /// The place (from 0) of the scale item the session waits for, if it waits for one.
+    public var scaleItem: Int? {
+        if case .scaleItem(let i) = waiting { i } else { nil }
+    }
 
     /// What the session waits for at `current`.
     enum Waiting: Equatable, Sendable {
@@ -44,8 +63,8 @@ public struct Session: Sendable {
     var random: SplitMix64
     var topics: [String] = []
     var redFlags: [String] = []
-    var crises: [String] = []
-    var resourcesShown: [String] = []
+    var crises: [CrisisKind] = []
+    var resourcesShown: [Resource] = []
     var turnNumber = 0
     /// Lines in a row that nothing understood: the second shows the numbers.
     var misunderstoodInARow = 0
@@ -116,10 +135,11 @@ public struct Session: Sendable {
             ? text : NormalizedText(Session.clean(line, limit: Session.maxCrisisInputLength))
         if bundle.kind == .intake, let finding = recognizer.crisis(in: crisisText) {
             turn.crisis = Turn.Crisis(kind: finding.kind, also: finding.also, level: finding.level)
-            crises.append(finding.kind.rawValue)
+            crises.append(finding.kind)
+            turn.trace.append(.intent(finding.intent))
             if finding.level == .takeover {
-                turn.flags.append("crisis")
-                turn.matched = Turn.Match(by: "intent", id: finding.intent, phrase: finding.phrase)
+                turn.flags.append(.crisis)
+                turn.matched = Turn.Match(by: .intent, id: finding.intent, phrase: finding.phrase)
                 pendingAmbiguity = nil
                 // A built-in rule (the Spanish phrases) goes where the bundle's intent of its kind goes.
                 let intent = bundle.intents.first { $0.id == finding.intent } ?? bundle.intents.first { $0.crisis == finding.kind }
@@ -129,13 +149,14 @@ public struct Session: Sendable {
                 // The numbers of every other kind the line carried, after the script.
                 for kind in finding.also {
                     if let other = bundle.intents.first(where: { $0.crisis == kind }), let node = bundle.nodes[other.goto.target] {
+                        turn.trace.append(.intent(other.id))
                         turn.say += texts(of: node)
                     }
                 }
                 return finish(turn)
             }
-            turn.flags.append("safety-note")
-            turn.say += safetyNote()
+            turn.flags.append(.safetyNote)
+            turn.say += safetyNote(into: &turn)
         } else if bundle.kind == .intake, recognizer.callsForHelp(in: text) || recognizer.carriesDanger(in: crisisText, strong: true) {
             // "help", "emergency", "I'm in crisis", or a danger word the crisis intents did
             // not place ("dead", "gun", "unresponsive"): the numbers at once, then the line
@@ -145,7 +166,8 @@ public struct Session: Sendable {
 
         // 2. Commands, only as the whole line.
         if let command = Session.command(in: input) {
-            turn.matched = Turn.Match(by: "command", id: command, phrase: nil)
+            turn.matched = Turn.Match(by: .command, id: command.rawValue, phrase: nil)
+            turn.trace.append(.command(command))
             return runCommand(command, turn: &turn)
         }
 
@@ -159,16 +181,15 @@ public struct Session: Sendable {
         // 4. Topic intents.
         if let pick = recognizer.topicIntent(in: text) {
             let intent = pick.intent
-            turn.matched = Turn.Match(by: "intent", id: intent.id, phrase: pick.phrase)
+            turn.matched = Turn.Match(by: .intent, id: intent.id, phrase: pick.phrase)
+            turn.trace.append(.intent(intent.id))
             if intent.readsSymptoms { record(symptomsIn: text) }
-            if intent.returns, waiting != .ended, bundle.nodes[intent.goto.target] != nil {
+            if intent.returns, waiting != .ended, let node = bundle.nodes[intent.goto.target] {
                 // Answer the question, then ask again where the person was.
-                if let node = bundle.nodes[intent.goto.target] {
-                    note(visit: node)
-                    turn.say += texts(of: node)
-                    turn.say += shownResources(of: node)
-                    if let n = node.note { turn.notes.append(render(n)) }
-                }
+                note(visit: node)
+                turn.say += texts(of: node)
+                turn.say += shownResources(of: node, into: &turn)
+                addNote(of: node, to: &turn)
                 return finish(turn)
             }
             pendingAmbiguity = nil
@@ -179,7 +200,7 @@ public struct Session: Sendable {
         // 5. Nothing matched: ask again, with the choices and a hint. A line nobody
         // understood that carries danger words, or the second such line in a row, shows
         // the numbers too: the person may be in trouble and not saying it our way.
-        turn.flags.append("reask")
+        turn.flags.append(.reask)
         // An empty line is no attempt to say something: it does not count.
         if !text.words.isEmpty { misunderstoodInARow += 1 }
         if bundle.kind == .intake, turn.crisis == nil, misunderstoodInARow >= 2 || recognizer.carriesDanger(in: crisisText) {
@@ -196,9 +217,9 @@ public struct Session: Sendable {
     /// `resources`, a safety note; the flow goes on.
     private mutating func showNumbersForDistress(in turn: inout Turn) {
         turn.crisis = Turn.Crisis(kind: .distress, also: [], level: .resources)
-        crises.append(CrisisKind.distress.rawValue)
-        turn.flags.append("safety-note")
-        turn.say += safetyNote()
+        crises.append(.distress)
+        turn.flags.append(.safetyNote)
+        turn.say += safetyNote(into: &turn)
     }
 
     /// Ends the session at the end of input or on `quit`: the last turn, with the summary.
@@ -215,13 +236,16 @@ public struct Session: Sendable {
         return finish(turn, presentAgain: false)
     }
 
-    /// Swaps in a reloaded bundle: the session keeps its variables and stays on its node
-    /// when that node still exists, else goes back to the start.
-    public mutating func reload(_ newBundle: DialogBundle) -> Turn {
-        var turn = newTurn(input: nil)
+    /// Swaps in a reloaded bundle, for the turn whose trace asked for it (`reload`): the
+    /// session keeps its variables and stays on its node when that node still exists, else
+    /// goes back to the start. Returns that turn completed: still one turn for the line.
+    public mutating func reload(_ newBundle: DialogBundle, amending turn: Turn) -> Turn {
+        var turn = turn
         bundle = newBundle
         recognizer = Recognizer(bundle: newBundle)
         turn.say.append("Reloaded the dialogs.")
+        turn.ask = nil
+        turn.choices = []
         if newBundle.nodes[current] == nil {
             current = newBundle.start
             enter(current, into: &turn)
@@ -232,20 +256,33 @@ public struct Session: Sendable {
     /// The summary of the session so far.
     public func summary() -> Summary {
         Summary(
-            topics: topics, reported: reported.map(label(ofSymptom:)), denied: denied.map(label(ofSymptom:)),
-            scores: scores.keys.sorted().compactMap { name in
-                guard let scale = bundle.scales[name], let total = scores[name] else { return nil }
-                return (name, scale.title, total, scale.maximum, scale.bands.first { $0.range.contains(total) }?.label)
-            },
-            redFlags: redFlags, crises: crises, resources: resourcesShown, turns: turnNumber,
-            emergency: bundle.kind == .intake ? emergencyContacts() : [],
+            topics: topics.map { Turn.Labelled(id: $0, label: $0) }, symptoms: symptomsSoFar, scores: scoresSoFar,
+            redFlags: redFlags.map { Turn.Labelled(id: $0, label: $0) }, crises: crises,
+            resources: resourcesShown.map(Turn.Resource.init), turns: turnNumber,
+            emergency: bundle.kind == .intake ? emergencyContacts().map(Turn.Resource.init) : [],
             debrief: bundle.kind == .training ? debrief() : nil)
+    }
+
+    /// The symptoms so far, with their labels.
+    var symptomsSoFar: Turn.Symptoms {
+        Turn.Symptoms(reported: reported.map { Turn.Labelled(id: $0, label: label(ofSymptom: $0)) },
+                      denied: denied.map { Turn.Labelled(id: $0, label: label(ofSymptom: $0)) })
+    }
+
+    /// The scales begun so far, by name.
+    var scoresSoFar: [Turn.Score] {
+        scores.keys.sorted().compactMap { name in
+            guard let scale = bundle.scales[name], let total = scores[name] else { return nil }
+            return Turn.Score(scale: name, title: scale.title, total: total, maximum: scale.maximum,
+                              answered: answered[name] ?? 0, items: scale.items.count,
+                              band: scale.bands.first { $0.range.contains(total) }?.label)
+        }
     }
 
     /// The region's numbers for someone in danger now: emergency services and the crisis
     /// line.
-    func emergencyContacts() -> [String] {
-        ["emergency", "crisis-line"].compactMap { bundle.resource(role: $0, region: region.code)?.contact }
+    func emergencyContacts() -> [Resource] {
+        ["emergency", "crisis-line"].compactMap { bundle.resource(role: $0, region: region.code) }
     }
 
     /// How the trainee did against the rubric so far (and a knowledge check's score).

@@ -389,7 +389,7 @@ struct FileDecoder {
 
     private mutating func choice(_ node: Node) -> Choice? {
         guard var m = mapping(node, "a choice") else { return nil }
-        m = checkKeys(m, ["label", "match", "means", "goto", "set", "if"], "a choice")
+        m = checkKeys(m, ["id", "label", "match", "means", "goto", "set", "if"], "a choice")
         guard let label = required(m, "label", "a choice", node.range).flatMap({ dialogText($0, "`label`") }),
               let goto = required(m, "goto", "a choice", node.range).flatMap({ reference($0, "`goto`") })
         else { return nil }
@@ -398,7 +398,8 @@ struct FileDecoder {
             means = ChoiceMeaning(rawValue: t)
             if means == nil { report(ModelMessage.invalidValue("`means` is yes, no or none, not `\(t)`", written.range, hint: "a choice that answers a yes-or-no question means yes or no; \"none of these\" means none")) }
         }
-        return Choice(label: label, match: m["match"].map { textList($0, "`match`") } ?? [], means: means, goto: goto,
+        let id = m["id"].flatMap { written in text(written, "`id`").map { Located($0, at: written.range) } }
+        return Choice(writtenID: id, label: label, match: m["match"].map { textList($0, "`match`") } ?? [], means: means, goto: goto,
                       set: m["set"].map { assignments($0) } ?? [], condition: m["if"].flatMap { condition($0) },
                       range: node.range)
     }

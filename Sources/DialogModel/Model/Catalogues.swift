@@ -122,7 +122,11 @@ public struct Resource: Sendable, Hashable {
     public var range: SourceRange
 
     /// How a text names the resource: its name and how to reach it.
-    public var contact: String {
+    public var contact: String { Resource.contact(name: name, phone: phone, text: text, url: url) }
+
+    /// `NAME (PHONE, text TEXT)`, or `NAME (URL)` without a phone: one rule for every
+    /// place a resource is named.
+    public static func contact(name: String, phone: String?, text: String?, url: String?) -> String {
         var ways: [String] = []
         if let phone { ways.append(phone) }
         if let text, text != phone { ways.append("text \(text)") }

@@ -43,6 +43,8 @@ public struct DialogNode: Sendable {
 
 /// A choice of a node's menu.
 public struct Choice: Sendable, Hashable {
+    /// `id:` as written; see ``id``.
+    public var writtenID: Located<String>?
     public var label: DialogText
     public var match: [Phrase]
     /// `means: yes|no|none`, as written; see ``meaning``.
@@ -107,6 +109,10 @@ public enum ChoiceMeaning: String, Sendable, Hashable, CaseIterable {
 }
 
 extension Choice {
+    /// The choice's stable id, which programs and tests name it by: its `id:`, else its
+    /// target's full node id (`baclofen.overview`).
+    public var id: String { writtenID?.value ?? goto.target.description }
+
     /// The answer the choice stands for, or nil for an ordinary choice.
     public var meaning: ChoiceMeaning? {
         if let means { return means }

@@ -271,32 +271,32 @@ public struct EvalRunner {
         var answer: AnswerExpectation?
         if turn.crisis?.level != .takeover, let matched = turn.matched {
             switch matched.by {
-            case "scale":
-                let was = Dictionary(before.scores.map { ($0.name, $0.total) }, uniquingKeysWith: +)
-                let delta = turn.scores.reduce(0) { $0 + $1.total - (was[$1.name] ?? 0) }
+            case .scale:
+                let was = Dictionary(before.scores.map { ($0.scale, $0.total) }, uniquingKeysWith: +)
+                let delta = turn.scores.reduce(0) { $0 + $1.total - (was[$1.scale] ?? 0) }
                 answer = .number(delta)
-            case "answer":
+            case .answer:
                 switch session.variables["answer"] {
                 case .bool(let b)?: answer = b ? .yes : .no
                 case .number(let n)?: answer = Int(exactly: n).map { .number($0) }
                 default: answer = nil
                 }
-            case "choice":
+            case .choice:
                 let node = prepared.loaded.bundle.nodes[before.node]
-                let choice = node?.choices.first { $0.label.interpolation.literalText == matched.id }
+                let choice = node?.choices.first { $0.id == matched.id }
                 switch choice?.meaning {
                 case .yes?: answer = .yes
                 case .no?: answer = .no
                 case .none?: answer = AnswerExpectation.none
                 case nil: answer = nil
                 }
-            default:
+            case .intent, .command:
                 answer = nil
             }
         }
-        let intent = turn.matched?.by == "intent" && turn.crisis?.level != .takeover ? turn.matched?.id : nil
+        let intent = turn.matched?.by == .intent && turn.crisis?.level != .takeover ? turn.matched?.id : nil
         return EvalOutcome(crisis: turn.crisis, answer: answer, reported: turn.reported, denied: turn.denied,
-                           intent: intent, clarified: turn.flags.contains("clarify") || turn.flags.contains("ambiguous"))
+                           intent: intent, clarified: turn.has(.clarify) || turn.has(.ambiguous))
     }
 
     private static func openAt(_ place: NodeID, _ prepared: Prepared) -> (Session, Turn)? {

@@ -107,6 +107,6 @@ struct ChatCommand: ParsableCommand {
             FileIO.write(result.renderedDiagnostics() + "intake: the dialogs have errors; keeping the ones already loaded\n", to: 2)
             return asked
         }
-        return session.reload(bundle)
+        return session.reload(bundle, amending: asked)
     }
 }

@@ -49,8 +49,9 @@ struct TranscriptWriter {
         fd = try PrivateFile.create(path)
     }
 
-    func write(_ turn: Turn) {
-        FileIO.write(turn.jsonLine + "\n", to: fd)
+    /// Writes a turn; with `staff`, the author's staff notes too.
+    func write(_ turn: Turn, staff: Bool) {
+        FileIO.write(turn.jsonLine(staff: staff) + "\n", to: fd)
     }
 
     func close() { _ = Glibc.close(fd) }

@@ -38,12 +38,10 @@ struct SessionRunner {
 
         func show(_ turn: Turn) {
             onTurn(turn)
-            var turn = turn
-            // Why a route matched is for staff; programs get the turn schema only.
-            if !staff { turn.notes = [] }
-            transcriptWriter?.write(turn)
-            FileIO.write(jsonl ? turn.jsonLine + "\n" : printer.render(turn) + "\n", to: 1)
-            TerminalInput.candidates = turn.choices + Session.commands
+            // The author's notes are for staff; programs get the rest of the turn.
+            transcriptWriter?.write(turn, staff: staff)
+            FileIO.write(jsonl ? turn.jsonLine(staff: staff) + "\n" : printer.render(turn) + "\n", to: 1)
+            TerminalInput.candidates = turn.choiceLabels + Session.commands
         }
 
         show(session.open())
@@ -55,7 +53,7 @@ struct SessionRunner {
                     FileIO.write("intake: that line is longer than \(Session.maxInputLength) characters; only its first \(Session.maxInputLength) characters are read (\(Session.maxCrisisInputLength) for emergencies)\n", to: 2)
                 }
                 var turn = session.respond(to: line)
-                if turn.matched?.by == "command" && turn.matched?.id == "reload" {
+                if turn.trace.contains(.request(.reload)) {
                     turn = onReload(&session, turn)
                 }
                 show(turn)

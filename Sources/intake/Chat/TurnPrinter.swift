@@ -1,6 +1,7 @@
 import DialogMatching
 import DialogEngine
 import DialogModel
+import DialogTesting
 
 #if canImport(Glibc)
 import Glibc
@@ -33,17 +34,17 @@ struct TurnPrinter {
         let w = width
         if staff {
             var header = "[\(turn.node) · \(turn.state.rawValue)"
-            if let m = turn.matched { header += " · matched \(m.by) \(m.id)" + (m.phrase.map { " on “\($0)”" } ?? "") }
+            if let m = turn.matched { header += " · matched \(m.by.rawValue) \(m.id)" + (m.phrase.map { " on “\($0)”" } ?? "") }
             if let c = turn.crisis { header += " · crisis \(c.kind.rawValue) \(c.level.rawValue)" }
-            if !turn.scores.isEmpty { header += " · " + turn.scores.map { "\($0.name) \($0.total)" }.joined(separator: ", ") }
+            if !turn.scores.isEmpty { header += " · " + turn.scores.map { "\($0.scale) \($0.total)" }.joined(separator: ", ") }
             header += "]"
             out.append(style("2", header))
-            for note in turn.notes { out += wrap("staff: " + note, w).map { style("36", $0) } }
+            for note in StaffNotes.lines(of: turn) { out += wrap("staff: " + note, w).map { style("36", $0) } }
         }
         for text in turn.say {
             for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
                 let lines = wrap(String(paragraph), w)
-                out += turn.flags.contains("crisis") ? lines.map { style("1;31", $0) } : lines
+                out += turn.has(.crisis) ? lines.map { style("1;31", $0) } : lines
             }
         }
         if let ask = turn.ask {
@@ -52,9 +53,9 @@ struct TurnPrinter {
         }
         if turn.state == .awaitingNumber {
             // A scale's answers are numbers already: numbering them again would confuse.
-            if !turn.choices.isEmpty { out += wrap("  " + turn.choices.joined(separator: " · "), w, indent: "  ") }
+            if !turn.choices.isEmpty { out += wrap("  " + turn.choiceLabels.joined(separator: " · "), w, indent: "  ") }
         } else {
-            for (i, choice) in turn.choices.enumerated() {
+            for (i, choice) in turn.choiceLabels.enumerated() {
                 out += wrap("  \(i + 1). \(choice)", w, indent: "     ")
             }
         }

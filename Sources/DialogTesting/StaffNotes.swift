@@ -1,0 +1,31 @@
+import DialogEngine
+import DialogModel
+
+/// What staff read beside a turn (`--staff`, a failing test's actual turn): why each
+/// choice, route and `branch` was taken, from the turn's trace, then the author's notes
+/// of the nodes it reached.
+public enum StaffNotes {
+    public static func lines(of turn: Turn) -> [String] {
+        var out: [String] = []
+        for step in turn.trace {
+            switch step {
+            case .choice(_, _, _, let label, let means):
+                if let phrase = turn.matched?.phrase {
+                    out.append("choice: \(label) (matched “\(phrase)”)")
+                } else if let means {
+                    out.append("choice: \(label) (read as “\(means.rawValue)”)")
+                } else {
+                    out.append("choice: \(label)")
+                }
+            case .route(_, _, let label, let target):
+                out.append("route: \(label) → \(target)")
+            case .branch(_, _, let label, let target):
+                out.append("branch: \(label) → \(target)")
+            case .intent, .command, .scaleItem, .entered, .set, .request, .resumed:
+                break
+            }
+        }
+        if let note = turn.note { out += note.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        return out
+    }
+}
