@@ -66,6 +66,12 @@ enum ModelMessage {
                    hint: "no node has `expect: symptoms`")
     }
 
+    static func sharedChoiceID(_ id: String, _ r: SourceRange, first: SourceRange) -> Diagnostic {
+        Diagnostic(.error, code: "IC028", "two choices of one node have the id `\(id)`", at: r,
+                   notes: [.init(message: "the other choice is here", range: first)],
+                   hint: "a choice's id is its `id:`, else the node it leads to; give each an `id:`")
+    }
+
     static func sharedPhrase(_ phrase: String, _ r: SourceRange, first: SourceRange) -> Diagnostic {
         Diagnostic(.error, code: "IC013", "two choices of one node share the match phrase `\(phrase)`", at: r,
                    notes: [.init(message: "the other choice has it here", range: first)],

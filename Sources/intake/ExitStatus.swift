@@ -10,4 +10,8 @@ enum ExitStatus {
     static let noInput = ExitCode(66)
     /// An internal error: a bug.
     static let software = ExitCode(70)
+    /// An output file cannot be created (checked before the first turn).
+    static let cannotCreate = ExitCode(73)
+    /// An input/output error while writing (disk full, closed stream).
+    static let ioError = ExitCode(74)
 }

@@ -40,23 +40,27 @@ enum FileIO {
     }
 
     /// Writes text to standard output or standard error, unbuffered by Swift.
-    static func write(_ text: String, to fd: Int32) {
+    @discardableResult
+    static func write(_ text: String, to fd: Int32) -> Bool {
         write(Array(text.utf8), to: fd)
     }
 
     /// Writes bytes to a file descriptor, all of them, retrying after interruptions.
-    static func write(_ bytes: [UInt8], to fd: Int32) {
+    /// Returns false on an error, with `errno` set.
+    @discardableResult
+    static func write(_ bytes: [UInt8], to fd: Int32) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
+            guard let base = buffer.baseAddress else { return true }
             var offset = 0
             while offset < buffer.count {
                 let n = Glibc.write(fd, base + offset, buffer.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    return
+                    return false
                 }
                 offset += n
             }
+            return true
         }
     }
 }

@@ -69,7 +69,7 @@ struct TrainCommand: ParsableCommand {
             throw ExitCode(64)
         }
         // History stays in memory: a trainee's lines are not written anywhere.
-        let runner = SessionRunner(jsonl: jsonl, staff: false, history: nil, transcript: transcript)
+        var runner = SessionRunner(jsonl: jsonl, staff: false, history: nil, transcript: transcript)
         let exitSignal = try runner.run(&session, onTurn: { _ in }, onReload: { _, asked in
             var turn = asked
             turn.say.append("Reload is for the chat; a training session keeps its module.")

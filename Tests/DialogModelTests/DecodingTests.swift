@@ -133,12 +133,13 @@ let decodingCases: [DecodingCase] = [
         #expect(n.note?.raw == "Read the disclaimer aloud.")
         #expect(n.ask?.raw == "What would you like to know?")
     },
-    DecodingCase("`choices`: label, match, goto (bare and `file.node`), set, if", """
+    DecodingCase("`choices`: id, label, match, goto (bare and `file.node`), set, if", """
         nodes:
           start:
             ask: Pick one.
             choices:
-              - label: Is it approved?
+              - id: approved
+                label: Is it approved?
                 match: [approved, fda, "off-label"]
                 goto: offlabel
                 set: {asked_offlabel: true}
@@ -157,6 +158,8 @@ let decodingCases: [DecodingCase] = [
         #expect(c.map { $0.match.map(\.text) } == [["approved", "fda", "off-label"], ["restart"], []])
         #expect(c.map(\.goto.written) == ["offlabel", "done.end", "t.offlabel"])
         #expect(c.map(\.goto.target) == [NodeID(file: "t", name: "offlabel"), NodeID(file: "done", name: "end"), NodeID(file: "t", name: "offlabel")])
+        // Without `id:`, a choice's id is the full id of the node it leads to.
+        #expect(c.map(\.id) == ["approved", "done.end", "t.offlabel"])
         #expect(c[0].set.map(\.name) == ["asked_offlabel"])
         #expect(c[0].set.map(\.expression.description) == ["true"])
         #expect(c.map { $0.condition?.text } == [nil, nil, "asked_offlabel"])

@@ -46,7 +46,7 @@ struct FixtureTests {
         ("unknown-key", "IC001"), ("missing-key", "IC002"), ("wrong-type", "IC003"), ("duplicate-id", "IC004"),
         ("dangling-node", "IC005"), ("dangling-source", "IC006"), ("unreachable", "IC007"), ("dead-end", "IC008"),
         ("loop", "IC009"), ("never-set", "IC010"), ("unused-resource", "IC011"), ("unused-symptom", "IC012"),
-        ("shared-phrase", "IC013"), ("bands", "IC014"), ("missing-crisis-intent", "IC015"), ("crisis-phrase", "IC016"),
+        ("shared-phrase", "IC013"), ("shared-choice-id", "IC028"), ("bands", "IC014"), ("missing-crisis-intent", "IC015"), ("crisis-phrase", "IC016"),
         ("region-missing-role", "IC017"), ("unknown-region", "IC018"), ("unknown-scale", "IC019"),
         ("invalid-value", "IC020"), ("two-documents", "IC020"), ("training-sources-from-missing", "IC020"),
         ("missing-setting", "IC021"), ("empty-folder", "IC022"), ("unknown-role", "IC023"), ("else-not-last", "IC024"),
@@ -85,7 +85,7 @@ struct FixtureTests {
             "invalid-value", "two-documents", "training-sources-from-missing", "missing-setting", "empty-folder",
             "unknown-role", "else-not-last", "syntax-error", "training-dangling-source", "expression", "no-knock-on",
             "concepts",
-            "rubric-in-intake", "rubric-phrase-cancelled",
+            "rubric-in-intake", "rubric-phrase-cancelled", "shared-choice-id",
         ]
         #expect(Set(Fixtures.names("invalid")) == listed)
     }

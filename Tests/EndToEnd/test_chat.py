@@ -178,6 +178,51 @@ def summary_and_transcript_files_are_private():
 
 
 @test
+def a_saved_session_resumes_where_it_stopped():
+    with tempfile.TemporaryDirectory() as d:
+        state = os.path.join(d, 'state.json')
+        old = os.umask(0)
+        try:
+            first = run(['chat', '--jsonl', '--dialogs', FIXTURE, '--state', state], b'2\n6\n')
+        finally:
+            os.umask(old)
+        check(first.returncode == 0, 'exit %d: %s' % (first.returncode, first.stderr))
+        check(stat.S_IMODE(os.stat(state).st_mode) == 0o600, 'state mode %o' % stat.S_IMODE(os.stat(state).st_mode))
+        saved = json.load(open(state))
+        # The end of input does not end a saved session: a hang-up can be resumed.
+        check(saved['format'] == 1 and saved['ended'] is False and saved['turn'] == 2, saved)
+        check(saved['node'] == 'intake.early' and saved['bundle']['hash'].startswith('sha256:'), saved)
+        uninterrupted = [json.loads(l) for l in run(['chat', '--jsonl', '--dialogs', FIXTURE], b'2\n6\nyes\nrate\n').stdout.decode().splitlines()]
+
+        r = run(['chat', '--jsonl', '--dialogs', FIXTURE, '--resume', state], b'yes\nrate\n')
+        check(r.returncode == 0, 'exit %d: %s' % (r.returncode, r.stderr))
+        turns = [json.loads(l) for l in r.stdout.decode().splitlines()]
+        again = turns[0]
+        check(again['turn'] == 2 and 'input' not in again and again['trace'] == [{'step': 'resumed'}], again)
+        check(again['ask'] == 'Are you pregnant?' and again['expects'] == {'kind': 'yes-no'}, again)
+        check(turns[1:3] == uninterrupted[3:5], 'resumed turns differ:\n%s\n%s' % (turns[1:3], uninterrupted[3:5]))
+
+        # quit ends the saved session too; an ended session is not resumed.
+        r = run(['chat', '--dialogs', FIXTURE, '--resume', state], b'quit\n')
+        check(r.returncode == 0 and json.load(open(state))['ended'] is True, 'quit: exit %d' % r.returncode)
+        r = run(['chat', '--dialogs', FIXTURE, '--resume', state])
+        check(r.returncode == 65 and b'ended' in r.stderr, 'ended: exit %d %r' % (r.returncode, r.stderr))
+
+        for extra in (['--seed', '3'], ['--region', 'UK'], ['--start', 'intake.rate']):
+            r = run(['chat', '--dialogs', FIXTURE, '--resume', state] + extra)
+            check(r.returncode == 64, '%s with --resume: exit %d' % (extra, r.returncode))
+        r = run(['chat', '--dialogs', FIXTURE, '--resume', os.path.join(d, 'missing.json')])
+        check(r.returncode == 66, 'missing file: exit %d' % r.returncode)
+        with open(os.path.join(d, 'bad.json'), 'w') as f:
+            f.write('{"format": 1}')
+        r = run(['chat', '--dialogs', FIXTURE, '--resume', os.path.join(d, 'bad.json')])
+        check(r.returncode == 65 and b'cannot resume' in r.stderr, 'bad file: exit %d %r' % (r.returncode, r.stderr))
+        # A state file that cannot be written is found before the first turn.
+        r = run(['chat', '--dialogs', FIXTURE, '--state', os.path.join(d, 'no', 'such', 'dir.json')], b'2\n')
+        check(r.returncode == 73 and r.stdout == b'', 'unwritable state: exit %d, %r' % (r.returncode, r.stdout[:80]))
+
+
+@test
 def nothing_is_written_without_a_flag():
     with tempfile.TemporaryDirectory() as d:
         subprocess.run([BINARY, 'chat', '--dialogs', FIXTURE], input=SCRIPT, cwd=d,

@@ -237,7 +237,7 @@ CASES = [
     ('end of input in the middle of a scale', b'3\ncramps\n1\n1\n1\n2\n', chat(), 0, 'out:' + CLOSING, 10,
      at_node('screening.sows', 'awaiting-number')),
     ('end of input at a yes-no question', b'3\ncramps\n1\n1\n2\n', chat(), 0, 'out:' + CLOSING, 10,
-     at_node('screening.red_emergency', 'awaiting-choice')),
+     at_node('screening.red_emergency', 'awaiting-text')),
     ('end of input in a crisis script', b'my friend took too many pills\n', chat(), 0,
      'out:Warning signs noted: crisis-overdose-other', 10,
      at_node('crisis.overdose_other', 'awaiting-choice', 'crisis')),

@@ -319,7 +319,7 @@ struct SessionLookup: VariableLookup {
 /// A small, seedable random number generator (SplitMix64): the same seed gives the same
 /// `one-of` picks on every machine.
 struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
+    private(set) var state: UInt64
 
     init(seed: UInt64) { state = seed }
 

@@ -146,6 +146,8 @@ public struct Session: Sendable {
                 if let target = intent?.goto.target {
                     enter(target, into: &turn)
                 }
+                // A program (a phone system, a web page) gets the numbers to dial as data.
+                for r in emergencyContacts() { list(r, in: &turn) }
                 // The numbers of every other kind the line carried, after the script.
                 for kind in finding.also {
                     if let other = bundle.intents.first(where: { $0.crisis == kind }), let node = bundle.nodes[other.goto.target] {

@@ -90,13 +90,16 @@ public enum BundleLoader {
         if let from = result.pendingSourcesFrom {
             result = attachSources(from: from, in: folder, to: result)
         }
+        result.bundle?.hash = BundleHash.of(inputs)
         return result.public
     }
 
     /// Loads a bundle from file contents already in memory: the files' paths (the name
     /// without `.yaml` is the file's part of node ids) and bytes.
     public static func load(files: [(path: String, bytes: [UInt8])]) -> LoadResult {
-        load(files: files, folderName: "the bundle").public
+        var result = load(files: files, folderName: "the bundle")
+        result.bundle?.hash = BundleHash.of(files)
+        return result.public
     }
 
     // MARK: - Steps

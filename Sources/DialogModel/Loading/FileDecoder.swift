@@ -398,7 +398,12 @@ struct FileDecoder {
             means = ChoiceMeaning(rawValue: t)
             if means == nil { report(ModelMessage.invalidValue("`means` is yes, no or none, not `\(t)`", written.range, hint: "a choice that answers a yes-or-no question means yes or no; \"none of these\" means none")) }
         }
-        let id = m["id"].flatMap { written in text(written, "`id`").map { Located($0, at: written.range) } }
+        var id = m["id"].flatMap { written in text(written, "`id`").map { Located($0, at: written.range) } }
+        if let written = id, written.value.isEmpty || !written.value.utf8.allSatisfy(Choice.isIDByte) {
+            report(ModelMessage.invalidValue("a choice's `id` is made of a-z, 0-9, `_`, `.` and `-`, not `\(written.value)`", written.range,
+                                             hint: "programs and tests name the choice by it, e.g. `id: find_help`"))
+            id = nil
+        }
         return Choice(writtenID: id, label: label, match: m["match"].map { textList($0, "`match`") } ?? [], means: means, goto: goto,
                       set: m["set"].map { assignments($0) } ?? [], condition: m["if"].flatMap { condition($0) },
                       range: node.range)

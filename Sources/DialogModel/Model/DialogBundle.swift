@@ -27,6 +27,9 @@ public struct DialogBundle: Sendable {
     public var concepts: [Concept] = []
     /// The files read, for rendering diagnostics at run time (`reload`).
     public var files: [SourceFile]
+    /// ``BundleHash`` of the files read: saved states tell by it whether the dialogs
+    /// changed since.
+    public var hash = ""
 
     /// The region for a code or alias, ignoring case.
     public func region(named code: String) -> Region? {

@@ -113,6 +113,12 @@ extension Choice {
     /// target's full node id (`baclofen.overview`).
     public var id: String { writtenID?.value ?? goto.target.description }
 
+    /// Whether a byte may be part of a written choice id: `[a-z0-9_.-]`.
+    public static func isIDByte(_ b: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(b) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b)
+            || b == UInt8(ascii: "_") || b == UInt8(ascii: ".") || b == UInt8(ascii: "-")
+    }
+
     /// The answer the choice stands for, or nil for an ordinary choice.
     public var meaning: ChoiceMeaning? {
         if let means { return means }

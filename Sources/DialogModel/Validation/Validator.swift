@@ -317,6 +317,16 @@ struct Validator {
 
     private mutating func checkChoices() {
         for node in nodesInOrder {
+            // Programs and tests name a choice by its id: one id, one choice.
+            var ids: [String: SourceRange] = [:]
+            for choice in node.choices {
+                let at = choice.writtenID?.range ?? choice.range
+                if let first = ids[choice.id] {
+                    report(ModelMessage.sharedChoiceID(choice.id, at, first: first), in: node.id.file)
+                } else {
+                    ids[choice.id] = at
+                }
+            }
             var seen: [String: SourceRange] = [:]
             for choice in node.choices {
                 var mine = Set<String>()
@@ -470,3 +480,11 @@ enum StronglyConnected {
     }
 }
 
+
+extension DialogBundle {
+    /// Every variable the bundle sets or reads, with its type: what a saved session's
+    /// variables are checked against when the dialogs changed since it was saved.
+    public var variableTypes: [String: ExprType] {
+        Validator(bundle: self, paths: [:]).environment()
+    }
+}

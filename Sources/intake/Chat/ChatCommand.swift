@@ -30,8 +30,8 @@ struct ChatCommand: ParsableCommand {
     @Option(help: "Start at this node (file.node).")
     var start: String?
 
-    @Option(help: "The region whose resources and emergency numbers are shown (US, UK, CA…).")
-    var region = "US"
+    @Option(help: "The region whose resources and emergency numbers are shown (US, UK, CA…; default US).")
+    var region: String?
 
     @Flag(help: "Show node ids, staff notes, why each route matched, and live scores.")
     var staff = false
@@ -49,14 +49,26 @@ struct ChatCommand: ParsableCommand {
     var history: String?
 
     @Option(help: "Seed for texts that vary, to reproduce a session.")
-    var seed: UInt64 = 0
+    var seed: UInt64?
+
+    @Option(help: "Save the session's state to FILE after every turn (mode 0600), to continue it later with --resume.")
+    var state: String?
+
+    @Option(help: "Continue the session saved in FILE (and keep saving to it, unless --state names another file).")
+    var resume: String?
 
     @Option(help: "Save the session as a scripted test that replays it (for intake test; mode 0600).")
     var record: String?
 
     func validate() throws {
         // Region codes are checked against the bundle in run(); an empty one is a usage error.
-        if region.isEmpty { throw ValidationError("--region needs a code such as US or UK") }
+        if region?.isEmpty == true { throw ValidationError("--region needs a code such as US or UK") }
+        if resume != nil {
+            let fixed = [(start != nil, "--start"), (region != nil, "--region"), (seed != nil, "--seed")].filter(\.0).map(\.1)
+            if let first = fixed.first {
+                throw ValidationError("\(first) cannot be given with --resume: a resumed session keeps its own")
+            }
+        }
     }
 
     func run() throws {
@@ -67,16 +79,22 @@ struct ChatCommand: ParsableCommand {
             throw ExitStatus.dataError
         }
         var session: Session
-        do {
-            session = try Session(bundle: bundle, region: region,
-                                  start: start.map { NodeID($0, in: bundle.start.file) }, seed: seed)
-        } catch {
-            // An unknown region or start node: a usage error that lists what exists.
-            FileIO.write("intake: \(error)\n", to: 2)
-            throw ExitCode(64)
+        if let resume {
+            session = try resumed(from: resume, bundle: bundle)
+        } else {
+            do {
+                session = try Session(bundle: bundle, region: region ?? "US",
+                                      start: start.map { NodeID($0, in: bundle.start.file) }, seed: seed ?? 0)
+            } catch {
+                // An unknown region or start node: a usage error that lists what exists.
+                FileIO.write("intake: \(error)\n", to: 2)
+                throw ExitCode(64)
+            }
         }
-        var recorder = record.map { RecordWriter(path: $0, folder: folder, region: region, seed: seed, start: start) }
-        let runner = SessionRunner(jsonl: jsonl, staff: staff, history: history, transcript: transcript)
+        var recorder = record.map { RecordWriter(path: $0, folder: folder, region: region ?? "US", seed: seed ?? 0, start: start) }
+        var runner = SessionRunner(jsonl: jsonl, staff: staff, history: history, transcript: transcript)
+        runner.stateFile = state ?? resume
+        runner.resuming = resume != nil
         let exitSignal = try runner.run(
             &session, onTurn: { recorder?.add($0) },
             onReload: { session, asked in reload(&session, folder: folder, asked: asked) })
@@ -95,6 +113,25 @@ struct ChatCommand: ParsableCommand {
             }
         }
         if exitSignal != 0 { throw ExitCode(128 + exitSignal) }
+        if runner.stateSaveFailed { throw ExitStatus.ioError }
+    }
+
+    /// The session saved in `path`: a missing file is 66; a file that is not a saved
+    /// session, an ended one, or one the dialogs no longer fit is 65, with the reason.
+    private func resumed(from path: String, bundle: DialogBundle) throws -> Session {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileIO.read(path)
+        } catch {
+            FileIO.write("intake: cannot read \(error.path): \(error.reason)\n", to: 2)
+            throw ExitStatus.noInput
+        }
+        do {
+            return try Session(CompiledBundle(bundle), resuming: SessionState(json: bytes))
+        } catch {
+            FileIO.write("intake: cannot resume \(path): \(error.reason)\n", to: 2)
+            throw ExitStatus.dataError
+        }
     }
 
     /// `reload`: reads the bundle again; on errors, prints them and keeps the old one.

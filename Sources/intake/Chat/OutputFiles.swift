@@ -26,11 +26,20 @@ enum PrivateFile {
 
     /// Writes a whole file atomically: a temporary file beside it, then a rename, so the
     /// file is complete or absent.
+    ///
+    /// The temporary file is created new (never through an existing file or link), and a
+    /// failed write or flush leaves the earlier file as it was.
     static func writeAtomically(_ text: String, to path: String) throws(Failure) {
         let temporary = path + ".partial-\(getpid())"
-        let fd = try create(temporary)
-        FileIO.write(text, to: fd)
-        fsync(fd)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        if fd < 0 { throw Failure(path: temporary, reason: String(cString: strerror(errno))) }
+        fchmod(fd, 0o600)
+        guard FileIO.write(text, to: fd), fsync(fd) == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(fd)
+            unlink(temporary)
+            throw Failure(path: path, reason: reason)
+        }
         close(fd)
         if rename(temporary, path) != 0 {
             let reason = String(cString: strerror(errno))

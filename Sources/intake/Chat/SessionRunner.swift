@@ -17,10 +17,17 @@ struct SessionRunner {
     var history: String?
     /// `--transcript FILE`.
     var transcript: String?
+    /// `--state FILE` (or the `--resume` file): the session's state, saved after every turn.
+    var stateFile: String?
+    /// Whether the session was resumed: its first turn asks the pending question again.
+    var resuming = false
+    /// Set by ``run(_:onTurn:onReload:)`` when a save of the state failed during the
+    /// session: the command ends with 74 once it has written what else was asked.
+    private(set) var stateSaveFailed = false
 
     /// Runs the session to its end and returns the signal that ended it, or 0.
     /// `onTurn` sees every turn as the session made it; `onReload` answers `reload`.
-    func run(_ session: inout Session, onTurn: (Turn) -> Void, onReload: (inout Session, Turn) -> Turn) throws -> Int32 {
+    mutating func run(_ session: inout Session, onTurn: (Turn) -> Void, onReload: (inout Session, Turn) -> Turn) throws -> Int32 {
         var transcriptWriter: TranscriptWriter?
         if let transcript {
             do {
@@ -44,7 +51,24 @@ struct SessionRunner {
             TerminalInput.candidates = turn.choiceLabels + Session.commands
         }
 
-        show(session.open())
+        // The state is saved after each turn a person answers; after the closing turn of
+        // an end of input or a signal it is not, so that a hang-up can be resumed.
+        var stateFailed = false
+        func save(_ session: Session) {
+            guard let stateFile, !stateFailed else { return }
+            do {
+                try PrivateFile.writeAtomically(session.savedState.jsonLine + "\n", to: stateFile)
+            } catch {
+                stateFailed = true
+                FileIO.write("intake: cannot save the session to \(error.path): \(error.reason); the session goes on unsaved\n", to: 2)
+            }
+        }
+
+        let first = resuming ? session.resume() : session.open()
+        save(session)
+        // A state file that cannot be written is found before the first turn.
+        if stateFailed { throw ExitStatus.cannotCreate }
+        show(first)
         var exitSignal: Int32 = 0
         while !session.isEnded {
             switch input.readLine(prompt: colour ? "\u{1B}[1m> \u{1B}[0m" : "> ") {
@@ -56,6 +80,7 @@ struct SessionRunner {
                 if turn.trace.contains(.request(.reload)) {
                     turn = onReload(&session, turn)
                 }
+                save(session)
                 show(turn)
             case .end:
                 exitSignal = EndSignals.received
@@ -66,6 +91,7 @@ struct SessionRunner {
             }
         }
         transcriptWriter?.close()
+        stateSaveFailed = stateFailed
         return exitSignal
     }
 }

@@ -1,0 +1,225 @@
+import DialogMatching
+import DialogModel
+import DialogSyntax
+
+/// A session's state as a value that serialises to JSON and back (DESIGN.md, "Session
+/// state"): `intake chat --state` writes it after every turn, `--resume` continues from
+/// it, and the server keeps it in its store. Resuming gives exactly the turns the
+/// uninterrupted session gives.
+///
+/// It holds no free text the person typed beyond what a `save:` kept: a free-text
+/// `answer` is left out, and training marks keep the phrase that met a rubric item, not
+/// the trainee's line.
+public struct SessionState: Sendable, Equatable {
+    /// The version of the format; a state of another format is refused.
+    public static let format = 1
+
+    /// What the session waits for.
+    public enum Waiting: String, Sendable, Equatable, CaseIterable {
+        case choice, answer
+        case scaleItem = "scale-item"
+        case ended
+    }
+
+    /// How far a scale has got: the item waited for (nil when none is), the running
+    /// total and the items answered; its item count and range, to check a changed bundle.
+    public struct ScaleProgress: Sendable, Equatable {
+        public var position: Int?
+        public var total: Int
+        public var answered: Int
+        public var items: Int
+        public var range: ClosedRange<Int>
+    }
+
+    public var bundleID: String
+    public var bundleHash: String
+    public var node: NodeID
+    /// The nodes `back` returns through, oldest first.
+    public var back: [NodeID]
+    public var variables: [String: Value]
+    public var reported: [String]
+    public var denied: [String]
+    public var scales: [String: ScaleProgress]
+    /// The number of the last turn given.
+    public var turn: Int
+    public var region: String
+    /// The state of the random generator that picks `one-of` texts.
+    public var seed: UInt64
+    public var ended: Bool
+    /// Where `restart` goes.
+    public var start: NodeID
+    public var waiting: Waiting
+    /// What the pending question expects (`Turn.Expects.kind`), to check a changed bundle.
+    public var expects: String
+    /// The choices offered after an ambiguous line, by their place in the node.
+    public var ambiguous: [Int]?
+    /// Lines in a row nothing understood.
+    public var misunderstood: Int
+    /// What the summary will list: topics, flags raised, crisis kinds, resources shown (ids).
+    public var topics: [String]
+    public var redFlags: [String]
+    public var crises: [CrisisKind]
+    public var resources: [String]
+    /// Rubric items met (or broken) so far: id → the phrase that did it.
+    public var rubric: [String: String]
+}
+
+/// Why a saved state cannot be resumed.
+public struct ResumeError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var reason: String
+    public var description: String { reason }
+
+    public init(_ reason: String) { self.reason = reason }
+}
+
+// MARK: - From and to a session
+
+extension Session {
+    /// The session's state now, to save and resume later.
+    public var savedState: SessionState {
+        var progress: [String: SessionState.ScaleProgress] = [:]
+        for (name, total) in scores {
+            guard let scale = bundle.scales[name] else { continue }
+            progress[name] = .init(position: nil, total: total, answered: answered[name] ?? 0,
+                                   items: scale.items.count, range: scale.range)
+        }
+        let kind: SessionState.Waiting
+        switch waiting {
+        case .choice: kind = .choice
+        case .answer: kind = .answer
+        case .ended: kind = .ended
+        case .scaleItem(let index):
+            kind = .scaleItem
+            if let name = bundle.nodes[current]?.scale?.value, let scale = bundle.scales[name] {
+                var p = progress[name] ?? .init(position: nil, total: 0, answered: 0, items: scale.items.count, range: scale.range)
+                p.position = index
+                progress[name] = p
+            }
+        }
+        var kept = variables
+        // A free-text answer is what the person typed: kept only where `save:` put it.
+        if case .string? = kept["answer"] { kept["answer"] = nil }
+        return SessionState(
+            bundleID: bundle.id, bundleHash: bundle.hash, node: current, back: history, variables: kept,
+            reported: reported, denied: denied, scales: progress, turn: turnNumber, region: region.code,
+            seed: random.state, ended: waiting == .ended, start: startNode, waiting: kind, expects: expects.kind,
+            ambiguous: pendingAmbiguity, misunderstood: misunderstoodInARow, topics: topics, redFlags: redFlags,
+            crises: crises, resources: resourcesShown.map(\.id), rubric: rubricMarks.mapValues(\.phrase))
+    }
+
+    /// A session of `compiled` continued from a saved state. A state saved with other
+    /// dialogs is resumed only when what it holds still fits them (DESIGN.md, "Session
+    /// state"); an ended state never is. Call ``resume()`` for its first turn.
+    public init(_ compiled: CompiledBundle, resuming state: SessionState) throws(ResumeError) {
+        let bundle = compiled.bundle
+        guard !state.ended, state.waiting != .ended else { throw ResumeError("the session has ended") }
+        guard state.bundleID == bundle.id else {
+            throw ResumeError("the state is of the dialogs `\(state.bundleID)`, not `\(bundle.id)`")
+        }
+        if state.bundleHash != bundle.hash { try Session.checkFits(state, bundle) }
+        guard bundle.nodes[state.node] != nil, bundle.nodes[state.start] != nil else {
+            throw ResumeError("no node `\(state.node)` in the dialogs")
+        }
+        do {
+            try self.init(compiled, region: state.region, start: state.start, seed: 0)
+        } catch {
+            throw ResumeError(error.description)
+        }
+        current = state.node
+        history = state.back
+        variables = state.variables
+        variables["region"] = .string(region.code)
+        reported = state.reported
+        denied = state.denied
+        // A scale waited on before its first answer has no total yet.
+        let begun = state.scales.filter { $0.value.answered > 0 }
+        scores = begun.mapValues(\.total)
+        answered = begun.mapValues(\.answered)
+        turnNumber = state.turn
+        random = SplitMix64(seed: state.seed)
+        hasOpened = true
+        switch state.waiting {
+        case .choice: waiting = .choice
+        case .answer: waiting = .answer
+        case .ended: waiting = .ended
+        case .scaleItem:
+            let name = bundle.nodes[state.node]?.scale?.value
+            waiting = .scaleItem(name.flatMap { state.scales[$0]?.position } ?? 0)
+        }
+        pendingAmbiguity = state.ambiguous
+        misunderstoodInARow = state.misunderstood
+        topics = state.topics
+        redFlags = state.redFlags
+        crises = state.crises
+        resourcesShown = state.resources.compactMap { id in bundle.resources.first { $0.id == id } }
+        rubricMarks = state.rubric.mapValues { (line: $0, phrase: $0) }
+    }
+
+    /// The first turn of a resumed session: the pending question again, with the number
+    /// of the last turn given, no input, and a `resumed` step.
+    public mutating func resume() -> Turn {
+        var turn = newTurn(input: nil)
+        turn.trace.append(.resumed)
+        // Showing the question again is no answer: the count of lines not understood stays.
+        let misunderstood = misunderstoodInARow
+        turn = finish(turn)
+        misunderstoodInARow = misunderstood
+        return turn
+    }
+
+    /// Whether a state saved with other dialogs still fits `bundle`; throws the first
+    /// reason it does not.
+    static func checkFits(_ state: SessionState, _ bundle: DialogBundle) throws(ResumeError) {
+        for id in [state.node, state.start] + state.back where bundle.nodes[id] == nil {
+            throw ResumeError("the dialogs changed: there is no node `\(id)` any more")
+        }
+        if state.waiting != .ended, let node = bundle.nodes[state.node] {
+            let now: String
+            switch state.waiting {
+            case .choice: now = node.choices.isEmpty ? "none" : "choice"
+            case .scaleItem: now = node.scale == nil ? "none" : "number"
+            case .answer, .ended:
+                switch node.expect {
+                case .text: now = "text"
+                case .yesNo: now = "yes-no"
+                case .symptoms: now = "symptoms"
+                case .number: now = "number"
+                case nil: now = "none"
+                }
+            }
+            if now != state.expects {
+                throw ResumeError("the dialogs changed: `\(state.node)` now expects \(now), not \(state.expects)")
+            }
+        }
+        for (name, p) in state.scales.sorted(by: { $0.key < $1.key }) where p.position != nil || p.answered > 0 {
+            guard let scale = bundle.scales[name], scale.items.count == p.items, scale.range == p.range else {
+                throw ResumeError("the dialogs changed: the scale `\(name)` has other items or another range")
+            }
+        }
+        let types = bundle.variableTypes
+        for (name, value) in state.variables.sorted(by: { $0.key < $1.key }) {
+            guard let type = types[name] else { throw ResumeError("the dialogs changed: nothing sets `\(name)` any more") }
+            if let held = value.type, !held.fits(type) {
+                throw ResumeError("the dialogs changed: `\(name)` is now a \(type), not a \(held)")
+            }
+        }
+        let symptoms = Set(bundle.symptoms.map(\.id))
+        for id in state.reported + state.denied where !symptoms.contains(id) {
+            throw ResumeError("the dialogs changed: there is no symptom `\(id)` any more")
+        }
+        if !bundle.regions.isEmpty && bundle.region(named: state.region) == nil {
+            throw ResumeError("the dialogs changed: there is no region `\(state.region)` any more")
+        }
+    }
+}
+
+extension ExprType {
+    /// Whether a value of this type may stand where `other` is expected.
+    func fits(_ other: ExprType) -> Bool {
+        switch (self, other) {
+        case (_, .unknown), (.unknown, _): true
+        case (.list(let a), .list(let b)): a.fits(b)
+        default: self == other
+        }
+    }
+}
