@@ -266,8 +266,7 @@ struct TrainingTests {
         let json = turns.last?.jsonLine() ?? ""
         #expect(json.contains("\"debrief\":{\"score\":null,\"items\":[{\"id\":\"recognises_overdose\""))
         #expect(json.contains("\"passed\":true"))
-        let markdown = session.debrief().markdown(title: "T")
-        #expect(markdown.contains("| met | Tells the caller to call 911 now (critical) | 3/3 | “This sounds like an overdose. Call 911 right now.” |"))
+        // The Markdown report is the front end's: Tests/EndToEnd/test_chat.py reads it.
     }
 
     @Test func restartClearsTheRubric() throws {

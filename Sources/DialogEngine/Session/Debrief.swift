@@ -58,33 +58,6 @@ public struct Debrief: Sendable, Equatable {
         return out
     }
 
-    /// The debrief as Markdown, for `intake train --report`.
-    public func markdown(title: String) -> String {
-        var out = ["# Training debrief: \(title)", ""]
-        if let score { out += ["Knowledge check: **\(score.right) out of \(score.questions)** right.", ""] }
-        if !items.isEmpty {
-            out += ["| | item | points | line |", "| --- | --- | --- | --- |"]
-            for item in items {
-                let said = item.line.map { (item.avoid ? "broken by: " : "") + "“" + Self.cell($0) + "”" } ?? ""
-                out.append("| \(item.met ? "met" : "missed") | \(Self.cell(item.label))\(item.critical ? " (critical)" : "") | \(item.earned)/\(item.points) | \(said) |")
-            }
-            out += ["", "**Total: \(total) out of \(maximum)**" + (passed ? " — passed." : " — not passed: a critical item was missed."), ""]
-            let next = practise
-            if !next.isEmpty {
-                out.append("## Practise next")
-                out.append("")
-                out += next.map { "- " + $0 }
-                out.append("")
-            }
-        }
-        return out.joined(separator: "\n") + "\n"
-    }
-
-    /// Text made safe for a Markdown table cell.
-    static func cell(_ text: String) -> String {
-        text.replacingAll("|", with: "\\|").replacingAll("\n", with: " ")
-    }
-
     public var jsonValue: TypedValue {
         // Every key is always there (`score` null without a knowledge check): the turn
         // schema requires them.
@@ -107,13 +80,5 @@ public struct Debrief: Sendable, Equatable {
             ("practise", .sequence(practise.map { .string($0) })),
         ]
         return .mapping(entries)
-    }
-}
-
-extension String {
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        var out = ""
-        for c in self { if c == target { out += replacement } else { out.append(c) } }
-        return out
     }
 }

@@ -258,8 +258,8 @@ public struct Session: Sendable {
     /// The summary of the session so far.
     public func summary() -> Summary {
         Summary(
-            topics: topics.map { Turn.Labelled(id: $0, label: $0) }, symptoms: symptomsSoFar, scores: scoresSoFar,
-            redFlags: redFlags.map { Turn.Labelled(id: $0, label: $0) }, crises: crises,
+            topics: topics.map { Turn.Labelled(id: $0, label: bundle.label(ofTopic: $0)) }, symptoms: symptomsSoFar,
+            scores: scoresSoFar, redFlags: redFlags.map { Turn.Labelled(id: $0, label: bundle.label(ofFlag: $0)) }, crises: crises,
             resources: resourcesShown.map(Turn.Resource.init), turns: turnNumber,
             emergency: bundle.kind == .intake ? emergencyContacts().map(Turn.Resource.init) : [],
             debrief: bundle.kind == .training ? debrief() : nil)

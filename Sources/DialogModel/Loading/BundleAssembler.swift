@@ -27,6 +27,8 @@ struct BundleAssembler {
         var sources: [String: SourceEntry] = [:]
         var rubric: [RubricItem] = []
         var concepts: [Concept] = []
+        var topics: [String: String] = [:]
+        var flagLabels: [String: String] = [:]
         var seen: [String: [String: (path: String, range: SourceRange)]] = [:]
 
         func unique(_ kind: String, _ id: String, _ range: SourceRange, _ path: String) -> Bool {
@@ -39,8 +41,10 @@ struct BundleAssembler {
             return true
         }
 
-        for (path, _, s) in sections {
+        for (path, fileName, s) in sections {
             damage.formUnion(s.damage)
+            if let topic = s.topic { topics[fileName] = topic }
+            for f in s.flagLabels where unique("flag label", f.id, f.range, path) { flagLabels[f.id] = f.label }
             for (key, value) in s.settings.sorted(by: { $0.key < $1.key }) {
                 if unique("setting", key, value.keyRange, path) { settings[key] = (value.value, value.range, path) }
             }
@@ -103,6 +107,8 @@ struct BundleAssembler {
             regions: regions, resources: resources, sources: sources, files: [])
         bundle.rubric = rubric
         bundle.concepts = concepts
+        bundle.topicLabels = topics
+        bundle.flagLabels = flagLabels
         var validator = Validator(bundle: bundle, paths: paths, damage: damage)
         validator.quietLints = quietLints
         validator.startReference = NodeReference(written: startSetting.value, target: bundle.start, range: startSetting.range)

@@ -13,6 +13,10 @@ struct FileSections {
     var sources: [SourceEntry] = []
     var rubric: [RubricItem] = []
     var concepts: [Concept] = []
+    /// `topic:`: what the file is about, as the summary names it.
+    var topic: String?
+    /// `flags:`: the words a person reads for each flag id.
+    var flagLabels: [(id: String, label: String, range: SourceRange)] = []
     /// What could not be read, so the checks across files stay quiet about it.
     var damage = Damage()
 }
@@ -66,7 +70,8 @@ struct FileDecoder {
     private(set) var sections = FileSections()
 
     static let settingKeys = ["dialog", "title", "kind", "description", "start", "sources-from"]
-    static let sectionKeys = ["nodes", "intents", "symptoms", "scales", "regions", "resources", "sources", "rubric", "concepts"]
+    static let sectionKeys = ["nodes", "intents", "symptoms", "scales", "regions", "resources", "sources", "rubric", "concepts",
+                              "topic", "flags"]
     static let nodeKeys = ["say", "source", "note", "ask", "choices", "expect", "save", "routes", "branch",
                            "set", "next", "scale", "show", "flag", "end"]
 
@@ -94,6 +99,14 @@ struct FileDecoder {
             case "resources": for e in entries(entry.value, "`resources`") { decodeResource(e) }
             case "sources": for e in entries(entry.value, "`sources`") { decodeSource(e) }
             case "rubric": for e in entries(entry.value, "`rubric`") { decodeRubricItem(e) }
+            case "topic":
+                sections.topic = text(entry.value, "`topic`")
+            case "flags":
+                for e in entries(entry.value, "`flags`") {
+                    if let label = text(e.value, "the label of flag `\(e.key.text)`") {
+                        sections.flagLabels.append((e.key.text, label, e.key.range))
+                    }
+                }
             case "concepts":
                 for e in entries(entry.value, "`concepts`") {
                     sections.concepts.append(Concept(file: fileName, name: e.key.text, phrases: textList(e.value, "concept `\(e.key.text)`"),

@@ -25,6 +25,16 @@ public struct DialogBundle: Sendable {
     public var rubric: [RubricItem] = []
     /// Named sets of phrases that phrases use as `~name`, in file order.
     public var concepts: [Concept] = []
+    /// Each file's `topic:`, by file name.
+    public var topicLabels: [String: String] = [:]
+    /// The `flags:` labels, by flag id.
+    public var flagLabels: [String: String] = [:]
+
+    /// How a summary names a topic (a file): its `topic:`, else the file's name.
+    public func label(ofTopic file: String) -> String { topicLabels[file] ?? file }
+
+    /// How a summary names a flag: its label under `flags:`, else its id.
+    public func label(ofFlag id: String) -> String { flagLabels[id] ?? id }
     /// The files read, for rendering diagnostics at run time (`reload`).
     public var files: [SourceFile]
     /// ``BundleHash`` of the files read: saved states tell by it whether the dialogs
