@@ -6,10 +6,10 @@
 /// Words that mean nothing ("none", "nope", "not really") are read at the bottom label
 /// ("not at all"). The sets are kept apart from the crisis lexicon: a rating word is
 /// never a crisis word.
-public enum LikertWords {
+package enum LikertWords {
     /// The built-in words for a label, by its normalised text; empty for a label the
     /// set does not know.
-    public static func synonyms(ofLabel label: String) -> [String] {
+    package static func synonyms(ofLabel label: String) -> [String] {
         let key = TextNormalizer.words(label).joined(separator: " ")
         for (labels, words) in table where labels.contains(key) { return words }
         return []
@@ -45,9 +45,9 @@ public enum LikertWords {
 }
 
 /// Reads "none of these" at a list: "none", "nothing like that", "no to all", "nada".
-public enum NoneOfThese {
+package enum NoneOfThese {
     /// Whether the line's first clause opens with a none-of-these phrase.
-    public static func read(_ text: NormalizedText) -> Bool {
+    package static func read(_ text: NormalizedText) -> Bool {
         let words = text.words
         guard let first = words.first else { return false }
         var opening: [String] = []

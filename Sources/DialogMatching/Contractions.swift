@@ -10,9 +10,9 @@
 ///
 /// Words that are also ordinary words without their apostrophe are left alone: "ill",
 /// "id", "its", "were", "well", "lets", "shed".
-public enum Contractions {
+package enum Contractions {
     /// The words a (lower-case, apostrophe-unified) word stands for.
-    public static func expand(_ word: String) -> [String] {
+    package static func expand(_ word: String) -> [String] {
         if let whole = table[word] { return whole }
         guard word.utf8.contains(UInt8(ascii: "'")) else { return [word] }
         for (ending, replacement) in endings where word.hasSuffix(ending) {

@@ -58,7 +58,7 @@ public struct NormalizedText: Sendable {
     /// The sentences that end with a question mark.
     public let questionSentences: Set<Int>
     /// Where each word's clause starts and whether a negation covers it.
-    public let scopes: TextScopes
+    package let scopes: TextScopes
     /// The index of the first word of each sentence.
     private let sentenceStarts: [Int]
     /// For each word of five letters or more, the word with each letter left out in turn

@@ -4,11 +4,11 @@
 ///
 /// Change these with a labelled line in `Dialogs/tests/understanding/dev/` that shows
 /// why: a word here shows the emergency numbers wherever it is typed.
-public enum SafetyLexicon {
+package enum SafetyLexicon {
     /// Calls for help: wherever they stand in a line, the numbers are shown (`distress`).
     /// A bare "help" counts only as the whole line (`wholeLineCalls`): "can baclofen help
     /// with withdrawal?" is a question.
-    public static let callsForHelp: [String] = [
+    package static let callsForHelp: [String] = [
         "i am in crisis", "i am in a crisis", "in crisis right now", "this is an emergency", "it is an emergency",
         "is an emergency", "medical emergency", "call 911", "call 999", "call 112", "call an ambulance",
         "need an ambulance", "get an ambulance", "send an ambulance", "i am not safe", "not safe right now",
@@ -24,7 +24,7 @@ public enum SafetyLexicon {
     ]
 
     /// Whole lines (after fillers) that are calls for help.
-    public static let wholeLineCalls: [String] = [
+    package static let wholeLineCalls: [String] = [
         "help", "help me", "help help", "please help", "help please", "emergency", "crisis", "ambulance", "911",
         "999", "i need help", "need help", "someone help", "somebody help", "ayuda", "help me pls", "help now",
         "urgent", "scared", "i am scared", "i am so scared", "i am terrified",
@@ -34,7 +34,7 @@ public enum SafetyLexicon {
     /// as (figures of speech aside: "this withdrawal is killing me"): death, self-harm,
     /// the means, and signs that need help now. A negated or past one still shows them:
     /// when in doubt, the numbers.
-    public static let strongDangerWords: [String] = [
+    package static let strongDangerWords: [String] = [
         "die", "dying", "dead", "death", "kill", "killing", "suicide", "suicidal", "overdose", "overdosing", "od",
         "unalive", "hurt myself", "harm myself", "cut myself", "cutting myself", "gun", "rope", "noose",
         "hang myself", "unconscious", "unresponsive", "seizure", "seizing", "convulsing", "convulsions",
@@ -46,7 +46,7 @@ public enum SafetyLexicon {
 
     /// Words that, in a line the current node did not understand, make it worth showing
     /// the numbers: whoever typed them may be in danger, and a re-ask alone is not enough.
-    public static let dangerWords: [String] = [
+    package static let dangerWords: [String] = [
         "die", "dying", "dead", "death", "kill", "killing", "suicide", "suicidal", "overdose", "overdosing", "od",
         "hurt myself", "harm myself", "cut myself", "cutting", "blood", "bleeding", "gun", "rope", "noose", "hang",
         "hanging", "bridge", "jump", "razor", "pills", "bottle", "breathe", "breathing", "unconscious", "unresponsive",
@@ -60,7 +60,7 @@ public enum SafetyLexicon {
     /// language, because a person in crisis types in the language they think in. Written
     /// without accents (lines are folded) and in the forms people type; Spanish is not
     /// stemmed, so verb forms are listed.
-    public static let spanish: [(kind: String, phrases: [String])] = [
+    package static let spanish: [(kind: String, phrases: [String])] = [
         ("suicide", [
             "me quiero morir", "quiero morir", "quiero morirme", "me voy a matar", "quiero matarme", "voy a matarme",
             "me quiero matar", "matarme", "suicidarme", "me voy a suicidar", "quiero suicidarme", "suicidio",

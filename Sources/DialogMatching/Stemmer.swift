@@ -20,8 +20,8 @@
 /// 6. A final `e` goes, unless the word is a four-letter consonant–vowel–consonant–e
 ///    word ("wake", "care", "here"): "ache", "aches", "ached" and "aching" all give "ach",
 ///    "breathe" and "breathing" both give "breath".
-public enum Stemmer {
-    public static func stem(_ word: String) -> String {
+package enum Stemmer {
+    package static func stem(_ word: String) -> String {
         if let key = PackedWord.pack(word), let base = packedIrregular[key] { return stem(base) }
         // Checked on the string's bytes before copying them: most words of a line are short.
         guard word.utf8.count > 3, word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }

@@ -21,14 +21,14 @@
 /// and "never felt so", "never been this" (more, not less). A negated "stop", "quit"
 /// or "help" affirms what follows: "I can't stop vomiting" reports vomiting.
 /// Negation after the fact ("vomiting: none", "cramps? no") is not read.
-public struct TextScopes: Sendable {
+package struct TextScopes: Sendable {
     /// How many words a negation reaches, at most.
-    public static let maximumNegationScope = 8
+    package static let maximumNegationScope = 8
 
     /// The clause of each word, from 0.
-    public let clauses: [Int]
+    package let clauses: [Int]
     /// The words of each clause.
-    public let clauseWords: [Range<Int>]
+    package let clauseWords: [Range<Int>]
     /// The cue negating each word, or -1.
     private let cues: [Int]
 
@@ -75,16 +75,16 @@ public struct TextScopes: Sendable {
     }
 
     /// The word that negates word `index`, if one does.
-    public func negationCue(of index: Int) -> Int? {
+    package func negationCue(of index: Int) -> Int? {
         guard cues.indices.contains(index), cues[index] >= 0 else { return nil }
         return cues[index]
     }
 
     /// Whether a negation covers word `index`.
-    public func isNegated(_ index: Int) -> Bool { negationCue(of: index) != nil }
+    package func isNegated(_ index: Int) -> Bool { negationCue(of: index) != nil }
 
     /// The words of the clause of word `index`.
-    public func clauseWords(of index: Int) -> Range<Int> {
+    package func clauseWords(of index: Int) -> Range<Int> {
         guard clauses.indices.contains(index) else { return index..<index }
         return clauseWords[clauses[index]]
     }

@@ -8,12 +8,12 @@
 ///
 /// The first letter is a guard on precision: "painting" is one edit from "fainting",
 /// and "burning" from "turning", but people seldom mistype the first letter.
-public enum Typo {
+package enum Typo {
     /// Words shorter than this are matched exactly or by stem only.
-    public static let minimumLength = 5
+    package static let minimumLength = 5
 
     /// Whether `a` and `b` are one typo apart (and not equal).
-    public static func isOneTypo(_ a: String, _ b: String) -> Bool {
+    package static func isOneTypo(_ a: String, _ b: String) -> Bool {
         // Most words are ASCII: their bytes are their letters, read in place.
         var a = a, b = b
         if let answer = a.withUTF8({ x in
