@@ -119,6 +119,8 @@ enum Generator {
                 let label = ws.joined(separator: " ")
                 let target = c == 0 ? (i + 1 < n ? nodeID(i + 1) : "done") : nodeID(rng.int(0, n - 1))
                 out += "      - label: \"\(label.prefix(1).uppercased() + label.dropFirst()) \(c + 1)\"\n"
+                // Random targets may repeat: an id of its own keeps each choice's id unique.
+                out += "        id: c\(c + 1)\n"
                 out += "        match: [\(ws.joined(separator: ", "))]\n"
                 out += "        goto: \(target)\n"
                 if rng.chance(0.2) { out += "        set: {score: \(rng.int(0, 9))}\n" }
