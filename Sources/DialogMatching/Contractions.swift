@@ -24,7 +24,9 @@ package enum Contractions {
             default: return [base] + replacement
             }
         }
-        return [word.filter { $0 != "'" }]
+        // Without its apostrophe it may be a chat spelling: "od'ing" → "oding" → "od".
+        let bare = word.filter { $0 != "'" }
+        return table[bare] ?? [bare]
     }
 
     private static let pronouns: Set<String> = [
@@ -75,6 +77,11 @@ package enum Contractions {
             "wana": ["want", "to"], "whatd": ["what", "did"], "odd'd": ["od"], "oding": ["od"],
             "odded": ["od"], "oded": ["od"], "hv": ["have"], "abt": ["about"], "sum1": ["someone"],
             "some1": ["someone"], "every1": ["everyone"], "no1": ["no", "one"], "any1": ["anyone"],
+            // The g dropped from the words of a crisis ("im dyin", "hes not breathin").
+            "dyin": ["dying"], "killin": ["killing"], "breathin": ["breathing"], "bleedin": ["bleeding"],
+            "seizin": ["seizing"], "shakin": ["shaking"], "cuttin": ["cutting"],
+            "chokin": ["choking"], "wakin": ["waking"], "movin": ["moving"],
+            "jerkin": ["jerking"], "twitchin": ["twitching"], "hangin": ["hanging"],  // at most 8 letters (PackedWord)
         ]
         // The n't forms without an apostrophe: "didnt" → "did not".
         for (word, expansion) in t where expansion.isEmpty {

@@ -18,7 +18,9 @@ package enum SafetyLexicon {
         "i need to talk to someone", "i can not do this anymore", "i can not take it anymore",
         "i can not take this anymore", "i can not cope", "i am falling apart", "i am losing it", "i am panicking",
         "please someone", "sos", "mayday", "i need help", "need help now",
-        "a real person", "talk to a human", "talk to a person", "hlep", "halp", "necesito ayuda", "ayudame", "ayuda por favor", "auxilio", "socorro",
+        "a real person", "talk to a human", "talk to a person", "hlep", "halp",
+        "someone please answer", "please answer me", "someone answer me", "i need someone right now",
+        "need someone right now", "i need someone now", "help help", "necesito ayuda", "ayudame", "ayuda por favor", "auxilio", "socorro",
         "emergencia", "llamen al 911", "llamen a una ambulancia", "es una emergencia", "estoy en crisis",
         "no aguanto mas", "ya no puedo mas",
     ]
@@ -41,7 +43,11 @@ package enum SafetyLexicon {
         "collapsed", "ambulance", "911", "999", "foaming", "not breathing", "can not breathe", "stopped breathing",
         "will not wake", "can not wake", "not waking", "turning blue", "lips are blue", "blue lips", "end my life",
         "end it all", "no reason to live", "better off without me", "morir", "muerte", "matar", "matarme",
-        "sobredosis", "no respira", "no despierta", "suicidarme",
+        "sobredosis", "no respira", "no despierta", "suicidarme", "slumped over", "barely responsive", "gurgling",
+        "eyes rolled back", "eyes rolling back", "vomiting blood", "throwing up blood", "coffee grounds",
+        "blacking out", "hallucinating", "stiff neck", "neck is stiff", "barely breathing", "goodbye forever",
+        "hear from me again", "hear from me after", "my last message", "vomitando sangre", "inconsciente",
+        "adios para siempre", "me despedi de todos",
     ]
 
     /// Words that, in a line the current node did not understand, make it worth showing
@@ -54,6 +60,9 @@ package enum SafetyLexicon {
         "hopeless", "worthless", "goodbye", "end it", "end my", "give up", "no point", "no way out", "not wake",
         "wake up", "blue", "passed out", "foaming", "choking", "chest", "heart", "morir", "muerte", "matar",
         "sobredosis", "respira", "despierta", "ayuda", "pastillas", "alarm", "beeping", "unalive", "alive",
+        "belt", "tied", "railing", "ledge", "letters", "plan", "swallow", "swallowed", "everything", "confused",
+        "fever", "feverish", "shaking", "twitching", "jerking", "itchy", "clammy", "grey", "gray", "limp",
+        "slumped", "hallucinating", "tonight", "bye", "knife", "gun", "jeringa", "dormido",
     ]
 
     /// Spanish crisis phrases, by kind: read in every intake bundle, whatever its

@@ -12,8 +12,16 @@ package enum Typo {
     /// Words shorter than this are matched exactly or by stem only.
     package static let minimumLength = 5
 
-    /// Whether `a` and `b` are one typo apart (and not equal).
+    /// Everyday words one edit from a crisis word ("doing" and "dying", "living" and
+    /// "giving"): typed, they are meant, so they are never read as a typo of another word.
+    package static let meantAsTyped: Set<String> = [
+        "doing", "going", "being", "dining", "diving", "drying", "during", "living", "giving", "loving", "moving",
+        "saying", "trying", "buying", "paying", "eating", "dieting", "shaving", "having", "hoping", "coping",
+    ]
+
+    /// Whether `a`, as typed, is one typo from `b` (and not equal).
     package static func isOneTypo(_ a: String, _ b: String) -> Bool {
+        if meantAsTyped.contains(a) { return false }
         // Most words are ASCII: their bytes are their letters, read in place.
         var a = a, b = b
         if let answer = a.withUTF8({ x in

@@ -47,6 +47,7 @@ let crisisLines: [(line: String, kind: CrisisKind)] = [
     ("my mom took extra baclofen", .baclofenOverdose), ("he took double his dose", .baclofenOverdose),
     ("I took more than my prescription says", .baclofenOverdose), ("i think i OD on baclofen", .baclofenOverdose),
     ("I doubled my dose of baclofen", .baclofenOverdose), ("i took extra", .baclofenOverdose),
+    ("im od'ing", .overdoseSelf), ("she od'ed", .overdoseOther),
     // Suicide
     ("I want to die", .suicide), ("i wanna die", .suicide), ("I just want to die", .suicide),
     ("I wish I was dead", .suicide), ("i wish i were dead", .suicide), ("I'm going to kill myself", .suicide),
@@ -115,7 +116,7 @@ let crisisLines: [(line: String, kind: CrisisKind)] = [
 /// Lines that look like crises and are not: negations, figures of speech, questions,
 /// history, substrings. None may take over; a few may show the numbers.
 let lookalikeLines: [String] = [
-    "I'm not suicidal", "i am not suicidal at all", "I've never been suicidal", "I don't feel suicidal",
+    "I'm doing fine", "how are you doing today", "I'm not suicidal", "i am not suicidal at all", "I've never been suicidal", "I don't feel suicidal",
     "I don't want to die, I want to get better", "I didn't overdose", "I have never overdosed",
     "I overdosed last year", "my brother overdosed years ago", "I used to overdose a lot in the past",
     "a long time ago I took too many pills", "this withdrawal is killing me", "I'm dead tired",

@@ -156,6 +156,8 @@ struct MatchingCrisisTests {
         Typed("this withdrawal is killing me", nil),
         Typed("dead tired", nil),
         Typed("I'm dead tired", nil),
+        Typed("I'm doing fine", nil), Typed("how is he doing", nil),
+        Typed("my friend is od'ing", takeover(.overdoseOther)), Typed("hes not breathin", takeover(.overdoseOther)),
         Typed("I'm dying for sleep", nil),
         Typed("I could kill for a coffee", nil),
         Typed("what are the signs of an overdose?", resources(.overdoseOther)),
@@ -193,6 +195,13 @@ struct MatchingCrisisTests {
         Typed("I overdosed last year and again today", takeover(.overdoseSelf)),
         Typed("I've been having chest pains since last week", takeover(.medicalEmergency)),
         Typed("I had chest pain last week", resources(.medicalEmergency)),
+        // An age is a time gone by; how things are since is not the crisis again.
+        Typed("I tried to kill myself when I was 17", resources(.suicide)),
+        Typed("my brother overdosed years ago and I still miss him", resources(.overdoseOther)),
+        Typed("I overdosed in 2019, never again", resources(.overdoseSelf)),
+        Typed("I overdosed years ago and I'm doing better now", resources(.overdoseSelf)),
+        Typed("I overdosed years ago and I still have the pills", takeover(.overdoseSelf)),
+        Typed("I used to be suicidal and I still am", takeover(.suicide)),
         // Questions.
         Typed("what is an overdose?", resources(.overdoseOther)),
         Typed("how do you know if someone is overdosing?", resources(.overdoseOther)),

@@ -142,6 +142,7 @@ public struct CrisisDetector: Sendable {
     private let figurative = PhraseSet([(0, CrisisLexicon.figurative)], minimumQuality: .exact)
     private let past = PhraseSet([(0, CrisisLexicon.past)])
     private let present = PhraseSet([(0, CrisisLexicon.present)], minimumQuality: .exact)
+    private let notNow = PhraseSet([(0, CrisisLexicon.notNow)], minimumQuality: .exact)
     private let question = PhraseSet([(0, CrisisLexicon.generalQuestion)])
 
     public init(rules: [Rule]) {
@@ -238,9 +239,18 @@ public struct CrisisDetector: Sendable {
             if word.text == "in", i + 1 < n, isYear(text.words[i + 1].text), pastIn[c] == nil {
                 pastIn[c] = "in \(text.words[i + 1].text)"
             }
+            // "when I was 17", "when she was 15": an age is a time gone by.
+            if word.text == "when", i + 3 < n, ["i", "he", "she", "they", "we"].contains(text.words[i + 1].text),
+               ["was", "were", "be"].contains(text.words[i + 2].text), Int(text.words[i + 3].text) != nil, pastIn[c] == nil {
+                pastIn[c] = "when \(text.words[i + 1].text) was \(text.words[i + 3].text)"
+            }
         }
         // "Now", "still", "again" bring the whole sentence back to now.
-        for hit in present.hits(in: text) { presentIn.insert(text.words[hit.match.words.lowerBound].sentence) }
+        var since = Set<Int>()
+        for hit in notNow.hits(in: text) { since.formUnion(hit.match.words) }
+        for hit in present.hits(in: text) where !hit.match.words.allSatisfy(since.contains) {
+            presentIn.insert(text.words[hit.match.words.lowerBound].sentence)
+        }
         for hit in question.hits(in: text) {
             let c = text.scopes.clauses[hit.match.words.lowerBound]
             if questionIn[c] == nil { questionIn[c] = hit.match.phrase }

@@ -25,6 +25,11 @@ public enum CrisisLexicon {
         "in the past", "used to", "when i was younger", "when i was a kid", "when i was a teenager",
         "when i was young", "as a teenager", "as a kid", "in high school", "in college", "back then",
         "back in the day", "previously", "once before", "history of", "years earlier", "in my past",
+        "summers ago", "winters ago", "springs ago", "christmases ago", "last time i quit", "last time i stopped",
+        "last time i tried to quit", "last time i detoxed", "last time i came off", "last time i went through",
+        "back in january", "back in february", "back in march", "back in april", "back in may", "back in june",
+        "back in july", "back in august", "back in september", "back in october", "back in november",
+        "back in december", "the time i", "that time i",
     ]
 
     /// Words after a figure's "for" that make it sincere: "to die for real", "dying for
@@ -47,6 +52,17 @@ public enum CrisisLexicon {
         "ever since",
     ]
 
+    /// Uses of the words of `present` that speak of how things are since, not of the
+    /// crisis happening again: "I still miss him", "she's OK now", "never again". A past
+    /// crisis with one of these stays history (`resources`).
+    public static let notNow: [String] = [
+        "still miss", "still worry", "still worried", "still think about", "still thinking about",
+        "still remember", "still grieve", "still grieving", "still have nightmares", "still get nightmares",
+        "still have flashbacks", "still blame", "still cry about", "still dream about", "never again",
+        "better now", "doing better now", "doing well now", "ok now", "okay now", "fine now", "safe now",
+        "clean now", "sober now", "in recovery now", "alive now", "recovered now",
+    ]
+
     /// What a question about a crisis, rather than a crisis, asks. A crisis phrase in a
     /// question (a sentence that ends with `?` or opens with a question word) with one of
     /// these in its clause is answered, with the emergency numbers shown: `resources`
@@ -57,6 +73,7 @@ public enum CrisisLexicon {
         "how to tell", "how can you tell", "how do you tell", "how do you know", "how to recognise",
         "how to recognize", "how to spot", "risk", "prevent", "definition", "difference between", "how common",
         "how likely", "statistics", "can you overdose", "can you od", "can someone overdose", "can people overdose",
-        "possible to overdose",
+        "possible to overdose", "apart from", "tell apart", "tell the difference", "how many people", "each year",
+        "every year", "per year",
     ]
 }

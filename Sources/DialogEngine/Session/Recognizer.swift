@@ -159,8 +159,11 @@ struct Recognizer: Sendable {
         // A whole-line call is short: longer lines are only searched for the phrases.
         if text.words.count <= 8 {
             let whole = text.words.map(\.text).joined(separator: " ")
-            let core = text.words.map(\.text).filter { !Self.callFillers.contains($0) }.joined(separator: " ")
+            let coreWords = text.words.map(\.text).filter { !Self.callFillers.contains($0) }
+            let core = coreWords.joined(separator: " ")
             if wholeLineCalls.contains(whole) || (!core.isEmpty && wholeLineCalls.contains(core)) { return true }
+            // "help help help", "HELP!!! HELP": a call however often it is repeated.
+            if !coreWords.isEmpty && coreWords.allSatisfy({ $0 == "help" || $0 == "ayuda" || $0 == "sos" }) { return true }
         }
         return callsForHelp.hits(in: text).contains { !$0.match.isNegated }
     }
