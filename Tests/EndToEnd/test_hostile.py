@@ -239,7 +239,7 @@ CASES = [
     ('end of input at a yes-no question', b'3\ncramps\n1\n1\n2\n', chat(), 0, 'out:' + CLOSING, 10,
      at_node('screening.red_emergency', 'awaiting-text')),
     ('end of input in a crisis script', b'my friend took too many pills\n', chat(), 0,
-     'out:Warning signs noted: crisis-overdose-other', 10,
+     'out:Warning signs noted: a possible overdose of someone else', 10,
      at_node('crisis.overdose_other', 'awaiting-choice', 'crisis')),
     ('end of input after the end node', b'my friend took too many pills\n3\n7\nmore input\n', chat(), 0,
      'out:Thank you for talking with me', 10, ended_at_end_node),
