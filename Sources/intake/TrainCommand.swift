@@ -77,7 +77,7 @@ struct TrainCommand: ParsableCommand {
         })
         if let report {
             do {
-                try ReportFile.write(session.debrief(), title: bundle.title, module: name, to: report)
+                try ReportFile.write(session.debrief(), title: bundle.title, module: name, hash: bundle.hash, to: report)
             } catch {
                 FileIO.write("intake: cannot write \(error.path): \(error.reason)\n", to: 2)
                 throw ExitStatus.noInput
@@ -130,10 +130,12 @@ struct TrainCommand: ParsableCommand {
 /// `--report FILE`: the debrief for a supervisor, as JSON (`.json`) or Markdown, written
 /// atomically, mode 0600.
 enum ReportFile {
-    static func write(_ debrief: Debrief, title: String, module: String, to path: String) throws(PrivateFile.Failure) {
+    /// `hash` is the module's bundle hash: which version of it the trainee was scored on.
+    static func write(_ debrief: Debrief, title: String, module: String, hash: String, to path: String) throws(PrivateFile.Failure) {
         let text: String
         if path.hasSuffix(".json") {
-            let value = TypedValue.mapping([("module", .string(module)), ("title", .string(title)), ("debrief", debrief.jsonValue)])
+            let value = TypedValue.mapping([("module", .string(module)), ("title", .string(title)), ("hash", .string(hash)),
+                                            ("debrief", debrief.jsonValue)])
             text = JSONWriter.string(value) + "\n"
         } else {
             text = debrief.markdown(title: title)

@@ -267,7 +267,7 @@ def train_report_is_private_and_scores_the_role_play():
         check('| met | Tells the caller to call 911 now (critical) | 3/3 |' in text, text)
         check('**Total: 11 out of 11** — passed.' in text, text)
         data = json.load(open(js))
-        check(data['module'] == 'caller-overdose', data)
+        check(data['module'] == 'caller-overdose' and data['hash'].startswith('sha256:'), data)
         missed = [i['id'] for i in data['debrief']['items'] if not i['met']]
         check('calls_911' in missed and data['debrief']['passed'] is False, data)
         broken = [i for i in data['debrief']['items'] if i['id'] == 'no_waiting'][0]
