@@ -14,6 +14,7 @@ import stat
 import subprocess
 import sys
 import tempfile
+import time
 import traceback
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -342,6 +343,52 @@ def terminal_uses_colour_unless_no_color_is_set():
     check('\x1b[1m' not in child.before.decode(), 'colour despite NO_COLOR')
     child.sendcontrol('d')
     child.expect(pexpect_eof())
+    # The conventions: an empty NO_COLOR is not set; a dumb terminal gets no colour.
+    child = spawn(['chat', '--dialogs', FIXTURE], env={'NO_COLOR': ''})
+    child.expect('> ')
+    check('\x1b[1m' in child.before.decode(), 'no colour with NO_COLOR empty')
+    child.sendcontrol('d')
+    child.expect(pexpect_eof())
+    child = spawn(['chat', '--dialogs', FIXTURE], env={'TERM': 'dumb'})
+    child.expect('> ')
+    check('\x1b[' not in child.before.decode(), 'colour on TERM=dumb')
+    child.sendcontrol('d')
+    child.expect(pexpect_eof())
+
+
+@test
+def terminal_line_editing_shows_what_is_sent_with_colour_on():
+    """tmux draws the screen as a person sees it: after Ctrl-U the prompt line is empty
+    again, and a line recalled with Up reads as it will be sent."""
+    session = 'intake-e2e-%d' % os.getpid()
+    env = dict(os.environ, TERM='xterm-256color')
+    env.pop('NO_COLOR', None)
+    env.pop('TMUX', None)
+    command = '%s chat --dialogs %s' % (BINARY, FIXTURE)
+    subprocess.run(['tmux', 'new-session', '-d', '-s', session, '-x', '80', '-y', '24', command], env=env, check=True)
+
+    def screen():
+        time.sleep(0.4)
+        return subprocess.run(['tmux', 'capture-pane', '-p', '-t', session], stdout=subprocess.PIPE,
+                              env=env).stdout.decode().rstrip('\n').split('\n')
+
+    def last_line():
+        lines = [l for l in screen() if l.strip()]
+        return lines[-1].rstrip() if lines else ''
+
+    try:
+        time.sleep(0.6)
+        check(last_line() == '>', 'no prompt: %r' % screen()[-3:])
+        subprocess.run(['tmux', 'send-keys', '-t', session, 'my legs ache', ''], env=env)
+        check(last_line() == '> my legs ache', 'typed: %r' % last_line())
+        subprocess.run(['tmux', 'send-keys', '-t', session, 'C-u'], env=env)
+        check(last_line() == '>', 'after Ctrl-U the screen shows %r' % last_line())
+        subprocess.run(['tmux', 'send-keys', '-t', session, 'what is baclofen', 'Enter'], env=env)
+        subprocess.run(['tmux', 'send-keys', '-t', session, 'back', ''], env=env)
+        subprocess.run(['tmux', 'send-keys', '-t', session, 'C-u', 'Up'], env=env)
+        check(last_line() == '> what is baclofen', 'after Up the screen shows %r' % last_line())
+    finally:
+        subprocess.run(['tmux', 'kill-session', '-t', session], env=env, stderr=subprocess.DEVNULL)
 
 
 @test

@@ -25,6 +25,14 @@ struct SessionRunner {
     /// session: the command ends with 74 once it has written what else was asked.
     private(set) var stateSaveFailed = false
 
+    /// Colour by the conventions: off when `NO_COLOR` is set and not empty
+    /// (no-color.org), and on a terminal that says it cannot show it (`TERM=dumb` or none).
+    static func wantsColour() -> Bool {
+        if let noColour = getenv("NO_COLOR"), noColour.pointee != 0 { return false }
+        guard let term = getenv("TERM").map({ String(cString: $0) }), !term.isEmpty, term != "dumb" else { return false }
+        return true
+    }
+
     /// Runs the session to its end and returns the signal that ended it, or 0.
     /// `onTurn` sees every turn as the session made it; `onReload` answers `reload`.
     mutating func run(_ session: inout Session, onTurn: (Turn) -> Void, onReload: (inout Session, Turn) -> Turn) throws -> Int32 {
@@ -40,7 +48,7 @@ struct SessionRunner {
         let terminal = isatty(0) != 0 && isatty(1) != 0 && !jsonl
         EndSignals.install(includingInterrupt: !terminal)
         var input: any LineInput = terminal ? TerminalInput(historyFile: history) : PipeInput()
-        let colour = terminal && getenv("NO_COLOR") == nil
+        let colour = terminal && SessionRunner.wantsColour()
         let printer = TurnPrinter(terminal: terminal, colour: colour, staff: staff)
 
         func show(_ turn: Turn) {
@@ -71,7 +79,9 @@ struct SessionRunner {
         show(first)
         var exitSignal: Int32 = 0
         while !session.isEnded {
-            switch input.readLine(prompt: colour ? "\u{1B}[1m> \u{1B}[0m" : "> ") {
+            // \u{1} and \u{2} tell readline that the codes between them take no columns:
+            // without them it misplaces the cursor when it redraws an edited line.
+            switch input.readLine(prompt: colour ? "\u{1}\u{1B}[1m\u{2}> \u{1}\u{1B}[0m\u{2}" : "> ") {
             case .line(let line):
                 if line.utf8.count > Session.maxInputLength && line.unicodeScalars.count > Session.maxInputLength {
                     FileIO.write("intake: that line is longer than \(Session.maxInputLength) characters; only its first \(Session.maxInputLength) characters are read (\(Session.maxCrisisInputLength) for emergencies)\n", to: 2)

@@ -11,7 +11,8 @@ import Darwin
 
 /// Renders turns for a person: texts, the question, numbered choices. On a terminal it
 /// wraps to the window's width (read again on every turn, so a resize takes effect) and
-/// uses colour unless `NO_COLOR` is set; on a pipe it writes plain lines.
+/// uses colour unless `NO_COLOR` is set (not empty) or `TERM` is `dumb`; on a pipe it
+/// writes plain lines.
 struct TurnPrinter {
     var terminal: Bool
     var colour: Bool
