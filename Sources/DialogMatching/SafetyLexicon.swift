@@ -20,7 +20,8 @@ package enum SafetyLexicon {
         "please someone", "sos", "mayday", "i need help", "need help now",
         "a real person", "talk to a human", "talk to a person", "hlep", "halp",
         "someone please answer", "please answer me", "someone answer me", "i need someone right now",
-        "need someone right now", "i need someone now", "help help", "necesito ayuda", "ayudame", "ayuda por favor", "auxilio", "socorro",
+        "need someone right now", "i need someone now", "help help", "its an emergency", "in a really bad place",
+        "in a bad place right now", "can not do this alone right now", "necesito ayuda", "ayudame", "ayuda por favor", "auxilio", "socorro",
         "emergencia", "llamen al 911", "llamen a una ambulancia", "es una emergencia", "estoy en crisis",
         "no aguanto mas", "ya no puedo mas",
     ]

@@ -48,6 +48,9 @@ let crisisLines: [(line: String, kind: CrisisKind)] = [
     ("I took more than my prescription says", .baclofenOverdose), ("i think i OD on baclofen", .baclofenOverdose),
     ("I doubled my dose of baclofen", .baclofenOverdose), ("i took extra", .baclofenOverdose),
     ("im od'ing", .overdoseSelf), ("she od'ed", .overdoseOther),
+    // An overdose in a line that names baclofen is a baclofen overdose (`refines:`).
+    ("my husband is on baclofen for withdrawal and took way too many", .baclofenOverdose),
+    ("he's not on baclofen, he took way too many", .overdoseOther),
     // Suicide
     ("I want to die", .suicide), ("i wanna die", .suicide), ("I just want to die", .suicide),
     ("I wish I was dead", .suicide), ("i wish i were dead", .suicide), ("I'm going to kill myself", .suicide),

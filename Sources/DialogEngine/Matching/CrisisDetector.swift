@@ -122,12 +122,18 @@ public struct CrisisDetector: Sendable {
         public var kind: CrisisKind
         public var match: [PhrasePattern]
         public var unless: [PhrasePattern]
+        /// Kinds this rule makes more precise when one of `when` is in the line.
+        public var refines: Set<CrisisKind> = []
+        public var when: [PhrasePattern] = []
 
-        public init(id: String, kind: CrisisKind, match: [PhrasePattern], unless: [PhrasePattern] = []) {
+        public init(id: String, kind: CrisisKind, match: [PhrasePattern], unless: [PhrasePattern] = [],
+                    refines: Set<CrisisKind> = [], when: [PhrasePattern] = []) {
             self.id = id
             self.kind = kind
             self.match = match
             self.unless = unless
+            self.refines = refines
+            self.when = when
         }
 
         /// A rule from phrases written as plain text.
@@ -149,14 +155,21 @@ public struct CrisisDetector: Sendable {
         self.rules = rules
         self.matchSet = PhraseSet(rules.enumerated().map { (id: $0.offset, phrases: $0.element.match) })
         self.unlessSet = PhraseSet(rules.enumerated().map { (id: $0.offset, phrases: $0.element.unless) })
+        self.whenSet = PhraseSet(rules.enumerated().filter { !$0.element.refines.isEmpty }.map { (id: $0.offset, phrases: $0.element.when) })
     }
+
+    /// The `when` phrases of the rules that refine other kinds, by rule.
+    private let whenSet: PhraseSet<Int>
 
     /// A detector over the bundle's crisis intents (the intents with a `crisis` kind).
     /// With `spanish`, the built-in Spanish crisis phrases (`SafetyLexicon.spanish`) are
     /// read too, each as a rule of its kind (its id `es:KIND`).
     public init(intents: [Intent], concepts: ConceptTable = ConceptTable(), spanish: Bool = false) {
         var rules = intents.compactMap { intent in
-            intent.crisis.map { Rule(id: intent.id, kind: $0, match: concepts.patterns(intent.match), unless: concepts.patterns(intent.unless)) }
+            intent.crisis.map {
+                Rule(id: intent.id, kind: $0, match: concepts.patterns(intent.match), unless: concepts.patterns(intent.unless),
+                     refines: Set(intent.refines?.kinds ?? []), when: concepts.patterns(intent.refines?.when ?? []))
+            }
         }
         if spanish {
             for (kind, phrases) in SafetyLexicon.spanish {
@@ -179,9 +192,16 @@ public struct CrisisDetector: Sendable {
         guard let level = live.compactMap(\.level).max() else { return nil }
         let top = live.filter { $0.level == level }
         guard let first = top.min(by: { ($0.kind.urgency, $0.match.words.lowerBound) < ($1.kind.urgency, $1.match.words.lowerBound) }) else { return nil }
+        var kind = first.kind, intent = first.intent
+        // A more precise kind the line names: "took way too many of his baclofen".
+        if let refining = whenSet.hits(in: text).first(where: { !$0.match.isNegated && rules[$0.id].refines.contains(first.kind) }) {
+            kind = rules[refining.id].kind
+            intent = rules[refining.id].id
+        }
+        // The kind refined away is not repeated: its script is the same call, said less precisely.
         var also: [CrisisKind] = []
-        for kind in Set(live.map(\.kind)).sorted() where kind != first.kind { also.append(kind) }
-        return CrisisReport(kind: first.kind, also: also, level: level, intent: first.intent, phrase: first.phrase,
+        for k in Set(live.map(\.kind)).sorted() where k != kind && k != first.kind { also.append(k) }
+        return CrisisReport(kind: kind, also: also, level: level, intent: intent, phrase: first.phrase,
                             match: first.match, occurrences: occurrences)
     }
 
@@ -239,10 +259,12 @@ public struct CrisisDetector: Sendable {
             if word.text == "in", i + 1 < n, isYear(text.words[i + 1].text), pastIn[c] == nil {
                 pastIn[c] = "in \(text.words[i + 1].text)"
             }
-            // "when I was 17", "when she was 15": an age is a time gone by.
-            if word.text == "when", i + 3 < n, ["i", "he", "she", "they", "we"].contains(text.words[i + 1].text),
-               ["was", "were", "be"].contains(text.words[i + 2].text), Int(text.words[i + 3].text) != nil, pastIn[c] == nil {
-                pastIn[c] = "when \(text.words[i + 1].text) was \(text.words[i + 3].text)"
+            // "when I was 17", "when my nephew was 3": an age is a time gone by.
+            if word.text == "when", pastIn[c] == nil {
+                for j in (i + 2)..<min(n - 1, i + 5) where ["was", "were"].contains(text.words[j].text) && Int(text.words[j + 1].text) != nil {
+                    pastIn[c] = "when … was \(text.words[j + 1].text)"
+                    break
+                }
             }
         }
         // "Now", "still", "again" bring the whole sentence back to now.

@@ -29,7 +29,11 @@ public enum CrisisLexicon {
         "last time i tried to quit", "last time i detoxed", "last time i came off", "last time i went through",
         "back in january", "back in february", "back in march", "back in april", "back in may", "back in june",
         "back in july", "back in august", "back in september", "back in october", "back in november",
-        "back in december", "the time i", "that time i",
+        "back in december", "the time i", "that time i", "the time my", "that time my", "back when",
+        "as a baby", "as a child", "in my twenties", "in my teens", "in my thirties", "in my forties",
+        "back in rehab", "back in detox", "back in school", "the last one was", "was in the hospital for",
+        "in january", "in february", "in march", "in april", "in june", "in july", "in august", "in september",
+        "in october", "in november", "in december",
     ]
 
     /// Words after a figure's "for" that make it sincere: "to die for real", "dying for
@@ -60,7 +64,10 @@ public enum CrisisLexicon {
         "still remember", "still grieve", "still grieving", "still have nightmares", "still get nightmares",
         "still have flashbacks", "still blame", "still cry about", "still dream about", "never again",
         "better now", "doing better now", "doing well now", "ok now", "okay now", "fine now", "safe now",
-        "clean now", "sober now", "in recovery now", "alive now", "recovered now",
+        "clean now", "sober now", "in recovery now", "alive now", "recovered now", "ok since", "okay since",
+        "fine since", "none since", "not since", "clean since", "still scares me", "still scary", "happen again",
+        "just nervous", "just worried", "just scared", "just want to know", "still can not believe", "still get flashbacks",
+        "here today", "alive today",
     ]
 
     /// What a question about a crisis, rather than a crisis, asks. A crisis phrase in a
@@ -74,6 +81,8 @@ public enum CrisisLexicon {
         "how to recognize", "how to spot", "risk", "prevent", "definition", "difference between", "how common",
         "how likely", "statistics", "can you overdose", "can you od", "can someone overdose", "can people overdose",
         "possible to overdose", "apart from", "tell apart", "tell the difference", "how many people", "each year",
-        "every year", "per year",
+        "every year", "per year", "how would i know", "how do i know", "how will i know", "sound like",
+        "what does", "is it normal", "what should i say", "what should i do if", "can you have a", "can you get a",
+        "what color", "possible to od",
     ]
 }

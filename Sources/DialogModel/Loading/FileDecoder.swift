@@ -167,7 +167,7 @@ struct FileDecoder {
             sections.damage.anyCrisis = true
             return
         }
-        m = checkKeys(m, ["crisis", "match", "unless", "priority", "goto", "return", "symptoms"], what)
+        m = checkKeys(m, ["crisis", "match", "unless", "priority", "goto", "return", "symptoms", "refines"], what)
         var crisis: CrisisKind?
         if let v = m["crisis"] {
             if let raw = text(v, "`crisis`") {
@@ -197,7 +197,38 @@ struct FileDecoder {
             goto: goto, returns: m["return"].flatMap { bool($0, "`return`") } ?? false,
             range: entry.key.range)
         intent.readsSymptoms = readsSymptoms
+        if let written = m["refines"] { intent.refines = refinement(written, of: crisis) }
         sections.intents.append(intent)
+    }
+
+    /// `refines: {kinds: [KIND…], when: [phrases]}` of a crisis intent.
+    private mutating func refinement(_ node: Node, of crisis: CrisisKind?) -> Intent.Refinement? {
+        guard var m = mapping(node, "`refines`") else { return nil }
+        m = checkKeys(m, ["kinds", "when"], "`refines`")
+        guard crisis != nil else {
+            report(ModelMessage.invalidValue("`refines` is for crisis intents", node.range,
+                                             hint: "give the intent a `crisis:` kind, or remove `refines`"))
+            return nil
+        }
+        var kinds: [CrisisKind] = []
+        let written = m["kinds"].map { textList($0, "`kinds`") } ?? []
+        for k in written {
+            guard let kind = CrisisKind(rawValue: k.text) else {
+                report(ModelMessage.invalidValue("unknown crisis kind `\(k.text)`", k.range,
+                                                 hint: "one of " + CrisisKind.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ")))
+                continue
+            }
+            kinds.append(kind)
+        }
+        let when = m["when"].map { textList($0, "`when`") } ?? []
+        // A kind already reported as unknown is no second error.
+        if written.isEmpty || when.isEmpty {
+            report(ModelMessage.invalidValue("`refines` needs `kinds` and `when`", node.range,
+                                             hint: "e.g. `refines: {kinds: [overdose-self], when: [baclofen]}`"))
+            return nil
+        }
+        guard !kinds.isEmpty else { return nil }
+        return Intent.Refinement(kinds: kinds, when: when)
     }
 
     private mutating func decodeSymptom(_ entry: MappingEntry) {

@@ -17,7 +17,16 @@ public struct Intent: Sendable, Hashable {
     /// Whether the intent also fires when a line reports symptoms of the catalogue
     /// ("I have cramps and can't sleep"), recording them.
     public var readsSymptoms: Bool = false
+    /// A crisis intent that makes other kinds more precise (`refines:`): a line read as one
+    /// of `kinds` that also says one of `when` is this intent's kind ("he took way too many
+    /// … of his baclofen" is a baclofen overdose, not any overdose).
+    public var refines: Refinement? = nil
     public var range: SourceRange
+
+    public struct Refinement: Sendable, Hashable {
+        public var kinds: [CrisisKind]
+        public var when: [Phrase]
+    }
 }
 
 /// The kinds of crisis, from the most urgent: anything that needs the emergency number
