@@ -184,6 +184,9 @@ func aChoiceIsPickedByNumberLabelOrPhrase(line: String) throws {
     #expect(turn.flags == [.reask])
     #expect(turn.choiceLabels == ["Facts", "Check symptoms", "Rate withdrawal", "Finish"])
     #expect(turn.matched == nil)
+    // The way out is said, in plain words (no Markdown reaches a person).
+    #expect(turn.say.contains { $0.contains("Type quit to leave.") })
+    #expect(!turn.say.joined().contains("`"))
 }
 
 @Test(arguments: ["", "   ", "?!", "\u{0}\u{7}"])
@@ -200,7 +203,7 @@ func aLineWithoutWordsPicksNothingAndAsksAgain(line: String) throws {
     #expect(s.respond(to: line).ask == "1 of 2: I feel anxious")
 }
 
-@Test(arguments: ["quit", ":quit", "  QUIT "])
+@Test(arguments: ["quit", ":quit", "  QUIT ", "exit", "Exit"])
 func quitEndsWithTheSummary(line: String) throws {
     var s = try makeSession()
     _ = s.open()

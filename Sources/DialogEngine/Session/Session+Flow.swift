@@ -246,7 +246,9 @@ extension Session {
             default: return "Sorry, I didn't understand that."
             }
         default:
-            return "Sorry, I didn't understand that. You can type the number of a choice, or `help`."
+            // Plain words: the chat shows no Markdown, and a person looking for the way out
+            // is told it.
+            return "Sorry, I didn't understand that. You can type the number of a choice, or help. Type quit to leave."
         }
     }
 
@@ -278,7 +280,9 @@ extension Session {
         while word.first == " " { word.removeFirst() }
         while word.last == " " { word.removeLast() }
         if word.first == ":" { word.removeFirst() }
-        return Command(rawValue: word.lowercased())
+        let name = word.lowercased()
+        // What many programs take for "quit" is "quit" here too.
+        return name == "exit" ? .quit : Command(rawValue: name)
     }
 }
 

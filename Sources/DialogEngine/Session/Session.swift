@@ -210,7 +210,7 @@ public struct Session: Sendable {
         }
         turn.say.append(reaskHint())
         if bundle.kind == .intake, misunderstoodInARow >= 2 {
-            turn.say.append("If you'd rather talk to a person, the numbers above are answered by people, day and night. Type quit to leave.")
+            turn.say.append("If you'd rather talk to a person, the numbers above are answered by people, day and night.")
         }
         return finish(turn)
     }
