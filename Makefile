@@ -35,6 +35,7 @@ test:
 	$(SWIFT) test --skip-build
 	$(DEBUG_BIN) test Dialogs/tests --coverage --min-coverage 100
 	$(DEBUG_BIN) eval Dialogs
+	$(DEBUG_BIN) eval Tests/Understanding
 	python3 Tests/EndToEnd/test_chat.py $(DEBUG_BIN)
 	python3 Tests/EndToEnd/test_hostile.py $(DEBUG_BIN)
 	@$(MAKE) --no-print-directory conformance
