@@ -331,29 +331,23 @@ def terminal_up_arrow_recalls_history_and_ctrl_c_keeps_the_session():
     check(child.exitstatus == 0, 'exit %s' % child.exitstatus)
 
 
+def opening_on_a_terminal(env=None):
+    """What a terminal shows before the first prompt, then Ctrl-D ends the session."""
+    child = spawn(['chat', '--dialogs', FIXTURE], env=env)
+    child.expect('> ')
+    shown = child.before.decode()
+    child.sendcontrol('d')
+    child.expect(pexpect_eof())
+    return shown
+
+
 @test
 def terminal_uses_colour_unless_no_color_is_set():
-    child = spawn(['chat', '--dialogs', FIXTURE])
-    child.expect('> ')
-    check('\x1b[1m' in child.before.decode(), 'no colour on a terminal')
-    child.sendcontrol('d')
-    child.expect(pexpect_eof())
-    child = spawn(['chat', '--dialogs', FIXTURE], env={'NO_COLOR': '1'})
-    child.expect('> ')
-    check('\x1b[1m' not in child.before.decode(), 'colour despite NO_COLOR')
-    child.sendcontrol('d')
-    child.expect(pexpect_eof())
+    check('\x1b[1m' in opening_on_a_terminal(), 'no colour on a terminal')
+    check('\x1b[1m' not in opening_on_a_terminal({'NO_COLOR': '1'}), 'colour despite NO_COLOR')
     # The conventions: an empty NO_COLOR is not set; a dumb terminal gets no colour.
-    child = spawn(['chat', '--dialogs', FIXTURE], env={'NO_COLOR': ''})
-    child.expect('> ')
-    check('\x1b[1m' in child.before.decode(), 'no colour with NO_COLOR empty')
-    child.sendcontrol('d')
-    child.expect(pexpect_eof())
-    child = spawn(['chat', '--dialogs', FIXTURE], env={'TERM': 'dumb'})
-    child.expect('> ')
-    check('\x1b[' not in child.before.decode(), 'colour on TERM=dumb')
-    child.sendcontrol('d')
-    child.expect(pexpect_eof())
+    check('\x1b[1m' in opening_on_a_terminal({'NO_COLOR': ''}), 'no colour with NO_COLOR empty')
+    check('\x1b[' not in opening_on_a_terminal({'TERM': 'dumb'}), 'colour on TERM=dumb')
 
 
 @test

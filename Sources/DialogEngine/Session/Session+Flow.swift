@@ -27,15 +27,18 @@ extension Session {
     }
 
     /// What the session waits for now.
-    var expects: Turn.Expects {
+    var expects: Turn.Expects { Session.expects(waiting, at: bundle.nodes[current], scales: bundle.scales) }
+
+    /// What a session waiting so at `node` waits for.
+    static func expects(_ waiting: Waiting, at node: DialogNode?, scales: [String: Scale]) -> Turn.Expects {
         switch waiting {
         case .ended: return .none
         case .scaleItem:
-            guard let name = bundle.nodes[current]?.scale?.value, let scale = bundle.scales[name] else { return .none }
+            guard let name = node?.scale?.value, let scale = scales[name] else { return .none }
             return .number(min: Double(scale.range.lowerBound), max: Double(scale.range.upperBound))
         case .choice: return .choice
         case .answer:
-            switch bundle.nodes[current]?.expect {
+            switch node?.expect {
             case .number(let range): return .number(min: range.lowerBound, max: range.upperBound)
             case .yesNo: return .yesNo
             case .symptoms: return .symptoms

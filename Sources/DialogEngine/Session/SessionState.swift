@@ -174,19 +174,15 @@ extension Session {
             throw ResumeError("the dialogs changed: there is no node `\(id)` any more")
         }
         if state.waiting != .ended, let node = bundle.nodes[state.node] {
-            let now: String
-            switch state.waiting {
-            case .choice: now = node.choices.isEmpty ? "none" : "choice"
-            case .scaleItem: now = node.scale == nil ? "none" : "number"
-            case .answer, .ended:
-                switch node.expect {
-                case .text: now = "text"
-                case .yesNo: now = "yes-no"
-                case .symptoms: now = "symptoms"
-                case .number: now = "number"
-                case nil: now = "none"
-                }
+            let waiting: Waiting = switch state.waiting {
+            case .choice: .choice
+            case .answer: .answer
+            case .scaleItem: .scaleItem(0)
+            case .ended: .ended
             }
+            var now = Session.expects(waiting, at: node, scales: bundle.scales).kind
+            // A node that lost what the state waited on (its choices, its `expect`) waits for nothing.
+            if (state.waiting == .choice && node.choices.isEmpty) || (state.waiting == .answer && node.expect == nil) { now = "none" }
             if now != state.expects {
                 throw ResumeError("the dialogs changed: `\(state.node)` now expects \(now), not \(state.expects)")
             }

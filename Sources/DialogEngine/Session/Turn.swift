@@ -58,15 +58,7 @@ public struct Turn: Sendable, Equatable {
     }
 
     /// A choice offered: a stable id and the label shown.
-    public struct Choice: Sendable, Equatable {
-        public var id: String
-        public var label: String
-
-        public init(id: String, label: String) {
-            self.id = id
-            self.label = label
-        }
-    }
+    public typealias Choice = Labelled
 
     /// What kind of answer the session waits for.
     public enum Expects: Sendable, Equatable {
@@ -89,9 +81,6 @@ public struct Turn: Sendable, Equatable {
             case .none: "none"
             }
         }
-
-        /// Every name on the wire.
-        public static let kinds = ["choice", "text", "symptoms", "yes-no", "number", "none"]
     }
 
     /// A symptom, flag or topic: its id and the words a person reads.
@@ -233,7 +222,4 @@ public enum Trace: Sendable, Equatable {
         case .resumed: "resumed"
         }
     }
-
-    /// Every name on the wire.
-    public static let names = ["intent", "command", "choice", "route", "branch", "scale-item", "entered", "set", "request", "resumed"]
 }
