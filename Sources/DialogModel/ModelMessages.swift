@@ -72,6 +72,11 @@ enum ModelMessage {
                    hint: "a choice's id is its `id:`, else the node it leads to; give each an `id:`")
     }
 
+    static func invalidThreshold(_ key: String, _ value: String, _ r: SourceRange) -> Diagnostic {
+        Diagnostic(.error, code: "IC035", "`\(key)` is `\(value)`, not a score", at: r,
+                   hint: "a number from 0 to 1, such as 0.3")
+    }
+
     static func sharedPhrase(_ phrase: String, _ r: SourceRange, first: SourceRange) -> Diagnostic {
         Diagnostic(.error, code: "IC013", "two choices of one node share the match phrase `\(phrase)`", at: r,
                    notes: [.init(message: "the other choice has it here", range: first)],

@@ -51,7 +51,7 @@ struct FixtureTests {
         ("invalid-value", "IC020"), ("two-documents", "IC020"), ("training-sources-from-missing", "IC020"),
         ("missing-setting", "IC021"), ("empty-folder", "IC022"), ("unknown-role", "IC023"), ("else-not-last", "IC024"),
         ("syntax-error", "IY008"), ("training-dangling-source", "IC006"),
-        ("rubric-in-intake", "IC025"), ("rubric-phrase-cancelled", "IC026"),
+        ("rubric-in-intake", "IC025"), ("rubric-phrase-cancelled", "IC026"), ("invalid-threshold", "IC035"),
     ])
     func fixtureShowsOnlyItsKind(_ name: String, _ code: String) throws {
         let (_, result) = try Fixtures.checkOutput("invalid/\(name)")
@@ -85,7 +85,7 @@ struct FixtureTests {
             "invalid-value", "two-documents", "training-sources-from-missing", "missing-setting", "empty-folder",
             "unknown-role", "else-not-last", "syntax-error", "training-dangling-source", "expression", "no-knock-on",
             "concepts",
-            "rubric-in-intake", "rubric-phrase-cancelled", "shared-choice-id",
+            "rubric-in-intake", "rubric-phrase-cancelled", "shared-choice-id", "invalid-threshold",
         ]
         #expect(Set(Fixtures.names("invalid")) == listed)
     }

@@ -166,6 +166,10 @@ struct EvalTests {
                         #expect((bound("symptoms") ?? 0) >= 97, "\(name) \(group.name)")
                     }
                     if records.contains(where: { $0.crisis == nil }) { #expect((bound("ordinary-numbers") ?? 100) <= 2, "\(name) \(group.name)") }
+                    if records.contains(where: { $0.intents?.isEmpty == false }) {
+                        #expect((bound("intents") ?? 0) >= 90, "\(name) \(group.name)")
+                        #expect((bound("clarify-rate") ?? 100) <= 10, "\(name) \(group.name)")
+                    }
                     for r in records {
                         switch r.crisis {
                         case .crisis(let kinds, let level)? where level == "takeover" || kinds == ["distress"]:

@@ -107,9 +107,11 @@ public struct CrisisReport: Sendable, Hashable, CustomStringConvertible {
 ///    "Years ago, I overdosed") and nothing in its sentence brings it back to now
 ///    (`CrisisLexicon.past`, `.present`): `resources` ("I overdosed last year"; but "I
 ///    took too many", "he overdosed", "I think I overdosed" are now);
-/// 5. it is asked about (`CrisisLexicon.generalQuestion`): `resources` ("what are the
-///    signs of an overdose?"; but "what are the signs? my friend won't wake up" is a
-///    takeover);
+/// 5. it is asked about (`CrisisLexicon.generalQuestion`, in its clause or the clause it
+///    asks about, "how do I know | if …"), in a question or a sentence that asks
+///    (`CrisisLexicon.asking`: "I want to know what an overdose looks like"): `resources`
+///    ("what are the signs of an overdose?"; but "what are the signs? my friend won't wake
+///    up" is a takeover);
 /// 6. otherwise: `takeover`.
 ///
 /// The line's level is the highest of its occurrences; its `kind` is the most urgent
@@ -150,6 +152,7 @@ public struct CrisisDetector: Sendable {
     private let present = PhraseSet([(0, CrisisLexicon.present)], minimumQuality: .exact)
     private let notNow = PhraseSet([(0, CrisisLexicon.notNow)], minimumQuality: .exact)
     private let question = PhraseSet([(0, CrisisLexicon.generalQuestion)])
+    private let asking = PhraseSet([(0, CrisisLexicon.asking)], minimumQuality: .stemmed)
 
     public init(rules: [Rule]) {
         self.rules = rules
@@ -276,7 +279,18 @@ public struct CrisisDetector: Sendable {
         for hit in question.hits(in: text) {
             let c = text.scopes.clauses[hit.match.words.lowerBound]
             if questionIn[c] == nil { questionIn[c] = hit.match.phrase }
+            // The clause it asks about: "how do I know | if someone is overdosing".
+            if c + 1 < clauses, questionIn[c + 1] == nil {
+                let next = text.scopes.clauseWords[c + 1]
+                if !next.isEmpty, CrisisLexicon.askedClauseOpeners.contains(text.words[next.lowerBound].text),
+                   text.words[next.lowerBound].sentence == text.words[hit.match.words.lowerBound].sentence {
+                    questionIn[c + 1] = hit.match.phrase
+                }
+            }
         }
+        // Sentences that ask without a question mark: "I want to know what an overdose looks like".
+        var askingSentences = Set<Int>()
+        for hit in asking.hits(in: text) { askingSentences.insert(text.words[hit.match.words.lowerBound].sentence) }
 
         return hits.map { hit in
             let rule = rules[hit.id]
@@ -292,7 +306,7 @@ public struct CrisisDetector: Sendable {
             } else if let phrase = pastIn[c], !presentIn.contains(text.words[words.lowerBound].sentence) {
                 qualifier = .past(phrase)
             } else if let phrase = questionIn[c], !hit.match.isSelfNegated, !Self.statesItself(hit.match),
-                      text.isQuestion(at: words.lowerBound) {
+                      text.isQuestion(at: words.lowerBound) || askingSentences.contains(text.words[words.lowerBound].sentence) {
                 qualifier = .question(phrase)
             }
             return CrisisOccurrence(intent: rule.id, kind: rule.kind, match: hit.match, qualifier: qualifier)

@@ -83,6 +83,16 @@ public enum CrisisLexicon {
         "possible to overdose", "apart from", "tell apart", "tell the difference", "how many people", "each year",
         "every year", "per year", "how would i know", "how do i know", "how will i know", "sound like",
         "what does", "is it normal", "what should i say", "what should i do if", "can you have a", "can you get a",
-        "what color", "possible to od",
+        "what color", "possible to od", "antidote", "look for", "watch for", "watch out for", "spot",
+        "signos", "sintomas", "como se si", "como saber si",
     ]
+
+    /// Words that make a sentence ask without a question mark, for `generalQuestion`.
+    public static let asking: [String] = [
+        "want to know", "wants to know", "wanted to know", "wondering", "curious", "tell me", "explain",
+        "need to know", "needs to know", "asking",
+    ]
+
+    /// Words that open the clause a question asks about: "how do I know | if …".
+    public static let askedClauseOpeners: Set<String> = ["if", "whether", "when"]
 }

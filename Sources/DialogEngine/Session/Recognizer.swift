@@ -41,6 +41,8 @@ struct Recognizer: Sendable {
     /// Topic intents, indexed by their place in `topics` (priority order).
     private var topics: [Intent]
     private var topicSet: PhraseSet<Int>
+    /// The topic intents' `examples:`, under their place in `topics`.
+    private var examples: ExampleIndex<Int>
     private var symptomSet: PhraseSet<String>
     /// The safety net's lists (`SafetyLexicon`), compiled.
     private let callsForHelp: PhraseSet<Int>
@@ -66,6 +68,8 @@ struct Recognizer: Sendable {
         figures = PhraseSet([(0, CrisisLexicon.figurative)], minimumQuality: .exact)
         topics = bundle.intents.filter { $0.crisis == nil }
         topicSet = PhraseSet(topics.enumerated().map { (id: $0.offset, phrases: concepts.patterns($0.element.match)) })
+        examples = ExampleIndex(topics.enumerated().map { (id: $0.offset, examples: $0.element.examples.map(\.text)) },
+                                concepts: Dictionary(bundle.concepts.map { ($0.name, $0.phrases.map(\.text)) }, uniquingKeysWith: +))
         symptomSet = PhraseSet(bundle.symptoms.map { s in
             (id: s.id, phrases: [PhrasePattern(s.label)] + concepts.patterns(s.synonyms))
         })
@@ -179,30 +183,123 @@ struct Recognizer: Sendable {
         return hits.contains { !$0.match.words.allSatisfy(figurative.contains) }
     }
 
-    /// A topic intent a line asks about, with the phrase and score that picked it.
+    /// A topic intent a line asks about, with what picked it: a phrase, an example, or
+    /// the symptoms it reports.
     struct IntentPick {
         var intent: Intent
+        /// The phrase that picked it, with its score.
         var phrase: String?
         var score: MatchScore?
+        /// The example that picked it, when that scored at least as well as any phrase.
+        var example: ExampleIndex<Int>.Hit?
+        /// 0…1: the better of the phrase's strength (`strength(of:)`) and the example's score.
+        var strength: Double
+        /// The intent's place among the topics: ties of strength and priority go to the first.
+        var place: Int
     }
 
-    /// The topic intent a line asks about: the best match; among equally good ones, the
-    /// one of highest priority (the bundle keeps intents in priority order). Failing a
-    /// phrase, an intent with `symptoms: true` takes a line that reports symptoms.
-    func topicIntent(in text: NormalizedText) -> IntentPick? {
-        // A question is about its topic even when negated: "why isn't baclofen approved?"
-        switch topicSet.rank(in: text, includingNegated: true) {
-        case .unique(let hit):
-            return IntentPick(intent: topics[hit.id], phrase: hit.match.phrase, score: hit.match.score)
-        case .ambiguous(let hits):
-            guard let first = hits.min(by: { $0.id < $1.id }) else { return nil }
-            return IntentPick(intent: topics[first.id], phrase: first.match.phrase, score: first.match.score)
-        case .none:
-            guard let intent = topics.first(where: \.readsSymptoms),
-                  !symptomSet.mentions(in: text).reported.isEmpty
-            else { return nil }
-            return IntentPick(intent: intent, phrase: nil, score: nil)
+    /// What a line asks, among the topic intents.
+    enum TopicReading {
+        case one(IntentPick)
+        /// Two intents of one priority, too close to tell apart: "Did you mean … or …?"
+        case clarify(IntentPick, IntentPick)
+        case none
+
+        var best: IntentPick? {
+            switch self {
+            case .one(let pick), .clarify(let pick, _): pick
+            case .none: nil
+            }
         }
+    }
+
+    /// How strongly a question must read as a topic to be answered where an answer was
+    /// asked for (`Session.asksInsteadOfAnswering`).
+    static let clearQuestion = 0.5
+
+    /// How strong a phrase match is, on the scale of example scores: a phrase of three
+    /// words or more is as good as an example said word for word; a single word, such as
+    /// "dose", is beaten by a close example of another topic ("i get sick if i miss a
+    /// dose, does that make me an addict").
+    static func strength(of score: MatchScore) -> Double {
+        switch score.words {
+        case ...1: 0.45
+        case 2: 0.7
+        default: 1.0
+        }
+    }
+
+    /// The topic intent a line asks about. Each intent's strength is the better of its
+    /// phrases (`strength(of:)`) and its best example (`ExampleIndex`); the strongest
+    /// wins, and among equally strong ones the one of highest priority (the bundle keeps
+    /// intents in priority order). Below the bundle's weak threshold nothing wins; two of
+    /// one priority closer than its margin, both read by examples only, ask which was
+    /// meant (an author's phrase is a deliberate word: it settles a close call).
+    /// Failing all that, an intent with `symptoms: true` takes a line that reports symptoms.
+    func topicReading(in text: NormalizedText) -> TopicReading {
+        var picks: [Int: IntentPick] = [:]
+        func consider(_ pick: IntentPick) {
+            if let kept = picks[pick.place], kept.strength >= pick.strength { return }
+            picks[pick.place] = pick
+        }
+        // A question is about its topic even when negated: "why isn't baclofen approved?"
+        let phraseHits: [PhraseSet<Int>.Hit]
+        switch topicSet.rank(in: text, includingNegated: true) {
+        case .unique(let hit): phraseHits = [hit]
+        case .ambiguous(let hits): phraseHits = hits
+        case .none: phraseHits = []
+        }
+        for hit in phraseHits {
+            consider(IntentPick(intent: topics[hit.id], phrase: hit.match.phrase, score: hit.match.score,
+                                strength: Self.strength(of: hit.match.score), place: hit.id))
+        }
+        for hit in examples.rank(text) {
+            var pick = picks[hit.id] ?? IntentPick(intent: topics[hit.id], strength: 0, place: hit.id)
+            guard hit.score > pick.strength else { continue }
+            pick.example = hit
+            pick.strength = hit.score
+            picks[hit.id] = pick
+        }
+        let ranked = picks.values.sorted { a, b in
+            (a.strength, a.intent.priority, -a.place) > (b.strength, b.intent.priority, -b.place)
+        }
+        guard let first = ranked.first, first.strength >= bundle.questionThresholds.weak else {
+            guard let intent = topics.first(where: \.readsSymptoms),
+                  let place = topics.firstIndex(where: \.readsSymptoms),
+                  !symptomSet.mentions(in: text).reported.isEmpty
+            else { return .none }
+            return .one(IntentPick(intent: intent, strength: 0, place: place))
+        }
+        if ranked.count > 1 {
+            let second = ranked[1]
+            if second.intent.priority == first.intent.priority, second.strength >= bundle.questionThresholds.weak,
+               first.strength - second.strength < bundle.questionThresholds.margin,
+               first.phrase == nil, second.phrase == nil,
+               first.intent.label != nil, second.intent.label != nil,
+               first.intent.goto.target != second.intent.goto.target {
+                return .clarify(first, second)
+            }
+        }
+        return .one(first)
+    }
+
+    /// Which of the topic intents a "Did you mean …?" offered (by id, in order) a line
+    /// picks: by number or place ("2", "the second one"), by its label or a word only its
+    /// label has, or by asking one of their questions again more plainly.
+    func clarified(_ text: NormalizedText, among offered: [String]) -> Intent? {
+        let intents = offered.compactMap { id in topics.first { $0.id == id } }
+        if let n = Ordinals.read(text), n >= 1, n <= intents.count { return intents[n - 1] }
+        let set = PhraseSet(intents.indices.map { i in (id: i, phrases: intents[i].label.map { [PhrasePattern($0)] } ?? []) })
+        if case .unique(let hit) = set.rank(in: text) { return intents[hit.id] }
+        // A word of one label and not the other: "the alcohol one", "kidneys".
+        let stems = intents.map { Set(NormalizedText($0.label ?? "").words.map(\.stem)) }
+        let said = Set(text.words.map(\.stem))
+        let named = stems.indices.filter { i in
+            !said.isDisjoint(with: stems[i].subtracting(stems.indices.filter { $0 != i }.flatMap { stems[$0] }))
+        }
+        if named.count == 1 { return intents[named[0]] }
+        if let best = topicReading(in: text).best, offered.contains(best.intent.id) { return best.intent }
+        return nil
     }
 
     /// Whether the line says (not negated) a phrase of route `index` of `node`'s `routes`;

@@ -27,7 +27,9 @@ extension Session {
     }
 
     /// What the session waits for now.
-    var expects: Turn.Expects { Session.expects(waiting, at: bundle.nodes[current], scales: bundle.scales) }
+    var expects: Turn.Expects {
+        pendingClarify != nil ? .choice : Session.expects(waiting, at: bundle.nodes[current], scales: bundle.scales)
+    }
 
     /// What a session waiting so at `node` waits for.
     static func expects(_ waiting: Waiting, at node: DialogNode?, scales: [String: Scale]) -> Turn.Expects {
@@ -58,6 +60,13 @@ extension Session {
 
     /// The question and choices of the current node (or the current scale item).
     func present(into turn: inout Turn) {
+        if let offered = pendingClarify {
+            // "Did you mean …?" with the two topics as the choices, by intent id.
+            let intents = offered.compactMap { id in bundle.intents.first { $0.id == id } }
+            turn.ask = "Did you mean:"
+            turn.choices = intents.map { Turn.Choice(id: $0.id, label: $0.label ?? $0.id) }
+            return
+        }
         guard let node = bundle.nodes[current] else { return }
         switch waiting {
         case .scaleItem(let i):

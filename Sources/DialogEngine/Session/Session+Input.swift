@@ -27,7 +27,13 @@ extension Session {
             // A topic question more specific than the phrase that picked the choice
             // ("can I drink alcohol on baclofen" at a menu whose choice matches
             // "baclofen") is answered by its topic.
-            if let score, let topic = recognizer.topicIntent(in: input)?.score, topic > score { return false }
+            // A question asked in other words than a choice's ("is baclofen safe with my
+            // kidney problems") goes to its topic too, when its example reads it more
+            // strongly than the choice's phrase.
+            if let score, let topic = recognizer.topicReading(in: input).best,
+               topic.score.map({ $0 > score }) == true || topic.strength > Recognizer.strength(of: score) {
+                return false
+            }
             pick(places[index], of: node, label: labels[index], phrase: phrase, means: nil, turn: &turn)
             return true
         case .ambiguous(let indexes):
@@ -62,6 +68,7 @@ extension Session {
         case .text:
             value = .string(input.original)
         case .yesNo:
+            if asksInsteadOfAnswering(input) { return false }
             // "Yes" and "No" are offered as choices 1 and 2.
             let number = recognizer.number(input)
             guard let yes = recognizer.yesNo(input) ?? (number == 1 ? true : number == 2 ? false : nil) else { return false }
@@ -100,6 +107,7 @@ extension Session {
 
     private mutating func readScaleItem(_ input: NormalizedText, index: Int, node: DialogNode, turn: inout Turn) -> Bool {
         guard let name = node.scale?.value, let scale = bundle.scales[name] else { return false }
+        if asksInsteadOfAnswering(input) { return false }
         guard let score = recognizer.scaleAnswer(input, scale: scale) else {
             // A number out of range is clearly an attempt at an answer: say so.
             if let n = recognizer.number(input) {
@@ -125,6 +133,20 @@ extension Session {
             waiting = .choice
         }
         return true
+    }
+
+    /// Whether a line is a question put where an answer was asked for ("is baclofen safe
+    /// with bad kidneys?" at a checklist item, "has the FDA ok'd baclofen?" at a yes-or-no
+    /// question): a question of four words or more that a topic reads clearly. Its words
+    /// ("bad", "ok") are not the answer; its topic answers it and the question stays. A line
+    /// that begins with an answer ("yes, how long will it take?") is an answer.
+    private func asksInsteadOfAnswering(_ input: NormalizedText) -> Bool {
+        guard input.words.count >= 4, input.words.indices.contains(where: input.isQuestion(at:)),
+              let first = input.words.first,
+              YesNo.read(NormalizedText(first.text)) == nil, Ordinals.cardinal(first.text) == nil, Double(first.text) == nil,
+              let topic = recognizer.topicReading(in: input).best
+        else { return false }
+        return topic.strength >= Recognizer.clearQuestion
     }
 
     /// Adds the symptoms a line reports and denies to the session's; a later line

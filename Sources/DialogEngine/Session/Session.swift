@@ -60,6 +60,8 @@ public struct Session: Sendable {
     var history: [NodeID] = []
     /// Choices offered when a line matched several equally well: their indexes.
     var pendingAmbiguity: [Int]?
+    /// The topic intents a "Did you mean … or …?" offered, by id, until the next line.
+    var pendingClarify: [String]?
     var random: SplitMix64
     var topics: [String] = []
     var redFlags: [String] = []
@@ -125,6 +127,9 @@ public struct Session: Sendable {
             turn.say = ["This session has ended."]
             return finish(turn, presentAgain: false)
         }
+        // A clarifying question is open for one line only.
+        let clarifying = pendingClarify
+        pendingClarify = nil
         let input = Session.clean(line)
         // Normalised once: every matcher below reads the same words.
         let text = NormalizedText(input)
@@ -173,6 +178,12 @@ public struct Session: Sendable {
             return runCommand(command, turn: &turn)
         }
 
+        // 3a. The answer to "Did you mean … or …?": one of the two is answered; any
+        // other line is read as usual.
+        if let offered = clarifying, let intent = recognizer.clarified(text, among: offered) {
+            return answer(Recognizer.IntentPick(intent: intent, strength: 1, place: 0), text: text, turn: &turn)
+        }
+
         // A trainee's line is read against the rubric before the node, so that the
         // caller's next line can react to it (`if: rubric.offers_helpline`).
         markRubric(in: text)
@@ -180,23 +191,24 @@ public struct Session: Sendable {
         // 3. The current node.
         if handleAtNode(text, turn: &turn) { return finish(turn) }
 
-        // 4. Topic intents.
-        if let pick = recognizer.topicIntent(in: text) {
-            let intent = pick.intent
-            turn.matched = Turn.Match(by: .intent, id: intent.id, phrase: pick.phrase)
-            turn.trace.append(.intent(intent.id))
-            if intent.readsSymptoms { record(symptomsIn: text) }
-            if intent.returns, waiting != .ended, let node = bundle.nodes[intent.goto.target] {
-                // Answer the question, then ask again where the person was.
-                note(visit: node)
-                turn.say += texts(of: node)
-                turn.say += shownResources(of: node, into: &turn)
-                addNote(of: node, to: &turn)
-                return finish(turn)
-            }
-            pendingAmbiguity = nil
-            enter(intent.goto.target, into: &turn)
+        // 4. Topic intents: a clear question is answered; two close readings ask which.
+        let reading = recognizer.topicReading(in: text)
+        // A line read by its likeness to example questions was not read word for word: one
+        // that carries danger words may be a crisis said our way ("why won't he wake up"),
+        // so the numbers come with the answer, as with a line nobody understood.
+        if bundle.kind == .intake, turn.crisis == nil, let best = reading.best, best.phrase == nil,
+           recognizer.carriesDanger(in: crisisText) {
+            showNumbersForDistress(in: &turn)
+        }
+        switch reading {
+        case .one(let pick):
+            return answer(pick, text: text, turn: &turn)
+        case .clarify(let a, let b):
+            pendingClarify = [a.intent.id, b.intent.id]
+            turn.flags.append(.clarify)
             return finish(turn)
+        case .none:
+            break
         }
 
         // 5. Nothing matched: ask again, with the choices and a hint. A line nobody
@@ -212,6 +224,27 @@ public struct Session: Sendable {
         if bundle.kind == .intake, misunderstoodInARow >= 2 {
             turn.say.append("If you'd rather talk to a person, the numbers above are answered by people, day and night.")
         }
+        return finish(turn)
+    }
+
+    /// Answers a topic question: the intent's node, then back where the person was for an
+    /// intent that returns; else the session goes on from the intent's node.
+    private mutating func answer(_ pick: Recognizer.IntentPick, text: NormalizedText, turn: inout Turn) -> Turn {
+        let intent = pick.intent
+        let example = pick.example.map { Turn.Match.Example(text: $0.example, words: $0.words, score: $0.score) }
+        turn.matched = Turn.Match(by: .intent, id: intent.id, phrase: example == nil ? pick.phrase : nil, example: example)
+        turn.trace.append(.intent(intent.id))
+        if intent.readsSymptoms { record(symptomsIn: text) }
+        if intent.returns, waiting != .ended, let node = bundle.nodes[intent.goto.target] {
+            // Answer the question, then ask again where the person was.
+            note(visit: node)
+            turn.say += texts(of: node)
+            turn.say += shownResources(of: node, into: &turn)
+            addNote(of: node, to: &turn)
+            return finish(turn)
+        }
+        pendingAmbiguity = nil
+        enter(intent.goto.target, into: &turn)
         return finish(turn)
     }
 

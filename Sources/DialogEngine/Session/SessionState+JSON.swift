@@ -30,6 +30,7 @@ extension SessionState {
             ("waiting", .string(waiting.rawValue)),
             ("expects", .string(expects)),
             ("ambiguous", ambiguous.map { .sequence($0.map { .int($0) }) } ?? .null),
+            ("clarifying", clarifying.map(strings) ?? .null),
             ("misunderstood", .int(misunderstood)),
             ("summary", .mapping([("topics", strings(topics)), ("red_flags", strings(redFlags)),
                                   ("crises", strings(crises.map(\.rawValue))), ("resources", strings(resources))])),
@@ -92,6 +93,12 @@ extension SessionState {
             ambiguous = nil
         } else {
             ambiguous = try o.ints("ambiguous")
+        }
+        // Absent in states saved before clarifying questions existed.
+        if case .sequence? = o.entries.first(where: { $0.key == "clarifying" })?.value {
+            clarifying = try o.strings("clarifying")
+        } else {
+            clarifying = nil
         }
         misunderstood = try o.int("misunderstood")
         let summary = try Fields(o.value("summary"), "`summary`")

@@ -53,6 +53,8 @@ public struct SessionState: Sendable, Equatable {
     public var expects: String
     /// The choices offered after an ambiguous line, by their place in the node.
     public var ambiguous: [Int]?
+    /// The topic intents a "Did you mean …?" offered, by id; nil when none is open.
+    public var clarifying: [String]? = nil
     /// Lines in a row nothing understood.
     public var misunderstood: Int
     /// What the summary will list: topics, flags raised, crisis kinds, resources shown (ids).
@@ -102,8 +104,9 @@ extension Session {
         return SessionState(
             bundleID: bundle.id, bundleHash: bundle.hash, node: current, back: history, variables: kept,
             reported: reported, denied: denied, scales: progress, turn: turnNumber, region: region.code,
-            seed: random.state, ended: waiting == .ended, start: startNode, waiting: kind, expects: expects.kind,
-            ambiguous: pendingAmbiguity, misunderstood: misunderstoodInARow, topics: topics, redFlags: redFlags,
+            seed: random.state, ended: waiting == .ended, start: startNode, waiting: kind,
+            expects: Session.expects(waiting, at: bundle.nodes[current], scales: bundle.scales).kind,
+            ambiguous: pendingAmbiguity, clarifying: pendingClarify, misunderstood: misunderstoodInARow, topics: topics, redFlags: redFlags,
             crises: crises, resources: resourcesShown.map(\.id), rubric: rubricMarks.mapValues(\.phrase))
     }
 
@@ -147,6 +150,10 @@ extension Session {
             waiting = .scaleItem(name.flatMap { state.scales[$0]?.position } ?? 0)
         }
         pendingAmbiguity = state.ambiguous
+        // A question offered from intents the dialogs no longer have is not asked again.
+        pendingClarify = state.clarifying.flatMap { ids in
+            ids.allSatisfy { id in bundle.intents.contains { $0.id == id && $0.crisis == nil } } ? ids : nil
+        }
         misunderstoodInARow = state.misunderstood
         topics = state.topics
         redFlags = state.redFlags

@@ -23,7 +23,14 @@ extension Turn {
                           ("level", .string(c.level.rawValue))])
             } ?? .null),
             ("matched", matched.map { m in
-                .mapping([("by", .string(m.by.rawValue)), ("id", .string(m.id)), ("phrase", m.phrase.map { .string($0) } ?? .null)])
+                var fields: [(key: String, value: TypedValue)] = [("by", .string(m.by.rawValue)), ("id", .string(m.id)),
+                                                                  ("phrase", m.phrase.map { .string($0) } ?? .null)]
+                if let example = m.example {
+                    // Three decimals: enough to compare with the thresholds, stable to read.
+                    fields += [("example", .string(example.text)), ("words", .sequence(example.words.map { .string($0) })),
+                               ("score", .double((example.score * 1000).rounded() / 1000))]
+                }
+                return .mapping(fields)
             } ?? .null),
             ("trace", .sequence(trace.map(\.jsonValue))),
             ("symptoms", symptoms.jsonValue),

@@ -55,6 +55,25 @@ public struct Turn: Sendable, Equatable {
         public var id: String
         /// The phrase that matched, if one did.
         public var phrase: String?
+        /// The example that matched, when an intent was read by its `examples:`.
+        public var example: Example?
+
+        /// An example that read a line as an intent's question.
+        public struct Example: Sendable, Equatable {
+            /// The example as written.
+            public var text: String
+            /// The words of the line it shares.
+            public var words: [String]
+            /// 0…1: how close the line is to it (see `ExampleIndex`).
+            public var score: Double
+        }
+
+        public init(by: Kind, id: String, phrase: String?, example: Example? = nil) {
+            self.by = by
+            self.id = id
+            self.phrase = phrase
+            self.example = example
+        }
     }
 
     /// A choice offered: a stable id and the label shown.

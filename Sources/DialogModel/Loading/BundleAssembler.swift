@@ -109,6 +109,14 @@ struct BundleAssembler {
         bundle.concepts = concepts
         bundle.topicLabels = topics
         bundle.flagLabels = flagLabels
+        for (key, path) in [("question-weak", \DialogBundle.QuestionThresholds.weak), ("question-margin", \.margin)] {
+            guard let setting = settings[key] else { continue }
+            if let value = Double(setting.value), (0...1).contains(value) {
+                bundle.questionThresholds[keyPath: path] = value
+            } else {
+                diagnostics.append(BundleDiagnostic(path: setting.path, diagnostic: ModelMessage.invalidThreshold(key, setting.value, setting.range)))
+            }
+        }
         var validator = Validator(bundle: bundle, paths: paths, damage: damage)
         validator.quietLints = quietLints
         validator.startReference = NodeReference(written: startSetting.value, target: bundle.start, range: startSetting.range)

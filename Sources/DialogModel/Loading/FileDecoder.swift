@@ -69,7 +69,7 @@ struct FileDecoder {
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var sections = FileSections()
 
-    static let settingKeys = ["dialog", "title", "kind", "description", "start", "sources-from"]
+    static let settingKeys = ["dialog", "title", "kind", "description", "start", "sources-from", "question-weak", "question-margin"]
     static let sectionKeys = ["nodes", "intents", "symptoms", "scales", "regions", "resources", "sources", "rubric", "concepts",
                               "topic", "flags"]
     static let nodeKeys = ["say", "source", "note", "ask", "choices", "expect", "save", "routes", "branch",
@@ -167,7 +167,7 @@ struct FileDecoder {
             sections.damage.anyCrisis = true
             return
         }
-        m = checkKeys(m, ["crisis", "match", "unless", "priority", "goto", "return", "symptoms", "refines"], what)
+        m = checkKeys(m, ["crisis", "match", "unless", "priority", "goto", "return", "symptoms", "refines", "examples", "label"], what)
         var crisis: CrisisKind?
         if let v = m["crisis"] {
             if let raw = text(v, "`crisis`") {
@@ -184,8 +184,9 @@ struct FileDecoder {
             if crisis == nil { sections.damage.anyCrisis = true }
         }
         let match = m["match"].map { textList($0, "`match`") } ?? []
+        let examples = m["examples"].map { textList($0, "`examples`") } ?? []
         let readsSymptoms = m["symptoms"].flatMap { bool($0, "`symptoms`") } ?? false
-        if match.isEmpty && !readsSymptoms { report(ModelMessage.missingKey("match", in: what, entry.key.range)) }
+        if match.isEmpty && examples.isEmpty && !readsSymptoms { report(ModelMessage.missingKey("match", in: what, entry.key.range)) }
         guard let goto = required(m, "goto", what, entry.key.range).flatMap({ reference($0, "`goto`") }) else {
             if let crisis { sections.damage.crisisKinds.insert(crisis) }
             return
@@ -197,6 +198,8 @@ struct FileDecoder {
             goto: goto, returns: m["return"].flatMap { bool($0, "`return`") } ?? false,
             range: entry.key.range)
         intent.readsSymptoms = readsSymptoms
+        intent.examples = examples
+        intent.label = m["label"].flatMap { text($0, "`label`") }
         if let written = m["refines"] { intent.refines = refinement(written, of: crisis) }
         sections.intents.append(intent)
     }

@@ -21,6 +21,12 @@ public struct Intent: Sendable, Hashable {
     /// of `kinds` that also says one of `when` is this intent's kind ("he took way too many
     /// … of his baclofen" is a baclofen overdose, not any overdose).
     public var refines: Refinement? = nil
+    /// Questions as people ask them (`examples:`): a line close enough in words to one of
+    /// them asks this intent's question, though it says none of the `match` phrases.
+    public var examples: [Phrase] = []
+    /// What a person reads when asked "Did you mean …?" between this intent and another
+    /// (`label:`); topic intents with `examples:` have one.
+    public var label: String? = nil
     public var range: SourceRange
 
     public struct Refinement: Sendable, Hashable {

@@ -29,6 +29,22 @@ public struct DialogBundle: Sendable {
     public var topicLabels: [String: String] = [:]
     /// The `flags:` labels, by flag id.
     public var flagLabels: [String: String] = [:]
+    /// How sure a question's reading must be (`question-weak:`, `question-margin:`).
+    public var questionThresholds = QuestionThresholds()
+
+    /// When a question read by its examples is answered, clarified or not understood.
+    public struct QuestionThresholds: Sendable, Hashable {
+        /// Below this score (0…1) a line asks no topic's question.
+        public var weak = QuestionThresholds.defaultWeak
+        /// Two topics of one priority whose scores are closer than this get "Did you mean
+        /// A or B?" instead of an answer.
+        public var margin = QuestionThresholds.defaultMargin
+
+        public static let defaultWeak = 0.3
+        public static let defaultMargin = 0.05
+
+        public init() {}
+    }
 
     /// How a summary names a topic (a file): its `topic:`, else the file's name.
     public func label(ofTopic file: String) -> String { topicLabels[file] ?? file }

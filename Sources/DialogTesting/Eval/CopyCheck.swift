@@ -44,7 +44,7 @@ enum CopyCheck {
                 }
             }
         }
-        for intent in bundle.intents { add(intent.match) }
+        for intent in bundle.intents { add(intent.match + intent.examples) }
         for id in bundle.nodeOrder {
             guard let node = bundle.nodes[id] else { continue }
             for choice in node.choices { add(choice.match) }

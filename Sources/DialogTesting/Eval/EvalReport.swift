@@ -5,6 +5,8 @@ import DialogSyntax
 public enum EvalReport {
     /// How many places of one miss are listed before "and N more".
     static let placesShown = 3
+    /// How many confusion pairs of a group are listed, most frequent first.
+    static let confusionsShown = 8
 
     public static func render(_ result: EvalResult, verbose: Bool = false) -> String {
         var out = ""
@@ -34,6 +36,13 @@ public enum EvalReport {
                     if !v.holds { row += v.knownFailure.map { "  known failure: \($0)" } ?? "  NOT MET" }
                 }
                 out += row + "\n"
+            }
+            for (intent, tally) in g.recall.sorted(by: { ($0.value.percent, $0.key) < ($1.value.percent, $1.key) }) where tally.hits < tally.total {
+                out += "  recall \(intent.padding(24)) \(format(tally.percent).leftPadding(5))  (\(tally.hits) of \(tally.total))\n"
+            }
+            let confusions = g.confusions.sorted { ($1.value, $0.key.expected, $0.key.got) < ($0.value, $1.key.expected, $1.key.got) }
+            for (pair, n) in confusions.prefix(confusionsShown) {
+                out += "  confused \(pair.expected) → \(pair.got) ×\(n)\n"
             }
         }
         for stale in result.staleKnownFailures { out += "known failure \(stale)\n" }

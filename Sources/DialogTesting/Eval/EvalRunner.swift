@@ -13,6 +13,10 @@ public struct EvalOutcome: Sendable, Equatable {
     public var denied: [String]
     /// The intent the line reached, if it reached one.
     public var intent: String?
+    /// The topic intents whose answer the line reached: the intent, or those that lead
+    /// where the choice it picked leads ("does baclofen help" picking the menu's
+    /// "Baclofen" answers the question as `ask_baclofen` would).
+    public var answered: Set<String> = []
     public var clarified: Bool
 
     /// Whether the emergency numbers were shown: a takeover or a safety note.
@@ -75,6 +79,16 @@ public struct EvalGroupResult: Sendable {
     public var misses: [EvalMiss]
     public var measures: [EvalMeasure: EvalTally]
     public var verdicts: [EvalVerdict]
+    /// Questions by the intent expected (the first listed): how many reached it.
+    public var recall: [String: EvalTally] = [:]
+    /// Missed questions by what was expected and what came instead (an intent,
+    /// `clarify`, or `none`).
+    public var confusions: [Confusion: Int] = [:]
+
+    public struct Confusion: Sendable, Hashable {
+        public var expected: String
+        public var got: String
+    }
 }
 
 public struct EvalResult: Sendable {
@@ -233,13 +247,25 @@ public struct EvalRunner {
     private func run(_ group: EvalGroup, path: String, _ prepared: Prepared) -> EvalGroupResult {
         let places = places(of: group, prepared)
         var tallies: [EvalMeasure: EvalTally] = [:]
+        var recall: [String: EvalTally] = [:]
+        var confusions: [EvalGroupResult.Confusion: Int] = [:]
         var misses: [EvalMiss] = []
         var passed = 0, failed = 0
         for record in group.records {
             var missed: [(node: String, got: String)] = []
             for place in places {
                 let outcome = self.outcome(of: record, at: place, prepared)
-                if !Self.judge(record, outcome, into: &tallies) { missed.append((place.description, outcome.description)) }
+                let ok = Self.judge(record, outcome, into: &tallies)
+                if !ok { missed.append((place.description, outcome.description)) }
+                if let intents = record.intents, let expected = intents.first {
+                    recall[expected, default: EvalTally()].total += 1
+                    if !outcome.clarified && !outcome.answered.isDisjoint(with: intents) {
+                        recall[expected, default: EvalTally()].hits += 1
+                    } else {
+                        let got = outcome.clarified ? "clarify" : outcome.intent ?? outcome.answered.sorted().first ?? "none"
+                        confusions[EvalGroupResult.Confusion(expected: expected, got: got), default: 0] += 1
+                    }
+                }
             }
             if missed.isEmpty {
                 passed += 1
@@ -253,13 +279,13 @@ public struct EvalRunner {
             return EvalVerdict(threshold: t, measured: tallies[t.measure] ?? EvalTally(), knownFailure: known?.reason)
         }
         return EvalGroupResult(path: path, group: group, places: places.count, passed: passed, failed: failed,
-                               misses: misses, measures: tallies, verdicts: verdicts)
+                               misses: misses, measures: tallies, verdicts: verdicts, recall: recall, confusions: confusions)
     }
 
     /// Types the record's lines at `place` and reads the last turn.
     private func outcome(of record: EvalRecord, at place: NodeID, _ prepared: Prepared) -> EvalOutcome {
         guard let (prototype, opening) = prepared.waiting[place] ?? Self.openAt(place, prepared) else {
-            return EvalOutcome(crisis: nil, answer: nil, reported: [], denied: [], intent: nil, clarified: false)
+            return EvalOutcome(crisis: nil, answer: nil, reported: [], denied: [], intent: nil, answered: [], clarified: false)
         }
         var session = prototype
         var turn = opening
@@ -295,8 +321,13 @@ public struct EvalRunner {
             }
         }
         let intent = turn.matched?.by == .intent && turn.crisis?.level != .takeover ? turn.matched?.id : nil
+        var answered = Set(intent.map { [$0] } ?? [])
+        if turn.matched?.by == .choice, turn.crisis?.level != .takeover, let id = turn.matched?.id,
+           let choice = prepared.loaded.bundle.nodes[before.node]?.choices.first(where: { $0.id == id }) {
+            answered = Set(prepared.loaded.bundle.intents.filter { $0.crisis == nil && $0.goto.target == choice.goto.target }.map(\.id))
+        }
         return EvalOutcome(crisis: turn.crisis, answer: answer, reported: turn.reported, denied: turn.denied,
-                           intent: intent, clarified: turn.has(.clarify) || turn.has(.ambiguous))
+                           intent: intent, answered: answered, clarified: turn.has(.clarify) || turn.has(.ambiguous))
     }
 
     private static func openAt(_ place: NodeID, _ prepared: Prepared) -> (Session, Turn)? {
@@ -346,7 +377,7 @@ public struct EvalRunner {
             ok = ok && hit
         }
         if let intents = record.intents {
-            let hit = intents.isEmpty ? o.intent == nil : (!o.clarified && o.intent.map(intents.contains) == true)
+            let hit = intents.isEmpty ? o.intent == nil : (!o.clarified && !o.answered.isDisjoint(with: intents))
             count(.intents, hit)
             count(.clarifyRate, o.clarified)
             ok = ok && hit

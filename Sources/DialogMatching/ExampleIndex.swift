@@ -1,0 +1,216 @@
+/// Example questions, indexed for ranking a line against them by the words they share.
+///
+/// People ask one question in many ways, and few of them say an author's phrase. An
+/// intent lists questions as people ask them (`examples:`); a line asks an intent's
+/// question when it shares enough of the telling words of one of its examples.
+///
+/// The score is transparent: each example and the line become sets of *terms* — the stems
+/// of their words, less the small words every question has (`ignored`), plus `~name`
+/// for each concept a word belongs to (so "booze" meets "drink" when a concept lists
+/// both). A term weighs its inverse document frequency over all the examples, so
+/// "baclofen", said by most of them, counts for less than "kidney". The score of an
+/// example is the cosine of the two weighted sets, from 0 (nothing shared) to 1; only
+/// the line's terms that some example has count, so a long story around a question
+/// does not dilute it; an example that shares fewer than two of the line's words does
+/// not read it. A line word of five letters or more that no example has is read
+/// as a typo of one that has it, if one edit apart (`Typo`).
+///
+/// Built once per bundle, in time linear in the examples' words; a line costs a
+/// look-up per word and a pass over the examples that share a term with it.
+public struct ExampleIndex<ID: Hashable & Sendable>: Sendable {
+    /// The best example of one id for a line.
+    public struct Hit: Sendable, Equatable {
+        public var id: ID
+        /// The example as written.
+        public var example: String
+        /// The line's words the example shares, as the line has them, in line order.
+        public var words: [String]
+        /// 0…1: the cosine of the line's and the example's weighted terms.
+        public var score: Double
+    }
+
+    private struct Example: Sendable {
+        var id: ID
+        var text: String
+        /// Each term once, with its weight.
+        var terms: [Int]
+        var norm: Double
+    }
+
+    /// Words too common in questions to tell them apart, in English and Spanish. Pronouns
+    /// are here too: "my son" and "can I" say who asks, not what.
+    public static var ignored: Set<String> {
+        ["a", "an", "the", "is", "are", "am", "be", "was", "were", "been", "i", "me", "my", "mine", "myself",
+         "you", "your", "it", "its", "he", "him", "his", "she", "her", "they", "them", "their", "we", "us", "our",
+         "to", "of", "and", "or", "in", "on", "at", "for", "that", "this", "so", "just", "really", "do", "does",
+         "did", "there", "any", "some", "about", "with", "if", "im", "u", "ur", "please", "thanks", "hi", "hello",
+         "hey", "like", "get", "got", "as", "than", "then", "but",
+         // Spanish: the articles, prepositions and pronouns of a question.
+         "el", "la", "los", "las", "un", "una", "de", "del", "y", "o", "en", "con", "por", "para", "que", "es",
+         "se", "lo", "le", "mi", "mis", "su", "al", "yo"]
+    }
+
+    /// A line shares at least this many of its words with an example that reads it: one
+    /// word in common ("sure", "kidneys") is what a phrase is for, not a likeness.
+    public static var minimumSharedWords: Int { 2 }
+
+    private var examples: [Example] = []
+    /// Each term's number: its stem, or `~name` for a concept.
+    private var termNumbers: [String: Int] = [:]
+    private var weights: [Double] = []
+    /// For each term, the examples that have it.
+    private var postings: [[Int32]] = []
+    /// Word stems of the examples by their first letter, for typo look-ups.
+    private var stemsByInitial: [Character: [String]] = [:]
+    /// For each one-word phrase of a concept, by stem, the concepts that list it.
+    private let conceptsOfStem: [String: [String]]
+    private let ignoredWords: Set<String>
+
+    /// Indexes `entries`' examples. `concepts` are named lists of words (one word a
+    /// phrase; longer phrases are left out), by name.
+    public init(_ entries: [(id: ID, examples: [String])], concepts: [String: [String]] = [:]) {
+        let ignoredWords = Self.ignored
+        self.ignoredWords = ignoredWords
+        var conceptsOfStem: [String: [String]] = [:]
+        for (name, phrases) in concepts {
+            for phrase in phrases {
+                let words = TextNormalizer.words(phrase)
+                guard words.count == 1, let word = words.first, !ignoredWords.contains(word) else { continue }
+                conceptsOfStem[Stemmer.stem(word), default: []].append("~" + name)
+            }
+        }
+        let conceptsByStem = conceptsOfStem.mapValues { Array(Set($0)).sorted() }
+        self.conceptsOfStem = conceptsByStem
+
+        // Each example's words, and how many examples say each stem.
+        let written = entries.map { entry in
+            entry.examples.map { text in (text, NormalizedText(text).words.filter { !ignoredWords.contains($0.text) }) }
+        }
+        var saidBy: [String: Int] = [:]
+        for said in written { for (_, words) in said { for stem in Set(words.map(\.stem)) { saidBy[stem, default: 0] += 1 } } }
+        // A misspelt example ("baclofin") counts as the spelling more examples use, so
+        // that a line with either spelling meets both.
+        var spelling: [String: String] = [:]
+        for (stem, count) in saidBy where stem.unicodeScalars.count >= Typo.minimumLength {
+            let better = saidBy.filter { $0.value > count && Typo.isOneTypo(stem, $0.key) }.max { ($0.value, $1.key) < ($1.value, $0.key) }
+            if let better { spelling[stem] = better.key }
+        }
+
+        var documentFrequency: [Int] = []
+        for (entry, said) in zip(entries, written) {
+            for (text, words) in said {
+                var terms = Set<Int>()
+                for word in words {
+                    let stem = spelling[word.stem] ?? word.stem
+                    for term in [stem] + (conceptsByStem[stem] ?? []) {
+                        if let number = termNumbers[term] {
+                            terms.insert(number)
+                        } else {
+                            termNumbers[term] = documentFrequency.count
+                            terms.insert(documentFrequency.count)
+                            documentFrequency.append(0)
+                        }
+                    }
+                    if let initial = stem.first, !stemsByInitial[initial, default: []].contains(stem) {
+                        stemsByInitial[initial, default: []].append(stem)
+                    }
+                }
+                guard !terms.isEmpty else { continue }
+                for t in terms { documentFrequency[t] += 1 }
+                examples.append(Example(id: entry.id, text: text, terms: terms.sorted(), norm: 0))
+            }
+        }
+        let n = Double(examples.count)
+        weights = documentFrequency.map { Self.logarithm((n + 1) / (Double($0) + 0.5)) }
+        postings = Array(repeating: [], count: weights.count)
+        for (index, example) in examples.enumerated() {
+            var squares = 0.0
+            for t in example.terms {
+                squares += weights[t] * weights[t]
+                postings[t].append(Int32(index))
+            }
+            examples[index].norm = squares.squareRoot()
+        }
+    }
+
+    /// Whether any example was indexed.
+    public var isEmpty: Bool { examples.isEmpty }
+
+    /// The best example of each id that shares a term with the line, best first (ties
+    /// in the order the ids were given).
+    public func rank(_ text: NormalizedText) -> [Hit] {
+        // The line's known terms, each once, with the words that say it.
+        var lineTerms: [Int: [Int]] = [:]
+        for (position, word) in text.words.enumerated() where !ignoredWords.contains(word.text) {
+            var stem = word.stem
+            if termNumbers[stem] == nil, let near = typoStem(of: word) { stem = near }
+            for term in terms(ofStem: stem) {
+                if let number = termNumbers[term] { lineTerms[number, default: []].append(position) }
+            }
+        }
+        guard !lineTerms.isEmpty else { return [] }
+        var lineSquares = 0.0
+        var dots: [Int32: Double] = [:]
+        var shared: [Int32: [Int]] = [:]
+        for (term, positions) in lineTerms {
+            let w = weights[term]
+            lineSquares += w * w
+            for example in postings[term] {
+                dots[example, default: 0] += w * w
+                shared[example, default: []] += positions
+            }
+        }
+        let lineNorm = lineSquares.squareRoot()
+        var best: [ID: (example: Int32, score: Double)] = [:]
+        for (example, dot) in dots where Set(shared[example] ?? []).count >= Self.minimumSharedWords {
+            let score = dot / (examples[Int(example)].norm * lineNorm)
+            let id = examples[Int(example)].id
+            if let kept = best[id], kept.score > score || (kept.score == score && kept.example < example) { continue }
+            best[id] = (example, score)
+        }
+        return best.map { id, pick in
+            let positions = Set(shared[pick.example] ?? []).sorted()
+            return Hit(id: id, example: examples[Int(pick.example)].text,
+                       words: positions.map { text.words[$0].text }, score: pick.score)
+        }.sorted { a, b in
+            a.score != b.score ? a.score > b.score : firstExample(of: a.id) < firstExample(of: b.id)
+        }
+    }
+
+    /// A stem's terms: itself, and the concepts that list it.
+    private func terms(ofStem stem: String) -> [String] {
+        [stem] + (conceptsOfStem[stem] ?? [])
+    }
+
+    /// The examples' stem one typo from a word no example has, if there is exactly one.
+    private func typoStem(of word: Word) -> String? {
+        guard word.length >= Typo.minimumLength, let initial = word.stem.first else { return nil }
+        var found: String?
+        for stem in stemsByInitial[initial] ?? [] where Typo.isOneTypo(word.stem, stem) {
+            if found != nil { return nil }
+            found = stem
+        }
+        return found
+    }
+
+    private func firstExample(of id: ID) -> Int {
+        examples.firstIndex { $0.id == id } ?? examples.count
+    }
+
+    /// The natural logarithm, by the series of atanh: Foundation stays out of the module.
+    package static func logarithm(_ x: Double) -> Double {
+        guard x > 0 else { return 0 }
+        // ln x = 2 atanh((x-1)/(x+1)), after taking out powers of two.
+        var x = x, twos = 0.0
+        while x > 2 { x /= 2; twos += 1 }
+        while x < 0.5 { x *= 2; twos -= 1 }
+        let y = (x - 1) / (x + 1), y2 = y * y
+        var term = y, sum = 0.0, k = 1.0
+        for _ in 0..<40 {
+            sum += term / k
+            term *= y2
+            k += 2
+        }
+        return 2 * sum + twos * 0.6931471805599453
+    }
+}

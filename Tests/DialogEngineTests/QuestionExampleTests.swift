@@ -1,0 +1,224 @@
+import DialogEngine
+import DialogMatching
+import DialogModel
+import Testing
+
+/// `ExampleIndex`: ranking a line against example questions by the words they share.
+@Suite struct ExampleIndexTests {
+    let index = ExampleIndex<String>([
+        (id: "kidneys", examples: ["is baclofen safe with kidney disease", "does baclofen hurt your kidneys"]),
+        (id: "mixing", examples: ["can i drink alcohol on baclofen", "is baclofen safe with xanax"]),
+        (id: "stopping", examples: ["can i quit baclofin cold turkey"]),
+    ], concepts: ["alcohol": ["alcohol", "booze", "beer", "drink"]])
+
+    @Test func theExampleThatSharesTheTellingWordsWins() throws {
+        let hits = index.rank(NormalizedText("my kidneys are bad, is baclofen ok for me?"))
+        let best = try #require(hits.first)
+        #expect(best.id == "kidneys")
+        #expect(best.example == "does baclofen hurt your kidneys")
+        #expect(best.words == ["kidneys", "baclofen"])
+        #expect(best.score > 0 && best.score <= 1)
+        // Sorted, one hit per id.
+        #expect(Set(hits.map(\.id)).count == hits.count)
+        #expect(zip(hits, hits.dropFirst()).allSatisfy { $0.score >= $1.score })
+    }
+
+    @Test func aWordSaidByEveryExampleCountsForLessThanARareOne() throws {
+        // "baclofen" is in four examples of five, "xanax" in one.
+        let xanax = try #require(index.rank(NormalizedText("baclofen and xanax together")).first)
+        #expect(xanax.id == "mixing")
+        #expect(xanax.example == "is baclofen safe with xanax")
+    }
+
+    @Test func aConceptJoinsWordsNoExampleShares() throws {
+        // "booze" is in no example; the concept puts it with "drink".
+        let hit = try #require(index.rank(NormalizedText("booze while on baclofen?")).first)
+        #expect(hit.id == "mixing")
+        #expect(hit.words == ["booze", "baclofen"])
+    }
+
+    @Test func aMisspeltExampleCountsAsTheCommonSpellingAndALineTypoIsRead() throws {
+        // The example says "baclofin": it meets "baclofen"; the line says "baclofn".
+        let hit = try #require(index.rank(NormalizedText("quit baclofn cold turkey")).first)
+        #expect(hit.id == "stopping")
+        #expect(hit.score > 0.9)
+    }
+
+    @Test func oneSharedWordIsNoLikeness() {
+        #expect(index.rank(NormalizedText("kidneys")).isEmpty)
+        #expect(index.rank(NormalizedText("sure")).isEmpty)
+        #expect(index.rank(NormalizedText("is it safe")).isEmpty)
+    }
+
+    @Test func aLongStoryAroundAQuestionIsNotDilutedByWordsNoExampleHas() throws {
+        let short = try #require(index.rank(NormalizedText("can i drink on baclofen")).first)
+        let long = try #require(index.rank(NormalizedText(
+            "so my doctor gave me baclofen after my knee surgery last spring and now im tapering, can i drink on it")).first)
+        #expect(short.id == "mixing" && long.id == "mixing")
+        #expect(abs(short.score - long.score) < 0.01)
+    }
+
+    @Test func theLogarithmIsTheNaturalOne() {
+        for x in [0.01, 0.5, 1, 2, 10, 1234.5] {
+            let e = 2.718281828459045
+            var power = 1.0, n = 0.0
+            // ln x by search: e^n ≈ x.
+            while power * e <= x { power *= e; n += 1 }
+            while power > x { power /= e; n -= 1 }
+            let ln = ExampleIndex<String>.logarithm(x)
+            #expect(ln >= n - 1e-9 && ln < n + 1 + 1e-9, "ln \(x)")
+        }
+        #expect(abs(ExampleIndex<String>.logarithm(2.718281828459045) - 1) < 1e-12)
+        #expect(abs(ExampleIndex<String>.logarithm(1) - 0) < 1e-12)
+    }
+}
+
+/// The session: a question read by its examples is answered, two close readings ask
+/// which was meant, and the answer to that is taken by number, label or words.
+@Suite struct QuestionExampleSessionTests {
+    static let files: [(path: String, bytes: [UInt8])] = [
+        ("intake.yaml", Array("""
+        dialog: test
+        title: Test bundle
+        start: welcome
+        question-weak: 0.3
+        question-margin: 0.2
+        intents:
+          overdose_other: {crisis: overdose-other, match: ["took too many", "won't wake up"], goto: crisis.other}
+          overdose_self: {crisis: overdose-self, match: ["i overdosed"], goto: crisis.self}
+          suicide: {crisis: suicide, match: ["want to die"], goto: crisis.suicide}
+          seizure: {crisis: seizure, match: [seizure], goto: crisis.seizure}
+          medical: {crisis: medical-emergency, match: ["chest pain"], goto: crisis.medical}
+          pump: {crisis: pump-alarm, match: ["pump alarm"], goto: crisis.pump}
+          ask_kidneys:
+            label: Baclofen and the kidneys
+            match: [renal]
+            examples: ["is baclofen safe with kidney disease", "can baclofen damage my kidneys"]
+            goto: kidneys
+            return: true
+          ask_mixing:
+            label: Baclofen with alcohol
+            match: ["with alcohol"]
+            examples: ["can i drink while taking baclofen", "is baclofen safe with beer"]
+            goto: mixing
+            return: true
+        nodes:
+          welcome:
+            say: Hello. In an emergency call {emergency}.
+            ask: What would you like?
+            choices:
+              - label: Facts
+                goto: kidneys
+              - label: Finish
+                goto: done
+          kidneys:
+            say: Baclofen leaves the body through the kidneys.
+            next: welcome
+          mixing:
+            say: Alcohol and baclofen together slow breathing.
+            next: welcome
+          done:
+            end: true
+        regions:
+          US: {name: United States}
+        resources:
+          us-911: {name: Emergency, region: US, role: emergency, phone: "911"}
+          us-988: {name: 988 Lifeline, region: US, role: crisis-line, phone: "988"}
+        """.utf8)),
+        ("crisis.yaml", Array("""
+        nodes:
+          other: {say: "Call {emergency} now.", choices: [{label: Back to the menu, goto: intake.welcome}]}
+          self: {say: "Call {emergency} now.", choices: [{label: Back to the menu, goto: intake.welcome}]}
+          suicide: {say: "Call {crisis-line}.", choices: [{label: Back to the menu, goto: intake.welcome}]}
+          seizure: {say: "Call {emergency}.", choices: [{label: Back to the menu, goto: intake.welcome}]}
+          medical: {say: "Call {emergency}.", choices: [{label: Back to the menu, goto: intake.welcome}]}
+          pump: {say: "Call your pump clinic.", choices: [{label: Back to the menu, goto: intake.welcome}]}
+        """.utf8)),
+    ]
+
+    static func session() throws -> Session {
+        let result = BundleLoader.load(files: files)
+        #expect(result.diagnostics.filter(\.diagnostic.isError).isEmpty, "\(result.diagnostics.map(\.diagnostic.message))")
+        var session = try Session(bundle: try #require(result.bundle))
+        _ = session.open()
+        return session
+    }
+
+    @Test func theThresholdsAreReadFromTheBundle() throws {
+        let bundle = try #require(BundleLoader.load(files: Self.files).bundle)
+        #expect(bundle.questionThresholds.weak == 0.3)
+        #expect(bundle.questionThresholds.margin == 0.2)
+        #expect(bundle.intents.first { $0.id == "ask_kidneys" }?.examples.count == 2)
+    }
+
+    @Test func aQuestionInOtherWordsIsAnsweredAndMatchedNamesTheExample() throws {
+        var s = try Self.session()
+        let turn = s.respond(to: "is it ok to have a few drinks when youre taking baclofen")
+        #expect(turn.matched?.by == .intent)
+        #expect(turn.matched?.id == "ask_mixing")
+        #expect(turn.matched?.phrase == nil)
+        let example = try #require(turn.matched?.example)
+        #expect(example.text == "can i drink while taking baclofen")
+        #expect(example.words == ["drinks", "taking", "baclofen"])
+        #expect(turn.say.first == "Alcohol and baclofen together slow breathing.")
+        // Answered, then back where the person was.
+        #expect(turn.node.description == "intake.welcome")
+        #expect(turn.state == .awaitingChoice)
+        let json = turn.jsonLine()
+        #expect(json.contains(#""example":"can i drink while taking baclofen","words":["drinks","taking","baclofen"],"score":"#))
+    }
+
+    @Test func twoCloseReadingsAskWhichWasMeantAndTheAnswerPicksOne() throws {
+        for (reply, picked) in [("2", "ask_mixing"), ("the first one", "ask_kidneys"), ("alcohol", "ask_mixing")] {
+            var s = try Self.session()
+            let ask = s.respond(to: "baclofen safe?? kidney disease and beer")
+            #expect(ask.flags.contains(.clarify))
+            #expect(ask.choices.map(\.id) == ["ask_kidneys", "ask_mixing"])
+            #expect(ask.choices.map(\.label) == ["Baclofen and the kidneys", "Baclofen with alcohol"])
+            #expect(ask.expects == .choice)
+            #expect(ask.state == .awaitingChoice)
+            #expect(ask.matched == nil)
+            let answer = s.respond(to: reply)
+            #expect(answer.matched?.id == picked, "\(reply)")
+            #expect(!answer.flags.contains(.clarify))
+            #expect(answer.choices.map(\.label) == ["Facts", "Finish"])
+        }
+    }
+
+    @Test func aLineThatIsNeitherOfferedTopicIsReadAsUsual() throws {
+        var s = try Self.session()
+        _ = s.respond(to: "baclofen safe?? kidney disease and beer")
+        let next = s.respond(to: "finish")
+        #expect(next.matched?.by == .choice)
+        #expect(next.state == .ended)
+    }
+
+    @Test func aCrisisLineAfterTheQuestionTakesOver() throws {
+        var s = try Self.session()
+        _ = s.respond(to: "baclofen safe?? kidney disease and beer")
+        let crisis = s.respond(to: "he took too many and won't wake up")
+        #expect(crisis.crisis?.level == .takeover)
+        #expect(!crisis.flags.contains(.clarify))
+    }
+
+    @Test func theOpenQuestionIsSavedAndAskedAgainOnResume() throws {
+        var s = try Self.session()
+        _ = s.respond(to: "baclofen safe?? kidney disease and beer")
+        let state = s.savedState
+        #expect(state.clarifying == ["ask_kidneys", "ask_mixing"])
+        let read = try SessionState(json: Array(state.jsonLine.utf8))
+        #expect(read.clarifying == ["ask_kidneys", "ask_mixing"])
+        let bundle = try #require(BundleLoader.load(files: Self.files).bundle)
+        var resumed = try Session(CompiledBundle(bundle), resuming: read)
+        let again = resumed.resume()
+        #expect(again.choices.map(\.id) == ["ask_kidneys", "ask_mixing"])
+        #expect(resumed.respond(to: "1").matched?.id == "ask_kidneys")
+    }
+
+    @Test func aLineBelowTheWeakThresholdIsNotAQuestion() throws {
+        var s = try Self.session()
+        let turn = s.respond(to: "the weather is nice with my cat")
+        #expect(turn.matched == nil)
+        #expect(turn.flags.contains(.reask))
+    }
+}
