@@ -35,6 +35,8 @@ public struct ExampleIndex<ID: Hashable & Sendable>: Sendable {
         /// Each term once, with its weight.
         var terms: [Int]
         var norm: Double
+        /// How many of the line's words it must share: two, or all of it when it has fewer.
+        var wordsToShare: Int
     }
 
     /// Words too common in questions to tell them apart, in English and Spanish. Pronouns
@@ -44,14 +46,16 @@ public struct ExampleIndex<ID: Hashable & Sendable>: Sendable {
          "you", "your", "it", "its", "he", "him", "his", "she", "her", "they", "them", "their", "we", "us", "our",
          "to", "of", "and", "or", "in", "on", "at", "for", "that", "this", "so", "just", "really", "do", "does",
          "did", "there", "any", "some", "about", "with", "if", "im", "u", "ur", "please", "thanks", "hi", "hello",
-         "hey", "like", "get", "got", "as", "than", "then", "but",
+         "hey", "like", "get", "got", "as", "than", "then", "but", "go", "going", "gone", "went", "want", "wants",
+         "wanna", "need", "needs",
          // Spanish: the articles, prepositions and pronouns of a question.
          "el", "la", "los", "las", "un", "una", "de", "del", "y", "o", "en", "con", "por", "para", "que", "es",
          "se", "lo", "le", "mi", "mis", "su", "al", "yo"]
     }
 
-    /// A line shares at least this many of its words with an example that reads it: one
-    /// word in common ("sure", "kidneys") is what a phrase is for, not a likeness.
+    /// A line shares at least this many of its words with an example that reads it (or
+    /// all of a shorter one's): one word in common with a longer example ("sure" with
+    /// "pretty sure i'm withdrawing") is no likeness.
     public static var minimumSharedWords: Int { 2 }
 
     private var examples: [Example] = []
@@ -117,7 +121,8 @@ public struct ExampleIndex<ID: Hashable & Sendable>: Sendable {
                 }
                 guard !terms.isEmpty else { continue }
                 for t in terms { documentFrequency[t] += 1 }
-                examples.append(Example(id: entry.id, text: text, terms: terms.sorted(), norm: 0))
+                examples.append(Example(id: entry.id, text: text, terms: terms.sorted(), norm: 0,
+                                        wordsToShare: min(Self.minimumSharedWords, Set(words.map(\.stem)).count)))
             }
         }
         let n = Double(examples.count)
@@ -137,8 +142,9 @@ public struct ExampleIndex<ID: Hashable & Sendable>: Sendable {
     public var isEmpty: Bool { examples.isEmpty }
 
     /// The best example of each id that shares a term with the line, best first (ties
-    /// in the order the ids were given).
-    public func rank(_ text: NormalizedText) -> [Hit] {
+    /// in the order the ids were given). `skipping` leaves out the examples written so,
+    /// to ask how an example reads against the others.
+    public func rank(_ text: NormalizedText, skipping: String? = nil) -> [Hit] {
         // The line's known terms, each once, with the words that say it.
         var lineTerms: [Int: [Int]] = [:]
         for (position, word) in text.words.enumerated() where !ignoredWords.contains(word.text) {
@@ -162,7 +168,8 @@ public struct ExampleIndex<ID: Hashable & Sendable>: Sendable {
         }
         let lineNorm = lineSquares.squareRoot()
         var best: [ID: (example: Int32, score: Double)] = [:]
-        for (example, dot) in dots where Set(shared[example] ?? []).count >= Self.minimumSharedWords {
+        for (example, dot) in dots where Set(shared[example] ?? []).count >= examples[Int(example)].wordsToShare
+            && examples[Int(example)].text != skipping {
             let score = dot / (examples[Int(example)].norm * lineNorm)
             let id = examples[Int(example)].id
             if let kept = best[id], kept.score > score || (kept.score == score && kept.example < example) { continue }

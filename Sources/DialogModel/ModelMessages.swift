@@ -72,6 +72,18 @@ enum ModelMessage {
                    hint: "a choice's id is its `id:`, else the node it leads to; give each an `id:`")
     }
 
+    static func exampleReadsAsAnother(_ example: String, of intent: String, reads other: String, like theirs: String,
+                                      _ r: SourceRange) -> Diagnostic {
+        Diagnostic(.warning, code: "IC033", "example “\(example)” of intent `\(intent)` reads more like intent `\(other)`", at: r,
+                   notes: [], hint: "it is closest to “\(theirs)”: reword it with the words that tell `\(intent)` apart, or move it")
+    }
+
+    static func sharedExample(_ example: String, _ intents: (String, String), _ r: SourceRange, first: SourceRange) -> Diagnostic {
+        Diagnostic(.warning, code: "IC034", "intents `\(intents.0)` and `\(intents.1)` share the example “\(example)”", at: r,
+                   notes: [.init(message: "the other is here", range: first)],
+                   hint: "a question has one answer: keep it under one intent")
+    }
+
     static func invalidThreshold(_ key: String, _ value: String, _ r: SourceRange) -> Diagnostic {
         Diagnostic(.error, code: "IC035", "`\(key)` is `\(value)`, not a score", at: r,
                    hint: "a number from 0 to 1, such as 0.3")

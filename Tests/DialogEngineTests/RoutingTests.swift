@@ -190,7 +190,8 @@ let routingTable: [(line: String, node: String)] = [
     ("how can i quit using", "resources.detox"),
     ("where can i find help", "resources.detox"),
     ("rehab", "resources.detox"),
-    ("what's the number for the helpline", "resources.detox"),
+    // The numbers node lists the detox helpline with the others.
+    ("what's the number for the helpline", "resources.numbers"),
     ("how much methadone should i take", "dosing.question"),
     ("can I take more baclofen", "dosing.question"),
     ("how should i taper", "dosing.question"),

@@ -52,6 +52,7 @@ struct FixtureTests {
         ("missing-setting", "IC021"), ("empty-folder", "IC022"), ("unknown-role", "IC023"), ("else-not-last", "IC024"),
         ("syntax-error", "IY008"), ("training-dangling-source", "IC006"),
         ("rubric-in-intake", "IC025"), ("rubric-phrase-cancelled", "IC026"), ("invalid-threshold", "IC035"),
+        ("example-reads-as-another", "IC033"), ("shared-example", "IC034"),
     ])
     func fixtureShowsOnlyItsKind(_ name: String, _ code: String) throws {
         let (_, result) = try Fixtures.checkOutput("invalid/\(name)")
@@ -86,6 +87,7 @@ struct FixtureTests {
             "unknown-role", "else-not-last", "syntax-error", "training-dangling-source", "expression", "no-knock-on",
             "concepts",
             "rubric-in-intake", "rubric-phrase-cancelled", "shared-choice-id", "invalid-threshold",
+            "example-reads-as-another", "shared-example",
         ]
         #expect(Set(Fixtures.names("invalid")) == listed)
     }

@@ -68,7 +68,9 @@ struct Recognizer: Sendable {
         figures = PhraseSet([(0, CrisisLexicon.figurative)], minimumQuality: .exact)
         topics = bundle.intents.filter { $0.crisis == nil }
         topicSet = PhraseSet(topics.enumerated().map { (id: $0.offset, phrases: concepts.patterns($0.element.match)) })
-        examples = ExampleIndex(topics.enumerated().map { (id: $0.offset, examples: $0.element.examples.map(\.text)) },
+        // An intent's one-word phrases count as examples too, so that its words are
+        // weighed against the examples of the others ("detox" in "i want to go to detox").
+        examples = ExampleIndex(topics.enumerated().map { (id: $0.offset, examples: Self.questions(of: $0.element)) },
                                 concepts: Dictionary(bundle.concepts.map { ($0.name, $0.phrases.map(\.text)) }, uniquingKeysWith: +))
         symptomSet = PhraseSet(bundle.symptoms.map { s in
             (id: s.id, phrases: [PhrasePattern(s.label)] + concepts.patterns(s.synonyms))
@@ -81,6 +83,16 @@ struct Recognizer: Sendable {
                 if !node.routes.isEmpty { routes[id] = Self.compile(node.routes, concepts: concepts) }
             }
             for (name, scale) in bundle.scales { scaleLabels[name] = Self.compile(scale) }
+        }
+    }
+
+    /// What the example index reads an intent by: its examples, and its one-word phrases
+    /// ("detox", "methadone"), when it has examples. A longer phrase is read word for word
+    /// by the phrase set; as an example, a short one would be too easily like a line.
+    static func questions(of intent: Intent) -> [String] {
+        guard !intent.examples.isEmpty else { return [] }
+        return intent.examples.map(\.text) + intent.match.map(\.text).filter {
+            !ConceptTable.isPattern($0) && TextNormalizer.words($0).count == 1
         }
     }
 
@@ -224,7 +236,7 @@ struct Recognizer: Sendable {
     static func strength(of score: MatchScore) -> Double {
         switch score.words {
         case ...1: 0.45
-        case 2: 0.7
+        case 2: 0.75
         default: 1.0
         }
     }

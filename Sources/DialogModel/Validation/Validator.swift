@@ -42,10 +42,11 @@ struct Validator {
         if bundle.kind == .intake { checkSafety() }
         checkRubric()
         checkConcepts()
+        checkExamples()
         if !quietLints && !diagnostics.contains(where: { $0.diagnostic.isError }) { diagnostics += lints }
     }
 
-    private mutating func lint(_ d: Diagnostic, in file: String) {
+    mutating func lint(_ d: Diagnostic, in file: String) {
         lints.append(BundleDiagnostic(path: paths[file] ?? file, diagnostic: d))
     }
 

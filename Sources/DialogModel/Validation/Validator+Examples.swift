@@ -1,0 +1,46 @@
+import DialogMatching
+import DialogSyntax
+
+extension Validator {
+    /// Topic intents' `examples:` as the engine ranks them: an example shared by two
+    /// intents (IC034), and one that, left out, reads as nearly the same question as
+    /// another intent's example and clearly less like its own intent's (IC033): a line
+    /// worded like it but not quite the same goes to the other topic.
+    /// How alike an example and another intent's example are, at least, to be reported.
+    static let collision = 0.7
+
+    mutating func checkExamples() {
+        let topics = bundle.intents.filter { $0.crisis == nil && !$0.examples.isEmpty }
+        guard !topics.isEmpty else { return }
+        let concepts = Dictionary(bundle.concepts.map { ($0.name, $0.phrases.map(\.text)) }, uniquingKeysWith: +)
+        let index = ExampleIndex(topics.map { (id: $0.id, examples: $0.examples.map(\.text)) }, concepts: concepts)
+        var firstSaid: [String: (intent: String, range: SourceRange)] = [:]
+        // Examples under two intents or more are reported as shared, not also as alike.
+        var intentsSaying: [String: Set<String>] = [:]
+        for intent in topics { for example in intent.examples { intentsSaying[PhrasePattern.key(example.text), default: []].insert(intent.id) } }
+        for intent in topics {
+            for example in intent.examples {
+                let key = PhrasePattern.key(example.text)
+                if let first = firstSaid[key] {
+                    if first.intent != intent.id {
+                        lint(ModelMessage.sharedExample(example.text, (first.intent, intent.id), example.range, first: first.range),
+                             in: intent.file)
+                    }
+                    continue
+                }
+                firstSaid[key] = (intent.id, example.range)
+                guard intentsSaying[key]?.count == 1 else { continue }
+                let hits = index.rank(NormalizedText(example.text), skipping: example.text)
+                guard let best = hits.first, best.id != intent.id else { continue }
+                let own = hits.first { $0.id == intent.id }?.score ?? 0
+                // Clearly so: nearly the same words as the other's example, and closer to
+                // it by more than the margin of a close call. (An example unlike its
+                // siblings is no mistake: it is the wording the others miss.)
+                if best.score >= Self.collision, best.score > own + bundle.questionThresholds.margin {
+                    lint(ModelMessage.exampleReadsAsAnother(example.text, of: intent.id, reads: best.id, like: best.example, example.range),
+                         in: intent.file)
+                }
+            }
+        }
+    }
+}
