@@ -37,7 +37,22 @@ public struct ExampleIndex<ID: Hashable & Sendable>: Sendable {
         var norm: Double
         /// How many of the line's words it must share: two, or all of it when it has fewer.
         var wordsToShare: Int
+        /// Its id's place in `ids`.
+        var idIndex: Int
+
+        /// Whether it has the term (`terms` is sorted).
+        func has(_ term: Int) -> Bool {
+            var low = 0, high = terms.count
+            while low < high {
+                let mid = (low + high) / 2
+                if terms[mid] < term { low = mid + 1 } else { high = mid }
+            }
+            return low < terms.count && terms[low] == term
+        }
     }
+
+    /// The ids, in the order they were given: ties go to the first.
+    private var ids: [ID] = []
 
     /// Words too common in questions to tell them apart, in English and Spanish. Pronouns
     /// are here too: "my son" and "can I" say who asks, not what.
@@ -101,7 +116,17 @@ public struct ExampleIndex<ID: Hashable & Sendable>: Sendable {
         }
 
         var documentFrequency: [Int] = []
+        var idIndexes: [ID: Int] = [:]
+        var ids: [ID] = []
         for (entry, said) in zip(entries, written) {
+            let idIndex: Int
+            if let known = idIndexes[entry.id] {
+                idIndex = known
+            } else {
+                idIndex = ids.count
+                idIndexes[entry.id] = idIndex
+                ids.append(entry.id)
+            }
             for (text, words) in said {
                 var terms = Set<Int>()
                 for word in words {
@@ -122,9 +147,11 @@ public struct ExampleIndex<ID: Hashable & Sendable>: Sendable {
                 guard !terms.isEmpty else { continue }
                 for t in terms { documentFrequency[t] += 1 }
                 examples.append(Example(id: entry.id, text: text, terms: terms.sorted(), norm: 0,
-                                        wordsToShare: min(Self.minimumSharedWords, Set(words.map(\.stem)).count)))
+                                        wordsToShare: min(Self.minimumSharedWords, Set(words.map(\.stem)).count),
+                                        idIndex: idIndex))
             }
         }
+        self.ids = ids
         let n = Double(examples.count)
         weights = documentFrequency.map { Self.logarithm((n + 1) / (Double($0) + 0.5)) }
         postings = Array(repeating: [], count: weights.count)
@@ -145,43 +172,62 @@ public struct ExampleIndex<ID: Hashable & Sendable>: Sendable {
     /// in the order the ids were given). `skipping` leaves out the examples written so,
     /// to ask how an example reads against the others.
     public func rank(_ text: NormalizedText, skipping: String? = nil) -> [Hit] {
-        // The line's known terms, each once, with the words that say it.
-        var lineTerms: [Int: [Int]] = [:]
+        // The line's known terms, each once, with the words that say it (a bit per word;
+        // words past the 64th share the last bit, which can only count fewer words).
+        var lineTerms: [(term: Int, words: UInt64)] = []
+        var slot: [Int: Int] = [:]
         for (position, word) in text.words.enumerated() where !ignoredWords.contains(word.text) {
             var stem = word.stem
             if termNumbers[stem] == nil, let near = typoStem(of: word) { stem = near }
+            let bit = UInt64(1) << UInt64(min(position, 63))
             for term in terms(ofStem: stem) {
-                if let number = termNumbers[term] { lineTerms[number, default: []].append(position) }
+                guard let number = termNumbers[term] else { continue }
+                if let i = slot[number] {
+                    lineTerms[i].words |= bit
+                } else {
+                    slot[number] = lineTerms.count
+                    lineTerms.append((number, bit))
+                }
             }
         }
         guard !lineTerms.isEmpty else { return [] }
+        // Dot products and shared words, by example, in arrays: a line meets many examples.
+        var dots = [Double](repeating: 0, count: examples.count)
+        var shared = [UInt64](repeating: 0, count: examples.count)
+        var touched: [Int32] = []
         var lineSquares = 0.0
-        var dots: [Int32: Double] = [:]
-        var shared: [Int32: [Int]] = [:]
-        for (term, positions) in lineTerms {
-            let w = weights[term]
-            lineSquares += w * w
+        for (term, words) in lineTerms {
+            let w2 = weights[term] * weights[term]
+            lineSquares += w2
             for example in postings[term] {
-                dots[example, default: 0] += w * w
-                shared[example, default: []] += positions
+                if shared[Int(example)] == 0 { touched.append(example) }
+                dots[Int(example)] += w2
+                shared[Int(example)] |= words
             }
         }
         let lineNorm = lineSquares.squareRoot()
-        var best: [ID: (example: Int32, score: Double)] = [:]
-        for (example, dot) in dots where Set(shared[example] ?? []).count >= examples[Int(example)].wordsToShare
-            && examples[Int(example)].text != skipping {
-            let score = dot / (examples[Int(example)].norm * lineNorm)
-            let id = examples[Int(example)].id
-            if let kept = best[id], kept.score > score || (kept.score == score && kept.example < example) { continue }
-            best[id] = (example, score)
+        var best = [(example: Int32, score: Double)?](repeating: nil, count: ids.count)
+        for example in touched {
+            let e = examples[Int(example)]
+            guard shared[Int(example)].nonzeroBitCount >= e.wordsToShare, e.text != skipping else { continue }
+            let score = dots[Int(example)] / (e.norm * lineNorm)
+            if let kept = best[e.idIndex], kept.score > score || (kept.score == score && kept.example < example) { continue }
+            best[e.idIndex] = (example, score)
         }
-        return best.map { id, pick in
-            let positions = Set(shared[pick.example] ?? []).sorted()
-            return Hit(id: id, example: examples[Int(pick.example)].text,
-                       words: positions.map { text.words[$0].text }, score: pick.score)
-        }.sorted { a, b in
-            a.score != b.score ? a.score > b.score : firstExample(of: a.id) < firstExample(of: b.id)
+        var hits: [(idIndex: Int, hit: Hit)] = []
+        for (idIndex, pick) in best.enumerated() {
+            guard let pick else { continue }
+            let e = examples[Int(pick.example)]
+            // The words it shares, exactly: the line's words whose terms the example has.
+            var positions = Set<Int>()
+            for (position, word) in text.words.enumerated() where !ignoredWords.contains(word.text) {
+                var stem = word.stem
+                if termNumbers[stem] == nil, let near = typoStem(of: word) { stem = near }
+                if terms(ofStem: stem).contains(where: { termNumbers[$0].map(e.has) ?? false }) { positions.insert(position) }
+            }
+            hits.append((idIndex, Hit(id: e.id, example: e.text, words: positions.sorted().map { text.words[$0].text }, score: pick.score)))
         }
+        return hits.sorted { a, b in a.hit.score != b.hit.score ? a.hit.score > b.hit.score : a.idIndex < b.idIndex }.map { $0.hit }
     }
 
     /// A stem's terms: itself, and the concepts that list it.
@@ -198,10 +244,6 @@ public struct ExampleIndex<ID: Hashable & Sendable>: Sendable {
             found = stem
         }
         return found
-    }
-
-    private func firstExample(of id: ID) -> Int {
-        examples.firstIndex { $0.id == id } ?? examples.count
     }
 
     /// The natural logarithm, by the series of atanh: Foundation stays out of the module.

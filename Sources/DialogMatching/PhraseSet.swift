@@ -212,7 +212,8 @@ extension PhraseSet {
                 for c in numberAnchored { attempt(c) }
             }
         }
-        guard found.count > 1 else { return found.map(\.hit) }
+        // A closure, not `\.hit`: a key path into a generic type is built at run time, on every call.
+        guard found.count > 1 else { return found.map { $0.hit } }
         // By start; then longest first, best first, in the order of the set.
         found.sort { a, b in
             if a.start != b.start { return a.start < b.start }
