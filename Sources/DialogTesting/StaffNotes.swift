@@ -2,8 +2,8 @@ import DialogEngine
 import DialogModel
 
 /// What staff read beside a turn (`--staff`, a failing test's actual turn): why each
-/// choice, route and `branch` was taken, from the turn's trace, then the author's notes
-/// of the nodes it reached.
+/// choice, route and `branch` was taken and which example a question was read by, from
+/// the turn's trace, then the author's notes of the nodes it reached.
 public enum StaffNotes {
     public static func lines(of turn: Turn) -> [String] {
         var out: [String] = []
@@ -21,7 +21,13 @@ public enum StaffNotes {
                 out.append("route: \(label) → \(target)")
             case .branch(_, _, let label, let target):
                 out.append("branch: \(label) → \(target)")
-            case .intent, .command, .scaleItem, .entered, .set, .request, .resumed:
+            case .intent(let id):
+                // A question read by its likeness to an example: which, by which words, how close.
+                if let m = turn.matched, m.id == id, let example = m.example {
+                    let score = (example.score * 100).rounded() / 100
+                    out.append("question: \(id), like “\(example.text)” (\(example.words.joined(separator: ", ")); score \(score))")
+                }
+            case .command, .scaleItem, .entered, .set, .request, .resumed:
                 break
             }
         }

@@ -24,12 +24,10 @@ extension Session {
         let labels = offered.map { render($0.label) }
         switch recognizer.choice(input, node: node.id, offered: places, labels: labels, phrases: offered.map { $0.match.map(\.text) }) {
         case .one(let index, let phrase, let score):
-            // A topic question more specific than the phrase that picked the choice
-            // ("can I drink alcohol on baclofen" at a menu whose choice matches
-            // "baclofen") is answered by its topic.
-            // A question asked in other words than a choice's ("is baclofen safe with my
-            // kidney problems") goes to its topic too, when its example reads it more
-            // strongly than the choice's phrase.
+            // A topic question read more strongly than by the phrase that picked the
+            // choice is answered by its topic: a longer phrase ("can I drink alcohol on
+            // baclofen" at a menu whose choice matches "baclofen"), or a close example
+            // ("is baclofen safe with my kidney problems").
             if let score, let topic = recognizer.topicReading(in: input).best,
                topic.score.map({ $0 > score }) == true || topic.strength > Recognizer.strength(of: score) {
                 return false

@@ -231,8 +231,13 @@ public struct Session: Sendable {
     /// intent that returns; else the session goes on from the intent's node.
     private mutating func answer(_ pick: Recognizer.IntentPick, text: NormalizedText, turn: inout Turn) -> Turn {
         let intent = pick.intent
-        let example = pick.example.map { Turn.Match.Example(text: $0.example, words: $0.words, score: $0.score) }
-        turn.matched = Turn.Match(by: .intent, id: intent.id, phrase: example == nil ? pick.phrase : nil, example: example)
+        // A one-word phrase read as an example ("detox") is reported as the phrase it is.
+        if let hit = pick.example, intent.match.contains(where: { $0.text == hit.example }) {
+            turn.matched = Turn.Match(by: .intent, id: intent.id, phrase: hit.example)
+        } else {
+            let example = pick.example.map { Turn.Match.Example(text: $0.example, words: $0.words, score: $0.score) }
+            turn.matched = Turn.Match(by: .intent, id: intent.id, phrase: example == nil ? pick.phrase : nil, example: example)
+        }
         turn.trace.append(.intent(intent.id))
         if intent.readsSymptoms { record(symptomsIn: text) }
         if intent.returns, waiting != .ended, let node = bundle.nodes[intent.goto.target] {
