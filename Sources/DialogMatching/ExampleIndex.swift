@@ -109,10 +109,23 @@ public struct ExampleIndex<ID: Hashable & Sendable>: Sendable {
         for said in written { for (_, words) in said { for stem in Set(words.map(\.stem)) { saidBy[stem, default: 0] += 1 } } }
         // A misspelt example ("baclofin") counts as the spelling more examples use, so
         // that a line with either spelling meets both.
+        // A typo keeps the first letter or swaps the first two, so a stem is compared only
+        // with the stems that begin with its first or its second letter.
         var spelling: [String: String] = [:]
+        var byInitial: [Character: [(stem: String, count: Int)]] = [:]
+        for (stem, count) in saidBy where stem.unicodeScalars.count >= Typo.minimumLength - 1 {
+            if let initial = stem.first { byInitial[initial, default: []].append((stem, count)) }
+        }
         for (stem, count) in saidBy where stem.unicodeScalars.count >= Typo.minimumLength {
-            let better = saidBy.filter { $0.value > count && Typo.isOneTypo(stem, $0.key) }.max { ($0.value, $1.key) < ($1.value, $0.key) }
-            if let better { spelling[stem] = better.key }
+            let initials = Set(stem.prefix(2))
+            var better: (stem: String, count: Int)?
+            for initial in initials {
+                for other in byInitial[initial] ?? [] where other.count > count && Typo.isOneTypo(stem, other.stem) {
+                    if let kept = better, (kept.count, other.stem) > (other.count, kept.stem) { continue }
+                    better = other
+                }
+            }
+            if let better { spelling[stem] = better.stem }
         }
 
         var documentFrequency: [Int] = []
@@ -176,12 +189,16 @@ public struct ExampleIndex<ID: Hashable & Sendable>: Sendable {
         // words past the 64th share the last bit, which can only count fewer words).
         var lineTerms: [(term: Int, words: UInt64)] = []
         var slot: [Int: Int] = [:]
+        // Each word's known terms, found once: the shared words of the winners read them again.
+        var termsOfWord = [[Int]](repeating: [], count: text.words.count)
         for (position, word) in text.words.enumerated() where !ignoredWords.contains(word.text) {
             var stem = word.stem
             if termNumbers[stem] == nil, let near = typoStem(of: word) { stem = near }
+            termsOfWord[position] = terms(ofStem: stem).compactMap { termNumbers[$0] }
+        }
+        for (position, known) in termsOfWord.enumerated() {
             let bit = UInt64(1) << UInt64(min(position, 63))
-            for term in terms(ofStem: stem) {
-                guard let number = termNumbers[term] else { continue }
+            for number in known {
                 if let i = slot[number] {
                     lineTerms[i].words |= bit
                 } else {
@@ -207,25 +224,23 @@ public struct ExampleIndex<ID: Hashable & Sendable>: Sendable {
         }
         let lineNorm = lineSquares.squareRoot()
         var best = [(example: Int32, score: Double)?](repeating: nil, count: ids.count)
+        // Read in place, not copied: an example holds a string and an array.
         for example in touched {
-            let e = examples[Int(example)]
-            guard shared[Int(example)].nonzeroBitCount >= e.wordsToShare, e.text != skipping else { continue }
-            let score = dots[Int(example)] / (e.norm * lineNorm)
-            if let kept = best[e.idIndex], kept.score > score || (kept.score == score && kept.example < example) { continue }
-            best[e.idIndex] = (example, score)
+            let i = Int(example)
+            guard shared[i].nonzeroBitCount >= examples[i].wordsToShare else { continue }
+            if let skipping, examples[i].text == skipping { continue }
+            let score = dots[i] / (examples[i].norm * lineNorm)
+            let idIndex = examples[i].idIndex
+            if let kept = best[idIndex], kept.score > score || (kept.score == score && kept.example < example) { continue }
+            best[idIndex] = (example, score)
         }
         var hits: [(idIndex: Int, hit: Hit)] = []
         for (idIndex, pick) in best.enumerated() {
             guard let pick else { continue }
             let e = examples[Int(pick.example)]
             // The words it shares, exactly: the line's words whose terms the example has.
-            var positions = Set<Int>()
-            for (position, word) in text.words.enumerated() where !ignoredWords.contains(word.text) {
-                var stem = word.stem
-                if termNumbers[stem] == nil, let near = typoStem(of: word) { stem = near }
-                if terms(ofStem: stem).contains(where: { termNumbers[$0].map(e.has) ?? false }) { positions.insert(position) }
-            }
-            hits.append((idIndex, Hit(id: e.id, example: e.text, words: positions.sorted().map { text.words[$0].text }, score: pick.score)))
+            let positions = termsOfWord.indices.filter { termsOfWord[$0].contains(where: e.has) }
+            hits.append((idIndex, Hit(id: e.id, example: e.text, words: positions.map { text.words[$0].text }, score: pick.score)))
         }
         return hits.sorted { a, b in a.hit.score != b.hit.score ? a.hit.score > b.hit.score : a.idIndex < b.idIndex }.map { $0.hit }
     }
