@@ -2,13 +2,13 @@ import DialogMatching
 import DialogSyntax
 
 extension Validator {
+    /// How alike an example and another intent's example are, at least, to be reported.
+    static let collision = 0.7
+
     /// Topic intents' `examples:` as the engine ranks them: an example shared by two
     /// intents (IC034), and one that, left out, reads as nearly the same question as
     /// another intent's example and clearly less like its own intent's (IC033): a line
     /// worded like it but not quite the same goes to the other topic.
-    /// How alike an example and another intent's example are, at least, to be reported.
-    static let collision = 0.7
-
     mutating func checkExamples() {
         let topics = bundle.intents.filter { $0.crisis == nil && !$0.examples.isEmpty }
         guard !topics.isEmpty else { return }
