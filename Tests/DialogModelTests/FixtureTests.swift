@@ -77,6 +77,17 @@ struct FixtureTests {
         #expect(result.diagnostics.map(\.diagnostic.code) == ["IC003", "IC002", "IC020", "IE007", "IC020"])
     }
 
+    @Test("a session's load leaves out ranking the examples against each other, and only that")
+    func sessionsSkipTheExampleComparison() throws {
+        let folder = Fixtures.root + "/invalid/example-reads-as-another"
+        let authoring = try BundleLoader.load(folder: folder)
+        let session = try BundleLoader.load(folder: folder, comparingExamples: false)
+        #expect(authoring.diagnostics.map(\.diagnostic.code) == ["IC033", "IC033"])
+        #expect(session.diagnostics.isEmpty)
+        let shared = try BundleLoader.load(folder: Fixtures.root + "/invalid/shared-example", comparingExamples: false)
+        #expect(shared.diagnostics.map(\.diagnostic.code) == ["IC034"])
+    }
+
     @Test("every fixture under invalid/ is listed with its kind")
     func everyFixtureIsListed() {
         let listed: Set = [

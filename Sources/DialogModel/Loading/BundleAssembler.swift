@@ -13,8 +13,10 @@ struct BundleAssembler {
     }
 
     /// Merges and validates. `quietLints` (there are errors already, such as in decoding)
-    /// holds back the warnings about what nothing uses, which such errors would set off.
-    mutating func assemble(folderName: String, deferSources: Bool, quietLints: Bool = false) -> DialogBundle? {
+    /// holds back the warnings about what nothing uses, which such errors would set off;
+    /// without `comparingExamples` the examples are not ranked against each other (IC033).
+    mutating func assemble(folderName: String, deferSources: Bool, quietLints: Bool = false,
+                           comparingExamples: Bool = true) -> DialogBundle? {
         let paths = Dictionary(sections.map { ($0.fileName, $0.path) }, uniquingKeysWith: { a, _ in a })
         var settings: [String: (value: String, range: SourceRange, path: String)] = [:]
         var nodes: [NodeID: DialogNode] = [:]
@@ -119,6 +121,7 @@ struct BundleAssembler {
         }
         var validator = Validator(bundle: bundle, paths: paths, damage: damage)
         validator.quietLints = quietLints
+        validator.comparesExamples = comparingExamples
         validator.startReference = NodeReference(written: startSetting.value, target: bundle.start, range: startSetting.range)
         validator.startPath = startSetting.path
         validator.validate(checkSources: !deferSources)

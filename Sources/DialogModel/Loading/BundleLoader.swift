@@ -73,8 +73,10 @@ public enum BundleLoader {
 
     /// Loads the bundle in `folder`. Throws only when the folder or one of its `*.yaml`
     /// files cannot be read (a dangling link or a link loop included); every problem in
-    /// its files is in the result.
-    public static func load(folder: String) throws(BundleReadError) -> LoadResult {
+    /// its files is in the result. Without `comparingExamples`, the examples are not
+    /// ranked against each other (IC033): an author's check that a session need not pay
+    /// for at every start.
+    public static func load(folder: String, comparingExamples: Bool = true) throws(BundleReadError) -> LoadResult {
         var inputs: [(path: String, bytes: [UInt8])] = []
         var oversized: [(path: String, size: Int)] = []
         for (name, size) in try yamlFiles(in: folder) {
@@ -85,7 +87,7 @@ public enum BundleLoader {
             }
             inputs.append((path, try readFile(path)))
         }
-        var result = load(files: inputs, folderName: folder, oversized: oversized)
+        var result = load(files: inputs, folderName: folder, oversized: oversized, comparingExamples: comparingExamples)
         // A training bundle may reuse another bundle's reference list.
         if let from = result.pendingSourcesFrom {
             result = attachSources(from: from, in: folder, to: result)
@@ -125,7 +127,7 @@ public enum BundleLoader {
     }
 
     static func load(files inputs: [(path: String, bytes: [UInt8])], folderName: String,
-                     oversized: [(path: String, size: Int)] = []) -> Partial {
+                     oversized: [(path: String, size: Int)] = [], comparingExamples: Bool = true) -> Partial {
         var partial = Partial(bundle: nil, diagnostics: [], files: [:], sections: [], pendingSourcesFrom: nil, syntaxBroken: false)
         for (path, size) in oversized {
             // Not read: an error of its own, and, like a syntax error, no checks across files.
@@ -167,7 +169,8 @@ public enum BundleLoader {
         if partial.syntaxBroken { return partial }
         var assembler = BundleAssembler(sections: partial.sections)
         let bundle = assembler.assemble(folderName: folderName, deferSources: partial.pendingSourcesFrom != nil,
-                                        quietLints: partial.diagnostics.contains { $0.diagnostic.isError })
+                                        quietLints: partial.diagnostics.contains { $0.diagnostic.isError },
+                                        comparingExamples: comparingExamples)
         partial.diagnostics += assembler.diagnostics
         partial.damage = assembler.damage
         partial.bundle = bundle

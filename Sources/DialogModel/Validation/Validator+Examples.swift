@@ -13,7 +13,8 @@ extension Validator {
         let topics = bundle.intents.filter { $0.crisis == nil && !$0.examples.isEmpty }
         guard !topics.isEmpty else { return }
         let concepts = Dictionary(bundle.concepts.map { ($0.name, $0.phrases.map(\.text)) }, uniquingKeysWith: +)
-        let index = ExampleIndex(topics.map { (id: $0.id, examples: $0.examples.map(\.text)) }, concepts: concepts)
+        let index = comparesExamples
+            ? ExampleIndex(topics.map { (id: $0.id, examples: $0.examples.map(\.text)) }, concepts: concepts) : nil
         var firstSaid: [String: (intent: String, range: SourceRange)] = [:]
         // Examples under two intents or more are reported as shared, not also as alike.
         var intentsSaying: [String: Set<String>] = [:]
@@ -29,7 +30,7 @@ extension Validator {
                     continue
                 }
                 firstSaid[key] = (intent.id, example.range)
-                guard intentsSaying[key]?.count == 1 else { continue }
+                guard let index, intentsSaying[key]?.count == 1 else { continue }
                 let hits = index.rank(NormalizedText(example.text), skipping: example.text)
                 guard let best = hits.first, best.id != intent.id else { continue }
                 let own = hits.first { $0.id == intent.id }?.score ?? 0

@@ -20,6 +20,8 @@ struct Validator {
     var startPath: String?
     /// Errors were found before validation (in decoding): hold back the lints.
     var quietLints = false
+    /// Whether each example is ranked against the others (IC033), for `intake check`.
+    var comparesExamples = true
     private(set) var diagnostics: [BundleDiagnostic] = []
     /// The lints, given at the end when there is no error.
     private var lints: [BundleDiagnostic] = []

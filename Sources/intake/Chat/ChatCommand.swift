@@ -136,7 +136,7 @@ struct ChatCommand: ParsableCommand {
 
     /// `reload`: reads the bundle again; on errors, prints them and keeps the old one.
     private func reload(_ session: inout Session, folder: String, asked: Turn) -> Turn {
-        guard let result = try? BundleLoader.load(folder: folder) else {
+        guard let result = try? BundleLoader.load(folder: folder, comparingExamples: false) else {
             FileIO.write("intake: cannot read \(folder); keeping the dialogs already loaded\n", to: 2)
             return asked
         }
