@@ -113,10 +113,11 @@ public struct ExampleIndex<ID: Hashable & Sendable>: Sendable {
         // with the stems that begin with its first or its second letter.
         var spelling: [String: String] = [:]
         var byInitial: [Character: [(stem: String, count: Int)]] = [:]
-        for (stem, count) in saidBy where stem.unicodeScalars.count >= Typo.minimumLength - 1 {
+        let long = saidBy.filter { $0.key.unicodeScalars.count >= Typo.minimumLength }
+        for (stem, count) in long {
             if let initial = stem.first { byInitial[initial, default: []].append((stem, count)) }
         }
-        for (stem, count) in saidBy where stem.unicodeScalars.count >= Typo.minimumLength {
+        for (stem, count) in long {
             let initials = Set(stem.prefix(2))
             var better: (stem: String, count: Int)?
             for initial in initials {

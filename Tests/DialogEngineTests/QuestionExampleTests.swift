@@ -125,16 +125,7 @@ import Testing
           us-911: {name: Emergency, region: US, role: emergency, phone: "911"}
           us-988: {name: 988 Lifeline, region: US, role: crisis-line, phone: "988"}
         """.utf8)),
-        ("crisis.yaml", Array("""
-        nodes:
-          other: {say: "Call {emergency} now.", choices: [{label: Back to the menu, goto: intake.welcome}]}
-          self: {say: "Call {emergency} now.", choices: [{label: Back to the menu, goto: intake.welcome}]}
-          suicide: {say: "Call {crisis-line}.", choices: [{label: Back to the menu, goto: intake.welcome}]}
-          seizure: {say: "Call {emergency}.", choices: [{label: Back to the menu, goto: intake.welcome}]}
-          medical: {say: "Call {emergency}.", choices: [{label: Back to the menu, goto: intake.welcome}]}
-          pump: {say: "Call your pump clinic.", choices: [{label: Back to the menu, goto: intake.welcome}]}
-        """.utf8)),
-    ]
+    ] + sessionFixture.filter { $0.path == "crisis.yaml" }  // the session tests' crisis scripts: the same node names
 
     static func session() throws -> Session {
         let result = BundleLoader.load(files: files)

@@ -15,13 +15,14 @@ extension Validator {
         let concepts = Dictionary(bundle.concepts.map { ($0.name, $0.phrases.map(\.text)) }, uniquingKeysWith: +)
         let index = comparesExamples
             ? ExampleIndex(topics.map { (id: $0.id, examples: $0.examples.map(\.text)) }, concepts: concepts) : nil
+        // Each example as the matcher reads it, once.
+        let keys = topics.map { $0.examples.map { PhrasePattern.key($0.text) } }
         var firstSaid: [String: (intent: String, range: SourceRange)] = [:]
         // Examples under two intents or more are reported as shared, not also as alike.
         var intentsSaying: [String: Set<String>] = [:]
-        for intent in topics { for example in intent.examples { intentsSaying[PhrasePattern.key(example.text), default: []].insert(intent.id) } }
-        for intent in topics {
-            for example in intent.examples {
-                let key = PhrasePattern.key(example.text)
+        for (intent, keys) in zip(topics, keys) { for key in keys { intentsSaying[key, default: []].insert(intent.id) } }
+        for (intent, keys) in zip(topics, keys) {
+            for (example, key) in zip(intent.examples, keys) {
                 if let first = firstSaid[key] {
                     if first.intent != intent.id {
                         lint(ModelMessage.sharedExample(example.text, (first.intent, intent.id), example.range, first: first.range),

@@ -23,6 +23,9 @@ public struct EvalOutcome: Sendable, Equatable {
     public var showedNumbers: Bool { crisis != nil }
     public var tookOver: Bool { crisis?.level == .takeover }
 
+    /// Whether the line reached the answer of one of `intents`, with no clarifying turn.
+    func reaches(_ intents: [String]) -> Bool { !clarified && !answered.isDisjoint(with: intents) }
+
     public var description: String {
         var parts: [String] = []
         if let crisis {
@@ -259,7 +262,7 @@ public struct EvalRunner {
                 if !ok { missed.append((place.description, outcome.description)) }
                 if let intents = record.intents, let expected = intents.first {
                     recall[expected, default: EvalTally()].total += 1
-                    if !outcome.clarified && !outcome.answered.isDisjoint(with: intents) {
+                    if outcome.reaches(intents) {
                         recall[expected, default: EvalTally()].hits += 1
                     } else {
                         let got = outcome.clarified ? "clarify" : outcome.intent ?? outcome.answered.sorted().first ?? "none"
@@ -377,7 +380,7 @@ public struct EvalRunner {
             ok = ok && hit
         }
         if let intents = record.intents {
-            let hit = intents.isEmpty ? o.intent == nil : (!o.clarified && !o.answered.isDisjoint(with: intents))
+            let hit = intents.isEmpty ? o.intent == nil : o.reaches(intents)
             count(.intents, hit)
             count(.clarifyRate, o.clarified)
             ok = ok && hit
