@@ -2,7 +2,8 @@ import DialogSyntax
 
 /// Named sets of phrases, used inside other phrases as `~name`, and the small pattern
 /// language of phrases: `~name` (any phrase of the concept), `[word]` or `[a few words]`
-/// (optional), `...` (a gap of up to three words).
+/// (optional), `...` (a gap of up to three words), `A & B` (each side anywhere in the
+/// line, in any order).
 ///
 /// A phrase is compiled into parts (`PhrasePattern`) and matched as written, never
 /// expanded: `"~want to [just] ~die"` matches "want to die", "wish to just die" and
@@ -72,7 +73,7 @@ public struct ConceptTable: Sendable {
     public static func isPattern(_ phrase: String) -> Bool {
         var afterTilde = false
         for byte in phrase.utf8 {
-            if byte == UInt8(ascii: "[") { return true }
+            if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "&") { return true }
             // An ASCII letter, a digit or `_` after `~`: a concept's name.
             if afterTilde, byte == UInt8(ascii: "_") || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
                 || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) {
@@ -86,12 +87,34 @@ public struct ConceptTable: Sendable {
     /// The pattern of a phrase written in the pattern language (a plain phrase is a
     /// pattern of its words).
     public func pattern(_ phrase: String, range: SourceRange? = nil) throws(Problem) -> PhrasePattern {
-        PhrasePattern(text: phrase, range: range, parts: try parts(phrase), isPlain: !Self.isPattern(phrase))
+        if let sides = try Self.sides(of: phrase) {
+            var compiled: [PhrasePattern] = []
+            for side in sides { compiled.append(try pattern(side, range: range)) }
+            return PhrasePattern(text: phrase, range: range, sides: compiled)
+        }
+        return PhrasePattern(text: phrase, range: range, parts: try parts(phrase), isPlain: !Self.isPattern(phrase))
     }
 
-    /// The plain phrases `phrase` stands for.
+    /// The plain phrases `phrase` stands for; for a conjunction, its sides' phrases
+    /// joined, at most ``maximumExpansions`` of them.
     public func expand(_ phrase: String) throws(Problem) -> [String] {
-        PatternParts.expand(try parts(phrase))
+        guard let sides = try Self.sides(of: phrase) else { return PatternParts.expand(try parts(phrase)) }
+        var joined = [""]
+        for side in sides {
+            let phrases = PatternParts.expand(try parts(side))
+            joined = Array(joined.lazy.flatMap { j in phrases.lazy.map { j.isEmpty ? $0 : j + " " + $0 } }.prefix(Self.maximumExpansions))
+        }
+        return joined
+    }
+
+    /// The sides of a conjunction (`A & B`), trimmed; nil for a phrase without `&`.
+    private static func sides(of phrase: String) throws(Problem) -> [String]? {
+        guard phrase.contains("&") else { return nil }
+        let sides = phrase.split(separator: "&", omittingEmptySubsequences: false).map { side in
+            String(side.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+        }
+        if sides.contains(where: { $0.isEmpty }) { throw .invalidPattern("`&` needs a phrase on each side in `\(phrase)`") }
+        return sides
     }
 
     /// The compiled parts of a phrase, within the limit of expansions.

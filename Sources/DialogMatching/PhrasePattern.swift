@@ -25,6 +25,9 @@ public struct PhrasePattern: Sendable, Hashable, CustomStringConvertible {
     let isPlain: Bool
     /// The first part that every occurrence has: where a lone pattern is anchored.
     let firstMandatory: Int?
+    /// The sides of a conjunction (`A & B`), each a phrase of its own; empty for any
+    /// other phrase.
+    public let sides: [PhrasePattern]
 
     /// A phrase of plain words (and `...` gaps): `[` and `~` are read as they are.
     public init(_ text: String, range: SourceRange? = nil) {
@@ -37,6 +40,17 @@ public struct PhrasePattern: Sendable, Hashable, CustomStringConvertible {
         self.parts = parts
         self.isPlain = isPlain
         self.firstMandatory = parts.firstIndex { $0.isMandatory }
+        self.sides = []
+    }
+
+    /// A conjunction: each of `sides` somewhere in the line.
+    init(text: String, range: SourceRange?, sides: [PhrasePattern]) {
+        self.text = text
+        self.range = range
+        self.parts = []
+        self.isPlain = false
+        self.firstMandatory = nil
+        self.sides = sides
     }
 
     /// Whether the phrase says a negation of its own ("not breathing", "can't sleep", "no
@@ -47,7 +61,7 @@ public struct PhrasePattern: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Whether the phrase can match at all: it has a word that every occurrence has.
-    public var canMatch: Bool { firstMandatory != nil }
+    public var canMatch: Bool { sides.isEmpty ? firstMandatory != nil : sides.allSatisfy(\.canMatch) }
 
     /// The parts of a phrase between its `...` gaps.
     static func segments(_ text: Substring) -> [Substring] {
@@ -95,6 +109,7 @@ public struct PhrasePattern: Sendable, Hashable, CustomStringConvertible {
     /// Every occurrence of the phrase in `text`, by where it starts (overlapping ones
     /// too; one per stretch of words, the best).
     public func matches(in text: NormalizedText) -> [PhraseMatch] {
+        if !sides.isEmpty { return conjoined(sides.map { $0.matches(in: text) }, in: text).map { [$0] } ?? [] }
         guard let anchor = firstMandatory else { return [] }
         var found: [PhraseMatch] = []
         for position in text.words.indices {
@@ -137,6 +152,29 @@ public struct PhrasePattern: Sendable, Hashable, CustomStringConvertible {
                 found.append(match(outcome, span, score, text))
             }
         }
+    }
+
+    /// The occurrence of a conjunction, from each side's occurrences (by where they
+    /// start): for each side, its first occurrence that shares no word with an earlier
+    /// side's; nil when a side has none. It stands at the first side's words, with every
+    /// side's words counted in its score, and is negated when a side is.
+    func conjoined(_ sideMatches: [[PhraseMatch]], in text: NormalizedText) -> PhraseMatch? {
+        var chosen: [PhraseMatch] = []
+        for matches in sideMatches {
+            guard let m = matches.first(where: { m in !chosen.contains { $0.overlaps(m) } }) else { return nil }
+            chosen.append(m)
+        }
+        guard let first = chosen.first else { return nil }
+        var score = MatchScore(words: 0, exact: 0, stemmed: 0, typos: 0)
+        for m in chosen {
+            score.words += m.score.words
+            score.exact += m.score.exact
+            score.stemmed += m.score.stemmed
+            score.typos += m.score.typos
+        }
+        return PhraseMatch(pattern: self, phrase: chosen.map(\.phrase).joined(separator: " & "), firstPhraseWord: first.firstPhraseWord,
+                           isSelfNegated: first.isSelfNegated, words: first.words, range: first.range, score: score,
+                           negatedBy: chosen.lazy.compactMap(\.negatedBy).first)
     }
 
     private func match(_ outcome: PatternWalk.State, _ span: Range<Int>, _ score: MatchScore, _ text: NormalizedText) -> PhraseMatch {

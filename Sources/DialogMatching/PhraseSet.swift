@@ -55,6 +55,12 @@ public struct PhraseSet<ID: Hashable & Sendable>: Sendable {
     public let minimumQuality: MatchQuality
 
     private let flat: [(entry: Int, pattern: PhrasePattern)]
+    /// For each phrase of `flat` that is a side of a conjunction (`A & B`): the
+    /// conjunction and which side; nil for a phrase of its own.
+    private let sideOf: [(conjunction: Int, side: Int)?]
+    /// The conjunctions: their entry and pattern. Their sides are in `flat`; an
+    /// occurrence of a side is no hit by itself.
+    private let conjunctions: [(entry: Int, pattern: PhrasePattern)]
     /// Where each phrase is anchored: the index of its anchor part.
     private let anchors: [Int]
     /// The distinct words anchor parts begin with, and the phrases anchored at each.
@@ -75,8 +81,21 @@ public struct PhraseSet<ID: Hashable & Sendable>: Sendable {
         self.entries = entries
         self.minimumQuality = minimumQuality
         var flat: [(entry: Int, pattern: PhrasePattern)] = []
+        var sideOf: [(conjunction: Int, side: Int)?] = []
+        var conjunctions: [(entry: Int, pattern: PhrasePattern)] = []
         for (e, entry) in entries.enumerated() {
-            for pattern in entry.phrases where pattern.canMatch { flat.append((e, pattern)) }
+            for pattern in entry.phrases where pattern.canMatch {
+                if pattern.sides.isEmpty {
+                    flat.append((e, pattern))
+                    sideOf.append(nil)
+                    continue
+                }
+                for (k, side) in pattern.sides.enumerated() {
+                    flat.append((e, side))
+                    sideOf.append((conjunctions.count, k))
+                }
+                conjunctions.append((e, pattern))
+            }
         }
         // Each phrase is anchored at the part, of those every occurrence has, whose first
         // words a line is least likely to hold: a common word weighs as much as fifty
@@ -120,6 +139,8 @@ public struct PhraseSet<ID: Hashable & Sendable>: Sendable {
             }
         }
         self.flat = flat
+        self.sideOf = sideOf
+        self.conjunctions = conjunctions
         self.anchors = anchors
         self.anchorWords = anchorWords
         self.phrasesOfAnchor = phrasesOfAnchor
@@ -182,6 +203,8 @@ extension PhraseSet {
         var stamp = [Int](repeating: -1, count: anchorWords.count)
         var tried = [Int](repeating: -1, count: flat.count)
         var matches: [PhraseMatch] = []
+        // The occurrences of each conjunction's sides, by conjunction and side.
+        var sideFound: [[[PhraseMatch]]] = conjunctions.map { [[PhraseMatch]](repeating: [], count: $0.pattern.sides.count) }
         let words = text.words
         for position in words.indices {
             let word = words[position]
@@ -202,6 +225,10 @@ extension PhraseSet {
                 let (entry, pattern) = flat[c]
                 matches.removeAll(keepingCapacity: true)
                 pattern.occurrences(in: text, anchor: anchors[c], at: position, minimumQuality: minimumQuality, into: &matches)
+                if let side = sideOf[c] {
+                    sideFound[side.conjunction][side.side] += matches
+                    return
+                }
                 for match in matches { found.append((match.words.lowerBound, c, Hit(id: entries[entry].id, match: match))) }
             }
             for a in candidates {
@@ -210,6 +237,12 @@ extension PhraseSet {
             }
             if !numberAnchored.isEmpty, PatternParts.isNumber(word) {
                 for c in numberAnchored { attempt(c) }
+            }
+        }
+        for (k, conjunction) in conjunctions.enumerated() where sideFound[k].allSatisfy({ !$0.isEmpty }) {
+            let sides = sideFound[k].map { $0.sorted { $0.words.lowerBound < $1.words.lowerBound } }
+            if let match = conjunction.pattern.conjoined(sides, in: text) {
+                found.append((match.words.lowerBound, flat.count + k, Hit(id: entries[conjunction.entry].id, match: match)))
             }
         }
         // A closure, not `\.hit`: a key path into a generic type is built at run time, on every call.

@@ -23,14 +23,18 @@ package enum SafetyLexicon {
         "need someone right now", "i need someone now", "help help", "its an emergency", "in a really bad place",
         "in a bad place right now", "can not do this alone right now", "necesito ayuda", "ayudame", "ayuda por favor", "auxilio", "socorro",
         "emergencia", "llamen al 911", "llamen a una ambulancia", "es una emergencia", "estoy en crisis",
-        "no aguanto mas", "ya no puedo mas",
+        "no aguanto mas", "ya no puedo mas", "i need someone", "i need somebody", "need somebody", "please somebody",
+        "somebody please", "someone please", "someone talk to me", "somebody talk to me", "talk to me please",
+        "is anyone there", "is anybody there", "anyone out there", "i am not ok", "i am not okay",
+        "i do not know what to do please", "ayudenme", "ayudame por favor", "alguien ayudeme",
     ]
 
     /// Whole lines (after fillers) that are calls for help.
     package static let wholeLineCalls: [String] = [
         "help", "help me", "help help", "please help", "help please", "emergency", "crisis", "ambulance", "911",
         "999", "i need help", "need help", "someone help", "somebody help", "ayuda", "help me pls", "help now",
-        "urgent", "scared", "i am scared", "i am so scared", "i am terrified",
+        "urgent", "scared", "i am scared", "i am so scared", "i am terrified", "i do not know what to do",
+        "anyone", "anybody", "someone", "somebody", "hello anyone",
     ]
 
     /// Words that show the numbers wherever they stand, whatever else the line is read

@@ -39,6 +39,36 @@ struct MatchingConceptTests {
         #expect(gap.matches(in: NormalizedText("i want die")).first?.words == 1..<3)
     }
 
+    @Test func aConjunctionNeedsEachSideAnywhereInTheLineInAnyOrder() throws {
+        let means = ConceptTable(["means": ["rope", "noose"], "hopeless": ["can not take it anymore", "no point"]])
+        let both = try means.pattern("~means & ~hopeless")
+        let set = PhraseSet([(0, [both]), (1, [PhrasePattern("rope")])])
+        let line = NormalizedText("the rope is tied in the garage. i cant take it anymore")
+        let hit = try #require(set.hits(in: line).first { $0.id == 0 })
+        #expect(hit.match.phrase == "rope & can not take it anymore")
+        #expect(hit.match.words == 1..<2, "it stands at its first side's words")
+        #expect(hit.match.score.words == 6)
+        #expect(set.hits(in: NormalizedText("no point. got a noose")).contains { $0.id == 0 }, "in any order")
+        #expect(!set.hits(in: NormalizedText("bought rope for the tent")).contains { $0.id == 0 }, "one side is not enough")
+        #expect(both.matches(in: NormalizedText("no point")).isEmpty)
+        #expect(both.matches(in: NormalizedText("no point, rope")).count == 1)
+        // A side negated negates the whole.
+        let negated = try #require(both.matches(in: NormalizedText("i have no rope and i can not take it anymore")).first)
+        #expect(negated.isNegated)
+        #expect(!(try #require(both.matches(in: NormalizedText("rope. i can not take it anymore")).first)).isNegated)
+        // Two sides never share a word.
+        let same = try ConceptTable().pattern("rope & rope")
+        #expect(same.matches(in: NormalizedText("a rope")).isEmpty)
+        #expect(same.matches(in: NormalizedText("a rope and a rope")).count == 1)
+    }
+
+    @Test func aConjunctionExpandsToItsSidesJoinedAndNeedsBothSides() throws {
+        #expect(try table.expand("~die & now") == ["die now", "be dead now"])
+        #expect(throws: ConceptTable.Problem.invalidPattern("`&` needs a phrase on each side in `die & `")) { try table.expand("die & ") }
+        #expect(throws: ConceptTable.Problem.unknownConcept("nope")) { try table.pattern("die & ~nope") }
+        #expect(ConceptTable.isPattern("a & b"))
+    }
+
     @Test func aPhraseIsFoundByItsRarerWordWhateverItStartsWith() {
         let set = PhraseSet([(0, ["i want to die"]), (1, ["i am here"])])
         #expect(set.hits(in: NormalizedText("honestly i want to die")).map(\.id) == [0])

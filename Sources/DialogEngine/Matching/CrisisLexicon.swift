@@ -33,7 +33,9 @@ public enum CrisisLexicon {
         "as a baby", "as a child", "in my twenties", "in my teens", "in my thirties", "in my forties",
         "back in rehab", "back in detox", "back in school", "the last one was", "was in the hospital for",
         "in january", "in february", "in march", "in april", "in june", "in july", "in august", "in september",
-        "in october", "in november", "in december",
+        "in october", "in november", "in december", "months back", "weeks back", "a few months back",
+        "a few years back", "el ano pasado", "el mes pasado", "la semana pasada", "el verano pasado", "hace anos",
+        "hace un ano", "hace dos anos", "hace tres anos", "hace unos anos", "hace meses", "hace unos meses",
     ]
 
     /// Words after a figure's "for" that make it sincere: "to die for real", "dying for
@@ -67,7 +69,8 @@ public enum CrisisLexicon {
         "clean now", "sober now", "in recovery now", "alive now", "recovered now", "ok since", "okay since",
         "fine since", "none since", "not since", "clean since", "still scares me", "still scary", "happen again",
         "just nervous", "just worried", "just scared", "just want to know", "still can not believe", "still get flashbacks",
-        "here today", "alive today",
+        "here today", "alive today", "better place now", "doing ok now", "doing good now", "good now",
+        "in rehab now", "rehab now", "stable now", "careful now", "not now", "much better now", "ya estoy mejor", "estoy mejor",
     ]
 
     /// What a question about a crisis, rather than a crisis, asks. A crisis phrase in a
@@ -84,13 +87,14 @@ public enum CrisisLexicon {
         "every year", "per year", "how would i know", "how do i know", "how will i know", "sound like",
         "what does", "is it normal", "what should i say", "what should i do if", "can you have a", "can you get a",
         "what color", "possible to od", "antidote", "look for", "watch for", "watch out for", "spot",
-        "signos", "sintomas", "como se si", "como saber si",
+        "how do i recognize", "how do i recognise", "recognize", "recognise", "identify",
+        "signos", "sintomas", "como se si", "como saber si", "senales", "cuales son", "que pasa si", "como se ve",
     ]
 
     /// Words that make a sentence ask without a question mark, for `generalQuestion`.
     public static let asking: [String] = [
         "want to know", "wants to know", "wanted to know", "wondering", "curious", "tell me", "explain",
-        "need to know", "needs to know", "asking",
+        "need to know", "needs to know", "asking", "pregunto", "para saber", "quiero saber",
     ]
 
     /// Words that open the clause a question asks about: "how do I know | if …".
