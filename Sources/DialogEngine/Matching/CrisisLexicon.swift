@@ -87,7 +87,7 @@ public enum CrisisLexicon {
         "every year", "per year", "how would i know", "how do i know", "how will i know", "sound like",
         "what does", "is it normal", "what should i say", "what should i do if", "can you have a", "can you get a",
         "what color", "possible to od", "antidote", "look for", "watch for", "watch out for", "spot",
-        "how do i recognize", "how do i recognise", "recognize", "recognise", "identify",
+        "how do i recognize", "how do i recognise", "side effect", "side effects", "causes", "recognize", "recognise", "identify",
         "signos", "sintomas", "como se si", "como saber si", "senales", "cuales son", "que pasa si", "como se ve",
     ]
 
