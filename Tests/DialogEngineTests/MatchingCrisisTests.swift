@@ -202,6 +202,13 @@ struct MatchingCrisisTests {
         Typed("I overdosed years ago and I'm doing better now", resources(.overdoseSelf)),
         Typed("I overdosed years ago and I still have the pills", takeover(.overdoseSelf)),
         Typed("I used to be suicidal and I still am", takeover(.suicide)),
+        // A time that opens its clause sets the time of the next one.
+        Typed("when I was 17 I was suicidal", resources(.suicide)),
+        Typed("in 2019 I overdosed", resources(.overdoseSelf)),
+        Typed("I was 17 and now I'm suicidal", takeover(.suicide)),
+        // "Now" with how someone feels since is not the crisis again.
+        Typed("I overdosed years ago and now I'm scared to use", resources(.overdoseSelf)),
+        Typed("I overdosed years ago and now I want to die", takeover(.overdoseSelf, also: [.suicide])),
         // Questions.
         Typed("what is an overdose?", resources(.overdoseOther)),
         Typed("how do you know if someone is overdosing?", resources(.overdoseOther)),

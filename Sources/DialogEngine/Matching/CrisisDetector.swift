@@ -254,6 +254,14 @@ public struct CrisisDetector: Sendable {
                 pastIn[c + 1] = hit.match.phrase
             }
         }
+        // Where each clause's earlier time starts: one that opens its clause ("in 2019 | I
+        // overdosed", "when I was 17 | I had suicidal thoughts", "the last time I detoxed |
+        // I ended up in hospital") sets the time of the next clause of its sentence too.
+        var pastAt = [Int?](repeating: nil, count: clauses)
+        for hit in past.hits(in: text) {
+            let c = text.scopes.clauses[hit.match.words.lowerBound]
+            if pastAt[c] == nil, pastIn[c] != nil { pastAt[c] = hit.match.words.lowerBound }
+        }
         for (i, word) in text.words.enumerated() {
             let c = text.scopes.clauses[i]
             if word.text == "before", text.scopes.clauseWords[c].upperBound == i + 1, pastIn[c] == nil {
@@ -261,14 +269,23 @@ public struct CrisisDetector: Sendable {
             }
             if word.text == "in", i + 1 < n, isYear(text.words[i + 1].text), pastIn[c] == nil {
                 pastIn[c] = "in \(text.words[i + 1].text)"
+                pastAt[c] = i
             }
             // "when I was 17", "when my nephew was 3": an age is a time gone by.
             if word.text == "when", pastIn[c] == nil {
                 for j in (i + 2)..<min(n - 1, i + 5) where ["was", "were"].contains(text.words[j].text) && Int(text.words[j + 1].text) != nil {
                     pastIn[c] = "when … was \(text.words[j + 1].text)"
+                    pastAt[c] = i
                     break
                 }
             }
+        }
+        for c in 0..<max(0, clauses - 1) {
+            guard let phrase = pastIn[c], let at = pastAt[c], pastIn[c + 1] == nil else { continue }
+            let clause = text.scopes.clauseWords[c], next = text.scopes.clauseWords[c + 1]
+            guard at <= clause.lowerBound + 1, !next.isEmpty,
+                  text.words[next.lowerBound].sentence == text.words[clause.lowerBound].sentence else { continue }
+            pastIn[c + 1] = phrase
         }
         // "Now", "still", "again" bring the whole sentence back to now.
         var since = Set<Int>()

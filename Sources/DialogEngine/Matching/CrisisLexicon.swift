@@ -61,7 +61,7 @@ public enum CrisisLexicon {
     /// Uses of the words of `present` that speak of how things are since, not of the
     /// crisis happening again: "I still miss him", "she's OK now", "never again". A past
     /// crisis with one of these stays history (`resources`).
-    public static let notNow: [String] = [
+    public static let notNow: [String] = feelingsNow + [
         "still miss", "still worry", "still worried", "still think about", "still thinking about",
         "still remember", "still grieve", "still grieving", "still have nightmares", "still get nightmares",
         "still have flashbacks", "still blame", "still cry about", "still dream about", "never again",
@@ -72,6 +72,15 @@ public enum CrisisLexicon {
         "here today", "alive today", "better place now", "doing ok now", "doing good now", "good now",
         "in rehab now", "rehab now", "stable now", "careful now", "not now", "much better now", "ya estoy mejor", "estoy mejor",
     ]
+
+    /// "Now" with how someone feels or where they are since: "now I'm scared to use
+    /// again", "now he's in rehab".
+    static let feelingsNow: [String] = {
+        let who = ["i am", "he is", "she is", "they are", "we are", "i have been", "i get", "i feel"]
+        let how = ["scared", "worried", "terrified", "afraid", "nervous", "anxious", "paranoid", "frightened",
+                   "in rehab", "in treatment", "in recovery", "clean", "sober", "careful", "better", "fine", "ok", "okay"]
+        return who.flatMap { w in how.map { "now \(w) \($0)" } }
+    }()
 
     /// What a question about a crisis, rather than a crisis, asks. A crisis phrase in a
     /// question (a sentence that ends with `?` or opens with a question word) with one of
