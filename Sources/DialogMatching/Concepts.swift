@@ -96,13 +96,14 @@ public struct ConceptTable: Sendable {
     }
 
     /// The plain phrases `phrase` stands for; for a conjunction, its sides' phrases
-    /// joined, at most ``maximumExpansions`` of them.
+    /// joined by `...` (other words may stand between them), at most
+    /// ``maximumExpansions`` of them.
     public func expand(_ phrase: String) throws(Problem) -> [String] {
         guard let sides = try Self.sides(of: phrase) else { return PatternParts.expand(try parts(phrase)) }
         var joined = [""]
         for side in sides {
             let phrases = PatternParts.expand(try parts(side))
-            joined = Array(joined.lazy.flatMap { j in phrases.lazy.map { j.isEmpty ? $0 : j + " " + $0 } }.prefix(Self.maximumExpansions))
+            joined = Array(joined.lazy.flatMap { j in phrases.lazy.map { j.isEmpty ? $0 : j + " ... " + $0 } }.prefix(Self.maximumExpansions))
         }
         return joined
     }

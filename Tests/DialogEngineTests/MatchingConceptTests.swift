@@ -63,7 +63,7 @@ struct MatchingConceptTests {
     }
 
     @Test func aConjunctionExpandsToItsSidesJoinedAndNeedsBothSides() throws {
-        #expect(try table.expand("~die & now") == ["die now", "be dead now"])
+        #expect(try table.expand("~die & now") == ["die ... now", "be dead ... now"])
         #expect(throws: ConceptTable.Problem.invalidPattern("`&` needs a phrase on each side in `die & `")) { try table.expand("die & ") }
         #expect(throws: ConceptTable.Problem.unknownConcept("nope")) { try table.pattern("die & ~nope") }
         #expect(ConceptTable.isPattern("a & b"))

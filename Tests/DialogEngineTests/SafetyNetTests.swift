@@ -48,6 +48,21 @@ struct SafetyNetTests {
         #expect(turn.crisis != nil)
     }
 
+    @Test func aCrisisToldOverSeveralMessagesTakesOverOnceItIsWhole() throws {
+        var s = try session()
+        let first = s.respond(to: "my son has an intrathecal pump")
+        #expect(first.crisis?.level != .takeover)
+        let second = s.respond(to: "it started beeping an hour ago")
+        #expect(second.crisis?.kind == .pumpAlarm && second.crisis?.level == .takeover)
+        // The lines that took over are not read again with the next one.
+        let third = s.respond(to: "ok")
+        #expect(third.crisis == nil)
+        // Lines that are no crisis together stay none.
+        var t = try session()
+        _ = t.respond(to: "what does a pump alarm sound like?")
+        #expect(t.respond(to: "thanks").crisis == nil)
+    }
+
     @Test func spanishCrisisPhrasesTakeOver() throws {
         var s = try session()
         let turn = s.respond(to: "me quiero morir")

@@ -70,6 +70,12 @@ public struct Session: Sendable {
     var turnNumber = 0
     /// Lines in a row that nothing understood: the second shows the numbers.
     var misunderstoodInARow = 0
+    /// The last lines typed since a crisis took over (at most `crisisWindow`), read with
+    /// the next line for a crisis told over several messages. Not saved with the session
+    /// state: a resumed session starts without them.
+    var recentLines: [String] = []
+    /// How many earlier lines are read with a line for a crisis told over several messages.
+    static let crisisWindow = 2
     var recognizer: Recognizer
     /// Rubric items said so far, by id: the first line that met a move, or broke a
     /// must-not, and the phrase it said.
@@ -138,7 +144,20 @@ public struct Session: Sendable {
         // line than the rest of the turn reads.
         let crisisText = input.unicodeScalars.count < Session.maxInputLength
             ? text : NormalizedText(Session.clean(line, limit: Session.maxCrisisInputLength))
-        if bundle.kind == .intake, let finding = recognizer.crisis(in: crisisText) {
+        var crisisFinding = bundle.kind == .intake ? recognizer.crisis(in: crisisText) : nil
+        // A crisis told over several messages ("my son has a baclofen pump" / "it's
+        // alarming and he's burning up"): the last lines and this one, read together, take
+        // over when neither the lines before nor this one alone did.
+        if bundle.kind == .intake, crisisFinding?.level != .takeover, !recentLines.isEmpty {
+            let together = NormalizedText((recentLines + [input]).joined(separator: ". "))
+            if let finding = recognizer.crisis(in: together), finding.level == .takeover { crisisFinding = finding }
+        }
+        if crisisFinding?.level == .takeover {
+            recentLines = []
+        } else if !text.words.isEmpty {
+            recentLines = Array((recentLines + [input]).suffix(Session.crisisWindow))
+        }
+        if let finding = crisisFinding {
             turn.crisis = Turn.Crisis(kind: finding.kind, also: finding.also, level: finding.level)
             crises.append(finding.kind)
             turn.trace.append(.intent(finding.intent))
