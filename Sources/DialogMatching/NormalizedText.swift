@@ -98,4 +98,15 @@ public struct NormalizedText: Sendable {
         if questionSentences.contains(sentence) { return true }
         return Lexicon.questionOpeners.contains(words[sentenceStarts[sentence]].text)
     }
+
+    /// Whether the words from `index` ask in the inverted order of a question ("can i
+    /// double up", "is it safe"), wherever they stand in a sentence: people leave out
+    /// the question mark ("if i miss a dose can i double up tomorrow").
+    package func asksInverted(at index: Int) -> Bool {
+        guard index >= 0, index + 1 < words.count, words[index].sentence == words[index + 1].sentence else { return false }
+        let opener = words[index].text
+        return opener != "when" && opener != "what" && opener != "how" && opener != "why" && opener != "where"
+            && Lexicon.questionOpeners.contains(opener)
+            && (Lexicon.subjectPronouns.contains(words[index + 1].text) || words[index + 1].text == "it" || words[index + 1].text == "you")
+    }
 }

@@ -219,6 +219,12 @@ struct MatchingCrisisTests {
         Typed("what is wrong with him he won't wake up?", takeover(.overdoseOther)),
         Typed("can you overdose on baclofen?", resources(.overdoseOther)),
         Typed("what are the risks of overdose with baclofen?", resources(.overdoseOther)),
+        // A cue that reaches over clauses asks in each; a question in inverted order asks
+        // without its question mark; a sentence that says it asks in general.
+        Typed("what should i do if someone has a seizure", resources(.seizure)),
+        Typed("is it possible to have seizures from withdrawal", resources(.seizure)),
+        Typed("can i have a seizure from withdrawal", resources(.seizure)),
+        Typed("he took too many can you help", takeover(.overdoseOther)),
         // Several kinds: the most urgent first, the others in `also`.
         Typed("took all my pills, I want to die", takeover(.overdoseSelf, also: [.suicide])),
         Typed("I want to die and he's not breathing", takeover(.overdoseOther, also: [.suicide])),

@@ -294,8 +294,10 @@ public struct CrisisDetector: Sendable {
             presentIn.insert(text.words[hit.match.words.lowerBound].sentence)
         }
         for hit in question.hits(in: text) {
-            let c = text.scopes.clauses[hit.match.words.lowerBound]
-            if questionIn[c] == nil { questionIn[c] = hit.match.phrase }
+            // Every clause the cue covers asks ("what should | i do | if …").
+            let first = text.scopes.clauses[hit.match.words.lowerBound], last = text.scopes.clauses[hit.match.words.upperBound - 1]
+            for k in first...max(first, last) where questionIn[k] == nil { questionIn[k] = hit.match.phrase }
+            let c = max(first, last)
             // The clause it asks about: "how do I know | if someone is overdosing".
             if c + 1 < clauses, questionIn[c + 1] == nil {
                 let next = text.scopes.clauseWords[c + 1]
@@ -323,7 +325,9 @@ public struct CrisisDetector: Sendable {
             } else if let phrase = pastIn[c], !presentIn.contains(text.words[words.lowerBound].sentence) {
                 qualifier = .past(phrase)
             } else if let phrase = questionIn[c], !hit.match.isSelfNegated, !Self.statesItself(hit.match),
-                      text.isQuestion(at: words.lowerBound) || askingSentences.contains(text.words[words.lowerBound].sentence) {
+                      text.isQuestion(at: words.lowerBound) || askingSentences.contains(text.words[words.lowerBound].sentence)
+                        || text.asksInverted(at: text.scopes.clauseWords[c].lowerBound)
+                        || text.asksInverted(at: text.scopes.clauseWords[c].lowerBound - 1) {
                 qualifier = .question(phrase)
             }
             return CrisisOccurrence(intent: rule.id, kind: rule.kind, match: hit.match, qualifier: qualifier)

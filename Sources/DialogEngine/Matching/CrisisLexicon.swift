@@ -96,14 +96,16 @@ public enum CrisisLexicon {
         "every year", "per year", "how would i know", "how do i know", "how will i know", "sound like",
         "what does", "is it normal", "what should i say", "what should i do if", "can you have a", "can you get a",
         "what color", "possible to od", "antidote", "look for", "watch for", "watch out for", "spot",
-        "how do i recognize", "how do i recognise", "side effect", "side effects", "causes", "recognize", "recognise", "identify",
+        "how do i recognize", "how do i recognise", "side effect", "side effects", "causes", "is it possible",
+        "possible to have", "possible to get", "can i", "should i", "is it ok to", "is it okay to", "is it safe to", "recognize", "recognise", "identify",
         "signos", "sintomas", "como se si", "como saber si", "senales", "cuales son", "que pasa si", "como se ve",
     ]
 
     /// Words that make a sentence ask without a question mark, for `generalQuestion`.
     public static let asking: [String] = [
         "want to know", "wants to know", "wanted to know", "wondering", "curious", "tell me", "explain",
-        "need to know", "needs to know", "asking", "pregunto", "para saber", "quiero saber",
+        "need to know", "needs to know", "asking", "pregunto", "para saber", "quiero saber", "in general", "be ready", "be prepared", "just in case",
+        "ahead of time", "for future reference", "para estar preparada", "para estar preparado", "por si acaso", "como se ven",
     ]
 
     /// Words that open the clause a question asks about: "how do I know | if …".
