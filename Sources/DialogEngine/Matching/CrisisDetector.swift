@@ -156,6 +156,7 @@ public struct CrisisDetector: Sendable {
 
     public init(rules: [Rule]) {
         self.rules = rules
+        self.sideSet = PhraseSet([(0, rules.flatMap { $0.match.flatMap(\.sides) })])
         self.matchSet = PhraseSet(rules.enumerated().map { (id: $0.offset, phrases: $0.element.match) })
         self.unlessSet = PhraseSet(rules.enumerated().map { (id: $0.offset, phrases: $0.element.unless) })
         self.whenSet = PhraseSet(rules.enumerated().filter { !$0.element.refines.isEmpty }.map { (id: $0.offset, phrases: $0.element.when) })
@@ -163,6 +164,15 @@ public struct CrisisDetector: Sendable {
 
     /// The `when` phrases of the rules that refine other kinds, by rule.
     private let whenSet: PhraseSet<Int>
+    /// Every side of every conjunction (`A & B`) of the rules.
+    private let sideSet: PhraseSet<Int>
+
+    /// Whether a line holds a side of a conjunction: only then can it, read with the lines
+    /// before it, say a crisis that neither says alone (every other phrase stands in one
+    /// sentence, and lines read together are separate sentences).
+    public func mayCompleteAcrossLines(_ text: NormalizedText) -> Bool {
+        !sideSet.hits(in: text).isEmpty
+    }
 
     /// A detector over the bundle's crisis intents (the intents with a `crisis` kind).
     /// With `spanish`, the built-in Spanish crisis phrases (`SafetyLexicon.spanish`) are

@@ -160,6 +160,12 @@ struct Recognizer: Sendable {
         return order.sorted().map { ($0, found[$0] ?? "") }
     }
 
+    /// Whether the line, read with the lines before it, may say a crisis that neither says
+    /// alone (`CrisisDetector.mayCompleteAcrossLines(_:)`).
+    func mayCompleteCrisis(_ text: NormalizedText) -> Bool {
+        crisisDetector.mayCompleteAcrossLines(text)
+    }
+
     func crisis(in text: NormalizedText) -> CrisisFinding? {
         guard let report = crisisDetector.detect(in: text) else { return nil }
         return CrisisFinding(kind: report.kind, also: report.also,

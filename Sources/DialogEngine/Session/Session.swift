@@ -148,7 +148,7 @@ public struct Session: Sendable {
         // A crisis told over several messages ("my son has a baclofen pump" / "it's
         // alarming and he's burning up"): the last lines and this one, read together, take
         // over when neither the lines before nor this one alone did.
-        if bundle.kind == .intake, crisisFinding?.level != .takeover, !recentLines.isEmpty {
+        if bundle.kind == .intake, crisisFinding?.level != .takeover, !recentLines.isEmpty, recognizer.mayCompleteCrisis(crisisText) {
             let together = NormalizedText((recentLines + [input]).joined(separator: ". "))
             if let finding = recognizer.crisis(in: together), finding.level == .takeover { crisisFinding = finding }
         }
