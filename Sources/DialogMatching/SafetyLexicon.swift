@@ -27,6 +27,8 @@ package enum SafetyLexicon {
         "somebody please", "someone please", "someone talk to me", "somebody talk to me", "talk to me please",
         "is anyone there", "is anybody there", "anyone out there", "i am not ok", "i am not okay",
         "i do not know what to do please", "ayudenme", "ayudame por favor", "alguien ayudeme",
+        "having a crisis", "in a crisis", "in crisis", "get me help", "i am in trouble", "in trouble please",
+        "anyone i can talk to", "someone i can talk to", "anybody i can talk to",
     ]
 
     /// Whole lines (after fillers) that are calls for help.

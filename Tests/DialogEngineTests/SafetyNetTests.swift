@@ -13,7 +13,7 @@ struct SafetyNetTests {
         return s
     }
 
-    @Test("a call for help shows the numbers at once", arguments: ["help", "HELP ME", "emergency", "call 911", "I'm in crisis", "ayuda por favor"])
+    @Test("a call for help shows the numbers at once", arguments: ["help", "HELP ME", "emergency", "call 911", "I'm in crisis", "ayuda por favor", "heeeelp", "i'm having a crisis"])
     func callsForHelp(_ line: String) throws {
         var s = try session()
         let turn = s.respond(to: line)

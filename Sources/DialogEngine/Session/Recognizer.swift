@@ -47,6 +47,8 @@ struct Recognizer: Sendable {
     /// The safety net's lists (`SafetyLexicon`), compiled.
     private let callsForHelp: PhraseSet<Int>
     private let wholeLineCalls: Set<String>
+    /// `wholeLineCalls` with every doubled letter single: how a stretched call is compared.
+    private let wholeLineCallsSingleLetters: Set<String>
     private let dangerWords: PhraseSet<Int>
     private let strongDangerWords: PhraseSet<Int>
     private let figures: PhraseSet<Int>
@@ -63,6 +65,7 @@ struct Recognizer: Sendable {
         crisisDetector = CrisisDetector(intents: bundle.intents, concepts: concepts, spanish: bundle.kind == .intake)
         callsForHelp = PhraseSet([(0, SafetyLexicon.callsForHelp)])
         wholeLineCalls = Set(SafetyLexicon.wholeLineCalls.map { TextNormalizer.words($0).joined(separator: " ") })
+        wholeLineCallsSingleLetters = Set(wholeLineCalls.map(Self.singleLetters))
         dangerWords = PhraseSet([(0, SafetyLexicon.dangerWords)], minimumQuality: .stemmed)
         strongDangerWords = PhraseSet([(0, SafetyLexicon.strongDangerWords)])
         figures = PhraseSet([(0, CrisisLexicon.figurative)], minimumQuality: .exact)
@@ -184,21 +187,41 @@ struct Recognizer: Sendable {
             let coreWords = text.words.map(\.text).filter { !Self.callFillers.contains($0) }
             let core = coreWords.joined(separator: " ")
             if wholeLineCalls.contains(whole) || (!core.isEmpty && wholeLineCalls.contains(core)) { return true }
+            // "heeeelp" is shaped to "heelp" (a stretched letter inside a word stays doubled).
+            if !core.isEmpty && wholeLineCallsSingleLetters.contains(Self.singleLetters(core)) { return true }
             // "help help help", "HELP!!! HELP": a call however often it is repeated.
             if !coreWords.isEmpty && coreWords.allSatisfy({ $0 == "help" || $0 == "ayuda" || $0 == "sos" }) { return true }
         }
         return callsForHelp.hits(in: text).contains { !$0.match.isNegated }
     }
 
+    /// The text with each run of one letter written once ("heelp" → "help"); digits stay
+    /// as they are ("999" is not "9").
+    static func singleLetters(_ text: String) -> String {
+        var out = ""
+        var last: Character?
+        for c in text where !(c == last && c.isLetter) {
+            out.append(c)
+            last = c
+        }
+        return out
+    }
+
     /// Whether the line carries a danger word outside a figure of speech ("die", "pills",
     /// "breathing"): worth the numbers when nothing else understood it. With `strong`,
     /// only the words that show the numbers on any line (`SafetyLexicon.strongDangerWords`).
-    func carriesDanger(in text: NormalizedText, strong: Bool = false) -> Bool {
+    /// With `distinct`, at least that many different danger words.
+    func carriesDanger(in text: NormalizedText, strong: Bool = false, distinct: Int = 1) -> Bool {
         let hits = (strong ? strongDangerWords : dangerWords).hits(in: text)
-        guard !hits.isEmpty else { return false }
+        guard hits.count >= distinct else { return false }
         var figurative = Set<Int>()
         for f in figures.hits(in: text) { figurative.formUnion(f.match.words) }
-        return hits.contains { !$0.match.words.allSatisfy(figurative.contains) }
+        var words = Set<String>()
+        for hit in hits where !hit.match.words.allSatisfy(figurative.contains) {
+            words.insert(hit.match.phrase)
+            if words.count >= distinct { return true }
+        }
+        return false
     }
 
     /// A topic intent a line asks about, with what picked it: a phrase, an example, or

@@ -74,6 +74,10 @@ public struct Session: Sendable {
     /// the next line for a crisis told over several messages. Not saved with the session
     /// state: a resumed session starts without them.
     var recentLines: [String] = []
+    /// How many different danger words show the numbers on any line, whatever else it is
+    /// read as: one may be a question ("what pills help?"); several are seldom anything
+    /// but trouble ("he's not breathing right and his lips look grey").
+    static let dangerWordsForNumbers = 2
     /// How many earlier lines are read with a line for a crisis told over several messages.
     static let crisisWindow = 2
     var recognizer: Recognizer
@@ -183,7 +187,8 @@ public struct Session: Sendable {
             }
             turn.flags.append(.safetyNote)
             turn.say += safetyNote(into: &turn)
-        } else if bundle.kind == .intake, recognizer.callsForHelp(in: text) || recognizer.carriesDanger(in: crisisText, strong: true) {
+        } else if bundle.kind == .intake, recognizer.callsForHelp(in: text) || recognizer.carriesDanger(in: crisisText, strong: true)
+                    || recognizer.carriesDanger(in: crisisText, distinct: Session.dangerWordsForNumbers) {
             // "help", "emergency", "I'm in crisis", or a danger word the crisis intents did
             // not place ("dead", "gun", "unresponsive"): the numbers at once, then the line
             // is read as usual (a whole-line `help` still runs the command).
