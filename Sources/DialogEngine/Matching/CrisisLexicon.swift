@@ -97,7 +97,9 @@ public enum CrisisLexicon {
         "what does", "is it normal", "what should i say", "what should i do if", "can you have a", "can you get a",
         "what color", "possible to od", "antidote", "look for", "watch for", "watch out for", "spot",
         "how do i recognize", "how do i recognise", "side effect", "side effects", "causes", "is it possible",
-        "possible to have", "possible to get", "can i", "should i", "is it ok to", "is it okay to", "is it safe to", "recognize", "recognise", "identify",
+        "possible to have", "possible to get", "can i", "should i", "dangerous", "is it bad", "safe", "what if",
+        "what would happen", "how much is too much", "how many is too many", "too much is", "limit", "maximum",
+        "lethal", "deadly", "fatal", "kill you", "can it kill", "is it normal to", "is it ok to", "is it okay to", "is it safe to", "recognize", "recognise", "identify",
         "signos", "sintomas", "como se si", "como saber si", "senales", "cuales son", "que pasa si", "como se ve",
     ]
 
