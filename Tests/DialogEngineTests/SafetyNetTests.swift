@@ -63,6 +63,21 @@ struct SafetyNetTests {
         #expect(t.respond(to: "thanks").crisis == nil)
     }
 
+    @Test("Spanish cues counted together take over", arguments: [
+        ("ya no aguanto, tengo la soga en el cuarto", CrisisKind.suicide),
+        ("mi hermano se inyecto y no responde", CrisisKind.overdoseOther),
+    ])
+    func spanishCuesTogether(_ line: String, _ kind: CrisisKind) throws {
+        var s = try session()
+        let turn = s.respond(to: line)
+        #expect(turn.crisis?.kind == kind && turn.crisis?.level == .takeover)
+    }
+
+    @Test func aSpanishMeansAloneIsNoTakeover() throws {
+        var s = try session()
+        #expect(s.respond(to: "compre una cuerda para tender la ropa").crisis?.level != .takeover)
+    }
+
     @Test func spanishCrisisPhrasesTakeOver() throws {
         var s = try session()
         let turn = s.respond(to: "me quiero morir")
