@@ -75,4 +75,11 @@ enum Lexicon {
         "can", "could", "do", "does", "did", "should", "would", "will", "shall", "may", "might", "must", "have",
         "has",
     ]
+
+    /// The question openers that ask by coming before their subject ("can i", "is it"),
+    /// wherever they stand: all but the question words, which also open statements
+    /// ("when i was 17", "what i took").
+    static let invertingOpeners: Set<String> = questionOpeners.subtracting(["what", "how", "why", "when", "where"])
+    /// Subjects after an inverting opener: `subjectPronouns`, "it" and "you".
+    static let invertedSubjects: Set<String> = subjectPronouns.union(["it", "you"])
 }

@@ -104,9 +104,6 @@ public struct NormalizedText: Sendable {
     /// the question mark ("if i miss a dose can i double up tomorrow").
     package func asksInverted(at index: Int) -> Bool {
         guard index >= 0, index + 1 < words.count, words[index].sentence == words[index + 1].sentence else { return false }
-        let opener = words[index].text
-        return opener != "when" && opener != "what" && opener != "how" && opener != "why" && opener != "where"
-            && Lexicon.questionOpeners.contains(opener)
-            && (Lexicon.subjectPronouns.contains(words[index + 1].text) || words[index + 1].text == "it" || words[index + 1].text == "you")
+        return Lexicon.invertingOpeners.contains(words[index].text) && Lexicon.invertedSubjects.contains(words[index + 1].text)
     }
 }

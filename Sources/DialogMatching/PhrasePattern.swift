@@ -109,7 +109,7 @@ public struct PhrasePattern: Sendable, Hashable, CustomStringConvertible {
     /// Every occurrence of the phrase in `text`, by where it starts (overlapping ones
     /// too; one per stretch of words, the best).
     public func matches(in text: NormalizedText) -> [PhraseMatch] {
-        if !sides.isEmpty { return conjoined(sides.map { $0.matches(in: text) }, in: text).map { [$0] } ?? [] }
+        if !sides.isEmpty { return conjoined(sides.map { $0.matches(in: text) }).map { [$0] } ?? [] }
         guard let anchor = firstMandatory else { return [] }
         var found: [PhraseMatch] = []
         for position in text.words.indices {
@@ -158,7 +158,7 @@ public struct PhrasePattern: Sendable, Hashable, CustomStringConvertible {
     /// start): for each side, its first occurrence that shares no word with an earlier
     /// side's; nil when a side has none. It stands at the first side's words, with every
     /// side's words counted in its score, and is negated when a side is.
-    func conjoined(_ sideMatches: [[PhraseMatch]], in text: NormalizedText) -> PhraseMatch? {
+    func conjoined(_ sideMatches: [[PhraseMatch]]) -> PhraseMatch? {
         var chosen: [PhraseMatch] = []
         for matches in sideMatches {
             guard let m = matches.first(where: { m in !chosen.contains { $0.overlaps(m) } }) else { return nil }

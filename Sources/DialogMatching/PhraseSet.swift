@@ -241,7 +241,7 @@ extension PhraseSet {
         }
         for (k, conjunction) in conjunctions.enumerated() where sideFound[k].allSatisfy({ !$0.isEmpty }) {
             let sides = sideFound[k].map { $0.sorted { $0.words.lowerBound < $1.words.lowerBound } }
-            if let match = conjunction.pattern.conjoined(sides, in: text) {
+            if let match = conjunction.pattern.conjoined(sides) {
                 found.append((match.words.lowerBound, flat.count + k, Hit(id: entries[conjunction.entry].id, match: match)))
             }
         }

@@ -247,7 +247,15 @@ public struct CrisisDetector: Sendable {
         var pastIn = [String?](repeating: nil, count: clauses)
         var presentIn = Set<Int>()
         var questionIn = [String?](repeating: nil, count: clauses)
+        // Where each clause's first earlier-time phrase starts: one that opens its clause
+        // ("in 2019 | I overdosed", "when I was 17 | I had suicidal thoughts", "the last
+        // time I detoxed | I ended up in hospital") sets the time of the next clause of its
+        // sentence too (below).
+        var pastAt = [Int?](repeating: nil, count: clauses)
         for hit in past.hits(in: text) {
+            if pastAt[text.scopes.clauses[hit.match.words.lowerBound]] == nil {
+                pastAt[text.scopes.clauses[hit.match.words.lowerBound]] = hit.match.words.lowerBound
+            }
             // "in the past hour", "the last few minutes": recent, so now.
             let after = hit.match.words.upperBound
             if after < n, CrisisLexicon.recentUnits.contains(text.words[after].text)
@@ -264,14 +272,7 @@ public struct CrisisDetector: Sendable {
                 pastIn[c + 1] = hit.match.phrase
             }
         }
-        // Where each clause's earlier time starts: one that opens its clause ("in 2019 | I
-        // overdosed", "when I was 17 | I had suicidal thoughts", "the last time I detoxed |
-        // I ended up in hospital") sets the time of the next clause of its sentence too.
-        var pastAt = [Int?](repeating: nil, count: clauses)
-        for hit in past.hits(in: text) {
-            let c = text.scopes.clauses[hit.match.words.lowerBound]
-            if pastAt[c] == nil, pastIn[c] != nil { pastAt[c] = hit.match.words.lowerBound }
-        }
+        for c in pastAt.indices where pastIn[c] == nil { pastAt[c] = nil }
         for (i, word) in text.words.enumerated() {
             let c = text.scopes.clauses[i]
             if word.text == "before", text.scopes.clauseWords[c].upperBound == i + 1, pastIn[c] == nil {
