@@ -32,6 +32,8 @@ struct PatternWalk {
         var high: Int?
         /// A negation cue among the words a gap skipped ("eyes are not watering").
         var gapCue: Int?
+        /// The words the gaps skipped, from the first to the last (nil when none was).
+        var gapWords: Range<Int>?
         var selfNegated = false
         /// The first word of the phrase, in the phrase's order, that matched.
         var firstWord: String?
@@ -140,9 +142,10 @@ struct PatternWalk {
                 case .stemmed: next.stemmed += 1
                 case .typo: next.typos += 1
                 }
-                if skipped > 0, next.gapCue == nil {
+                if skipped > 0 {
                     let gap = step > 0 ? (at - skipped)..<at : (at + 1)..<(at + 1 + skipped)
-                    next.gapCue = gap.first(where: isNegating)
+                    if next.gapCue == nil { next.gapCue = gap.first(where: isNegating) }
+                    next.gapWords = next.gapWords.map { min($0.lowerBound, gap.lowerBound)..<max($0.upperBound, gap.upperBound) } ?? gap
                 }
                 // A number stands for itself: it is shown, and is the phrase's word, as typed.
                 let phraseWord = word?.word.text ?? text.words[at].text

@@ -182,7 +182,7 @@ public struct PhrasePattern: Sendable, Hashable, CustomStringConvertible {
         return PhraseMatch(pattern: self, phrase: isPlain ? self.text : outcome.shown.joined(separator: " "),
                            firstPhraseWord: outcome.firstWord ?? "", isSelfNegated: outcome.selfNegated, words: span,
                            range: text.words[span.lowerBound].range.lowerBound..<text.words[span.upperBound - 1].range.upperBound,
-                           score: score, negatedBy: cue)
+                           score: score, negatedBy: cue, gapWords: outcome.gapWords)
     }
 }
 
@@ -266,6 +266,10 @@ public struct PhraseMatch: Sendable, Hashable, CustomStringConvertible {
     /// The word that negates the occurrence ("no" in "no vomiting"), when one does.
     /// Never set for a phrase that carries its own negation ("not breathing").
     public var negatedBy: Int?
+    /// The words of the line that the phrase's gaps (`...`) skipped, from the first to the
+    /// last; nil when it matched without skipping a word. Another phrase may stand there
+    /// ("eyes and nose running": "nose running" sits in the gap of "eyes ... running").
+    public var gapWords: Range<Int>? = nil
 
     public var quality: MatchQuality { score.quality }
     public var isNegated: Bool { negatedBy != nil }

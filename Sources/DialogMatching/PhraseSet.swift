@@ -310,18 +310,22 @@ extension PhraseSet {
     }
 
     /// Drops the hits that another hit strictly contains, in one pass over hits ordered as
-    /// `hits(in:)` orders them (by start, longest first).
+    /// `hits(in:)` orders them (by start, longest first). A hit that starts in the words a
+    /// gap of the widest one skipped stays: it says something of its own ("eyes running"
+    /// in "my nose and eyes are running", read by "nose ... running" too).
     static func removingContained(_ hits: [Hit]) -> [Hit] {
         var kept: [Hit] = []
         kept.reserveCapacity(hits.count)
         // The hit that reaches furthest among those that start at or before this one.
-        var widest: Range<Int>? = nil
+        var widest: PhraseMatch? = nil
         for hit in hits {
             let words = hit.match.words
-            if let w = widest, w.upperBound >= words.upperBound {
-                if w != words { continue }
+            if let w = widest, w.words.upperBound >= words.upperBound {
+                if w.words != words, !(w.gapWords?.contains(words.lowerBound) ?? false) {
+                    continue
+                }
             } else {
-                widest = words
+                widest = hit.match
             }
             kept.append(hit)
         }

@@ -17,7 +17,8 @@
 /// can't sleep" denies diarrhea and, because "can't sleep" carries its own cue, reports
 /// the sleeplessness. A new cue starts a new scope. Not cues: "not only", "not just", "no
 /// doubt", "no matter", "no wonder", "without (a) doubt", and "no" as an answer — before
-/// a pronoun, a determiner or "thanks" ("no, I…", "no I have cramps", "no the pain…"),
+/// a pronoun, a determiner or "thanks" ("no, I…", "no I have cramps", "no the pain…";
+/// but Spanish "no he vomitado" is a negation),
 /// and "never felt so", "never been this" (more, not less). A negated "stop", "quit"
 /// or "help" affirms what follows: "I can't stop vomiting" reports vomiting.
 /// Negation after the fact ("vomiting: none", "cramps? no") is not read.
@@ -97,9 +98,17 @@ package struct TextScopes: Sendable {
             return i + 1 < words.count && words[i + 1].clause == words[i].clause && Lexicon.subjects.contains(words[i + 1].text)
         }
         if Lexicon.subjectPronouns.contains(text) {
-            return !Lexicon.clauseTakers.contains(words[i - 1].text)
+            return !Lexicon.clauseTakers.contains(words[i - 1].text) && !isSpanishParticiple(words, i + 1)
         }
         return false
+    }
+
+    /// Whether word `i` is a Spanish participle ("vomitado", "dormido"): "he" before it is
+    /// the Spanish "I have", not the English "he".
+    private static func isSpanishParticiple(_ words: [Word], _ i: Int) -> Bool {
+        guard words.indices.contains(i) else { return false }
+        let verb = words[i].text
+        return verb.count > 4 && ["ado", "ido", "ada", "ida"].contains(where: verb.hasSuffix)
     }
 
     private static func isCue(_ words: [Word], _ i: Int) -> Bool {
@@ -109,9 +118,15 @@ package struct TextScopes: Sendable {
             if (1..<pseudo.count).allSatisfy({ words[i + $0].text == pseudo[$0] }) { return false }
         }
         if text == "no", i + 1 < words.count, words[i + 1].clause == words[i].clause,
-           Lexicon.afterInterjection.contains(words[i + 1].text) {
+           Lexicon.afterInterjection.contains(words[i + 1].text), !isSpanishPerfect(words, after: i) {
             return false
         }
         return true
+    }
+
+    /// Whether "no" opens a Spanish perfect tense ("no he vomitado", "no ha dormido"): a
+    /// negation, though "he" after "no" is otherwise an English answer ("no he is fine").
+    private static func isSpanishPerfect(_ words: [Word], after i: Int) -> Bool {
+        i + 1 < words.count && ["he", "ha", "han", "hemos"].contains(words[i + 1].text) && isSpanishParticiple(words, i + 2)
     }
 }

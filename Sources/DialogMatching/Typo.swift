@@ -17,6 +17,7 @@ package enum Typo {
     package static let meantAsTyped: Set<String> = [
         "doing", "going", "being", "dining", "diving", "drying", "during", "living", "giving", "loving", "moving",
         "saying", "trying", "buying", "paying", "eating", "dieting", "shaving", "having", "hoping", "coping",
+        "shifting", "lifting", "drifting",
     ]
 
     /// Whether `a`, as typed, is one typo from `b` (and not equal).

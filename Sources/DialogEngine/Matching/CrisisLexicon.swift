@@ -11,6 +11,7 @@ public enum CrisisLexicon {
         "dead end", "dying for", "dying to", "dying of boredom", "dying laughing", "died laughing",
         "bored to death", "scared to death", "sick to death", "to die for", "die of embarrassment",
         "over my dead body", "phone died", "phone is dead", "battery died", "battery is dead", "drop dead",
+        "jumping out of my skin", "jump out of my skin", "crawl out of my skin", "crawling out of my skin",
     ]
 
     /// Explicit earlier-time phrases. In the same clause as a crisis phrase, they make it

@@ -43,7 +43,7 @@ struct Recognizer: Sendable {
     private var topicSet: PhraseSet<Int>
     /// The topic intents' `examples:`, under their place in `topics`.
     private var examples: ExampleIndex<Int>
-    private var symptomSet: PhraseSet<String>
+    private let symptomReader: SymptomReader
     /// The safety net's lists (`SafetyLexicon`), compiled.
     private let callsForHelp: PhraseSet<Int>
     private let wholeLineCalls: Set<String>
@@ -75,9 +75,7 @@ struct Recognizer: Sendable {
         // weighed against the examples of the others ("detox" in "i want to go to detox").
         examples = ExampleIndex(topics.enumerated().map { (id: $0.offset, examples: Self.questions(of: $0.element)) },
                                 concepts: Dictionary(bundle.concepts.map { ($0.name, $0.phrases.map(\.text)) }, uniquingKeysWith: +))
-        symptomSet = PhraseSet(bundle.symptoms.map { s in
-            (id: s.id, phrases: [PhrasePattern(s.label)] + concepts.patterns(s.synonyms))
-        })
+        symptomReader = SymptomReader(symptoms: bundle.symptoms, concepts: concepts)
         rubricSet = PhraseSet(bundle.rubric.enumerated().map { (id: $0.offset, phrases: concepts.patterns($0.element.match)) })
         rubricUnlessSet = PhraseSet(bundle.rubric.enumerated().map { (id: $0.offset, phrases: concepts.patterns($0.element.unless)) })
         if compilingMenus {
@@ -307,7 +305,7 @@ struct Recognizer: Sendable {
         guard let first = ranked.first, first.strength >= bundle.questionThresholds.weak else {
             guard let intent = topics.first(where: \.readsSymptoms),
                   let place = topics.firstIndex(where: \.readsSymptoms),
-                  !symptomSet.mentions(in: text).reported.isEmpty
+                  !symptomReader.read(text).reported.isEmpty
             else { return .none }
             return .one(IntentPick(intent: intent, strength: 0, place: place))
         }
@@ -443,10 +441,9 @@ struct Recognizer: Sendable {
         "least", "most", "please", "then", "more", "less", "or", "so", "well", "lol",
     ]
 
-    /// The symptoms a line reports and denies ("cramps but no vomiting").
+    /// The symptoms a line reports and denies ("cramps but no vomiting", "sleeping fine").
     func symptoms(in text: NormalizedText) -> (reported: [String], denied: [String]) {
-        let mentions = symptomSet.mentions(in: text)
-        return (mentions.reported, mentions.denied)
+        symptomReader.read(text)
     }
 
     /// A scale answer: a number in the range, or one of its labels ("a little").

@@ -237,7 +237,7 @@ struct FileDecoder {
     private mutating func decodeSymptom(_ entry: MappingEntry) {
         let what = "symptom `\(entry.key.text)`"
         guard var m = mapping(entry.value, what) else { return }
-        m = checkKeys(m, ["label", "stage", "synonyms"], what)
+        m = checkKeys(m, ["label", "stage", "synonyms", "absent"], what)
         guard let label = required(m, "label", what, entry.key.range).flatMap({ text($0, "`label`") }),
               let stageNode = required(m, "stage", what, entry.key.range),
               let stageText = text(stageNode, "`stage`")
@@ -248,7 +248,8 @@ struct FileDecoder {
         }
         sections.symptoms.append(Symptom(
             file: fileName, id: entry.key.text, label: label, stage: stage,
-            synonyms: m["synonyms"].map { textList($0, "`synonyms`") } ?? [], range: entry.key.range))
+            synonyms: m["synonyms"].map { textList($0, "`synonyms`") } ?? [],
+            absent: m["absent"].map { textList($0, "`absent`") } ?? [], range: entry.key.range))
     }
 
     private mutating func decodeScale(_ entry: MappingEntry) {

@@ -59,7 +59,8 @@ public enum CrisisKind: String, Sendable, Hashable, CaseIterable, Comparable {
     public static func < (a: CrisisKind, b: CrisisKind) -> Bool { a.urgency < b.urgency }
 }
 
-/// A symptom of the catalogue, recognised in free text by its label and synonyms.
+/// A symptom of the catalogue, recognised in free text by its label and synonyms, and
+/// denied by its `absent` phrases as well as by a negation.
 public struct Symptom: Sendable, Hashable {
     /// The file it was read from, by name without `.yaml`.
     public var file: String
@@ -69,7 +70,20 @@ public struct Symptom: Sendable, Hashable {
     public var label: String
     public var stage: Stage
     public var synonyms: [Phrase]
+    /// Phrases that say the person does not have it without a negation ("sleeping
+    /// fine", "pupils look normal"). Negated, they report it ("not sleeping well").
+    public var absent: [Phrase] = []
     public var range: SourceRange
+
+    public init(file: String, id: String, label: String, stage: Stage, synonyms: [Phrase], absent: [Phrase] = [], range: SourceRange) {
+        self.file = file
+        self.id = id
+        self.label = label
+        self.stage = stage
+        self.synonyms = synonyms
+        self.absent = absent
+        self.range = range
+    }
 }
 
 /// A scored instrument, asked item by item.

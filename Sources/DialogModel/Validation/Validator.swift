@@ -378,7 +378,7 @@ struct Validator {
             for choice in node.choices { check(choice.match, node.id.file) }
             for route in node.routes { check(route.match, node.id.file) }
         }
-        for symptom in bundle.symptoms { check(symptom.synonyms, symptom.file) }
+        for symptom in bundle.symptoms { check(symptom.synonyms + symptom.absent, symptom.file) }
         for item in bundle.rubric { check(item.match + item.unless, item.file) }
     }
 

@@ -50,7 +50,7 @@ enum CopyCheck {
             for choice in node.choices { add(choice.match) }
             for route in node.routes { add(route.match) }
         }
-        for symptom in bundle.symptoms { add(symptom.synonyms) }
+        for symptom in bundle.symptoms { add(symptom.synonyms + symptom.absent) }
         // By word, so a line is compared only with the phrases that share a word with it.
         var byStem: [String: [Int]] = [:]
         for (i, p) in phrases.enumerated() { for s in p.stems { byStem[s, default: []].append(i) } }
