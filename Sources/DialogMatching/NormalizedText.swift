@@ -99,6 +99,18 @@ public struct NormalizedText: Sendable {
         return Lexicon.questionOpeners.contains(words[sentenceStarts[sentence]].text)
     }
 
+    /// The first clause that asks (`TextScopes.clauseWords`): it opens with a question
+    /// word ("never heard of it, what is it"), or it ends a sentence that ends with `?`
+    /// ("a bit i guess, why?": "why", not "a bit").
+    public var firstAskingClause: Int? {
+        scopes.clauseWords.firstIndex { range in
+            guard let first = range.first, let last = range.last else { return false }
+            if Lexicon.questionOpeners.contains(words[first].text) { return true }
+            let endsSentence = last + 1 == words.count || words[last + 1].sentence != words[last].sentence
+            return endsSentence && questionSentences.contains(words[last].sentence)
+        }
+    }
+
     /// Whether the words from `index` ask in the inverted order of a question ("can i
     /// double up", "is it safe"), wherever they stand in a sentence: people leave out
     /// the question mark ("if i miss a dose can i double up tomorrow").

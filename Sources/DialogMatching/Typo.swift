@@ -17,7 +17,7 @@ package enum Typo {
     package static let meantAsTyped: Set<String> = [
         "doing", "going", "being", "dining", "diving", "drying", "during", "living", "giving", "loving", "moving",
         "saying", "trying", "buying", "paying", "eating", "dieting", "shaving", "having", "hoping", "coping",
-        "shifting", "lifting", "drifting",
+        "shifting", "lifting", "drifting", "quit",
     ]
 
     /// Whether `a`, as typed, is one typo from `b` (and not equal).

@@ -119,6 +119,24 @@ struct SafetyNetTests {
         #expect(turn.scores.first { $0.scale == "sows" }?.total == score, "\(line)")
     }
 
+    @Test("a question is no rating, whatever word in it looks like one", arguments: [
+        "how fast does tolerance drop once you quit", "my doc says im dependent not addicted, whats the real difference",
+        "never been on it before but how bad does baclofen withdrawal get",
+    ])
+    func aQuestionIsNoRating(_ line: String) throws {
+        var s = try session(at: "screening.sows")
+        let turn = s.respond(to: line)
+        #expect(turn.matched?.by != .scale, "\(line)")
+        #expect(!turn.trace.contains { if case .scaleItem = $0 { true } else { false } }, "\(line)")
+    }
+
+    @Test("a short answer before a question is the answer", arguments: [("pretty bad, is that normal?", 3), ("a bit i guess, why?", 1)])
+    func aShortAnswerBeforeAQuestion(_ line: String, _ score: Int) throws {
+        var s = try session(at: "screening.sows")
+        let turn = s.respond(to: line)
+        #expect(turn.scores.first { $0.scale == "sows" }?.total == score, "\(line)")
+    }
+
     @Test func theStemmerNeverTurnsDoIntoDone() throws {
         var s = try session()
         let turn = s.respond(to: "what should I do?")

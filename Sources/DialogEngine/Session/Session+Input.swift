@@ -59,14 +59,19 @@ extension Session {
         enter(choice.goto.target, into: &turn)
     }
 
-    private mutating func readAnswer(_ input: NormalizedText, node: DialogNode, turn: inout Turn) -> Bool {
+    private mutating func readAnswer(_ line: NormalizedText, node: DialogNode, turn: inout Turn) -> Bool {
         guard let expect = node.expect else { return false }
+        var input = line
         let value: Value
         switch expect {
         case .text:
             value = .string(input.original)
         case .yesNo:
-            if asksInsteadOfAnswering(input) { return false }
+            if let answer = answerBeforeQuestion(input), recognizer.yesNo(answer) != nil {
+                input = answer
+            } else if asksInsteadOfAnswering(input) {
+                return false
+            }
             // "Yes" and "No" are offered as choices 1 and 2.
             let number = recognizer.number(input)
             guard let yes = recognizer.yesNo(input) ?? (number == 1 ? true : number == 2 ? false : nil) else { return false }
@@ -103,9 +108,14 @@ extension Session {
         return true
     }
 
-    private mutating func readScaleItem(_ input: NormalizedText, index: Int, node: DialogNode, turn: inout Turn) -> Bool {
+    private mutating func readScaleItem(_ line: NormalizedText, index: Int, node: DialogNode, turn: inout Turn) -> Bool {
         guard let name = node.scale?.value, let scale = bundle.scales[name] else { return false }
-        if asksInsteadOfAnswering(input) { return false }
+        var input = line
+        if let answer = answerBeforeQuestion(input), recognizer.scaleAnswer(answer, scale: scale) != nil {
+            input = answer
+        } else if asksInsteadOfAnswering(input) {
+            return false
+        }
         guard let score = recognizer.scaleAnswer(input, scale: scale) else {
             // A number out of range is clearly an attempt at an answer: say so.
             if let n = recognizer.number(input) {
@@ -135,16 +145,36 @@ extension Session {
 
     /// Whether a line is a question put where an answer was asked for ("is baclofen safe
     /// with bad kidneys?" at a checklist item, "has the FDA ok'd baclofen?" at a yes-or-no
-    /// question): a question of four words or more that a topic reads clearly. Its words
-    /// ("bad", "ok") are not the answer; its topic answers it and the question stays. A line
-    /// that begins with an answer ("yes, how long will it take?") is an answer.
+    /// question): a line of four words or more that does not begin with an answer ("yes,
+    /// how long will it take?" is an answer), and that
+    /// - a topic reads clearly as a question, or
+    /// - asks from its first clause ("how fast does tolerance drop once you quit"), or after
+    ///   a clause too long to be an answer ("never heard of baclofen before, what is it").
+    /// Its words ("bad", "quit", "never") are not the answer; its topic answers it, or it
+    /// is not understood, and the question stays. "pretty bad, is that normal?" is an answer.
     private func asksInsteadOfAnswering(_ input: NormalizedText) -> Bool {
-        guard input.words.count >= 4, input.words.indices.contains(where: input.isQuestion(at:)),
-              let first = input.words.first,
-              YesNo.read(NormalizedText(first.text)) == nil, Ordinals.cardinal(first.text) == nil, Double(first.text) == nil,
-              let topic = recognizer.topicReading(in: input).best
+        guard input.words.count >= 4, let first = input.words.first,
+              YesNo.read(NormalizedText(first.text)) == nil, Ordinals.cardinal(first.text) == nil, Double(first.text) == nil
         else { return false }
+        if let asking = input.firstAskingClause {
+            let before = input.scopes.clauseWords[..<asking].reduce(0) { $0 + $1.count }
+            if before == 0 || before > Self.longestAnswerBeforeAQuestion { return true }
+        }
+        guard input.words.indices.contains(where: input.isQuestion(at:)), let topic = recognizer.topicReading(in: input).best else { return false }
         return topic.strength >= Recognizer.clearQuestion
+    }
+
+    /// The most words an answer before a question may have ("i guess so, what next?").
+    static let longestAnswerBeforeAQuestion = 4
+
+    /// The clauses before the question of a line that opens with a short answer and then
+    /// asks ("pretty bad, is that normal?"), for the answer to be read from them alone.
+    private func answerBeforeQuestion(_ input: NormalizedText) -> NormalizedText? {
+        guard let asking = input.firstAskingClause, asking > 0 else { return nil }
+        let clauses = input.scopes.clauseWords
+        let before = clauses[..<asking].reduce(0) { $0 + $1.count }
+        guard before <= Self.longestAnswerBeforeAQuestion, let first = clauses[asking].first else { return nil }
+        return NormalizedText(String(input.original[..<input.words[first].range.lowerBound]))
     }
 
     /// Adds the symptoms a line reports and denies to the session's; a later line
