@@ -1,6 +1,6 @@
 /// The small word lists the matcher's rules rely on, in one place. All words are
 /// normalised (lower-case, contractions expanded: "don't" is "do not").
-enum Lexicon {
+package enum Lexicon {
     /// Words too common to index a phrase by (`PhraseSet` anchors a phrase at a rarer one).
     static let commonWords: Set<String> = [
         "i", "a", "an", "the", "to", "my", "me", "is", "be", "am", "are", "was", "not", "do", "you", "it", "he", "she",
@@ -51,7 +51,7 @@ enum Lexicon {
     static let joiningConjunctions: Set<String> = ["and", "or", "so", "then", "nor"]
 
     /// Words that can be the subject of a new clause after a joining conjunction.
-    static let subjects: Set<String> = [
+    package static let subjects: Set<String> = [
         "i", "you", "he", "she", "it", "we", "they", "my", "his", "her", "their", "our", "your", "there",
         "this", "that", "now", "someone", "somebody", "everyone", "nobody",
     ]
@@ -74,12 +74,17 @@ enum Lexicon {
         "what", "how", "why", "when", "where", "which", "who", "whom", "whose", "is", "are", "am", "was", "were",
         "can", "could", "do", "does", "did", "should", "would", "will", "shall", "may", "might", "must", "have",
         "has",
+        // Spanish question words, written with or without accents ("que pasa si…").
+        "que", "como", "cuanto", "cuantos", "cuanta", "cuantas", "cuando", "donde", "cual", "cuales", "quien",
     ]
 
     /// The question openers that ask by coming before their subject ("can i", "is it"),
     /// wherever they stand: all but the question words, which also open statements
     /// ("when i was 17", "what i took").
-    static let invertingOpeners: Set<String> = questionOpeners.subtracting(["what", "how", "why", "when", "where"])
+    static let invertingOpeners: Set<String> = questionOpeners.subtracting([
+        "what", "how", "why", "when", "where", "que", "como", "cuanto", "cuantos", "cuanta", "cuantas", "cuando", "donde",
+        "cual", "cuales", "quien",
+    ])
     /// Subjects after an inverting opener: `subjectPronouns`, "it" and "you".
     static let invertedSubjects: Set<String> = subjectPronouns.union(["it", "you"])
 }

@@ -137,6 +137,29 @@ struct SafetyNetTests {
         #expect(turn.scores.first { $0.scale == "sows" }?.total == score, "\(line)")
     }
 
+    @Test("a question about a crisis shows the numbers and is answered by the topic about it", arguments: [
+        ("can taking a lot of baclofen make you stop breathing or go into a coma", "ask_baclofen_too_much"),
+        ("baclofen toxicity signs", "ask_baclofen_too_much"),
+        ("que pasa si alguien toma demasiado baclofeno", "ask_baclofen_too_much"),
+        ("what does an od look like", "ask_overdose_signs"),
+    ])
+    func aQuestionAboutACrisis(_ line: String, _ topic: String) throws {
+        var s = try session()
+        let turn = s.respond(to: line)
+        #expect(turn.crisis?.level == .resources, "\(line)")
+        #expect(!turn.has(.crisis) && turn.has(.safetyNote), "\(line)")
+        #expect(turn.matched?.by == .intent && turn.matched?.id == topic, "\(line)")
+    }
+
+    @Test("telling of a crisis still takes over", arguments: [
+        "i took a lot of baclofen and my breathing is slow", "baclofen poisoning, my son", "si alguien toma demasiado baclofeno y no despierta que hago",
+    ])
+    func tellingOfACrisisTakesOver(_ line: String) throws {
+        var s = try session()
+        let turn = s.respond(to: line)
+        #expect(turn.crisis?.level == .takeover, "\(line)")
+    }
+
     @Test func theStemmerNeverTurnsDoIntoDone() throws {
         var s = try session()
         let turn = s.respond(to: "what should I do?")

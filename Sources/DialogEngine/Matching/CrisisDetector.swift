@@ -337,6 +337,7 @@ public struct CrisisDetector: Sendable {
                 qualifier = .past(phrase)
             } else if let phrase = questionIn[c], !hit.match.isSelfNegated, !Self.statesItself(hit.match),
                       text.isQuestion(at: words.lowerBound) || askingSentences.contains(text.words[words.lowerBound].sentence)
+                        || Self.isSearch(text)
                         || text.asksInverted(at: text.scopes.clauseWords[c].lowerBound)
                         || text.asksInverted(at: text.scopes.clauseWords[c].lowerBound - 1) {
                 qualifier = .question(phrase)
@@ -344,6 +345,16 @@ public struct CrisisDetector: Sendable {
             return CrisisOccurrence(intent: rule.id, kind: rule.kind, match: hit.match, qualifier: qualifier)
         }
     }
+
+    /// Whether a line is typed like a search ("baclofen toxicity signs", "overdose
+    /// symptoms"): five words at most, one of them a search noun, and nobody named.
+    private static func isSearch(_ text: NormalizedText) -> Bool {
+        text.words.count <= 5 && text.words.contains { CrisisLexicon.searchNouns.contains($0.text) }
+            && !text.words.contains { Lexicon.subjects.contains($0.text) || Self.people.contains($0.text) || $0.text == "me" }
+    }
+
+    /// The words that name a person ("friend", "son"), from the built-in `~person` concept.
+    private static let people: Set<String> = Set(ConceptTable.builtIn["person"] ?? [])
 
     /// Whether a phrase says who it happened to in the first person ("i took too many"):
     /// in a question ("what happens if I took too many pills?") it is still a statement.

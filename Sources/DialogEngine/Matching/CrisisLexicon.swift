@@ -102,6 +102,17 @@ public enum CrisisLexicon {
         "what would happen", "how much is too much", "how many is too many", "too much is", "limit", "maximum",
         "lethal", "deadly", "fatal", "kill you", "can it kill", "is it normal to", "is it ok to", "is it okay to", "is it safe to", "recognize", "recognise", "identify",
         "signos", "sintomas", "como se si", "como saber si", "senales", "cuales son", "que pasa si", "como se ve",
+        // Anyone, not someone in particular: "can taking a lot make you stop breathing".
+        "make you", "makes you", "put you", "puts you", "cause you to", "can taking", "does taking", "would taking",
+        "if you take", "if you took", "if someone takes", "if someone took", "if somebody takes", "if a person",
+        "how much ... does it take", "how many ... does it take", "does it take to", "si alguien",
+    ]
+
+    /// Words of a short line typed like a search ("baclofen toxicity signs") that make it
+    /// ask about a crisis rather than tell of one, when it names nobody.
+    public static let searchNouns: Set<String> = [
+        "signs", "sign", "symptoms", "symptom", "risk", "risks", "antidote", "treatment", "statistics", "definition",
+        "effects", "facts", "info", "information", "signos", "sintomas", "senales",
     ]
 
     /// Words that make a sentence ask without a question mark, for `generalQuestion`.

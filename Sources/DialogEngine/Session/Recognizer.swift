@@ -9,6 +9,9 @@ struct CrisisFinding: Sendable, Equatable {
     var level: CrisisLevel
     var intent: String
     var phrase: String
+    /// Whether the line asks about the crisis rather than tells of one ("what does too
+    /// much baclofen do?"): a topic `about:` its kind answers it.
+    var asked = false
 }
 
 /// How a line picks among choices.
@@ -169,9 +172,12 @@ struct Recognizer: Sendable {
 
     func crisis(in text: NormalizedText) -> CrisisFinding? {
         guard let report = crisisDetector.detect(in: text) else { return nil }
+        let asked = report.level != .takeover && report.occurrences.contains {
+            if case .question? = $0.qualifier { $0.kind == report.kind } else { false }
+        }
         return CrisisFinding(kind: report.kind, also: report.also,
                              level: report.level == .takeover ? .takeover : .resources,
-                             intent: report.intent, phrase: report.phrase)
+                             intent: report.intent, phrase: report.phrase, asked: asked)
     }
 
     private static let callFillers: Set<String> = ["please", "pls", "now", "someone", "somebody", "oh", "god", "omg", "me", "right", "asap"]
@@ -250,6 +256,13 @@ struct Recognizer: Sendable {
             case .none: nil
             }
         }
+    }
+
+    /// The topic that answers questions about a crisis kind (`about:`): the first that
+    /// names it.
+    func topic(about kind: CrisisKind) -> IntentPick? {
+        guard let place = topics.firstIndex(where: { $0.about.contains(kind) }) else { return nil }
+        return IntentPick(intent: topics[place], strength: 0, place: place)
     }
 
     /// How strongly a question must read as a topic to be answered where an answer was

@@ -215,8 +215,14 @@ public struct Session: Sendable {
         // 3. The current node.
         if handleAtNode(text, turn: &turn) { return finish(turn) }
 
-        // 4. Topic intents: a clear question is answered; two close readings ask which.
-        let reading = recognizer.topicReading(in: text)
+        // 4. Topic intents: a clear question is answered; two close readings ask which. A
+        // question about a crisis ("what does too much baclofen do?") is answered by the
+        // topic `about:` its kind, unless its own words name a topic outright.
+        var reading = recognizer.topicReading(in: text)
+        if let finding = crisisFinding, finding.asked, let about = recognizer.topic(about: finding.kind),
+           reading.best.map({ $0.intent.id != about.intent.id && !($0.phrase != nil && $0.strength >= Recognizer.clearQuestion) }) ?? true {
+            reading = .one(about)
+        }
         // A line read by its likeness to example questions was not read word for word: one
         // that carries danger words may be a crisis said our way ("why won't he wake up"),
         // so the numbers come with the answer, as with a line nobody understood.

@@ -167,7 +167,7 @@ struct FileDecoder {
             sections.damage.anyCrisis = true
             return
         }
-        m = checkKeys(m, ["crisis", "match", "unless", "priority", "goto", "return", "symptoms", "refines", "examples", "label"], what)
+        m = checkKeys(m, ["crisis", "match", "unless", "priority", "goto", "return", "symptoms", "refines", "examples", "label", "about"], what)
         var crisis: CrisisKind?
         if let v = m["crisis"] {
             if let raw = text(v, "`crisis`") {
@@ -201,7 +201,32 @@ struct FileDecoder {
         intent.examples = examples
         intent.label = m["label"].flatMap { text($0, "`label`") }
         if let written = m["refines"] { intent.refines = refinement(written, of: crisis) }
+        if let written = m["about"] { intent.about = about(written, of: crisis) }
         sections.intents.append(intent)
+    }
+
+    /// `about: [KIND…]` of a topic intent: the crisis kinds whose questions it answers.
+    private mutating func about(_ node: Node, of crisis: CrisisKind?) -> [CrisisKind] {
+        guard crisis == nil else {
+            report(ModelMessage.invalidValue("`about` is for topic intents", node.range,
+                                             hint: "a crisis intent's own kind is what it is about; remove `about`"))
+            return []
+        }
+        return crisisKinds(textList(node, "`about`"))
+    }
+
+    /// The crisis kinds of a list, each unknown one reported.
+    private mutating func crisisKinds(_ written: [Phrase]) -> [CrisisKind] {
+        var kinds: [CrisisKind] = []
+        for k in written {
+            guard let kind = CrisisKind(rawValue: k.text) else {
+                report(ModelMessage.invalidValue("unknown crisis kind `\(k.text)`", k.range,
+                                                 hint: "one of " + CrisisKind.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ")))
+                continue
+            }
+            kinds.append(kind)
+        }
+        return kinds
     }
 
     /// `refines: {kinds: [KIND…], when: [phrases]}` of a crisis intent.
@@ -213,16 +238,8 @@ struct FileDecoder {
                                              hint: "give the intent a `crisis:` kind, or remove `refines`"))
             return nil
         }
-        var kinds: [CrisisKind] = []
         let written = m["kinds"].map { textList($0, "`kinds`") } ?? []
-        for k in written {
-            guard let kind = CrisisKind(rawValue: k.text) else {
-                report(ModelMessage.invalidValue("unknown crisis kind `\(k.text)`", k.range,
-                                                 hint: "one of " + CrisisKind.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ")))
-                continue
-            }
-            kinds.append(kind)
-        }
+        let kinds = crisisKinds(written)
         let when = m["when"].map { textList($0, "`when`") } ?? []
         // A kind already reported as unknown is no second error.
         if written.isEmpty || when.isEmpty {

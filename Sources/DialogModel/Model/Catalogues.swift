@@ -27,6 +27,10 @@ public struct Intent: Sendable, Hashable {
     /// What a person reads when asked "Did you mean …?" between this intent and another
     /// (`label:`); topic intents with `examples:` have one.
     public var label: String? = nil
+    /// The crisis kinds a question about which this topic answers (`about:`): "what does
+    /// too much baclofen do?" is read as a question about a baclofen overdose, with the
+    /// numbers shown, and answered here.
+    public var about: [CrisisKind] = []
     public var range: SourceRange
 
     public struct Refinement: Sendable, Hashable {
