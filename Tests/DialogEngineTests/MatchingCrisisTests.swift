@@ -209,6 +209,15 @@ struct MatchingCrisisTests {
         // "Now" with how someone feels since is not the crisis again.
         Typed("I overdosed years ago and now I'm scared to use", resources(.overdoseSelf)),
         Typed("I overdosed years ago and now I want to die", takeover(.overdoseSelf, also: [.suicide])),
+        // Using again is what the worry is about, not the crisis happening again.
+        Typed("I overdosed last year and now I'm scared to use again", resources(.overdoseSelf)),
+        Typed("I overdosed and I'm scared to use again", takeover(.overdoseSelf)),
+        // A "when" clause of its own sets the time of the next one; a lifetime is history.
+        Typed("when i was in high school i overdosed", resources(.overdoseSelf)),
+        Typed("i overdosed three times in my life", resources(.overdoseSelf)),
+        // A question about anyone, or a search that names nobody, asks.
+        Typed("can taking too many pills make you overdose", resources(.overdoseOther)),
+        Typed("overdose signs", resources(.overdoseOther)),
         // Questions.
         Typed("what is an overdose?", resources(.overdoseOther)),
         Typed("how do you know if someone is overdosing?", resources(.overdoseOther)),

@@ -294,7 +294,9 @@ public struct CrisisDetector: Sendable {
         for c in 0..<max(0, clauses - 1) {
             guard let phrase = pastIn[c], let at = pastAt[c], pastIn[c + 1] == nil else { continue }
             let clause = text.scopes.clauseWords[c], next = text.scopes.clauseWords[c + 1]
-            guard at <= clause.lowerBound + 1, !next.isEmpty,
+            // The time opens the clause ("Years ago, I overdosed"), or the clause is a
+            // "when" of its own ("when i was in high school | i cut myself").
+            guard at <= clause.lowerBound + 1 || text.words[clause.lowerBound].text == "when", !next.isEmpty,
                   text.words[next.lowerBound].sentence == text.words[clause.lowerBound].sentence else { continue }
             pastIn[c + 1] = phrase
         }

@@ -37,6 +37,8 @@ public enum CrisisLexicon {
         "in october", "in november", "in december", "months back", "weeks back", "a few months back",
         "a few years back", "el ano pasado", "el mes pasado", "la semana pasada", "el verano pasado", "hace anos",
         "hace un ano", "hace dos anos", "hace tres anos", "hace unos anos", "hace meses", "hace unos meses",
+        "in my life", "in my lifetime", "over the years", "over christmas", "at christmas", "over the holidays",
+        "over thanksgiving", "over the summer", "over spring break",
     ]
 
     /// Words after a figure's "for" that make it sincere: "to die for real", "dying for
@@ -72,6 +74,9 @@ public enum CrisisLexicon {
         "just nervous", "just worried", "just scared", "just want to know", "still can not believe", "still get flashbacks",
         "here today", "alive today", "better place now", "doing ok now", "doing good now", "good now",
         "in rehab now", "rehab now", "stable now", "careful now", "not now", "much better now", "ya estoy mejor", "estoy mejor",
+        // Again in the future, not again now: "I OD'd last year and now I'm scared to use again".
+        "use again", "using again", "get high again", "pick up again", "relapse again", "drink again",
+        "not in years", "have not in years", "not since then",
     ]
 
     /// "Now" with how someone feels or where they are since: "now I'm scared to use
