@@ -184,8 +184,9 @@ public struct ExampleIndex<ID: Hashable & Sendable>: Sendable {
 
     /// The best example of each id that shares a term with the line, best first (ties
     /// in the order the ids were given). `skipping` leaves out the examples written so,
-    /// to ask how an example reads against the others.
-    public func rank(_ text: NormalizedText, skipping: String? = nil) -> [Hit] {
+    /// to ask how an example reads against the others. Without `sharedWords`, the hits'
+    /// `words` are left empty: the validator, ranking every example, needs only scores.
+    public func rank(_ text: NormalizedText, skipping: String? = nil, sharedWords: Bool = true) -> [Hit] {
         // The line's known terms, each once, with the words that say it (a bit per word;
         // words past the 64th share the last bit, which can only count fewer words).
         var lineTerms: [(term: Int, words: UInt64)] = []
@@ -235,15 +236,18 @@ public struct ExampleIndex<ID: Hashable & Sendable>: Sendable {
             if let kept = best[idIndex], kept.score > score || (kept.score == score && kept.example < example) { continue }
             best[idIndex] = (example, score)
         }
-        var hits: [(idIndex: Int, hit: Hit)] = []
+        // Ordered as plain numbers first: sorting the hits themselves copies their strings.
+        var order: [(idIndex: Int, example: Int32, score: Double)] = []
         for (idIndex, pick) in best.enumerated() {
-            guard let pick else { continue }
+            if let pick { order.append((idIndex, pick.example, pick.score)) }
+        }
+        order.sort { a, b in a.score != b.score ? a.score > b.score : a.idIndex < b.idIndex }
+        return order.map { pick in
             let e = examples[Int(pick.example)]
             // The words it shares, exactly: the line's words whose terms the example has.
-            let positions = termsOfWord.indices.filter { termsOfWord[$0].contains(where: e.has) }
-            hits.append((idIndex, Hit(id: e.id, example: e.text, words: positions.map { text.words[$0].text }, score: pick.score)))
+            let words = sharedWords ? termsOfWord.indices.filter { termsOfWord[$0].contains(where: e.has) }.map { text.words[$0].text } : []
+            return Hit(id: e.id, example: e.text, words: words, score: pick.score)
         }
-        return hits.sorted { a, b in a.hit.score != b.hit.score ? a.hit.score > b.hit.score : a.idIndex < b.idIndex }.map { $0.hit }
     }
 
     /// A stem's terms: itself, and the concepts that list it.

@@ -32,7 +32,7 @@ extension Validator {
                 }
                 firstSaid[key] = (intent.id, example.range)
                 guard let index, intentsSaying[key]?.count == 1 else { continue }
-                let hits = index.rank(NormalizedText(example.text), skipping: example.text)
+                let hits = index.rank(NormalizedText(example.text), skipping: example.text, sharedWords: false)
                 guard let best = hits.first, best.id != intent.id else { continue }
                 let own = hits.first { $0.id == intent.id }?.score ?? 0
                 // Clearly so: nearly the same words as the other's example, and closer to
