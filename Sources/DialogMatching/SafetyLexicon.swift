@@ -10,6 +10,7 @@ package enum SafetyLexicon {
     /// with withdrawal?" is a question.
     package static let callsForHelp: [String] = [
         "i am in crisis", "i am in a crisis", "in crisis right now", "this is an emergency", "it is an emergency",
+        "urgent please respond", "urgent pls respond", "necesito hablar con alguien",
         "is an emergency", "medical emergency", "call 911", "call 999", "call 112", "call an ambulance",
         "need an ambulance", "get an ambulance", "send an ambulance", "i am not safe", "not safe right now",
         "i do not feel safe", "please help me", "help me please", "someone help me", "somebody help me",

@@ -12,6 +12,7 @@ public enum CrisisLexicon {
         "bored to death", "scared to death", "sick to death", "to die for", "die of embarrassment",
         "over my dead body", "phone died", "phone is dead", "battery died", "battery is dead", "drop dead",
         "jumping out of my skin", "jump out of my skin", "crawl out of my skin", "crawling out of my skin",
+        "stroke of luck", "blue in the face", "sleep mode", "wake up till", "wake up until", "blue raspberry",
     ]
 
     /// Explicit earlier-time phrases. In the same clause as a crisis phrase, they make it
@@ -37,7 +38,7 @@ public enum CrisisLexicon {
         "in october", "in november", "in december", "months back", "weeks back", "a few months back",
         "a few years back", "el ano pasado", "el mes pasado", "la semana pasada", "el verano pasado", "hace anos",
         "hace un ano", "hace dos anos", "hace tres anos", "hace unos anos", "hace meses", "hace unos meses",
-        "in my life", "in my lifetime", "over the years", "over christmas", "at christmas", "over the holidays",
+        "in my life", "in my lifetime", "over the years", "years since", "that was ... years ago", "over christmas", "at christmas", "over the holidays",
         "over thanksgiving", "over the summer", "over spring break",
     ]
 
@@ -77,6 +78,7 @@ public enum CrisisLexicon {
         // Again in the future, not again now: "I OD'd last year and now I'm scared to use again".
         "use again", "using again", "get high again", "pick up again", "relapse again", "drink again",
         "not in years", "have not in years", "not since then",
+        "in treatment now", "help others now", "refills now",
     ]
 
     /// "Now" with how someone feels or where they are since: "now I'm scared to use
@@ -111,6 +113,7 @@ public enum CrisisLexicon {
         "make you", "makes you", "put you", "puts you", "cause you to", "can taking", "does taking", "would taking",
         "if you take", "if you took", "if someone takes", "if someone took", "if somebody takes", "if a person",
         "how much ... does it take", "how many ... does it take", "does it take to", "si alguien",
+        "is it true", "you can overdose", "you can od", "warning signs",
     ]
 
     /// Words of a short line typed like a search ("baclofen toxicity signs") that make it
