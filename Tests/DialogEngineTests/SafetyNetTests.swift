@@ -111,7 +111,7 @@ struct SafetyNetTests {
         #expect(turn.crisis == nil)
     }
 
-    @Test("rating words score a checklist item", arguments: [("a bit", 1), ("kinda", 1), ("medium", 2), ("pretty bad", 3), ("off the charts", 4), ("none", 0), ("like a 3", 3)])
+    @Test("rating words score a checklist item", arguments: [("a bit", 1), ("kinda", 1), ("medium", 2), ("pretty bad", 3), ("off the charts", 4), ("none", 0), ("like a 3", 3), ("how about a 3", 3)])
     func ratingWords(_ line: String, _ score: Int) throws {
         var s = try session(at: "screening.sows")
         let turn = s.respond(to: line)

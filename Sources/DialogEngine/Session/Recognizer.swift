@@ -452,6 +452,8 @@ struct Recognizer: Sendable {
         "will", "say", "guess", "think", "it", "is", "be", "its", "honestly", "um", "uh", "hmm", "ok", "okay", "so",
         "the", "number", "level", "rate", "rating", "solid", "just", "definitely", "def", "yeah", "yes", "no", "at",
         "least", "most", "please", "then", "more", "less", "or", "so", "well", "lol",
+        // "how about a 3", "what about 2"
+        "how", "what",
     ]
 
     /// The symptoms a line reports and denies ("cramps but no vomiting", "sleeping fine").

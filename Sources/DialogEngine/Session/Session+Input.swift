@@ -153,7 +153,8 @@ extension Session {
     /// Its words ("bad", "quit", "never") are not the answer; its topic answers it, or it
     /// is not understood, and the question stays. "pretty bad, is that normal?" is an answer.
     private func asksInsteadOfAnswering(_ input: NormalizedText) -> Bool {
-        guard input.words.count >= 4, let first = input.words.first,
+        // A number among fillers is an answer, however it is put ("how about a 3").
+        guard input.words.count >= 4, let first = input.words.first, recognizer.number(input) == nil,
               YesNo.read(NormalizedText(first.text)) == nil, Ordinals.cardinal(first.text) == nil, Double(first.text) == nil
         else { return false }
         if let asking = input.firstAskingClause {
