@@ -28,18 +28,22 @@ let package = Package(
             // fields cost about three quarters of parse time. Debug builds keep them.
             swiftSettings: strict + [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
+        // The file system: reading and listing for every layer; writing whole files and
+        // appending, for the front ends only.
+        .target(name: "DialogFiles", swiftSettings: strict),
         // Reading text: normalising, phrases, negation and time. Below the model, so that
         // the validator reads phrases exactly as the engine does.
         .target(name: "DialogMatching", dependencies: ["DialogSyntax"], swiftSettings: strict),
-        .target(name: "DialogModel", dependencies: ["DialogSyntax", "DialogMatching"], swiftSettings: strict),
+        .target(name: "DialogModel", dependencies: ["DialogFiles", "DialogSyntax", "DialogMatching"], swiftSettings: strict),
         // The turn schema is documentation and a test oracle, not a resource of the module.
         .target(name: "DialogEngine", dependencies: ["DialogModel", "DialogMatching", "DialogSyntax"],
                 exclude: ["Protocol/turn.schema.json"], swiftSettings: strict),
-        .target(name: "DialogTesting", dependencies: ["DialogEngine", "DialogMatching", "DialogModel", "DialogSyntax"], swiftSettings: strict),
+        .target(name: "DialogTesting", dependencies: ["DialogFiles", "DialogEngine", "DialogMatching", "DialogModel", "DialogSyntax"], swiftSettings: strict),
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
         .executableTarget(
             name: "intake",
             dependencies: [
+                "DialogFiles",
                 "DialogSyntax",
                 "DialogModel",
                 "DialogEngine",
@@ -59,6 +63,11 @@ let package = Package(
                 // The baseline: Yams is a dependency of the benchmark and the tests only.
                 .product(name: "Yams", package: "Yams"),
             ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "DialogFilesTests",
+            dependencies: ["DialogFiles"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,3 +1,5 @@
+import DialogFiles
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -30,18 +32,14 @@ public enum TestFiles {
     }
 
     private static func search(_ folder: String, _ ext: String) throws(Problem) -> [String] {
-        guard let dir = opendir(folder) else { throw Problem(path: folder, reason: String(cString: strerror(errno))) }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name.hasPrefix(".") { continue }
-            names.append(name)
+        let names: [String]
+        do {
+            names = try FileReading.names(in: folder)
+        } catch {
+            throw Problem(path: error.path, reason: error.reason)
         }
-        closedir(dir)
         var out: [String] = []
-        for name in names.sorted() {
+        for name in names {
             let path = join(folder, name)
             if isDirectory(path) {
                 out += try search(path, ext)
@@ -54,32 +52,20 @@ public enum TestFiles {
 
     /// Whether something exists at `path` (a dangling link does not).
     public static func exists(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0
+        FileReading.kind(of: path) != nil
     }
 
     public static func isDirectory(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+        FileReading.kind(of: path) == .folder
     }
 
     /// The whole contents of a file.
     public static func read(_ path: String) throws(Problem) -> [UInt8] {
-        let fd = open(path, O_RDONLY)
-        if fd < 0 { throw Problem(path: path, reason: String(cString: strerror(errno))) }
-        defer { close(fd) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw Problem(path: path, reason: String(cString: strerror(errno)))
-            }
-            if n == 0 { break }
-            bytes += buffer[0..<n]
+        do {
+            return try FileReading.read(path)
+        } catch {
+            throw Problem(path: error.path, reason: error.reason)
         }
-        return bytes
     }
 
     /// The bundle folder a test file tests: its `bundle:` header, relative to the file's

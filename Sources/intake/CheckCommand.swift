@@ -1,4 +1,5 @@
 import ArgumentParser
+import DialogFiles
 import DialogModel
 import DialogTesting
 
@@ -24,6 +25,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let folder = DialogsLocation.resolve(folder)
+        try FileMessages.checkCreatable([paths.golden])
         let result = try BundleReading.load(folder)
         if !result.diagnostics.isEmpty {
             FileIO.write(result.renderedDiagnostics(), to: 2)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DialogFiles
 import DialogModel
 import DialogTesting
 
@@ -51,6 +52,7 @@ struct GraphCommand: ParsableCommand {
 
     func run() throws {
         let folder = DialogsLocation.resolve(self.folder)
+        try FileMessages.checkCreatable([output])
         let bundle = try BundleReading.loadValid(folder)
         guard let output else {
             FileIO.write(format == .dot ? GraphWriter.dot(bundle) : GraphWriter.mermaid(bundle), to: 1)
@@ -69,54 +71,73 @@ struct GraphCommand: ParsableCommand {
             text = GraphWriter.dot(bundle)
         }
         do {
-            try OutputFile.write(text, to: output)
+            try WholeFile.write(text, to: output)
         } catch {
-            FileIO.write("intake: cannot write \(error.path): \(error.reason)\n", to: 2)
-            throw ExitStatus.noInput
+            FileMessages.cannotWrite(error)
+            throw ExitStatus.ioError
         }
     }
 
     /// Runs `dot -TFORMAT -o FILE` with the graph on its standard input.
-    private func render(_ dot: String, as format: String, to output: String) throws {
+    private func render(_ dot: String, as format: String, to path: String) throws {
         guard let program = Self.findInPath("dot") else {
             FileIO.write("""
-                intake: rendering \(output) needs Graphviz's `dot`, which is not installed.
+                intake: rendering \(path) needs Graphviz's `dot`, which is not installed.
                   Install it with `sudo apt-get install graphviz` (Debian, Ubuntu), `sudo dnf install graphviz`
                   (Fedora) or `brew install graphviz` (macOS); or write the graph as text with
-                  --output \(Self.replacingExtension(output, with: "dot")) or --output \(Self.replacingExtension(output, with: "mmd")).
+                  --output \(Self.replacingExtension(path, with: "dot")) or --output \(Self.replacingExtension(path, with: "mmd")).
 
                 """, to: 2)
             throw ExitStatus.unavailable
         }
-        var pipe: [Int32] = [0, 0]
-        guard Glibc.pipe(&pipe) == 0 else { throw ExitStatus.software }
+        // dot writes to a pipe, and the picture is written here like every other file:
+        // whole, never through a link.
+        var toDot: [Int32] = [0, 0], fromDot: [Int32] = [0, 0]
+        guard Glibc.pipe(&toDot) == 0, Glibc.pipe(&fromDot) == 0 else { throw ExitStatus.software }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, pipe[0], 0)
-        posix_spawn_file_actions_addclose(&actions, pipe[1])
-        let arguments = [program, "-T\(format)", "-o", output]
+        posix_spawn_file_actions_adddup2(&actions, toDot[0], 0)
+        posix_spawn_file_actions_adddup2(&actions, fromDot[1], 1)
+        posix_spawn_file_actions_addclose(&actions, toDot[1])
+        posix_spawn_file_actions_addclose(&actions, fromDot[0])
+        let arguments = [program, "-T\(format)"]
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for p in argv { free(p) } }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, program, &actions, nil, &argv, environ)
-        close(pipe[0])
+        close(toDot[0])
+        close(fromDot[1])
+        defer { close(fromDot[0]) }
         guard spawned == 0 else {
-            close(pipe[1])
+            close(toDot[1])
             FileIO.write("intake: cannot run \(program): \(String(cString: strerror(spawned)))\n", to: 2)
             throw ExitStatus.unavailable
         }
-        // A graph dot cannot read would close the pipe early: ignore SIGPIPE meanwhile.
-        let previous = signal(SIGPIPE, SIG_IGN)
-        FileIO.write(dot, to: pipe[1])
-        close(pipe[1])
-        signal(SIGPIPE, previous)
+        // dot reads the whole graph before it draws, so writing it all first cannot
+        // deadlock; a graph it cannot read closes the pipe early (EPIPE, not a signal).
+        _ = Streams.writeAll(Array(dot.utf8), to: toDot[1])
+        close(toDot[1])
+        var picture: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fromDot[0], $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            picture += chunk[0..<n]
+        }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let exited = (status & 0x7f) == 0, code = (status >> 8) & 0xff
         guard exited && code == 0 else {
-            FileIO.write("intake: dot could not render \(output) (exit status \(code))\n", to: 2)
+            FileIO.write("intake: dot could not render \(path) (exit status \(code))\n", to: 2)
             throw ExitStatus.software
+        }
+        do {
+            try WholeFile.write(picture, to: path)
+        } catch {
+            FileMessages.cannotWrite(error)
+            throw ExitStatus.ioError
         }
     }
 

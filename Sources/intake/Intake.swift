@@ -1,4 +1,5 @@
 import ArgumentParser
+import DialogFiles
 
 /// The `intake` command: a conversational intake assistant and the tools around it.
 @main
@@ -9,4 +10,18 @@ struct Intake: ParsableCommand {
         subcommands: [ChatCommand.self, CheckCommand.self, ParseCommand.self, TestCommand.self, EvalCommand.self, GraphCommand.self, TrainCommand.self],
         defaultSubcommand: ChatCommand.self
     )
+
+    /// Runs the command; a write to standard output that failed on the way ends it with 74.
+    static func main() {
+        // A closed pipe or a file size limit is an error to report, not a death.
+        Streams.reportWriteSignalsAsErrors()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            FileIO.exitIfOutputFailed()
+            exit(withError: error)
+        }
+        FileIO.exitIfOutputFailed()
+    }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DialogFiles
 import DialogModel
 import DialogSyntax
 
@@ -27,7 +28,7 @@ struct ParseCommand: ParsableCommand {
     func run() throws {
         let bytes: [UInt8]
         do {
-            bytes = try FileIO.read(file)
+            bytes = try FileReading.read(file)
         } catch {
             FileIO.write("intake: cannot read \(error.path): \(error.reason)\n", to: 2)
             throw ExitStatus.noInput
@@ -51,6 +52,7 @@ struct ParseCommand: ParsableCommand {
             out.append(0x0A)
         }
         FileIO.write(out, to: 1)
+        FileIO.exitIfOutputFailed()
         // The process ends here: freeing the tree, one allocation at a time, would take
         // about a tenth of its run on a large file.
         Glibc.exit(EXIT_SUCCESS)

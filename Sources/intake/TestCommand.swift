@@ -1,5 +1,6 @@
 import ArgumentParser
 import DialogEngine
+import DialogFiles
 import DialogModel
 import DialogSyntax
 import DialogTesting
@@ -61,6 +62,8 @@ struct TestCommand: ParsableCommand {
     }
 
     func run() throws {
+        // The files asked for are checked before any test runs.
+        try FileMessages.checkCreatable([turns, junit, walk.golden])
         let given = paths.isEmpty ? [TestFiles.join(DialogsLocation.resolve(nil), "tests")] : paths
         let found: [String]
         do {
@@ -103,18 +106,18 @@ struct TestCommand: ParsableCommand {
         if !diagnostics.isEmpty { FileIO.write(diagnostics, to: 2) }
         if let turns {
             do {
-                try OutputFile.write(result.tests.flatMap(\.turns).map { $0.jsonLine() + "\n" }.joined(), to: turns)
+                try WholeFile.write(result.tests.flatMap(\.turns).map { $0.jsonLine() + "\n" }.joined(), to: turns)
             } catch {
-                FileIO.write("intake: cannot write \(error.path): \(error.reason)\n", to: 2)
-                throw ExitStatus.noInput
+                FileMessages.cannotWrite(error)
+                throw ExitStatus.ioError
             }
         }
         if let junit {
             do {
-                try OutputFile.write(JUnitWriter.xml(result), to: junit)
+                try WholeFile.write(JUnitWriter.xml(result), to: junit)
             } catch {
-                FileIO.write("intake: cannot write \(error.path): \(error.reason)\n", to: 2)
-                throw ExitStatus.noInput
+                FileMessages.cannotWrite(error)
+                throw ExitStatus.ioError
             }
         }
         var report = TestReport.render(result, verbose: verbose)
@@ -155,10 +158,10 @@ struct TestCommand: ParsableCommand {
             guard let rewrites = byPath[file.path] else { continue }
             let bytes = Rewriting.apply(rewrites, to: file.source.bytes)
             do {
-                try OutputFile.overwrite(bytes, at: file.path)
+                try WholeFile.write(bytes, to: file.path, keepingMode: true)
             } catch {
-                FileIO.write("intake: cannot write \(error.path): \(error.reason)\n", to: 2)
-                throw ExitStatus.noInput
+                FileMessages.cannotWrite(error)
+                throw ExitStatus.ioError
             }
             let n = rewrites.count
             FileIO.write("updated \(n) expectation\(n == 1 ? "" : "s") in \(file.path); review the change before committing it\n", to: 1)
@@ -210,35 +213,14 @@ struct PathWalkOptions: ParsableArguments {
             let inTests = TestFiles.bundleFolder(for: golden, header: nil).map(TestFiles.normalize) == TestFiles.normalize(folder)
             let header = inTests ? nil : RecordPaths.relativeBundle(folder, from: TestFiles.parent(golden))
             do {
-                try OutputFile.write(report.goldenTests(bundle: header), to: golden)
+                try WholeFile.write(report.goldenTests(bundle: header), to: golden)
             } catch {
-                FileIO.write("intake: cannot write \(error.path): \(error.reason)\n", to: 2)
-                throw ExitStatus.noInput
+                FileMessages.cannotWrite(error)
+                throw ExitStatus.ioError
             }
             FileIO.write("wrote \(report.paths.count) golden tests to \(golden)\n", to: 1)
         }
         return report.findings.isEmpty
-    }
-}
-
-/// Files the authoring commands write: reports, graphs, tests (not private; the chat's
-/// files are, see `PrivateFile`).
-enum OutputFile {
-    struct Failure: Error {
-        var path: String
-        var reason: String
-    }
-
-    static func write(_ text: String, to path: String) throws(Failure) {
-        try overwrite(Array(text.utf8), at: path)
-    }
-
-    /// Writes a file in place, keeping the mode of one that exists.
-    static func overwrite(_ bytes: [UInt8], at path: String) throws(Failure) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        if fd < 0 { throw Failure(path: path, reason: String(cString: strerror(errno))) }
-        FileIO.write(bytes, to: fd)
-        close(fd)
     }
 }
 

@@ -1,5 +1,6 @@
-import DialogMatching
 import ArgumentParser
+import DialogFiles
+import DialogMatching
 import DialogEngine
 import DialogModel
 import DialogSyntax
@@ -45,7 +46,7 @@ struct TrainCommand: ParsableCommand {
     var jsonl = false
 
     func run() throws {
-        let trainingFolder = join(DialogsLocation.resolve(dialogs), "training")
+        let trainingFolder = FileReading.join(DialogsLocation.resolve(dialogs), "training")
         let modules = Self.modules(in: trainingFolder)
         guard let name else {
             try list(modules, in: trainingFolder)
@@ -55,7 +56,7 @@ struct TrainCommand: ParsableCommand {
             FileIO.write("intake: no training module `\(name)`; the modules are: \(modules.joined(separator: ", "))\n", to: 2)
             throw ExitCode(64)
         }
-        let folder = join(trainingFolder, name)
+        let folder = FileReading.join(trainingFolder, name)
         let bundle = try BundleReading.loadValid(folder)
         guard bundle.kind == .training else {
             FileIO.write("intake: \(folder) is not a training module (`kind: training`)\n", to: 2)
@@ -70,20 +71,23 @@ struct TrainCommand: ParsableCommand {
         }
         // History stays in memory: a trainee's lines are not written anywhere.
         var runner = SessionRunner(jsonl: jsonl, staff: false, history: nil, transcript: transcript)
+        runner.filesAtEnd = [report]
         let exitSignal = try runner.run(&session, onTurn: { _ in }, onReload: { _, asked in
             var turn = asked
             turn.say.append("Reload is for the chat; a training session keeps its module.")
             return turn
         })
+        var failed = runner.writeFailed
         if let report {
             do {
                 try ReportFile.write(session.debrief(), title: bundle.title, module: name, hash: bundle.hash, to: report)
             } catch {
-                FileIO.write("intake: cannot write \(error.path): \(error.reason)\n", to: 2)
-                throw ExitStatus.noInput
+                FileMessages.cannotWrite(error)
+                failed = true
             }
         }
         if exitSignal != 0 { throw ExitCode(128 + exitSignal) }
+        if failed { throw ExitStatus.ioError }
     }
 
     /// `intake train`: each module with its `description`.
@@ -96,10 +100,10 @@ struct TrainCommand: ParsableCommand {
         var out = "Training modules (run one with intake train NAME):\n"
         for module in modules {
             let description: String
-            if let result = try? BundleLoader.load(folder: join(folder, module)), let bundle = result.bundle {
+            if let result = try? BundleLoader.load(folder: FileReading.join(folder, module)), let bundle = result.bundle {
                 description = bundle.description ?? bundle.title
             } else {
-                description = "(has errors: run intake check \(join(folder, module)))"
+                description = "(has errors: run intake check \(FileReading.join(folder, module)))"
             }
             out += "  " + module + String(repeating: " ", count: width - module.count) + "  " + description + "\n"
         }
@@ -108,30 +112,17 @@ struct TrainCommand: ParsableCommand {
 
     /// The folders of `folder`, sorted: one module each.
     static func modules(in folder: String) -> [String] {
-        guard let dir = opendir(folder) else { return [] }
-        defer { closedir(dir) }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            guard !name.hasPrefix(".") else { continue }
-            var info = stat()
-            if stat(folder + "/" + name, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { names.append(name) }
-        }
-        return names.sorted()
+        let names = (try? FileReading.names(in: folder)) ?? []
+        return names.filter { FileReading.kind(of: FileReading.join(folder, $0)) == .folder }
     }
 
-    private func join(_ folder: String, _ name: String) -> String {
-        folder.hasSuffix("/") ? folder + name : folder + "/" + name
-    }
 }
 
 /// `--report FILE`: the debrief for a supervisor, as JSON (`.json`) or Markdown, written
 /// atomically, mode 0600.
 enum ReportFile {
     /// `hash` is the module's bundle hash: which version of it the trainee was scored on.
-    static func write(_ debrief: Debrief, title: String, module: String, hash: String, to path: String) throws(PrivateFile.Failure) {
+    static func write(_ debrief: Debrief, title: String, module: String, hash: String, to path: String) throws(FileProblem) {
         let text: String
         if path.hasSuffix(".json") {
             let value = TypedValue.mapping([("module", .string(module)), ("title", .string(title)), ("hash", .string(hash)),
@@ -140,6 +131,6 @@ enum ReportFile {
         } else {
             text = debrief.markdown(title: title)
         }
-        try PrivateFile.writeAtomically(text, to: path)
+        try WholeFile.write(text, to: path)
     }
 }

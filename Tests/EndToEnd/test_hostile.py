@@ -28,6 +28,9 @@ import tempfile
 import time
 import traceback
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import hostile_files  # noqa: E402  (beside this file)
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, '..', '..'))
 DIALOGS = os.path.join(ROOT, 'Dialogs')
@@ -302,6 +305,7 @@ CASES = [
      ['chat', '--dialogs', '{tmp}/d'], 65, 'err:intake: {tmp}/d has 1 error; run intake check {tmp}/d', 10,
      nothing_started),
 ]
+CASES += hostile_files.CASES
 
 
 # MARK: - Running a case
@@ -344,12 +348,63 @@ def run_case(name, stdin, command, tmp, limit):
     started = time.monotonic()
     if isinstance(stdin, Signal):
         return run_signalled(args, stdin, limit), time.monotonic() - started
+    if isinstance(stdin, hostile_files.Prepared) or stdin == 'folder':
+        return run_prepared(args, stdin, tmp, limit), time.monotonic() - started
     try:
         r = subprocess.run([BINARY] + args, input=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                            env=environment(), timeout=limit, **kwargs)
     except subprocess.TimeoutExpired:
         raise AssertionError('no answer within %d s (a hang?)' % limit)
     return r, time.monotonic() - started
+
+
+def run_prepared(args, prepared, tmp, limit):
+    """A command run as `hostile_files.Prepared` says: under a file size limit, with
+    standard output closed or on a file, beside a session already running; or with a
+    folder as standard input ('folder')."""
+    if prepared == 'folder':
+        prepared = hostile_files.Prepared(None)
+        stdin_file = os.open(tmp, os.O_RDONLY)
+    else:
+        stdin_file = subprocess.PIPE
+    during = None
+    if prepared.during:
+        during = subprocess.Popen([BINARY] + prepared.during, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                  stderr=subprocess.DEVNULL, env=environment())
+        # Its greeting shows it holds its files.
+        check(during.stdout.readline(), 'the first session did not start')
+    preexec = None
+    if prepared.fsize is not None:
+        import resource
+
+        def preexec():
+            resource.setrlimit(resource.RLIMIT_FSIZE, (prepared.fsize, prepared.fsize))
+    if prepared.stdout == 'closed':
+        read_end, write_end = os.pipe()
+        os.close(read_end)
+        stdout = write_end
+    elif prepared.stdout:
+        stdout = os.open(prepared.stdout, os.O_WRONLY)
+    else:
+        stdout = subprocess.PIPE
+    try:
+        p = subprocess.Popen([BINARY] + args, stdin=stdin_file, stdout=stdout, stderr=subprocess.PIPE,
+                             env=environment(), preexec_fn=preexec)
+        if stdout != subprocess.PIPE:
+            os.close(stdout)
+        try:
+            out, err = p.communicate(input=prepared.stdin, timeout=limit)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            p.wait()
+            raise AssertionError('no answer within %d s (a hang?)' % limit)
+        return subprocess.CompletedProcess(p.args, p.returncode, out or b'', err)
+    finally:
+        if stdin_file != subprocess.PIPE:
+            os.close(stdin_file)
+        if during:
+            during.kill()
+            during.wait()
 
 
 def run_signalled(args, feed, limit):
@@ -459,7 +514,7 @@ def main():
             verify(r, tmp, status, fragment, extra)
             passed += 1
             print('pass %s (%.1f s)' % (name, took))
-        except Skip as e:
+        except (Skip, hostile_files.Skip) as e:
             skipped += 1
             print('skip %s: %s' % (name, e))
         except Exception as e:  # a failing case prints why and the run goes on

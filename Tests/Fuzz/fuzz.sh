@@ -33,8 +33,8 @@ TARGET=$1
 shift
 case "$TARGET" in
     parser) MODULES=(DialogSyntax); SOURCE=Tests/Fuzz/FuzzParser.swift ;;
-    loader) MODULES=(DialogSyntax DialogMatching DialogModel); SOURCE=Tests/Fuzz/FuzzLoader.swift ;;
-    session) MODULES=(DialogSyntax DialogMatching DialogModel DialogEngine); SOURCE=Tests/Fuzz/FuzzSession.swift ;;
+    loader) MODULES=(DialogFiles DialogSyntax DialogMatching DialogModel); SOURCE=Tests/Fuzz/FuzzLoader.swift ;;
+    session) MODULES=(DialogFiles DialogSyntax DialogMatching DialogModel DialogEngine); SOURCE=Tests/Fuzz/FuzzSession.swift ;;
     *) usage ;;
 esac
 

@@ -1,10 +1,5 @@
+import DialogFiles
 import DialogSyntax
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A problem in one file of a bundle.
 public struct BundleDiagnostic: Sendable {
@@ -218,53 +213,31 @@ public enum BundleLoader {
     }
 
     static func join(_ folder: String, _ name: String) -> String {
-        folder.hasSuffix("/") ? folder + name : folder + "/" + name
+        FileReading.join(folder, name)
     }
 
     /// The `*.yaml` files directly in `folder`, sorted, with their sizes in bytes.
     static func yamlFiles(in folder: String) throws(BundleReadError) -> [(name: String, size: Int)] {
-        guard let dir = opendir(folder) else {
-            throw BundleReadError(path: folder, reason: String(cString: strerror(errno)))
-        }
-        defer { closedir(dir) }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            guard name.hasSuffix(".yaml"), !name.hasPrefix(".") else { continue }
-            names.append(name)
-        }
-        // In order, so that the first file that cannot be read is the same on every run.
         var files: [(name: String, size: Int)] = []
-        for name in names.sorted() {
-            var info = stat()
-            let path = join(folder, name)
-            // A dangling link or a link loop is a file of the bundle that cannot be read:
-            // say so rather than load the bundle without it. A folder is skipped.
-            guard stat(path, &info) == 0 else {
-                throw BundleReadError(path: path, reason: String(cString: strerror(errno)))
+        do {
+            for name in try FileReading.names(in: folder) where name.hasSuffix(".yaml") {
+                let path = join(folder, name)
+                // A dangling link or a link loop is a file of the bundle that cannot be
+                // read: say so rather than load the bundle without it. A folder is skipped.
+                let status = try FileReading.status(of: path)
+                if status.kind == .file { files.append((name, status.size)) }
             }
-            if (info.st_mode & S_IFMT) == S_IFREG { files.append((name, Int(info.st_size))) }
+        } catch {
+            throw BundleReadError(path: error.path, reason: error.reason)
         }
         return files
     }
 
     static func readFile(_ path: String) throws(BundleReadError) -> [UInt8] {
-        let fd = open(path, O_RDONLY)
-        if fd < 0 { throw BundleReadError(path: path, reason: String(cString: strerror(errno))) }
-        defer { close(fd) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw BundleReadError(path: path, reason: String(cString: strerror(errno)))
-            }
-            if n == 0 { break }
-            bytes.append(contentsOf: chunk[0..<n])
+        do {
+            return try FileReading.read(path)
+        } catch {
+            throw BundleReadError(path: error.path, reason: error.reason)
         }
-        return bytes
     }
 }

@@ -1,6 +1,7 @@
-import DialogMatching
 import ArgumentParser
 import DialogEngine
+import DialogFiles
+import DialogMatching
 import DialogModel
 
 #if canImport(Glibc)
@@ -95,25 +96,28 @@ struct ChatCommand: ParsableCommand {
         var runner = SessionRunner(jsonl: jsonl, staff: staff, history: history, transcript: transcript)
         runner.stateFile = state ?? resume
         runner.resuming = resume != nil
+        runner.filesAtEnd = [record, summary]
         let exitSignal = try runner.run(
             &session, onTurn: { recorder?.add($0) },
             onReload: { session, asked in reload(&session, folder: folder, asked: asked) })
+        // Each file asked for is written, even when another could not be.
+        var failed = runner.writeFailed
         do {
             try recorder?.write()
         } catch {
-            FileIO.write("intake: cannot write \(error.path): \(error.reason)\n", to: 2)
-            throw ExitStatus.noInput
+            FileMessages.cannotWrite(error)
+            failed = true
         }
         if let summary {
             do {
                 try SummaryFile.write(session.summary(), to: summary)
             } catch {
-                FileIO.write("intake: cannot write \(error.path): \(error.reason)\n", to: 2)
-                throw ExitStatus.noInput
+                FileMessages.cannotWrite(error)
+                failed = true
             }
         }
         if exitSignal != 0 { throw ExitCode(128 + exitSignal) }
-        if runner.stateSaveFailed { throw ExitStatus.ioError }
+        if failed { throw ExitStatus.ioError }
     }
 
     /// The session saved in `path`: a missing file is 66; a file that is not a saved
@@ -121,7 +125,7 @@ struct ChatCommand: ParsableCommand {
     private func resumed(from path: String, bundle: DialogBundle) throws -> Session {
         let bytes: [UInt8]
         do {
-            bytes = try FileIO.read(path)
+            bytes = try FileReading.read(path)
         } catch {
             FileIO.write("intake: cannot read \(error.path): \(error.reason)\n", to: 2)
             throw ExitStatus.noInput

@@ -1,6 +1,7 @@
-import DialogMatching
 import CReadline
 import DialogEngine
+import DialogFiles
+import DialogMatching
 
 #if canImport(Glibc)
 import Glibc
@@ -13,6 +14,12 @@ protocol LineInput {
     /// The next line without its line break; nil at the end of input. `.interrupted`
     /// when a signal asks the session to end.
     mutating func readLine(prompt: String) -> LineEvent
+    /// Whether a file it writes (the line history) could not be written.
+    var writeFailed: Bool { get }
+}
+
+extension LineInput {
+    var writeFailed: Bool { false }
 }
 
 enum LineEvent: Equatable {
@@ -32,9 +39,10 @@ enum EndSignals {
     static var received: Int32 { intake_take_end_signal() }
 }
 
-/// Lines from a pipe or a file: plain `read(2)`, no prompt, no echo. Bytes that are not
-/// UTF-8 become U+FFFD; a line longer than `maxLine` keeps its first `maxLine` bytes and
-/// the rest is dropped as it arrives, so a line of any length costs little memory.
+/// Lines from a pipe or a file: plain `read(2)`, no prompt, no echo; LF, CRLF and CR
+/// line ends. Bytes that are not UTF-8 become U+FFFD; a line longer than `maxLine` keeps
+/// its first `maxLine` bytes and the rest is dropped as it arrives, so a line of any
+/// length costs little memory.
 struct PipeInput: LineInput {
     /// Enough bytes for the `Session.maxInputLength` characters the session reads (at most
     /// four bytes each), and not many more.
@@ -48,15 +56,18 @@ struct PipeInput: LineInput {
         var skipping = false
         var kept: [UInt8] = []
         while true {
-            if let nl = buffer[start...].firstIndex(of: 0x0A) {
-                let piece = buffer[start..<nl]
-                start = nl + 1
+            // A line ends at LF, CRLF or a CR alone (old Mac files); a CR at the end of
+            // what has arrived waits for the next byte, which may be its LF.
+            if let brk = buffer[start...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }),
+               buffer[brk] == 0x0A || brk + 1 < buffer.count || eof {
+                let piece = buffer[start..<brk]
+                start = brk + 1
+                if buffer[brk] == 0x0D && start < buffer.count && buffer[start] == 0x0A { start += 1 }
                 if start > (1 << 16) { buffer.removeFirst(start); start = 0 }
                 if skipping {
                     return .line(String(decoding: kept, as: UTF8.self))
                 }
                 var line = Array(piece)
-                if line.last == 0x0D { line.removeLast() }
                 if line.count > PipeInput.maxLine { line.removeSubrange(PipeInput.maxLine...) }
                 return .line(String(decoding: line, as: UTF8.self))
             }
@@ -99,14 +110,16 @@ struct PipeInput: LineInput {
 /// Lines from a person at a terminal, through readline: line editing, history, Tab
 /// completion of the choices and commands, Ctrl-C to abandon a line.
 struct TerminalInput: LineInput {
-    let historyFile: String?
+    /// `--history FILE`, opened (and locked) by the caller; each line is appended to it.
+    private var history: AppendFile?
+    private(set) var writeFailed = false
 
-    init(historyFile: String?) {
-        self.historyFile = historyFile
+    init(history: AppendFile?) {
+        self.history = history
         intake_readline_setup()
         intake_set_completion(completionGenerator)
         using_history()
-        if let historyFile { _ = read_history(historyFile) }
+        if let history { _ = read_history(history.path) }
     }
 
     /// The words Tab completes: the current choices and the commands.
@@ -127,20 +140,22 @@ struct TerminalInput: LineInput {
             let line = String(decoding: UnsafeRawBufferPointer(start: raw, count: strlen(raw)).bindMemory(to: UInt8.self), as: UTF8.self)
             if !line.allSatisfy(\.isWhitespace) {
                 add_history(raw)
-                if let historyFile { Private.appendHistory(historyFile) }
+                appendToHistory(line)
             }
             return .line(line)
         }
     }
-}
 
-private enum Private {
-    static func appendHistory(_ path: String) {
-        // Created 0600 whatever the umask: history holds what a person typed.
-        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o600)
-        if fd >= 0 { fchmod(fd, 0o600); close(fd) }
-        _ = write_history(path)
-        chmod(path, 0o600)
+    /// One line added to the history file, as readline reads it back: a line of text.
+    private mutating func appendToHistory(_ line: String) {
+        guard let file = history else { return }
+        do {
+            try file.append(line + "\n")
+        } catch {
+            FileIO.write("intake: cannot write \(error.path): \(error.reason); the session goes on without its history\n", to: 2)
+            history = nil
+            writeFailed = true
+        }
     }
 }
 

@@ -1,74 +1,29 @@
-import DialogMatching
 import DialogEngine
+import DialogFiles
 import DialogSyntax
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// Files a person asked for, and only those: each created mode 0600, whatever the umask,
-/// because they hold what a person typed.
-enum PrivateFile {
-    struct Failure: Error {
-        var path: String
-        var reason: String
-    }
-
-    /// Opens a file for writing, truncated, mode 0600.
-    static func create(_ path: String) throws(Failure) -> Int32 {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        if fd < 0 { throw Failure(path: path, reason: String(cString: strerror(errno))) }
-        fchmod(fd, 0o600)
-        return fd
-    }
-
-    /// Writes a whole file atomically: a temporary file beside it, then a rename, so the
-    /// file is complete or absent.
-    ///
-    /// The temporary file is created new (never through an existing file or link), and a
-    /// failed write or flush leaves the earlier file as it was.
-    static func writeAtomically(_ text: String, to path: String) throws(Failure) {
-        let temporary = path + ".partial-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        if fd < 0 { throw Failure(path: temporary, reason: String(cString: strerror(errno))) }
-        fchmod(fd, 0o600)
-        guard FileIO.write(text, to: fd), fsync(fd) == 0 else {
-            let reason = String(cString: strerror(errno))
-            close(fd)
-            unlink(temporary)
-            throw Failure(path: path, reason: reason)
-        }
-        close(fd)
-        if rename(temporary, path) != 0 {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw Failure(path: path, reason: reason)
-        }
-    }
-}
-
-/// `--transcript FILE`: one JSON object per turn, written as each turn happens, so the
-/// file holds every complete turn even if the session is stopped from outside.
+/// `--transcript FILE`: one JSON object per turn, appended as each turn happens, so the
+/// file holds every complete turn even if the session is stopped from outside. Appends
+/// only to a private file of the user's own, under a lock (see `AppendFile`).
 struct TranscriptWriter {
-    let fd: Int32
+    let file: AppendFile
 
-    init(path: String) throws(PrivateFile.Failure) {
-        fd = try PrivateFile.create(path)
+    init(path: String) throws(FileProblem) {
+        file = try AppendFile(path: path)
     }
 
     /// Writes a turn; with `staff`, the author's staff notes too.
-    func write(_ turn: Turn, staff: Bool) {
-        FileIO.write(turn.jsonLine(staff: staff) + "\n", to: fd)
+    func write(_ turn: Turn, staff: Bool) throws(FileProblem) {
+        try file.append(turn.jsonLine(staff: staff) + "\n")
     }
 
-    func close() { _ = Glibc.close(fd) }
+    func close() { file.close() }
 }
 
-/// `--summary FILE`: the session summary as JSON (`.json`) or Markdown (anything else).
+/// `--summary FILE`: the session summary as JSON (`.json`) or Markdown (anything else),
+/// written whole (see `WholeFile`).
 enum SummaryFile {
-    static func write(_ summary: Summary, to path: String) throws(PrivateFile.Failure) {
+    static func write(_ summary: Summary, to path: String) throws(FileProblem) {
         let text: String
         if path.hasSuffix(".json") {
             text = JSONWriter.string(summary.jsonValue) + "\n"
@@ -77,6 +32,32 @@ enum SummaryFile {
             lines += summary.lines.dropFirst().map { "- " + $0 }
             text = lines.joined(separator: "\n") + "\n"
         }
-        try PrivateFile.writeAtomically(text, to: path)
+        try WholeFile.write(text, to: path)
+    }
+}
+
+/// What the commands say about files they cannot create or write.
+enum FileMessages {
+    /// Before the first turn (exit 73).
+    static func cannotCreate(_ problem: FileProblem) {
+        FileIO.write("intake: cannot create \(problem.path): \(problem.reason)\n", to: 2)
+    }
+
+    /// While or after writing (exit 74).
+    static func cannotWrite(_ problem: FileProblem) {
+        FileIO.write("intake: cannot write \(problem.path): \(problem.reason)\n", to: 2)
+    }
+
+    /// Checks every file to be written whole before the first turn; exit 73 on the first
+    /// that cannot be created.
+    static func checkCreatable(_ paths: [String?]) throws {
+        for case let path? in paths {
+            do {
+                try WholeFile.checkCreatable(path)
+            } catch {
+                cannotCreate(error)
+                throw ExitStatus.cannotCreate
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
-import DialogMatching
 import DialogEngine
+import DialogFiles
+import DialogMatching
 import DialogTesting
 
 /// `intake chat --record FILE`: the session saved as a scripted test that replays it —
@@ -36,7 +37,7 @@ struct RecordWriter {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    func write() throws(PrivateFile.Failure) {
-        try PrivateFile.writeAtomically(text, to: path)
+    func write() throws(FileProblem) {
+        try WholeFile.write(text, to: path)
     }
 }

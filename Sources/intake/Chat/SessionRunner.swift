@@ -1,5 +1,6 @@
-import DialogMatching
 import DialogEngine
+import DialogFiles
+import DialogMatching
 
 #if canImport(Glibc)
 import Glibc
@@ -21,9 +22,13 @@ struct SessionRunner {
     var stateFile: String?
     /// Whether the session was resumed: its first turn asks the pending question again.
     var resuming = false
-    /// Set by ``run(_:onTurn:onReload:)`` when a save of the state failed during the
-    /// session: the command ends with 74 once it has written what else was asked.
-    private(set) var stateSaveFailed = false
+    /// The files the command writes whole when the session ends (`--summary`, `--record`,
+    /// `--report`): checked, with the others, before the first turn.
+    var filesAtEnd: [String?] = []
+    /// Set by ``run(_:onTurn:onReload:)`` when a write failed during the session (the
+    /// state, the transcript, standard output): the command ends with 74 once it has
+    /// written what else was asked.
+    private(set) var writeFailed = false
 
     /// Colour by the conventions: off when `NO_COLOR` is set and not empty
     /// (no-color.org), and on a terminal that says it cannot show it (`TERM=dumb` or none).
@@ -36,26 +41,41 @@ struct SessionRunner {
     /// Runs the session to its end and returns the signal that ended it, or 0.
     /// `onTurn` sees every turn as the session made it; `onReload` answers `reload`.
     mutating func run(_ session: inout Session, onTurn: (Turn) -> Void, onReload: (inout Session, Turn) -> Turn) throws -> Int32 {
+        // Before the first turn: the input is something lines can be read from, and every
+        // file asked for can be written.
+        if FileReading.kind(ofDescriptor: 0) == .folder {
+            FileIO.write("intake: standard input is a folder, not lines of text\n", to: 2)
+            throw ExitStatus.noInput
+        }
+        try FileMessages.checkCreatable(filesAtEnd + [stateFile])
         var transcriptWriter: TranscriptWriter?
-        if let transcript {
-            do {
-                transcriptWriter = try TranscriptWriter(path: transcript)
-            } catch {
-                FileIO.write("intake: cannot write \(error.path): \(error.reason)\n", to: 2)
-                throw ExitStatus.noInput
-            }
+        var historyFile: AppendFile?
+        do {
+            if let transcript { transcriptWriter = try TranscriptWriter(path: transcript) }
+            if let history { historyFile = try AppendFile(path: history) }
+        } catch {
+            FileMessages.cannotCreate(error)
+            throw ExitStatus.cannotCreate
         }
         let terminal = isatty(0) != 0 && isatty(1) != 0 && !jsonl
         EndSignals.install(includingInterrupt: !terminal)
-        var input: any LineInput = terminal ? TerminalInput(historyFile: history) : PipeInput()
+        var input: any LineInput = terminal ? TerminalInput(history: historyFile) : PipeInput()
         let colour = terminal && SessionRunner.wantsColour()
         let printer = TurnPrinter(terminal: terminal, colour: colour, staff: staff)
+        var failed = false
 
         func show(_ turn: Turn) {
             onTurn(turn)
             // The author's notes are for staff; programs get the rest of the turn.
-            transcriptWriter?.write(turn, staff: staff)
-            FileIO.write(jsonl ? turn.jsonLine(staff: staff) + "\n" : printer.render(turn) + "\n", to: 1)
+            do {
+                try transcriptWriter?.write(turn, staff: staff)
+            } catch {
+                // Said once; the session goes on, without the transcript.
+                FileIO.write("intake: cannot write \(error.path): \(error.reason); the session goes on without its transcript\n", to: 2)
+                transcriptWriter = nil
+                failed = true
+            }
+            if !FileIO.write(jsonl ? turn.jsonLine(staff: staff) + "\n" : printer.render(turn) + "\n", to: 1) { failed = true }
             TerminalInput.candidates = turn.choiceLabels + Session.commands
         }
 
@@ -65,9 +85,10 @@ struct SessionRunner {
         func save(_ session: Session) {
             guard let stateFile, !stateFailed else { return }
             do {
-                try PrivateFile.writeAtomically(session.savedState.jsonLine + "\n", to: stateFile)
+                try WholeFile.write(session.savedState.jsonLine + "\n", to: stateFile)
             } catch {
                 stateFailed = true
+                failed = true
                 FileIO.write("intake: cannot save the session to \(error.path): \(error.reason); the session goes on unsaved\n", to: 2)
             }
         }
@@ -78,7 +99,9 @@ struct SessionRunner {
         if stateFailed { throw ExitStatus.cannotCreate }
         show(first)
         var exitSignal: Int32 = 0
-        while !session.isEnded {
+        // Nobody reads a session whose output is closed: it ends, and what was asked to be
+        // written is written.
+        while !session.isEnded && FileIO.outputFailure == 0 {
             // \u{1} and \u{2} tell readline that the codes between them take no columns:
             // without them it misplaces the cursor when it redraws an edited line.
             switch input.readLine(prompt: colour ? "\u{1}\u{1B}[1m\u{2}> \u{1}\u{1B}[0m\u{2}" : "> ") {
@@ -100,8 +123,12 @@ struct SessionRunner {
                 show(session.end())
             }
         }
+        // Standard output closed: the session ends as at the end of input.
+        if !session.isEnded { show(session.end()) }
+        if input.writeFailed { failed = true }
         transcriptWriter?.close()
-        stateSaveFailed = stateFailed
+        historyFile?.close()
+        writeFailed = failed
         return exitSignal
     }
 }
