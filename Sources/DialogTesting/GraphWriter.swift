@@ -1,4 +1,5 @@
 import DialogModel
+import DialogSyntax
 
 /// The dialog graph of a bundle, as Graphviz DOT or Mermaid: one cluster per file; an
 /// edge per choice (numbered, with its label), route and `branch` condition (its
@@ -113,10 +114,11 @@ public enum GraphWriter {
         return out
     }
 
-    /// A DOT string: quotes and backslashes escaped, line breaks as `\n`.
+    /// A DOT string: control characters stripped, quotes and backslashes escaped, line
+    /// breaks as `\n`.
     static func dotQuote(_ s: String) -> String {
         var out = "\""
-        for c in s {
+        for c in VisibleText.stripping(s) {
             switch c {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
@@ -185,11 +187,11 @@ public enum GraphWriter {
         return out
     }
 
-    /// A Mermaid label in quotes: quotes, bars and angle brackets as entity codes, line
-    /// breaks as `<br/>`.
+    /// A Mermaid label in quotes: control characters stripped, quotes, bars and angle
+    /// brackets as entity codes, line breaks as `<br/>`.
     static func mermaidQuote(_ s: String) -> String {
         var out = "\""
-        for c in s {
+        for c in VisibleText.stripping(s) {
             switch c {
             case "\"": out += "#quot;"
             case "|": out += "#124;"

@@ -86,6 +86,29 @@ public enum TestFiles {
         return nil
     }
 
+    /// The folder a test file's `bundle:` may name a bundle inside: the one that holds
+    /// its `tests/` folder (the nearest folder of that name above it), or, for a file in
+    /// no `tests/` folder, the one that holds the file's own folder. So a test file cannot
+    /// point `intake test` at any folder on the machine and print its files.
+    public static func bundleRoot(for path: String) -> String {
+        if let bundle = bundleFolder(for: path, header: nil) { return bundle }
+        return parent(normalize(parent(path) == "." ? realFolder(".") ?? "." : parent(path)))
+    }
+
+    /// Whether `folder` is `root` or inside it, through the real paths of both (so `..`
+    /// and symbolic links cannot lead out). False when either does not exist.
+    public static func isInside(_ folder: String, _ root: String) -> Bool {
+        guard let f = realFolder(folder), let r = realFolder(root) else { return false }
+        return f == r || f.hasPrefix(r.hasSuffix("/") ? r : r + "/")
+    }
+
+    /// The real path of a folder (links and `..` resolved), nil when it does not exist.
+    public static func realFolder(_ path: String) -> String? {
+        guard let p = realpath(path, nil) else { return nil }
+        defer { free(p) }
+        return String(cString: p)
+    }
+
     /// The folder of a path (`.` for a bare name).
     public static func parent(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }

@@ -23,6 +23,9 @@ public struct RunOptions: Sendable {
     public var measure = true
     /// Keeps every turn of every test (``TestResult/turns``).
     public var keepTurns = false
+    /// Bundle folders a test file may name in `bundle:` wherever they are (given on the
+    /// command line); any other must be inside ``TestFiles/bundleRoot(for:)``.
+    public var allowedBundles: [String] = []
 
     public init(filter: String? = nil, coverage: Bool = false, update: Bool = false, measure: Bool = true) {
         self.filter = filter
@@ -133,6 +136,13 @@ public struct TestRunner {
         return .loaded(bundle)
     }
 
+    /// Whether a test file may name `folder` in its `bundle:`.
+    private func mayName(_ folder: String, from path: String) -> Bool {
+        // A folder that does not exist shows nothing: loading it says so.
+        TestFiles.realFolder(folder) == nil || TestFiles.isInside(folder, TestFiles.bundleRoot(for: path))
+            || options.allowedBundles.contains { TestFiles.isInside(folder, $0) }
+    }
+
     /// Runs parsed test files.
     public func run(_ files: [TestFile]) -> SuiteResult {
         let clock = ContinuousClock()
@@ -148,11 +158,16 @@ public struct TestRunner {
             var result = FileResult(path: file.path, source: file.source, bundle: nil, diagnostics: file.diagnostics, tests: [])
             let selected = file.tests.filter { selects(file.path, $0.name) }
             if options.filter != nil && selected.isEmpty && !file.hasErrors { continue }
-            let folder = TestFiles.bundleFolder(for: file.path, header: file.bundle?.value)
+            var folder = TestFiles.bundleFolder(for: file.path, header: file.bundle?.value)
             result.bundle = folder
             let at = file.bundle?.range ?? SourceRange(at: SourcePosition(offset: 0, line: 1, column: 1))
             var loaded: LoadedBundle?
-            if let folder {
+            if let named = folder, file.bundle != nil, !mayName(named, from: file.path) {
+                let root = TestFiles.bundleRoot(for: file.path)
+                result.diagnostics.append(TestMessage.bundleUnavailable(
+                    named, "a test file may name only a bundle inside \(root); give the folder with --bundle \(named) to allow it", at))
+                folder = nil
+            } else if let folder {
                 if bundles[folder] == nil {
                     bundles[folder] = loadBundle(folder)
                     folders.append(folder)
@@ -162,7 +177,7 @@ public struct TestRunner {
                 case .failed(let reason, _): result.diagnostics.append(TestMessage.bundleUnavailable(folder, reason, at))
                 case nil: break
                 }
-            } else {
+            } else if file.bundle == nil {
                 result.diagnostics.append(TestMessage.bundleUnavailable(
                     "?", "the file is not in a bundle's tests/ folder and names no bundle", at))
             }

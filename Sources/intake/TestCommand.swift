@@ -31,6 +31,9 @@ struct TestCommand: ParsableCommand {
     @Option(help: "Run only the tests whose `file: name` contains this text (ignoring case).")
     var filter: String?
 
+    @Option(name: .customLong("bundle"), help: "A bundle folder test files may name in `bundle:` although it is outside the folder that holds their tests/ folder (repeatable).")
+    var allowedBundles: [String] = []
+
     @Option(help: "Also write the results as JUnit XML to FILE.")
     var junit: String?
 
@@ -84,6 +87,7 @@ struct TestCommand: ParsableCommand {
         let wantsCoverage = coverage || minCoverage != nil
         var options = RunOptions(filter: filter, coverage: wantsCoverage)
         options.keepTurns = turns != nil
+        options.allowedBundles = allowedBundles
         var result: SuiteResult
         if update {
             options.update = true

@@ -105,7 +105,11 @@ struct TrainCommand: ParsableCommand {
             } else {
                 description = "(has errors: run intake check \(FileReading.join(folder, module)))"
             }
-            out += "  " + module + String(repeating: " ", count: width - module.count) + "  " + description + "\n"
+            // A module's name and description come from files: nothing in them reaches the
+            // terminal raw.
+            let name = VisibleText.stripping(module, keepingLineBreaks: false)
+            out += "  " + name + String(repeating: " ", count: max(0, width - name.count)) + "  "
+                + VisibleText.stripping(description, keepingLineBreaks: false) + "\n"
         }
         FileIO.write(out, to: 1)
     }

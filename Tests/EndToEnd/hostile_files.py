@@ -226,6 +226,56 @@ def cr_session(r, tmp):
     check('Sorry' not in out, 'a line was not understood: %s' % out[-400:])
 
 
+FIXTURE = os.path.join(HERE, 'Fixtures', 'chat')
+TRAINING = os.path.join(DIALOGS, 'training', 'knowledge-check')
+# Escape sequences that would conceal text, retitle the window or reorder a line.
+HOSTILE_TEXT = r'\e[8m hidden \e[0m\e]0;retitled\a \u202Ereversed \x9b31m red'
+
+
+def hostile_bundle(tmp):
+    """The chat fixture with escape sequences in its opening text and a choice label."""
+    import shutil
+    shutil.copytree(FIXTURE, path(tmp, 'd'))
+    p = path(tmp, 'd/intake.yaml')
+    text = open(p).read()
+    text = text.replace('say: Hello. In an emergency call {emergency}.',
+                        'say: "Hello.%s In an emergency call {emergency}."' % HOSTILE_TEXT)
+    text = text.replace('- label: Facts', '- label: "Facts%s"' % HOSTILE_TEXT)
+    open(p, 'w').write(text)
+    return b'quit\n'
+
+
+def hostile_module(tmp):
+    """A training folder whose module description holds escape sequences."""
+    import shutil
+    shutil.copytree(TRAINING, path(tmp, 'd/training/evil'))
+    p = path(tmp, 'd/training/evil/questions.yaml')
+    text = open(p).read()
+    start = text.index('description: ')
+    end = text.index('\n', start)
+    text = text[:start] + 'description: "Evil%s"' % HOSTILE_TEXT + text[end:]
+    open(p, 'w').write(text)
+    return b''
+
+
+def nothing_raw(r, tmp):
+    for bad, what in ((b'\x1b', 'ESC'), (b'\xc2\x9b', 'CSI'), ('\u202e'.encode(), 'a right-to-left override'),
+                      (b'\x07', 'BEL')):
+        check(bad not in r.stdout, '%s reached the output: %r' % (what, r.stdout[:300]))
+
+
+def names_outside_bundle(tmp):
+    """A test file that names a bundle far outside its own folder."""
+    os.mkdir(path(tmp, 'x'))
+    with open(path(tmp, 'x/evil.test'), 'w') as f:
+        f.write('bundle: %s\n\ntest: anything\n  > hi\n' % os.path.join(DIALOGS, 'training', 'caller-overdose'))
+    return b''
+
+
+def no_excerpts(r, tmp):
+    check(b'caller-overdose/' not in r.stderr and b'.yaml:' not in r.stderr, 'another folder was read: %r' % r.stderr[:400])
+
+
 CASES = [
     # Links: never written through, for every file a command writes.
     ('--transcript through a symbolic link', link('t.jsonl'), chat('--transcript', '{tmp}/t.jsonl'), 73,
@@ -317,4 +367,22 @@ CASES = [
     ('standard input that is a folder for intake parse -', 'folder', ['parse', '-'], 66, 'err:is a folder', 10),
     ('CR line ends', b'3\rcramps\r', chat(), 0, 'out:' + CLOSING, 10, cr_session),
     ('CR and CRLF line ends mixed', b'3\r\ncramps\r1\r\n', chat(), 0, 'out:' + CLOSING, 10, cr_session),
+
+    # Dialog text reaches a terminal, a graph or a list without control characters.
+    ('escape sequences in dialog text never reach the terminal', hostile_bundle, ['chat', '--dialogs', '{tmp}/d'], 0,
+     'out:call Emergency (911).', 10, nothing_raw),
+    ('escape sequences in dialog text never reach --staff output', hostile_bundle,
+     ['chat', '--dialogs', '{tmp}/d', '--staff'], 0, 'out:Facts', 10, nothing_raw),
+    ('escape sequences in dialog text never reach a graph', hostile_bundle, ['graph', '{tmp}/d'], 0, 'out:digraph', 10,
+     nothing_raw),
+    ('escape sequences in dialog text never reach a Mermaid graph', hostile_bundle,
+     ['graph', '{tmp}/d', '--format', 'mermaid'], 0, 'out:flowchart', 10, nothing_raw),
+    ('escape sequences in a module description never reach the module list', hostile_module,
+     ['train', '--dialogs', '{tmp}/d'], 0, 'out:evil', 20, nothing_raw),
+
+    # A test file names only a bundle near it, unless the folder is given with --bundle.
+    ('a test file naming a bundle outside its folder', names_outside_bundle, ['test', '{tmp}/x/evil.test'], 65,
+     'err:a test file may name only a bundle inside', 20, no_excerpts),
+    ('a bundle outside the folder allowed with --bundle', names_outside_bundle,
+     ['test', '{tmp}/x/evil.test', '--bundle', os.path.join(DIALOGS, 'training')], 0, 'out:1 passed', 20),
 ]

@@ -26,10 +26,13 @@ struct RecordWriter {
 
     /// The test file's text.
     var text: String {
-        var lines = ["# A session recorded with intake chat --record. It holds what was typed:",
-                     "# review it before you share or commit it. Run it with intake test \(path)."]
-        // No `bundle:` when the file is in the bundle's tests/ folder.
+        // No `bundle:` when the file is in the bundle's tests/ folder; `--bundle` to run it
+        // when the bundle is outside the folder a test file may name one in.
         let inTests = TestFiles.bundleFolder(for: path, header: nil).flatMap(RecordPaths.real) == RecordPaths.real(folder)
+        let allowed = inTests || TestFiles.isInside(folder, TestFiles.bundleRoot(for: path))
+        let run = "intake test \(path)" + (allowed ? "" : " --bundle \(folder)")
+        var lines = ["# A session recorded with intake chat --record. It holds what was typed:",
+                     "# review it before you share or commit it. Run it with \(run)."]
         if !inTests { lines.append("bundle: \(RecordPaths.relativeBundle(folder, from: TestFiles.parent(path)))") }
         lines.append("")
         lines += TestText.test(named: "recorded session", turns: turns, start: start,

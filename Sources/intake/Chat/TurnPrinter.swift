@@ -1,6 +1,7 @@
 import DialogMatching
 import DialogEngine
 import DialogModel
+import DialogSyntax
 import DialogTesting
 
 #if canImport(Glibc)
@@ -33,34 +34,40 @@ struct TurnPrinter {
     func render(_ turn: Turn) -> String {
         var out: [String] = []
         let w = width
+        // What the dialogs and the person wrote is stripped of control characters before
+        // our own styles go around it: no text can hide or move the emergency numbers.
+        let clean = { (text: String) in VisibleText.stripping(text) }
         if staff {
             var header = "[\(turn.node) · \(turn.state.rawValue)"
             if let m = turn.matched { header += " · matched \(m.by.rawValue) \(m.id)" + (m.phrase.map { " on “\($0)”" } ?? "") }
             if let c = turn.crisis { header += " · crisis \(c.kind.rawValue) \(c.level.rawValue)" }
             if !turn.scores.isEmpty { header += " · " + turn.scores.map { "\($0.scale) \($0.total)" }.joined(separator: ", ") }
             header += "]"
-            out.append(style("2", header))
-            for note in StaffNotes.lines(of: turn) { out += wrap("staff: " + note, w).map { style("36", $0) } }
+            out.append(style("2", VisibleText.stripping(header, keepingLineBreaks: false)))
+            for note in StaffNotes.lines(of: turn) {
+                out += wrap("staff: " + VisibleText.stripping(note, keepingLineBreaks: false), w).map { style("36", $0) }
+            }
         }
         for text in turn.say {
-            for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            for paragraph in clean(text).split(separator: "\n", omittingEmptySubsequences: false) {
                 let lines = wrap(String(paragraph), w)
                 out += turn.has(.crisis) ? lines.map { style("1;31", $0) } : lines
             }
         }
         if let ask = turn.ask {
             if !out.isEmpty { out.append("") }
-            for paragraph in ask.split(separator: "\n") { out += wrap(String(paragraph), w).map { style("1", $0) } }
+            for paragraph in clean(ask).split(separator: "\n") { out += wrap(String(paragraph), w).map { style("1", $0) } }
         }
+        let labels = turn.choiceLabels.map { VisibleText.stripping($0, keepingLineBreaks: false) }
         if turn.state == .awaitingNumber {
             // A scale's answers are numbers already: numbering them again would confuse.
-            if !turn.choices.isEmpty { out += wrap("  " + turn.choiceLabels.joined(separator: " · "), w, indent: "  ") }
+            if !turn.choices.isEmpty { out += wrap("  " + labels.joined(separator: " · "), w, indent: "  ") }
         } else {
-            for (i, choice) in turn.choiceLabels.enumerated() {
+            for (i, choice) in labels.enumerated() {
                 out += wrap("  \(i + 1). \(choice)", w, indent: "     ")
             }
         }
-        return out.map { Self.visible($0) }.joined(separator: "\n") + "\n"
+        return out.joined(separator: "\n") + "\n"
     }
 
     /// Words wrapped to `width` columns (none when 0); continuation lines get `indent`.
@@ -78,30 +85,5 @@ struct TurnPrinter {
         }
         lines.append(line)
         return lines
-    }
-
-    /// Text with control characters other than our own colour codes made harmless:
-    /// nothing a dialog or a person typed can move the cursor or change the terminal.
-    static func visible(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        var scalars = text.unicodeScalars.makeIterator()
-        while let s = scalars.next() {
-            if s == "\u{1B}" {
-                // Our own styles only: ESC [ digits ; m
-                var sequence = String.UnicodeScalarView([s])
-                var ok = false
-                while let t = scalars.next() {
-                    sequence.append(t)
-                    if t == "m" { ok = sequence.count > 2; break }
-                    if !(t == "[" || t == ";" || ("0"..."9").contains(t)) { break }
-                }
-                if ok { out.append(contentsOf: sequence) }
-                continue
-            }
-            if s.value < 0x20 && s != "\t" { continue }
-            if (0x7F..<0xA0).contains(s.value) { continue }
-            out.append(s)
-        }
-        return String(out)
     }
 }
