@@ -25,8 +25,11 @@ class Prepared:
     reader has gone; `during`, a command started first and kept running (its stdin
     open) until the case has run."""
 
-    def __init__(self, stdin=b'', fsize=None, stdout=None, during=None):
+    def __init__(self, stdin=b'', fsize=None, stdout=None, during=None, plant=None):
         self.stdin, self.fsize, self.stdout, self.during = stdin, fsize, stdout, during
+        # A link planted at `plant`.partial-PID, the temporary name older versions used,
+        # by a shell that then becomes the command (same PID).
+        self.plant = plant
 
 
 def check(condition, message):
@@ -214,6 +217,23 @@ def full_output(stdin):
     return Prepared(stdin, stdout='/dev/full')
 
 
+def planted(name, stdin=b'2\nquit\n'):
+    def build(tmp):
+        secret(tmp)
+        return Prepared(stdin, plant=name)
+    return build
+
+
+def planted_untouched(name):
+    def verify(r, tmp):
+        with open(path(tmp, 'target'), 'rb') as f:
+            check(f.read() == SECRET, 'the file behind the planted link was written')
+        links = [n for n in os.listdir(tmp) if n.startswith(name + '.partial-')]
+        check(len(links) == 1 and os.path.islink(path(tmp, links[0])), 'the planted link: %s' % os.listdir(tmp))
+        check(os.path.getsize(path(tmp, name)) > 0 and not os.path.islink(path(tmp, name)), '%s not written' % name)
+    return verify
+
+
 def another_session(*args):
     def build(tmp):
         return Prepared(b'quit\n', during=[a.replace('{tmp}', tmp) for a in args])
@@ -296,6 +316,15 @@ CASES = [
      target_untouched),
     ('intake graph --output through a symbolic link', link('g.dot'),
      ['graph', DIALOGS, '--output', '{tmp}/g.dot'], 73, 'err:is a symbolic link', 20, target_untouched),
+
+    # The temporary name is not predictable: a link at the old one is left alone.
+    ('a link planted at the old temporary name of --summary', planted('s.json'), chat('--summary', '{tmp}/s.json'), 0,
+     'out:' + CLOSING, 10, planted_untouched('s.json')),
+    ('a link planted at the old temporary name of --record', planted('r.test'), chat('--record', '{tmp}/r.test'), 0,
+     'out:' + CLOSING, 10, planted_untouched('r.test')),
+    ('a link planted at the old temporary name of --report', planted('report.md', b'1\nquit\n'),
+     ['train', '--dialogs', DIALOGS, 'knowledge-check', '--report', '{tmp}/report.md'], 0, 'out:', 20,
+     planted_untouched('report.md')),
 
     # Devices, FIFOs and folders are refused, and left as they were.
     ('--transcript on a copy of /dev/null', device('null', 3), chat('--transcript', '{tmp}/null'), 73,

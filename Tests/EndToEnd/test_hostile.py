@@ -388,7 +388,12 @@ def run_prepared(args, prepared, tmp, limit):
     else:
         stdout = subprocess.PIPE
     try:
-        p = subprocess.Popen([BINARY] + args, stdin=stdin_file, stdout=stdout, stderr=subprocess.PIPE,
+        command = [BINARY] + args
+        if prepared.plant:
+            target = os.path.join(tmp, prepared.plant)
+            command = ['/bin/sh', '-c', 'ln -s "$0" "$1.partial-$$" && shift && exec "$@"',
+                       os.path.join(tmp, 'target'), target] + command
+        p = subprocess.Popen(command, stdin=stdin_file, stdout=stdout, stderr=subprocess.PIPE,
                              env=environment(), preexec_fn=preexec)
         if stdout != subprocess.PIPE:
             os.close(stdout)
