@@ -351,6 +351,26 @@ def terminal_uses_colour_unless_no_color_is_set():
 
 
 @test
+def terminal_shows_dialog_text_without_its_escape_sequences_with_colour_on_and_off():
+    """A dialog whose texts hold sequences that would conceal the emergency number,
+    retitle the window or reverse a line: the terminal gets the words, with our own
+    colours when colour is on, and none of those sequences either way."""
+    import hostile_files
+    with tempfile.TemporaryDirectory() as d:
+        hostile_files.hostile_bundle(d)
+        for env in ({}, {'NO_COLOR': '1'}):
+            child = spawn(['chat', '--dialogs', os.path.join(d, 'd')], env=env)
+            child.expect('> ')
+            shown = child.before.decode()
+            child.sendcontrol('d')
+            child.expect(pexpect_eof())
+            check('In an emergency call Emergency (911).' in shown, 'the number is not shown plainly: %r' % shown[:300])
+            for bad in ('\x1b[8m', '\x1b]0;', '\u202e', '\x9b', '\x07'):
+                check(bad not in shown, '%r reached the terminal (env %s)' % (bad, env))
+            check(('\x1b[1m' in shown) == (env == {}), 'our own colours: %r' % env)
+
+
+@test
 def terminal_line_editing_shows_what_is_sent_with_colour_on():
     """tmux draws the screen as a person sees it: after Ctrl-U the prompt line is empty
     again, and a line recalled with Up reads as it will be sent."""
