@@ -28,6 +28,9 @@ import tempfile
 import time
 import traceback
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import hostile_bundles  # noqa: E402  (beside this file, whatever the working folder)
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, '..', '..'))
 DIALOGS = os.path.join(ROOT, 'Dialogs')
@@ -302,6 +305,7 @@ CASES = [
      ['chat', '--dialogs', '{tmp}/d'], 65, 'err:intake: {tmp}/d has 1 error; run intake check {tmp}/d', 10,
      nothing_started),
 ]
+CASES += hostile_bundles.CASES
 
 
 # MARK: - Running a case
