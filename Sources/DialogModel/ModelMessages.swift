@@ -89,6 +89,33 @@ enum ModelMessage {
                    hint: "a number from 0 to 1, such as 0.3")
     }
 
+    /// IC038: a range, a scale's size or its totals beyond ``DialogLimits``.
+    static func outOfBounds(_ what: String, _ r: SourceRange, hint: String) -> Diagnostic {
+        Diagnostic(.error, code: "IC038", what, at: r, hint: hint)
+    }
+
+    /// IC038 for a number of a range.
+    static func rangeOutOfBounds(_ what: String, written: String, _ r: SourceRange) -> Diagnostic {
+        outOfBounds("\(what) `\(written)` goes beyond ±\(grouped(DialogLimits.rangeMagnitude))", r,
+                    hint: "a range holds whole numbers from \(grouped(-DialogLimits.rangeMagnitude)) to \(grouped(DialogLimits.rangeMagnitude))")
+    }
+
+    static func loopWithoutInput(_ cycle: [NodeID], _ r: SourceRange) -> Diagnostic {
+        Diagnostic(.error, code: "IC039", "loop that never waits for input: \(cycle.map(\.description).joined(separator: " → "))", at: r,
+                   hint: "a session would go round it without asking anything: give one of these nodes `choices`, `expect` or `scale`")
+    }
+
+    /// A whole number with thousands separators, as messages write bounds: `1,000,000`.
+    static func grouped(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (n < 0 ? "-" : "") + out
+    }
+
     static func sharedPhrase(_ phrase: String, _ r: SourceRange, first: SourceRange) -> Diagnostic {
         Diagnostic(.error, code: "IC013", "two choices of one node share the match phrase `\(phrase)`", at: r,
                    notes: [.init(message: "the other choice has it here", range: first)],

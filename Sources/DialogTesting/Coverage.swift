@@ -108,7 +108,7 @@ struct CoverageTracker {
                 if let intent = bundle.intents.first(where: { $0.id == id }), intent.crisis == nil, intent.returns {
                     nodes.insert(intent.goto.target)
                 }
-            case .command, .scaleItem, .set, .request, .resumed:
+            case .command, .scaleItem, .set, .request, .resumed, .problem:
                 break
             }
         }

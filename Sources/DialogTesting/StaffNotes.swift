@@ -27,6 +27,8 @@ public enum StaffNotes {
                     let score = (example.score * 100).rounded() / 100
                     out.append("question: \(id), like “\(example.text)” (\(example.words.joined(separator: ", ")); score \(score))")
                 }
+            case .problem(let message):
+                out.append("problem: \(message)")
             case .command, .scaleItem, .entered, .set, .request, .resumed:
                 break
             }

@@ -29,7 +29,8 @@ import time
 import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import hostile_files  # noqa: E402  (beside this file)
+import hostile_bundles  # noqa: E402  (beside this file, whatever the working folder)
+import hostile_files  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, '..', '..'))
@@ -306,6 +307,7 @@ CASES = [
      nothing_started),
 ]
 CASES += hostile_files.CASES
+CASES += hostile_bundles.CASES
 
 
 # MARK: - Running a case

@@ -97,10 +97,14 @@ extension Session {
     // MARK: - Moving between nodes
 
     /// Enters a node: runs its `set`, says its texts, and follows `branch` and `next` as
-    /// far as a node that waits for input or ends.
+    /// far as a node that waits for input or ends. Entering a scale starts it afresh.
+    ///
+    /// Nodes that go on entering others without a question (a loop that never waits for
+    /// input, IC039) are stopped after ``maxHops``: see ``stopLoop(returningTo:turn:)``.
     mutating func enter(_ id: NodeID, into turn: inout Turn) {
         var target = id
         pendingAmbiguity = nil
+        let before = LoopReturn(node: current, waiting: waiting, said: turn.say.count)
         for _ in 0..<Session.maxHops {
             guard let node = bundle.nodes[target] else { return }
             current = target
@@ -126,18 +130,19 @@ extension Session {
                 }
                 return
             }
-            if node.scale != nil {
-                history.append(target)
+            if let name = node.scale?.value {
+                remember(target)
+                clearScale(name)
                 waiting = .scaleItem(0)
                 return
             }
             if !node.choices.isEmpty {
-                history.append(target)
+                remember(target)
                 waiting = .choice
                 return
             }
             if node.expect != nil {
-                history.append(target)
+                remember(target)
                 waiting = .answer
                 return
             }
@@ -147,6 +152,72 @@ extension Session {
             }
             return
         }
+        stopLoop(returningTo: before, turn: &turn)
+    }
+
+    /// Where a session was before entering nodes: where it goes back to when they loop.
+    struct LoopReturn {
+        var node: NodeID
+        var waiting: Waiting
+        /// How many texts the turn had: what the loop said is dropped.
+        var said: Int
+    }
+
+    /// Stops nodes that went round without a question: what they said is dropped, the
+    /// turn says what happened and the trace has a `problem` step. The session goes back
+    /// to the question it was at, where `back` and `restart` work as ever; with no
+    /// question to go back to (the opening), it ends with the summary, which gives the
+    /// emergency numbers.
+    mutating func stopLoop(returningTo before: LoopReturn, turn: inout Turn) {
+        if turn.say.count > before.said { turn.say.removeSubrange(before.said...) }
+        turn.trace.append(.problem("nodes went round without waiting for input, \(Session.maxHops) in a row; stopped at `\(current)`"))
+        let sorry = "Sorry, something is wrong with this conversation: it went round in a circle without a question for you."
+        if before.waiting != .ended, let node = bundle.nodes[before.node], node.waitsForInput {
+            current = before.node
+            waiting = before.waiting
+            if case .scaleItem(let i) = before.waiting, let name = node.scale?.value {
+                waiting = .scaleItem(rewindScale(name, to: i))
+            }
+            turn.say.append(sorry + " Here is the last question again. You can answer it, type back to go back, or restart to start over.")
+        } else {
+            waiting = .ended
+            turn.say.append(sorry + " It cannot go on.")
+            turn.summary = summary()
+            turn.say += turn.summary?.lines ?? []
+        }
+    }
+
+    /// Adds a node that waits for input to the nodes `back` returns through.
+    mutating func remember(_ id: NodeID) {
+        history.append(id)
+        if history.count > Session.maxHistory { history.removeFirst(history.count - Session.maxHistory) }
+    }
+
+    // MARK: - Scales
+
+    /// Forgets a scale's answers: it is started afresh, or over.
+    mutating func clearScale(_ name: String) {
+        scores[name] = nil
+        answered[name] = nil
+        scalePoints[name] = []
+        for item in bundle.scales[name]?.items ?? [] { if let id = item.id { variables[id] = nil } }
+    }
+
+    /// Takes a scale's answers back to its first `count`; returns the item to ask next.
+    /// Without the points of each item (a state saved without them), the scale starts over.
+    mutating func rewindScale(_ name: String, to count: Int) -> Int {
+        let have = answered[name] ?? 0
+        guard count < have else { return have }
+        guard var points = scalePoints[name], points.count == have else {
+            clearScale(name)
+            return 0
+        }
+        points.removeLast(have - count)
+        scalePoints[name] = points
+        scores[name] = count == 0 ? nil : points.reduce(0, +)
+        answered[name] = count == 0 ? nil : count
+        for item in bundle.scales[name]?.items.dropFirst(count) ?? [] { if let id = item.id { variables[id] = nil } }
+        return count
     }
 
     mutating func note(visit node: DialogNode) {
@@ -154,10 +225,16 @@ extension Session {
         for flag in node.flags where !redFlags.contains(flag.value) { redFlags.append(flag.value) }
     }
 
+    /// Runs `set:` assignments. One whose value has no answer (an overflow, a division by
+    /// zero, a text grown too long) leaves its variable unset, and the trace says why.
     mutating func assign(_ assignments: [Assignment], into turn: inout Turn) {
         for a in assignments {
-            variables[a.name] = Evaluator.evaluate(a.expression, in: lookup)
+            var problems: [EvaluationProblem] = []
+            variables[a.name] = Evaluator.evaluate(a.expression, in: lookup, problems: &problems)
             turn.trace.append(.set(a.name))
+            for problem in Set(problems).sorted(by: { $0.description < $1.description }) {
+                turn.trace.append(.problem("`\(a.name)` is left unset: \(problem)"))
+            }
         }
     }
 
@@ -253,7 +330,7 @@ extension Session {
         case .scaleItem: return "Please answer with a number from the list."
         case .answer:
             switch bundle.nodes[current]?.expect {
-            case .number(let r): return "Please answer with a number from \(Int(r.lowerBound)) to \(Int(r.upperBound))."
+            case .number(let r): return "Please answer with a number from \(NumberFormatting.text(r.lowerBound)) to \(NumberFormatting.text(r.upperBound))."
             case .yesNo: return "Please answer yes or no."
             default: return "Sorry, I didn't understand that."
             }

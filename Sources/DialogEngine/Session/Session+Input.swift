@@ -80,7 +80,7 @@ extension Session {
             guard let n = recognizer.number(input) else { return false }
             guard range.contains(n) else {
                 turn.flags.append(.reask)
-                turn.say.append("Please answer with a number from \(Int(range.lowerBound)) to \(Int(range.upperBound)).")
+                turn.say.append("Please answer with a number from \(NumberFormatting.text(range.lowerBound)) to \(NumberFormatting.text(range.upperBound)).")
                 return true
             }
             value = .number(n)
@@ -125,8 +125,11 @@ extension Session {
             }
             return false
         }
+        // Item `index` is the next one: entering the scale cleared it, `back` took items off.
+        _ = rewindScale(name, to: index)
         scores[name, default: 0] += score
         answered[name, default: 0] += 1
+        if scalePoints[name]?.count == index { scalePoints[name]?.append(score) } else { scalePoints[name] = nil }
         turn.trace.append(.scaleItem(scale: name, item: index + 1, score: score))
         if let id = scale.items[index].id {
             variables[id] = .number(Double(score))
@@ -208,16 +211,32 @@ extension Session {
         case .repeat:
             if let node = bundle.nodes[current], !isEnded { turn.say += texts(of: node) }
         case .back:
-            if history.count >= 2 {
+            if case .scaleItem(let i) = waiting, i > 0, let name = bundle.nodes[current]?.scale?.value {
+                // One item back, its points taken off the total.
+                waiting = .scaleItem(rewindScale(name, to: i - 1))
+            } else if history.count >= 2 {
                 history.removeLast()
                 let previous = history.removeLast()
-                enter(previous, into: &turn)
+                if let node = bundle.nodes[previous], node.waitsForInput, let name = node.scale?.value,
+                   let scale = bundle.scales[name], !scale.items.isEmpty, answered[name] == scale.items.count {
+                    // Back from after a finished scale: to its last item, its points taken off.
+                    remember(previous)
+                    current = previous
+                    pendingAmbiguity = nil
+                    turn.trace.append(.entered(previous))
+                    waiting = .scaleItem(rewindScale(name, to: scale.items.count - 1))
+                } else {
+                    enter(previous, into: &turn)
+                }
             } else {
                 turn.say.append("We are at the beginning.")
             }
         case .restart:
             history.removeAll()
             variables = ["region": .string(region.code)]
+            scores = [:]
+            answered = [:]
+            scalePoints = [:]
             rubricMarks = [:]
             enter(startNode, into: &turn)
         case .reload:

@@ -38,6 +38,10 @@ public struct Session: Sendable {
     public internal(set) var scores: [String: Int] = [:]
     /// Items answered so far, by scale name.
     var answered: [String: Int] = [:]
+    /// The points of each item answered so far, in order, by scale name, for `back` to
+    /// take the last one off; missing for a scale resumed from a state that did not keep
+    /// them.
+    var scalePoints: [String: [Int]] = [:]
     /// Whether the opening turn has been given: the only turn numbered 0. The session
     /// keeps no history of turns, so a long session costs no more memory than a short one.
     var hasOpened = false
@@ -90,8 +94,14 @@ public struct Session: Sendable {
     /// How much of a line crisis intents read: more than the rest of the turn, so that a
     /// crisis told at the end of a long message is still seen.
     public static let maxCrisisInputLength = 4 * maxInputLength
-    /// The most nodes entered on one turn without input, against `next` cycles.
+    /// The most nodes entered on one turn without input: a loop of nodes that never
+    /// wait (IC039, which `intake check` reports) is stopped there.
     static let maxHops = 64
+    /// The most nodes `back` can return through: the oldest are forgotten, so a long
+    /// session does not grow.
+    static let maxHistory = 1000
+    /// The most crisis kinds a summary lists (one per crisis line, in order).
+    static let maxCrises = 1000
 
     /// A session of `bundle` for a region (its code or an alias), from `start` or the
     /// bundle's start node, with `seed` for the random choice of `one-of` texts.
@@ -163,7 +173,7 @@ public struct Session: Sendable {
         }
         if let finding = crisisFinding {
             turn.crisis = Turn.Crisis(kind: finding.kind, also: finding.also, level: finding.level)
-            crises.append(finding.kind)
+            if crises.count < Session.maxCrises { crises.append(finding.kind) }
             turn.trace.append(.intent(finding.intent))
             if finding.level == .takeover {
                 turn.flags.append(.crisis)
@@ -287,7 +297,7 @@ public struct Session: Sendable {
     /// `resources`, a safety note; the flow goes on.
     private mutating func showNumbersForDistress(in turn: inout Turn) {
         turn.crisis = Turn.Crisis(kind: .distress, also: [], level: .resources)
-        crises.append(.distress)
+        if crises.count < Session.maxCrises { crises.append(.distress) }
         turn.flags.append(.safetyNote)
         turn.say += safetyNote(into: &turn)
     }
@@ -339,13 +349,15 @@ public struct Session: Sendable {
                       denied: denied.map { Turn.Labelled(id: $0, label: label(ofSymptom: $0)) })
     }
 
-    /// The scales begun so far, by name.
+    /// The scales begun so far, by name. A scale not answered to the end has a running
+    /// total and no band: it is reported as "answered 3 of 16", not as a score.
     var scoresSoFar: [Turn.Score] {
         scores.keys.sorted().compactMap { name in
             guard let scale = bundle.scales[name], let total = scores[name] else { return nil }
+            let count = answered[name] ?? 0
             return Turn.Score(scale: name, title: scale.title, total: total, maximum: scale.maximum,
-                              answered: answered[name] ?? 0, items: scale.items.count,
-                              band: scale.bands.first { $0.range.contains(total) }?.label)
+                              answered: count, items: scale.items.count,
+                              band: count == scale.items.count ? scale.bands.first { $0.range.contains(total) }?.label : nil)
         }
     }
 
@@ -365,8 +377,9 @@ public struct Session: Sendable {
                 practise: item.practise, sources: item.sources.map(\.id))
         }
         var score: (Int, Int)?
-        if case .number(let right)? = variables["score"], case .number(let questions)? = variables["questions"] {
-            score = (Int(right), Int(questions))
+        if case .number(let right)? = variables["score"], case .number(let questions)? = variables["questions"],
+           let right = Int(exactly: right.rounded()), let questions = Int(exactly: questions.rounded()) {
+            score = (right, questions)
         }
         return Debrief(items: items, score: score)
     }

@@ -19,7 +19,8 @@ extension SessionState {
                 scales[name].map { p in
                     (name, .mapping([("position", p.position.map { .int($0) } ?? .null), ("total", .int(p.total)),
                                      ("answered", .int(p.answered)), ("items", .int(p.items)),
-                                     ("min", .int(p.range.lowerBound)), ("max", .int(p.range.upperBound))]))
+                                     ("min", .int(p.range.lowerBound)), ("max", .int(p.range.upperBound))]
+                                    + (p.points.map { [("points", .sequence($0.map { .int($0) }))] } ?? [])))
                 }
             })),
             ("turn", .int(turn)),
@@ -74,8 +75,11 @@ extension SessionState {
             let s = try Fields(value, "the scale `\(name)`")
             let low = try s.int("min"), high = try s.int("max")
             guard low <= high else { throw ResumeError("the scale `\(name)` has a range from \(low) to \(high)") }
+            // `points` is absent in states saved before `back` stepped through a scale.
+            let points = s.entries.contains { $0.key == "points" } ? try s.ints("points") : nil
             scales[name] = ScaleProgress(position: try s.optionalInt("position"), total: try s.int("total"),
-                                         answered: try s.int("answered"), items: try s.int("items"), range: low...high)
+                                         answered: try s.int("answered"), items: try s.int("items"), range: low...high,
+                                         points: points)
         }
         self.scales = scales
         turn = try o.int("turn")

@@ -29,6 +29,9 @@ public struct SessionState: Sendable, Equatable {
         public var answered: Int
         public var items: Int
         public var range: ClosedRange<Int>
+        /// The points of each item answered, in order, for `back`; nil in a state saved
+        /// before they were kept (`back` then starts the scale over).
+        public var points: [Int]? = nil
     }
 
     public var bundleID: String
@@ -83,7 +86,7 @@ extension Session {
         for (name, total) in scores {
             guard let scale = bundle.scales[name] else { continue }
             progress[name] = .init(position: nil, total: total, answered: answered[name] ?? 0,
-                                   items: scale.items.count, range: scale.range)
+                                   items: scale.items.count, range: scale.range, points: scalePoints[name])
         }
         let kind: SessionState.Waiting
         switch waiting {
@@ -138,6 +141,12 @@ extension Session {
         let begun = state.scales.filter { $0.value.answered > 0 }
         scores = begun.mapValues(\.total)
         answered = begun.mapValues(\.answered)
+        // Points that do not add up to what the state says are not trusted.
+        scalePoints = begun.compactMapValues { p in
+            guard let points = p.points, points.count == p.answered, points.reduce(0, { $0 &+ $1 }) == p.total,
+                  points.allSatisfy(p.range.contains) else { return nil }
+            return points
+        }
         turnNumber = state.turn
         random = SplitMix64(seed: state.seed)
         hasOpened = true

@@ -31,7 +31,12 @@ public struct Summary: Sendable, Equatable {
         if !symptoms.reported.isEmpty { out.append("Symptoms you mentioned: " + symptoms.reported.map(\.label).joined(separator: ", ")) }
         if !symptoms.denied.isEmpty { out.append("Symptoms you said you do not have: " + symptoms.denied.map(\.label).joined(separator: ", ")) }
         for s in scores {
-            out.append("\(s.title): \(s.total) out of \(s.maximum)" + (s.band.map { " (\($0))" } ?? ""))
+            // A total of some items only is no score: it is not said as one.
+            if s.answered < s.items {
+                out.append("\(s.title): answered \(s.answered) of \(s.items), not finished")
+            } else {
+                out.append("\(s.title): \(s.total) out of \(s.maximum)" + (s.band.map { " (\($0))" } ?? ""))
+            }
         }
         if !redFlags.isEmpty { out.append("Warning signs noted: " + redFlags.map(\.label).joined(separator: ", ")) }
         if !resources.isEmpty { out.append("Help shown: " + resources.map(\.contact).joined(separator: "; ")) }

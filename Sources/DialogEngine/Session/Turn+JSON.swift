@@ -104,6 +104,7 @@ extension Trace {
         case .set(let name): entries.append(("name", .string(name)))
         case .request(let request): entries.append(("id", .string(request.rawValue)))
         case .resumed: break
+        case .problem(let message): entries.append(("message", .string(message)))
         }
         return .mapping(entries)
     }

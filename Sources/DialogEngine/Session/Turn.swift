@@ -225,6 +225,11 @@ public enum Trace: Sendable, Equatable {
     case request(Session.Request)
     /// The session was resumed from a saved state.
     case resumed
+    /// Something in the dialogs had no answer and the session went on without it: a `set`
+    /// whose value overflowed, divided by zero or grew too long (the variable is left
+    /// unset), or nodes that went round without a question (stopped). For staff and
+    /// authors; the person is told only what concerns them.
+    case problem(String)
 
     /// The step's name on the wire.
     public var name: String {
@@ -239,6 +244,7 @@ public enum Trace: Sendable, Equatable {
         case .set: "set"
         case .request: "request"
         case .resumed: "resumed"
+        case .problem: "problem"
         }
     }
 }

@@ -46,6 +46,18 @@ public enum Value: Sendable, Hashable {
     }
 }
 
+extension Value {
+    /// How large the value is, as ``DialogLimits/valueSize`` counts: a text's length in
+    /// UTF-8 bytes, a list's items and, through nested lists, their items; 1 otherwise.
+    public var size: Int {
+        switch self {
+        case .string(let s): s.utf8.count
+        case .list(let items): items.reduce(items.count) { $0 + $1.size }
+        default: 1
+        }
+    }
+}
+
 extension Value: CustomStringConvertible {
     /// The value as an expression literal would write it, for staff output and test
     /// failures: `14`, `'cramps'`, `true`, `['US', 'CA']`, `null`.

@@ -314,6 +314,28 @@ struct FileDecoder {
                 items.append(Scale.Item(id: nil, text: t))
             }
         }
+        // Within bounds, or the scale is not kept: a session would list every point as a
+        // choice and add up totals that overflow.
+        let points = range.upperBound - range.lowerBound + 1
+        if range.lowerBound < 0 {
+            report(ModelMessage.outOfBounds("\(what) has negative points, from \(range.lowerBound)", rangeNode.range,
+                                            hint: "a scale's points start at 0 or above, such as `0...4`; its total adds them up"))
+        }
+        if points > DialogLimits.scalePoints {
+            report(ModelMessage.outOfBounds(
+                "\(what) has \(ModelMessage.grouped(points)) points; a scale has at most \(DialogLimits.scalePoints)", rangeNode.range,
+                hint: "a scale's `range` is the answers to each item, such as `0...4` or `0...10`"))
+        }
+        if items.count > DialogLimits.scaleItems {
+            report(ModelMessage.outOfBounds(
+                "\(what) has \(ModelMessage.grouped(items.count)) items; a scale has at most \(DialogLimits.scaleItems)", itemsNode.range,
+                hint: "split it into several scales"))
+        } else if let beyond = [range.lowerBound * items.count, range.upperBound * items.count].first(where: { !DialogLimits.fits($0) }) {
+            report(ModelMessage.outOfBounds(
+                "the totals of \(what) reach \(ModelMessage.grouped(beyond)), beyond ±\(ModelMessage.grouped(DialogLimits.rangeMagnitude))",
+                rangeNode.range, hint: "use a smaller range or fewer items"))
+        }
+        if range.lowerBound < 0 || points > DialogLimits.scalePoints || items.count > DialogLimits.scaleItems { return }
         var bands: [Scale.Band] = []
         for band in m["bands"].map({ list($0, "`bands`") }) ?? [] {
             guard var bm = mapping(band, "a band") else { continue }
@@ -515,8 +537,20 @@ struct FileDecoder {
         }
         if t.hasPrefix("number") {
             let rest = t.dropFirst("number".count).trimmingCharacters(in: " ")
-            if rest.isEmpty { return .number(-Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude) }
-            if let r = Self.parseRange(rest) { return .number(Double(r.lowerBound)...Double(r.upperBound)) }
+            // Any number a range may hold.
+            let widest = Double(-DialogLimits.rangeMagnitude)...Double(DialogLimits.rangeMagnitude)
+            if rest.isEmpty { return .number(widest) }
+            switch Self.readRange(rest) {
+            case .range(let r): return .number(Double(r.lowerBound)...Double(r.upperBound))
+            case .reversed(let r):
+                report(ModelMessage.invalidValue("`number \(rest)` must go up, not down", node.range,
+                                                 hint: "write the smaller number first: `number \(r.lowerBound)...\(r.upperBound)`"))
+                return nil
+            case .outOfBounds:
+                report(ModelMessage.rangeOutOfBounds("the answer's range", written: rest, node.range))
+                return nil
+            case .invalid: break
+            }
         }
         report(ModelMessage.invalidValue("unknown answer kind `\(t)`", node.range,
                                          hint: "`text`, `yes-no`, `symptoms`, or `number MIN...MAX` such as `number 0...4`"))
@@ -630,24 +664,49 @@ struct FileDecoder {
 
     private mutating func intRange(_ node: Node, _ what: String) -> ClosedRange<Int>? {
         guard let t = text(node, what) else { return nil }
-        if let r = Self.parseRange(t) { return r }
-        if let r = Self.parseRange(t.split(separator: ".", omittingEmptySubsequences: false).reversed().joined(separator: ".")) {
+        switch Self.readRange(t) {
+        case .range(let r): return r
+        case .reversed(let r):
             report(ModelMessage.invalidValue("\(what) must go up, not down", node.range,
                                              hint: "write the smaller number first: `\(r.lowerBound)...\(r.upperBound)`"))
-            return nil
+        case .outOfBounds:
+            report(ModelMessage.rangeOutOfBounds(what, written: t, node.range))
+        case .invalid:
+            report(ModelMessage.invalidValue("\(what) must be a range such as `0...4`", node.range, hint: "write `MIN...MAX`"))
         }
-        report(ModelMessage.invalidValue("\(what) must be a range such as `0...4`", node.range, hint: "write `MIN...MAX`"))
         return nil
     }
 
-    /// `MIN...MAX` with whole numbers, MIN ≤ MAX.
-    static func parseRange(_ text: some StringProtocol) -> ClosedRange<Int>? {
+    /// What `MIN...MAX` reads as.
+    enum RangeReading: Equatable {
+        /// Whole numbers within ``DialogLimits/rangeMagnitude``, MIN ≤ MAX.
+        case range(ClosedRange<Int>)
+        /// Written from the larger number down: the range it should have been.
+        case reversed(ClosedRange<Int>)
+        /// A whole number beyond ``DialogLimits/rangeMagnitude``, however written
+        /// (`9223372036854775807`, `99999999999999999999`, `5e18`).
+        case outOfBounds
+        case invalid
+    }
+
+    /// Reads `MIN...MAX` with whole numbers; never traps, whatever the numbers.
+    static func readRange(_ text: some StringProtocol) -> RangeReading {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 4, parts[1].isEmpty, parts[2].isEmpty,
-              let lo = Int(parts[0].trimmingCharacters(in: " ")), let hi = Int(parts[3].trimmingCharacters(in: " ")),
-              lo <= hi
-        else { return nil }
-        return lo...hi
+        guard parts.count == 4, parts[1].isEmpty, parts[2].isEmpty else { return .invalid }
+        var numbers: [Int] = []
+        for part in [parts[0], parts[3]] {
+            let side = part.trimmingCharacters(in: " ")
+            if let n = Int(side) {
+                numbers.append(n)
+            } else if let d = Double(side), d.isFinite, d == d.rounded(), abs(d) > Double(DialogLimits.rangeMagnitude),
+                      side.allSatisfy({ $0.isNumber || "+-eE".contains($0) }) {
+                return .outOfBounds
+            } else {
+                return .invalid
+            }
+        }
+        if !numbers.allSatisfy(DialogLimits.fits) { return .outOfBounds }
+        return numbers[0] <= numbers[1] ? .range(numbers[0]...numbers[1]) : .reversed(numbers[1]...numbers[0])
     }
 
     private func describe(_ node: Node) -> String {

@@ -39,6 +39,10 @@ public struct DialogNode: Sendable {
 
     /// Whether the node waits for input.
     public var asksForInput: Bool { !choices.isEmpty || expect != nil || scale != nil }
+
+    /// Whether a session that enters the node stops there for input: it asks for input,
+    /// has no `branch` (followed on entering, before anything is asked) and does not end.
+    public var waitsForInput: Bool { asksForInput && branch.isEmpty && !end }
 }
 
 /// A choice of a node's menu.

@@ -146,6 +146,7 @@ struct Validator {
                 report(ModelMessage.branchWithoutElse(id, node.range), in: id.file)
             }
         }
+        checkLoopsWithoutInput(ids, index: index)
         // Nodes that can reach an end: the others that sit on a cycle are trapped in it.
         // A node that could not be read whole is taken to have a way out.
         var predecessors = [[Int]](repeating: [], count: ids.count)
@@ -165,11 +166,30 @@ struct Validator {
             let isCycle = component.count > 1 || successors[first].contains(first)
             // Only a closed loop: one with an exit that leads to a dead end is reported there.
             let closed = component.allSatisfy { successors[$0].allSatisfy { componentOf[$0] == c } }
-            guard isCycle, closed else { continue }
+            // A loop of nodes that never wait for input is IC039's, which says so.
+            guard isCycle, closed, component.contains(where: { bundle.nodes[ids[$0]]?.waitsForInput ?? true }) else { continue }
             // Reported at the loop's first node in file order, where its listing starts.
             let cycle = component.sorted().map { ids[$0] }
             guard let node = bundle.nodes[cycle[0]] else { continue }
             report(ModelMessage.loopWithoutExit(cycle + [cycle[0]], node.range), in: cycle[0].file)
+        }
+    }
+
+    /// Loops the session would go round on one turn without asking anything (IC039): a
+    /// cycle through `next` and `branch` of nodes none of which waits for input. Whatever
+    /// their conditions, such a loop is a mistake: the engine stops it after
+    /// `Session.maxHops` nodes.
+    private mutating func checkLoopsWithoutInput(_ ids: [NodeID], index: [NodeID: Int]) {
+        let successors: [[Int]] = ids.map { id in
+            guard let node = bundle.nodes[id], !node.waitsForInput, !node.end, !damage.nodes.contains(id) else { return [] }
+            let onward = node.branch.isEmpty ? (node.next.map { [$0] } ?? []) : node.branch.map(\.goto)
+            return onward.compactMap { index[$0.target] }.filter { bundle.nodes[ids[$0]].map { !$0.waitsForInput } ?? false }
+        }
+        for component in StronglyConnected.components(successors) {
+            guard let first = component.first, component.count > 1 || successors[first].contains(first) else { continue }
+            let cycle = component.sorted().map { ids[$0] }
+            guard let node = bundle.nodes[cycle[0]] else { continue }
+            report(ModelMessage.loopWithoutInput(cycle + [cycle[0]], node.range), in: cycle[0].file)
         }
     }
 
@@ -305,6 +325,8 @@ struct Validator {
             for band in bands {
                 if band.range.lowerBound > expected {
                     report(ModelMessage.bandProblem("no band covers \(totals(expected, band.range.lowerBound - 1))", band.position), in: file)
+                } else if band.range.lowerBound < expected && expected == lowest {
+                    report(ModelMessage.bandProblem("band `\(band.label)` starts below the lowest total, \(lowest)", band.position), in: file)
                 } else if band.range.lowerBound < expected {
                     report(ModelMessage.bandProblem("band `\(band.label)` overlaps the band before it", band.position), in: file)
                 }
