@@ -42,6 +42,35 @@ static inline int intake_take_end_signal(void) {
     return intake_end_signal;
 }
 
+/* A crash (a bug) ends the process with one fixed line and exit status 70, instead of
+   the runtime's backtrace: a backtrace shows the program's memory and frames, which
+   can hold what a person typed. Only async-signal-safe calls; an alternate stack, so
+   that a stack overflow is reported too. */
+static void intake_on_crash(int signo) {
+    static const char message[] =
+        "intake: internal error: the program stopped because of a bug (nothing you typed is shown here).\n"
+        "  Please report it with the command you ran and, if you can, the input that caused it.\n";
+    (void)signo;
+    ssize_t ignored = write(STDERR_FILENO, message, sizeof message - 1);
+    (void)ignored;
+    _exit(70);
+}
+
+static inline void intake_install_crash_handlers(void) {
+    static char alternate_stack[1 << 16];
+    stack_t stack;
+    stack.ss_sp = alternate_stack;
+    stack.ss_size = sizeof alternate_stack;
+    stack.ss_flags = 0;
+    sigaltstack(&stack, NULL);
+    struct sigaction action;
+    action.sa_handler = intake_on_crash;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_ONSTACK | SA_RESETHAND;
+    int signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT};
+    for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) sigaction(signals[i], &action, NULL);
+}
+
 /* readline's own getc retries after EINTR; this one reads the byte itself so that
    Ctrl-C abandons the line (readline sees an empty line) and SIGTERM ends input.
    SIGINT and SIGTERM stay blocked except inside pselect(), which unblocks them

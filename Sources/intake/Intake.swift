@@ -1,5 +1,12 @@
 import ArgumentParser
+import CReadline
 import DialogFiles
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The `intake` command: a conversational intake assistant and the tools around it.
 @main
@@ -15,6 +22,9 @@ struct Intake: ParsableCommand {
     static func main() {
         // A closed pipe or a file size limit is an error to report, not a death.
         Streams.reportWriteSignalsAsErrors()
+        // A crash says so in one line (exit 70), without a backtrace that could show what
+        // a person typed; INTAKE_BACKTRACE=1 keeps the runtime's backtrace, for developers.
+        if getenv("INTAKE_BACKTRACE").map({ String(cString: $0) }) != "1" { intake_install_crash_handlers() }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -222,7 +222,9 @@ struct PathWalkOptions: ParsableArguments {
                 FileMessages.cannotWrite(error)
                 throw ExitStatus.ioError
             }
-            FileIO.write("wrote \(report.paths.count) golden tests to \(golden)\n", to: 1)
+            let far = header != nil && !TestFiles.isInside(folder, TestFiles.bundleRoot(for: golden))
+            FileIO.write("wrote \(report.paths.count) golden tests to \(golden)"
+                         + (far ? "; run them with intake test \(golden) --bundle \(folder)" : "") + "\n", to: 1)
         }
         return report.findings.isEmpty
     }

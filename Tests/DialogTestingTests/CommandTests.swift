@@ -116,7 +116,12 @@ struct CommandTests {
         #expect(text.contains("\nregion: UK\n"))
         #expect(text.contains("\n> I want to die\n  node: crisis.suicide\n"))
         #expect(text.contains("\nend of input\n  node: intake.welcome\n  state: ended\n"))
-        let replay = try intake(["test", path])
+        // The bundle is far from the file: replaying it needs the folder on the command line.
+        #expect(text.contains("Run it with intake test \(path) --bundle clinic."))
+        let refused = try intake(["test", path])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("a test file may name only a bundle inside"))
+        let replay = try intake(["test", path, "--bundle", "clinic"])
         #expect(replay.status == 0)
         #expect(replay.stdout == "1 passed, 0 failed\n")
     }
@@ -160,7 +165,8 @@ struct CommandTests {
         let clinic = try intake(["check", "--paths", "clinic", "--golden", golden])
         #expect(clinic.status == 0)
         #expect(clinic.stdout.hasPrefix("clinic: 20 nodes, 8 intents, 0 errors, 0 warnings\nclinic: walked "))
-        let replay = try intake(["test", golden])
+        #expect(clinic.stdout.contains("run them with intake test \(golden) --bundle clinic\n"))
+        let replay = try intake(["test", golden, "--bundle", "clinic"])
         #expect(replay.status == 0)
         #expect(replay.stdout.hasSuffix(" passed, 0 failed\n"))
     }
