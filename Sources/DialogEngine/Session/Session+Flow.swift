@@ -78,7 +78,8 @@ extension Session {
             // A closure, not `map(render)`: the partially applied method copies the session.
             turn.ask = node.ask.map { render($0) }
             let indexes = pendingAmbiguity ?? visibleChoiceIndexes(of: node)
-            turn.choices = indexes.map { Turn.Choice(id: node.choices[$0].id, label: render(node.choices[$0].label)) }
+            let lookup = self.lookup
+            turn.choices = indexes.map { Turn.Choice(id: node.choices[$0].id, label: node.choices[$0].label.interpolation.render(with: lookup)) }
         case .answer:
             turn.ask = node.ask.map { render($0) }
             if node.expect == .yesNo { turn.choices = [Turn.Choice(id: "yes", label: "Yes"), Turn.Choice(id: "no", label: "No")] }

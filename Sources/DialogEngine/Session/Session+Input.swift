@@ -21,7 +21,10 @@ extension Session {
     private mutating func pickChoice(_ input: NormalizedText, node: DialogNode, turn: inout Turn) -> Bool {
         let places = pendingAmbiguity.map { $0.filter { node.choices.indices.contains($0) } } ?? visibleChoiceIndexes(of: node)
         let offered = places.map { node.choices[$0] }
-        let labels = offered.map { render($0.label) }
+        // One lookup for every label: a closure that called a method of this mutating
+        // session would copy the session for each choice (a menu of thousands, slow).
+        let lookup = self.lookup
+        let labels = offered.map { $0.label.interpolation.render(with: lookup) }
         switch recognizer.choice(input, node: node.id, offered: places, labels: labels, phrases: offered.map { $0.match.map(\.text) }) {
         case .one(let index, let phrase, let score):
             // A topic question read more strongly than by the phrase that picked the
