@@ -49,7 +49,7 @@ conformance: build
 	fi
 
 # Fuzzing with libFuzzer (README, "Reliability"): the parser, the loader and a session.
-FUZZ_TARGETS = parser loader session
+FUZZ_TARGETS = parser loader session numbers
 FUZZ_SECONDS ?= 1200
 FUZZ_RUNS ?= 2000
 

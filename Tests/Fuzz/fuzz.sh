@@ -24,7 +24,7 @@ cd "$(dirname "$0")/../.."
 ROOT=$PWD
 
 usage() {
-    echo "usage: Tests/Fuzz/fuzz.sh parser|loader|session [SECONDS | --runs N] [--seed S] [--build-only]" >&2
+    echo "usage: Tests/Fuzz/fuzz.sh parser|loader|session|numbers [SECONDS | --runs N] [--seed S] [--build-only]" >&2
     exit 64
 }
 
@@ -35,6 +35,7 @@ case "$TARGET" in
     parser) MODULES=(DialogSyntax); SOURCE=Tests/Fuzz/FuzzParser.swift ;;
     loader) MODULES=(DialogFiles DialogSyntax DialogMatching DialogModel); SOURCE=Tests/Fuzz/FuzzLoader.swift ;;
     session) MODULES=(DialogFiles DialogSyntax DialogMatching DialogModel DialogEngine); SOURCE=Tests/Fuzz/FuzzSession.swift ;;
+    numbers) MODULES=(DialogFiles DialogSyntax DialogMatching DialogModel DialogEngine); SOURCE=Tests/Fuzz/FuzzNumbers.swift ;;
     *) usage ;;
 esac
 
@@ -130,6 +131,15 @@ case "$TARGET" in
         done
         DICT=Tests/Fuzz/session.dict
         export INTAKE_FUZZ_DIALOGS=$ROOT/Dialogs
+        ;;
+    numbers)
+        # Each byte picks from a table: a few seeds of every length up to the picks used.
+        for n in 1 4 8 16 32; do head -c "$n" /dev/zero >"$SEEDS/zeros-$n"; done
+        # A bundle that loads (the fixture's own values), then answers; and extremes.
+        printf '\000\004\005\000\001\000\001\001\002\001\003\032\001\033\034\003' >"$SEEDS/loads"
+        printf '\015\015\015\003\016\017\020\021\022\023' >"$SEEDS/extremes"
+        DICT=Tests/Fuzz/numbers.dict
+        export INTAKE_FUZZ_MINIMAL=$ROOT/Tests/DialogModelTests/Fixtures/valid/minimal
         ;;
 esac
 
