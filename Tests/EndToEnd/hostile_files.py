@@ -247,6 +247,8 @@ def cr_session(r, tmp):
 
 
 FIXTURE = os.path.join(HERE, 'Fixtures', 'chat')
+# The binary under test, set by test_hostile.py before the cases run.
+BINARY = [None]
 TRAINING = os.path.join(DIALOGS, 'training', 'knowledge-check')
 # Escape sequences that would conceal text, retitle the window or reorder a line.
 HOSTILE_TEXT = r'\e[8m hidden \e[0m\e]0;retitled\a \u202Ereversed \x9b31m red'
@@ -294,6 +296,29 @@ def names_outside_bundle(tmp):
 
 def no_excerpts(r, tmp):
     check(b'caller-overdose/' not in r.stderr and b'.yaml:' not in r.stderr, 'another folder was read: %r' % r.stderr[:400])
+
+
+def peak_memory(binary, stdin):
+    """The peak resident memory, in KB, of a chat on the shipped dialogs reading `stdin`."""
+    import tempfile
+    with tempfile.TemporaryFile() as f:
+        f.write(stdin)
+        f.seek(0)
+        p = subprocess.Popen([binary, 'chat', '--dialogs', DIALOGS], stdin=f, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(p.pid, 0)
+        p.returncode = status
+    return usage.ru_maxrss
+
+
+def memory_stays_flat(binary):
+    """Ten times the turns (menus walked forward, so the way back grows) cost no more
+    than a little more memory: what a session keeps is bounded."""
+    def verify(r, tmp):
+        few = peak_memory(binary(), b'2\n1\n' * 2000)
+        many = peak_memory(binary(), b'2\n1\n' * 20000)
+        check(many - few < 1500, 'memory grew from %d KB to %d KB over ten times the turns' % (few, many))
+    return verify
 
 
 CASES = [
@@ -414,4 +439,8 @@ CASES = [
      'err:a test file may name only a bundle inside', 20, no_excerpts),
     ('a bundle outside the folder allowed with --bundle', names_outside_bundle,
      ['test', '{tmp}/x/evil.test', '--bundle', os.path.join(DIALOGS, 'training')], 0, 'out:1 passed', 20),
+
+    # Memory per session is bounded: 40,000 turns cost about what 4,000 do.
+    ('memory stays flat over 40,000 turns', b'quit\n', chat(), 0, 'out:' + CLOSING, 120,
+     memory_stays_flat(lambda: BINARY[0])),
 ]

@@ -513,6 +513,7 @@ def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__)
     BINARY = os.path.abspath(sys.argv[1])
+    hostile_files.BINARY[0] = BINARY
     passed = failed = skipped = 0
     try:
         node_kinds_covered()
