@@ -80,6 +80,14 @@ static inline void intake_install_crash_handlers(void) {
    input queue: a read() after pselect() reported a byte could otherwise wait for the
    next key with the interrupt blocked. */
 static int intake_nonblocking_fd = -1;
+/* Whether the line Ctrl-C abandoned had text: at an empty prompt the chat says how to leave. */
+static int intake_interrupted_text = 0;
+
+static inline int intake_take_interrupted_text(void) {
+    int had = intake_interrupted_text;
+    intake_interrupted_text = 0;
+    return had;
+}
 
 static int intake_getc(FILE *stream) {
     int fd = fileno(stream);
@@ -93,6 +101,7 @@ static int intake_getc(FILE *stream) {
     for (;;) {
         if (intake_end_signal) { result = EOF; break; }
         if (intake_interrupted) {
+            intake_interrupted_text = rl_end > 0;
             rl_replace_line("", 0);
             rl_point = rl_end = 0;
             result = '\n';

@@ -351,6 +351,63 @@ def terminal_uses_colour_unless_no_color_is_set():
 
 
 @test
+def terminal_leaving_in_many_words_with_colour_on():
+    """Whole-line farewells end the session at once; lines that only say the person wants
+    to leave ask first, naming the crisis line; "no" goes on where the person was."""
+    for line in ('exit', 'bye', 'Goodbye', ':quit'):
+        child = spawn(['chat', '--dialogs', DIALOGS])
+        child.expect('> ')
+        child.send(line + '\r')
+        child.expect('not a diagnosis')
+        child.expect(pexpect_eof())
+    for line, answer in (('I want to quit', 'yes'), ("I'm done", 'y'), ('stop', '1'), ("ok that's all, thank you", 'yes please'),
+                         ('me voy', 'si')):
+        child = spawn(['chat', '--dialogs', DIALOGS])
+        child.expect('> ')
+        child.send(line + '\r')
+        child.expect('Do you want to end our conversation now')
+        check('988' in child.before.decode(), 'no crisis line before the question for %r' % line)
+        child.expect('> ')
+        child.send(answer + '\r')
+        child.expect('not a diagnosis')
+        child.expect(pexpect_eof())
+    child = spawn(['chat', '--dialogs', DIALOGS])
+    child.expect('> ')
+    child.send('I want to quit\r')
+    child.expect('Do you want to end our conversation now')
+    child.expect('> ')
+    child.send('no\r')
+    child.expect("OK, let's go on.")
+    child.expect('What would you like to start with')
+    child.expect('> ')
+    # Words that carry on are not leaving: quitting heroin is a question about detox.
+    child.send('i want to quit heroin\r')
+    child.expect('detox')
+    check('end our conversation' not in child.before.decode(), 'quitting heroin was read as leaving')
+    child.sendcontrol('d')
+    child.expect(pexpect_eof())
+
+
+@test
+def terminal_ctrl_c_at_an_empty_prompt_says_how_to_leave_with_colour_on():
+    child = spawn(['chat', '--dialogs', DIALOGS])
+    for keys in ('', 'some words', ''):
+        child.expect('> ')
+        child.send(keys)
+        time.sleep(0.3)
+        child.sendintr()
+        if keys:
+            child.expect('\\^C\r?\n')
+            check('to leave' not in child.before.decode(), 'the hint after a line with text')
+        else:
+            child.expect('to leave, type quit or press Ctrl-D')
+    child.expect('> ')
+    child.send('quit\r')
+    child.expect('not a diagnosis')
+    child.expect(pexpect_eof())
+
+
+@test
 def terminal_shows_dialog_text_without_its_escape_sequences_with_colour_on_and_off():
     """A dialog whose texts hold sequences that would conceal the emergency number,
     retitle the window or reverse a line: the terminal gets the words, with our own

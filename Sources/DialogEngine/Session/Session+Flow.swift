@@ -28,7 +28,7 @@ extension Session {
 
     /// What the session waits for now.
     var expects: Turn.Expects {
-        pendingClarify != nil ? .choice : Session.expects(waiting, at: bundle.nodes[current], scales: bundle.scales)
+        pendingLeave ? .yesNo : pendingClarify != nil ? .choice : Session.expects(waiting, at: bundle.nodes[current], scales: bundle.scales)
     }
 
     /// What a session waiting so at `node` waits for.
@@ -65,6 +65,11 @@ extension Session {
             let intents = offered.compactMap { id in bundle.intents.first { $0.id == id } }
             turn.ask = "Did you mean:"
             turn.choices = intents.map { Turn.Choice(id: $0.id, label: $0.label ?? $0.id) }
+            return
+        }
+        if pendingLeave {
+            turn.ask = "Do you want to end our conversation now?"
+            turn.choices = [Turn.Choice(id: "yes", label: "Yes, end it"), Turn.Choice(id: "no", label: "No, go on")]
             return
         }
         guard let node = bundle.nodes[current] else { return }
@@ -371,8 +376,8 @@ extension Session {
         while word.last == " " { word.removeLast() }
         if word.first == ":" { word.removeFirst() }
         let name = word.lowercased()
-        // What many programs take for "quit" is "quit" here too.
-        return name == "exit" ? .quit : Command(rawValue: name)
+        // What many programs take for "quit", and a farewell, are "quit" here too.
+        return ["exit", "bye", "goodbye", "good bye"].contains(name) ? .quit : Command(rawValue: name)
     }
 }
 

@@ -66,6 +66,8 @@ public struct Session: Sendable {
     var pendingAmbiguity: [Int]?
     /// The topic intents a "Did you mean … or …?" offered, by id, until the next line.
     var pendingClarify: [String]?
+    /// Whether "Do you want to end our conversation?" is open, until the next line.
+    var pendingLeave = false
     var random: SplitMix64
     var topics: [String] = []
     var redFlags: [String] = []
@@ -147,9 +149,11 @@ public struct Session: Sendable {
             turn.say = ["This session has ended."]
             return finish(turn, presentAgain: false)
         }
-        // A clarifying question is open for one line only.
+        // A clarifying question, and the question whether to leave, are open for one line only.
         let clarifying = pendingClarify
         pendingClarify = nil
+        let confirmingLeave = pendingLeave
+        pendingLeave = false
         let input = Session.clean(line)
         // Normalised once: every matcher below reads the same words.
         let text = NormalizedText(input)
@@ -212,6 +216,24 @@ public struct Session: Sendable {
             return runCommand(command, turn: &turn)
         }
 
+        // 2a. The answer to "Do you want to end our conversation?": yes ends it, no goes
+        // on where the person was; any other line is read as usual.
+        if confirmingLeave, let leave = recognizer.yesNo(text) ?? recognizer.number(text).flatMap({ $0 == 1 ? true : $0 == 2 ? false : nil }) {
+            turn.matched = Turn.Match(by: .choice, id: leave ? "yes" : "no", phrase: nil)
+            if leave {
+                turn.trace.append(.command(.quit))
+                return runCommand(.quit, turn: &turn)
+            }
+            turn.say.append("OK, let's go on.")
+            return finish(turn)
+        }
+        // A line that only says the person wants to leave ("I want to quit", "I'm done"):
+        // asked before the session ends. At a free-text question it is read before the
+        // answer; elsewhere after the node's own choices, so that "stop using" still picks
+        // a choice about stopping.
+        let leaving = bundle.kind == .intake && LeavingWords.isLeaving(input)
+        if leaving, bundle.nodes[current]?.expect == .text, waiting == .answer { return askWhetherToLeave(&turn) }
+
         // 3a. The answer to "Did you mean … or …?": one of the two is answered; any
         // other line is read as usual.
         if let offered = clarifying, let intent = recognizer.clarified(text, among: offered) {
@@ -224,6 +246,7 @@ public struct Session: Sendable {
 
         // 3. The current node.
         if handleAtNode(text, turn: &turn) { return finish(turn) }
+        if leaving { return askWhetherToLeave(&turn) }
 
         // 4. Topic intents: a clear question is answered; two close readings ask which. A
         // question about a crisis ("what does too much baclofen do?") is answered by the
@@ -263,6 +286,19 @@ public struct Session: Sendable {
         turn.say.append(reaskHint())
         if bundle.kind == .intake, misunderstoodInARow >= 2 {
             turn.say.append("If you'd rather talk to a person, the numbers above are answered by people, day and night.")
+        }
+        return finish(turn)
+    }
+
+    /// "Do you want to end our conversation?", with the crisis line: "I want to quit" may
+    /// be about opioids, or said by someone about to give up.
+    private mutating func askWhetherToLeave(_ turn: inout Turn) -> Turn {
+        pendingLeave = true
+        pendingAmbiguity = nil
+        turn.flags.append(.clarify)
+        if let line = bundle.resource(role: "crisis-line", region: region.code) {
+            list(line, in: &turn)
+            turn.say.append("Before you go: if you are struggling, \(line.contact) is there any time.")
         }
         return finish(turn)
     }

@@ -32,6 +32,7 @@ extension SessionState {
             ("expects", .string(expects)),
             ("ambiguous", ambiguous.map { .sequence($0.map { .int($0) }) } ?? .null),
             ("clarifying", clarifying.map(strings) ?? .null),
+            ("leaving", .bool(leaving)),
             ("misunderstood", .int(misunderstood)),
             ("summary", .mapping([("topics", strings(topics)), ("red_flags", strings(redFlags)),
                                   ("crises", strings(crises.map(\.rawValue))), ("resources", strings(resources))])),
@@ -104,6 +105,8 @@ extension SessionState {
         } else {
             clarifying = nil
         }
+        // Absent in states saved before the question whether to leave existed.
+        if case .bool(let open)? = o.entries.first(where: { $0.key == "leaving" })?.value { leaving = open } else { leaving = false }
         misunderstood = try o.int("misunderstood")
         let summary = try Fields(o.value("summary"), "`summary`")
         topics = try summary.strings("topics")

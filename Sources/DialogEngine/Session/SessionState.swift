@@ -58,6 +58,8 @@ public struct SessionState: Sendable, Equatable {
     public var ambiguous: [Int]?
     /// The topic intents a "Did you mean …?" offered, by id; nil when none is open.
     public var clarifying: [String]? = nil
+    /// Whether "Do you want to end our conversation?" is open.
+    public var leaving: Bool = false
     /// Lines in a row nothing understood.
     public var misunderstood: Int
     /// What the summary will list: topics, flags raised, crisis kinds, resources shown (ids).
@@ -109,8 +111,8 @@ extension Session {
             reported: reported, denied: denied, scales: progress, turn: turnNumber, region: region.code,
             seed: random.state, ended: waiting == .ended, start: startNode, waiting: kind,
             expects: Session.expects(waiting, at: bundle.nodes[current], scales: bundle.scales).kind,
-            ambiguous: pendingAmbiguity, clarifying: pendingClarify, misunderstood: misunderstoodInARow, topics: topics, redFlags: redFlags,
-            crises: crises, resources: resourcesShown.map(\.id), rubric: rubricMarks.mapValues(\.phrase))
+            ambiguous: pendingAmbiguity, clarifying: pendingClarify, leaving: pendingLeave, misunderstood: misunderstoodInARow,
+            topics: topics, redFlags: redFlags, crises: crises, resources: resourcesShown.map(\.id), rubric: rubricMarks.mapValues(\.phrase))
     }
 
     /// A session of `compiled` continued from a saved state. A state saved with other
@@ -163,6 +165,7 @@ extension Session {
         pendingClarify = state.clarifying.flatMap { ids in
             ids.allSatisfy { id in bundle.intents.contains { $0.id == id && $0.crisis == nil } } ? ids : nil
         }
+        pendingLeave = state.leaving
         misunderstoodInARow = state.misunderstood
         topics = state.topics
         redFlags = state.redFlags

@@ -133,8 +133,10 @@ struct TerminalInput: LineInput {
             }
             defer { free(raw) }
             if intake_take_interrupt() != 0 {
-                // Ctrl-C: the line is abandoned; the session goes on, on a new line.
-                FileIO.write("^C\n", to: 1)
+                // Ctrl-C: the line is abandoned; the session goes on, on a new line. At an
+                // empty prompt the person may be trying to leave: say how.
+                let hadText = intake_take_interrupted_text() != 0
+                FileIO.write(hadText ? "^C\n" : "^C (to leave, type quit or press Ctrl-D)\n", to: 1)
                 continue
             }
             let line = String(decoding: UnsafeRawBufferPointer(start: raw, count: strlen(raw)).bindMemory(to: UInt8.self), as: UTF8.self)
