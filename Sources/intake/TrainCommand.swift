@@ -45,6 +45,13 @@ struct TrainCommand: ParsableCommand {
     @Flag(help: "Write one JSON object per turn on standard output, for programs.")
     var jsonl = false
 
+    @Option(help: "On a terminal, wrap text at N columns at most (0 for the window's width).")
+    var width = TurnPrinter.comfortableWidth
+
+    func validate() throws {
+        if width < 0 { throw ValidationError("--width takes a number of columns, or 0 for the window's width") }
+    }
+
     func run() throws {
         let trainingFolder = FileReading.join(DialogsLocation.resolve(dialogs), "training")
         let modules = Self.modules(in: trainingFolder)
@@ -72,6 +79,7 @@ struct TrainCommand: ParsableCommand {
         // History stays in memory: a trainee's lines are not written anywhere.
         var runner = SessionRunner(jsonl: jsonl, staff: false, history: nil, transcript: transcript)
         runner.filesAtEnd = [report]
+        runner.maxWidth = width
         let exitSignal = try runner.run(&session, onTurn: { _ in }, onReload: { _, asked in
             var turn = asked
             turn.say.append("Reload is for the chat; a training session keeps its module.")

@@ -407,6 +407,90 @@ def terminal_ctrl_c_at_an_empty_prompt_says_how_to_leave_with_colour_on():
     child.expect(pexpect_eof())
 
 
+def visible_lines(text):
+    """Lines as the terminal shows them: carriage returns, our colours and readline's
+    own sequences taken off."""
+    import re
+    text = re.sub(r'\x1b\[[0-9;?]*[A-Za-z]', '', text.replace('\r', ''))
+    return text.replace('\x01', '').replace('\x02', '').split('\n')
+
+
+@test
+def terminal_text_is_no_wider_than_80_columns_in_a_wide_window_with_colour_on():
+    for columns, width_option, widest in ((140, [], 80), (200, [], 80), (140, ['--width', '60'], 60),
+                                          (100, ['--width', '0'], 100), (50, [], 50)):
+        child = spawn(['chat', '--dialogs', DIALOGS] + width_option, dimensions=(40, columns))
+        child.expect('> ')
+        lines = visible_lines(child.before.decode())
+        check(all(len(l) <= widest for l in lines), 'at %d columns %s: a line of %d' % (columns, width_option, max(map(len, lines))))
+        check(any(len(l) > widest - 15 for l in lines), 'at %d columns %s: nothing near %d' % (columns, width_option, widest))
+        # A wrapped choice goes on under its text, not under its number.
+        child.send('1\r')
+        child.expect('> ')
+        lines = visible_lines(child.before.decode())
+        for i, line in enumerate(lines[:-1]):
+            if line.startswith('  ') and line.strip()[:2].rstrip('.').isdigit() and lines[i + 1].strip() \
+                    and not lines[i + 1].strip()[:2].rstrip('.').isdigit():
+                check(lines[i + 1].startswith('     '), 'a wrapped choice lost its indent: %r / %r' % (line, lines[i + 1]))
+        child.sendcontrol('d')
+        child.expect(pexpect_eof())
+
+
+@test
+def terminal_staff_header_wraps_and_repeat_keeps_the_note_with_colour_on():
+    child = spawn(['chat', '--dialogs', DIALOGS, '--staff'], dimensions=(40, 60))
+    child.expect('> ')
+    child.send('1\r')
+    child.expect('> ')
+    first = visible_lines(child.before.decode())
+    check(all(len(l) <= 60 for l in first), 'a staff line wider than 60: %s' % max(first, key=len))
+    check(any(l.startswith('staff: ') for l in first), 'no staff note at the baclofen overview')
+    for command in ('repeat', ':repeat', 'REPEAT'):
+        child.send(command + '\r')
+        child.expect('> ')
+        again = visible_lines(child.before.decode())
+        check(any(l.startswith('staff: ') and 'honest' in ' '.join(again) for l in again), '%s dropped the staff note' % command)
+    child.sendcontrol('d')
+    child.expect(pexpect_eof())
+
+
+@test
+def terminal_ctrl_d_starts_the_summary_on_a_line_of_its_own_with_colour_on():
+    for before in ('', '2\r', '3\r'):
+        child = spawn(['chat', '--dialogs', DIALOGS])
+        child.expect('> ')
+        if before:
+            child.send(before)
+            child.expect('> ')
+        child.sendcontrol('d')
+        child.expect(pexpect_eof())
+        lines = visible_lines(child.before.decode())
+        summary = [l for l in lines if 'Summary of this session' in l]
+        check(summary and summary[0].startswith('Summary'), 'the summary shares the prompt line: %r' % summary)
+
+
+@test
+def terminal_tab_offers_choices_before_commands_and_never_reload_with_colour_on():
+    child = spawn(['chat', '--dialogs', DIALOGS])
+    child.expect('> ')
+    # "Ba" completes to "Baclofen…" alone: `back` beside it would stop the completion.
+    child.send('Ba\t\r')
+    child.expect('What would you like to know')
+    child.expect('> ')
+    # With no choice that fits, the commands complete.
+    for typed, shown in (('rep\t\r', 'What would you like to know'), ('summ\t\r', 'Summary of this session'),
+                         ('he\t\r', 'quit')):
+        child.send(typed)
+        child.expect(shown)
+        child.expect('> ')
+    # `reload` is for authors: "rel" stays "rel", which is not understood.
+    child.send('rel\t\r')
+    child.expect('Sorry')
+    child.expect('> ')
+    child.sendcontrol('d')
+    child.expect(pexpect_eof())
+
+
 @test
 def terminal_shows_dialog_text_without_its_escape_sequences_with_colour_on_and_off():
     """A dialog whose texts hold sequences that would conceal the emergency number,

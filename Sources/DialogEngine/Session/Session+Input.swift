@@ -212,7 +212,11 @@ extension Session {
             turn.say.append("Type the number or the words of a choice, or ask a question in your own words. "
                 + "Commands: back, repeat, restart, summary, quit.")
         case .repeat:
-            if let node = bundle.nodes[current], !isEnded { turn.say += texts(of: node) }
+            // The texts again, and for staff the node's note again.
+            if let node = bundle.nodes[current], !isEnded {
+                turn.say += texts(of: node)
+                addNote(of: node, to: &turn)
+            }
         case .back:
             if case .scaleItem(let i) = waiting, i > 0, let name = bundle.nodes[current]?.scale?.value {
                 // One item back, its points taken off the total.

@@ -40,6 +40,9 @@ struct ChatCommand: ParsableCommand {
     @Flag(help: "Write one JSON object per turn on standard output, for programs.")
     var jsonl = false
 
+    @Option(help: "On a terminal, wrap text at N columns at most (0 for the window's width).")
+    var width = TurnPrinter.comfortableWidth
+
     @Option(help: "Write the session summary to FILE when it ends (.json for JSON, else Markdown).")
     var summary: String?
 
@@ -62,6 +65,7 @@ struct ChatCommand: ParsableCommand {
     var record: String?
 
     func validate() throws {
+        if width < 0 { throw ValidationError("--width takes a number of columns, or 0 for the window's width") }
         // Region codes are checked against the bundle in run(); an empty one is a usage error.
         if region?.isEmpty == true { throw ValidationError("--region needs a code such as US or UK") }
         if resume != nil {
@@ -96,6 +100,7 @@ struct ChatCommand: ParsableCommand {
         var runner = SessionRunner(jsonl: jsonl, staff: staff, history: history, transcript: transcript)
         runner.stateFile = state ?? resume
         runner.resuming = resume != nil
+        runner.maxWidth = width
         runner.filesAtEnd = [record, summary]
         let exitSignal = try runner.run(
             &session, onTurn: { recorder?.add($0) },

@@ -122,13 +122,18 @@ struct TerminalInput: LineInput {
         if let history { _ = read_history(history.path) }
     }
 
-    /// The words Tab completes: the current choices and the commands.
+    /// The current choices, which Tab completes.
     nonisolated(unsafe) static var candidates: [String] = []
+
+    /// The commands Tab completes when no choice fits: not `reload`, which is for authors.
+    static let commands = Session.commands.filter { $0 != Session.Command.reload.rawValue }
 
     mutating func readLine(prompt: String) -> LineEvent {
         while true {
             if EndSignals.received != 0 { return .signal(EndSignals.received) }
             guard let raw = readline(prompt) else {
+                // Ctrl-D leaves the cursor on the prompt line: the summary starts below it.
+                FileIO.write("\n", to: 1)
                 return EndSignals.received != 0 ? .signal(EndSignals.received) : .end
             }
             defer { free(raw) }
@@ -166,11 +171,14 @@ private enum CompletionCursor {
     nonisolated(unsafe) static var index = 0
 }
 
-/// readline's completion callback: a C function that captures nothing.
+/// readline's completion callback: a C function that captures nothing. The choices that
+/// start with what was typed; the commands only when no choice does, so that "Ba" offers
+/// "Baclofen…" and not `back` beside it.
 private let completionGenerator: intake_generator = { text, state in
     if state == 0 { CompletionCursor.index = 0 }
     let prefix = text.map { String(cString: $0).lowercased() } ?? ""
-    let candidates = TerminalInput.candidates
+    let choices = TerminalInput.candidates.filter { $0.lowercased().hasPrefix(prefix) }
+    let candidates = choices.isEmpty ? TerminalInput.commands : choices
     while CompletionCursor.index < candidates.count {
         let candidate = candidates[CompletionCursor.index]
         CompletionCursor.index += 1

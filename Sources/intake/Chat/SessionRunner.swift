@@ -25,6 +25,8 @@ struct SessionRunner {
     /// The files the command writes whole when the session ends (`--summary`, `--record`,
     /// `--report`): checked, with the others, before the first turn.
     var filesAtEnd: [String?] = []
+    /// The widest a line of text may be on a terminal (`--width`; 0 for the window's).
+    var maxWidth = TurnPrinter.comfortableWidth
     /// Set by ``run(_:onTurn:onReload:)`` when a write failed during the session (the
     /// state, the transcript, standard output): the command ends with 74 once it has
     /// written what else was asked.
@@ -61,7 +63,7 @@ struct SessionRunner {
         EndSignals.install(includingInterrupt: !terminal)
         var input: any LineInput = terminal ? TerminalInput(history: historyFile) : PipeInput()
         let colour = terminal && SessionRunner.wantsColour()
-        let printer = TurnPrinter(terminal: terminal, colour: colour, staff: staff)
+        let printer = TurnPrinter(terminal: terminal, colour: colour, staff: staff, maxWidth: maxWidth)
         var failed = false
 
         func show(_ turn: Turn) {
@@ -76,7 +78,7 @@ struct SessionRunner {
                 failed = true
             }
             if !FileIO.write(jsonl ? turn.jsonLine(staff: staff) + "\n" : printer.render(turn) + "\n", to: 1) { failed = true }
-            TerminalInput.candidates = turn.choiceLabels + Session.commands
+            TerminalInput.candidates = turn.choiceLabels
         }
 
         // The state is saved after each turn a person answers; after the closing turn of

@@ -11,20 +11,27 @@ import Darwin
 #endif
 
 /// Renders turns for a person: texts, the question, numbered choices. On a terminal it
-/// wraps to the window's width (read again on every turn, so a resize takes effect) and
+/// wraps to the window's width, at most `maxWidth` (read again on every turn, so a
+/// resize takes effect), continuation lines of a choice under its text, and
 /// uses colour unless `NO_COLOR` is set (not empty) or `TERM` is `dumb`; on a pipe it
 /// writes plain lines.
 struct TurnPrinter {
     var terminal: Bool
     var colour: Bool
     var staff: Bool
+    /// The widest a line of text may be, however wide the window (`--width`; 0 for the
+    /// window's width): long lines are hard to read.
+    var maxWidth = TurnPrinter.comfortableWidth
+
+    /// About 80 columns of text: what reads comfortably.
+    static let comfortableWidth = 80
 
     /// The width to wrap to; 0 for no wrapping.
     private var width: Int {
         guard terminal else { return 0 }
         var size = winsize()
-        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        return 80
+        let window = ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
+        return maxWidth > 0 ? min(window, maxWidth) : window
     }
 
     private func style(_ code: String, _ text: String) -> String {
@@ -43,7 +50,7 @@ struct TurnPrinter {
             if let c = turn.crisis { header += " · crisis \(c.kind.rawValue) \(c.level.rawValue)" }
             if !turn.scores.isEmpty { header += " · " + turn.scores.map { "\($0.scale) \($0.total)" }.joined(separator: ", ") }
             header += "]"
-            out.append(style("2", VisibleText.stripping(header, keepingLineBreaks: false)))
+            out += wrap(VisibleText.stripping(header, keepingLineBreaks: false), w, indent: " ").map { style("2", $0) }
             for note in StaffNotes.lines(of: turn) {
                 out += wrap("staff: " + VisibleText.stripping(note, keepingLineBreaks: false), w).map { style("36", $0) }
             }
