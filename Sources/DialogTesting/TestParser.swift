@@ -440,6 +440,17 @@ private struct Reader {
                 return nil
             }
         }
+        // A misspelt flag would make a check that can never pass (or a `lacks` that
+        // always does): it is an error, with the flag meant.
+        if field == .flags {
+            let flags = Turn.Flag.allCases.map(\.rawValue)
+            for item in items where !flags.contains(item) {
+                report(TestMessage.invalidValue("unknown flag `\(item)`", value.range,
+                                                hint: Suggest.closest(to: item, in: flags).map { "did you mean `\($0)`?" }
+                                                    ?? "one of: " + flags.joined(separator: ", ")))
+                return nil
+            }
+        }
         switch op {
         case []: return .list(field, .exactly(items))
         case ["contains"], ["contain"], ["includes"], ["include"]: return .list(field, .contains(items))

@@ -60,6 +60,10 @@ public enum TestReport {
         case .endOfInput: out += "    after \(path):\(at): end of input\n"
         }
         for line in failure.mismatch.diff { out += "  \(line)\n" }
+        for other in failure.others {
+            out += "  \(path):\(other.expectation.range.start.line): \(other.mismatch.summary)\n"
+            for line in other.mismatch.diff { out += "  \(line)\n" }
+        }
         out += "  the whole turn (\(failure.turn.number)):\n"
         for line in TestText.allLines(failure.turn) { out += "    \(line)\n" }
         return out

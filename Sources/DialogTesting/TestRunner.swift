@@ -65,9 +65,13 @@ public struct TestResult: Sendable {
 public struct Failure: Sendable {
     /// The step: what was typed and where.
     public var step: Step
+    /// The step's first expectation that failed.
     public var expectation: Expectation
     public var mismatch: Mismatch
     public var turn: Turn
+    /// The step's other expectations that failed, in order: every problem of a step is
+    /// shown at once.
+    public var others: [(expectation: Expectation, mismatch: Mismatch)] = []
 }
 
 /// A test file's results.
@@ -281,6 +285,7 @@ private struct TestRun {
                 if keepsTurns { turns.append(turn) }
             }
             var stepRewrites: [Rewrite] = []
+            var failed: [(expectation: Expectation, mismatch: Mismatch)] = []
             for expectation in step.expectations {
                 guard let mismatch = expectation.mismatch(in: turn, session: session, bundle: bundle) else { continue }
                 if update, case .text(let field, .exactly) = expectation.check {
@@ -289,12 +294,16 @@ private struct TestRun {
                                                 replacement: TestText.exactLines(field, field.items(of: turn)).map { indent + $0 }))
                     continue
                 }
+                failed.append((expectation, mismatch))
+            }
+            if let first = failed.first {
                 // With --update, a step that fails otherwise (the wrong node, say) keeps
                 // its texts: they would pin what the wrong turn said.
                 var at = step
                 // Before the first line of a test without shared lines is the opening turn.
                 if at.action == .latest && !setup.steps.contains(where: { $0.action != .open }) { at.action = .open }
-                failure = Failure(step: at, expectation: expectation, mismatch: mismatch, turn: turn)
+                failure = Failure(step: at, expectation: first.expectation, mismatch: first.mismatch, turn: turn,
+                                  others: Array(failed.dropFirst()))
                 return
             }
             rewrites += stepRewrites

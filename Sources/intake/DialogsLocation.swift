@@ -1,3 +1,5 @@
+import DialogFiles
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -15,6 +17,18 @@ enum DialogsLocation {
         if isDirectory("Dialogs") { return "Dialogs" }
         if let installed = installedCopy(), isDirectory(installed) { return installed }
         return "Dialogs"
+    }
+
+    /// A hint for a dialogs folder that was not found where none was given: run inside a
+    /// bundle's folder, the person most likely meant the folder they are in.
+    static func hint(forMissing folder: String, command: String) -> String? {
+        guard folder == "Dialogs" || folder == "Dialogs/tests", !isDirectory("Dialogs") else { return nil }
+        let names = (try? FileReading.names(in: ".")) ?? []
+        if folder == "Dialogs/tests", names.contains("tests"), isDirectory("tests") {
+            return "you are in a bundle's folder: give its tests folder, as in intake \(command) tests"
+        }
+        guard names.contains(where: { $0.hasSuffix(".yaml") }) else { return nil }
+        return "the folder you are in holds dialog files: give it, as in intake \(command) ."
     }
 
     private static func isDirectory(_ path: String) -> Bool {

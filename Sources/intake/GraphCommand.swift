@@ -53,7 +53,7 @@ struct GraphCommand: ParsableCommand {
     func run() throws {
         let folder = DialogsLocation.resolve(self.folder)
         try FileMessages.checkCreatable([output])
-        let bundle = try BundleReading.loadValid(folder)
+        let bundle = try BundleReading.loadValid(folder, command: "graph")
         guard let output else {
             FileIO.write(format == .dot ? GraphWriter.dot(bundle) : GraphWriter.mermaid(bundle), to: 1)
             return

@@ -73,6 +73,9 @@ struct TestCommand: ParsableCommand {
             found = try TestFiles.find(given)
         } catch {
             FileIO.write("intake: \(error.description)\n", to: 2)
+            if paths.isEmpty, let hint = DialogsLocation.hint(forMissing: error.path, command: "test") {
+                FileIO.write("  hint: \(hint)\n", to: 2)
+            }
             throw ExitStatus.noInput
         }
         var files: [TestFile] = []

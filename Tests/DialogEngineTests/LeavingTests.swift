@@ -76,4 +76,14 @@ import Testing
     func farewellsAreQuit(line: String) {
         #expect(Session.command(in: line) == .quit)
     }
+
+    @Test func aMisspeltStartNodeSuggestsTheOneMeant() throws {
+        let compiled = try #require(shippedCompiled)
+        #expect(throws: SessionError.unknownNode("intake.welcom", suggestion: "intake.welcome")) {
+            try Session(compiled, start: NodeID("intake.welcom", in: "intake"))
+        }
+        #expect(throws: SessionError.unknownNode("intake.zzzzzzzz", suggestion: nil)) {
+            try Session(compiled, start: NodeID("intake.zzzzzzzz", in: "intake"))
+        }
+    }
 }

@@ -132,6 +132,27 @@ struct ParserTests {
               hint: did you mean `suicide`?
 
             """),
+        Case(name: "a misspelt flag", source: "test: t\nflags: crisis, safty-note\n", expected: """
+            x.test:2:8: error: unknown flag `safty-note` [IT003]
+                2 | flags: crisis, safty-note
+                  |        ^~~~~~~~~~~~~~~~~~
+              hint: did you mean `safety-note`?
+
+            """),
+        Case(name: "an unknown flag in flags lacks", source: "test: t\nflags lacks: zebra\n", expected: """
+            x.test:2:14: error: unknown flag `zebra` [IT003]
+                2 | flags lacks: zebra
+                  |              ^~~~~
+              hint: one of: crisis, safety-note, reask, ambiguous, clarify
+
+            """),
+        Case(name: "a misspelt flag in flags contains", source: "test: t\nflags contains: reask, clarfy\n", expected: """
+            x.test:2:17: error: unknown flag `clarfy` [IT003]
+                2 | flags contains: reask, clarfy
+                  |                 ^~~~~~~~~~~~~
+              hint: did you mean `clarify`?
+
+            """),
         Case(name: "a broken regular expression", source: "test: t\nsay matches: /(unclosed/\n", expected: """
             x.test:2:14: error: invalid regular expression `(unclosed`: expected ')' [IT004]
                 2 | say matches: /(unclosed/

@@ -407,6 +407,25 @@ def terminal_ctrl_c_at_an_empty_prompt_says_how_to_leave_with_colour_on():
     child.expect(pexpect_eof())
 
 
+@test
+def authors_get_a_hint_inside_a_bundle_folder_and_a_did_you_mean_for_start():
+    """Run inside a bundle's folder, the commands that default to ./Dialogs say to pass
+    the folder; a misspelt --start names the node meant."""
+    env = dict(os.environ, TERM='dumb')
+    env.pop('INTAKE_DIALOGS', None)
+    for args, hint in ((['check'], 'intake check .'), (['test'], 'intake test tests'), (['graph'], 'intake graph .'),
+                       (['chat'], 'intake chat --dialogs .')):
+        r = subprocess.run([BINARY] + args, cwd=DIALOGS, input=b'', stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           env=env, timeout=60)
+        check(r.returncode == 66, '%s: exit %d' % (args, r.returncode))
+        check(hint in r.stderr.decode(), '%s: no hint %r in %r' % (args, hint, r.stderr[:300]))
+    for start, meant in (('intake.welcom', 'intake.welcome'), ('screenig.start', 'screening.start'),
+                         ('crisis.suicde', 'crisis.suicide')):
+        r = run(['chat', '--dialogs', DIALOGS, '--start', start])
+        check(r.returncode == 64, 'exit %d for --start %s' % (r.returncode, start))
+        check(('did you mean `%s`?' % meant) in r.stderr.decode(), r.stderr.decode())
+
+
 def visible_lines(text):
     """Lines as the terminal shows them: carriage returns, our colours and readline's
     own sequences taken off."""

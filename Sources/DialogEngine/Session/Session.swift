@@ -123,7 +123,9 @@ public struct Session: Sendable {
             throw .unknownRegion(region, known: bundle.regions.map(\.code))
         }
         let first = start ?? bundle.start
-        guard bundle.nodes[first] != nil else { throw .unknownNode(first.description) }
+        guard bundle.nodes[first] != nil else {
+            throw .unknownNode(first.description, suggestion: Suggestion.closest(to: first.description, among: bundle.nodeOrder.map(\.description)))
+        }
         self.bundle = bundle
         self.region = r
         self.current = first
@@ -451,13 +453,15 @@ public struct CompiledBundle: Sendable {
 /// Why a session could not start.
 public enum SessionError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownRegion(String, known: [String])
-    case unknownNode(String)
+    /// A start node the bundle does not have, and the closest it has, if one is close.
+    case unknownNode(String, suggestion: String?)
 
     public var description: String {
         switch self {
         case .unknownRegion(let code, let known):
             "unknown region `\(code)`; known regions: \(known.joined(separator: ", "))"
-        case .unknownNode(let id): "no node `\(id)`"
+        case .unknownNode(let id, let suggestion):
+            "no node `\(id)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? " (node ids are file.node, such as intake.welcome)")
         }
     }
 }

@@ -6,8 +6,8 @@
 /// close enough to be a plausible typo: at most a third of the name's length (at least
 /// 1, at most 3) away. Ties go to the alphabetically first candidate, so the hint is the
 /// same on every run.
-enum Suggestion {
-    static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
+package enum Suggestion {
+    package static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
         let target = Array(name.lowercased().unicodeScalars)
         let limit = min(3, max(1, target.count / 3))
         var best: (distance: Int, name: String)?
