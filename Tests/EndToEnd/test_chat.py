@@ -426,6 +426,37 @@ def authors_get_a_hint_inside_a_bundle_folder_and_a_did_you_mean_for_start():
         check(('did you mean `%s`?' % meant) in r.stderr.decode(), r.stderr.decode())
 
 
+@test
+def terminal_resources_read_as_sentences_and_the_checklist_says_its_instructions_once_with_colour_on():
+    import io
+    # Detox help, the dosing refusal and the crisis numbers each list resources.
+    for line, expected in (('4', 'Call 911 (emergency services).'), ('5', 'Call 1-800-222-1222 (Poison Help), 24/7.'),
+                           ('6', 'Call 911 (emergency services).')):
+        child = spawn(['chat', '--dialogs', DIALOGS])
+        child.expect('> ')
+        child.send(line + '\r')
+        child.expect('> ')
+        shown = [l.strip() for l in visible_lines(child.before.decode())]
+        check(expected in shown, 'no %r after %r: %s' % (expected, line, shown))
+        check('emergency services (911)' not in shown, 'a resource as a fragment after %r' % line)
+        child.sendcontrol('d')
+        child.expect(pexpect_eof())
+    # The checklist's instructions come with its first item, not with every one.
+    child = spawn(['chat', '--dialogs', DIALOGS], dimensions=(40, 200))
+    log = io.BytesIO()
+    child.logfile_read = log
+    for line in ('3', 'cramps', '1', '1', '1', '2', '3'):
+        child.expect('> ')
+        child.send(line + '\r')
+    child.expect('3 of 16')
+    child.expect('> ')
+    child.sendcontrol('d')
+    child.expect(pexpect_eof())
+    text = log.getvalue().decode('utf-8', 'replace')
+    check(text.count('How true is this for you right now') == 1, 'the instructions %d times' % text.count('How true is this for you right now'))
+    check(text.count('0 not at all') >= 3, 'the answers are not shown with each item')
+
+
 def visible_lines(text):
     """Lines as the terminal shows them: carriage returns, our colours and readline's
     own sequences taken off."""

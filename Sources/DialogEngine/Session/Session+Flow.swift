@@ -77,7 +77,9 @@ extension Session {
         case .scaleItem(let i):
             guard let name = node.scale?.value, let scale = bundle.scales[name], i < scale.items.count else { return }
             turn.ask = "\(i + 1) of \(scale.items.count): \(render(scale.items[i].text))"
-            if let ask = scale.ask { turn.ask = render(ask) + "\n" + (turn.ask ?? "") }
+            // The scale's instructions with its first item, or when asked to repeat: not
+            // before every one of a long checklist.
+            if let ask = scale.ask, i == 0 || turn.trace.contains(.command(.repeat)) { turn.ask = render(ask) + "\n" + (turn.ask ?? "") }
             turn.choices = scale.range.map { n in Turn.Choice(id: "\(n)", label: scale.labels[n].map { "\(n) \($0)" } ?? "\(n)") }
         case .choice:
             // A closure, not `map(render)`: the partially applied method copies the session.
@@ -298,10 +300,7 @@ extension Session {
         }
         var lines: [String] = []
         for r in picked {
-            var line = r.contact
-            if let hours = r.hours { line += ", \(hours)" }
-            if let note = r.note { line += ". \(note)" }
-            lines.append(line)
+            lines.append(r.sentence)
             list(r, in: &turn)
             // The summary's "help shown" lists what nodes showed, not the safety notes.
             if !resourcesShown.contains(where: { $0.contact == r.contact }) { resourcesShown.append(r) }

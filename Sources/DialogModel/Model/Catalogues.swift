@@ -157,6 +157,26 @@ public struct Resource: Sendable, Hashable {
     /// How a text names the resource: its name and how to reach it.
     public var contact: String { Resource.contact(name: name, phone: phone, text: text, url: url) }
 
+    /// The resource as a line of its own, what to do first: "Call 911 (emergency
+    /// services).", "Call or text 988 (988 Suicide & Crisis Lifeline).", "Visit
+    /// https://findtreatment.gov (FindTreatment.gov)." Its hours and note follow; a web
+    /// address only when there is no number, as in ``contact``.
+    public var sentence: String {
+        var action: String
+        switch (phone, text) {
+        case let (phone?, text?) where phone == text: action = "Call or text \(phone)"
+        case let (phone?, text?): action = "Call \(phone) or text \(text)"
+        case let (phone?, nil): action = "Call \(phone)"
+        case let (nil, text?): action = "Text \(text)"
+        case (nil, nil): action = url.map { "Visit \($0)" } ?? ""
+        }
+        var line = action.isEmpty ? name : "\(action) (\(name))"
+        if let hours { line += ", \(hours)" }
+        line += "."
+        if let note { line += " \(note)" }
+        return line
+    }
+
     /// `NAME (PHONE, text TEXT)`, or `NAME (URL)` without a phone: one rule for every
     /// place a resource is named.
     public static func contact(name: String, phone: String?, text: String?, url: String?) -> String {
