@@ -457,6 +457,22 @@ def terminal_resources_read_as_sentences_and_the_checklist_says_its_instructions
     check(text.count('0 not at all') >= 3, 'the answers are not shown with each item')
 
 
+@test
+def how_to_answer_is_told_to_a_person_not_read_aloud_by_staff_with_colour_on():
+    hint = 'Type a number, or ask in your own words.'
+    for args, shown in (([], True), (['--staff'], False)):
+        child = spawn(['chat', '--dialogs', DIALOGS] + args)
+        child.expect('> ')
+        check((hint in child.before.decode()) == shown, '%s: the hint shown is %s' % (args, not shown))
+        check('What would you like to start with?' in child.before.decode(), 'no question')
+        child.sendcontrol('d')
+        child.expect(pexpect_eof())
+    # Programs get the question alone; the script a worker reads has no typing in it.
+    r = run(['chat', '--dialogs', DIALOGS, '--jsonl'], b'')
+    first = json.loads(r.stdout.decode().splitlines()[0])
+    check(first['ask'] == 'What would you like to start with?', first['ask'])
+
+
 def visible_lines(text):
     """Lines as the terminal shows them: carriage returns, our colours and readline's
     own sequences taken off."""

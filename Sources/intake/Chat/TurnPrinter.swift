@@ -73,6 +73,11 @@ struct TurnPrinter {
             for (i, choice) in labels.enumerated() {
                 out += wrap("  \(i + 1). \(choice)", w, indent: "     ")
             }
+            // How to answer, under the first menu: for a person typing at a terminal, not
+            // for a program on a pipe or a worker reading the script aloud (`--staff`).
+            if terminal && !staff && turn.number == 0 && turn.state == .awaitingChoice && !labels.isEmpty {
+                out += wrap("Type a number, or ask in your own words.", w).map { style("2", $0) }
+            }
         }
         return out.joined(separator: "\n") + "\n"
     }
