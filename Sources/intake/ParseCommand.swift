@@ -15,7 +15,7 @@ struct ParseCommand: ParsableCommand {
         commandName: "parse",
         abstract: "Print the tree the parser reads from a dialog file, as JSON.",
         discussion: """
-            Prints one JSON value per document, one per line. Plain scalars are typed by \
+            Prints one JSON value per document, one per line (with --pretty, indented). Plain scalars are typed by \
             the YAML 1.2 core schema; everything else is a string. On a syntax error, \
             prints every problem on standard error and exits 65; a file over 16 MB \
             is not parsed (exit 65).
@@ -24,6 +24,9 @@ struct ParseCommand: ParsableCommand {
 
     @Argument(help: "The file to read, or - for standard input.")
     var file: String
+
+    @Flag(help: "Indent the JSON, one member or element a line, for reading.")
+    var pretty = false
 
     func run() throws {
         let bytes: [UInt8]
@@ -48,7 +51,13 @@ struct ParseCommand: ParsableCommand {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 4)
         for document in result.documents {
-            JSONWriter.write(document, to: &out)
+            if pretty {
+                var compact: [UInt8] = []
+                JSONWriter.write(document, to: &compact)
+                out += JSONIndenter.indent(compact)
+            } else {
+                JSONWriter.write(document, to: &out)
+            }
             out.append(0x0A)
         }
         FileIO.write(out, to: 1)

@@ -473,6 +473,17 @@ def how_to_answer_is_told_to_a_person_not_read_aloud_by_staff_with_colour_on():
     check(first['ask'] == 'What would you like to start with?', first['ask'])
 
 
+@test
+def parse_pretty_prints_the_same_tree_indented():
+    for name in ('intake.yaml', 'screening.yaml', 'resources.yaml'):
+        path = os.path.join(DIALOGS, name)
+        compact, pretty = run(['parse', path]), run(['parse', '--pretty', path])
+        check(compact.returncode == 0 and pretty.returncode == 0, 'exit %d / %d' % (compact.returncode, pretty.returncode))
+        check(json.loads(compact.stdout) == json.loads(pretty.stdout), '%s: --pretty changed the tree' % name)
+        lines = pretty.stdout.decode().splitlines()
+        check(len(lines) > 20 and lines[1].startswith('  "'), '%s: not indented: %r' % (name, lines[:3]))
+
+
 def visible_lines(text):
     """Lines as the terminal shows them: carriage returns, our colours and readline's
     own sequences taken off."""
