@@ -58,6 +58,13 @@ public enum GraphWriter {
         return g
     }
 
+    /// The label of a stub target (`back:` or `elsewhere:`), or nil for a node.
+    static func stubLabel(_ target: String) -> String? {
+        if target.hasPrefix("back:"), let arrow = target.firstRange(of: "->") { return "↩ " + target[arrow.upperBound...] }
+        if target.hasPrefix("elsewhere:") { return "→ " + target.dropFirst("elsewhere:".count) }
+        return nil
+    }
+
     static func nodeLabel(_ node: DialogNode) -> String {
         var label = node.id.name
         if let scale = node.scale { label += "\n(scale \(scale.value))" }
@@ -71,8 +78,8 @@ public enum GraphWriter {
 
     // MARK: - DOT
 
-    public static func dot(_ bundle: DialogBundle) -> String {
-        let g = graph(bundle)
+    public static func dot(_ bundle: DialogBundle, options: GraphOptions = .everything) -> String {
+        let g = applying(options, to: graph(bundle), bundle: bundle)
         var out = "digraph \(dotQuote(bundle.id)) {\n"
         out += "  graph [rankdir=LR, newrank=true, fontname=\"Helvetica\", label=\(dotQuote(bundle.title)), labelloc=t];\n"
         out += "  node [shape=box, style=rounded, fontname=\"Helvetica\", fontsize=11];\n"
@@ -98,9 +105,16 @@ public enum GraphWriter {
             }
             out += "  }\n"
         }
+        // Stubs: an edge back up the dialog, or out of the part drawn, ends at a short
+        // note naming its target.
+        for target in Set(g.edges.map(\.to)).sorted() {
+            guard let stub = stubLabel(target) else { continue }
+            out += "  \(dotQuote(target)) [shape=plaintext, fontcolor=gray40, label=\(dotQuote(stub))];\n"
+        }
         for edge in g.edges {
             var attributes: [String] = []
             if let label = edge.label { attributes.append("label=\(dotQuote(label))") }
+            if stubLabel(edge.to) != nil { attributes += ["color=gray60", "fontcolor=gray40"] }
             switch edge.style {
             case .choice, .route, .start: break
             case .next: attributes.append("style=dotted")
@@ -132,8 +146,8 @@ public enum GraphWriter {
 
     // MARK: - Mermaid
 
-    public static func mermaid(_ bundle: DialogBundle) -> String {
-        let g = graph(bundle)
+    public static func mermaid(_ bundle: DialogBundle, options: GraphOptions = .everything) -> String {
+        let g = applying(options, to: graph(bundle), bundle: bundle)
         var ids: [String: String] = ["start": "start"]
         var n = 0
         for (_, nodes) in g.files {
@@ -162,6 +176,11 @@ public enum GraphWriter {
                 out += intent.crisis == nil ? "    \(id)([\(label)])\n" : "    \(id){{\(label)}}\n"
             }
             out += "  end\n"
+        }
+        for (i, target) in Set(g.edges.map(\.to)).sorted().enumerated() {
+            guard let stub = stubLabel(target) else { continue }
+            ids[target] = "s\(i)"
+            out += "  s\(i)>\(mermaidQuote(stub))]\n"
         }
         var crisisLinks: [Int] = [], topicLinks: [Int] = []
         for (i, edge) in g.edges.enumerated() {

@@ -19,7 +19,10 @@ struct GraphCommand: ParsableCommand {
             crisis intents in bold red, topic intents dashed blue, `next` dotted. \
             --output FILE picks the notation from the extension: .dot or .gv (DOT), .mmd \
             (Mermaid), .md (Mermaid in a fenced block), .svg, .png or .pdf (rendered with \
-            Graphviz's dot, which must be installed). Without --output, prints --format.
+            Graphviz's dot, which must be installed). Without --output, prints --format. \
+            --file, --from NODE --depth N and --no-intents draw part of a large bundle; \
+            --collapse-back-edges ends each edge back up the dialog ("Back to the menu") \
+            at a short stub at its source.
             """
     )
 
@@ -36,9 +39,25 @@ struct GraphCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to FILE (.dot, .gv, .mmd, .md, .svg, .png, .pdf).")
     var output: String?
 
+    @Option(help: "Draw only the nodes of this file (its name without .yaml).")
+    var file: String?
+
+    @Option(help: "Draw only the nodes a few steps from this node (file.node); see --depth.")
+    var from: String?
+
+    @Option(help: "With --from, how many steps from the node to draw.")
+    var depth = 2
+
+    @Flag(name: .customLong("no-intents"), help: "Leave out the intents and their edges.")
+    var noIntents = false
+
+    @Flag(name: .customLong("collapse-back-edges"), help: "Draw each edge back up the dialog (to the menu, say) as a short stub at its source, not as a long arrow.")
+    var collapseBackEdges = false
+
     static let extensions = ["dot", "gv", "mmd", "mermaid", "md", "svg", "png", "pdf"]
 
     func validate() throws {
+        if depth < 0 { throw ValidationError("--depth takes a number of steps, 0 or more") }
         if let output, !Self.extensions.contains(Self.fileExtension(output)) {
             throw ValidationError("cannot tell the notation of \(output): name it .dot, .gv, .mmd, .md, .svg, .png or .pdf")
         }
@@ -54,21 +73,36 @@ struct GraphCommand: ParsableCommand {
         let folder = DialogsLocation.resolve(self.folder)
         try FileMessages.checkCreatable([output])
         let bundle = try BundleReading.loadValid(folder, command: "graph")
+        var options = GraphOptions(file: file, depth: depth, intents: !noIntents, collapseBackEdges: collapseBackEdges)
+        if let file, !bundle.nodeOrder.contains(where: { $0.file == file }) {
+            let files = Array(Set(bundle.nodeOrder.map(\.file))).sorted()
+            FileIO.write("intake: no file `\(file)` in \(folder); its files are: \(files.joined(separator: ", "))\n", to: 2)
+            throw ExitCode(64)
+        }
+        if let from {
+            let id = NodeID(from, in: bundle.start.file)
+            guard bundle.nodes[id] != nil else {
+                let meant = Suggestion.closest(to: id.description, among: bundle.nodeOrder.map(\.description))
+                FileIO.write("intake: no node `\(id)`" + (meant.map { "; did you mean `\($0)`?" } ?? "") + "\n", to: 2)
+                throw ExitCode(64)
+            }
+            options.from = id
+        }
         guard let output else {
-            FileIO.write(format == .dot ? GraphWriter.dot(bundle) : GraphWriter.mermaid(bundle), to: 1)
+            FileIO.write(format == .dot ? GraphWriter.dot(bundle, options: options) : GraphWriter.mermaid(bundle, options: options), to: 1)
             return
         }
         let ext = Self.fileExtension(output)
         let text: String
         switch ext {
-        case "dot", "gv": text = GraphWriter.dot(bundle)
-        case "mmd", "mermaid": text = GraphWriter.mermaid(bundle)
-        case "md": text = "```mermaid\n" + GraphWriter.mermaid(bundle) + "```\n"
+        case "dot", "gv": text = GraphWriter.dot(bundle, options: options)
+        case "mmd", "mermaid": text = GraphWriter.mermaid(bundle, options: options)
+        case "md": text = "```mermaid\n" + GraphWriter.mermaid(bundle, options: options) + "```\n"
         case "svg", "png", "pdf":
-            try render(GraphWriter.dot(bundle), as: ext, to: output)
+            try render(GraphWriter.dot(bundle, options: options), as: ext, to: output)
             return
         default:
-            text = GraphWriter.dot(bundle)
+            text = GraphWriter.dot(bundle, options: options)
         }
         do {
             try WholeFile.write(text, to: output)

@@ -16,6 +16,46 @@ struct GraphTests {
     func mermaid() throws {
         try Fixtures.expectMatches(GraphWriter.mermaid(try Fixtures.loaded("clinic").bundle), "clinic.mmd")
     }
+
+    @Test("--from NODE --depth N: the nodes within N steps, edges beyond them ending at a stub")
+    func fromAndDepth() throws {
+        let bundle = try Fixtures.loaded("clinic").bundle
+        let one = GraphWriter.dot(bundle, options: GraphOptions(from: NodeID("intake.feeling", in: "intake"), depth: 1, intents: false))
+        #expect(one.contains("\"intake.feeling\" [label="))
+        #expect(one.contains("\"intake.early\" [label="))
+        #expect(!one.contains("\"intake.pregnancy\" [label="))
+        #expect(!one.contains("\"intake.welcome\" [label="))
+        #expect(!one.contains("intent:"))
+        let two = GraphWriter.dot(bundle, options: GraphOptions(from: NodeID("intake.feeling", in: "intake"), depth: 2, intents: false))
+        #expect(two.contains("\"intake.pregnancy\" [label="))
+        #expect(two.contains("\"intake.early\" -> \"intake.pregnancy\""))
+        #expect(two.contains("label=\"→ intake.facts\""))
+    }
+
+    @Test("--file: one file's nodes; --no-intents: no intents")
+    func fileAndIntents() throws {
+        let bundle = try Fixtures.loaded("clinic").bundle
+        let crisis = GraphWriter.mermaid(bundle, options: GraphOptions(file: "crisis"))
+        #expect(crisis.contains("crisis.yaml"))
+        #expect(!crisis.contains("intake.yaml"))
+        #expect(crisis.contains("overdose_other"))
+        let noIntents = GraphWriter.dot(bundle, options: GraphOptions(intents: false))
+        #expect(!noIntents.contains("intent:"))
+        #expect(noIntents.contains("\"intake.welcome\" [label="))
+    }
+
+    @Test("--collapse-back-edges: an edge back to a node on the way ends at a stub at its source")
+    func backEdges() throws {
+        let bundle = try Fixtures.loaded("clinic").bundle
+        let full = GraphWriter.dot(bundle)
+        #expect(full.contains("\"intake.facts\" -> \"intake.welcome\""))
+        let collapsed = GraphWriter.dot(bundle, options: GraphOptions(collapseBackEdges: true))
+        #expect(!collapsed.contains("\"intake.facts\" -> \"intake.welcome\""))
+        #expect(collapsed.contains("\"intake.facts\" -> \"back:intake.facts->intake.welcome\""))
+        #expect(collapsed.contains("label=\"↩ intake.welcome\""))
+        // Forward edges stay as they are.
+        #expect(collapsed.contains("\"intake.welcome\" -> \"intake.facts\""))
+    }
 }
 
 @Suite("Walking the paths")

@@ -484,6 +484,25 @@ def parse_pretty_prints_the_same_tree_indented():
         check(len(lines) > 20 and lines[1].startswith('  "'), '%s: not indented: %r' % (name, lines[:3]))
 
 
+@test
+def graph_draws_part_of_a_large_bundle():
+    whole = run(['graph', DIALOGS]).stdout.decode()
+    for args, has, lacks in ((['--file', 'screening'], '"screening.start"', '"intake.welcome" ['),
+                             (['--from', 'screening.start', '--depth', '1', '--no-intents'], '"screening.start" [', 'intent:'),
+                             (['--no-intents'], '"intake.welcome" [', 'cluster_intents'),
+                             (['--collapse-back-edges'], 'label="↩ intake.menu"', None)):
+        r = run(['graph', DIALOGS] + args)
+        out = r.stdout.decode()
+        check(r.returncode == 0, '%s: exit %d' % (args, r.returncode))
+        check(has in out, '%s: no %r' % (args, has))
+        check(lacks is None or lacks not in out, '%s: %r drawn' % (args, lacks))
+        check(len(out) < len(whole) or args == ['--collapse-back-edges'], '%s: not smaller' % args)
+    for args, message in ((['--from', 'intake.welcom'], 'did you mean `intake.welcome`?'),
+                          (['--file', 'screenin'], 'its files are: baclofen')):
+        r = run(['graph', DIALOGS] + args)
+        check(r.returncode == 64 and message in r.stderr.decode(), '%s: exit %d, %r' % (args, r.returncode, r.stderr[:200]))
+
+
 def visible_lines(text):
     """Lines as the terminal shows them: carriage returns, our colours and readline's
     own sequences taken off."""
