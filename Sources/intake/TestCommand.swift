@@ -243,8 +243,6 @@ enum RecordPaths {
     }
 
     static func real(_ path: String) -> String? {
-        guard let p = realpath(path, nil) else { return nil }
-        defer { free(p) }
-        return String(cString: p)
+        TestFiles.realFolder(path)
     }
 }

@@ -461,7 +461,7 @@ public enum SessionError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownRegion(let code, let known):
             "unknown region `\(code)`; known regions: \(known.joined(separator: ", "))"
         case .unknownNode(let id, let suggestion):
-            "no node `\(id)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? " (node ids are file.node, such as intake.welcome)")
+            "no node `\(id)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? " (a node id is written file.node)")
         }
     }
 }
