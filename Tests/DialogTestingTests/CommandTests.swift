@@ -55,6 +55,13 @@ struct CommandTests {
                    stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
     }
 
+    /// `folder/far/away`, created.
+    func nested(in folder: URL) throws -> URL {
+        let deeper = folder.appendingPathComponent("far").appendingPathComponent("away")
+        try FileManager.default.createDirectory(at: deeper, withIntermediateDirectories: true)
+        return deeper
+    }
+
     func temporaryFolder() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("intake-testing-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -107,7 +114,9 @@ struct CommandTests {
     func record() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("session.test").path
+        // Two folders down, so that the folder a test file may name a bundle in holds no
+        // bundle, wherever the checkout is (under the temporary folder too).
+        let path = try nested(in: folder).appendingPathComponent("session.test").path
         let chat = try intake(["chat", "--dialogs", "clinic", "--region", "UK", "--record", path], stdin: "2\n6\nno\nI want to die\n1\n")
         #expect(chat.status == 0)
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
@@ -161,7 +170,7 @@ struct CommandTests {
         #expect(trapped.stderr == (try Fixtures.text("expected/trapped.out")))
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let golden = folder.appendingPathComponent("paths.test").path
+        let golden = try nested(in: folder).appendingPathComponent("paths.test").path
         let clinic = try intake(["check", "--paths", "clinic", "--golden", golden])
         #expect(clinic.status == 0)
         #expect(clinic.stdout.hasPrefix("clinic: 20 nodes, 8 intents, 0 errors, 0 warnings\nclinic: walked "))
