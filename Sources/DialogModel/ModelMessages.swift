@@ -105,6 +105,15 @@ enum ModelMessage {
                    hint: "a session would go round it without asking anything: give one of these nodes `choices`, `expect` or `scale`")
     }
 
+    static func chainTooLong(_ chain: [NodeID], _ r: SourceRange) -> Diagnostic {
+        let shown = chain.count <= 6 ? chain.map(\.description)
+            : chain.prefix(3).map(\.description) + ["…"] + chain.suffix(2).map(\.description)
+        return Diagnostic(.error, code: "IC040",
+                          "\(chain.count) nodes in a row without a question, more than the \(DialogLimits.turnHops - 1) one turn can pass: "
+                          + shown.joined(separator: " → "), at: r,
+                          hint: "give one of these nodes `choices`, `expect` or `scale`, so that the person answers on the way")
+    }
+
     /// A whole number with thousands separators, as messages write bounds: `1,000,000`.
     static func grouped(_ n: Int) -> String {
         let digits = String(n.magnitude)

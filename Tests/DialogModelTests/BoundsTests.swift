@@ -21,6 +21,14 @@ struct BoundsCase: CustomTestStringConvertible, Sendable {
     }
 }
 
+/// A question `t.start` whose choice leads into a chain of `n` say-only nodes `t.n0`…
+/// that ends at `done.end`.
+private func chain(_ n: Int) -> String {
+    var text = "nodes:\n"
+    for i in 0..<n { text += "  n\(i):\n    say: Step \(i).\n    next: \(i + 1 < n ? "n\(i + 1)" : "done.end")\n" }
+    return text + "  start:\n    ask: Go?\n    choices: [{label: go, goto: n0}]\n"
+}
+
 /// A node `t.start` that asks a number in `range`.
 private func numberQuestion(_ range: String) -> String {
     """
@@ -130,6 +138,12 @@ let boundsCases: [BoundsCase] = [
           other:
             next: start
         """, ["2:3 IC039 loop that never waits for input: t.start → t.other → t.start"]),
+    // The end node counts: it is entered on the same turn.
+    BoundsCase("a chain of 70 nodes without a question", chain(70),
+               ["2:3 IC040 71 nodes in a row without a question, more than the 63 one turn can pass: t.n0 → t.n1 → t.n2 → … → t.n69 → done.end"]),
+    BoundsCase("a chain of 63 nodes before an end", chain(63),
+               ["2:3 IC040 64 nodes in a row without a question, more than the 63 one turn can pass: t.n0 → t.n1 → t.n2 → … → t.n62 → done.end"]),
+    BoundsCase("a chain of 62 nodes before an end loads", chain(62), []),
     BoundsCase("a loop through a question loads", """
         nodes:
           start:

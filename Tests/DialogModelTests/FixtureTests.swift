@@ -53,7 +53,7 @@ struct FixtureTests {
         ("syntax-error", "IY008"), ("training-dangling-source", "IC006"),
         ("rubric-in-intake", "IC025"), ("rubric-phrase-cancelled", "IC026"), ("invalid-threshold", "IC035"),
         ("example-reads-as-another", "IC033"), ("shared-example", "IC034"),
-        ("out-of-bounds", "IC038"), ("loop-without-input", "IC039"),
+        ("out-of-bounds", "IC038"), ("loop-without-input", "IC039"), ("chain-without-input", "IC040"),
     ])
     func fixtureShowsOnlyItsKind(_ name: String, _ code: String) throws {
         let (_, result) = try Fixtures.checkOutput("invalid/\(name)")
@@ -99,7 +99,7 @@ struct FixtureTests {
             "unknown-role", "else-not-last", "syntax-error", "training-dangling-source", "expression", "no-knock-on",
             "concepts",
             "rubric-in-intake", "rubric-phrase-cancelled", "shared-choice-id", "invalid-threshold",
-            "example-reads-as-another", "shared-example", "out-of-bounds", "loop-without-input",
+            "example-reads-as-another", "shared-example", "out-of-bounds", "loop-without-input", "chain-without-input",
         ]
         #expect(Set(Fixtures.names("invalid")) == listed)
     }

@@ -221,6 +221,15 @@ def chat(dialogs='{tmp}/d', *extra):
 TO_CHECKLIST = b'3\ncramps\n1\n1\n1\n'
 BIG = b'9223372036854775807'
 
+def long_chain(n):
+    """A welcome menu whose choice leads into `n` say-only nodes in a row."""
+    def build(tmp):
+        nodes = b''.join(b'  n%d:\n    say: Step %d.\n    next: %s\n' % (i, i, (b'n%d' % (i + 1)) if i + 1 < n else b'goodbye')
+                         for i in range(n))
+        return minimal_bundle(tmp, b'  welcome:\n    ask: Go?\n    choices: [{label: go, goto: n0}]\n' + nodes)
+    return build
+
+
 def wide_menu(n, stdin=b'quit\n'):
     """A welcome menu of `n` choices, each to the topic, with an id of its own."""
     def build(tmp):
@@ -301,4 +310,8 @@ CASES = [
      'out:walked', 60),
     ('a chat at a menu of 5,000 choices', wide_menu(5000, b'4999\nOption number 17\nquit\n'),
      ['chat', '--dialogs', '{tmp}/d'], 0, 'out:Baclofen is a muscle relaxant.', 30),
+    ('check: a chain of 70 say-only nodes', long_chain(70), ['check', '{tmp}/d'], 65, 'err:IC040', 20),
+    ('chat refuses a chain of 100 say-only nodes', long_chain(100), ['chat', '--dialogs', '{tmp}/d'], 65,
+     'err:101 nodes in a row without a question', 20),
+    ('check: a chain of 40 say-only nodes is fine', long_chain(40), ['check', '{tmp}/d'], 0, 'out:0 errors', 20),
 ]

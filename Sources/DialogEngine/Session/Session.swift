@@ -98,7 +98,7 @@ public struct Session: Sendable {
     public static let maxCrisisInputLength = 4 * maxInputLength
     /// The most nodes entered on one turn without input: a loop of nodes that never
     /// wait (IC039, which `intake check` reports) is stopped there.
-    static let maxHops = 64
+    static let maxHops = DialogLimits.turnHops
     /// The most nodes `back` can return through: the oldest are forgotten, so a long
     /// session does not grow.
     static let maxHistory = 1000

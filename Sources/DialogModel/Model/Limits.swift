@@ -22,6 +22,10 @@ public enum DialogLimits {
     /// cannot exhaust memory.
     public static let valueSize = 10_000
 
+    /// The most nodes one turn may enter: a chain of nodes without a question longer than
+    /// this (IC040) could not be passed, and a loop (IC039) is stopped here at run time.
+    public static let turnHops = 64
+
     /// Whether `n` is a number a range may hold.
     static func fits(_ n: Int) -> Bool { n >= -rangeMagnitude && n <= rangeMagnitude }
 }

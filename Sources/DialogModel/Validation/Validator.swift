@@ -185,12 +185,56 @@ struct Validator {
             let onward = node.branch.isEmpty ? (node.next.map { [$0] } ?? []) : node.branch.map(\.goto)
             return onward.compactMap { index[$0.target] }.filter { bundle.nodes[ids[$0]].map { !$0.waitsForInput } ?? false }
         }
+        var inLoop = Set<Int>()
         for component in StronglyConnected.components(successors) {
             guard let first = component.first, component.count > 1 || successors[first].contains(first) else { continue }
+            inLoop.formUnion(component)
             let cycle = component.sorted().map { ids[$0] }
             guard let node = bundle.nodes[cycle[0]] else { continue }
             report(ModelMessage.loopWithoutInput(cycle + [cycle[0]], node.range), in: cycle[0].file)
         }
+        checkChainsWithoutInput(ids, successors: successors, skipping: inLoop)
+    }
+
+    /// Chains of nodes without a question longer than one turn can pass (IC040): the
+    /// engine would stop them as it stops a loop. Nodes in a loop are IC039's already.
+    private mutating func checkChainsWithoutInput(_ ids: [NodeID], successors: [[Int]], skipping inLoop: Set<Int>) {
+        let limit = DialogLimits.turnHops - 1
+        // The longest chain from each node, and the node after it on that chain: the
+        // graph without its loops has no cycle, so a walk in reverse finishing order works.
+        var longest = [Int](repeating: 0, count: ids.count), after = [Int?](repeating: nil, count: ids.count)
+        var state = [UInt8](repeating: 0, count: ids.count)  // 0 new, 1 open, 2 done
+        for root in ids.indices where state[root] == 0 && !inLoop.contains(root) {
+            var stack: [(node: Int, next: Int)] = [(root, 0)]
+            state[root] = 1
+            while let top = stack.last {
+                let onward = successors[top.node].filter { !inLoop.contains($0) }
+                if top.next < onward.count {
+                    stack[stack.count - 1].next += 1
+                    let child = onward[top.next]
+                    if state[child] == 0 {
+                        state[child] = 1
+                        stack.append((child, 0))
+                    }
+                } else {
+                    let best = onward.filter { state[$0] == 2 }.max { longest[$0] < longest[$1] }
+                    longest[top.node] = bundle.nodes[ids[top.node]].map { $0.waitsForInput } == true ? 0 : 1 + (best.map { longest[$0] } ?? 0)
+                    after[top.node] = best
+                    state[top.node] = 2
+                    stack.removeLast()
+                }
+            }
+        }
+        // Reported once, from the start of the longest chain over the limit.
+        guard let start = ids.indices.filter({ longest[$0] > limit }).max(by: { longest[$0] < longest[$1] }) else { return }
+        var chain = [ids[start]]
+        var at = start
+        while let next = after[at] {
+            chain.append(ids[next])
+            at = next
+        }
+        guard let node = bundle.nodes[ids[start]] else { return }
+        report(ModelMessage.chainTooLong(chain, node.range), in: ids[start].file)
     }
 
     private func isDeadEnd(_ node: DialogNode) -> Bool {
