@@ -85,6 +85,12 @@ public enum FileReading {
         return names.sorted()
     }
 
+    /// The folder that holds `path` (`.` for a bare name, `/` for a name at the root).
+    public static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
     /// `folder` and `name` joined with one slash.
     public static func join(_ folder: String, _ name: String) -> String {
         folder.hasSuffix("/") ? folder + name : folder + "/" + name

@@ -49,7 +49,7 @@ public enum WholeFile {
         }
         // The rename itself is on disk once the folder is: best effort, as some file
         // systems do not sync folders.
-        let folderFD = open(parent(of: path), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let folderFD = open(FileReading.parent(of: path), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if folderFD >= 0 {
             fsync(folderFD)
             close(folderFD)
@@ -82,7 +82,7 @@ public enum WholeFile {
 
     /// A new, empty file beside `path` with a name nobody can guess, mode 0600.
     private static func createTemporary(beside path: String) throws(FileProblem) -> (Int32, String) {
-        let folder = parent(of: path)
+        let folder = FileReading.parent(of: path)
         // Short enough for any file name limit, whatever the length of the target's.
         let base = String(String.UnicodeScalarView(baseName(of: path).unicodeScalars.prefix(64)))
         var random = SystemRandomNumberGenerator()
@@ -97,13 +97,6 @@ public enum WholeFile {
             if errno != EEXIST { throw .fromErrno(path) }
         }
         throw FileProblem(path: path, reason: "no unused temporary name in its folder")
-    }
-
-    /// The folder that holds `path` (`.` for a bare name).
-    static func parent(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        let folder = path[..<slash]
-        return folder.isEmpty ? "/" : String(folder)
     }
 
     static func baseName(of path: String) -> String {

@@ -111,8 +111,7 @@ public enum TestFiles {
 
     /// The folder of a path (`.` for a bare name).
     public static func parent(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
+        FileReading.parent(of: path)
     }
 
     public static func join(_ a: String, _ b: String) -> String {

@@ -32,8 +32,7 @@ enum DialogsLocation {
     }
 
     private static func isDirectory(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+        FileReading.kind(of: path) == .folder
     }
 
     /// `PREFIX/share/intake/Dialogs` for a binary at `PREFIX/bin/intake`.

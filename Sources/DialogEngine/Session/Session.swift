@@ -233,8 +233,11 @@ public struct Session: Sendable {
         // asked before the session ends. At a free-text question it is read before the
         // answer; elsewhere after the node's own choices, so that "stop using" still picks
         // a choice about stopping.
-        let leaving = bundle.kind == .intake && LeavingWords.isLeaving(input)
-        if leaving, bundle.nodes[current]?.expect == .text, waiting == .answer { return askWhetherToLeave(&turn) }
+        // Read only where it can matter, not on every line.
+        let mayLeave = bundle.kind == .intake
+        if mayLeave, bundle.nodes[current]?.expect == .text, waiting == .answer, LeavingWords.isLeaving(input) {
+            return askWhetherToLeave(&turn)
+        }
 
         // 3a. The answer to "Did you mean … or …?": one of the two is answered; any
         // other line is read as usual.
@@ -248,7 +251,7 @@ public struct Session: Sendable {
 
         // 3. The current node.
         if handleAtNode(text, turn: &turn) { return finish(turn) }
-        if leaving { return askWhetherToLeave(&turn) }
+        if mayLeave, LeavingWords.isLeaving(input) { return askWhetherToLeave(&turn) }
 
         // 4. Topic intents: a clear question is answered; two close readings ask which. A
         // question about a crisis ("what does too much baclofen do?") is answered by the
