@@ -137,13 +137,26 @@ struct SafetyNetTests {
         #expect(turn.scores.first { $0.scale == "sows" }?.total == score, "\(line)")
     }
 
-    @Test("a question about a crisis shows the numbers and is answered by the topic about it", arguments: [
+    @Test("a general question about a crisis is answered by the topic about it, whose answer gives the emergency number", arguments: [
         ("can taking a lot of baclofen make you stop breathing or go into a coma", "ask_baclofen_too_much"),
         ("baclofen toxicity signs", "ask_baclofen_too_much"),
         ("que pasa si alguien toma demasiado baclofeno", "ask_baclofen_too_much"),
         ("what does an od look like", "ask_overdose_signs"),
+        ("is snoring a sign of overdose", "ask_overdose_signs"),
     ])
-    func aQuestionAboutACrisis(_ line: String, _ topic: String) throws {
+    func aGeneralQuestionAboutACrisis(_ line: String, _ topic: String) throws {
+        var s = try session()
+        let turn = s.respond(to: line)
+        #expect(turn.crisis == nil && !turn.has(.crisis) && !turn.has(.safetyNote), "\(line)")
+        #expect(turn.matched?.by == .intent && turn.matched?.id == topic, "\(line)")
+        #expect(turn.resources.contains { $0.role == "emergency" && $0.phone == "911" }, "\(line)")
+    }
+
+    @Test("a question that names who it may be happening to shows the numbers as a safety note", arguments: [
+        ("what would an overdose look like in my son?", "ask_overdose_signs"),
+        ("what are the signs my husband could overdose?", "ask_overdose_signs"),
+    ])
+    func aQuestionNamingSomeone(_ line: String, _ topic: String) throws {
         var s = try session()
         let turn = s.respond(to: line)
         #expect(turn.crisis?.level == .resources, "\(line)")

@@ -12,6 +12,11 @@ struct CrisisFinding: Sendable, Equatable {
     /// Whether the line asks about the crisis rather than tells of one ("what does too
     /// much baclofen do?"): a topic `about:` its kind answers it.
     var asked = false
+    /// Whether it only asks, in general, naming nobody ("what are the signs of an
+    /// overdose?", "what happens if you take too much baclofen"): every occurrence is a
+    /// question or its intent's `unless`, and no person is named, so nobody is said to be
+    /// in danger now. Its answer may give the emergency line instead of a safety note.
+    var general = false
 }
 
 /// How a line picks among choices.
@@ -175,10 +180,38 @@ struct Recognizer: Sendable {
         let asked = report.level != .takeover && report.occurrences.contains {
             if case .question? = $0.qualifier { $0.kind == report.kind } else { false }
         }
+        let general = report.occurrences.allSatisfy { occurrence in
+            switch occurrence.qualifier {
+            case .question?, .unless?, .figurative?: true
+            case .negated?, .past?, nil: false
+            }
+        } && !report.occurrences.contains { Self.namesSomeone(in: text, around: $0.match.words) }
         return CrisisFinding(kind: report.kind, also: report.also,
                              level: report.level == .takeover ? .takeover : .resources,
-                             intent: report.intent, phrase: report.phrase, asked: asked)
+                             intent: report.intent, phrase: report.phrase, asked: asked, general: general)
     }
+
+    /// Whether the clauses of `words` name someone it may be happening to: the writer, a
+    /// pronoun for another person, or a relation ("my son", "he", "mi hijo"). "You",
+    /// "someone" and "a person" ask in general, and so does a clause of its own that only
+    /// asks ("how do I know | if someone is overdosing").
+    static func namesSomeone(in text: NormalizedText, around words: Range<Int>) -> Bool {
+        guard !words.isEmpty else { return false }
+        let first = text.scopes.clauses[words.lowerBound], last = text.scopes.clauses[words.upperBound - 1]
+        return (first...last).contains { clause in
+            text.scopes.clauseWords[clause].contains { namedPeople.contains(text.words[$0].text) }
+        }
+    }
+
+    private static let namedPeople: Set<String> = {
+        let generic: Set<String> = ["person", "caller", "patient", "client", "loved one"]
+        return Set(ConceptTable.builtIn["person"] ?? []).subtracting(generic).union([
+            "i", "me", "my", "mine", "myself", "we", "us", "our", "he", "him", "his", "she", "her", "they", "them", "their",
+            // Spanish ("él" folds to "el", the article, and is left out).
+            "yo", "mi", "mis", "ella", "hijo", "hija", "esposo", "esposa", "novio", "novia", "amigo", "amiga",
+            "hermano", "hermana", "mama", "papa",
+        ])
+    }()
 
     private static let callFillers: Set<String> = ["please", "pls", "now", "someone", "somebody", "oh", "god", "omg", "me", "right", "asap"]
 

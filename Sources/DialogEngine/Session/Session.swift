@@ -177,6 +177,14 @@ public struct Session: Sendable {
         } else if !text.words.isEmpty {
             recentLines = Array((recentLines + [input]).suffix(Session.crisisWindow))
         }
+        // A general question about a crisis, naming nobody ("what are the signs of an
+        // overdose?"), is answered now by the topic about its kind when that answer gives
+        // the emergency line itself: it is information, not an alarm, and the numbers are
+        // in the answer. Elsewhere a question about a crisis gets a safety note (below).
+        if let finding = crisisFinding, finding.general, let about = recognizer.topic(about: finding.kind),
+           showsEmergencyNumbers(about.intent) {
+            return answer(about, text: text, turn: &turn)
+        }
         if let finding = crisisFinding {
             turn.crisis = Turn.Crisis(kind: finding.kind, also: finding.also, level: finding.level)
             if crises.count < Session.maxCrises { crises.append(finding.kind) }
@@ -293,6 +301,13 @@ public struct Session: Sendable {
             turn.say.append("If you'd rather talk to a person, the numbers above are answered by people, day and night.")
         }
         return finish(turn)
+    }
+
+    /// Whether a topic's answer lists the region's emergency resource (`show:` its role).
+    private func showsEmergencyNumbers(_ intent: Intent) -> Bool {
+        guard let node = bundle.nodes[intent.goto.target], let show = node.show,
+              let emergency = bundle.resource(role: "emergency", region: region.code) else { return false }
+        return show.roles.contains { $0.value == "emergency" } || emergency.tags.contains { tag in show.tags.contains { $0.value == tag } }
     }
 
     /// "Do you want to end our conversation?", with the crisis line: "I want to quit" may
