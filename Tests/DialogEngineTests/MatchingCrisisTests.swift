@@ -280,7 +280,27 @@ struct MatchingCrisisTests {
         Typed("dead tired, he's dying", takeover(.medicalEmergency)),
         // Figures of speech match exactly: "kills me" is not "killing me".
         Typed("this kills me", takeover(.suicide)),
+        // Said of a thing, with only "is", "went", "keeps"… between.
+        Typed("the battery in my car is dead again", nil),
+        Typed("my laptop keeps dying", nil),
+        Typed("the engine seized up", nil),
+        Typed("my plant is dying, forgot to water it", nil),
+        Typed("car crash, my brother is dead", takeover(.medicalEmergency)),
+        Typed("my son is dead", takeover(.medicalEmergency)),
+        Typed("my phone is dead and he's dying", takeover(.medicalEmergency)),
+        // Idioms that cannot say a crisis.
+        Typed("I killed it at my job interview", nil),
+        Typed("I'm dead set on getting clean", nil),
+        Typed("this job will be the death of me", nil),
     ]
+
+    @Test func everyFigureOfSpeechCompilesAsWritten() throws {
+        let table = ConceptTable(["thing": CrisisLexicon.things, "thing_state": CrisisLexicon.thingState,
+                                  "thing_owner": CrisisLexicon.thingOwner])
+        for phrase in CrisisLexicon.thingFigures { _ = try table.pattern(phrase) }
+        #expect(CrisisLexicon.figures.count == CrisisLexicon.figurative.count + CrisisLexicon.thingFigures.count)
+        #expect(CrisisLexicon.figures.allSatisfy { $0.canMatch })
+    }
 
     @Test("figures of speech", arguments: figurativeTable)
     func figuresOfSpeech(_ line: Typed<CrisisReading?>) {

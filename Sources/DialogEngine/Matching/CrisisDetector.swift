@@ -147,7 +147,7 @@ public struct CrisisDetector: Sendable {
     public let rules: [Rule]
     private let matchSet: PhraseSet<Int>
     private let unlessSet: PhraseSet<Int>
-    private let figurative = PhraseSet([(0, CrisisLexicon.figurative)], minimumQuality: .exact)
+    private let figurative = PhraseSet([(0, CrisisLexicon.figures)], minimumQuality: .exact)
     private let past = PhraseSet([(0, CrisisLexicon.past)])
     private let present = PhraseSet([(0, CrisisLexicon.present)], minimumQuality: .exact)
     private let notNow = PhraseSet([(0, CrisisLexicon.notNow)], minimumQuality: .exact)

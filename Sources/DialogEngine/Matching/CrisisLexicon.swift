@@ -1,3 +1,5 @@
+import DialogMatching
+
 /// The phrase lists the crisis detector reads a crisis phrase's context with. They are
 /// part of the safety design (DESIGN.md, "Crisis handling"): change them with a test.
 public enum CrisisLexicon {
@@ -13,7 +15,82 @@ public enum CrisisLexicon {
         "over my dead body", "phone died", "phone is dead", "battery died", "battery is dead", "drop dead",
         "jumping out of my skin", "jump out of my skin", "crawl out of my skin", "crawling out of my skin",
         "stroke of luck", "blue in the face", "sleep mode", "wake up till", "wake up until", "blue raspberry",
+        // Idioms whose danger word means something else; none of them can say a crisis.
+        "killed it", "kills it", "kill it", "killed time", "kills time", "kill some time", "killer deal",
+        "killer app", "kill two birds", "dressed to kill", "kill the vibe", "killed the vibe", "killed the mood",
+        "kill the mood", "the suspense is killing", "would kill for", "could kill for", "dead set", "dead in the water",
+        "dead wrong", "dead last", "dead quiet", "dead silent", "dead center", "dead heat", "dead giveaway",
+        "dead weight", "dead ringer", "dead of night", "dead of winter", "dead air", "dead zone", "dead to me",
+        "beating a dead horse", "flogging a dead horse", "knock them dead", "dead certain", "dead sure", "dead easy",
+        "dead funny", "stopped dead", "wouldn't be caught dead", "would not be caught dead", "the death of me",
+        "worried to death", "freezing to death", "freezing my", "death metal", "death stare", "death grip",
+        "sudden death", "dying to know", "dying to see", "dying to try", "dying to meet", "die hard", "diehard",
+        "do or die", "never say die", "died down", "dies down", "dying down", "die down", "old habits die hard",
+        "blood test", "blood tests", "blood work", "bloodwork", "blood drawn", "blood draw", "blood pressure",
+        "blood sugar", "blood type", "blood donation", "donate blood", "gave blood", "give blood", "bloodbath",
+        "blood bath", "bad blood", "blood orange", "makes my blood boil", "made my blood boil", "ears bleed",
+        "ears are bleeding", "ears were bleeding", "feeling blue", "out of the blue", "once in a blue moon",
+        "blue jeans", "blue sky", "blue skies", "navy blue", "baby blue", "blue shirt", "blue hair", "dyed blue",
+        "hair blue", "blue cheese", "blue jays", "blue collar", "blue tooth", "bluetooth", "hanging in there",
+        "hang in there", "hang out", "hanging out", "hung out", "hangs out", "hang up", "hung up", "hanging up",
+        "hang tight", "hang of it", "hang around", "hanging around", "hang with", "hanging with", "hangover",
+        "hung over", "jump start", "jump started", "jump rope", "jumping jacks", "jumped the gun", "jump the gun",
+        "jump to conclusions", "jumping to conclusions", "jump at the chance", "bridge clinic", "bridge program",
+        "bridge prescription", "bridge script", "the bridge clinic", "cross that bridge", "bridge the gap",
+        "treatment plan", "taper plan", "care plan", "meal plan", "phone plan", "insurance plan", "payment plan",
+        "game plan", "plan b", "choked up", "seize the day", "seize the moment", "seized the opportunity",
+        "take a breather", "breathe easy", "breathing down my neck", "breath of fresh air",
+        "take my breath away", "took my breath away", "pain in the neck", "highway robbery", "wake up call",
+        "wake-up call", "scared straight", "scared of needles", "afraid of needles", "heart of gold",
+        "heart to heart", "heart-to-heart", "change of heart", "by heart", "big heart", "bless your heart",
+        "heartburn", "heart burn", "chest day", "blacked out the windows", "passed out flyers", "passed out the",
+        "shot of espresso", "group shot", "flu shot", "booster shot", "covid shot", "vitamin shot", "b12 shot",
+        "took a shot at", "give it a shot", "gave it a shot", "worth a shot", "long shot", "big shot", "mug shot",
     ]
+
+    /// Figures of speech said of a thing, not a person: "my phone is dead", "the plant is
+    /// dying", "the engine seized up", "the police seized his car". Only the words of
+    /// `thingState` may stand between, so that a person named after the thing ("car
+    /// crash, my brother died") is never read as a figure.
+    public static let thingFigures: [String] = [
+        "~thing [~thing_state] dead", "~thing [~thing_state] died", "~thing [~thing_state] dying",
+        "~thing dies", "~thing [~thing_state] seized", "~thing seized up", "seized ~thing_owner ~thing",
+        "kill the ~thing", "killed the ~thing",
+    ]
+
+    /// What stands between a thing and how it died: "is", "went", "keeps", "just".
+    public static let thingState: [String] = [
+        "is", "was", "went", "just", "just went", "is totally", "is completely", "is pretty much", "is already",
+        "was already", "finally", "finally went", "keeps", "kept", "has", "has been", "s", "is basically",
+    ]
+
+    /// Whose thing was seized: "his car", "the truck".
+    public static let thingOwner: [String] = ["his", "her", "my", "their", "our", "your", "the", "a"]
+
+    /// Things people say die, seize up or go dead: devices, machines, plants, lines and
+    /// ventures. No person, animal or body part.
+    public static let things: [String] = [
+        "phone", "cell", "cellphone", "iphone", "android", "battery", "batteries", "laptop", "computer", "pc",
+        "tablet", "ipad", "tv", "television", "wifi", "internet", "router", "modem", "signal", "connection", "app",
+        "car", "truck", "van", "engine", "motor", "bike", "scooter", "charger", "printer", "fridge", "freezer",
+        "microwave", "oven", "stove", "heater", "furnace", "ac", "fan", "washer", "dryer", "dishwasher", "lamp",
+        "bulb", "lightbulb", "lights", "flashlight", "remote", "controller", "console", "xbox", "playstation",
+        "headphones", "earbuds", "airpods", "speaker", "radio", "watch", "clock", "plant", "plants", "flowers",
+        "garden", "lawn", "grass", "tree", "trees", "houseplant", "succulent", "cactus", "conversation", "chat",
+        "party", "town", "mall", "vibe", "trend", "project", "joke", "meme", "channel", "show", "series", "team",
+        "season", "league", "game", "line", "call", "voicemail", "pen", "generator", "mower", "coffee pot",
+        "coffee maker", "coffeemaker", "kettle", "toaster", "blender", "vacuum", "keyboard", "mouse", "screen",
+        "monitor", "hard drive", "camera", "doorbell", "thermostat", "website", "server", "account", "group chat",
+        "jokes", "hopes", "dream", "dreams", "idea", "ideas", "deal", "business", "shop", "store",
+    ]
+
+    /// `figurative` and `thingFigures`, compiled: what both the crisis detector and the
+    /// safety net read figures of speech with.
+    public static let figures: [PhrasePattern] = {
+        let table = ConceptTable(["thing": things, "thing_state": thingState, "thing_owner": thingOwner])
+        // Each compiles (a test checks it); one that did not would stand for its words.
+        return (figurative + thingFigures).map { (try? table.pattern($0)) ?? PhrasePattern($0) }
+    }()
 
     /// Explicit earlier-time phrases. In the same clause as a crisis phrase, they make it
     /// history: `resources`, not `takeover` ("I overdosed last year", "I used to be

@@ -76,7 +76,7 @@ struct Recognizer: Sendable {
         wholeLineCallsSingleLetters = Set(wholeLineCalls.map(Self.singleLetters))
         dangerWords = PhraseSet([(0, SafetyLexicon.dangerWords)], minimumQuality: .stemmed)
         strongDangerWords = PhraseSet([(0, SafetyLexicon.strongDangerWords)])
-        figures = PhraseSet([(0, CrisisLexicon.figurative)], minimumQuality: .exact)
+        figures = PhraseSet([(0, CrisisLexicon.figures)], minimumQuality: .exact)
         topics = bundle.intents.filter { $0.crisis == nil }
         topicSet = PhraseSet(topics.enumerated().map { (id: $0.offset, phrases: concepts.patterns($0.element.match)) })
         // An intent's one-word phrases count as examples too, so that its words are
