@@ -40,6 +40,13 @@ enum ModelMessage {
                    hint: "no choice, route, `next` or intent leads here from the start node")
     }
 
+    /// IC007 for a node that a dangling reference is probably meant for: fixing the
+    /// reference is likely to fix both.
+    static func unreachable(_ id: NodeID, meantBy reference: NodeReference, inFile file: String, _ r: SourceRange) -> Diagnostic {
+        Diagnostic(.warning, code: "IC007", "node `\(id)` cannot be reached", at: r,
+                   hint: "`\(reference.written)` (\(file):\(reference.range.start.line)), which names no node, may be meant for it")
+    }
+
     static func deadEnd(_ id: NodeID, _ r: SourceRange) -> Diagnostic {
         Diagnostic(.error, code: "IC008", "node `\(id)` is a dead end", at: r,
                    hint: "give it `choices`, `expect` with `next` or `routes`, `next`, `branch`, or `end: true`")

@@ -57,7 +57,24 @@ struct FixtureTests {
     ])
     func fixtureShowsOnlyItsKind(_ name: String, _ code: String) throws {
         let (_, result) = try Fixtures.checkOutput("invalid/\(name)")
-        #expect(Set(result.diagnostics.map(\.diagnostic.code)) == [code])
+        // The nodes only a dangling `goto` or a missing crisis intent would lead to are
+        // said to be unreachable alongside: every problem at once.
+        let alongside: Set<String> = ["dangling-node", "missing-crisis-intent"].contains(name) ? ["IC007"] : []
+        #expect(Set(result.diagnostics.map(\.diagnostic.code)) == Set([code]).union(alongside))
+    }
+
+    @Test("an unreachable node is said alongside errors, with the dangling reference that may be meant for it")
+    func unreachableAlongsideErrors() throws {
+        var files = try Fixtures.files("valid/minimal")
+        // An error elsewhere (a resource of an unknown region) does not hide a node nothing leads to.
+        files.append(("extra.yaml", Array("nodes:\n  lonely:\n    say: Hello.\n    end: true\n  typo:\n    say: Hi.\n    next: lonley\n".utf8)))
+        let result = BundleLoader.load(files: files)
+        let unreachable = result.diagnostics.filter { $0.diagnostic.code == "IC007" }
+        #expect(result.diagnostics.contains { $0.diagnostic.code == "IC005" })
+        // `typo` is unreachable on its own; `lonely` because of the typo, which the hint names.
+        #expect(unreachable.map(\.diagnostic.message).sorted() == ["node `extra.lonely` cannot be reached", "node `extra.typo` cannot be reached"])
+        let hint = try #require(unreachable.first { $0.diagnostic.message.contains("lonely") }?.diagnostic.hint)
+        #expect(hint.contains("`lonley`") && hint.contains("extra.yaml:7") && hint.contains("may be meant for it"))
     }
 
     @Test("the concepts fixture shows each problem of concepts and patterns once")

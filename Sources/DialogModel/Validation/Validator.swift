@@ -25,6 +25,9 @@ struct Validator {
     private(set) var diagnostics: [BundleDiagnostic] = []
     /// The lints, given at the end when there is no error.
     private var lints: [BundleDiagnostic] = []
+    /// Nodes that a dangling reference is probably meant for, with the reference and the
+    /// path of its file.
+    private var danglingMeant: [NodeID: (reference: NodeReference, path: String)] = [:]
 
     init(bundle: DialogBundle, paths: [String: String], damage: Damage = Damage()) {
         self.bundle = bundle
@@ -67,10 +70,12 @@ struct Validator {
         if let start = startReference, bundle.nodes[start.target] == nil {
             diagnostics.append(BundleDiagnostic(path: startPath ?? "", diagnostic: ModelMessage.danglingNode(
                 start.written, suggestion: suggestion(for: start), start.range)))
+            remember(dangling: start, in: startPath ?? "")
         }
         for node in nodesInOrder {
             for (_, target) in node.edges where bundle.nodes[target.target] == nil {
                 report(ModelMessage.danglingNode(target.written, suggestion: suggestion(for: target), target.range), in: node.id.file)
+                remember(dangling: target, in: paths[node.id.file] ?? node.id.file)
             }
             if let scale = node.scale, bundle.scales[scale.value] == nil, !damage.scales.contains(scale.value) {
                 report(ModelMessage.unknownScale(scale.value, suggestion: Suggestion.closest(to: scale.value, among: bundle.scales.keys),
@@ -80,6 +85,7 @@ struct Validator {
         for intent in bundle.intents where bundle.nodes[intent.goto.target] == nil {
             report(ModelMessage.danglingNode(intent.goto.written, suggestion: suggestion(for: intent.goto), intent.goto.range),
                    in: intent.file)
+            remember(dangling: intent.goto, in: paths[intent.file] ?? intent.file)
         }
         let codes = bundle.regions.map(\.code)
         for resource in bundle.resources where bundle.region(named: resource.region.value)?.code != resource.region.value
@@ -87,6 +93,16 @@ struct Validator {
             report(ModelMessage.unknownRegion(resource.region.value, suggestion: Suggestion.closest(to: resource.region.value, among: codes),
                                               resource.region.range), in: resource.file)
         }
+    }
+
+    /// Notes the node a dangling reference is probably meant for (its suggestion): that
+    /// node is unreachable because of the typo, and the reachability check says so.
+    private mutating func remember(dangling reference: NodeReference, in path: String) {
+        guard let written = suggestion(for: reference) else { return }
+        let meant = written.contains(".") ? bundle.nodeOrder.first { $0.description == written }
+                                          : bundle.nodeOrder.first { $0.file == reference.target.file && $0.name == written }
+                                            ?? bundle.nodeOrder.first { $0.name == written }
+        if let meant, danglingMeant[meant] == nil { danglingMeant[meant] = (reference, path) }
     }
 
     /// The closest node id to a dangling reference, written the way the author wrote it.
@@ -135,9 +151,33 @@ struct Validator {
             reachable[i] = true
             stack += successors[i].filter { !reachable[$0] }
         }
+        // The nodes reached only through a node a dangling reference is meant for: they
+        // are unreachable because of the typo, which is reported already.
+        var throughTypo = [Bool](repeating: false, count: ids.count)
+        stack = danglingMeant.keys.compactMap { index[$0] }.filter { !reachable[$0] }
+        while let i = stack.popLast() {
+            if throughTypo[i] { continue }
+            throughTypo[i] = true
+            stack += successors[i].filter { !reachable[$0] && !throughTypo[$0] }
+        }
+        // A dead end's way forward is not written yet: what it was meant to lead to may be
+        // unreachable only for that, so those warnings wait, as with a node not read whole.
+        let wayForwardUnknown = !damage.nodes.isEmpty || quietLints
+            || nodesInOrder.contains { isDeadEnd($0) }
         for (i, id) in ids.enumerated() {
             guard let node = bundle.nodes[id] else { continue }
-            if !reachable[i] { lint(ModelMessage.unreachable(id, node.range), in: id.file) }
+            if !reachable[i] {
+                if let meant = danglingMeant[id] {
+                    report(ModelMessage.unreachable(id, meantBy: meant.reference, inFile: meant.path, node.range), in: id.file)
+                } else if throughTypo[i] {
+                    // Said with the node the typo is meant for.
+                } else if !wayForwardUnknown {
+                    // Nothing unread could lead here: said alongside the errors of validation.
+                    report(ModelMessage.unreachable(id, node.range), in: id.file)
+                } else {
+                    lint(ModelMessage.unreachable(id, node.range), in: id.file)
+                }
+            }
             // A node that could not be read whole may have had a way forward.
             if isDeadEnd(node) && !damage.nodes.contains(id) { report(ModelMessage.deadEnd(id, node.range), in: id.file) }
             // `branch` reads no input: when no condition holds and there is no `else`,
