@@ -49,8 +49,9 @@ struct Recognizer: Sendable {
     /// Topic intents, indexed by their place in `topics` (priority order).
     private var topics: [Intent]
     private var topicSet: PhraseSet<Int>
-    /// The topic intents' `examples:`, under their place in `topics`.
-    private var examples: ExampleIndex<Int>
+    /// The topic intents' `examples:`, under their place in `topics`: indexed when a line
+    /// is first ranked against them (at once for a recognizer sessions share).
+    private let examples: BuiltOnFirstUse<ExampleIndex<Int>>
     private let symptomReader: SymptomReader
     /// The safety net's lists (`SafetyLexicon`), compiled.
     private let callsForHelp: PhraseSet<Int>
@@ -81,8 +82,9 @@ struct Recognizer: Sendable {
         topicSet = PhraseSet(topics.enumerated().map { (id: $0.offset, phrases: concepts.patterns($0.element.match)) })
         // An intent's one-word phrases count as examples too, so that its words are
         // weighed against the examples of the others ("detox" in "i want to go to detox").
-        examples = ExampleIndex(topics.enumerated().map { (id: $0.offset, examples: Self.questions(of: $0.element)) },
-                                concepts: Dictionary(bundle.concepts.map { ($0.name, $0.phrases.map(\.text)) }, uniquingKeysWith: +))
+        let questions = topics.enumerated().map { (id: $0.offset, examples: Self.questions(of: $0.element)) }
+        let conceptWords = Dictionary(bundle.concepts.map { ($0.name, $0.phrases.map(\.text)) }, uniquingKeysWith: +)
+        examples = BuiltOnFirstUse { ExampleIndex(questions, concepts: conceptWords) }
         symptomReader = SymptomReader(symptoms: bundle.symptoms, concepts: concepts)
         rubricSet = PhraseSet(bundle.rubric.enumerated().map { (id: $0.offset, phrases: concepts.patterns($0.element.match)) })
         rubricUnlessSet = PhraseSet(bundle.rubric.enumerated().map { (id: $0.offset, phrases: concepts.patterns($0.element.unless)) })
@@ -92,6 +94,7 @@ struct Recognizer: Sendable {
                 if !node.routes.isEmpty { routes[id] = Self.compile(node.routes, concepts: concepts) }
             }
             for (name, scale) in bundle.scales { scaleLabels[name] = Self.compile(scale) }
+            _ = examples.value
         }
     }
 
@@ -338,7 +341,7 @@ struct Recognizer: Sendable {
             consider(IntentPick(intent: topics[hit.id], phrase: hit.match.phrase, score: hit.match.score,
                                 strength: Self.strength(of: hit.match.score), place: hit.id))
         }
-        for hit in examples.rank(text) {
+        for hit in examples.value.rank(text) {
             var pick = picks[hit.id] ?? IntentPick(intent: topics[hit.id], strength: 0, place: hit.id)
             guard hit.score > pick.strength else { continue }
             pick.example = hit
