@@ -123,8 +123,8 @@ struct FixtureTests {
 
     // MARK: - Loading as a whole
 
-    @Test("a syntax error in one file is the only problem reported: no knock-on errors from the others")
-    func syntaxErrorStopsTheChecksAcrossFiles() throws {
+    @Test("a syntax error in one file sets off no knock-on errors in the others")
+    func aSyntaxErrorHasNoKnockOnErrors() throws {
         let result = try Fixtures.load("invalid/syntax-error")
         #expect(result.bundle == nil)
         #expect(result.diagnostics.count == 1)
@@ -143,6 +143,38 @@ struct FixtureTests {
         let result = BundleLoader.load(files: files)
         #expect(result.bundle == nil)
         #expect(result.diagnostics.map(\.diagnostic.code) == ["IC008"])
+    }
+
+    @Test("a syntax error leaves its file out and the other files are still checked, without knock-on errors")
+    func aSyntaxErrorHidesNothingElse() throws {
+        var files = try Fixtures.files("valid/minimal")
+        files.append(("extra.yaml", Array("nodes:\n  x: [unclosed\n".utf8)))
+        // Another file's own mistakes are reported; what it names in the unread file is not.
+        files.append(("other.yaml", Array("""
+        nodes:
+          y:
+            say:
+              - text: "{missing_variable}"
+                source: no-such-source
+            choices:
+              - label: Into the unread file
+                goto: extra.x
+              - label: Nowhere
+                goto: intake.nowhere
+              - label: A typo
+                chioces: []
+                goto: y
+
+        """.utf8)))
+        let result = BundleLoader.load(files: files)
+        #expect(result.bundle == nil)
+        let codes = result.diagnostics.map(\.diagnostic.code)
+        #expect(codes.contains { $0.hasPrefix("IY") })
+        #expect(result.diagnostics.contains { $0.diagnostic.code == "IC005" && $0.diagnostic.message.contains("intake.nowhere") })
+        #expect(result.diagnostics.contains { $0.diagnostic.code == "IC001" && $0.diagnostic.message.contains("chioces") })
+        // Not reported: the node, variable and source that the unread file may define.
+        #expect(!result.diagnostics.contains { $0.diagnostic.message.contains("extra.x") })
+        #expect(!codes.contains("IC010") && !codes.contains("IC006") && !codes.contains("IC007"))
     }
 
     @Test("a bundle with warnings only loads")

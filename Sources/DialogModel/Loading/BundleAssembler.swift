@@ -8,8 +8,12 @@ struct BundleAssembler {
     /// What the files could not read, merged.
     private(set) var damage = Damage()
 
-    init(sections: [(path: String, fileName: String, sections: FileSections)]) {
+    /// `unreadFiles`: the names of the bundle's files that could not be read at all.
+    init(sections: [(path: String, fileName: String, sections: FileSections)], unreadFiles: Set<String> = []) {
         self.sections = sections
+        damage.unreadFiles = unreadFiles
+        // A crisis intent may be in a file that could not be read.
+        if !unreadFiles.isEmpty { damage.anyCrisis = true }
     }
 
     /// Merges and validates. `quietLints` (there are errors already, such as in decoding)
@@ -88,11 +92,18 @@ struct BundleAssembler {
                     "unknown bundle kind `\(k.value)`", k.range, hint: "`intake` or `training`")))
             }
         }
-        for key in ["dialog", "title", "start"] where settings[key] == nil {
+        // The settings may be in a file that could not be read.
+        for key in ["dialog", "title", "start"] where settings[key] == nil && !damage.hasUnreadFiles {
             diagnostics.append(BundleDiagnostic(path: firstPath, diagnostic: ModelMessage.missingSetting(key, top)))
         }
-        guard let startSetting = settings["start"] else { return nil }
+        guard let startSetting = settings["start"] ?? (damage.hasUnreadFiles ? ("", top, "") : nil) else { return nil }
         let startFile = sections.first { $0.path == startSetting.path }?.fileName ?? ""
+        // A node that leads into a file that could not be read: its way forward is unknown.
+        if damage.hasUnreadFiles {
+            for node in nodes.values where node.edges.contains(where: { damage.unreadFiles.contains($0.target.target.file) }) {
+                damage.nodes.insert(node.id)
+            }
+        }
 
         // Crisis intents first, most urgent first; then topic intents by priority. The
         // sort is stable, so equal ones keep their file order.
@@ -122,8 +133,10 @@ struct BundleAssembler {
         var validator = Validator(bundle: bundle, paths: paths, damage: damage)
         validator.quietLints = quietLints
         validator.comparesExamples = comparingExamples
-        validator.startReference = NodeReference(written: startSetting.value, target: bundle.start, range: startSetting.range)
-        validator.startPath = startSetting.path
+        if !startSetting.value.isEmpty {
+            validator.startReference = NodeReference(written: startSetting.value, target: bundle.start, range: startSetting.range)
+            validator.startPath = startSetting.path
+        }
         validator.validate(checkSources: !deferSources)
         diagnostics += validator.diagnostics
         return bundle

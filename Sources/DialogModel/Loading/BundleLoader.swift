@@ -108,7 +108,6 @@ public enum BundleLoader {
         var sections: [(path: String, fileName: String, sections: FileSections)]
         /// `sources-from`: its value, where it is, and the path of its file.
         var pendingSourcesFrom: (value: String, range: SourceRange, path: String)?
-        var syntaxBroken: Bool
         var damage = Damage()
 
         var `public`: LoadResult {
@@ -123,12 +122,14 @@ public enum BundleLoader {
 
     static func load(files inputs: [(path: String, bytes: [UInt8])], folderName: String,
                      oversized: [(path: String, size: Int)] = [], comparingExamples: Bool = true) -> Partial {
-        var partial = Partial(bundle: nil, diagnostics: [], files: [:], sections: [], pendingSourcesFrom: nil, syntaxBroken: false)
+        var partial = Partial(bundle: nil, diagnostics: [], files: [:], sections: [], pendingSourcesFrom: nil)
+        var unread = Set<String>()
         for (path, size) in oversized {
-            // Not read: an error of its own, and, like a syntax error, no checks across files.
+            // Not read: an error of its own; like a file with a syntax error, what it may
+            // define is not reported missing elsewhere.
             partial.files[path] = SourceFile(path: path, bytes: [])
             partial.diagnostics.append(BundleDiagnostic(path: path, diagnostic: ModelMessage.fileTooLarge(size, limit: maxFileSize)))
-            partial.syntaxBroken = true
+            unread.insert(baseName(path))
         }
         if inputs.isEmpty && oversized.isEmpty {
             partial.diagnostics.append(BundleDiagnostic(path: folderName, diagnostic: ModelMessage.emptyBundle(folderName)))
@@ -139,7 +140,7 @@ public enum BundleLoader {
             let parsed = YAMLParser.parse(bytes)
             partial.diagnostics += parsed.diagnostics.map { BundleDiagnostic(path: path, diagnostic: $0) }
             if parsed.hasErrors {
-                partial.syntaxBroken = true
+                unread.insert(baseName(path))
                 continue
             }
             let fileName = baseName(path)
@@ -160,9 +161,11 @@ public enum BundleLoader {
                 break
             }
         }
-        // A syntax error stops the checks across files: what it hid would only cascade.
-        if partial.syntaxBroken { return partial }
-        var assembler = BundleAssembler(sections: partial.sections)
+        // A file with a syntax error is left out, and the others are still checked: every
+        // problem at once. What the unread file may define (its nodes, sources, concepts,
+        // variables, settings) is not reported missing, so nothing cascades from it.
+        guard !partial.sections.isEmpty else { return partial }
+        var assembler = BundleAssembler(sections: partial.sections, unreadFiles: unread)
         let bundle = assembler.assemble(folderName: folderName, deferSources: partial.pendingSourcesFrom != nil,
                                         quietLints: partial.diagnostics.contains { $0.diagnostic.isError },
                                         comparingExamples: comparingExamples)

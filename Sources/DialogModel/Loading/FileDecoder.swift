@@ -40,6 +40,12 @@ struct Damage {
     /// kind could not be read.
     var crisisKinds: Set<CrisisKind> = []
     var anyCrisis = false
+    /// Files that could not be read at all (a syntax error, too large): whatever a
+    /// reference names may be defined there, so nothing is reported missing.
+    var unreadFiles: Set<String> = []
+
+    /// Whether some file could not be read at all.
+    var hasUnreadFiles: Bool { !unreadFiles.isEmpty }
 
     mutating func formUnion(_ other: Damage) {
         nodes.formUnion(other.nodes)
@@ -50,6 +56,7 @@ struct Damage {
         roles.formUnion(other.roles)
         crisisKinds.formUnion(other.crisisKinds)
         anyCrisis = anyCrisis || other.anyCrisis
+        unreadFiles.formUnion(other.unreadFiles)
     }
 }
 

@@ -67,29 +67,29 @@ struct Validator {
     // MARK: - References
 
     private mutating func checkReferences() {
-        if let start = startReference, bundle.nodes[start.target] == nil {
+        if let start = startReference, bundle.nodes[start.target] == nil, !damage.unreadFiles.contains(start.target.file) {
             diagnostics.append(BundleDiagnostic(path: startPath ?? "", diagnostic: ModelMessage.danglingNode(
                 start.written, suggestion: suggestion(for: start), start.range)))
             remember(dangling: start, in: startPath ?? "")
         }
         for node in nodesInOrder {
-            for (_, target) in node.edges where bundle.nodes[target.target] == nil {
+            for (_, target) in node.edges where bundle.nodes[target.target] == nil && !damage.unreadFiles.contains(target.target.file) {
                 report(ModelMessage.danglingNode(target.written, suggestion: suggestion(for: target), target.range), in: node.id.file)
                 remember(dangling: target, in: paths[node.id.file] ?? node.id.file)
             }
-            if let scale = node.scale, bundle.scales[scale.value] == nil, !damage.scales.contains(scale.value) {
+            if let scale = node.scale, bundle.scales[scale.value] == nil, !damage.scales.contains(scale.value), !damage.hasUnreadFiles {
                 report(ModelMessage.unknownScale(scale.value, suggestion: Suggestion.closest(to: scale.value, among: bundle.scales.keys),
                                                  scale.range), in: node.id.file)
             }
         }
-        for intent in bundle.intents where bundle.nodes[intent.goto.target] == nil {
+        for intent in bundle.intents where bundle.nodes[intent.goto.target] == nil && !damage.unreadFiles.contains(intent.goto.target.file) {
             report(ModelMessage.danglingNode(intent.goto.written, suggestion: suggestion(for: intent.goto), intent.goto.range),
                    in: intent.file)
             remember(dangling: intent.goto, in: paths[intent.file] ?? intent.file)
         }
         let codes = bundle.regions.map(\.code)
         for resource in bundle.resources where bundle.region(named: resource.region.value)?.code != resource.region.value
-            && !damage.regions.contains(resource.region.value) {
+            && !damage.regions.contains(resource.region.value) && !damage.hasUnreadFiles {
             report(ModelMessage.unknownRegion(resource.region.value, suggestion: Suggestion.closest(to: resource.region.value, among: codes),
                                               resource.region.range), in: resource.file)
         }
@@ -120,7 +120,7 @@ struct Validator {
     mutating func checkSources() {
         let ids = Array(bundle.sources.keys)
         func check(_ refs: [SourceReference], _ file: String) {
-            for ref in refs where bundle.sources[ref.id] == nil && !damage.sources.contains(ref.id) {
+            for ref in refs where bundle.sources[ref.id] == nil && !damage.sources.contains(ref.id) && !damage.hasUnreadFiles {
                 report(ModelMessage.danglingSource(ref.id, suggestion: Suggestion.closest(to: ref.id, among: ids), ref.range), in: file)
             }
         }
@@ -320,8 +320,10 @@ struct Validator {
         let env = environment()
         var rolesUsed: [(role: String, range: SourceRange, file: String)] = []
         func checked(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-            diagnostics.map { d in
+            diagnostics.compactMap { d in
                 guard d.code == "IE015" else { return d }
+                // The variable may be set in a file that could not be read.
+                if damage.hasUnreadFiles { return nil }
                 var d = d
                 d.code = "IC010"
                 if d.message.hasPrefix("unknown variable ") {
@@ -358,7 +360,7 @@ struct Validator {
                 for d in checked(TypeChecker.check(a.expression, in: env).diagnostics) { report(d, in: file) }
             }
             if let show = node.show {
-                for role in show.roles where !roles.contains(role.value) && !damage.roles.contains(role.value) {
+                for role in show.roles where !roles.contains(role.value) && !damage.roles.contains(role.value) && !damage.hasUnreadFiles {
                     report(ModelMessage.unknownRole(role.value, suggestion: Suggestion.closest(to: role.value, among: roles),
                                                     known: roles.sorted(), role.range), in: file)
                 }
@@ -377,7 +379,7 @@ struct Validator {
         let unsure = damage.roles.union(bundle.resources.filter {
             bundle.region(named: $0.region.value)?.code != $0.region.value
         }.compactMap(\.role))
-        for use in rolesUsed where !unsure.contains(use.role) {
+        for use in rolesUsed where !unsure.contains(use.role) && !damage.hasUnreadFiles {
             for region in bundle.regions where bundle.resource(role: use.role, region: region.code) == nil {
                 guard reported.insert("\(use.role)|\(region.code)").inserted else { continue }
                 report(ModelMessage.roleMissing(use.role, region: region.code, use.range), in: use.file)
@@ -459,7 +461,11 @@ struct Validator {
         let table = ConceptTable(bundle: bundle)
         let mine = Set(bundle.concepts.map(\.name))
         var reported = Set<String>()
-        for (name, problem) in table.problems() where mine.contains(name) && !reported.contains(name) {
+        // A concept named but not defined may be in a file that could not be read.
+        func unreadMayDefine(_ problem: ConceptTable.Problem) -> Bool {
+            if case .unknownConcept = problem { damage.hasUnreadFiles } else { false }
+        }
+        for (name, problem) in table.problems() where mine.contains(name) && !reported.contains(name) && !unreadMayDefine(problem) {
             guard let concept = bundle.concepts.first(where: { $0.name == name }) else { continue }
             reported.insert(name)
             // A cycle is reported once, at its first concept.
@@ -475,6 +481,7 @@ struct Validator {
                 } catch {
                     // A concept already reported is not reported again at each use.
                     if case .circular(let names) = error, names.contains(where: reported.contains) { continue }
+                    if unreadMayDefine(error) { continue }
                     report(ModelMessage.conceptProblem(error, phrase.range), in: file)
                 }
             }
