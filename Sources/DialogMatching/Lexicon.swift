@@ -20,7 +20,11 @@ package enum Lexicon {
     /// Verbs after which a negation stops: what follows is affirmed. "I can't stop
     /// vomiting" reports vomiting; "can't stop thinking about killing myself" is a
     /// crisis.
-    static let negationStoppers: Set<String> = ["stop", "stopping", "quit", "help", "helping", "shake", "shaking"]
+    static let negationStoppers: Set<String> = [
+        "stop", "stopping", "quit", "help", "helping", "shake", "shaking",
+        // Spanish "no deja de", "no para de" (keeps on): "no para de vomitar" reports vomiting.
+        "deja", "dejo", "dejan", "para", "paro", "paran",
+    ]
 
     /// Cue and next word that do not negate: "not only", "no doubt", "no matter".
     static let pseudoNegations: Set<[String]> = [
@@ -30,6 +34,8 @@ package enum Lexicon {
         ["never", "feel", "so"], ["never", "felt", "so"], ["never", "felt", "this"], ["never", "felt", "more"],
         ["never", "been", "so"], ["never", "been", "this"], ["never", "been", "more"], ["never", "wanted", "to"],
         ["never", "want", "to", "wake"], ["not", "want", "to", "wake"],
+        // Spanish: "sin querer" (by accident), "sin duda", "no solo", "no importa".
+        ["sin", "querer"], ["sin", "duda"], ["no", "solo"], ["no", "importa"],
     ]
 
     /// Words after which "no" is an answer, not a negation: "no, I have cramps", "no I
@@ -44,16 +50,20 @@ package enum Lexicon {
     static let clauseOpeners: Set<String> = [
         "but", "however", "although", "though", "except", "whereas", "because", "otherwise", "anyway", "besides",
         "also",
+        // Spanish: but, although, because, besides.
+        "pero", "aunque", "porque", "sino", "ademas",
     ]
 
     /// Conjunctions that open a new clause when a subject follows: "and I can't sleep",
     /// but not "cramps and vomiting".
-    static let joiningConjunctions: Set<String> = ["and", "or", "so", "then", "nor"]
+    static let joiningConjunctions: Set<String> = ["and", "or", "so", "then", "nor", "y", "o", "entonces"]
 
     /// Words that can be the subject of a new clause after a joining conjunction.
     package static let subjects: Set<String> = [
         "i", "you", "he", "she", "it", "we", "they", "my", "his", "her", "their", "our", "your", "there",
         "this", "that", "now", "someone", "somebody", "everyone", "nobody",
+        // Spanish: "y ahora se me cierra la garganta", "y yo", "y nadie".
+        "ahora", "yo", "ella", "nadie", "alguien",
     ]
 
     /// Subject pronouns that open a new clause on their own, in run-on text ("no cramps

@@ -18,7 +18,7 @@ package enum SafetyLexicon {
         "help me now", "i need urgent help", "urgent help", "i need someone to talk to", "can someone talk to me",
         "i need to talk to someone", "i can not do this anymore", "i can not take it anymore",
         "i can not take this anymore", "i can not cope", "i am falling apart", "i am losing it", "i am panicking",
-        "please someone", "sos", "mayday", "i need help", "need help now",
+        "please someone", "mayday", "i need help", "need help now",
         "a real person", "talk to a human", "talk to a person", "hlep", "halp",
         "someone please answer", "please answer me", "someone answer me", "i need someone right now",
         "need someone right now", "i need someone now", "help help", "its an emergency", "in a really bad place",
@@ -38,6 +38,8 @@ package enum SafetyLexicon {
         "999", "i need help", "need help", "someone help", "somebody help", "ayuda", "help me pls", "help now",
         "urgent", "scared", "i am scared", "i am so scared", "i am terrified", "i do not know what to do",
         "anyone", "anybody", "someone", "somebody", "hello anyone",
+        // Only as a whole line: in Spanish "vos sos" is "you are".
+        "sos",
     ]
 
     /// Words that show the numbers wherever they stand, whatever else the line is read

@@ -57,6 +57,14 @@ struct MatchingNegationTests {
         Typed("no cramps also vomiting", SymptomReading(reported: ["vomiting"], denied: ["cramps"])),
         // Known limit: a negation after the fact is not read.
         Typed("vomiting? no", SymptomReading(reported: ["vomiting"])),
+        // Spanish: "no para de", "no deja de" (keeps on) affirm; "y ahora", "pero",
+        // "porque" open a clause; "sin querer" (by accident) is no negation.
+        Typed("no para de vomitar", SymptomReading(reported: ["vomiting"])),
+        Typed("no tengo diarrea pero no deja de sudar", SymptomReading(reported: ["sweating"], denied: ["diarrhea"])),
+        Typed("no tengo diarrea y ahora estoy vomitando", SymptomReading(reported: ["vomiting"], denied: ["diarrhea"])),
+        Typed("no tengo diarrea porque estoy vomitando", SymptomReading(reported: ["vomiting"], denied: ["diarrhea"])),
+        Typed("sin querer estoy vomitando", SymptomReading(reported: ["vomiting"])),
+        Typed("sin diarrea", SymptomReading(denied: ["diarrhea"])),
         // Typos and stems inside a negation.
         Typed("no vomitting or crampss", SymptomReading(denied: ["vomiting", "cramps"])),
     ]

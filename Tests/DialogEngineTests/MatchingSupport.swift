@@ -5,10 +5,10 @@ import Testing
 /// A small symptom catalogue for the negation tables.
 let matchingSymptoms = PhraseSet<String>([
     ("cramps", ["cramps", "stomach cramps", "cramping"]),
-    ("vomiting", ["vomiting", "throwing up", "puking"]),
-    ("diarrhea", ["diarrhea", "diarrhoea", "the runs"]),
+    ("vomiting", ["vomiting", "throwing up", "puking", "vomitar", "vomitando"]),
+    ("diarrhea", ["diarrhea", "diarrhoea", "the runs", "diarrea"]),
     ("insomnia", ["can't sleep", "insomnia", "not sleeping", "unable to sleep"]),
-    ("sweating", ["sweating", "sweats", "sweaty"]),
+    ("sweating", ["sweating", "sweats", "sweaty", "sudar", "sudando"]),
     ("anxiety", ["anxious", "anxiety"]),
     ("yawning", ["yawning"]),
     ("nausea", ["nausea", "nauseous", "feel sick"]),

@@ -85,6 +85,19 @@ struct SafetyNetTests {
         #expect(turn.node == NodeID("crisis.suicide", in: ""))
     }
 
+    @Test func aSpanishCrisisYearsAgoShowsTheNumbersWithoutTakingOver() throws {
+        var s = try session()
+        let turn = s.respond(to: "hace cinco años quise matarme, ahora estoy bien")
+        #expect(turn.crisis?.kind == .suicide && turn.crisis?.level == .resources)
+    }
+
+    @Test("\"sos\" calls for help only as the whole line: in Spanish \"vos sos\" is \"you are\"", arguments: [("SOS", true), ("sos!!", true), ("vos sos mi amigo", false)])
+    func sosAsAWholeLine(_ line: String, _ calls: Bool) throws {
+        var s = try session()
+        let turn = s.respond(to: line)
+        #expect((turn.crisis?.kind == .distress) == calls, "\(line)")
+    }
+
     @Test("a crisis line is never an answer", arguments: [
         ("screening.red_emergency", "I can't stop thinking about killing myself"),
         ("screening.sows", "i want 2 die"),

@@ -115,6 +115,13 @@ public enum CrisisLexicon {
         "in october", "in november", "in december", "months back", "weeks back", "a few months back",
         "a few years back", "el ano pasado", "el mes pasado", "la semana pasada", "el verano pasado", "hace anos",
         "hace un ano", "hace dos anos", "hace tres anos", "hace unos anos", "hace meses", "hace unos meses",
+        "hace cuatro anos", "hace cinco anos", "hace seis anos", "hace diez anos", "hace varios anos",
+        "hace mucho", "hace mucho tiempo", "hace tiempo", "hace un tiempo", "hace dos meses", "hace tres meses",
+        "hace varios meses", "hace un mes", "hace semanas", "hace unas semanas", "el ano antepasado",
+        "cuando era nino", "cuando era nina", "cuando era joven", "cuando era chico", "cuando era chica",
+        "cuando era adolescente", "de adolescente", "de chico", "de chica", "en el pasado", "en la prepa",
+        "en la secundaria", "en la universidad", "antes solia", "solia", "en ese entonces", "aquella vez",
+        "la ultima vez que", "la vez que",
         "in my life", "in my lifetime", "over the years", "years since", "that was ... years ago", "over christmas", "at christmas", "over the holidays",
         "over thanksgiving", "over the summer", "over spring break",
     ]
@@ -186,6 +193,9 @@ public enum CrisisLexicon {
         "what would happen", "how much is too much", "how many is too many", "too much is", "limit", "maximum",
         "lethal", "deadly", "fatal", "kill you", "can it kill", "is it normal to", "is it ok to", "is it okay to", "is it safe to", "recognize", "recognise", "identify",
         "signos", "sintomas", "como se si", "como saber si", "senales", "cuales son", "que pasa si", "como se ve",
+        "que hay que hacer si", "que hago si", "que se hace si", "que debo hacer si", "como reconocer",
+        "como saber cuando", "como puedo saber", "como se cuando", "es normal", "es peligroso", "puede causar",
+        "puede matar", "cuanto es demasiado", "que tanto es demasiado", "cada cuanto",
         // Anyone, not someone in particular: "can taking a lot make you stop breathing".
         "make you", "makes you", "put you", "puts you", "cause you to", "can taking", "does taking", "would taking",
         "if you take", "if you took", "if someone takes", "if someone took", "if somebody takes", "if a person",
