@@ -293,11 +293,7 @@ extension Session {
     /// The lines of the resources a node shows; they are added to the turn's resources.
     mutating func shownResources(of node: DialogNode, into turn: inout Turn) -> [String] {
         guard let show = node.show else { return [] }
-        let roles = show.roles.map(\.value), tags = show.tags.map(\.value)
-        let picked = bundle.resources.filter { r in
-            r.region.value == region.code
-                && ((r.role.map(roles.contains) ?? false) || r.tags.contains(where: tags.contains))
-        }
+        let picked = bundle.resources.filter { r in r.region.value == region.code && Self.selection(show, picks: r) }
         var lines: [String] = []
         for r in picked {
             lines.append(r.sentence)
@@ -306,6 +302,11 @@ extension Session {
             if !resourcesShown.contains(where: { $0.contact == r.contact }) { resourcesShown.append(r) }
         }
         return lines
+    }
+
+    /// Whether a node's `show:` picks a resource: by its role or one of its tags.
+    static func selection(_ show: ResourceSelection, picks resource: Resource) -> Bool {
+        show.roles.contains { $0.value == resource.role } || resource.tags.contains { tag in show.tags.contains { $0.value == tag } }
     }
 
     /// Lists a resource among the turn's.

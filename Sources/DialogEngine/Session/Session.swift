@@ -307,7 +307,7 @@ public struct Session: Sendable {
     private func showsEmergencyNumbers(_ intent: Intent) -> Bool {
         guard let node = bundle.nodes[intent.goto.target], let show = node.show,
               let emergency = bundle.resource(role: "emergency", region: region.code) else { return false }
-        return show.roles.contains { $0.value == "emergency" } || emergency.tags.contains { tag in show.tags.contains { $0.value == tag } }
+        return Self.selection(show, picks: emergency)
     }
 
     /// "Do you want to end our conversation?", with the crisis line: "I want to quit" may
