@@ -86,13 +86,15 @@ public struct ExampleIndex<ID: Hashable & Sendable>: Sendable {
     private let ignoredWords: Set<String>
 
     /// Indexes `entries`' examples. `concepts` are named lists of words (one word a
-    /// phrase; longer phrases are left out), by name.
+    /// phrase; longer phrases and patterns are left out), by name.
     public init(_ entries: [(id: ID, examples: [String])], concepts: [String: [String]] = [:]) {
         let ignoredWords = Self.ignored
         self.ignoredWords = ignoredWords
         var conceptsOfStem: [String: [String]] = [:]
         for (name, phrases) in concepts {
-            for phrase in phrases {
+            // "~benzo" names a concept and "[my] pills" is a pattern: neither is a word,
+            // though normalising would read "~benzo" as the word "benzo".
+            for phrase in phrases where !ConceptTable.isPattern(phrase) {
                 let words = TextNormalizer.words(phrase)
                 guard words.count == 1, let word = words.first, !ignoredWords.contains(word) else { continue }
                 conceptsOfStem[Stemmer.stem(word), default: []].append("~" + name)

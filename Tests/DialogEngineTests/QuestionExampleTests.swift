@@ -37,6 +37,18 @@ import Testing
         #expect(hit.words == ["booze", "baclofen"])
     }
 
+    @Test func aConceptThatNamesAnotherConceptJoinsNoWord() throws {
+        // `~kidney` in a concept is a pattern, not the word "kidney": it must not join
+        // "kidney" to "xanax", or a kidney question would meet the mixing examples.
+        let patterned = ExampleIndex<String>([
+            (id: "kidneys", examples: ["does baclofen hurt your kidneys"]),
+            (id: "mixing", examples: ["is baclofen safe with xanax"]),
+        ], concepts: ["sedative": ["~kidney", "xanax", "[my] pills", "a ... b"]])
+        let hit = try #require(patterned.rank(NormalizedText("can baclofen hurt my kidney")).first)
+        #expect(hit.id == "kidneys")
+        #expect(patterned.rank(NormalizedText("is baclofen safe with kidney")).first?.example != "is baclofen safe with xanax")
+    }
+
     @Test func aMisspeltExampleCountsAsTheCommonSpellingAndALineTypoIsRead() throws {
         // The example says "baclofin": it meets "baclofen"; the line says "baclofn".
         let hit = try #require(index.rank(NormalizedText("quit baclofn cold turkey")).first)
