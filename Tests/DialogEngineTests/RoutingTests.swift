@@ -131,7 +131,7 @@ let routingTable: [(line: String, node: String)] = [
     ("give me the emergency number", "resources.numbers"),
     ("is there a hotline I can call", "resources.numbers"),
     ("Emergency and crisis numbers", "resources.numbers"),
-    ("7", "resources.numbers"),
+    ("8", "resources.numbers"),
     ("the last one", "resources.numbers"),
     ("what number do I call", "resources.numbers"),
     // Naloxone, overdose signs
