@@ -431,7 +431,7 @@ def terminal_resources_read_as_sentences_and_the_checklist_says_its_instructions
     import io
     # Detox help, the dosing refusal and the crisis numbers each list resources.
     for line, expected in (('4', 'Call 911 (emergency services).'), ('5', 'Call 1-800-222-1222 (Poison Help), 24/7.'),
-                           ('6', 'Call 911 (emergency services).')):
+                           ('8', 'Call 911 (emergency services).')):
         child = spawn(['chat', '--dialogs', DIALOGS])
         child.expect('> ')
         child.send(line + '\r')

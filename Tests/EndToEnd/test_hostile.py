@@ -169,7 +169,7 @@ def at_node(node, state, flag=None):
 def ended_at_end_node(r, tmp):
     turns = transcript_turns(tmp)
     check(turns[-1]['node'] == 'intake.end' and turns[-1]['state'] == 'ended', turns[-1])
-    check(turns[-1]['input'] == '7', 'input after the end node was read: %s' % turns[-1])
+    check(turns[-1]['input'] == '9', 'input after the end node was read: %s' % turns[-1])
     check(r.stdout.decode().rstrip().endswith(CLOSING), r.stdout[-300:])
 
 
@@ -245,7 +245,7 @@ CASES = [
     ('end of input in a crisis script', b'my friend took too many pills\n', chat(), 0,
      'out:Warning signs noted: a possible overdose of someone else', 10,
      at_node('crisis.overdose_other', 'awaiting-choice', 'crisis')),
-    ('end of input after the end node', b'my friend took too many pills\n3\n7\nmore input\n', chat(), 0,
+    ('end of input after the end node', b'my friend took too many pills\n4\n9\nmore input\n', chat(), 0,
      'out:Thank you for talking with me', 10, ended_at_end_node),
 
     # Signals from outside, mid-session.
