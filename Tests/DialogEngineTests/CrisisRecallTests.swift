@@ -182,3 +182,35 @@ let lookalikeLines: [String] = [
     let checks = lookalikeLines.count * sessions.count
     #expect(alarms.isEmpty, Comment(rawValue: "\(alarms.count) of \(checks) took over:\n" + alarms.joined(separator: "\n")))
 }
+
+/// Which script comes first when the words alone fit more than one: drugs taken before
+/// an emergency sign make it an overdose (its script says to give naloxone), named
+/// baclofen makes that a baclofen overdose, and an overdose that names nobody but the
+/// writer is the writer's own.
+let scriptByWhoAndWhatLines: [(line: String, kind: CrisisKind)] = [
+    ("my son took some pills from a stranger and now he is unconscious", .overdoseOther),
+    ("someone at the party took a pill and collapsed", .overdoseOther),
+    ("I snorted a line and now I can barely breathe", .overdoseSelf),
+    ("i shot up and now my chest hurts and i cant breathe", .overdoseSelf),
+    ("my dad took extra baclofen and now hes unconscious", .baclofenOverdose),
+    ("help i think this is an od, my chest feels heavy and i cant stay awake", .overdoseSelf),
+    ("im ODing, im by myself", .overdoseSelf),
+    // Nobody taking anything: the emergency stays what it is.
+    ("he collapsed at work clutching his chest", .medicalEmergency),
+    ("my mom is having chest pain and cant breathe", .medicalEmergency),
+    // Someone else named: their overdose, whoever writes.
+    ("i think my brother is overdosing, i cant wake him", .overdoseOther),
+    ("i found her on the floor, she took too many", .overdoseOther),
+]
+
+@Test func theScriptFollowsWhoTookWhat() throws {
+    let sessions = try sessionsAtEveryInputNode()
+    let (id, base) = try #require(sessions.first { $0.0.description == "intake.welcome" })
+    var wrong: [String] = []
+    for (line, kind) in scriptByWhoAndWhatLines {
+        var session = base
+        let crisis = session.respond(to: line).crisis
+        if crisis?.level != .takeover || crisis?.kind != kind { wrong.append("“\(line)” at \(id): \(String(describing: crisis))") }
+    }
+    #expect(wrong.isEmpty, Comment(rawValue: wrong.joined(separator: "\n")))
+}

@@ -108,6 +108,30 @@ struct EvalTests {
         #expect(result.unmet.isEmpty && result.failed == 0 && result.passed == 4)
     }
 
+    /// A crisis line read as another kind is counted as a confusion, like a question
+    /// answered by the wrong intent, so a group's report says which kinds are mixed up
+    /// without printing the lines.
+    @Test func aCrisisReadAsAnotherKindIsAConfusion() throws {
+        let result = try run("""
+            group: kinds
+            at: intake.welcome
+            > I want to die
+              crisis: seizure takeover
+            > purple monkey dishwasher
+              crisis: overdose-other takeover
+            > I want to die
+              crisis: suicide takeover
+            """)
+        let group = try #require(result.groups.first)
+        #expect(group.confusions == [
+            EvalGroupResult.Confusion(expected: "crisis seizure", got: "suicide takeover"): 1,
+            EvalGroupResult.Confusion(expected: "crisis overdose-other", got: "no crisis"): 1,
+        ])
+        let report = EvalReport.render(result)
+        #expect(report.contains("  confused crisis seizure → suicide takeover ×1\n"))
+        #expect(report.contains("  confused crisis overdose-other → no crisis ×1\n"))
+    }
+
     @Test func aMeasureOutsideItsThresholdFailsUnlessItIsAKnownFailure() throws {
         let text = """
             group: hard

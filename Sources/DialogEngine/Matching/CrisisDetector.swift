@@ -206,14 +206,30 @@ public struct CrisisDetector: Sendable {
         let top = live.filter { $0.level == level }
         guard let first = top.min(by: { ($0.kind.urgency, $0.match.words.lowerBound) < ($1.kind.urgency, $1.match.words.lowerBound) }) else { return nil }
         var kind = first.kind, intent = first.intent
-        // A more precise kind the line names: "took way too many of his baclofen".
-        if let refining = whenSet.hits(in: text).first(where: { !$0.match.isNegated && rules[$0.id].refines.contains(first.kind) }) {
+        // More precise kinds the line names, one after the other: drugs taken before an
+        // emergency sign make it an overdose ("took some pills and now he is
+        // unconscious"), and baclofen named makes that a baclofen overdose ("took way too
+        // many of his baclofen").
+        var refined: Set<CrisisKind> = [kind]
+        let refiners = whenSet.hits(in: text).filter { !$0.match.isNegated }
+        while let refining = refiners.first(where: { rules[$0.id].refines.contains(kind) && !refined.contains(rules[$0.id].kind) }) {
             kind = rules[refining.id].kind
             intent = rules[refining.id].id
+            refined.insert(kind)
         }
-        // The kind refined away is not repeated: its script is the same call, said less precisely.
+        // An overdose now, read from words that fit anyone ("OD'ing", "took way too much"),
+        // in a line that names nobody but the writer is the writer's own: its script
+        // speaks to someone who may be alone.
+        // Someone else's overdose stays among the kinds, so its numbers are shown too.
+        if kind == .overdoseOther, level == .takeover, Self.namesOnlyTheWriter(text), let own = rules.first(where: { $0.kind == .overdoseSelf }) {
+            refined.remove(kind)
+            kind = .overdoseSelf
+            intent = own.id
+            refined.insert(kind)
+        }
+        // The kinds refined away are not repeated: their script is the same call, said less precisely.
         var also: [CrisisKind] = []
-        for k in Set(live.map(\.kind)).sorted() where k != kind && k != first.kind { also.append(k) }
+        for k in Set(live.map(\.kind) + [first.kind]).sorted() where !refined.contains(k) && k != kind { also.append(k) }
         return CrisisReport(kind: kind, also: also, level: level, intent: intent, phrase: first.phrase,
                             match: first.match, occurrences: occurrences)
     }
@@ -354,6 +370,25 @@ public struct CrisisDetector: Sendable {
         text.words.count <= 5 && text.words.contains { CrisisLexicon.searchNouns.contains($0.text) }
             && !text.words.contains { Lexicon.subjects.contains($0.text) || Self.people.contains($0.text) || $0.text == "me" }
     }
+
+    /// Whether the line has the writer as a subject ("I", "I'm", "myself") and names
+    /// nobody else: no other person's pronoun and no word for a person ("he", "her",
+    /// "someone", "my brother", "the guy"), read with stems and one typo ("my freind").
+    /// "Me" and "my" alone do not count: "not responding to me" and "got into my pills"
+    /// are about someone else.
+    private static func namesOnlyTheWriter(_ text: NormalizedText) -> Bool {
+        text.words.contains { firstPerson.contains($0.text) } && otherPeople.hits(in: text).isEmpty
+    }
+
+    private static let firstPerson: Set<String> = ["i", "myself"]
+    private static let otherPeople = PhraseSet([(0, [
+        "he", "she", "they", "him", "her", "them", "his", "hers", "their", "theirs", "himself", "herself",
+        "themselves", "someone", "somebody", "anyone", "anybody", "everyone", "people", "we", "us", "our",
+        // Spanish: "mi primo se metió algo y no me habla".
+        "el", "ella", "ellos", "ellas", "alguien", "hermano", "hermana", "primo", "prima", "hijo", "hija",
+        "amigo", "amiga", "esposo", "esposa", "novio", "novia", "mama", "papa", "madre", "padre", "tio",
+        "tia", "abuelo", "abuela", "vecino", "vecina", "pareja", "companero", "companera",
+    ] + ConceptTable.builtIn["person", default: []])])
 
     /// The words that name a person ("friend", "son"), from the built-in `~person` concept.
     private static let people: Set<String> = Set(ConceptTable.builtIn["person"] ?? [])

@@ -85,12 +85,18 @@ public struct EvalGroupResult: Sendable {
     /// Questions by the intent expected (the first listed): how many reached it.
     public var recall: [String: EvalTally] = [:]
     /// Missed questions by what was expected and what came instead (an intent,
-    /// `clarify`, or `none`).
+    /// `clarify`, or `none`), and crisis lines that did not get their script
+    /// (`crisis KIND` → the kind and level raised, or `no crisis`).
     public var confusions: [Confusion: Int] = [:]
 
     public struct Confusion: Sendable, Hashable {
         public var expected: String
         public var got: String
+
+        public init(expected: String, got: String) {
+            self.expected = expected
+            self.got = got
+        }
     }
 }
 
@@ -269,6 +275,9 @@ public struct EvalRunner {
                         confusions[EvalGroupResult.Confusion(expected: expected, got: got), default: 0] += 1
                     }
                 }
+                if let confusion = Self.crisisConfusion(record, outcome) {
+                    confusions[confusion, default: 0] += 1
+                }
             }
             if missed.isEmpty {
                 passed += 1
@@ -390,6 +399,20 @@ public struct EvalRunner {
             ok = ok && !o.showedNumbers
         }
         return ok
+    }
+
+    /// A crisis line that should take over with a script but did not get one of its
+    /// kinds: what it expected and what it got (the kind and level, or no crisis).
+    /// Lines expecting `distress` are left out: any numbers satisfy them.
+    static func crisisConfusion(_ record: EvalRecord, _ o: EvalOutcome) -> EvalGroupResult.Confusion? {
+        guard case .crisis(let kinds, let level)? = record.crisis, level == "takeover", !kinds.contains("distress") else { return nil }
+        guard let crisis = o.crisis else {
+            return EvalGroupResult.Confusion(expected: "crisis " + kinds.joined(separator: " | "), got: "no crisis")
+        }
+        let raised = [crisis.kind.rawValue] + crisis.also.map(\.rawValue)
+        if o.tookOver && kinds.contains(where: raised.contains) { return nil }
+        return EvalGroupResult.Confusion(expected: "crisis " + kinds.joined(separator: " | "),
+                                         got: "\(crisis.kind.rawValue) \(crisis.level.rawValue)")
     }
 
     static func expected(_ record: EvalRecord) -> String {
