@@ -233,7 +233,9 @@ public struct ExampleIndex<ID: Hashable & Sendable>: Sendable {
             let i = Int(example)
             guard shared[i].nonzeroBitCount >= examples[i].wordsToShare else { continue }
             if let skipping, examples[i].text == skipping { continue }
-            let score = dots[i] / (examples[i].norm * lineNorm)
+            // At most 1: rounding can lift a line said word for word a hair above it, and a
+            // choice's phrase said whole (strength 1) must not lose to that.
+            let score = min(1, dots[i] / (examples[i].norm * lineNorm))
             let idIndex = examples[i].idIndex
             if let kept = best[idIndex], kept.score > score || (kept.score == score && kept.example < example) { continue }
             best[idIndex] = (example, score)
