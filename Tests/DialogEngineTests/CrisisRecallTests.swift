@@ -111,6 +111,9 @@ let crisisLines: [(line: String, kind: CrisisKind)] = [
     ("she collapsed and won't respond", .medicalEmergency), ("i can't breathe properly", .medicalEmergency),
     ("my baclofen pump is beeping", .pumpAlarm), ("his pump ran out and he's stiff", .pumpAlarm),
     ("the pump alarm won't stop", .pumpAlarm),
+    // A seizure in British English and without a subject; waking up as a letdown
+    ("she's fitting again, help", .seizure), ("he is fitting", .seizure), ("seizing right now", .seizure),
+    ("honestly id be disappointed if i wake up tomorrow", .suicide),
     // Several at once
     ("I took all my pills and I want to die", .overdoseSelf), ("he's not breathing and having a seizure", .overdoseOther),
     ("I want to die and my chest hurts", .medicalEmergency),
@@ -149,6 +152,8 @@ let lookalikeLines: [String] = [
     "I lost my brother to an overdose in the past", "I want to live a better life", "I want to live",
     "I'm happy to be alive", "life is hard but I'm okay", "I feel better today",
     "my chest cold is gone", "I had chest pain years ago", "I passed out years ago once",
+    "he is fitting in well at his new school", "the new jeans are fitting fine",
+    "i was disappointed when i woke up with a headache",
 ]
 
 @Test func everyCrisisLineTakesOverFromEveryNode() throws {
