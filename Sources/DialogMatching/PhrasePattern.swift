@@ -213,6 +213,7 @@ enum WordMatch {
         if input.stem == phrase.stem { return .stemmed }
         if input.length >= Typo.minimumLength, phrase.length >= Typo.minimumLength, abs(input.length - phrase.length) <= 2,
            input.initial == phrase.initial || input.secondInitial == phrase.initial,
+           !Typo.meantAsTyped.contains(input.text),
            Typo.isOneTypo(input.text, phrase.text) || Typo.isOneTypo(input.stem, phrase.stem) {
             return .typo
         }

@@ -18,6 +18,9 @@ package enum Typo {
         "doing", "going", "being", "dining", "diving", "drying", "during", "living", "giving", "loving", "moving",
         "saying", "trying", "buying", "paying", "eating", "dieting", "shaving", "having", "hoping", "coping",
         "shifting", "lifting", "drifting", "quit",
+        // One edit from a word that shows the numbers anywhere: "habit forming" is not
+        // "foaming", "backing out" is not "blacking out".
+        "forming", "flaming", "depth", "backing", "blocking", "gargling", "dyeing",
     ]
 
     /// Whether `a`, as typed, is one typo from `b` (and not equal).

@@ -113,7 +113,7 @@ let crisisLines: [(line: String, kind: CrisisKind)] = [
     ("the pump alarm won't stop", .pumpAlarm),
     // A seizure in British English and without a subject; waking up as a letdown
     ("she's fitting again, help", .seizure), ("he is fitting", .seizure), ("seizing right now", .seizure),
-    ("honestly id be disappointed if i wake up tomorrow", .suicide),
+    ("honestly id be disappointed if i wake up tomorrow", .suicide), ("his mouth is foaming", .seizure),
     // Several at once
     ("I took all my pills and I want to die", .overdoseSelf), ("he's not breathing and having a seizure", .overdoseOther),
     ("I want to die and my chest hurts", .medicalEmergency),
@@ -153,7 +153,7 @@ let lookalikeLines: [String] = [
     "I'm happy to be alive", "life is hard but I'm okay", "I feel better today",
     "my chest cold is gone", "I had chest pain years ago", "I passed out years ago once",
     "he is fitting in well at his new school", "the new jeans are fitting fine",
-    "i was disappointed when i woke up with a headache",
+    "i was disappointed when i woke up with a headache", "my mouth was foaming with toothpaste",
 ]
 
 @Test func everyCrisisLineTakesOverFromEveryNode() throws {

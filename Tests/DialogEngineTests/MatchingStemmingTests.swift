@@ -79,7 +79,8 @@ struct MatchingTypoTests {
         WordPair("painting", "fainting"), WordPair("burning", "turning"), WordPair("leisure", "seizure"),
         WordPair("painted", "fainted"),
         // Everyday words, typed, are meant: "I'm doing fine" is not "dying".
-        WordPair("doing", "dying"), WordPair("living", "giving"),
+        WordPair("doing", "dying"), WordPair("living", "giving"), WordPair("forming", "foaming"),
+        WordPair("depth", "death"), WordPair("backing", "blacking"), WordPair("gargling", "gurgling"),
         // Numbers.
         WordPair("12345", "12346"), WordPair("2019s", "2018s"),
         // Equal words are a match, not a typo.
