@@ -115,7 +115,10 @@ public struct CrisisReport: Sendable, Hashable, CustomStringConvertible {
 /// 6. otherwise: `takeover`.
 ///
 /// The line's level is the highest of its occurrences; its `kind` is the most urgent
-/// kind at that level (`CrisisKind.urgency`), `also` every other kind it carries.
+/// kind at that level (`CrisisKind.urgency`), made more precise by the rules that
+/// `refines:` it, one after another, and an overdose of someone else becomes the
+/// writer's own when the writer is the only person the line names; `also` is every other
+/// kind it carries.
 /// Detection is pure: no clock, no randomness, no I/O; linear in the length of the line.
 public struct CrisisDetector: Sendable {
     /// A crisis intent, as the detector needs it.
@@ -219,8 +222,7 @@ public struct CrisisDetector: Sendable {
         }
         // An overdose now, read from words that fit anyone ("OD'ing", "took way too much"),
         // in a line that names nobody but the writer is the writer's own: its script
-        // speaks to someone who may be alone.
-        // Someone else's overdose stays among the kinds, so its numbers are shown too.
+        // speaks to someone who may be alone. Someone else's overdose stays in `also`.
         if kind == .overdoseOther, level == .takeover, Self.namesOnlyTheWriter(text), let own = rules.first(where: { $0.kind == .overdoseSelf }) {
             refined.remove(kind)
             kind = .overdoseSelf
