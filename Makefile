@@ -6,6 +6,7 @@ DEBUG_BIN = .build/debug/intake
 # The labelled lines are typed at every node that waits for input (tens of thousands of
 # fresh sessions): a release build reads them in a few minutes, a debug build in many more.
 RELEASE_BIN = .build/release/intake
+BUILD_RELEASE = $(SWIFT) build -c release --product intake
 
 .PHONY: all setup build release run test unit-test conformance install clean bench \
 	fuzz fuzz-smoke test-sanitize
@@ -19,7 +20,7 @@ build: setup
 	$(SWIFT) build
 
 release: setup
-	$(SWIFT) build -c release --product intake
+	$(BUILD_RELEASE)
 
 # Builds a release binary and starts a chat on the bundled dialogs.
 run: release
@@ -37,7 +38,7 @@ test:
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(DEBUG_BIN) test Dialogs/tests --coverage --min-coverage 100
-	$(SWIFT) build -c release --product intake
+	$(BUILD_RELEASE)
 	$(RELEASE_BIN) eval Dialogs
 	$(RELEASE_BIN) eval Tests/Understanding
 	python3 Tests/EndToEnd/test_chat.py $(DEBUG_BIN)

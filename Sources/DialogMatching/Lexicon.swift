@@ -66,6 +66,17 @@ package enum Lexicon {
         "ahora", "yo", "ella", "nadie", "alguien",
     ]
 
+    /// Pronouns for people other than the writer, alone or with others ("we"): a line
+    /// with one is about someone else too.
+    package static let othersPronouns: [String] = [
+        "we", "us", "our", "he", "him", "his", "she", "her", "they", "them", "their",
+    ]
+
+    /// Spanish words for the people closest to someone ("mi hijo", "mi hermana").
+    package static let spanishRelations: [String] = [
+        "hijo", "hija", "esposo", "esposa", "novio", "novia", "amigo", "amiga", "hermano", "hermana", "mama", "papa",
+    ]
+
     /// Subject pronouns that open a new clause on their own, in run-on text ("no cramps
     /// i am vomiting") — unless a word that takes a clause comes before them
     /// (`clauseTakers`: "I don't think I have cramps").

@@ -231,7 +231,7 @@ public struct CrisisDetector: Sendable {
         }
         // The kinds refined away are not repeated: their script is the same call, said less precisely.
         var also: [CrisisKind] = []
-        for k in Set(live.map(\.kind) + [first.kind]).sorted() where !refined.contains(k) && k != kind { also.append(k) }
+        for k in Set(live.map(\.kind)).sorted() where !refined.contains(k) && k != kind { also.append(k) }
         return CrisisReport(kind: kind, also: also, level: level, intent: intent, phrase: first.phrase,
                             match: first.match, occurrences: occurrences)
     }
@@ -383,13 +383,12 @@ public struct CrisisDetector: Sendable {
     }
 
     private static let firstPerson: Set<String> = ["i", "myself"]
-    private static let otherPeople = PhraseSet([(0, [
-        "he", "she", "they", "him", "her", "them", "his", "hers", "their", "theirs", "himself", "herself",
-        "themselves", "someone", "somebody", "anyone", "anybody", "everyone", "people", "we", "us", "our",
+    private static let otherPeople = PhraseSet([(0, Lexicon.othersPronouns + Lexicon.spanishRelations + [
+        "hers", "theirs", "himself", "herself", "themselves", "someone", "somebody", "anyone", "anybody",
+        "everyone", "people",
         // Spanish: "mi primo se metió algo y no me habla".
-        "el", "ella", "ellos", "ellas", "alguien", "hermano", "hermana", "primo", "prima", "hijo", "hija",
-        "amigo", "amiga", "esposo", "esposa", "novio", "novia", "mama", "papa", "madre", "padre", "tio",
-        "tia", "abuelo", "abuela", "vecino", "vecina", "pareja", "companero", "companera",
+        "el", "ella", "ellos", "ellas", "alguien", "primo", "prima", "madre", "padre", "tio", "tia", "abuelo",
+        "abuela", "vecino", "vecina", "pareja", "companero", "companera",
     ] + ConceptTable.builtIn["person", default: []])])
 
     /// The words that name a person ("friend", "son"), from the built-in `~person` concept.

@@ -208,12 +208,12 @@ struct Recognizer: Sendable {
 
     private static let namedPeople: Set<String> = {
         let generic: Set<String> = ["person", "caller", "patient", "client", "loved one"]
-        return Set(ConceptTable.builtIn["person"] ?? []).subtracting(generic).union([
-            "i", "me", "my", "mine", "myself", "we", "us", "our", "he", "him", "his", "she", "her", "they", "them", "their",
-            // Spanish ("él" folds to "el", the article, and is left out).
-            "yo", "mi", "mis", "ella", "hijo", "hija", "esposo", "esposa", "novio", "novia", "amigo", "amiga",
-            "hermano", "hermana", "mama", "papa",
-        ])
+        return Set(ConceptTable.builtIn["person"] ?? []).subtracting(generic)
+            .union(Lexicon.othersPronouns).union(Lexicon.spanishRelations).union([
+                "i", "me", "my", "mine", "myself",
+                // Spanish ("él" folds to "el", the article, and is left out).
+                "yo", "mi", "mis", "ella",
+            ])
     }()
 
     private static let callFillers: Set<String> = ["please", "pls", "now", "someone", "somebody", "oh", "god", "omg", "me", "right", "asap"]

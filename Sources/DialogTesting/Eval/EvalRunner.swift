@@ -23,6 +23,13 @@ public struct EvalOutcome: Sendable, Equatable {
     public var showedNumbers: Bool { crisis != nil }
     public var tookOver: Bool { crisis?.level == .takeover }
 
+    /// Whether it took over with one of `kinds`, as its kind or among its `also`.
+    func tookOver(asOneOf kinds: [String]) -> Bool {
+        guard let crisis, tookOver else { return false }
+        let raised = [crisis.kind.rawValue] + crisis.also.map(\.rawValue)
+        return kinds.contains(where: raised.contains)
+    }
+
     /// Whether the line reached the answer of one of `intents`, with no clarifying turn.
     func reaches(_ intents: [String]) -> Bool { !clarified && !answered.isDisjoint(with: intents) }
 
@@ -359,10 +366,7 @@ public struct EvalRunner {
         switch record.crisis {
         case .crisis(let kinds, let level)? where level == "takeover" || kinds.contains("distress"):
             // A crisis line: the numbers, and the right script.
-            let raised = o.crisis.map { [$0.kind.rawValue] + $0.also.map(\.rawValue) } ?? []
-            let script = kinds.contains("distress")
-                ? o.showedNumbers
-                : o.tookOver && kinds.contains { raised.contains($0) }
+            let script = kinds.contains("distress") ? o.showedNumbers : o.tookOver(asOneOf: kinds)
             count(.crisisNumbers, o.showedNumbers)
             count(.crisisScript, script)
             ok = ok && script
@@ -409,8 +413,7 @@ public struct EvalRunner {
         guard let crisis = o.crisis else {
             return EvalGroupResult.Confusion(expected: "crisis " + kinds.joined(separator: " | "), got: "no crisis")
         }
-        let raised = [crisis.kind.rawValue] + crisis.also.map(\.rawValue)
-        if o.tookOver && kinds.contains(where: raised.contains) { return nil }
+        if o.tookOver(asOneOf: kinds) { return nil }
         return EvalGroupResult.Confusion(expected: "crisis " + kinds.joined(separator: " | "),
                                          got: "\(crisis.kind.rawValue) \(crisis.level.rawValue)")
     }
