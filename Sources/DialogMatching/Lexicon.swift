@@ -91,7 +91,7 @@ package enum Lexicon {
     ]
 
     /// Words that make a sentence a question when they open it.
-    static let questionOpeners: Set<String> = [
+    package static let questionOpeners: Set<String> = [
         "what", "how", "why", "when", "where", "which", "who", "whom", "whose", "is", "are", "am", "was", "were",
         "can", "could", "do", "does", "did", "should", "would", "will", "shall", "may", "might", "must", "have",
         "has",

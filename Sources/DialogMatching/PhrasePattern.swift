@@ -174,7 +174,7 @@ public struct PhrasePattern: Sendable, Hashable, CustomStringConvertible {
         }
         return PhraseMatch(pattern: self, phrase: chosen.map(\.phrase).joined(separator: " & "), firstPhraseWord: first.firstPhraseWord,
                            isSelfNegated: first.isSelfNegated, words: first.words, range: first.range, score: score,
-                           negatedBy: chosen.lazy.compactMap(\.negatedBy).first)
+                           negatedBy: chosen.lazy.compactMap(\.negatedBy).first, sideWords: chosen.map(\.words))
     }
 
     private func match(_ outcome: PatternWalk.State, _ span: Range<Int>, _ score: MatchScore, _ text: NormalizedText) -> PhraseMatch {
@@ -271,6 +271,11 @@ public struct PhraseMatch: Sendable, Hashable, CustomStringConvertible {
     /// last; nil when it matched without skipping a word. Another phrase may stand there
     /// ("eyes and nose running": "nose running" sits in the gap of "eyes ... running").
     public var gapWords: Range<Int>? = nil
+    /// For a conjunction (`A & B`), the words each side covers; `words` is the first side's.
+    public var sideWords: [Range<Int>] = []
+
+    /// The last word of the line it covers, the sides of a conjunction included.
+    public var lastWord: Int { sideWords.reduce(words.upperBound) { max($0, $1.upperBound) } - 1 }
 
     public var quality: MatchQuality { score.quality }
     public var isNegated: Bool { negatedBy != nil }

@@ -219,3 +219,50 @@ let scriptByWhoAndWhatLines: [(line: String, kind: CrisisKind)] = [
     }
     #expect(wrong.isEmpty, Comment(rawValue: wrong.joined(separator: "\n")))
 }
+
+/// Questions about an overdose, too much baclofen or a pump alarm asked of nobody in
+/// particular: answered, never the crisis script. Beside them, questions that tell of a
+/// crisis — someone in particular, something now, suicide, a seizure, a sign of an
+/// emergency — which take over however they are worded.
+let generalCrisisQuestions = [
+    "how much baclofen would be an overdose", "is 10 baclofen at once an overdose?",
+    "how loud is the baclofen pump alarm", "why would a baclofen pump alarm go off",
+    "what should you do if a baclofen pump alarm goes off", "can the pump catheter break",
+    "can a baclofen pump overdose you", "can narcan wake someone up from a baclofen overdose",
+    "how many mg of oxy is an overdose", "if someone took too much baclofen what would happen to them",
+    "my son has a baclofen pump, what happens if the alarm goes off",
+]
+let crisisLinesThatAsk: [(line: String, kind: CrisisKind)] = [
+    ("what do you do when someone wont wake up after taking pills", .overdoseOther),
+    ("is this an overdose? his lips are blue", .overdoseOther),
+    ("someone overdosed what do you do", .overdoseOther),
+    ("can u help someone is overdosing", .overdoseOther),
+    ("what happens now he took like 20 baclofen", .baclofenOverdose),
+    ("is it an overdose if they are not breathing and blue", .overdoseOther),
+    ("does anyone know what to do if someone is seizing", .seizure),
+    ("what is the point of living", .suicide),
+    ("how do you overdose on purpose", .suicide),
+    ("pump alarm going off what does it mean", .pumpAlarm),
+    ("the pump is alarming what do we do", .pumpAlarm),
+    ("what are signs my friend is overdosing", .overdoseOther),
+    ("baclofen overdose how long does it last", .baclofenOverdose),
+]
+
+@Test func questionsAskedInGeneralAreAnsweredAndQuestionsThatTellTakeOver() throws {
+    let sessions = try sessionsAtEveryInputNode()
+    let (id, base) = try #require(sessions.first { $0.0.description == "intake.welcome" })
+    var wrong: [String] = []
+    for line in generalCrisisQuestions {
+        var session = base
+        let turn = session.respond(to: line)
+        if turn.crisis?.level == .takeover || turn.matched?.by != .intent {
+            wrong.append("“\(line)” at \(id) took over or was not answered: \(String(describing: turn.crisis)), \(String(describing: turn.matched))")
+        }
+    }
+    for (line, kind) in crisisLinesThatAsk {
+        var session = base
+        let crisis = session.respond(to: line).crisis
+        if crisis?.level != .takeover || crisis?.kind != kind { wrong.append("“\(line)” at \(id): \(String(describing: crisis))") }
+    }
+    #expect(wrong.isEmpty, Comment(rawValue: wrong.joined(separator: "\n")))
+}

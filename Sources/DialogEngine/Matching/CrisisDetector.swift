@@ -342,6 +342,8 @@ public struct CrisisDetector: Sendable {
         var askingSentences = Set<Int>()
         for hit in asking.hits(in: text) { askingSentences.insert(text.words[hit.match.words.lowerBound].sentence) }
 
+        let generalAsks = Self.generalQuestions(in: text)
+
         return hits.map { hit in
             let rule = rules[hit.id]
             let words = hit.match.words
@@ -361,9 +363,82 @@ public struct CrisisDetector: Sendable {
                         || text.asksInverted(at: text.scopes.clauseWords[c].lowerBound)
                         || text.asksInverted(at: text.scopes.clauseWords[c].lowerBound - 1) {
                 qualifier = .question(phrase)
+            } else if Self.askedAboutInGeneral.contains(rule.kind), !hit.match.isSelfNegated,
+                      let asked = generalAsks[text.words[words.lowerBound].sentence],
+                      asked.asks < hit.match.lastWord || (asked.from < asked.asks && asked.from <= words.lowerBound) {
+                // Asked after the question word (a phrase in two parts ends after it: "has a
+                // pump, what happens if the alarm goes off"), or in an "if" that opens the
+                // question ("if someone took too much baclofen, what would happen to them").
+                qualifier = .question(text.words[asked.asks].text)
             }
             return CrisisOccurrence(intent: rule.id, kind: rule.kind, match: hit.match, qualifier: qualifier)
         }
+    }
+
+    /// The kinds a question can ask about in general: what an overdose of baclofen is, what
+    /// a pump alarm means. A question about suicide ("how do you overdose on purpose",
+    /// "what is the point of living") is itself a warning sign, and a question about a
+    /// seizure or an emergency sign ("what do you do when someone won't wake up") is best
+    /// answered by the script itself.
+    private static let askedAboutInGeneral: Set<CrisisKind> = [.overdoseOther, .overdoseSelf, .baclofenOverdose, .pumpAlarm]
+
+    /// The sentences that ask about a crisis in general rather than tell of one, each with
+    /// where what it asks about starts and the word where it starts asking. Such a
+    /// sentence asks — it ends with `?`, opens with a question word, or has "what", "how",
+    /// "why" or "which" and a verb ("baclofen overdose how long does it last") — says
+    /// nothing urgent (`CrisisLexicon.urgent`: "now", "help", "please"), and what it asks
+    /// about names nobody in particular (`CrisisLexicon.particular`, "the guy"): "how loud
+    /// is the baclofen pump alarm", "can narcan wake someone up from a baclofen overdose",
+    /// "my son has a pump, what happens if the alarm goes off". "They" is nobody in
+    /// particular after "someone", "a person" or "people" ("if someone took too much, what
+    /// would happen to them"); "is he overdosing?" and "can you help, someone is
+    /// overdosing" tell of one.
+    private static func generalQuestions(in text: NormalizedText) -> [Int: (from: Int, asks: Int)] {
+        var asks: [Int: (from: Int, asks: Int)] = [:]
+        var start = 0
+        while start < text.words.count {
+            let sentence = text.words[start].sentence
+            var end = start
+            while end < text.words.count, text.words[end].sentence == sentence { end += 1 }
+            // What the question asks about starts at its question word, or at an "if" that
+            // opens it; words before it may say who it is about ("my son has a pump, what
+            // happens if the alarm goes off").
+            if let at = askingStart(in: text, start..<end) {
+                let from = text.words[start].text == "if" ? start : at
+                if !(start..<end).contains(where: { CrisisLexicon.urgent.contains(text.words[$0].text) }),
+                   namesNobodyInParticular(text, from..<end) {
+                    asks[sentence] = (from: from, asks: at)
+                }
+            }
+            start = end
+        }
+        return asks
+    }
+
+    /// Where the words of one sentence start asking; nil when they do not ask.
+    private static func askingStart(in text: NormalizedText, _ sentence: Range<Int>) -> Int? {
+        if Lexicon.questionOpeners.contains(text.words[sentence.lowerBound].text) { return sentence.lowerBound }
+        for i in sentence.dropLast() where CrisisLexicon.whWords.contains(text.words[i].text)
+            && CrisisLexicon.afterWhWord.contains(text.words[i + 1].text) {
+            return i
+        }
+        return text.questionSentences.contains(text.words[sentence.lowerBound].sentence) ? sentence.lowerBound : nil
+    }
+
+    /// Whether words name nobody in particular.
+    private static func namesNobodyInParticular(_ text: NormalizedText, _ sentence: Range<Int>) -> Bool {
+        var anyone = false
+        for i in sentence {
+            let word = text.words[i].text
+            if CrisisLexicon.particular.contains(word) { return false }
+            if CrisisLexicon.referringBack.contains(word), !anyone { return false }
+            if CrisisLexicon.anyone.contains(word) { anyone = true }
+            // "The guy", "that kid": someone in particular.
+            if people.contains(word), i > sentence.lowerBound, ["the", "that", "this"].contains(text.words[i - 1].text) {
+                return false
+            }
+        }
+        return true
     }
 
     /// Whether a line is typed like a search ("baclofen toxicity signs", "overdose

@@ -203,6 +203,29 @@ public enum CrisisLexicon {
         "is it true", "you can overdose", "you can od", "warning signs",
     ]
 
+    /// Question words that, before `afterWhWord`, ask wherever they stand ("baclofen
+    /// overdose how long does it last").
+    static let whWords: Set<String> = ["what", "how", "why", "which"]
+    static let afterWhWord: Set<String> = [
+        "is", "are", "was", "were", "does", "do", "did", "would", "could", "can", "should", "will", "happens",
+        "happened", "much", "many", "long", "often", "causes", "if",
+    ]
+
+    /// Words that name someone in particular, or a time that is now: a question with one
+    /// ("is he overdosing?", "what do I do") may tell of a crisis, so it is not asked in
+    /// general (`CrisisDetector`).
+    static let particular: Set<String> = [
+        "i", "me", "my", "myself", "mine", "we", "us", "our", "ours", "he", "him", "his", "himself", "she", "her",
+        "hers", "herself", "this", "these", "yo", "mi", "mis", "el", "ella", "nosotros",
+    ]
+    static let urgent: Set<String> = [
+        "now", "rn", "currently", "tonight", "today", "help", "please", "hurry", "quick", "quickly", "asap", "911",
+        "999", "112", "ambulance", "already", "still", "ahora", "ayuda", "urgente",
+    ]
+    /// Pronouns that refer back, nobody in particular only after one of `anyone`.
+    static let referringBack: Set<String> = ["they", "them", "their", "themselves"]
+    static let anyone: Set<String> = ["someone", "somebody", "anyone", "anybody", "person", "people", "you"]
+
     /// Words of a short line typed like a search ("baclofen toxicity signs") that make it
     /// ask about a crisis rather than tell of one, when it names nobody.
     public static let searchNouns: Set<String> = [
