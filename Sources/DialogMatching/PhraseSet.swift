@@ -32,6 +32,15 @@ public struct PhraseSet<ID: Hashable & Sendable>: Sendable {
         /// place in the set.
         case ambiguous([Hit])
 
+        /// The hits it ranked best: none, the unique one, or the tied ones.
+        public var hits: [Hit] {
+            switch self {
+            case .none: []
+            case .unique(let hit): [hit]
+            case .ambiguous(let hits): hits
+            }
+        }
+
         /// The hit of a unique ranking.
         public var unique: Hit? {
             if case .unique(let hit) = self { hit } else { nil }

@@ -114,6 +114,12 @@ import Testing
             examples: ["can i drink while taking baclofen", "is baclofen safe with beer"]
             goto: mixing
             return: true
+          report_mixing:
+            tells: true
+            match: ["mixing baclofen and beer"]
+            goto: told
+            return: true
+            priority: 1
         nodes:
           welcome:
             say: Hello. In an emergency call {emergency}.
@@ -128,6 +134,9 @@ import Testing
             next: welcome
           mixing:
             say: Alcohol and baclofen together slow breathing.
+            next: welcome
+          told:
+            say: Please get medical care today.
             next: welcome
           done:
             end: true
@@ -169,6 +178,20 @@ import Testing
         #expect(turn.state == .awaitingChoice)
         let json = turn.jsonLine()
         #expect(json.contains(#""example":"can i drink while taking baclofen","words":["drinks","taking","baclofen"],"score":"#))
+    }
+
+    @Test func anIntentThatTellsIsReadInLinesThatTellAndNotInQuestionsAskedInGeneral() throws {
+        for (line, intent) in [
+            ("i keep mixing baclofen and beer", "report_mixing"),
+            ("is he mixing baclofen and beer?", "report_mixing"),
+            ("mixing baclofen and beer, is it safe?", "report_mixing"),
+            ("what happens to someone mixing baclofen and beer?", "ask_mixing"),
+            ("is it safe mixing baclofen and beer", "ask_mixing"),
+        ] {
+            var s = try Self.session()
+            let turn = s.respond(to: line)
+            #expect(turn.matched?.id == intent, "\(line)")
+        }
     }
 
     @Test func twoCloseReadingsAskWhichWasMeantAndTheAnswerPicksOne() throws {

@@ -382,6 +382,18 @@ public struct CrisisDetector: Sendable {
     /// answered by the script itself.
     private static let askedAboutInGeneral: Set<CrisisKind> = [.overdoseOther, .overdoseSelf, .baclofenOverdose, .pumpAlarm]
 
+    /// The words of a line that a question asked of nobody in particular asks about
+    /// (`generalQuestions(in:)`): from its question word, or from an "if" that opens it, to
+    /// the end of its sentence.
+    static func wordsAskedInGeneral(in text: NormalizedText) -> [Range<Int>] {
+        generalQuestions(in: text).values.map { asked in
+            let sentence = text.words[asked.from].sentence
+            var end = asked.from
+            while end < text.words.count, text.words[end].sentence == sentence { end += 1 }
+            return asked.from..<end
+        }
+    }
+
     /// The sentences that ask about a crisis in general rather than tell of one, each with
     /// where what it asks about starts and the word where it starts asking. Such a
     /// sentence asks — it ends with `?`, opens with a question word, or has "what", "how",
@@ -420,6 +432,11 @@ public struct CrisisDetector: Sendable {
         if Lexicon.questionOpeners.contains(text.words[sentence.lowerBound].text) { return sentence.lowerBound }
         for i in sentence.dropLast() where CrisisLexicon.whWords.contains(text.words[i].text)
             && CrisisLexicon.afterWhWord.contains(text.words[i + 1].text) {
+            return i
+        }
+        // A clause that asks in the inverted order: "mixing baclofen and beer, is it safe?"
+        // asks from "is".
+        if let i = sentence.first(where: { text.asksInverted(at: $0) && ($0 == sentence.lowerBound || text.words[$0 - 1].clause != text.words[$0].clause) }) {
             return i
         }
         return text.questionSentences.contains(text.words[sentence.lowerBound].sentence) ? sentence.lowerBound : nil

@@ -48,6 +48,8 @@ struct Recognizer: Sendable {
     private var scaleLabels: [String: PhraseSet<Int>] = [:]
     /// Topic intents, indexed by their place in `topics` (priority order).
     private var topics: [Intent]
+    /// The places in `topics` of the intents that tell of someone (`Intent.tells`).
+    private let tellingPlaces: Set<Int>
     private var topicSet: PhraseSet<Int>
     /// The topic intents' `examples:`, under their place in `topics`: indexed when a line
     /// is first ranked against them (at once for a recognizer sessions share).
@@ -78,7 +80,9 @@ struct Recognizer: Sendable {
         dangerWords = PhraseSet([(0, SafetyLexicon.dangerWords)], minimumQuality: .stemmed)
         strongDangerWords = PhraseSet([(0, SafetyLexicon.strongDangerWords)])
         figures = PhraseSet([(0, CrisisLexicon.figures)], minimumQuality: .exact)
-        topics = bundle.intents.filter { $0.crisis == nil }
+        let topics = bundle.intents.filter { $0.crisis == nil }
+        self.topics = topics
+        tellingPlaces = Set(topics.indices.filter { topics[$0].tells })
         topicSet = PhraseSet(topics.enumerated().map { (id: $0.offset, phrases: concepts.patterns($0.element.match)) })
         // An intent's one-word phrases count as examples too, so that its words are
         // weighed against the examples of the others ("detox" in "i want to go to detox").
@@ -331,17 +335,21 @@ struct Recognizer: Sendable {
             picks[pick.place] = pick
         }
         // A question is about its topic even when negated: "why isn't baclofen approved?"
-        let phraseHits: [PhraseSet<Int>.Hit]
-        switch topicSet.rank(in: text, includingNegated: true) {
-        case .unique(let hit): phraseHits = [hit]
-        case .ambiguous(let hits): phraseHits = hits
-        case .none: phraseHits = []
+        var ranking = topicSet.rank(in: text, includingNegated: true)
+        // An intent that tells of someone is not read in a question asked of nobody in
+        // particular: "is it safe to come off benzos and opioids at the same time?" is the
+        // topic's question, not a warning sign told in passing.
+        let askedInGeneral = tellingPlaces.isEmpty ? [] : CrisisDetector.wordsAskedInGeneral(in: text)
+        if !askedInGeneral.isEmpty, ranking.hits.contains(where: { hit in
+            topics[hit.id].tells && askedInGeneral.contains { $0.contains(hit.match.words.lowerBound) }
+        }) {
+            ranking = topicSet.rank(in: text, includingNegated: true, among: Set(topics.indices).subtracting(tellingPlaces))
         }
-        for hit in phraseHits {
+        for hit in ranking.hits {
             consider(IntentPick(intent: topics[hit.id], phrase: hit.match.phrase, score: hit.match.score,
                                 strength: Self.strength(of: hit.match.score), place: hit.id))
         }
-        for hit in examples.value.rank(text) {
+        for hit in examples.value.rank(text) where askedInGeneral.isEmpty || !topics[hit.id].tells {
             var pick = picks[hit.id] ?? IntentPick(intent: topics[hit.id], strength: 0, place: hit.id)
             guard hit.score > pick.strength else { continue }
             pick.example = hit

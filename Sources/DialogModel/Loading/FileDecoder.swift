@@ -174,7 +174,7 @@ struct FileDecoder {
             sections.damage.anyCrisis = true
             return
         }
-        m = checkKeys(m, ["crisis", "match", "unless", "priority", "goto", "return", "symptoms", "refines", "examples", "label", "about"], what)
+        m = checkKeys(m, ["crisis", "match", "unless", "priority", "goto", "return", "symptoms", "refines", "examples", "label", "about", "tells"], what)
         var crisis: CrisisKind?
         if let v = m["crisis"] {
             if let raw = text(v, "`crisis`") {
@@ -209,6 +209,14 @@ struct FileDecoder {
         intent.label = m["label"].flatMap { text($0, "`label`") }
         if let written = m["refines"] { intent.refines = refinement(written, of: crisis) }
         if let written = m["about"] { intent.about = about(written, of: crisis) }
+        if let written = m["tells"], let tells = bool(written, "`tells`") {
+            if crisis != nil {
+                report(ModelMessage.invalidValue("`tells` is for topic intents", written.range,
+                                                 hint: "a crisis phrase counts in questions too; remove `tells`"))
+            } else {
+                intent.tells = tells
+            }
+        }
         sections.intents.append(intent)
     }
 

@@ -31,6 +31,11 @@ public struct Intent: Sendable, Hashable {
     /// too much baclofen do?" is read as a question about a baclofen overdose, with the
     /// numbers shown, and answered here.
     public var about: [CrisisKind] = []
+    /// Whether the topic intent tells of someone (`tells: true`): its phrases are read in
+    /// lines that tell ("im coming off xanax and opioids at the same time"), never in a
+    /// question asked of nobody in particular ("is it safe to come off benzos and opioids
+    /// at the same time?"), which its neighbouring topic answers.
+    public var tells: Bool = false
     public var range: SourceRange
 
     public struct Refinement: Sendable, Hashable {
