@@ -154,6 +154,9 @@ let lookalikeLines: [String] = [
     "my chest cold is gone", "I had chest pain years ago", "I passed out years ago once",
     "he is fitting in well at his new school", "the new jeans are fitting fine",
     "i was disappointed when i woke up with a headache", "my mouth was foaming with toothpaste",
+    "that movie was so sad i wanted to die", "my son had seizures when he was little, hes fine now",
+    "i overdosed last month and got narcanned, im home now but still shaken up",
+    "my friend od'd last year and survived, shes doing great now",
 ]
 
 @Test func everyCrisisLineTakesOverFromEveryNode() throws {
@@ -206,6 +209,12 @@ let scriptByWhoAndWhatLines: [(line: String, kind: CrisisKind)] = [
     // Someone else named: their overdose, whoever writes.
     ("i think my brother is overdosing, i cant wake him", .overdoseOther),
     ("i found her on the floor, she took too many", .overdoseOther),
+    // A line that opens with what was taken has left out its "I".
+    ("took 3 strips of subs at once plus some xans, feeling real heavy, hard to breathe", .overdoseSelf),
+    ("drank a bunch and then took my suboxone and some benzos, breathing is slow", .overdoseSelf),
+    // An overdose still to come is the suicide script's.
+    ("no point goin on, im gonna take all the clonidine at once and be done with it", .suicide),
+    ("so tired of fighting. gonna shoot the whole bag tonight on purpose and not wake up", .suicide),
 ]
 
 @Test func theScriptFollowsWhoTookWhat() throws {

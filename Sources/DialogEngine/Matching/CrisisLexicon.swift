@@ -8,6 +8,10 @@ public enum CrisisLexicon {
     /// sleep", "I could kill for a coffee"). They match exactly — no stemming, no typo —
     /// so that "kill me" is never read as "killing me".
     public static let figurative: [String] = [
+        // The ending of a sad or embarrassing thing: "that movie was so sad i wanted to die".
+        "movie was so sad i wanted to die", "show was so sad i wanted to die", "book was so sad i wanted to die",
+        "ending was so sad i wanted to die", "episode was so sad i wanted to die", "song was so sad i wanted to die",
+        "so embarrassed i wanted to die", "so embarrassing i wanted to die", "so cringe i wanted to die",
         "killing me", "kill for", "killing it", "kill time", "killing time", "kill the pain",
         "killer headache", "dead tired", "dead on my feet", "dead to the world", "dead beat", "dead serious",
         "dead end", "dying for", "dying to", "dying of boredom", "dying laughing", "died laughing",
@@ -109,7 +113,10 @@ public enum CrisisLexicon {
         "back in january", "back in february", "back in march", "back in april", "back in may", "back in june",
         "back in july", "back in august", "back in september", "back in october", "back in november",
         "back in december", "the time i", "that time i", "the time my", "that time my", "back when",
-        "as a baby", "as a child", "in my twenties", "in my teens", "in my thirties", "in my forties",
+        "as a baby", "as a child", "when he was little", "when she was little", "when they were little",
+        "when i was little", "when he was a kid", "when she was a kid", "when he was a baby", "when she was a baby",
+        "when he was younger", "when she was younger", "when he was small", "when she was small", "as a toddler",
+        "in my twenties", "in my teens", "in my thirties", "in my forties",
         "back in rehab", "back in detox", "back in school", "the last one was", "was in the hospital for",
         "in january", "in february", "in march", "in april", "in june", "in july", "in august", "in september",
         "in october", "in november", "in december", "months back", "weeks back", "a few months back",
@@ -153,9 +160,9 @@ public enum CrisisLexicon {
         "still miss", "still worry", "still worried", "still think about", "still thinking about",
         "still remember", "still grieve", "still grieving", "still have nightmares", "still get nightmares",
         "still have flashbacks", "still blame", "still cry about", "still dream about", "never again",
-        "better now", "doing better now", "doing well now", "ok now", "okay now", "fine now", "safe now",
+        "better now", "great now", "doing great", "doing amazing", "doing really well", "doing better now", "doing well now", "ok now", "okay now", "fine now", "safe now",
         "clean now", "sober now", "in recovery now", "alive now", "recovered now", "ok since", "okay since",
-        "fine since", "none since", "not since", "clean since", "still scares me", "still scary", "happen again",
+        "fine since", "none since", "not since", "clean since", "still scares me", "still scary", "still shaken", "still shook", "still shaky about", "home now", "happen again",
         "just nervous", "just worried", "just scared", "just want to know", "still can not believe", "still get flashbacks",
         "here today", "alive today", "better place now", "doing ok now", "doing good now", "good now",
         "in rehab now", "rehab now", "stable now", "careful now", "not now", "much better now", "ya estoy mejor", "estoy mejor",
@@ -201,6 +208,13 @@ public enum CrisisLexicon {
         "if you take", "if you took", "if someone takes", "if someone took", "if somebody takes", "if a person",
         "how much ... does it take", "how many ... does it take", "does it take to", "si alguien",
         "is it true", "you can overdose", "you can od", "warning signs",
+    ]
+
+    /// Verbs of taking that open a line whose "I" was left out: "took 3 strips of subs",
+    /// "drank a bunch and then took my suboxone".
+    static let takenWithoutSubject: Set<String> = [
+        "took", "drank", "popped", "snorted", "smoked", "shot", "injected", "used", "mixed", "ate", "swallowed",
+        "did", "chugged", "downed", "overdid", "just",
     ]
 
     /// Question words that, before `afterWhWord`, ask wherever they stand ("baclofen
