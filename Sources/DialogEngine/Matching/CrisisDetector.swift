@@ -469,16 +469,18 @@ public struct CrisisDetector: Sendable {
     /// nobody else: no other person's pronoun and no word for a person ("he", "her",
     /// "someone", "my brother", "the guy"), read with stems and one typo ("my freind").
     /// "Me" and "my" alone do not count: "not responding to me" and "got into my pills"
-    /// are about someone else. A line that opens with what was taken, its "I" left out
-    /// ("took 3 strips of subs plus some xans, hard to breathe", "drank a bunch and then
-    /// took my suboxone"), has the writer as its subject.
+    /// are about someone else. A line that opens with what was taken, its "I" left out,
+    /// and says "my" or how it feels ("took 3 strips of subs plus some xans, feeling real
+    /// heavy", "drank a bunch and then took my suboxone") has the writer as its subject;
+    /// "took too many" alone could be anyone's.
     private static func namesOnlyTheWriter(_ text: NormalizedText) -> Bool {
         guard let first = text.words.first else { return false }
-        return (text.words.contains { firstPerson.contains($0.text) } || CrisisLexicon.takenWithoutSubject.contains(first.text))
-            && otherPeople.hits(in: text).isEmpty
+        let dropsI = CrisisLexicon.takenWithoutSubject.contains(first.text)
+            && text.words.contains { CrisisLexicon.writersOwn.contains($0.text) }
+        return (dropsI || text.words.contains { firstPerson.contains($0.text) }) && otherPeople.hits(in: text).isEmpty
     }
 
-    private static let firstPerson: Set<String> = ["i", "myself"]
+    private static let firstPerson: Set<String> = ["i", "myself", "yo", "tuve", "tome", "estoy"]
     private static let otherPeople = PhraseSet([(0, Lexicon.othersPronouns + Lexicon.spanishRelations + [
         "hers", "theirs", "himself", "herself", "themselves", "someone", "somebody", "anyone", "anybody",
         "everyone", "people",

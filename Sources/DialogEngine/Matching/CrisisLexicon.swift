@@ -216,6 +216,8 @@ public enum CrisisLexicon {
         "took", "drank", "popped", "snorted", "smoked", "shot", "injected", "used", "mixed", "ate", "swallowed",
         "did", "chugged", "downed", "overdid", "just",
     ]
+    /// Words that, in such a line, make the taking the writer's own.
+    static let writersOwn: Set<String> = ["my", "feeling", "feel", "felt", "me"]
 
     /// Question words that, before `afterWhWord`, ask wherever they stand ("baclofen
     /// overdose how long does it last").
