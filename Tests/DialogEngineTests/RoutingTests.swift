@@ -173,7 +173,7 @@ let routingTable: [(line: String, node: String)] = [
     ("should i quit baclofen all at once", "baclofen.stopping"),
     ("i ran out of baclofen and stopped taking it", "baclofen.stopping"),
     ("what happens when you stop baclofen", "baclofen.stopping"),
-    ("is subutex an option", "baclofen.alternatives"),
+    ("is subutex an option", "treatment.buprenorphine"),  // subutex is buprenorphine: its own answer
     ("is there medicine for withdrawal", "baclofen.alternatives"),
     ("what is lucemyra", "baclofen.alternatives"),
     ("I have kidney problems", "baclofen.kidneys"),
