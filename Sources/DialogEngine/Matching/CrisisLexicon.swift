@@ -227,13 +227,15 @@ public enum CrisisLexicon {
         "happened", "much", "many", "long", "often", "causes", "if",
     ]
 
-    /// Words that name someone in particular, or a time that is now: a question with one
-    /// ("is he overdosing?", "what do I do") may tell of a crisis, so it is not asked in
-    /// general (`CrisisDetector`).
+    /// Words that name someone in particular: a question with one ("is he overdosing?",
+    /// "what do I do") may tell of a crisis, so it is not asked in general
+    /// (`CrisisDetector`). (Spanish "él" folds to "el", the article, and is left out.)
     static let particular: Set<String> = [
         "i", "me", "my", "myself", "mine", "we", "us", "our", "ours", "he", "him", "his", "himself", "she", "her",
-        "hers", "herself", "this", "these", "yo", "mi", "mis", "el", "ella", "nosotros",
+        "hers", "herself", "this", "these", "yo", "mi", "mis", "ella", "nosotros",
     ]
+    /// Words that make a question about a crisis one happening now: "what happens now",
+    /// "can you help".
     static let urgent: Set<String> = [
         "now", "rn", "currently", "tonight", "today", "help", "please", "hurry", "quick", "quickly", "asap", "911",
         "999", "112", "ambulance", "already", "still", "ahora", "ayuda", "urgente",
