@@ -187,6 +187,8 @@ import Testing
             ("mixing baclofen and beer, is it safe?", "report_mixing"),
             ("what happens to someone mixing baclofen and beer?", "ask_mixing"),
             ("is it safe mixing baclofen and beer", "ask_mixing"),
+            ("can i keep mixing baclofen and beer?", "ask_mixing"),
+            ("does my doctor know im mixing baclofen and beer", "report_mixing"),
         ] {
             var s = try Self.session()
             let turn = s.respond(to: line)

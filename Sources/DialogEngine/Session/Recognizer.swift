@@ -337,9 +337,11 @@ struct Recognizer: Sendable {
         // A question is about its topic even when negated: "why isn't baclofen approved?"
         var ranking = topicSet.rank(in: text, includingNegated: true)
         // An intent that tells of someone is not read in a question asked of nobody in
-        // particular: "is it safe to come off benzos and opioids at the same time?" is the
-        // topic's question, not a warning sign told in passing.
-        let askedInGeneral = tellingPlaces.isEmpty ? [] : CrisisDetector.wordsAskedInGeneral(in: text)
+        // particular, nor in a sentence that opens by asking what one may do: "is it safe to
+        // come off benzos and opioids at the same time?", "can i quit drinking and dope at
+        // once?" are the topic's questions, not a warning sign told in passing ("does my
+        // doctor need to know im on benzos before i detox" still tells).
+        let askedInGeneral = tellingPlaces.isEmpty ? [] : CrisisDetector.wordsAskedInGeneral(in: text) + Self.questionSentences(in: text)
         if !askedInGeneral.isEmpty, ranking.hits.contains(where: { hit in
             topics[hit.id].tells && askedInGeneral.contains { $0.contains(hit.match.words.lowerBound) }
         }) {
@@ -377,6 +379,22 @@ struct Recognizer: Sendable {
             }
         }
         return .one(first)
+    }
+
+    /// The words of each sentence that opens by asking what one may do, in the inverted
+    /// order ("can i …", "should we …", "is it …"); "is he mixing …?" asks about someone.
+    static func questionSentences(in text: NormalizedText) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        while start < text.words.count {
+            var end = start
+            while end < text.words.count, text.words[end].sentence == text.words[start].sentence { end += 1 }
+            if text.asksInverted(at: start), ["i", "you", "we", "it"].contains(text.words[start + 1].text) {
+                ranges.append(start..<end)
+            }
+            start = end
+        }
+        return ranges
     }
 
     /// Which of the topic intents a "Did you mean …?" offered (by id, in order) a line
