@@ -217,15 +217,19 @@ let scriptByWhoAndWhatLines: [(line: String, kind: CrisisKind)] = [
     ("so tired of fighting. gonna shoot the whole bag tonight on purpose and not wake up", .suicide),
 ]
 
+/// The lines that, typed at `base`, do not take over with their kind's script.
+func wronglyScripted(_ lines: [(line: String, kind: CrisisKind)], from base: Session, at id: NodeID) -> [String] {
+    lines.compactMap { line, kind in
+        var session = base
+        let crisis = session.respond(to: line).crisis
+        return crisis?.level == .takeover && crisis?.kind == kind ? nil : "“\(line)” at \(id): \(String(describing: crisis))"
+    }
+}
+
 @Test func theScriptFollowsWhoTookWhat() throws {
     let sessions = try sessionsAtEveryInputNode()
     let (id, base) = try #require(sessions.first { $0.0.description == "intake.welcome" })
-    var wrong: [String] = []
-    for (line, kind) in scriptByWhoAndWhatLines {
-        var session = base
-        let crisis = session.respond(to: line).crisis
-        if crisis?.level != .takeover || crisis?.kind != kind { wrong.append("“\(line)” at \(id): \(String(describing: crisis))") }
-    }
+    let wrong = wronglyScripted(scriptByWhoAndWhatLines, from: base, at: id)
     #expect(wrong.isEmpty, Comment(rawValue: wrong.joined(separator: "\n")))
 }
 
@@ -268,10 +272,6 @@ let crisisLinesThatAsk: [(line: String, kind: CrisisKind)] = [
             wrong.append("“\(line)” at \(id) took over or was not answered: \(String(describing: turn.crisis)), \(String(describing: turn.matched))")
         }
     }
-    for (line, kind) in crisisLinesThatAsk {
-        var session = base
-        let crisis = session.respond(to: line).crisis
-        if crisis?.level != .takeover || crisis?.kind != kind { wrong.append("“\(line)” at \(id): \(String(describing: crisis))") }
-    }
+    wrong += wronglyScripted(crisisLinesThatAsk, from: base, at: id)
     #expect(wrong.isEmpty, Comment(rawValue: wrong.joined(separator: "\n")))
 }
