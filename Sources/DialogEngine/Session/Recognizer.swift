@@ -341,9 +341,16 @@ struct Recognizer: Sendable {
         // come off benzos and opioids at the same time?", "can i quit drinking and dope at
         // once?" are the topic's questions, not a warning sign told in passing ("does my
         // doctor need to know im on benzos before i detox" still tells).
-        let askedInGeneral = tellingPlaces.isEmpty ? [] : CrisisDetector.wordsAskedInGeneral(in: text) + Self.questionSentences(in: text)
-        if !askedInGeneral.isEmpty, ranking.hits.contains(where: { hit in
-            topics[hit.id].tells && askedInGeneral.contains { $0.contains(hit.match.words.lowerBound) }
+        // Worked out only for a line an intent that tells may read: not on every turn.
+        var asked: [Range<Int>]?
+        func askedInGeneral() -> [Range<Int>] {
+            if let asked { return asked }
+            let found = CrisisDetector.wordsAskedInGeneral(in: text) + Self.questionSentences(in: text)
+            asked = found
+            return found
+        }
+        if ranking.hits.contains(where: { hit in
+            topics[hit.id].tells && askedInGeneral().contains { $0.contains(hit.match.words.lowerBound) }
         }) {
             ranking = topicSet.rank(in: text, includingNegated: true, among: Set(topics.indices).subtracting(tellingPlaces))
         }
@@ -351,7 +358,7 @@ struct Recognizer: Sendable {
             consider(IntentPick(intent: topics[hit.id], phrase: hit.match.phrase, score: hit.match.score,
                                 strength: Self.strength(of: hit.match.score), place: hit.id))
         }
-        for hit in examples.value.rank(text) where askedInGeneral.isEmpty || !topics[hit.id].tells {
+        for hit in examples.value.rank(text) where !topics[hit.id].tells || askedInGeneral().isEmpty {
             var pick = picks[hit.id] ?? IntentPick(intent: topics[hit.id], strength: 0, place: hit.id)
             guard hit.score > pick.strength else { continue }
             pick.example = hit
