@@ -96,6 +96,14 @@ enum ModelMessage {
                    hint: "a number from 0 to 1, such as 0.3")
     }
 
+    /// IC041: a `pass-mark` that is not a percentage, or one outside a training bundle.
+    static func invalidPassMark(_ value: String, training: Bool, _ r: SourceRange) -> Diagnostic {
+        training
+            ? Diagnostic(.error, code: "IC041", "`pass-mark` is `\(value)`, not a whole percentage from 0 to 100", at: r, hint: "such as 80%")
+            : Diagnostic(.error, code: "IC041", "`pass-mark` in a bundle that is not `kind: training`", at: r,
+                         hint: "only training modules are marked")
+    }
+
     /// IC038: a range, a scale's size or its totals beyond ``DialogLimits``.
     static func outOfBounds(_ what: String, _ r: SourceRange, hint: String) -> Diagnostic {
         Diagnostic(.error, code: "IC038", what, at: r, hint: hint)

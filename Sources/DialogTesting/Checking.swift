@@ -116,6 +116,15 @@ extension Expectation {
             if let total, range.contains(total) { return nil }
             let expected = range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound)...\(range.upperBound)"
             return scalar("score \(name)", expected, total.map(String.init) ?? "none")
+        case .passed(let verdict):
+            let debrief = session.debrief()
+            if debrief.passed == verdict { return nil }
+            return scalar("passed", "\(verdict)", "\(debrief.passed)" + (debrief.failure.map { " (\($0))" } ?? ""))
+        case .rubricItem(let id, let status):
+            let item = session.debrief().items.first { $0.id == id }
+            if item?.status == status { return nil }
+            let said = item?.line.map { " by “\($0)”" } ?? ""
+            return scalar("item \(id)", status.rawValue, (item?.status.rawValue ?? "none") + said)
         }
     }
 

@@ -43,6 +43,12 @@ enum TestMessage {
         Diagnostic(.warning, code: "IT008", "a test file without a test", at: at, hint: "start a test with `test: NAME`")
     }
 
+    /// IT011: `passed:` or `item ID:` in a test of a bundle that has no debrief.
+    static func noDebrief(_ key: String, _ at: SourceRange) -> Diagnostic {
+        Diagnostic(.error, code: "IT011", "`\(key)` reads a training debrief, and this bundle is not `kind: training`", at: at,
+                   hint: "test a module of Dialogs/training/ from its own tests/ folder")
+    }
+
     static func unknownName(_ kind: String, _ name: String, _ at: SourceRange, suggestion: String?) -> Diagnostic {
         Diagnostic(.error, code: "IT009", "no \(kind) `\(name)` in the bundle", at: at,
                    hint: suggestion.map { "did you mean `\($0)`?" })

@@ -164,4 +164,8 @@ public enum Check: Sendable {
     /// `var NAME: VALUE`; `unset` is nil.
     case variable(String, Value?)
     case score(String, ClosedRange<Int>)
+    /// `passed: true|false`: the training debrief's verdict so far.
+    case passed(Bool)
+    /// `item ID: met|missed|broken`: a rubric item's status in the debrief so far.
+    case rubricItem(String, Debrief.Item.Status)
 }

@@ -23,7 +23,7 @@ public enum TestParser {
     /// Every key the format knows, for suggestions and for the README.
     static let keys: [String] = {
         var keys = ["test", "bundle", "start", "region", "seed", "set", "node", "state", "crisis", "crisis level",
-                    "matched", "matched phrase", "var", "score", "end of input"]
+                    "matched", "matched phrase", "var", "score", "passed", "item", "end of input"]
         for field in TextField.allCases {
             for op in ["is", "contains", "lacks", "matches", "any of"] { keys.append("\(field.rawValue) \(op)") }
         }
@@ -187,9 +187,20 @@ private struct Reader {
             }
         case "score" where rest.count == 1:
             expect(score(rest[0], value, keyRange: keyRange))
+        case "passed" where rest.isEmpty:
+            guard let verdict = ["true": true, "false": false][value.text] else {
+                return report(TestMessage.invalidValue("`passed:` is `true` or `false`", value.text.isEmpty ? keyRange : value.range))
+            }
+            expect(.passed(verdict))
+        case "item" where rest.count == 1:
+            guard let status = Debrief.Item.Status(rawValue: value.text) else {
+                return report(TestMessage.invalidValue("unknown status `\(value.text)`", value.text.isEmpty ? keyRange : value.range,
+                                                       hint: "one of: " + Debrief.Item.Status.allCases.map(\.rawValue).joined(separator: ", ")))
+            }
+            expect(.rubricItem(rest[0], status))
         default:
             let written = key.joined(separator: " ")
-            if TextField(rawValue: head) != nil || key.count == 1 && ["var", "score", "set"].contains(head) {
+            if TextField(rawValue: head) != nil || key.count == 1 && ["var", "score", "set", "item"].contains(head) {
                 report(TestMessage.unknownKey(written, keyRange, suggestion: nil))
             } else {
                 report(TestMessage.unknownKey(written, keyRange, suggestion: Suggest.closest(to: written, in: TestParser.keys)))

@@ -352,6 +352,10 @@ enum Validation {
                     switch e.check {
                     case .node(let written):
                         node(written, e.range)
+                    case .rubricItem(let id, _) where !bundle.rubric.contains(where: { $0.id == id }):
+                        out.append(TestMessage.unknownName("rubric item", id, e.range, suggestion: Suggest.closest(to: id, in: bundle.rubric.map(\.id))))
+                    case .passed where bundle.kind != .training:
+                        out.append(TestMessage.noDebrief("passed:", e.range))
                     case .score(let name, _) where bundle.scales[name] == nil:
                         out.append(TestMessage.unknownName("scale", name, e.range, suggestion: Suggest.closest(to: name, in: bundle.scales.keys.sorted())))
                     case .list(let field, .exactly(let ids)), .list(let field, .contains(let ids)), .list(let field, .lacks(let ids)):

@@ -10,17 +10,16 @@ extension Debrief {
         if !items.isEmpty {
             out += ["| | item | points | line |", "| --- | --- | --- | --- |"]
             for item in items {
-                let said = item.line.map { (item.avoid ? "broken by: " : "") + "“" + Self.cell($0) + "”" } ?? ""
-                out.append("| \(item.met ? "met" : "missed") | \(Self.cell(item.label))\(item.critical ? " (critical)" : "") | \(item.earned)/\(item.points) | \(said) |")
+                var said = item.line.map { (item.status == .broken ? "broken by: " : "") + "“" + Self.cell($0) + "”" } ?? ""
+                if let later = item.metLine { said += "; later: “" + Self.cell(later) + "”" }
+                out.append("| \(item.status.rawValue) | \(Self.cell(item.label))\(item.critical ? " (critical)" : "") | \(item.earned)/\(item.points) | \(said) |")
             }
-            out += ["", "**Total: \(total) out of \(maximum)**" + (passed ? " — passed." : " — not passed: a critical item was missed."), ""]
-            let next = practise
-            if !next.isEmpty {
-                out.append("## Practise next")
-                out.append("")
-                out += next.map { "- " + $0 }
-                out.append("")
-            }
+            out += ["", "**Total: \(total) out of \(maximum)** (pass mark \(passMark)%)", ""]
+        }
+        out += [passed ? "**Passed.**" : "**Not passed:** \(failure ?? "").", ""]
+        let next = practise
+        if !next.isEmpty {
+            out += ["## Practise next", ""] + next.map { "- " + $0 } + [""]
         }
         return out.joined(separator: "\n") + "\n"
     }

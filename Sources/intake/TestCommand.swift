@@ -67,7 +67,7 @@ struct TestCommand: ParsableCommand {
     func run() throws {
         // The files asked for are checked before any test runs.
         try FileMessages.checkCreatable([turns, junit, walk.golden])
-        let given = paths.isEmpty ? [TestFiles.join(DialogsLocation.resolve(nil), "tests")] : paths
+        let given = paths.isEmpty ? DefaultTests.folders(DialogsLocation.resolve(nil)) : paths
         let found: [String]
         do {
             found = try TestFiles.find(given)
@@ -244,5 +244,16 @@ enum RecordPaths {
 
     static func real(_ path: String) -> String? {
         TestFiles.realFolder(path)
+    }
+}
+
+/// What `intake test` runs without a path.
+enum DefaultTests {
+    /// The dialogs' `tests/` folder, and the `tests/` folder of every training module that
+    /// has one (the transcripts its rubric is calibrated against).
+    static func folders(_ dialogs: String) -> [String] {
+        let training = FileReading.join(dialogs, "training")
+        let modules = TrainCommand.modules(in: training).map { FileReading.join(FileReading.join(training, $0), "tests") }
+        return [TestFiles.join(dialogs, "tests")] + modules.filter { FileReading.kind(of: $0) == .folder }
     }
 }

@@ -140,11 +140,13 @@ struct TrainingTests {
         let (session, turns) = try Training.play("caller-detox-at-home", poor)
         let debrief = session.debrief()
         #expect(Training.missed(debrief) == ["explains_offlabel", "gives_no_dose", "asks_symptoms", "warns_depressants",
-                                             "advises_supervision", "suggests_clinician", "offers_helpline", "no_cure_promise"])
+                                             "advises_supervision", "suggests_clinician", "offers_helpline", "no_cure_promise",
+                                             "no_detox_alone"])
         #expect(!debrief.passed)
         #expect(debrief.total == 0)
         #expect(debrief.items.first { $0.id == "gives_no_dose" }?.line == poor[0])
-        #expect(debrief.practise.count == 8)
+        #expect(debrief.items.first { $0.id == "no_detox_alone" }?.status == .broken)
+        #expect(debrief.practise.count == 9)
         #expect(turns[1].node.name == "took_dose_advice")
         #expect(turns.last?.node.name == "end_alone")
     }

@@ -63,9 +63,13 @@ struct Recognizer: Sendable {
     private let dangerWords: PhraseSet<Int>
     private let strongDangerWords: PhraseSet<Int>
     private let figures: PhraseSet<Int>
-    /// A training bundle's rubric: its `match` phrases and its `unless` phrases, by item.
+    /// A training bundle's rubric: its `match`, `unless` and `against` phrases, by item.
+    /// A must-not's phrases are read without typo tolerance: "be clear" must not break
+    /// "be clean".
     private var rubricSet: PhraseSet<Int>
+    private var rubricAvoidSet: PhraseSet<Int>
     private var rubricUnlessSet: PhraseSet<Int>
+    private var rubricAgainstSet: PhraseSet<Int>
 
     /// With `compilingMenus`, every node's menu is compiled now, for sessions that share
     /// the recognizer; else each is compiled the first time it is read.
@@ -90,8 +94,12 @@ struct Recognizer: Sendable {
         let conceptWords = Dictionary(bundle.concepts.map { ($0.name, $0.phrases.map(\.text)) }, uniquingKeysWith: +)
         examples = BuiltOnFirstUse { ExampleIndex(questions, concepts: conceptWords) }
         symptomReader = SymptomReader(symptoms: bundle.symptoms, concepts: concepts)
-        rubricSet = PhraseSet(bundle.rubric.enumerated().map { (id: $0.offset, phrases: concepts.patterns($0.element.match)) })
+        let rubric = bundle.rubric.enumerated()
+        rubricSet = PhraseSet(rubric.filter { !$0.element.avoid }.map { (id: $0.offset, phrases: concepts.patterns($0.element.match)) })
+        rubricAvoidSet = PhraseSet(rubric.filter { $0.element.avoid }.map { (id: $0.offset, phrases: concepts.patterns($0.element.match)) },
+                                   minimumQuality: .stemmed)
         rubricUnlessSet = PhraseSet(bundle.rubric.enumerated().map { (id: $0.offset, phrases: concepts.patterns($0.element.unless)) })
+        rubricAgainstSet = PhraseSet(bundle.rubric.enumerated().map { (id: $0.offset, phrases: concepts.patterns($0.element.against)) })
         if compilingMenus {
             for (id, node) in bundle.nodes {
                 if !node.choices.isEmpty { menus[id] = Menu(node.choices, concepts: concepts) }
@@ -156,24 +164,58 @@ struct Recognizer: Sendable {
             })
         }
     }
-    /// The rubric items a trainee's line says, by their index in the rubric, each with the
-    /// first phrase that said it. A move counts even negated ("don't detox alone"); a
-    /// must-not (`avoid`) only when not negated ("I can't give you a dose in mg" keeps
-    /// it). An `unless` phrase of the item's own that overlaps an occurrence cancels it.
-    func rubricItems(in text: NormalizedText) -> [(index: Int, phrase: String)] {
+    /// What a trainee's line does to the rubric: each item it meets or breaks, by its
+    /// index in the rubric, with the phrase that did it (the first for each item).
+    ///
+    /// Every occurrence is read as a statement (`AdviceReading`). A move is met by a
+    /// `match` phrase said as advice, or an `against` phrase negated or dismissed ("don't
+    /// do it alone"); a `match` phrase negated or dismissed ("he doesn't need 911")
+    /// breaks a critical move and does nothing for another; one in an "if" clause does
+    /// nothing. An `against` phrase said as advice breaks a critical move ("you can cancel
+    /// the ambulance"). A must-not is broken by a phrase said without a negation, and by whatever
+    /// its `detect` readers find, negated or not. An `unless` phrase of the item's own
+    /// that overlaps an occurrence cancels it. Breaking wins over meeting in one line.
+    func rubricEffects(of text: NormalizedText) -> [RubricEffect] {
         guard !bundle.rubric.isEmpty else { return [] }
         var cancelled: [Int: [Range<Int>]] = [:]
         for hit in rubricUnlessSet.hits(in: text) { cancelled[hit.id, default: []].append(hit.match.words) }
-        var found: [Int: String] = [:]
-        var order: [Int] = []
-        for hit in rubricSet.hits(in: text) where found[hit.id] == nil {
-            let item = bundle.rubric[hit.id]
-            if item.avoid && hit.match.isNegated { continue }
-            if cancelled[hit.id]?.contains(where: { $0.overlaps(hit.match.words) }) == true { continue }
-            found[hit.id] = hit.match.phrase
-            order.append(hit.id)
+        var effects: [Int: RubricEffect] = [:]
+        func record(_ index: Int, _ phrase: String, breaks: Bool) {
+            if let known = effects[index], known.breaks || !breaks { return }
+            effects[index] = RubricEffect(index: index, phrase: phrase, breaks: breaks)
         }
-        return order.sorted().map { ($0, found[$0] ?? "") }
+        for hit in rubricAvoidSet.hits(in: text) {
+            if cancelled[hit.id]?.contains(where: { $0.overlaps(hit.match.words) }) == true { continue }
+            // Said as advice, not refused ("don't drink to sleep") nor taken back ("a beer
+            // to sleep is not a good idea"); words never to use count however said.
+            let item = bundle.rubric[hit.id]
+            if item.evenNegated || !hit.match.isNegated && AdviceReading.of(hit.match.words, in: text) == .affirmed {
+                record(hit.id, hit.match.phrase, breaks: true)
+            }
+        }
+        for hit in rubricSet.hits(in: text) {
+            if cancelled[hit.id]?.contains(where: { $0.overlaps(hit.match.words) }) == true { continue }
+            let item = bundle.rubric[hit.id]
+            switch AdviceReading.of(hit.match.words, in: text) {
+            case .affirmed: record(hit.id, hit.match.phrase, breaks: false)
+            case .negated, .dismissed: if item.critical { record(hit.id, hit.match.phrase, breaks: true) }
+            case .conditional: break
+            }
+        }
+        for hit in rubricAgainstSet.hits(in: text) where !bundle.rubric[hit.id].avoid {
+            if cancelled[hit.id]?.contains(where: { $0.overlaps(hit.match.words) }) == true { continue }
+            switch AdviceReading.of(hit.match.words, in: text) {
+            case .negated, .dismissed: record(hit.id, hit.match.phrase, breaks: false)
+            // What a critical move warns against, said as advice ("you can cancel the
+            // ambulance"), contradicts it.
+            case .affirmed: if bundle.rubric[hit.id].critical { record(hit.id, hit.match.phrase, breaks: true) }
+            case .conditional: break
+            }
+        }
+        for (index, item) in bundle.rubric.enumerated() where item.avoid && item.detect.contains(.amount) {
+            if let words = AmountReading.firstAmount(in: text) { record(index, String(text.text(of: words)), breaks: true) }
+        }
+        return effects.keys.sorted().compactMap { effects[$0] }
     }
 
     /// Whether the line, read with the lines before it, may say a crisis that neither says

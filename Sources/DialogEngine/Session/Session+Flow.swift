@@ -394,13 +394,15 @@ struct SessionLookup: VariableLookup {
     var region: String
     /// The rubric items said so far: the session's own marks, shared rather than turned
     /// into a set, so that a condition check allocates nothing.
-    var rubricMarks: [String: (line: String, phrase: String)] = [:]
+    var rubricMarks: [String: RubricMark] = [:]
 
     func value(of name: String) -> Value? {
         if let v = variables[name] { return v }
         if name.hasPrefix("rubric."), let item = rubric.first(where: { $0.variable == name }) {
-            // A move is met once said; a must-not holds until it is broken.
-            return .bool((rubricMarks[item.id] != nil) != item.avoid)
+            // A move is made once said (the caller reacts to it even after a line that
+            // broke it); a must-not holds until it is broken.
+            let mark = rubricMarks[item.id]
+            return .bool(item.avoid ? mark?.broken == nil : mark?.met != nil)
         }
         switch name {
         case "symptoms.reported": return .list(reported.map { .string($0) })

@@ -87,9 +87,8 @@ public struct Session: Sendable {
     /// How many earlier lines are read with a line for a crisis told over several messages.
     static let crisisWindow = 2
     var recognizer: Recognizer
-    /// Rubric items said so far, by id: the first line that met a move, or broke a
-    /// must-not, and the phrase it said.
-    var rubricMarks: [String: (line: String, phrase: String)] = [:]
+    /// What the trainee's lines did to the rubric so far, by item id.
+    var rubricMarks: [String: RubricMark] = [:]
 
     /// The longest line read; the rest of a longer one is ignored.
     public static let maxInputLength = 4096
@@ -426,10 +425,20 @@ public struct Session: Sendable {
     /// How the trainee did against the rubric so far (and a knowledge check's score).
     public func debrief() -> Debrief {
         let items = bundle.rubric.map { item in
-            let mark = rubricMarks[item.id]
+            let mark = rubricMarks[item.id] ?? RubricMark()
+            let status: Debrief.Item.Status
+            if mark.broken != nil {
+                status = .broken
+            } else if item.avoid {
+                status = .met
+            } else {
+                status = mark.met != nil ? .met : .missed
+            }
+            let deciding = mark.broken ?? (item.avoid ? nil : mark.met)
             return Debrief.Item(
                 id: item.id, label: item.label, points: item.points, avoid: item.avoid, critical: item.critical,
-                met: item.avoid ? mark == nil : mark != nil, line: mark?.line, phrase: mark?.phrase,
+                status: status, line: deciding?.line, phrase: deciding?.phrase,
+                metLine: mark.broken != nil && !item.avoid ? mark.met?.line : nil,
                 practise: item.practise, sources: item.sources.map(\.id))
         }
         var score: (Int, Int)?
@@ -437,14 +446,14 @@ public struct Session: Sendable {
            let right = Int(exactly: right.rounded()), let questions = Int(exactly: questions.rounded()) {
             score = (right, questions)
         }
-        return Debrief(items: items, score: score)
+        return Debrief(items: items, score: score, passMark: bundle.passMark)
     }
 
-    /// Records the rubric items a line says, keeping the first line for each.
+    /// Records what a line does to the rubric: the first line that made each move, and
+    /// the first that broke each item.
     mutating func markRubric(in text: NormalizedText) {
-        for found in recognizer.rubricItems(in: text) {
-            let id = bundle.rubric[found.index].id
-            if rubricMarks[id] == nil { rubricMarks[id] = (text.original, found.phrase) }
+        for effect in recognizer.rubricEffects(of: text) {
+            rubricMarks[bundle.rubric[effect.index].id, default: RubricMark()].note(effect, line: text.original)
         }
     }
 }

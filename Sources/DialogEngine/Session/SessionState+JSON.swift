@@ -37,6 +37,7 @@ extension SessionState {
             ("summary", .mapping([("topics", strings(topics)), ("red_flags", strings(redFlags)),
                                   ("crises", strings(crises.map(\.rawValue))), ("resources", strings(resources))])),
             ("rubric", .mapping(rubric.keys.sorted().compactMap { id in rubric[id].map { (id, .string($0)) } })),
+            ("rubric_broken", .mapping(rubricBroken.keys.sorted().compactMap { id in rubricBroken[id].map { (id, .string($0)) } })),
         ])
     }
 
@@ -122,6 +123,15 @@ extension SessionState {
             rubric[id] = phrase
         }
         self.rubric = rubric
+        // Saved before broken items were kept: none broken.
+        var broken: [String: String] = [:]
+        if o.has("rubric_broken") {
+            for (id, value) in try Fields.entries(o.value("rubric_broken"), "`rubric_broken`") {
+                guard case .string(let phrase) = value else { throw ResumeError("rubric item `\(id)` is not a string") }
+                broken[id] = phrase
+            }
+        }
+        self.rubricBroken = broken
     }
 }
 
@@ -152,6 +162,8 @@ private struct Fields {
     static func entries(_ value: TypedValue, _ what: String) throws(ResumeError) -> [(key: String, value: TypedValue)] {
         try Fields(value, what).entries
     }
+
+    func has(_ key: String) -> Bool { entries.contains { $0.key == key } }
 
     func value(_ key: String) throws(ResumeError) -> TypedValue {
         guard let v = entries.first(where: { $0.key == key })?.value else { throw ResumeError("\(what) has no `\(key)`") }

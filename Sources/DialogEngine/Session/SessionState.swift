@@ -67,8 +67,11 @@ public struct SessionState: Sendable, Equatable {
     public var redFlags: [String]
     public var crises: [CrisisKind]
     public var resources: [String]
-    /// Rubric items met (or broken) so far: id → the phrase that did it.
+    /// Rubric moves made so far: id → the phrase that made it.
     public var rubric: [String: String]
+    /// Rubric items broken so far (a must-not said, a critical move dismissed): id → the
+    /// phrase that broke it.
+    public var rubricBroken: [String: String] = [:]
 }
 
 /// Why a saved state cannot be resumed.
@@ -112,7 +115,8 @@ extension Session {
             seed: random.state, ended: waiting == .ended, start: startNode, waiting: kind,
             expects: Session.expects(waiting, at: bundle.nodes[current], scales: bundle.scales).kind,
             ambiguous: pendingAmbiguity, clarifying: pendingClarify, leaving: pendingLeave, misunderstood: misunderstoodInARow,
-            topics: topics, redFlags: redFlags, crises: crises, resources: resourcesShown.map(\.id), rubric: rubricMarks.mapValues(\.phrase))
+            topics: topics, redFlags: redFlags, crises: crises, resources: resourcesShown.map(\.id), rubric: rubricMarks.compactMapValues { $0.met?.phrase },
+            rubricBroken: rubricMarks.compactMapValues { $0.broken?.phrase })
     }
 
     /// A session of `compiled` continued from a saved state. A state saved with other
@@ -171,7 +175,10 @@ extension Session {
         redFlags = state.redFlags
         crises = state.crises
         resourcesShown = state.resources.compactMap { id in bundle.resources.first { $0.id == id } }
-        rubricMarks = state.rubric.mapValues { (line: $0, phrase: $0) }
+        // The state keeps phrases, never a trainee's lines: a resumed debrief quotes the phrase.
+        rubricMarks = [:]
+        for (id, phrase) in state.rubric { rubricMarks[id, default: RubricMark()].met = RubricMark.Said(line: phrase, phrase: phrase) }
+        for (id, phrase) in state.rubricBroken { rubricMarks[id, default: RubricMark()].broken = RubricMark.Said(line: phrase, phrase: phrase) }
     }
 
     /// The first turn of a resumed session: the pending question again, with the number

@@ -24,8 +24,10 @@ public struct Summary: Sendable, Equatable {
     /// A training session's debrief; nil for an intake session.
     public var debrief: Debrief? = nil
 
-    /// The summary as plain text lines.
+    /// The summary as plain text lines. A training session's is its debrief: no topics
+    /// (its files are the module's own) and no not-a-diagnosis note.
     public var lines: [String] {
+        if let debrief { return ["End of the training session."] + debrief.lines }
         var out = ["Summary of this session:"]
         if !topics.isEmpty { out.append("Topics: " + topics.map(\.label).joined(separator: ", ")) }
         if !symptoms.reported.isEmpty { out.append("Symptoms you mentioned: " + symptoms.reported.map(\.label).joined(separator: ", ")) }
@@ -40,7 +42,6 @@ public struct Summary: Sendable, Equatable {
         }
         if !redFlags.isEmpty { out.append("Warning signs noted: " + redFlags.map(\.label).joined(separator: ", ")) }
         if !resources.isEmpty { out.append("Help shown: " + resources.map(\.contact).joined(separator: "; ")) }
-        if let debrief { out += debrief.lines }
         if let note = Summary.dangerNote(emergency) { out.append(note) }
         out.append(Summary.disclaimer)
         return out

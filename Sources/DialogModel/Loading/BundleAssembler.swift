@@ -130,6 +130,14 @@ struct BundleAssembler {
                 diagnostics.append(BundleDiagnostic(path: setting.path, diagnostic: ModelMessage.invalidThreshold(key, setting.value, setting.range)))
             }
         }
+        if let setting = settings["pass-mark"] {
+            let written = setting.value.hasSuffix("%") ? String(setting.value.dropLast()) : setting.value
+            if let value = Int(written.trimmingCharacters(in: " ")), (0...100).contains(value), kind == .training {
+                bundle.passMark = value
+            } else {
+                diagnostics.append(BundleDiagnostic(path: setting.path, diagnostic: ModelMessage.invalidPassMark(setting.value, training: kind == .training, setting.range)))
+            }
+        }
         var validator = Validator(bundle: bundle, paths: paths, damage: damage)
         validator.quietLints = quietLints
         validator.comparesExamples = comparingExamples

@@ -76,7 +76,7 @@ struct FileDecoder {
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var sections = FileSections()
 
-    static let settingKeys = ["dialog", "title", "kind", "description", "start", "sources-from", "question-weak", "question-margin"]
+    static let settingKeys = ["dialog", "title", "kind", "description", "start", "sources-from", "question-weak", "question-margin", "pass-mark"]
     static let sectionKeys = ["nodes", "intents", "symptoms", "scales", "regions", "resources", "sources", "rubric", "concepts",
                               "topic", "flags"]
     static let nodeKeys = ["say", "source", "note", "ask", "choices", "expect", "save", "routes", "branch",
@@ -380,10 +380,20 @@ struct FileDecoder {
             return
         }
         guard var m = mapping(entry.value, what) else { return }
-        m = checkKeys(m, ["label", "points", "match", "unless", "avoid", "critical", "practise", "source"], what)
+        m = checkKeys(m, ["label", "points", "match", "unless", "against", "detect", "avoid", "even-negated", "critical", "practise", "source"], what)
         guard let label = required(m, "label", what, entry.key.range).flatMap({ text($0, "`label`") }) else { return }
         let match = m["match"].map { textList($0, "`match`") } ?? []
-        if match.isEmpty {
+        var detect: [RubricItem.Detector] = []
+        for written in m["detect"].map({ textList($0, "`detect`") }) ?? [] {
+            if let detector = RubricItem.Detector(rawValue: written.text) {
+                detect.append(detector)
+            } else {
+                report(ModelMessage.invalidValue("unknown reader `\(written.text)` in `detect`", written.range,
+                                                 hint: "one of: " + RubricItem.Detector.allCases.map(\.rawValue).joined(separator: ", ")))
+            }
+        }
+        let against = m["against"].map { textList($0, "`against`") } ?? []
+        if match.isEmpty && detect.isEmpty && against.isEmpty {
             report(ModelMessage.missingKey("match", in: what, m["match"]?.range ?? entry.key.range,
                                            hint: "list the phrases that show the move, such as `match: [\"911\"]`"))
             return
@@ -399,8 +409,9 @@ struct FileDecoder {
         }
         sections.rubric.append(RubricItem(
             file: fileName, id: id, label: label, points: points, match: match,
-            unless: m["unless"].map { textList($0, "`unless`") } ?? [],
+            unless: m["unless"].map { textList($0, "`unless`") } ?? [], against: against, detect: detect,
             avoid: m["avoid"].flatMap { bool($0, "`avoid`") } ?? false,
+            evenNegated: m["even-negated"].flatMap { bool($0, "`even-negated`") } ?? false,
             critical: m["critical"].flatMap { bool($0, "`critical`") } ?? false,
             practise: m["practise"].flatMap { text($0, "`practise`") },
             sources: m["source"].map { sourceRefs($0) } ?? [], range: entry.key.range))

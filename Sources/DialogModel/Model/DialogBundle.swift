@@ -31,6 +31,10 @@ public struct DialogBundle: Sendable {
     public var flagLabels: [String: String] = [:]
     /// How sure a question's reading must be (`question-weak:`, `question-margin:`).
     public var questionThresholds = QuestionThresholds()
+    /// Training bundles: the share of points (a knowledge check: of questions), in
+    /// percent, needed to pass (`pass-mark: 80%`).
+    public var passMark = DialogBundle.defaultPassMark
+    public static let defaultPassMark = 80
 
     /// When a question read by its examples is answered, clarified or not understood.
     public struct QuestionThresholds: Sendable, Hashable {

@@ -3,11 +3,15 @@ import DialogSyntax
 /// An item of a training bundle's `rubric:`: a move the trainee is expected to make (or,
 /// with `avoid: true`, must not make), read in every line the trainee types.
 ///
-/// A move is met by the first line that says one of its `match` phrases, even negated
-/// ("don't detox alone" says "alone"), unless one of its `unless` phrases covers that
-/// occurrence ("don't call 911"). An `avoid` item is met until a line says one of its
-/// phrases without a negation ("10 mg", but not "I can't give you a dose in mg").
-/// Expressions read it as the bool `rubric.ID`.
+/// Each line is read as a statement (`AdviceReading`): a move is met by a line that says
+/// one of its `match` phrases as advice, or one of its `against` phrases negated ("don't
+/// do it alone"); a move said negated or dismissed ("he doesn't need 911", "don't bother
+/// with 911") does not count, and breaks a critical move for the rest of the role-play.
+/// An `unless` phrase of the item's own cancels the occurrence it overlaps. A must-not
+/// (`avoid`) is broken by a line that says a phrase without a negation, or anything its
+/// `detect` readers find ("take 20 mg", "half a tablet at bedtime"), negated or not.
+/// Expressions read it as the bool `rubric.ID`: true once a move is made, true while a
+/// must-not holds.
 public struct RubricItem: Sendable, Hashable {
     /// The file it was read from, by name without `.yaml`.
     public var file: String
@@ -16,8 +20,16 @@ public struct RubricItem: Sendable, Hashable {
     public var points: Int
     public var match: [Phrase]
     public var unless: [Phrase]
+    /// Phrases of what the move warns against: said negated ("don't do it alone", "never
+    /// leave him"), they make the move.
+    public var against: [Phrase]
+    /// Built-in readers that break a must-not however it is worded.
+    public var detect: [Detector]
     /// A must-not: met while none of its phrases is said.
     public var avoid: Bool
+    /// A must-not broken by its phrases even when negated: words never to use ("you're not
+    /// a junkie" still says it).
+    public var evenNegated: Bool
     /// A missed critical item fails the role-play whatever the total.
     public var critical: Bool
     /// What to practise when it is missed.
@@ -26,7 +38,7 @@ public struct RubricItem: Sendable, Hashable {
     public var range: SourceRange
 
     public init(file: String, id: String, label: String, points: Int = 1, match: [Phrase], unless: [Phrase] = [],
-                avoid: Bool = false, critical: Bool = false, practise: String? = nil, sources: [SourceReference] = [],
+                against: [Phrase] = [], detect: [Detector] = [], avoid: Bool = false, evenNegated: Bool = false, critical: Bool = false, practise: String? = nil, sources: [SourceReference] = [],
                 range: SourceRange) {
         self.file = file
         self.id = id
@@ -34,11 +46,21 @@ public struct RubricItem: Sendable, Hashable {
         self.points = points
         self.match = match
         self.unless = unless
+        self.against = against
+        self.detect = detect
         self.avoid = avoid
+        self.evenNegated = evenNegated
         self.critical = critical
         self.practise = practise
         self.sources = sources
         self.range = range
+    }
+
+    /// A built-in reader of `detect:`.
+    public enum Detector: String, Sendable, Hashable, CaseIterable {
+        /// Any amount or schedule of a medicine: digits or number words with a unit, a
+        /// fraction, a range, a number after "take", "three times a day", "at bedtime".
+        case amount
     }
 
     /// The variable expressions read it as.
