@@ -11,11 +11,36 @@
 /// a vague quantity does not make one ("a few pills", "some of them"), nor does a number
 /// of days, hours or a phone number ("7 to 10 days", "call 1-800-662-4357").
 package enum AmountReading {
-    /// The words of the first amount or schedule the line gives, or nil.
+    /// The words of the first amount or schedule the line gives, or nil. A number counts
+    /// however it is said; a single unit without a number ("take a pill", "take more")
+    /// only when not negated ("don't take more" is the right advice).
     package static func firstAmount(in text: NormalizedText) -> Range<Int>? {
         let words = text.words
+        // "½ a tab": a fraction sign is always an amount here.
+        if text.original.unicodeScalars.contains(where: { (0xBC...0xBE).contains($0.value) || (0x2150...0x215E).contains($0.value) }) {
+            return 0..<min(1, words.count)
+        }
         for i in words.indices {
             if let found = amount(at: i, in: text) { return found }
+            if let found = unitAfterTaking(at: i, in: words), !text.scopes.isNegated(i) { return found }
+        }
+        return nil
+    }
+
+    /// "take a pill", "take another", "take more", "take extra", "bump it up": an amount
+    /// without a number.
+    private static func unitAfterTaking(at i: Int, in words: [Word]) -> Range<Int>? {
+        let w = words[i].text
+        func next(_ k: Int) -> String? { i + k < words.count && words[i + k].clause == words[i].clause ? words[i + k].text : nil }
+        if ["take", "pop", "have", "swallow"].contains(w) {
+            if let n = next(1), ["another", "more", "extra"].contains(n) { return i..<i + 2 }
+            if next(1) == "a" || next(1) == "an", let unit = next(2), doseUnits.contains(unit) { return i..<i + 3 }
+        }
+        if ["bump", "up", "increase", "raise"].contains(w), next(1) == "it", next(2) == "up" || w != "bump" && next(2) == nil {
+            return i..<i + 2
+        }
+        if w == "another", let n = next(1), n == "one" || doseUnits.contains(n), i > 0, takingVerbs.contains(words[i - 1].text) {
+            return i - 1..<i + 2
         }
         return nil
     }
@@ -41,6 +66,11 @@ package enum AmountReading {
             if taken || standsAlone(schedule, words) { return min(i, clause.lowerBound)..<schedule.upperBound }
         }
         guard let quantity = quantityLength(at: i, in: words) else { return nil }
+        // 911, 988 or a phone number's digits count only right before a dose unit.
+        let bareNumberOnly = isDigits(word) && (emergencyNumbers.contains(word) || word.count >= 4)
+        if bareNumberOnly {
+            return i + 1 < words.count && doseUnits.contains(words[i + 1].text) ? i..<i + 2 : nil
+        }
         var end = i + quantity
         // A range: "5 to 10", "two or three", "1-2".
         let hyphen = end < words.count && between(text, end - 1, end).map { $0 == "-" || $0 == "–" } == true
@@ -63,15 +93,50 @@ package enum AmountReading {
         }
         if j < words.count, words[j].clause == words[i].clause {
             if timeUnits.contains(words[j].text) { return nil }
+            // "a quarter of one", "half of it", "half of them": a part of a dose.
+            if fractionWords.contains(words[end - 1].text), j > end, words[j - 1].text == "of",
+               ["one", "it", "them", "those", "these", "that", "yours", "a", "your"].contains(words[j].text) {
+                return i..<j + 1
+            }
             if let unit = doseUnitLength(at: j, in: words) { return i..<j + unit }
             if afterTaking(i, in: words), ["of"].contains(words[j - (j > end ? 1 : 0)].text) || pronounUnits.contains(words[j].text) {
                 return i..<j + 1
             }
             if schedule(at: j, in: words) != nil { return i..<j + 1 }
         }
+        let followedByTime = end < words.count && timeUnits.contains(words[end].text)
         // "take 2", "start with one", "go up to three": a number after a verb of taking.
-        if afterTaking(i, in: words), !(end < words.count && timeUnits.contains(words[end].text)) {
-            return i..<end
+        if afterTaking(i, in: words), !followedByTime { return i..<end }
+        // "no more than three", "up to 2", "a max of four": a limit is an amount.
+        if !followedByTime, limitBefore(i, in: words) { return i..<end }
+        // "two should do it", "one is plenty", "three at a time", "one now and one later".
+        if !followedByTime, let said = sufficiency(after: end, clause: words[i].clause, in: words) { return i..<said }
+        return nil
+    }
+
+    /// Whether a limit stands right before word `i`: "no more than", "up to", "at most",
+    /// "a max of", "maximum".
+    private static func limitBefore(_ i: Int, in words: [Word]) -> Bool {
+        func w(_ k: Int) -> String? { i - k >= 0 && words[i - k].clause == words[i].clause ? words[i - k].text : nil }
+        if w(1) == "than", w(2) == "more" || w(2) == "less", ["no", "not", "never"].contains(w(3) ?? "") { return true }
+        if w(1) == "to", w(2) == "up" { return true }
+        if w(1) == "most", w(2) == "at" { return true }
+        if ["max", "maximum"].contains(w(1) ?? "") || w(1) == "of" && ["max", "maximum"].contains(w(2) ?? "") { return true }
+        return false
+    }
+
+    /// The end of what says a quantity is enough or when to take it, starting at `j`
+    /// ("should do it", "is plenty", "at a time", "now", "tonight"), or nil.
+    private static func sufficiency(after j: Int, clause: Int, in words: [Word]) -> Int? {
+        func w(_ k: Int) -> String? { j + k < words.count && words[j + k].clause == clause ? words[j + k].text : nil }
+        guard let first = w(0) else { return nil }
+        if ["enough", "plenty", "tops", "max", "tonight", "now", "later", "first"].contains(first) { return j + 1 }
+        if first == "at", w(1) == "a", w(2) == "time" || w(2) == "go" { return j + 3 }
+        if first == "at", w(1) == "once" { return j + 2 }
+        if first == "in", w(1) == "the", ["morning", "evening", "afternoon"].contains(w(2) ?? "") { return j + 3 }
+        if ["should", "will", "would", "is", "ought", "must", "might", "can", "could"].contains(first),
+           let verb = w(1), ["do", "be", "help", "work", "enough", "plenty", "fix", "settle", "get"].contains(verb) {
+            return j + 2
         }
         return nil
     }
@@ -139,10 +204,24 @@ package enum AmountReading {
         if ["twice", "once", "thrice"].contains(w), let n = next(1), perDay.contains(n) { return i..<i + 2 }
         if ["every", "each"].contains(w), let n = next(1) {
             if periods.contains(n) { return i..<i + 2 }
-            if let m = next(2), isDigits(n) || numberWords.contains(n) || ["few", "couple", "other"].contains(n),
-               periods.contains(m) || ["hour", "hours"].contains(m) {
-                return i..<i + 3
+            if let m = next(2), isDigits(n) || numberWords.contains(n) || ["few", "couple", "other"].contains(n) {
+                if periods.contains(m) || ["hour", "hours"].contains(m) { return i..<i + 3 }
+                // "every 4 to 6 hours", "every 4-6 hours".
+                for k in 2...3 {
+                    if let p = next(k), periods.contains(p) || p == "hours", (1..<k).allSatisfy({ next($0).map { isDigits($0) || numberWords.contains($0) || ["to", "or"].contains($0) } ?? false }) {
+                        return i..<i + k + 1
+                    }
+                }
             }
+        }
+        // "once in the morning", "twice at night", "once before bed".
+        if ["once", "twice", "thrice"].contains(w), let n = next(1), ["in", "at", "before", "with", "after"].contains(n), let m = next(2),
+           ["the", "night", "bedtime", "bed", "breakfast", "dinner", "lunch", "meals"].contains(m) {
+            return i..<i + 2
+        }
+        // "morning and night", "night and morning".
+        if ["morning", "night", "evening"].contains(w), next(1) == "and", let n = next(2), ["morning", "night", "evening"].contains(n) {
+            return i..<i + 3
         }
         if ["daily", "nightly", "bid", "tid", "qid", "qhs", "prn"].contains(w) { return i..<i + 1 }
         if ["a", "per"].contains(w), let n = next(1), ["day", "night"].contains(n), i > 0,
@@ -191,6 +270,9 @@ package enum AmountReading {
         guard words.indices.contains(a), words.indices.contains(b), words[a].range.upperBound <= words[b].range.lowerBound else { return nil }
         return String(text.original[words[a].range.upperBound..<words[b].range.lowerBound].filter { $0 != " " })
     }
+
+    /// Numbers to call, never amounts by themselves.
+    private static let emergencyNumbers: Set<String> = ["911", "988", "999", "112", "111", "211", "311", "411", "811", "000"]
 
     static let takingVerbs: Set<String> = [
         "take", "takes", "taking", "try", "trying", "start", "starting", "begin", "pop", "popping", "swallow",

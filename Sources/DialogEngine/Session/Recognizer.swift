@@ -196,7 +196,10 @@ struct Recognizer: Sendable {
         for hit in rubricSet.hits(in: text) {
             if cancelled[hit.id]?.contains(where: { $0.overlaps(hit.match.words) }) == true { continue }
             let item = bundle.rubric[hit.id]
-            switch AdviceReading.of(hit.match.words, in: text) {
+            var reading = AdviceReading.of(hit.match.words, in: text)
+            // A negation in a phrase's gap negates it: "tolerance won't have dropped".
+            if reading == .affirmed, let cue = hit.match.negatedBy, hit.match.words.contains(cue) { reading = .negated }
+            switch reading {
             case .affirmed: record(hit.id, hit.match.phrase, breaks: false)
             case .negated, .dismissed: if item.critical { record(hit.id, hit.match.phrase, breaks: true) }
             case .conditional: break
