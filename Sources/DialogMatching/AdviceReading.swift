@@ -22,7 +22,10 @@ package enum AdviceReading: Sendable, Equatable {
             if cue + 1 < all.count, ["sure", "certain", "positive"].contains(all[cue + 1].text) { return .conditional }
             let conditionOpens = before.contains { conditionWords.contains($0) }
             // "if he doesn't wake up call 911": a command after the condition restarts.
-            if conditionOpens, (cue + 1..<words.lowerBound).contains(where: { commands.contains(all[$0].text) }) { return .affirmed }
+            // (A command right after the negation is the one negated: "if you don't call 911".)
+            if conditionOpens, (cue + 2..<max(cue + 2, words.lowerBound)).contains(where: { commands.contains(all[$0].text) }) {
+                return .affirmed
+            }
             return conditionOpens ? .conditional : .negated
         }
         // "don't just let him sleep": "just" ends a negation's reach elsewhere, but right

@@ -59,12 +59,15 @@ package enum AmountReading {
             // or a verb of taking ("take it at bedtime", "two a day"); "every night I
             // worry" does not.
             let clause = text.scopes.clauseWords(of: i)
+            // Only an instruction's verb: "who takes opioids daily" tells of use.
             let taken = clause.contains { j in
                 j != i && (quantityLength(at: j, in: words) != nil || doseUnitLength(at: j, in: words) != nil
-                           || takingVerbs.contains(words[j].text))
+                           || instructingVerbs.contains(words[j].text))
             }
             if taken || standsAlone(schedule, words) { return min(i, clause.lowerBound)..<schedule.upperBound }
         }
+        // "a pill and a half": a unit with its fraction says the amount by itself.
+        if let unit = doseUnitLength(at: i, in: words), unit > 1 { return i..<i + unit }
         guard let quantity = quantityLength(at: i, in: words) else { return nil }
         // 911, 988 or a phone number's digits count only right before a dose unit.
         let bareNumberOnly = isDigits(word) && (emergencyNumbers.contains(word) || word.count >= 4)
@@ -105,6 +108,11 @@ package enum AmountReading {
             if schedule(at: j, in: words) != nil { return i..<j + 1 }
         }
         let followedByTime = end < words.count && timeUnits.contains(words[end].text)
+        // "5 to 10 of them", "one and a half of those": more than a plain "one of them".
+        if end - i > 1 || fractionWords.contains(words[end - 1].text), end + 1 < words.count, words[end].text == "of",
+           pronounUnits.contains(words[end + 1].text) {
+            return i..<end + 2
+        }
         // "take 2", "start with one", "go up to three": a number after a verb of taking.
         if afterTaking(i, in: words), !followedByTime { return i..<end }
         // "no more than three", "up to 2", "a max of four": a limit is an amount.
@@ -207,7 +215,7 @@ package enum AmountReading {
             if let m = next(2), isDigits(n) || numberWords.contains(n) || ["few", "couple", "other"].contains(n) {
                 if periods.contains(m) || ["hour", "hours"].contains(m) { return i..<i + 3 }
                 // "every 4 to 6 hours", "every 4-6 hours".
-                for k in 2...3 {
+                for k in 2...4 {
                     if let p = next(k), periods.contains(p) || p == "hours", (1..<k).allSatisfy({ next($0).map { isDigits($0) || numberWords.contains($0) || ["to", "or"].contains($0) } ?? false }) {
                         return i..<i + k + 1
                     }
@@ -238,7 +246,7 @@ package enum AmountReading {
     /// A schedule that says an amount by itself ("three times a day", "twice daily").
     private static func standsAlone(_ schedule: Range<Int>, _ words: [Word]) -> Bool {
         let first = words[schedule.lowerBound].text
-        return first == "times" || first == "twice" || first == "thrice" || first.hasSuffix("x") || first == "daily"
+        return ["times", "twice", "thrice", "once"].contains(first) || first.hasSuffix("x")
     }
 
     /// "double up", "double the dose", "cut it in half", "halve them", "split the pill",
@@ -274,9 +282,12 @@ package enum AmountReading {
     /// Numbers to call, never amounts by themselves.
     private static let emergencyNumbers: Set<String> = ["911", "988", "999", "112", "111", "211", "311", "411", "811", "000"]
 
+    /// Verbs that tell someone to take a medicine, as an instruction reads them.
+    private static let instructingVerbs: Set<String> = ["take", "use", "try", "start", "pop", "swallow", "have", "chew", "add"]
+
     static let takingVerbs: Set<String> = [
         "take", "takes", "taking", "try", "trying", "start", "starting", "begin", "pop", "popping", "swallow",
-        "use", "using", "have", "add", "chew", "up", "dose", "need", "needs", "give",
+        "use", "using", "have", "add", "chew", "up", "dose", "need", "needs", "give", "go", "stick", "do", "stay",
     ]
     /// Words that may stand between a verb of taking and its number.
     private static let hedgeWords: Set<String> = [

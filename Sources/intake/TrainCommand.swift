@@ -45,6 +45,9 @@ struct TrainCommand: ParsableCommand {
     @Flag(help: "Write one JSON object per turn on standard output, for programs.")
     var jsonl = false
 
+    @Flag(help: "Run the calibration transcripts (tests/*.test) of every module, or of NAME, and report each verdict that differs; exit 1 on any.")
+    var calibrate = false
+
     @Option(help: "On a terminal, wrap text at N columns at most (0 for the window's width).")
     var width = TurnPrinter.comfortableWidth
 
@@ -55,6 +58,10 @@ struct TrainCommand: ParsableCommand {
     func run() throws {
         let trainingFolder = FileReading.join(DialogsLocation.resolve(dialogs), "training")
         let modules = Self.modules(in: trainingFolder)
+        if calibrate {
+            try runCalibration(modules, in: trainingFolder)
+            return
+        }
         guard let name else {
             try list(modules, in: trainingFolder)
             return
@@ -96,6 +103,24 @@ struct TrainCommand: ParsableCommand {
         }
         if exitSignal != 0 { throw ExitCode(128 + exitSignal) }
         if failed { throw ExitStatus.ioError }
+    }
+
+    /// `intake train --calibrate [NAME]`: the transcripts each module ships with the
+    /// verdict they must get, run as scripted tests (`passed:`, `item ID:`).
+    private func runCalibration(_ modules: [String], in folder: String) throws {
+        if let name, !modules.contains(name) || name.contains("/") {
+            FileIO.write("intake: no training module `\(name)`; the modules are: \(modules.joined(separator: ", "))\n", to: 2)
+            throw ExitCode(64)
+        }
+        let chosen = name.map { [$0] } ?? modules
+        let folders = chosen.map { FileReading.join(FileReading.join(folder, $0), "tests") }
+            .filter { FileReading.kind(of: $0) == .folder }
+        guard !folders.isEmpty else {
+            FileIO.write("intake: no calibration transcripts (tests/*.test) in \(chosen.joined(separator: ", "))\n", to: 2)
+            throw ExitStatus.noInput
+        }
+        var tests = try TestCommand.parse(folders)
+        try tests.run()
     }
 
     /// `intake train`: each module with its `description`.

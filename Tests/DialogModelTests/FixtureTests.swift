@@ -51,7 +51,7 @@ struct FixtureTests {
         ("invalid-value", "IC020"), ("two-documents", "IC020"), ("training-sources-from-missing", "IC020"),
         ("missing-setting", "IC021"), ("empty-folder", "IC022"), ("unknown-role", "IC023"), ("else-not-last", "IC024"),
         ("syntax-error", "IY008"), ("training-dangling-source", "IC006"),
-        ("rubric-in-intake", "IC025"), ("rubric-phrase-cancelled", "IC026"), ("invalid-threshold", "IC035"),
+        ("rubric-in-intake", "IC025"), ("rubric-phrase-cancelled", "IC026"), ("invalid-threshold", "IC035"), ("invalid-pass-mark", "IC041"),
         ("example-reads-as-another", "IC033"), ("shared-example", "IC034"),
         ("out-of-bounds", "IC038"), ("loop-without-input", "IC039"), ("chain-without-input", "IC040"),
     ])
@@ -117,6 +117,7 @@ struct FixtureTests {
             "concepts",
             "rubric-in-intake", "rubric-phrase-cancelled", "shared-choice-id", "invalid-threshold",
             "example-reads-as-another", "shared-example", "out-of-bounds", "loop-without-input", "chain-without-input",
+            "invalid-pass-mark",
         ]
         #expect(Set(Fixtures.names("invalid")) == listed)
     }

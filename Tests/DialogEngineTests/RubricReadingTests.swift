@@ -1,0 +1,105 @@
+@testable import DialogEngine
+import DialogMatching
+import Testing
+
+/// How a trainee's lines are read against a rubric: amounts however written, advice
+/// negated, dismissed or only doubted, and items that stay broken.
+@Suite("Reading a trainee's lines")
+struct RubricReadingTests {
+    // MARK: - Amounts
+
+    @Test("an amount or a schedule is found however it is written", arguments: [
+        "take 20 milligrams of it", "two tablets should do it", "half a tab before bed", "go for 1/2 a pill",
+        "go with 5 to 10 of them", "it's three times a day", "twice daily is normal", "every 4 to 6 hours",
+        "take one at bedtime", "a pill and a half", "one and a half of those", "a quarter of one",
+        "no more than three", "start with maybe two", "take it with breakfast", "double up if it doesn't work",
+        "cut them in half", "take another if you still feel bad", "½ tab and see", "take 10mg", "dos pastillas",
+        "two should be plenty", "one now and one later", "take it morning and night", "the 20 ml bottle, all of it",
+        "once in the morning, once at night", "take a pill when the cramps start",
+    ])
+    func amounts(_ line: String) {
+        #expect(AmountReading.firstAmount(in: NormalizedText(line)) != nil, "\(line)")
+    }
+
+    @Test("numbers to call, durations and refusals are no amount", arguments: [
+        "call 911 now", "text 988 any time", "the helpline is 1-800-662-4357", "withdrawal lasts 7 to 10 days",
+        "it peaks in 2 or 3 days", "I can't give you a dose", "ask your prescriber how much to take",
+        "she takes opioids daily", "one day at a time", "don't double up", "don't take more than your prescriber says",
+        "I can't tell you how many mg", "every night I worry about him", "it's been two days", "there are a few small trials",
+        "they answer 24/7", "don't take a pill to sleep", "the naloxone lasts 30 to 90 minutes",
+    ])
+    func noAmounts(_ line: String) {
+        #expect(AmountReading.firstAmount(in: NormalizedText(line)) == nil, "\(line)")
+    }
+
+    // MARK: - Advice as it is said
+
+    @Test("advice said, negated, dismissed, or only doubted", arguments: [
+        ("call 911 right now", "911", AdviceReading.affirmed),
+        ("he doesn't need 911", "911", .negated),
+        ("don't bother with 911", "911", .negated),
+        ("911 is overkill for this", "911", .dismissed),
+        ("narcan won't help him", "narcan", .dismissed),
+        ("forget the narcan and let him rest", "narcan", .dismissed),
+        ("narcan won't hurt him even if it isn't opioids", "narcan", .affirmed),
+        ("don't hesitate to call 911", "911", .affirmed),
+        ("if he doesn't wake up call 911", "911", .affirmed),
+        ("if you don't call 911 he could die", "911", .conditional),
+        ("I'm not sure about the narcan", "narcan", .conditional),
+        ("don't just let him sleep", "let him sleep", .negated),
+    ])
+    func advice(_ line: String, _ phrase: String, _ expected: AdviceReading) throws {
+        let text = NormalizedText(line)
+        let words = text.words.map(\.text)
+        let target = TextNormalizer.words(phrase)
+        let start = try #require((0...(words.count - target.count)).first { Array(words[$0..<$0 + target.count]) == target })
+        #expect(AdviceReading.of(start..<start + target.count, in: text) == expected, "\(line)")
+    }
+
+    // MARK: - Items through a role-play
+
+    @Test("a critical move dismissed stays broken, with both lines in the debrief")
+    func dismissedCriticalMoveStaysBroken() throws {
+        let lines = ["He probably doesn't need 911, he's just tired.", "OK, call 911 now and give him the narcan."]
+        let (session, _) = try Training.play("caller-overdose", lines)
+        let debrief = session.debrief()
+        let calls = try #require(debrief.items.first { $0.id == "calls_911" })
+        #expect(calls.status == .broken)
+        #expect(calls.line == lines[0])
+        #expect(calls.metLine == lines[1])
+        #expect(!debrief.passed)
+        #expect(debrief.failure == "a critical item was broken")
+        #expect(debrief.lines.contains("    later you said: “\(lines[1])”"))
+    }
+
+    @Test("what a critical move warns against, said as advice, breaks it; refused, it makes the move")
+    func againstPhrases() throws {
+        let cancel = try Training.play("caller-overdose", ["this is an overdose, call 911 now", "give him the narcan",
+                                                           "ok good, stay with him", "if he's awake you can cancel the ambulance"])
+        #expect(cancel.session.debrief().items.first { $0.id == "calls_911" }?.status == .broken)
+        let keep = try Training.play("caller-detox-at-home", ["I can't give you an amount.", "Please don't do this alone."])
+        #expect(keep.session.debrief().items.first { $0.id == "advises_supervision" }?.status == .met)
+    }
+
+    @Test("dangerous advice breaks its must-not; the same words refused keep it", arguments: [
+        ("caller-detox-at-home", "Doing it at home alone is fine, lots of people do.", "no_detox_alone", true),
+        ("caller-detox-at-home", "Please don't try to do it alone at home.", "no_detox_alone", false),
+        ("caller-detox-at-home", "A couple of beers is fine to help you sleep.", "no_depressants_to_cope", true),
+        ("caller-detox-at-home", "Please don't drink to help you sleep.", "no_depressants_to_cope", false),
+        ("caller-detox-at-home", "Start with half a tablet at bedtime.", "gives_no_dose", true),
+        ("caller-detox-at-home", "Most people don't take more than 20 milligrams three times a day.", "gives_no_dose", true),
+        ("caller-detox-at-home", "I can't tell you how many milligrams to take.", "gives_no_dose", false),
+        ("caller-overdose", "He's probably just sleeping, let him rest.", "no_waiting", true),
+        ("caller-overdose", "Don't let him sleep it off, call 911.", "no_waiting", false),
+        ("caller-overdose", "He's not a junkie, he's your friend.", "no_stigma", true),
+        ("caller-am-i-an-addict", "Sounds like addiction to me, honestly.", "no_diagnosis", true),
+        ("caller-am-i-an-addict", "You're definitely not an addict, it's just dependence.", "no_diagnosis", true),
+        ("caller-am-i-an-addict", "I can't tell you whether that applies to you; a clinician can.", "no_diagnosis", false),
+        ("caller-am-i-an-addict", "Just take a couple, tolerance is fine after two days.", "no_encouraging_use", true),
+    ])
+    func mustNots(_ module: String, _ line: String, _ item: String, _ broken: Bool) throws {
+        let (session, _) = try Training.play(module, [line])
+        let status = session.debrief().items.first { $0.id == item }?.status
+        #expect(status == (broken ? .broken : .met), "\(line)")
+    }
+}
