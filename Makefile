@@ -30,7 +30,8 @@ run: release
 bench: release
 	$(SWIFT) run -c release intake-bench
 
-# Every test: unit tests, the bundled dialogs' scripted tests and labelled lines, end-to-end
+# Every test: unit tests, the bundled dialogs' scripted tests, the training modules'
+# calibration transcripts and labelled lines, end-to-end
 # tests (the hostile-input table last, about a minute), then YAML conformance when the suite
 # is present.
 test:
@@ -38,6 +39,7 @@ test:
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(DEBUG_BIN) test Dialogs/tests --coverage --min-coverage 100
+	$(DEBUG_BIN) train --calibrate
 	$(BUILD_RELEASE)
 	$(RELEASE_BIN) eval Dialogs
 	$(RELEASE_BIN) eval Tests/Understanding

@@ -87,7 +87,9 @@ struct TrainCommand: ParsableCommand {
         var runner = SessionRunner(jsonl: jsonl, staff: false, history: nil, transcript: transcript)
         runner.filesAtEnd = [report]
         runner.maxWidth = width
-        let exitSignal = try runner.run(&session, onTurn: { _ in }, onReload: { _, asked in
+        // The report's transcript: kept in memory, written only with --report.
+        var turns: [Turn] = []
+        let exitSignal = try runner.run(&session, onTurn: { if report != nil { turns.append($0) } }, onReload: { _, asked in
             var turn = asked
             turn.say.append("Reload is for the chat; a training session keeps its module.")
             return turn
@@ -95,7 +97,9 @@ struct TrainCommand: ParsableCommand {
         var failed = runner.writeFailed
         if let report {
             do {
-                try ReportFile.write(session.debrief(), title: bundle.title, module: name, hash: bundle.hash, to: report)
+                let facts = ReportFile.Facts(module: name, title: bundle.title, hash: bundle.hash, seed: seed,
+                                             persona: session.variantsChosen.first, date: ReportFile.now())
+                try ReportFile.write(session.debrief(), facts, transcript: turns, to: report)
             } catch {
                 FileMessages.cannotWrite(error)
                 failed = true
@@ -156,18 +160,47 @@ struct TrainCommand: ParsableCommand {
 }
 
 /// `--report FILE`: the debrief for a supervisor, as JSON (`.json`) or Markdown, written
-/// atomically, mode 0600.
+/// atomically, mode 0600: when and on what it was taken, the debrief, and the transcript.
 enum ReportFile {
-    /// `hash` is the module's bundle hash: which version of it the trainee was scored on.
-    static func write(_ debrief: Debrief, title: String, module: String, hash: String, to path: String) throws(FileProblem) {
+    /// What the report says the debrief was taken on.
+    struct Facts {
+        var module: String
+        var title: String
+        /// The module's bundle hash: which version of it the trainee was scored on.
+        var hash: String
+        var seed: UInt64
+        /// The caller's persona, as the seed chose it; nil for a module without one.
+        var persona: String?
+        /// When the session ended, ISO 8601 in UTC.
+        var date: String
+    }
+
+    static func write(_ debrief: Debrief, _ facts: Facts, transcript: [Turn], to path: String) throws(FileProblem) {
         let text: String
         if path.hasSuffix(".json") {
-            let value = TypedValue.mapping([("module", .string(module)), ("title", .string(title)), ("hash", .string(hash)),
-                                            ("debrief", debrief.jsonValue)])
+            let value = TypedValue.mapping([
+                ("module", .string(facts.module)), ("title", .string(facts.title)), ("date", .string(facts.date)),
+                ("bundle", .string(facts.hash)), ("hash", .string(facts.hash)), ("seed", facts.seed <= UInt64(Int.max) ? .int(Int(facts.seed)) : .string(String(facts.seed))),
+                ("persona", facts.persona.map { .string($0) } ?? .null),
+                ("debrief", debrief.jsonValue),
+                ("transcript", .sequence(transcript.map { turn in
+                    .mapping([("turn", .int(turn.number)), ("input", turn.input.map { .string($0) } ?? .null),
+                              ("say", .sequence(turn.say.map { .string($0) })), ("ask", turn.ask.map { .string($0) } ?? .null)])
+                })),
+            ])
             text = JSONWriter.string(value) + "\n"
         } else {
-            text = debrief.markdown(title: title)
+            text = debrief.markdown(facts, transcript: transcript)
         }
         try WholeFile.write(text, to: path)
+    }
+
+    /// Now, as ISO 8601 in UTC ("2026-12-06T04:05:06Z").
+    static func now() -> String {
+        var seconds = time(nil)
+        var parts = tm()
+        guard gmtime_r(&seconds, &parts) != nil else { return "" }
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 }

@@ -77,37 +77,86 @@ struct TrainingTests {
         }
     }
 
-    /// The right answers, as a trainee would type them: choice numbers and free text.
-    static let knowledgeCheckRight = [
-        "1", "1", "it adds to the sedation and can slow breathing", "1", "1",
-        "loss of control and compulsive use despite harm", "1", "stomach cramps", "1", "1",
-        "tell them to call 911 now", "1", "1", "their tolerance has dropped, so it could be an overdose",
+    /// The free-text answers, right, as a trainee would type them, by question number.
+    static let knowledgeCheckText = [
+        3: "it adds to the sedation and can slow breathing", 6: "loss of control and compulsive use despite harm",
+        8: "stomach cramps", 11: "tell them to call 911 now", 14: "their tolerance has dropped, so it could be an overdose",
     ]
 
-    @Test func allRightAnswersScoreFullMarksWithFeedbackAfterEach() throws {
-        let (session, turns) = try Training.play("knowledge-check", Self.knowledgeCheckRight)
+    /// Plays the knowledge check: the right choice's number as it is offered (the order
+    /// varies with the seed), or a wrong one for the questions in `wrong`; right free text,
+    /// or `wrongText` for those in `wrong`.
+    static func playKnowledgeCheck(seed: UInt64, wrong: Set<Int> = [], wrongText: String = "it's fine",
+                                   stopAfter: Int = 14) throws -> (session: Session, turns: [Turn]) {
+        let bundle = try Training.module("knowledge-check")
+        var session = try Session(bundle: bundle, seed: seed)
+        var turns = [session.open()]
+        for question in 1...stopAfter {
+            let node = try #require(bundle.nodes[session.current])
+            let line: String
+            if let last = turns.last, !last.choices.isEmpty {
+                let rightID = try #require(node.choices.first(where: \.right)?.id)
+                let position = try #require(last.choices.firstIndex { ($0.id == rightID) != wrong.contains(question) })
+                line = "\(position + 1)"
+            } else {
+                line = wrong.contains(question) ? wrongText : try #require(Self.knowledgeCheckText[question])
+            }
+            turns.append(session.respond(to: line))
+        }
+        return (session, turns)
+    }
+
+    @Test(arguments: [0, 7] as [UInt64])
+    func allRightAnswersScoreFullMarksWithFeedbackAfterEach(seed: UInt64) throws {
+        let (session, turns) = try Self.playKnowledgeCheck(seed: seed)
         #expect(session.isEnded)
         let debrief = session.debrief()
         #expect(debrief.score?.right == 14)
         #expect(debrief.score?.questions == 14)
+        #expect(debrief.passed)
+        #expect(debrief.missedQuestions.isEmpty)
         // Each answer is marked, then explained.
         for turn in turns.dropFirst().prefix(14) {
             #expect(turn.say.first == "Right.", "\(turn.input ?? ""): \(turn.say)")
             #expect(turn.say.count >= 2)
         }
         #expect(turns.last?.say.contains("You scored 14 out of 14.") == true)
+        #expect(turns.last?.say.contains("Passed.") == true)
     }
 
-    @Test func wrongAnswersAreMarkedAndNotCounted() throws {
-        var lines = Self.knowledgeCheckRight
-        lines[0] = "2"                      // "Yes, since 1977"
-        lines[2] = "it's fine"              // free text with none of the phrases
-        lines[10] = "tell them to wait"     // no 911
-        lines[12] = "3"                     // "Start low and go up slowly"
-        let (session, turns) = try Training.play("knowledge-check", lines)
-        #expect(session.debrief().score?.right == 10)
+    @Test func wrongAnswersAreMarkedListedWithTheRightAnswerAndFailBelowThePassMark() throws {
+        let (session, turns) = try Self.playKnowledgeCheck(seed: 3, wrong: [1, 3, 11, 13])
+        let debrief = session.debrief()
+        #expect(debrief.score?.right == 10)
         for i in [1, 3, 11, 13] { #expect(turns[i].say.first == "Not quite.", "\(turns[i].input ?? "")") }
         #expect(turns.last?.say.contains("You scored 10 out of 14.") == true)
+        #expect(debrief.missedQuestions.map(\.id) == ["questions.q1", "questions.q3", "questions.q11", "questions.q13"])
+        #expect(debrief.missedQuestions.allSatisfy { $0.status == .wrong && !$0.answer.isEmpty && !$0.explanation.isEmpty && !$0.sources.isEmpty })
+        // 10 of 14 is below the pass mark of 80%.
+        #expect(!debrief.passed)
+        #expect(debrief.lines.contains("Not passed: below the pass mark of 80%."))
+        #expect(debrief.lines.contains("  Right answer: No: using it for opioid withdrawal is off-label"))
+    }
+
+    @Test func theRightAnswerIsNotAlwaysTheFirstChoice() throws {
+        var positions: Set<Int> = []
+        for seed in 0..<8 as Range<UInt64> {
+            var session = try Session(bundle: try Training.module("knowledge-check"), seed: seed)
+            let turn = session.open()
+            positions.insert(try #require(turn.choices.firstIndex { $0.id == "a" }))
+        }
+        #expect(positions.count >= 2, "the right answer of question 1 sits at \(positions.sorted()) only")
+    }
+
+    @Test func leavingEarlyIsNotPassedAndSaysHowManyAreLeft() throws {
+        var (session, _) = try Self.playKnowledgeCheck(seed: 1, stopAfter: 6)
+        let quit = session.respond(to: "quit")
+        let debrief = session.debrief()
+        #expect(debrief.score?.right == 6)
+        #expect(!debrief.passed)
+        #expect(debrief.failure == "8 of 14 questions left unanswered")
+        #expect(debrief.missedQuestions.count == 8)
+        #expect(quit.say.contains("Knowledge check: 6 out of 14 right (6 answered). Pass mark 80%."))
     }
 
     // MARK: - Role-play: detox alone at home

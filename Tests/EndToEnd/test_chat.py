@@ -10,6 +10,7 @@ Ends with the line `N passed, N failed`.
 """
 import json
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -266,13 +267,21 @@ def train_report_is_private_and_scores_the_role_play():
         check(sorted(os.listdir(d)) == ['debrief.json', 'debrief.md'], 'files: %s' % os.listdir(d))
         text = open(md, encoding='utf-8').read()
         check('| met | Tells the caller to call 911 now (critical) | 3/3 |' in text, text)
-        check('**Total: 11 out of 11** — passed.' in text, text)
+        check('**Total: 11 out of 11** (pass mark 70%)' in text and '**Passed.**' in text, text)
+        check(re.search(r'^- Date: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$', text, re.M) and '- Seed: 0' in text, text)
+        check('## Transcript' in text and '> **Trainee:** This sounds like an overdose.' in text, text)
+        check('not a diagnosis' not in text, text)
         data = json.load(open(js))
         check(data['module'] == 'caller-overdose' and data['hash'].startswith('sha256:'), data)
+        check(data['bundle'] == data['hash'] and data['seed'] == 0 and data['persona'].startswith('Caller ('), data)
+        check(re.fullmatch(r'\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ', data['date']), data['date'])
+        check([t['input'] for t in data['transcript']] == [None, 'Hi.', 'Let him sleep it off.', None], data['transcript'])
         missed = [i['id'] for i in data['debrief']['items'] if not i['met']]
         check('calls_911' in missed and data['debrief']['passed'] is False, data)
         broken = [i for i in data['debrief']['items'] if i['id'] == 'no_waiting'][0]
-        check(broken['line'] == 'Let him sleep it off.', broken)
+        check(broken['line'] == 'Let him sleep it off.' and broken['status'] == 'broken', broken)
+        # The terminal says the verdict in words.
+        check(b'Passed.' in r.stdout and b'Not passed: a critical item was' in r2.stdout, r.stdout[-300:] + r2.stdout[-300:])
 
 
 @test
@@ -281,7 +290,8 @@ def train_writes_nothing_without_report_and_refuses_unknown_modules():
         r = subprocess.run([BINARY, 'train', 'knowledge-check', '--dialogs', DIALOGS], input=b'1\n2\n', cwd=d,
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=20)
         check(r.returncode == 0, 'exit %d' % r.returncode)
-        check(b'Knowledge check: 1 out of 14 right.' in r.stdout, r.stdout[-600:])
+        check(re.search(rb'Knowledge check: [0-2] out of 14 right \(2 answered\)\. Pass mark 80%\.', r.stdout), r.stdout[-600:])
+        check(b'Not passed: 12 of 14 questions left unanswered.' in r.stdout and b'Right answer:' in r.stdout, r.stdout[-600:])
         check(os.listdir(d) == [], 'files written: %s' % os.listdir(d))
     r = run(['train', 'no-such-module', '--dialogs', DIALOGS])
     check(r.returncode == 64 and b'knowledge-check' in r.stderr, 'exit %d: %r' % (r.returncode, r.stderr))

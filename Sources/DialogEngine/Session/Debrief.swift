@@ -38,15 +38,34 @@ public struct Debrief: Sendable, Equatable {
         public var earned: Int { met ? points : 0 }
     }
 
+    /// A knowledge-check question (a node with a `right: true` answer) and how it went.
+    public struct Question: Sendable, Equatable {
+        public enum Status: String, Sendable, Equatable { case right, wrong, unanswered }
+        /// The question's node.
+        public var id: String
+        public var question: String
+        public var status: Status
+        /// The right answer: its choice's label, or its route's phrases.
+        public var answer: String
+        /// Why: the texts of the answer node that cite a source.
+        public var explanation: String
+        public var sources: [String]
+    }
+
     public var items: [Item]
-    /// A knowledge check's own score, from its `score` and `questions` variables.
+    /// A knowledge check's score: its questions right, of all of them (or, without
+    /// marked questions, its `score` and `questions` variables).
     public var score: (right: Int, questions: Int)?
+    /// A knowledge check's questions, in file order.
+    public var questions: [Question]
     /// The share needed to pass, in percent (`pass-mark:`).
     public var passMark: Int
 
-    public init(items: [Item], score: (right: Int, questions: Int)?, passMark: Int = DialogBundle.defaultPassMark) {
+    public init(items: [Item], score: (right: Int, questions: Int)?, questions: [Question] = [],
+                passMark: Int = DialogBundle.defaultPassMark) {
         self.items = items
         self.score = score
+        self.questions = questions
         self.passMark = passMark
     }
 
@@ -59,14 +78,20 @@ public struct Debrief: Sendable, Equatable {
         if items.contains(where: { $0.critical && !$0.met }) { return false }
         if !items.isEmpty, total * 100 < passMark * maximum { return false }
         if let score, score.right * 100 < passMark * score.questions { return false }
+        if questions.contains(where: { $0.status == .unanswered }) { return false }
         return true
     }
+
+    /// The questions not answered right, in file order.
+    public var missedQuestions: [Question] { questions.filter { $0.status != .right } }
 
     /// Why the module is not passed, in a few words; nil when it is.
     public var failure: String? {
         guard !passed else { return nil }
         if items.contains(where: { $0.critical && $0.status == .broken }) { return "a critical item was broken" }
         if items.contains(where: { $0.critical && $0.status == .missed }) { return "a critical item was missed" }
+        let unanswered = questions.filter { $0.status == .unanswered }.count
+        if unanswered > 0 { return "\(unanswered) of \(questions.count) questions left unanswered" }
         return "below the pass mark of \(passMark)%"
     }
 
@@ -80,12 +105,28 @@ public struct Debrief: Sendable, Equatable {
 
     public static func == (a: Debrief, b: Debrief) -> Bool {
         a.items == b.items && a.score?.right == b.score?.right && a.score?.questions == b.score?.questions && a.passMark == b.passMark
+            && a.questions == b.questions
     }
 
     /// The debrief as plain text lines, shown when a training session ends.
     public var lines: [String] {
         var out: [String] = []
-        if let score { out.append("Knowledge check: \(score.right) out of \(score.questions) right.") }
+        if let score {
+            let answered = questions.isEmpty ? score.questions : questions.filter { $0.status != .unanswered }.count
+            out.append("Knowledge check: \(score.right) out of \(score.questions) right"
+                       + (answered < score.questions ? " (\(answered) answered)." : ".") + " Pass mark \(passMark)%.")
+        }
+        let missed = missedQuestions
+        if !missed.isEmpty {
+            out.append("To review:")
+            for q in missed {
+                out.append("- \(q.question) \(q.status == .unanswered ? "(not answered)" : "(answered wrong)")")
+                out.append("  Right answer: \(q.answer)")
+                if !q.explanation.isEmpty {
+                    out.append("  Why: \(q.explanation)" + (q.sources.isEmpty ? "" : " (sources: \(q.sources.joined(separator: ", ")))"))
+                }
+            }
+        }
         if !items.isEmpty {
             out.append("Debrief:")
             for item in items {
@@ -124,6 +165,13 @@ public struct Debrief: Sendable, Equatable {
                     ("met_line", item.metLine.map { .string($0) } ?? .null),
                     ("practise", item.practise.map { .string($0) } ?? .null),
                     ("sources", .sequence(item.sources.map { .string($0) })),
+                ])
+            })),
+            ("questions", .sequence(questions.map { q in
+                .mapping([
+                    ("id", .string(q.id)), ("question", .string(q.question)), ("status", .string(q.status.rawValue)),
+                    ("answer", .string(q.answer)), ("explanation", .string(q.explanation)),
+                    ("sources", .sequence(q.sources.map { .string($0) })),
                 ])
             })),
             ("total", .int(total)), ("maximum", .int(maximum)), ("pass_mark", .int(passMark)), ("passed", .bool(passed)),

@@ -95,11 +95,15 @@ extension Session {
         }
     }
 
-    /// The indexes in the node of the choices whose conditions hold.
+    /// The indexes in the node of the choices whose conditions hold, in the order they are
+    /// offered (drawn from the seed for a node that shuffles them).
     func visibleChoiceIndexes(of node: DialogNode) -> [Int] {
         // One lookup for every condition: nothing changes the variables in between.
         let lookup = self.lookup
-        return node.choices.indices.filter { node.choices[$0].condition.map { Evaluator.evaluate($0.expression, in: lookup).isTrue } ?? true }
+        let order = node.shuffle ? choiceOrders[node.id.description].flatMap { $0.count == node.choices.count ? $0 : nil } : nil
+        return (order ?? Array(node.choices.indices)).filter {
+            node.choices[$0].condition.map { Evaluator.evaluate($0.expression, in: lookup).isTrue } ?? true
+        }
     }
 
     // MARK: - Moving between nodes
@@ -147,6 +151,9 @@ extension Session {
             if !node.choices.isEmpty {
                 remember(target)
                 waiting = .choice
+                if node.shuffle, choiceOrders[target.description] == nil {
+                    choiceOrders[target.description] = Array(node.choices.indices).shuffled(using: &random)
+                }
                 return
             }
             if node.expect != nil {
@@ -285,7 +292,9 @@ extension Session {
             if let c = item.condition, !Evaluator.evaluate(c.expression, in: lookup).isTrue { continue }
             guard !item.variants.isEmpty else { continue }
             let pick = item.variants.count == 1 ? 0 : Int(random.next() % UInt64(item.variants.count))
-            out.append(item.variants[pick].interpolation.render(with: lookup))
+            let text = item.variants[pick].interpolation.render(with: lookup)
+            if item.variants.count > 1, variantsChosen.count < Session.variantsKept { variantsChosen.append(text) }
+            out.append(text)
         }
         return out
     }

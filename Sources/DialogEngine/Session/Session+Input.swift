@@ -58,6 +58,7 @@ extension Session {
         pendingAmbiguity = nil
         turn.matched = Turn.Match(by: .choice, id: choice.id, phrase: phrase)
         turn.trace.append(.choice(node: node.id, index: index, id: choice.id, label: label, means: means))
+        if node.isQuestion { answers[node.id.description] = choice.right }
         assign(choice.set, into: &turn)
         enter(choice.goto.target, into: &turn)
     }
@@ -100,6 +101,7 @@ extension Session {
         if let index = firstRoute(of: node, input: input) {
             let route = node.routes[index]
             turn.trace.append(.route(node: node.id, index: index, label: route.label, target: route.goto.target))
+            if node.isQuestion { answers[node.id.description] = route.right }
             assign(route.set, into: &turn)
             enter(route.goto.target, into: &turn)
         } else if let next = node.next {
@@ -245,6 +247,8 @@ extension Session {
             answered = [:]
             scalePoints = [:]
             rubricMarks = [:]
+            answers = [:]
+            choiceOrders = [:]
             enter(startNode, into: &turn)
         case .reload:
             // The front end reads the files and calls `reload(_:amending:)`.

@@ -64,6 +64,15 @@ public struct Session: Sendable {
     var history: [NodeID] = []
     /// Choices offered when a line matched several equally well: their indexes.
     var pendingAmbiguity: [Int]?
+    /// The order a node's choices are offered in, when it shuffles them (`shuffle:
+    /// true`): drawn from the seed when the node is first entered, and kept (`back`).
+    var choiceOrders: [String: [Int]] = [:]
+    /// The first texts the seed chose among `one-of` variants: a role-play's persona is
+    /// the first (training reports name it).
+    public internal(set) var variantsChosen: [String] = []
+    static let variantsKept = 4
+    /// The knowledge-check questions answered so far: node id → whether the answer was right.
+    var answers: [String: Bool] = [:]
     /// The topic intents a "Did you mean … or …?" offered, by id, until the next line.
     var pendingClarify: [String]?
     /// Whether "Do you want to end our conversation?" is open, until the next line.
@@ -441,12 +450,43 @@ public struct Session: Sendable {
                 metLine: mark.broken != nil && !item.avoid ? mark.met?.line : nil,
                 practise: item.practise, sources: item.sources.map(\.id))
         }
+        let questions = knowledgeQuestions()
         var score: (Int, Int)?
-        if case .number(let right)? = variables["score"], case .number(let questions)? = variables["questions"],
-           let right = Int(exactly: right.rounded()), let questions = Int(exactly: questions.rounded()) {
+        if !questions.isEmpty {
+            score = (questions.filter { $0.status == .right }.count, questions.count)
+        } else if case .number(let right)? = variables["score"], case .number(let questions)? = variables["questions"],
+                  let right = Int(exactly: right.rounded()), let questions = Int(exactly: questions.rounded()) {
             score = (right, questions)
         }
-        return Debrief(items: items, score: score, passMark: bundle.passMark)
+        return Debrief(items: items, score: score, questions: questions, passMark: bundle.passMark)
+    }
+
+    /// The knowledge-check questions of the bundle, in file order: each right, wrong or
+    /// unanswered, with the right answer and the explanation its answer node gives (the
+    /// node's texts that cite a source).
+    private func knowledgeQuestions() -> [Debrief.Question] {
+        let lookup = self.lookup
+        return bundle.nodeOrder.compactMap { id -> Debrief.Question? in
+            guard let node = bundle.nodes[id], node.isQuestion else { return nil }
+            let answer: String
+            let target: NodeID
+            if let choice = node.choices.first(where: \.right) {
+                answer = choice.label.interpolation.render(with: lookup)
+                target = choice.goto.target
+            } else if let route = node.routes.first(where: \.right) {
+                answer = route.match.prefix(3).map(\.text).joined(separator: " / ")
+                target = route.goto.target
+            } else {
+                return nil
+            }
+            let explaining = bundle.nodes[target]?.say.filter { $0.condition == nil && !$0.sources.isEmpty } ?? []
+            let status: Debrief.Question.Status = answers[id.description].map { $0 ? .right : .wrong } ?? .unanswered
+            return Debrief.Question(
+                id: id.description, question: node.ask.map { $0.interpolation.render(with: lookup) } ?? id.description,
+                status: status, answer: answer,
+                explanation: explaining.compactMap { $0.variants.first?.interpolation.render(with: lookup) }.joined(separator: " "),
+                sources: explaining.flatMap { $0.sources.map(\.id) })
+        }
     }
 
     /// Records what a line does to the rubric: the first line that made each move, and

@@ -38,6 +38,10 @@ extension SessionState {
                                   ("crises", strings(crises.map(\.rawValue))), ("resources", strings(resources))])),
             ("rubric", .mapping(rubric.keys.sorted().compactMap { id in rubric[id].map { (id, .string($0)) } })),
             ("rubric_broken", .mapping(rubricBroken.keys.sorted().compactMap { id in rubricBroken[id].map { (id, .string($0)) } })),
+            ("answers", .mapping(answers.keys.sorted().compactMap { id in answers[id].map { (id, .bool($0)) } })),
+            ("choice_orders", .mapping(choiceOrders.keys.sorted().compactMap { id in
+                choiceOrders[id].map { (id, .sequence($0.map { .int($0) })) }
+            })),
         ])
     }
 
@@ -132,6 +136,25 @@ extension SessionState {
             }
         }
         self.rubricBroken = broken
+        var answers: [String: Bool] = [:]
+        if o.has("answers") {
+            for (id, value) in try Fields.entries(o.value("answers"), "`answers`") {
+                guard case .bool(let right) = value else { throw ResumeError("answer `\(id)` is not true or false") }
+                answers[id] = right
+            }
+        }
+        self.answers = answers
+        var orders: [String: [Int]] = [:]
+        if o.has("choice_orders") {
+            for (id, value) in try Fields.entries(o.value("choice_orders"), "`choice_orders`") {
+                guard case .sequence(let items) = value else { throw ResumeError("choice order `\(id)` is not a list") }
+                orders[id] = try items.map { item throws(ResumeError) in
+                    guard case .int(let n) = item else { throw ResumeError("choice order `\(id)` is not a list of numbers") }
+                    return n
+                }
+            }
+        }
+        self.choiceOrders = orders
     }
 }
 

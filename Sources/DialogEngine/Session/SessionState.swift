@@ -72,6 +72,10 @@ public struct SessionState: Sendable, Equatable {
     /// Rubric items broken so far (a must-not said, a critical move dismissed): id → the
     /// phrase that broke it.
     public var rubricBroken: [String: String] = [:]
+    /// Knowledge-check questions answered: node id → right or not.
+    public var answers: [String: Bool] = [:]
+    /// The order the choices of shuffling nodes are offered in, by node id.
+    public var choiceOrders: [String: [Int]] = [:]
 }
 
 /// Why a saved state cannot be resumed.
@@ -116,7 +120,7 @@ extension Session {
             expects: Session.expects(waiting, at: bundle.nodes[current], scales: bundle.scales).kind,
             ambiguous: pendingAmbiguity, clarifying: pendingClarify, leaving: pendingLeave, misunderstood: misunderstoodInARow,
             topics: topics, redFlags: redFlags, crises: crises, resources: resourcesShown.map(\.id), rubric: rubricMarks.compactMapValues { $0.met?.phrase },
-            rubricBroken: rubricMarks.compactMapValues { $0.broken?.phrase })
+            rubricBroken: rubricMarks.compactMapValues { $0.broken?.phrase }, answers: answers, choiceOrders: choiceOrders)
     }
 
     /// A session of `compiled` continued from a saved state. A state saved with other
@@ -179,6 +183,10 @@ extension Session {
         rubricMarks = [:]
         for (id, phrase) in state.rubric { rubricMarks[id, default: RubricMark()].met = RubricMark.Said(line: phrase, phrase: phrase) }
         for (id, phrase) in state.rubricBroken { rubricMarks[id, default: RubricMark()].broken = RubricMark.Said(line: phrase, phrase: phrase) }
+        answers = state.answers
+        choiceOrders = state.choiceOrders.filter { id, order in
+            bundle.nodes.values.first { $0.id.description == id }.map { Set(order) == Set($0.choices.indices) } ?? false
+        }
     }
 
     /// The first turn of a resumed session: the pending question again, with the number

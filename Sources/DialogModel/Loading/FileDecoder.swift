@@ -80,7 +80,7 @@ struct FileDecoder {
     static let sectionKeys = ["nodes", "intents", "symptoms", "scales", "regions", "resources", "sources", "rubric", "concepts",
                               "topic", "flags"]
     static let nodeKeys = ["say", "source", "note", "ask", "choices", "expect", "save", "routes", "branch",
-                           "set", "next", "scale", "show", "flag", "end"]
+                           "set", "next", "scale", "show", "flag", "end", "shuffle"]
 
     init(fileName: String) {
         self.fileName = fileName
@@ -161,6 +161,7 @@ struct FileDecoder {
             case "show": node.show = selection(v)
             case "flag": node.flags = textList(v, "`flag`").map { Located($0.text, at: $0.range) }
             case "end": node.end = bool(v, "`end`") ?? false
+            case "shuffle": node.shuffle = bool(v, "`shuffle`") ?? false
             default: break
             }
         }
@@ -502,7 +503,7 @@ struct FileDecoder {
 
     private mutating func choice(_ node: Node) -> Choice? {
         guard var m = mapping(node, "a choice") else { return nil }
-        m = checkKeys(m, ["id", "label", "match", "means", "goto", "set", "if"], "a choice")
+        m = checkKeys(m, ["id", "label", "match", "means", "goto", "set", "if", "right"], "a choice")
         guard let label = required(m, "label", "a choice", node.range).flatMap({ dialogText($0, "`label`") }),
               let goto = required(m, "goto", "a choice", node.range).flatMap({ reference($0, "`goto`") })
         else { return nil }
@@ -517,9 +518,11 @@ struct FileDecoder {
                                              hint: "programs and tests name the choice by it, e.g. `id: find_help`"))
             id = nil
         }
-        return Choice(writtenID: id, label: label, match: m["match"].map { textList($0, "`match`") } ?? [], means: means, goto: goto,
-                      set: m["set"].map { assignments($0) } ?? [], condition: m["if"].flatMap { condition($0) },
-                      range: node.range)
+        var choice = Choice(writtenID: id, label: label, match: m["match"].map { textList($0, "`match`") } ?? [], means: means,
+                            goto: goto, set: m["set"].map { assignments($0) } ?? [], condition: m["if"].flatMap { condition($0) },
+                            range: node.range)
+        choice.right = m["right"].flatMap { bool($0, "`right`") } ?? false
+        return choice
     }
 
     private mutating func routes(_ node: Node, _ what: String, allowMatch: Bool) -> [Route] {
@@ -539,7 +542,7 @@ struct FileDecoder {
                 continue
             }
             if sawElse { report(ModelMessage.elseNotLast(item.range)) }
-            m = checkKeys(m, allowMatch ? ["match", "if", "goto", "set"] : ["if", "goto", "set"], "a route")
+            m = checkKeys(m, allowMatch ? ["match", "if", "goto", "set", "right"] : ["if", "goto", "set"], "a route")
             let match = allowMatch ? (m["match"].map { textList($0, "`match`") } ?? []) : []
             let cond = m["if"].flatMap { condition($0) }
             if match.isEmpty && cond == nil && m["if"] == nil {
@@ -547,8 +550,10 @@ struct FileDecoder {
                                                hint: "a route without a condition is `- else: NODE`"))
             }
             guard let goto = required(m, "goto", "a route", item.range).flatMap({ reference($0, "`goto`") }) else { continue }
-            out.append(Route(match: match, condition: cond, goto: goto, set: m["set"].map { assignments($0) } ?? [],
-                             isElse: false, range: item.range))
+            var route = Route(match: match, condition: cond, goto: goto, set: m["set"].map { assignments($0) } ?? [],
+                              isElse: false, range: item.range)
+            route.right = m["right"].flatMap { bool($0, "`right`") } ?? false
+            out.append(route)
         }
         return out
     }

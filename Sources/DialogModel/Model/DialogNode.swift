@@ -22,6 +22,9 @@ public struct DialogNode: Sendable {
     public var show: ResourceSelection?
     public var flags: [Located<String>] = []
     public var end = false
+    /// `shuffle: true`: the choices are offered in an order drawn from the session's seed
+    /// (a knowledge check whose right answer is not always the first).
+    public var shuffle = false
 
     public init(id: NodeID, range: SourceRange) {
         self.id = id
@@ -36,6 +39,10 @@ public struct DialogNode: Sendable {
         if let next { out.append(("next", next)) }
         return out
     }
+
+    /// A question of a knowledge check: a node with a choice or route marked `right:
+    /// true`. The debrief marks it right, wrong or unanswered.
+    public var isQuestion: Bool { choices.contains(where: \.right) || routes.contains(where: \.right) }
 
     /// Whether the node waits for input.
     public var asksForInput: Bool { !choices.isEmpty || expect != nil || scale != nil }
@@ -57,6 +64,8 @@ public struct Choice: Sendable, Hashable {
     public var set: [Assignment]
     public var condition: Condition?
     public var range: SourceRange
+    /// `right: true`: the right answer of a knowledge-check question.
+    public var right = false
 }
 
 /// A route of `routes:` or `branch:`: taken when its phrases match (or it has none) and
@@ -68,6 +77,8 @@ public struct Route: Sendable, Hashable {
     public var set: [Assignment]
     public var isElse: Bool
     public var range: SourceRange
+    /// `right: true`: the right answer of a knowledge-check question.
+    public var right = false
 
     /// A short description for graphs and `--staff`.
     public var label: String {
