@@ -12,13 +12,23 @@ package enum AdviceReading: Sendable, Equatable {
     /// only doubted ("I'm not sure about the spray"): neither advice nor its refusal.
     case conditional
 
-    /// How the words `words` of `text` (an occurrence of a phrase) are said.
-    package static func of(_ words: Range<Int>, in text: NormalizedText) -> AdviceReading {
+    /// How the words `words` of `text` (an occurrence of a phrase) are said. With
+    /// `urging`, a negation that only urges ("don't hesitate to call 911") affirms; without
+    /// it (for what advice warns against: "don't let him cancel") it negates.
+    package static func of(_ words: Range<Int>, in text: NormalizedText, urging: Bool = true) -> AdviceReading {
         let all = text.words
         guard !words.isEmpty, words.upperBound <= all.count else { return .affirmed }
         let clause = text.scopes.clauseWords(of: words.lowerBound)
         let before = all[clause.lowerBound..<words.lowerBound].map(\.text)
-        if let cue = text.scopes.negationCue(of: words.lowerBound), !encourages(after: cue, upTo: words.lowerBound, in: all) {
+        if let cue = text.scopes.negationCue(of: words.lowerBound), !urging || !encourages(after: cue, upTo: words.lowerBound, in: all) {
+            // "even if he doesn't want the ambulance", "he doesn't like the spray": what
+            // someone else wants, or a concession, is no advice either way.
+            if cue + 1 < all.count, preferenceVerbs.contains(all[cue + 1].text) { return .conditional }
+            // "even if he says no to the ambulance": a refusal reported, not advised.
+            if all[cue].text == "no", cue > 0, ["say", "says", "said", "saying"].contains(all[cue - 1].text) { return .conditional }
+            if (clause.lowerBound..<cue).contains(where: { all[$0].text == "even" && $0 + 1 < cue && ["if", "though", "when"].contains(all[$0 + 1].text) }) {
+                return .conditional
+            }
             if cue + 1 < all.count, ["sure", "certain", "positive"].contains(all[cue + 1].text) { return .conditional }
             let conditionOpens = before.contains { conditionWords.contains($0) }
             // "if he doesn't wake up call 911": a command after the condition restarts.
@@ -32,6 +42,11 @@ package enum AdviceReading: Sendable, Equatable {
         // after the negation it is part of it.
         if let k = (max(clause.lowerBound, words.lowerBound - 3)..<words.lowerBound).first(where: { ["just", "only", "simply"].contains(all[$0].text) }),
            k > 0, ["not", "never"].contains(all[k - 1].text) {
+            return .negated
+        }
+        // "won't stop withdrawal": a negation right before the advice negates it, even
+        // where the negation's reach ends at a verb ("can't stop vomiting" affirms).
+        if (max(clause.lowerBound, words.lowerBound - 2)..<words.lowerBound).contains(where: { ["not", "never", "cannot"].contains(all[$0].text) }) {
             return .negated
         }
         if dismissedBefore(before) { return .dismissed }
@@ -88,6 +103,8 @@ package enum AdviceReading: Sendable, Equatable {
         "help", "helping", "work", "working", "needed", "necessary", "required", "do", "matter", "going", "gonna",
         "useful", "worth", "important", "need", "needs", "apply", "relevant", "a",
     ]
+    /// Verbs of wanting: negated, they tell what someone prefers, not what to do.
+    private static let preferenceVerbs: Set<String> = ["want", "wants", "like", "likes", "feel", "wanna"]
     private static let conditionWords: Set<String> = ["if", "unless", "whether", "otherwise", "or", "else", "when", "once", "si"]
     private static let commands: Set<String> = [
         "call", "dial", "ring", "phone", "give", "use", "get", "grab", "spray", "put", "stay", "keep", "turn", "roll",
@@ -95,7 +112,8 @@ package enum AdviceReading: Sendable, Equatable {
     ]
     private static let urgingVerbs: Set<String> = [
         "hesitate", "wait", "delay", "afraid", "scared", "shy", "embarrassed", "feel", "think", "second",
-        "hang", "panic", "cancel", "let", "send", "refuse", "stop", "forget",
+        "hang", "panic", "cancel", "let", "send", "refuse", "stop", "forget", "worry", "off", "away", "back",
+        "decide", "argue",
     ]
     private static let auxiliaries: Set<String> = [
         "is", "are", "was", "will", "would", "does", "do", "did", "can", "could", "should", "isnt", "wont", "aint",

@@ -207,7 +207,7 @@ struct Recognizer: Sendable {
         }
         for hit in rubricAgainstSet.hits(in: text) where !bundle.rubric[hit.id].avoid {
             if cancelled[hit.id]?.contains(where: { $0.overlaps(hit.match.words) }) == true { continue }
-            switch AdviceReading.of(hit.match.words, in: text) {
+            switch AdviceReading.of(hit.match.words, in: text, urging: false) {
             case .negated, .dismissed: record(hit.id, hit.match.phrase, breaks: false)
             // What a critical move warns against, said as advice ("you can cancel the
             // ambulance"), contradicts it.
