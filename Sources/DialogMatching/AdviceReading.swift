@@ -20,7 +20,19 @@ package enum AdviceReading: Sendable, Equatable {
         guard !words.isEmpty, words.upperBound <= all.count else { return .affirmed }
         let clause = text.scopes.clauseWords(of: words.lowerBound)
         let before = all[clause.lowerBound..<words.lowerBound].map(\.text)
-        if let cue = text.scopes.negationCue(of: words.lowerBound), !urging || !encourages(after: cue, upTo: words.lowerBound, in: all) {
+        // Words quoted or reported ("I won't say 'junkie'", "some people call it getting
+        // clean") are mentioned, not said as advice.
+        if isMentioned(words, in: text, clauseStart: clause.lowerBound) { return .conditional }
+        // "don't hesitate to call 911", "don't skip the naloxone": a negation that urges.
+        if let cue = text.scopes.negationCue(of: words.lowerBound), urging, encourages(after: cue, upTo: words.lowerBound, in: all) {
+            return .affirmed
+        }
+        if let cue = text.scopes.negationCue(of: words.lowerBound) {
+            // "you don't need training for the spray": the negation is about something else.
+            if (cue + 1..<words.lowerBound).contains(where: { ["need", "needs"].contains(all[$0].text) && $0 + 1 < words.lowerBound
+                && !["for", "to"].contains(all[$0 + 1].text) && all[$0 + 2..<words.lowerBound].contains { $0.text == "for" } }) {
+                return .affirmed
+            }
             // "even if he doesn't want the ambulance", "he doesn't like the spray": what
             // someone else wants, or a concession, is no advice either way.
             if cue + 1 < all.count, preferenceVerbs.contains(all[cue + 1].text) { return .conditional }
@@ -40,13 +52,21 @@ package enum AdviceReading: Sendable, Equatable {
         }
         // "don't just let him sleep": "just" ends a negation's reach elsewhere, but right
         // after the negation it is part of it.
+        // (Only in a command: "detox programs aren't just for drug abusers" says "drug abusers".)
         if let k = (max(clause.lowerBound, words.lowerBound - 3)..<words.lowerBound).first(where: { ["just", "only", "simply"].contains(all[$0].text) }),
-           k > 0, ["not", "never"].contains(all[k - 1].text) {
+           k > 0, all[k - 1].text == "never" || k > 1 && all[k - 1].text == "not" && all[k - 2].text == "do" {
             return .negated
         }
         // "won't stop withdrawal": a negation right before the advice negates it, even
         // where the negation's reach ends at a verb ("can't stop vomiting" affirms).
-        if (max(clause.lowerBound, words.lowerBound - 2)..<words.lowerBound).contains(where: { ["not", "never", "cannot"].contains(all[$0].text) }) {
+        if (max(clause.lowerBound, words.lowerBound - 2)..<words.lowerBound).contains(where: { ["not", "never", "cannot", "nobody"].contains(all[$0].text) }) {
+            return .negated
+        }
+        // "please don't put him in a shower or walk him around": a negative command
+        // governs its whole clause, however long.
+        let opening = Array(before.drop { ["please", "and", "so", "just", "but", "also", "then", "oh", "ok", "okay"].contains($0) })
+        if opening.starts(with: ["do", "not"]) || opening.first == "never",
+           !urging || !opening.contains(where: { urgingVerbs.contains($0) }) {
             return .negated
         }
         if dismissedBefore(before) { return .dismissed }
@@ -56,6 +76,62 @@ package enum AdviceReading: Sendable, Equatable {
         let after = all[words.upperBound..<afterEnd].map(\.text)
         if dismissedAfter(after) { return .dismissed }
         return .affirmed
+    }
+
+    /// Whether an occurrence lies in a clause that opens with "if", "unless" or "in case":
+    /// a hypothesis ("if you take pills like you used to, you could overdose"), not advice.
+    package static func isHypothetical(_ words: Range<Int>, in text: NormalizedText) -> Bool {
+        let all = text.words
+        guard !words.isEmpty, words.upperBound <= all.count else { return false }
+        let clause = text.scopes.clauseWords(of: words.lowerBound)
+        // The whole occurrence must lie in the clause ("if you've got any xanax around,
+        // that'll calm you" advises), and no command starts it ("if …, just do it alone").
+        guard text.scopes.clauseWords(of: words.upperBound - 1) == clause, !["just", "then"].contains(all[words.lowerBound].text),
+              !commands.contains(all[words.lowerBound].text) else { return false }
+        let opening = all[clause.lowerBound..<words.lowerBound].map(\.text).drop { ["and", "but", "so", "even", "just"].contains($0) }
+        return opening.first.map { ["if", "unless", "whether", "when", "whenever"].contains($0) } == true || opening.starts(with: ["in", "case"])
+    }
+
+    /// Whether an occurrence is only mentioned: inside quotation marks, or after a verb of
+    /// saying with someone else as its subject ("people say junkie", "the site said three
+    /// a day", "some people call it getting clean").
+    package static func isMentioned(_ words: Range<Int>, in text: NormalizedText, clauseStart: Int? = nil) -> Bool {
+        let all = text.words
+        guard !words.isEmpty, words.upperBound <= all.count else { return false }
+        if isQuoted(all[words.lowerBound].range.lowerBound, in: text.original) { return true }
+        let start = clauseStart ?? text.scopes.clauseWords(of: words.lowerBound).lowerBound
+        for k in start..<words.lowerBound where sayingVerbs.contains(all[k].text) {
+            if k > 0, reporters.contains(all[k - 1].text) { return true }
+        }
+        // "I know you want to let him sleep": someone else's wish, told back.
+        for k in start..<words.lowerBound where ["want", "wants", "wanted"].contains(all[k].text) {
+            if k > 0, ["you", "he", "she", "they"].contains(all[k - 1].text) { return true }
+        }
+        return false
+    }
+
+    /// Whether the character at `index` lies between quotation marks of its line: “…”,
+    /// "…", or '…' opened after a space (so that the apostrophe of "don't" opens nothing).
+    private static func isQuoted(_ index: String.Index, in line: String) -> Bool {
+        var open: Character? = nil
+        var previous: Character = " "
+        var i = line.startIndex
+        while i < index {
+            let c = line[i]
+            if let o = open {
+                let closes = (o == "“" && c == "”") || (o == "\"" && c == "\"") || (o == "'" && (c == "'" || c == "’"))
+                    || (o == "‘" && (c == "’" || c == "'"))
+                if closes {
+                    let next = line.index(after: i) < line.endIndex ? line[line.index(after: i)] : " "
+                    if o == "“" || o == "\"" || !(next.isLetter) { open = nil }
+                }
+            } else if c == "“" || c == "\"" || ((c == "'" || c == "‘") && !previous.isLetter && !previous.isNumber) {
+                open = c
+            }
+            previous = c
+            i = line.index(after: i)
+        }
+        return open != nil
     }
 
     /// Whether a negation only urges ("don't hesitate to call 911", "don't wait, call").
@@ -78,8 +154,21 @@ package enum AdviceReading: Sendable, Equatable {
 
     /// "911 isn't necessary", "narcan won't help", "911 is overkill", "that can wait",
     /// "narcan doesn't work on that": what comes after the advice takes it back.
-    private static func dismissedAfter(_ after: [String]) -> Bool {
-        guard !after.isEmpty else { return false }
+    private static func dismissedAfter(_ words: [String]) -> Bool {
+        guard !words.isEmpty else { return false }
+        // "using again tonight is really risky", "…is how overdoses happen".
+        if words.contains(where: { ["risky", "dangerous", "deadly", "unsafe", "overdose", "overdoses"].contains($0) }) { return true }
+        // "cold water or coffee won't help": the list goes on before what is said of it.
+        var after = words[...]
+        if let first = after.first, ["or", "and", "nor"].contains(first) { after = after.dropFirst(2) }
+        let rest = Array(after)
+        guard !rest.isEmpty else { return false }
+        return takesBack(rest)
+    }
+
+    /// What right after the advice takes it back: "is not needed", "won't help", "is
+    /// overkill", "can wait", "is too much".
+    private static func takesBack(_ after: [String]) -> Bool {
         var i = 0
         // "911 is not needed", "narcan will not help", "narcan does not work".
         if i < after.count, auxiliaries.contains(after[i]) { i += 1 }
@@ -103,6 +192,12 @@ package enum AdviceReading: Sendable, Equatable {
         "help", "helping", "work", "working", "needed", "necessary", "required", "do", "matter", "going", "gonna",
         "useful", "worth", "important", "need", "needs", "apply", "relevant", "a",
     ]
+    /// Verbs of saying, and who says when it is someone else: a mention, not advice.
+    private static let sayingVerbs: Set<String> = ["say", "says", "said", "call", "calls", "called", "read", "heard", "hear"]
+    private static let reporters: Set<String> = [
+        "people", "they", "some", "others", "site", "website", "internet", "online", "sister", "she", "friends", "folks",
+    ]
+
     /// Verbs of wanting: negated, they tell what someone prefers, not what to do.
     private static let preferenceVerbs: Set<String> = ["want", "wants", "like", "likes", "feel", "wanna"]
     private static let conditionWords: Set<String> = ["if", "unless", "whether", "otherwise", "or", "else", "when", "once", "si"]
@@ -113,7 +208,7 @@ package enum AdviceReading: Sendable, Equatable {
     private static let urgingVerbs: Set<String> = [
         "hesitate", "wait", "delay", "afraid", "scared", "shy", "embarrassed", "feel", "think", "second",
         "hang", "panic", "cancel", "let", "send", "refuse", "stop", "forget", "worry", "off", "away", "back",
-        "decide", "argue",
+        "decide", "argue", "skip", "leave",
     ]
     private static let auxiliaries: Set<String> = [
         "is", "are", "was", "will", "would", "does", "do", "did", "can", "could", "should", "isnt", "wont", "aint",

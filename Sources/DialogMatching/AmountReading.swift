@@ -64,7 +64,10 @@ package enum AmountReading {
                 j != i && (quantityLength(at: j, in: words) != nil || doseUnitLength(at: j, in: words) != nil
                            || instructingVerbs.contains(words[j].text))
             }
-            if taken || standsAlone(schedule, words) { return min(i, clause.lowerBound)..<schedule.upperBound }
+            if taken || standsAlone(schedule, words) {
+                let start = i > clause.lowerBound && quantityLength(at: i - 1, in: words) != nil ? i - 1 : i
+                return start..<schedule.upperBound
+            }
         }
         // "a pill and a half": a unit with its fraction says the amount by itself.
         if let unit = doseUnitLength(at: i, in: words), unit > 1 { return i..<i + unit }
@@ -142,8 +145,11 @@ package enum AmountReading {
         if first == "at", w(1) == "a", w(2) == "time" || w(2) == "go" { return j + 3 }
         if first == "at", w(1) == "once" { return j + 2 }
         if first == "in", w(1) == "the", ["morning", "evening", "afternoon"].contains(w(2) ?? "") { return j + 3 }
+        if ["in", "at"].contains(first), ["morning", "night", "evening", "bedtime"].contains(w(1) ?? "") { return j + 2 }
+        // "a couple of dramamine should stop it": what is counted, then what it will do.
+        if first == "of", w(1) != nil, let said = sufficiency(after: j + 2, clause: clause, in: words), said > j + 2 { return said }
         if ["should", "will", "would", "is", "ought", "must", "might", "can", "could"].contains(first),
-           let verb = w(1), ["do", "be", "help", "work", "enough", "plenty", "fix", "settle", "get"].contains(verb) {
+           let verb = w(1), ["do", "be", "help", "work", "enough", "plenty", "fix", "settle", "get", "stop", "ease", "calm", "knock", "take", "sort"].contains(verb) {
             return j + 2
         }
         return nil
@@ -319,7 +325,7 @@ package enum AmountReading {
         "times", "dias", "horas", "semanas", "percent",
     ]
     private static let periods: Set<String> = [
-        "hour", "hours", "day", "morning", "night", "evening", "bedtime", "meal", "afternoon", "dia", "noche",
+        "hour", "hours", "day", "days", "morning", "night", "evening", "bedtime", "meal", "afternoon", "dia", "noche",
     ]
     private static let meals: Set<String> = ["breakfast", "lunch", "dinner", "supper", "meals", "food"]
 }

@@ -70,6 +70,7 @@ struct Recognizer: Sendable {
     private var rubricAvoidSet: PhraseSet<Int>
     private var rubricUnlessSet: PhraseSet<Int>
     private var rubricAgainstSet: PhraseSet<Int>
+    private var rubricWordsSet: PhraseSet<Int>
 
     /// With `compilingMenus`, every node's menu is compiled now, for sessions that share
     /// the recognizer; else each is compiled the first time it is read.
@@ -100,6 +101,8 @@ struct Recognizer: Sendable {
                                    minimumQuality: .stemmed)
         rubricUnlessSet = PhraseSet(bundle.rubric.enumerated().map { (id: $0.offset, phrases: concepts.patterns($0.element.unless)) })
         rubricAgainstSet = PhraseSet(bundle.rubric.enumerated().map { (id: $0.offset, phrases: concepts.patterns($0.element.against)) })
+        rubricWordsSet = PhraseSet(rubric.filter { $0.element.avoid }.map { (id: $0.offset, phrases: concepts.patterns($0.element.words)) },
+                                   minimumQuality: .stemmed)
         if compilingMenus {
             for (id, node) in bundle.nodes {
                 if !node.choices.isEmpty { menus[id] = Menu(node.choices, concepts: concepts) }
@@ -187,11 +190,16 @@ struct Recognizer: Sendable {
         for hit in rubricAvoidSet.hits(in: text) {
             if cancelled[hit.id]?.contains(where: { $0.overlaps(hit.match.words) }) == true { continue }
             // Said as advice, not refused ("don't drink to sleep") nor taken back ("a beer
-            // to sleep is not a good idea"); words never to use count however said.
+            // to sleep is not a good idea"), nor only supposed ("if you drink to sleep…").
             let item = bundle.rubric[hit.id]
-            if item.evenNegated || !hit.match.isNegated && AdviceReading.of(hit.match.words, in: text) == .affirmed {
+            if AdviceReading.isHypothetical(hit.match.words.lowerBound..<hit.match.lastWord + 1, in: text) { continue }
+            if !hit.match.isNegated, AdviceReading.of(hit.match.words, in: text) == .affirmed {
                 record(hit.id, hit.match.phrase, breaks: true)
             }
+        }
+        // Words never to use count negated too; quoted or reported they are only mentioned.
+        for hit in rubricWordsSet.hits(in: text) where !AdviceReading.isMentioned(hit.match.words, in: text) {
+            record(hit.id, hit.match.phrase, breaks: true)
         }
         for hit in rubricSet.hits(in: text) {
             if cancelled[hit.id]?.contains(where: { $0.overlaps(hit.match.words) }) == true { continue }
@@ -216,7 +224,11 @@ struct Recognizer: Sendable {
             }
         }
         for (index, item) in bundle.rubric.enumerated() where item.avoid && item.detect.contains(.amount) {
-            if let words = AmountReading.firstAmount(in: text) { record(index, String(text.text(of: words)), breaks: true) }
+            // An amount quoted in a refusal ("I can't say 'take two'") is not given.
+            if let words = AmountReading.firstAmount(in: text), !AdviceReading.isMentioned(words, in: text),
+               !AdviceReading.isHypothetical(words, in: text) {
+                record(index, String(text.text(of: words)), breaks: true)
+            }
         }
         return effects.keys.sorted().compactMap { effects[$0] }
     }

@@ -381,7 +381,7 @@ struct FileDecoder {
             return
         }
         guard var m = mapping(entry.value, what) else { return }
-        m = checkKeys(m, ["label", "points", "match", "unless", "against", "detect", "avoid", "even-negated", "critical", "practise", "source"], what)
+        m = checkKeys(m, ["label", "points", "match", "unless", "against", "detect", "words", "avoid", "critical", "practise", "source"], what)
         guard let label = required(m, "label", what, entry.key.range).flatMap({ text($0, "`label`") }) else { return }
         let match = m["match"].map { textList($0, "`match`") } ?? []
         var detect: [RubricItem.Detector] = []
@@ -394,7 +394,8 @@ struct FileDecoder {
             }
         }
         let against = m["against"].map { textList($0, "`against`") } ?? []
-        if match.isEmpty && detect.isEmpty && against.isEmpty {
+        let words = m["words"].map { textList($0, "`words`") } ?? []
+        if match.isEmpty && detect.isEmpty && against.isEmpty && words.isEmpty {
             report(ModelMessage.missingKey("match", in: what, m["match"]?.range ?? entry.key.range,
                                            hint: "list the phrases that show the move, such as `match: [\"911\"]`"))
             return
@@ -410,9 +411,8 @@ struct FileDecoder {
         }
         sections.rubric.append(RubricItem(
             file: fileName, id: id, label: label, points: points, match: match,
-            unless: m["unless"].map { textList($0, "`unless`") } ?? [], against: against, detect: detect,
+            unless: m["unless"].map { textList($0, "`unless`") } ?? [], against: against, detect: detect, words: words,
             avoid: m["avoid"].flatMap { bool($0, "`avoid`") } ?? false,
-            evenNegated: m["even-negated"].flatMap { bool($0, "`even-negated`") } ?? false,
             critical: m["critical"].flatMap { bool($0, "`critical`") } ?? false,
             practise: m["practise"].flatMap { text($0, "`practise`") },
             sources: m["source"].map { sourceRefs($0) } ?? [], range: entry.key.range))

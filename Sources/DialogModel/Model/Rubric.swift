@@ -25,11 +25,11 @@ public struct RubricItem: Sendable, Hashable {
     public var against: [Phrase]
     /// Built-in readers that break a must-not however it is worded.
     public var detect: [Detector]
+    /// A must-not's words never to use, in any sentence, negated or not ("don't end up
+    /// like the junkies"); only quoting or reporting them ("people say junkie") is not use.
+    public var words: [Phrase]
     /// A must-not: met while none of its phrases is said.
     public var avoid: Bool
-    /// A must-not broken by its phrases even when negated: words never to use ("you're not
-    /// a junkie" still says it).
-    public var evenNegated: Bool
     /// A missed critical item fails the role-play whatever the total.
     public var critical: Bool
     /// What to practise when it is missed.
@@ -38,7 +38,7 @@ public struct RubricItem: Sendable, Hashable {
     public var range: SourceRange
 
     public init(file: String, id: String, label: String, points: Int = 1, match: [Phrase], unless: [Phrase] = [],
-                against: [Phrase] = [], detect: [Detector] = [], avoid: Bool = false, evenNegated: Bool = false, critical: Bool = false, practise: String? = nil, sources: [SourceReference] = [],
+                against: [Phrase] = [], detect: [Detector] = [], words: [Phrase] = [], avoid: Bool = false, critical: Bool = false, practise: String? = nil, sources: [SourceReference] = [],
                 range: SourceRange) {
         self.file = file
         self.id = id
@@ -48,8 +48,8 @@ public struct RubricItem: Sendable, Hashable {
         self.unless = unless
         self.against = against
         self.detect = detect
+        self.words = words
         self.avoid = avoid
-        self.evenNegated = evenNegated
         self.critical = critical
         self.practise = practise
         self.sources = sources

@@ -492,7 +492,7 @@ struct Validator {
             for route in node.routes { check(route.match, node.id.file) }
         }
         for symptom in bundle.symptoms { check(symptom.synonyms + symptom.absent, symptom.file) }
-        for item in bundle.rubric { check(item.match + item.unless + item.against, item.file) }
+        for item in bundle.rubric { check(item.match + item.unless + item.against + item.words, item.file) }
     }
 
     // MARK: - Rubric
