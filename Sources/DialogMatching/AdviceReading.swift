@@ -23,6 +23,13 @@ package enum AdviceReading: Sendable, Equatable {
         // Words quoted or reported ("I won't say 'junkie'", "some people call it getting
         // clean") are mentioned, not said as advice.
         if isMentioned(words, in: text, clauseStart: clause.lowerBound) { return .conditional }
+        // "why not let him sleep?": a question that suggests, not a negation.
+        if let cue = text.scopes.negationCue(of: words.lowerBound), cue > 0, all[cue - 1].text == "why" { return .affirmed }
+        // "don't call the ambulance off": the negated verb is the one that undoes the advice.
+        if text.scopes.negationCue(of: words.lowerBound) != nil, urging, words.upperBound < all.count,
+           ["off", "away"].contains(all[words.upperBound].text) {
+            return .affirmed
+        }
         // "don't hesitate to call 911", "don't skip the naloxone": a negation that urges.
         if let cue = text.scopes.negationCue(of: words.lowerBound), urging, encourages(after: cue, upTo: words.lowerBound, in: all) {
             return .affirmed
@@ -72,15 +79,19 @@ package enum AdviceReading: Sendable, Equatable {
         if dismissedBefore(before) { return .dismissed }
         // A phrase with a gap may reach past its first word's clause: what follows it
         // is read up to its own clause's end.
-        let afterEnd = max(words.upperBound, min(text.scopes.clauseWords(of: words.upperBound - 1).upperBound, words.upperBound + 5))
+        let afterEnd = max(words.upperBound, min(text.scopes.clauseWords(of: words.upperBound - 1).upperBound, words.upperBound + 10))
         let after = all[words.upperBound..<afterEnd].map(\.text)
         if dismissedAfter(after) { return .dismissed }
+        // "911? Nah.": a sentence of its own, answered at once.
+        if afterEnd == words.upperBound, afterEnd < all.count, ["nah", "nope"].contains(all[afterEnd].text) { return .dismissed }
         return .affirmed
     }
 
     /// Whether an occurrence lies in a clause that opens with "if", "unless" or "in case":
     /// a hypothesis ("if you take pills like you used to, you could overdose"), not advice.
-    package static func isHypothetical(_ words: Range<Int>, in text: NormalizedText) -> Bool {
+    /// With `includingWhen`, a "when" clause counts too ("when you take an opioid every day,
+    /// the body adapts" tells of use; an amount in it is no dose).
+    package static func isHypothetical(_ words: Range<Int>, in text: NormalizedText, includingWhen: Bool = false) -> Bool {
         let all = text.words
         guard !words.isEmpty, words.upperBound <= all.count else { return false }
         let clause = text.scopes.clauseWords(of: words.lowerBound)
@@ -88,8 +99,28 @@ package enum AdviceReading: Sendable, Equatable {
         // that'll calm you" advises), and no command starts it ("if …, just do it alone").
         guard text.scopes.clauseWords(of: words.upperBound - 1) == clause, !["just", "then"].contains(all[words.lowerBound].text),
               !commands.contains(all[words.lowerBound].text) else { return false }
+        // "if the cramps get bad it's okay to use": the main clause has begun.
+        let between = all[clause.lowerBound..<words.lowerBound].map(\.text)
+        if between.contains("then") || between.count > 3 && zip(between.dropFirst(3), between.dropFirst(4)).contains(where: {
+            ["it", "you"].contains($0) && ["is", "can", "could", "should"].contains($1)
+        }) {
+            return false
+        }
         let opening = all[clause.lowerBound..<words.lowerBound].map(\.text).drop { ["and", "but", "so", "even", "just"].contains($0) }
-        return opening.first.map { ["if", "unless", "whether", "when", "whenever"].contains($0) } == true || opening.starts(with: ["in", "case"])
+        let openers: Set<String> = includingWhen ? ["if", "unless", "whether", "when", "whenever"] : ["if", "unless", "whether"]
+        return opening.first.map { openers.contains($0) } == true || opening.starts(with: ["in", "case"])
+    }
+
+    /// Whether a label is refused rather than given: "nobody here thinks of you as a junkie",
+    /// "I'm not going to call him a junkie".
+    package static func refusesLabel(_ words: Range<Int>, in text: NormalizedText) -> Bool {
+        let all = text.words
+        guard !words.isEmpty, words.upperBound <= all.count else { return false }
+        let clause = text.scopes.clauseWords(of: words.lowerBound)
+        let before = all[clause.lowerBound..<words.lowerBound].map(\.text)
+        let labelling = before.suffix(7).contains { ["call", "calls", "think", "thinks", "label", "see", "treat", "as"].contains($0) }
+        let refused = before.contains { ["not", "never", "nobody", "no", "noone"].contains($0) }
+        return labelling && refused
     }
 
     /// Whether an occurrence is only mentioned: inside quotation marks, or after a verb of
@@ -98,14 +129,17 @@ package enum AdviceReading: Sendable, Equatable {
     package static func isMentioned(_ words: Range<Int>, in text: NormalizedText, clauseStart: Int? = nil) -> Bool {
         let all = text.words
         guard !words.isEmpty, words.upperBound <= all.count else { return false }
-        if isQuoted(all[words.lowerBound].range.lowerBound, in: text.original) { return true }
+        if words.contains(where: { isQuoted(all[$0].range.lowerBound, in: text.original) }) { return true }
         let start = clauseStart ?? text.scopes.clauseWords(of: words.lowerBound).lowerBound
         for k in start..<words.lowerBound where sayingVerbs.contains(all[k].text) {
-            if k > 0, reporters.contains(all[k - 1].text) { return true }
+            // "people say", "people will tell you", "your sister says".
+            if (max(start, k - 2)..<k).contains(where: { reporters.contains(all[$0].text) }) { return true }
         }
-        // "I know you want to let him sleep": someone else's wish, told back.
-        for k in start..<words.lowerBound where ["want", "wants", "wanted"].contains(all[k].text) {
-            if k > 0, ["you", "he", "she", "they"].contains(all[k - 1].text) { return true }
+        // "I know you want to let him sleep", "it's tempting to let him rest": someone
+        // else's wish, told back.
+        for k in start..<words.lowerBound {
+            if ["want", "wants", "wanted"].contains(all[k].text), k > 0, ["you", "he", "she", "they"].contains(all[k - 1].text) { return true }
+            if all[k].text == "tempting" { return true }
         }
         return false
     }
@@ -157,7 +191,18 @@ package enum AdviceReading: Sendable, Equatable {
     private static func dismissedAfter(_ words: [String]) -> Bool {
         guard !words.isEmpty else { return false }
         // "using again tonight is really risky", "…is how overdoses happen".
-        if words.contains(where: { ["risky", "dangerous", "deadly", "unsafe", "overdose", "overdoses"].contains($0) }) { return true }
+        // (Said of it: "is", "be" or "cause" just before; "narcan can wear off and the
+        // overdose come back" says nothing against narcan.)
+        for (k, w) in words.enumerated() where ["risky", "dangerous", "deadly", "unsafe", "overdose", "overdoses"].contains(w) {
+            if words[max(0, k - 3)..<k].contains(where: { ["is", "are", "be", "cause", "causes", "how"].contains($0) }) { return true }
+        }
+        if zip(words, words.dropFirst()).contains(where: { $0 == "too" && $1 == "much" }) { return true }
+        // "…aren't safe to mix", "…isn't something I can okay", "…nobody can guarantee".
+        if words.contains(where: { ["not", "never", "nobody", "cannot"].contains($0) }),
+           words.contains(where: { ["safe", "something", "guarantee", "promise", "okay", "ok", "recommend", "recommended"].contains($0) }) {
+            return true
+        }
+        if let first = words.first, ["nah", "nope"].contains(first) { return true }
         // "cold water or coffee won't help": the list goes on before what is said of it.
         var after = words[...]
         if let first = after.first, ["or", "and", "nor"].contains(first) { after = after.dropFirst(2) }
@@ -172,7 +217,8 @@ package enum AdviceReading: Sendable, Equatable {
         var i = 0
         // "911 is not needed", "narcan will not help", "narcan does not work".
         if i < after.count, auxiliaries.contains(after[i]) { i += 1 }
-        if i < after.count, ["probably", "really", "just", "totally", "honestly", "prob"].contains(after[i]) { i += 1 }
+        if i < after.count, ["probably", "really", "just", "totally", "honestly", "prob", "kinda", "pretty", "kind", "sort"].contains(after[i]) { i += 1 }
+        if i < after.count, after[i] == "of" { i += 1 }
         // Only a negation of what the advice does: "narcan won't hurt him", "911 isn't
         // the only step" and "narcan doesn't last" do not take it back.
         if i < after.count, ["not", "never", "no"].contains(after[i]), i > 0, i + 1 < after.count,
@@ -193,9 +239,13 @@ package enum AdviceReading: Sendable, Equatable {
         "useful", "worth", "important", "need", "needs", "apply", "relevant", "a",
     ]
     /// Verbs of saying, and who says when it is someone else: a mention, not advice.
-    private static let sayingVerbs: Set<String> = ["say", "says", "said", "call", "calls", "called", "read", "heard", "hear"]
+    private static let sayingVerbs: Set<String> = [
+        "say", "says", "said", "call", "calls", "called", "read", "heard", "hear", "think", "thinks", "believe", "talk",
+        "tell", "tells", "told",
+    ]
     private static let reporters: Set<String> = [
-        "people", "they", "some", "others", "site", "website", "internet", "online", "sister", "she", "friends", "folks",
+        "people", "they", "some", "others", "site", "website", "internet", "online", "sister", "friend", "friends",
+        "folks", "lot",
     ]
 
     /// Verbs of wanting: negated, they tell what someone prefers, not what to do.
@@ -208,7 +258,7 @@ package enum AdviceReading: Sendable, Equatable {
     private static let urgingVerbs: Set<String> = [
         "hesitate", "wait", "delay", "afraid", "scared", "shy", "embarrassed", "feel", "think", "second",
         "hang", "panic", "cancel", "let", "send", "refuse", "stop", "forget", "worry", "off", "away", "back",
-        "decide", "argue", "skip", "leave",
+        "decide", "argue", "skip", "leave", "save", "hold",
     ]
     private static let auxiliaries: Set<String> = [
         "is", "are", "was", "will", "would", "does", "do", "did", "can", "could", "should", "isnt", "wont", "aint",

@@ -97,8 +97,14 @@ package enum AmountReading {
             j += 1
             skipped += 1
         }
+        // "two, max": a limit after a comma still bounds the amount.
+        if end < words.count, ["max", "tops", "maximum"].contains(words[end].text) { return i..<end + 1 }
         if j < words.count, words[j].clause == words[i].clause {
             if timeUnits.contains(words[j].text) { return nil }
+            // "one or two pepto tablets": a medicine's name before its unit.
+            if j + 1 < words.count, words[j + 1].clause == words[i].clause, let unit = doseUnitLength(at: j + 1, in: words) {
+                return i..<j + 1 + unit
+            }
             // "a quarter of one", "half of it", "half of them": a part of a dose.
             if fractionWords.contains(words[end - 1].text), j > end, words[j - 1].text == "of",
                ["one", "it", "them", "those", "these", "that", "yours", "a", "your"].contains(words[j].text) {
@@ -122,6 +128,7 @@ package enum AmountReading {
         if !followedByTime, limitBefore(i, in: words) { return i..<end }
         // "two should do it", "one is plenty", "three at a time", "one now and one later".
         if !followedByTime, let said = sufficiency(after: end, clause: words[i].clause, in: words) { return i..<said }
+        if !followedByTime, j > end, let said = sufficiency(after: j, clause: words[i].clause, in: words) { return i..<said }
         return nil
     }
 
@@ -218,7 +225,7 @@ package enum AmountReading {
         if ["twice", "once", "thrice"].contains(w), let n = next(1), perDay.contains(n) { return i..<i + 2 }
         if ["every", "each"].contains(w), let n = next(1) {
             if periods.contains(n) { return i..<i + 2 }
-            if let m = next(2), isDigits(n) || numberWords.contains(n) || ["few", "couple", "other"].contains(n) {
+            if let m = next(2), isDigits(n) || numberWords.contains(n) || ["few", "couple", "other", "half"].contains(n) {
                 if periods.contains(m) || ["hour", "hours"].contains(m) { return i..<i + 3 }
                 // "every 4 to 6 hours", "every 4-6 hours".
                 for k in 2...4 {
@@ -325,7 +332,8 @@ package enum AmountReading {
         "times", "dias", "horas", "semanas", "percent",
     ]
     private static let periods: Set<String> = [
-        "hour", "hours", "day", "days", "morning", "night", "evening", "bedtime", "meal", "afternoon", "dia", "noche",
+        "hour", "hours", "hr", "hrs", "h", "day", "days", "morning", "night", "evening", "bedtime", "meal", "afternoon",
+        "dia", "noche", "stool",
     ]
     private static let meals: Set<String> = ["breakfast", "lunch", "dinner", "supper", "meals", "food"]
 }

@@ -192,13 +192,18 @@ struct Recognizer: Sendable {
             // Said as advice, not refused ("don't drink to sleep") nor taken back ("a beer
             // to sleep is not a good idea"), nor only supposed ("if you drink to sleep…").
             let item = bundle.rubric[hit.id]
-            if AdviceReading.isHypothetical(hit.match.words.lowerBound..<hit.match.lastWord + 1, in: text) { continue }
-            if !hit.match.isNegated, AdviceReading.of(hit.match.words, in: text) == .affirmed {
+            if AdviceReading.isHypothetical(hit.match.words.lowerBound..<hit.match.lastWord + 1, in: text)
+                || AdviceReading.refusesLabel(hit.match.words, in: text) { continue }
+            let reading = AdviceReading.of(hit.match.words, in: text)
+            // (A rhetorical "why not …?" suggests: AdviceReading reads it as advice.)
+            let negated = hit.match.isNegated && !(hit.match.negatedBy.map { $0 > 0 && text.words[$0 - 1].text == "why" } ?? false)
+            if !negated, reading == .affirmed {
                 record(hit.id, hit.match.phrase, breaks: true)
             }
         }
         // Words never to use count negated too; quoted or reported they are only mentioned.
-        for hit in rubricWordsSet.hits(in: text) where !AdviceReading.isMentioned(hit.match.words, in: text) {
+        for hit in rubricWordsSet.hits(in: text)
+        where !AdviceReading.isMentioned(hit.match.words, in: text) && !AdviceReading.refusesLabel(hit.match.words, in: text) {
             record(hit.id, hit.match.phrase, breaks: true)
         }
         for hit in rubricSet.hits(in: text) {
@@ -226,7 +231,7 @@ struct Recognizer: Sendable {
         for (index, item) in bundle.rubric.enumerated() where item.avoid && item.detect.contains(.amount) {
             // An amount quoted in a refusal ("I can't say 'take two'") is not given.
             if let words = AmountReading.firstAmount(in: text), !AdviceReading.isMentioned(words, in: text),
-               !AdviceReading.isHypothetical(words, in: text) {
+               !AdviceReading.isHypothetical(words, in: text, includingWhen: true), AdviceReading.of(words, in: text) != .dismissed {
                 record(index, String(text.text(of: words)), breaks: true)
             }
         }
