@@ -8,8 +8,10 @@ package enum AdviceReading: Sendable, Equatable {
     case affirmed
     case negated
     case dismissed
-    /// Negated inside an "if" or "unless" clause ("if you don't call 911 he could die"), or
-    /// only doubted ("I'm not sure about the spray"): neither advice nor its refusal.
+    /// Negated inside an "if" or "unless" clause ("if you don't call 911 he could die"),
+    /// only doubted ("I'm not sure about the spray"), someone else's wish ("even if he
+    /// doesn't want the ambulance"), or only mentioned ("people say junkie"): neither
+    /// advice nor its refusal.
     case conditional
 
     /// How the words `words` of `text` (an occurrence of a phrase) are said. With

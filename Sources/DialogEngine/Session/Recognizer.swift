@@ -63,7 +63,7 @@ struct Recognizer: Sendable {
     private let dangerWords: PhraseSet<Int>
     private let strongDangerWords: PhraseSet<Int>
     private let figures: PhraseSet<Int>
-    /// A training bundle's rubric: its `match`, `unless` and `against` phrases, by item.
+    /// A training bundle's rubric: its `match`, `unless`, `against` and `words` phrases, by item.
     /// A must-not's phrases are read without typo tolerance: "be clear" must not break
     /// "be clean".
     private var rubricSet: PhraseSet<Int>
@@ -99,8 +99,8 @@ struct Recognizer: Sendable {
         rubricSet = PhraseSet(rubric.filter { !$0.element.avoid }.map { (id: $0.offset, phrases: concepts.patterns($0.element.match)) })
         rubricAvoidSet = PhraseSet(rubric.filter { $0.element.avoid }.map { (id: $0.offset, phrases: concepts.patterns($0.element.match)) },
                                    minimumQuality: .stemmed)
-        rubricUnlessSet = PhraseSet(bundle.rubric.enumerated().map { (id: $0.offset, phrases: concepts.patterns($0.element.unless)) })
-        rubricAgainstSet = PhraseSet(bundle.rubric.enumerated().map { (id: $0.offset, phrases: concepts.patterns($0.element.against)) })
+        rubricUnlessSet = PhraseSet(rubric.map { (id: $0.offset, phrases: concepts.patterns($0.element.unless)) })
+        rubricAgainstSet = PhraseSet(rubric.map { (id: $0.offset, phrases: concepts.patterns($0.element.against)) })
         rubricWordsSet = PhraseSet(rubric.filter { $0.element.avoid }.map { (id: $0.offset, phrases: concepts.patterns($0.element.words)) },
                                    minimumQuality: .stemmed)
         if compilingMenus {
@@ -175,9 +175,11 @@ struct Recognizer: Sendable {
     /// do it alone"); a `match` phrase negated or dismissed ("he doesn't need 911")
     /// breaks a critical move and does nothing for another; one in an "if" clause does
     /// nothing. An `against` phrase said as advice breaks a critical move ("you can cancel
-    /// the ambulance"). A must-not is broken by a phrase said without a negation, and by whatever
-    /// its `detect` readers find, negated or not. An `unless` phrase of the item's own
-    /// that overlaps an occurrence cancels it. Breaking wins over meeting in one line.
+    /// the ambulance"). A must-not is broken by a phrase said as advice (not negated, taken
+    /// back, quoted, told back, supposed in an "if" clause, or a label refused), by one of
+    /// its `words` however said unless quoted or refused, and by whatever its `detect`
+    /// readers find, negated or not. An `unless` phrase of the item's own that overlaps an
+    /// occurrence cancels it. Breaking wins over meeting in one line.
     func rubricEffects(of text: NormalizedText) -> [RubricEffect] {
         guard !bundle.rubric.isEmpty else { return [] }
         var cancelled: [Int: [Range<Int>]] = [:]
@@ -191,7 +193,6 @@ struct Recognizer: Sendable {
             if cancelled[hit.id]?.contains(where: { $0.overlaps(hit.match.words) }) == true { continue }
             // Said as advice, not refused ("don't drink to sleep") nor taken back ("a beer
             // to sleep is not a good idea"), nor only supposed ("if you drink to sleep…").
-            let item = bundle.rubric[hit.id]
             if AdviceReading.isHypothetical(hit.match.words.lowerBound..<hit.match.lastWord + 1, in: text)
                 || AdviceReading.refusesLabel(hit.match.words, in: text) { continue }
             let reading = AdviceReading.of(hit.match.words, in: text)
@@ -228,10 +229,12 @@ struct Recognizer: Sendable {
             case .conditional: break
             }
         }
-        for (index, item) in bundle.rubric.enumerated() where item.avoid && item.detect.contains(.amount) {
-            // An amount quoted in a refusal ("I can't say 'take two'") is not given.
-            if let words = AmountReading.firstAmount(in: text), !AdviceReading.isMentioned(words, in: text),
-               !AdviceReading.isHypothetical(words, in: text, includingWhen: true), AdviceReading.of(words, in: text) != .dismissed {
+        // An amount quoted or told back ("I can't say 'take two'"), supposed, or taken back
+        // ("half a tablet isn't something I can okay") is not given.
+        if bundle.rubric.contains(where: { $0.avoid && $0.detect.contains(.amount) }),
+           let words = AmountReading.firstAmount(in: text), !AdviceReading.isMentioned(words, in: text),
+           !AdviceReading.isHypothetical(words, in: text, includingWhen: true), AdviceReading.of(words, in: text) != .dismissed {
+            for (index, item) in bundle.rubric.enumerated() where item.avoid && item.detect.contains(.amount) {
                 record(index, String(text.text(of: words)), breaks: true)
             }
         }
