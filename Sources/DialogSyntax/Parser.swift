@@ -3,7 +3,7 @@
 ///
 /// Structural errors are reported and the parser resynchronises at the end of the
 /// enclosing block, so that independent problems further down the file are reported
-/// too. Any error means no documents are returned: a file is read whole or not at all.
+/// too. With an error the documents it rebuilt are still returned, for `ParseResult.recovered`.
 struct Parser {
     private let scanner: Scanner
     private var diagnostics: [Diagnostic] = []
@@ -82,7 +82,7 @@ struct Parser {
             all.append(SyntaxMessage.unshownProblems(scanner.unshown + unshown, SourceRange(at: firstUnshown)))
         }
         all.sort { ($0.range.start.offset, $0.code) < ($1.range.start.offset, $1.code) }
-        return (all.contains(where: \.isError) ? [] : documents, all)
+        return (documents, all)
     }
 
     // MARK: - Errors and recovery

@@ -5,6 +5,10 @@ public struct ParseResult: Sendable {
     public var documents: [Node]
     /// Every problem found, sorted by position.
     public var diagnostics: [Diagnostic]
+    /// With errors: the documents as far as the parser could rebuild them. Everything
+    /// before the first error is as written; past it, parts may be missing. For reporting
+    /// more problems at once, never for running.
+    public var recovered: [Node] = []
 
     public var hasErrors: Bool { diagnostics.contains(where: \.isError) }
 }
@@ -36,6 +40,9 @@ public enum YAMLParser {
         let scanner = Scanner(bytes: bytes, maxDepth: max(1, maxDepth))
         var parser = Parser(scanner: scanner)
         let (documents, diagnostics) = parser.parseStream()
-        return ParseResult(documents: documents, diagnostics: diagnostics)
+        let failed = diagnostics.contains(where: \.isError)
+        var result = ParseResult(documents: failed ? [] : documents, diagnostics: diagnostics)
+        if failed { result.recovered = documents }
+        return result
     }
 }

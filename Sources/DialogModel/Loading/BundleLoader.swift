@@ -124,6 +124,9 @@ public enum BundleLoader {
                      oversized: [(path: String, size: Int)] = [], comparingExamples: Bool = true) -> Partial {
         var partial = Partial(bundle: nil, diagnostics: [], files: [:], sections: [], pendingSourcesFrom: nil)
         var unread = Set<String>()
+        // Files with a syntax error: where it is. What comes before it is decoded and
+        // checked too, so that one run reports every problem.
+        var damagedFrom: [String: Int] = [:]
         for (path, size) in oversized {
             // Not read: an error of its own; like a file with a syntax error, what it may
             // define is not reported missing elsewhere.
@@ -139,11 +142,21 @@ public enum BundleLoader {
             partial.files[path] = SourceFile(path: path, bytes: bytes)
             let parsed = YAMLParser.parse(bytes)
             partial.diagnostics += parsed.diagnostics.map { BundleDiagnostic(path: path, diagnostic: $0) }
+            let fileName = baseName(path)
             if parsed.hasErrors {
-                unread.insert(baseName(path))
+                // What the file defines is not reported missing elsewhere (it may lie past
+                // the error), but what comes before its first error is checked.
+                unread.insert(fileName)
+                guard let document = parsed.recovered.first,
+                      let cutoff = parsed.diagnostics.first(where: \.isError)?.range.start.offset else { continue }
+                damagedFrom[path] = cutoff
+                var decoder = FileDecoder(fileName: fileName)
+                decoder.decode(document)
+                partial.diagnostics += decoder.diagnostics.filter { $0.range.end.offset <= cutoff }
+                    .map { BundleDiagnostic(path: path, diagnostic: $0) }
+                partial.sections.append((path, fileName, decoder.sections))
                 continue
             }
-            let fileName = baseName(path)
             var decoder = FileDecoder(fileName: fileName)
             if parsed.documents.count > 1 {
                 partial.diagnostics.append(BundleDiagnostic(path: path, diagnostic: ModelMessage.invalidValue(
@@ -169,7 +182,9 @@ public enum BundleLoader {
         let bundle = assembler.assemble(folderName: folderName, deferSources: partial.pendingSourcesFrom != nil,
                                         quietLints: partial.diagnostics.contains { $0.diagnostic.isError },
                                         comparingExamples: comparingExamples)
-        partial.diagnostics += assembler.diagnostics
+        partial.diagnostics += assembler.diagnostics.filter { found in
+            damagedFrom[found.path].map { found.diagnostic.range.end.offset <= $0 } ?? true
+        }
         partial.damage = assembler.damage
         partial.bundle = bundle
         return partial
