@@ -139,4 +139,42 @@ struct RubricReadingTests {
         let status = session.debrief().items.first { $0.id == item }?.status
         #expect(status == (broken ? .broken : .met), "\(line)")
     }
+
+    @Test("a sound line breaks nothing, though it names drinks, amounts of days, alone or labels", arguments: [
+        ("caller-detox-at-home", "I really can't tell you how much to take, and please don't try to work it out from the internet."),
+        ("caller-detox-at-home", "Mixing baclofen with beer can slow your breathing, so please keep the beers out of it."),
+        ("caller-detox-at-home", "Coming off at home on your own is riskier; a supervised detox is safer."),
+        ("caller-detox-at-home", "Withdrawal from short-acting pills usually peaks around day two or three."),
+        ("caller-detox-at-home", "The SAMHSA line is 1-800-662-4357, it's free and open 24/7."),
+        ("caller-detox-at-home", "Some people say baclofen cured them, but the research just isn't there."),
+        ("caller-detox-at-home", "I'm not going to judge you, lots of people end up dependent on pain pills."),
+        ("caller-detox-at-home", "A doctor can talk with you about buprenorphine or methadone, which are proven to help."),
+        ("caller-detox-at-home", "Drink plenty of water and try to rest, and ask a pharmacist what's safe for the diarrhea."),
+        ("caller-detox-at-home", "If you're taking it every day already, don't stop it suddenly, talk to a prescriber first."),
+        ("caller-overdose", "Call 911 right now and put them on speaker."),
+        ("caller-overdose", "If he's not breathing, the dispatcher will walk you through rescue breaths."),
+        ("caller-overdose", "Give him the Narcan, one spray in a nostril, follow the box."),
+        ("caller-overdose", "Even if he wakes up, keep the ambulance coming, the naloxone can wear off."),
+        ("caller-overdose", "Don't leave him alone, stay right with him until they get there."),
+        ("caller-overdose", "He might be angry or sick when he wakes up, that's normal after naloxone."),
+        ("caller-overdose", "Don't worry about the police, just focus on keeping him breathing."),
+        ("caller-overdose", "Put him on his side so he doesn't choke if he throws up."),
+        ("caller-overdose", "You did the right thing calling, keep him on his side and watch his breathing."),
+        ("caller-overdose", "If the first spray doesn't work in a few minutes, the box says to give another one."),
+        ("caller-am-i-an-addict", "Withdrawal after surgery pills is dependence, your body got used to them; it doesn't decide anything about addiction."),
+        ("caller-am-i-an-addict", "Whether it's addiction isn't something I can say over the phone, a doctor can assess that."),
+        ("caller-am-i-an-addict", "Please don't go back to the old pills, your tolerance has dropped and the old amount could stop your breathing."),
+        ("caller-am-i-an-addict", "Vomiting all day means you need to be seen today, urgent care or the ER."),
+        ("caller-am-i-an-addict", "Are you keeping any water down, and have you peed today?"),
+        ("caller-am-i-an-addict", "Your sister might mean well, but labels don't help, and I won't put one on you."),
+        ("caller-am-i-an-addict", "Ask the doctor today what you can take for the nausea; I can't give you amounts."),
+        ("caller-am-i-an-addict", "It's not your fault your body adapted, that happens to anyone on opioids."),
+        ("caller-am-i-an-addict", "SAMHSA's helpline, 1-800-662-4357, can connect you with treatment near you."),
+        ("caller-am-i-an-addict", "I know it's tempting to take a few to stop the sickness, but that's exactly when overdoses happen."),
+    ])
+    func soundLinesBreakNothing(_ module: String, _ line: String) throws {
+        let (session, _) = try Training.play(module, [line])
+        let broken = session.debrief().items.filter { $0.status == .broken }.map(\.id)
+        #expect(broken.isEmpty, "\(line): \(broken)")
+    }
 }
