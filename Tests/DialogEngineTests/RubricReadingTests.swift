@@ -76,7 +76,7 @@ struct RubricReadingTests {
     @Test("what a critical move warns against, said as advice, breaks it; refused, it makes the move")
     func againstPhrases() throws {
         let cancel = try Training.play("caller-overdose", ["this is an overdose, call 911 now", "give him the narcan",
-                                                           "ok good, stay with him", "if he's awake you can cancel the ambulance",])
+                                                           "ok good, stay with him", "if he's awake you can cancel the ambulance"])
         #expect(cancel.session.debrief().items.first { $0.id == "calls_911" }?.status == .broken)
         let keep = try Training.play("caller-detox-at-home", ["I can't give you an amount.", "Please don't do this alone."])
         #expect(keep.session.debrief().items.first { $0.id == "advises_supervision" }?.status == .met)
