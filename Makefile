@@ -40,6 +40,7 @@ test:
 	$(SWIFT) test --skip-build
 	$(DEBUG_BIN) test Dialogs/tests --coverage --min-coverage 100
 	$(DEBUG_BIN) train --calibrate
+	$(DEBUG_BIN) test Tests/Training --bundle Dialogs/training
 	$(BUILD_RELEASE)
 	$(RELEASE_BIN) eval Dialogs
 	$(RELEASE_BIN) eval Tests/Understanding
