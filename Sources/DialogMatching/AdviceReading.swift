@@ -25,18 +25,15 @@ package enum AdviceReading: Sendable, Equatable {
         // Words quoted or reported ("I won't say 'junkie'", "some people call it getting
         // clean") are mentioned, not said as advice.
         if isMentioned(words, in: text, clauseStart: clause.lowerBound) { return .conditional }
-        // "why not let him sleep?": a question that suggests, not a negation.
-        if let cue = text.scopes.negationCue(of: words.lowerBound), cue > 0, all[cue - 1].text == "why" { return .affirmed }
-        // "don't call the ambulance off": the negated verb is the one that undoes the advice.
-        if text.scopes.negationCue(of: words.lowerBound) != nil, urging, words.upperBound < all.count,
-           ["off", "away"].contains(all[words.upperBound].text) {
-            return .affirmed
-        }
-        // "don't hesitate to call 911", "don't skip the naloxone": a negation that urges.
-        if let cue = text.scopes.negationCue(of: words.lowerBound), urging, encourages(after: cue, upTo: words.lowerBound, in: all) {
-            return .affirmed
-        }
         if let cue = text.scopes.negationCue(of: words.lowerBound) {
+            // "why not let him sleep?": a question that suggests, not a negation.
+            if cue > 0, all[cue - 1].text == "why" { return .affirmed }
+            // "don't call the ambulance off": the negated verb is the one that undoes the
+            // advice; "don't hesitate to call 911", "don't skip the naloxone" urge it.
+            if urging, words.upperBound < all.count && ["off", "away"].contains(all[words.upperBound].text)
+                || encourages(after: cue, upTo: words.lowerBound, in: all) {
+                return .affirmed
+            }
             // "you don't need training for the spray": the negation is about something else.
             if (cue + 1..<words.lowerBound).contains(where: { ["need", "needs"].contains(all[$0].text) && $0 + 1 < words.lowerBound
                 && !["for", "to"].contains(all[$0 + 1].text) && all[$0 + 2..<words.lowerBound].contains { $0.text == "for" } }) {

@@ -298,7 +298,7 @@ package enum AmountReading {
     /// Verbs that tell someone to take a medicine, as an instruction reads them.
     private static let instructingVerbs: Set<String> = ["take", "use", "try", "start", "pop", "swallow", "have", "chew", "add"]
 
-    static let takingVerbs: Set<String> = [
+    private static let takingVerbs: Set<String> = [
         "take", "takes", "taking", "try", "trying", "start", "starting", "begin", "pop", "popping", "swallow",
         "use", "using", "have", "add", "chew", "up", "dose", "need", "needs", "give", "go", "stick", "do", "stay",
     ]

@@ -253,7 +253,11 @@ enum DefaultTests {
     /// has one (the transcripts its rubric is calibrated against).
     static func folders(_ dialogs: String) -> [String] {
         let training = FileReading.join(dialogs, "training")
-        let modules = TrainCommand.modules(in: training).map { FileReading.join(FileReading.join(training, $0), "tests") }
-        return [TestFiles.join(dialogs, "tests")] + modules.filter { FileReading.kind(of: $0) == .folder }
+        return [TestFiles.join(dialogs, "tests")] + calibrationFolders(of: TrainCommand.modules(in: training), in: training)
+    }
+
+    /// The `tests/` folders of those training modules that have one.
+    static func calibrationFolders(of modules: [String], in training: String) -> [String] {
+        modules.map { FileReading.join(FileReading.join(training, $0), "tests") }.filter { FileReading.kind(of: $0) == .folder }
     }
 }

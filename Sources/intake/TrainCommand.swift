@@ -58,6 +58,7 @@ struct TrainCommand: ParsableCommand {
     func run() throws {
         let trainingFolder = FileReading.join(DialogsLocation.resolve(dialogs), "training")
         let modules = Self.modules(in: trainingFolder)
+        if let name { try Self.checkModule(name, among: modules) }
         if calibrate {
             try runCalibration(modules, in: trainingFolder)
             return
@@ -65,10 +66,6 @@ struct TrainCommand: ParsableCommand {
         guard let name else {
             try list(modules, in: trainingFolder)
             return
-        }
-        guard modules.contains(name), !name.contains("/") else {
-            FileIO.write("intake: no training module `\(name)`; the modules are: \(modules.joined(separator: ", "))\n", to: 2)
-            throw ExitCode(64)
         }
         let folder = FileReading.join(trainingFolder, name)
         let bundle = try BundleReading.loadValid(folder)
@@ -112,19 +109,22 @@ struct TrainCommand: ParsableCommand {
     /// `intake train --calibrate [NAME]`: the transcripts each module ships with the
     /// verdict they must get, run as scripted tests (`passed:`, `item ID:`).
     private func runCalibration(_ modules: [String], in folder: String) throws {
-        if let name, !modules.contains(name) || name.contains("/") {
-            FileIO.write("intake: no training module `\(name)`; the modules are: \(modules.joined(separator: ", "))\n", to: 2)
-            throw ExitCode(64)
-        }
         let chosen = name.map { [$0] } ?? modules
-        let folders = chosen.map { FileReading.join(FileReading.join(folder, $0), "tests") }
-            .filter { FileReading.kind(of: $0) == .folder }
+        let folders = DefaultTests.calibrationFolders(of: chosen, in: folder)
         guard !folders.isEmpty else {
             FileIO.write("intake: no calibration transcripts (tests/*.test) in \(chosen.joined(separator: ", "))\n", to: 2)
             throw ExitStatus.noInput
         }
-        var tests = try TestCommand.parse(folders)
+        let tests = try TestCommand.parse(folders)
         try tests.run()
+    }
+
+    /// Exits 64, listing the modules, when `name` is not one of them.
+    private static func checkModule(_ name: String, among modules: [String]) throws {
+        guard modules.contains(name), !name.contains("/") else {
+            FileIO.write("intake: no training module `\(name)`; the modules are: \(modules.joined(separator: ", "))\n", to: 2)
+            throw ExitCode(64)
+        }
     }
 
     /// `intake train`: each module with its `description`.

@@ -36,13 +36,16 @@ extension SessionState {
             ("misunderstood", .int(misunderstood)),
             ("summary", .mapping([("topics", strings(topics)), ("red_flags", strings(redFlags)),
                                   ("crises", strings(crises.map(\.rawValue))), ("resources", strings(resources))])),
-            ("rubric", .mapping(rubric.keys.sorted().compactMap { id in rubric[id].map { (id, .string($0)) } })),
-            ("rubric_broken", .mapping(rubricBroken.keys.sorted().compactMap { id in rubricBroken[id].map { (id, .string($0)) } })),
-            ("answers", .mapping(answers.keys.sorted().compactMap { id in answers[id].map { (id, .bool($0)) } })),
-            ("choice_orders", .mapping(choiceOrders.keys.sorted().compactMap { id in
-                choiceOrders[id].map { (id, .sequence($0.map { .int($0) })) }
-            })),
+            ("rubric", Self.object(rubric) { .string($0) }),
+            ("rubric_broken", Self.object(rubricBroken) { .string($0) }),
+            ("answers", Self.object(answers) { .bool($0) }),
+            ("choice_orders", Self.object(choiceOrders) { .sequence($0.map { .int($0) }) }),
         ])
+    }
+
+    /// A dictionary as a JSON object, its keys sorted so that a state reads the same each time.
+    private static func object<T>(_ values: [String: T], _ json: (T) -> TypedValue) -> TypedValue {
+        .mapping(values.keys.sorted().compactMap { id in values[id].map { (id, json($0)) } })
     }
 
     /// One line of JSON.
@@ -121,40 +124,26 @@ extension SessionState {
             return kind
         }
         resources = try summary.strings("resources")
-        var rubric: [String: String] = [:]
-        for (id, value) in try Fields.entries(o.value("rubric"), "`rubric`") {
+        rubric = try o.object("rubric") { id, value throws(ResumeError) in
             guard case .string(let phrase) = value else { throw ResumeError("rubric item `\(id)` is not a string") }
-            rubric[id] = phrase
+            return phrase
         }
-        self.rubric = rubric
-        // Saved before broken items were kept: none broken.
-        var broken: [String: String] = [:]
-        if o.has("rubric_broken") {
-            for (id, value) in try Fields.entries(o.value("rubric_broken"), "`rubric_broken`") {
-                guard case .string(let phrase) = value else { throw ResumeError("rubric item `\(id)` is not a string") }
-                broken[id] = phrase
+        // The keys below are absent in states saved before training kept them: empty.
+        rubricBroken = try o.object("rubric_broken", optional: true) { id, value throws(ResumeError) in
+            guard case .string(let phrase) = value else { throw ResumeError("rubric item `\(id)` is not a string") }
+            return phrase
+        }
+        answers = try o.object("answers", optional: true) { id, value throws(ResumeError) in
+            guard case .bool(let right) = value else { throw ResumeError("answer `\(id)` is not true or false") }
+            return right
+        }
+        choiceOrders = try o.object("choice_orders", optional: true) { id, value throws(ResumeError) in
+            guard case .sequence(let items) = value else { throw ResumeError("choice order `\(id)` is not a list") }
+            return try items.map { item throws(ResumeError) in
+                guard case .int(let n) = item else { throw ResumeError("choice order `\(id)` is not a list of numbers") }
+                return n
             }
         }
-        self.rubricBroken = broken
-        var answers: [String: Bool] = [:]
-        if o.has("answers") {
-            for (id, value) in try Fields.entries(o.value("answers"), "`answers`") {
-                guard case .bool(let right) = value else { throw ResumeError("answer `\(id)` is not true or false") }
-                answers[id] = right
-            }
-        }
-        self.answers = answers
-        var orders: [String: [Int]] = [:]
-        if o.has("choice_orders") {
-            for (id, value) in try Fields.entries(o.value("choice_orders"), "`choice_orders`") {
-                guard case .sequence(let items) = value else { throw ResumeError("choice order `\(id)` is not a list") }
-                orders[id] = try items.map { item throws(ResumeError) in
-                    guard case .int(let n) = item else { throw ResumeError("choice order `\(id)` is not a list of numbers") }
-                    return n
-                }
-            }
-        }
-        self.choiceOrders = orders
     }
 }
 
@@ -187,6 +176,16 @@ private struct Fields {
     }
 
     func has(_ key: String) -> Bool { entries.contains { $0.key == key } }
+
+    /// The JSON object under `key` as a dictionary, each value read by `read`; with
+    /// `optional`, an absent key is an empty one.
+    func object<T>(_ key: String, optional: Bool = false,
+                   _ read: (String, TypedValue) throws(ResumeError) -> T) throws(ResumeError) -> [String: T] {
+        if optional && !has(key) { return [:] }
+        var out: [String: T] = [:]
+        for (id, value) in try Fields.entries(value(key), "`\(key)`") { out[id] = try read(id, value) }
+        return out
+    }
 
     func value(_ key: String) throws(ResumeError) -> TypedValue {
         guard let v = entries.first(where: { $0.key == key })?.value else { throw ResumeError("\(what) has no `\(key)`") }

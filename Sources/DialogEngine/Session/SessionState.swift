@@ -185,7 +185,7 @@ extension Session {
         for (id, phrase) in state.rubricBroken { rubricMarks[id, default: RubricMark()].broken = RubricMark.Said(line: phrase, phrase: phrase) }
         answers = state.answers
         choiceOrders = state.choiceOrders.filter { id, order in
-            bundle.nodes.values.first { $0.id.description == id }.map { Set(order) == Set($0.choices.indices) } ?? false
+            bundle.nodes[NodeID(id, in: "")].map { Set(order) == Set($0.choices.indices) } ?? false
         }
     }
 
