@@ -8,7 +8,7 @@ DEBUG_BIN = .build/debug/intake
 RELEASE_BIN = .build/release/intake
 BUILD_RELEASE = $(SWIFT) build -c release --product intake
 
-.PHONY: all setup build release run test unit-test conformance install clean bench \
+.PHONY: all setup build release run test unit-test conformance install clean bench goldens \
 	fuzz fuzz-smoke test-sanitize
 
 all: build
@@ -48,6 +48,24 @@ test:
 	python3 Tests/EndToEnd/test_hostile.py $(DEBUG_BIN)
 	@$(MAKE) --no-print-directory conformance
 	@$(MAKE) --no-print-directory fuzz-smoke
+
+# Rewrites the golden tests of every bundle under Dialogs/ from what the dialogs say now:
+# every walked path in each region, and every turn of each training module's
+# calibration transcripts and lines. Review the diff before committing it; for a change
+# of texts only, `intake test --update` rewrites them in place and prints the diff.
+GOLDEN_REGIONS = US UK CA
+goldens: release
+	@for r in $(GOLDEN_REGIONS); do \
+		$(RELEASE_BIN) check Dialogs --paths --region $$r \
+			--golden Dialogs/tests/golden-$$(echo $$r | tr A-Z a-z).test 2>/dev/null | tail -1 || exit 1; \
+	done
+	@for m in Dialogs/training/*/; do \
+		m=$${m%/}; t=$$m/tests; mkdir -p $$t; \
+		$(RELEASE_BIN) check $$m --paths --golden $$t/golden-paths.test 2>/dev/null | tail -1 || exit 1; \
+		if ls $$t/calibration-*.test >/dev/null 2>&1; then \
+			$(RELEASE_BIN) test $$t/calibration-*.test $$t/lines*.test --record $$t/golden-lines.test | tail -1 || exit 1; \
+		fi; \
+	done
 
 conformance: build
 	@if [ -d "$(YAML_SUITE)" ]; then \

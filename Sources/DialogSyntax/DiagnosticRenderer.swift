@@ -31,14 +31,16 @@ public enum DiagnosticRenderer {
     /// Longest excerpt line shown; longer lines are cut around the caret.
     static let maxExcerpt = 120
 
-    public static func render(_ d: Diagnostic, in file: SourceFile) -> String {
-        // A file that was not read (too large) or is empty has no line to show.
-        let showsLines = !file.bytes.isEmpty
+    /// Renders `d` against `file`; a note whose index is in `noteFiles` is rendered
+    /// against that file instead (a note about another file of a bundle).
+    public static func render(_ d: Diagnostic, in file: SourceFile, noteFiles: [Int: SourceFile] = [:]) -> String {
         var out = header(d.severity.rawValue, d.message + " [\(d.code)]", d.range, file)
-        if showsLines { out += excerpt(d.range, file) }
-        for note in d.notes {
-            out += header("note", note.message, note.range, file)
-            if showsLines { out += excerpt(note.range, file) }
+        // A file that was not read (too large) or is empty has no line to show.
+        if !file.bytes.isEmpty { out += excerpt(d.range, file) }
+        for (i, note) in d.notes.enumerated() {
+            let noteFile = noteFiles[i] ?? file
+            out += header("note", note.message, note.range, noteFile)
+            if !noteFile.bytes.isEmpty { out += excerpt(note.range, noteFile) }
         }
         if let hint = d.hint { out += "  hint: \(hint)\n" }
         return out

@@ -61,6 +61,8 @@ public struct PathFinding: Sendable {
     /// The file of the bundle it is in.
     public var path: String
     public var diagnostic: Diagnostic
+    /// The files of the notes that are in another file, by the note's index.
+    public var notePaths: [Int: String] = [:]
 }
 
 /// What walking a bundle found.
@@ -76,8 +78,9 @@ public struct ExplorationReport: Sendable {
 
     /// The findings as `file:line:col: error: …` with excerpts.
     public func renderedFindings() -> String {
-        findings.map { f in
-            DiagnosticRenderer.render(f.diagnostic, in: files.first { $0.path == f.path } ?? SourceFile(path: f.path, bytes: []))
+        func file(_ path: String) -> SourceFile { files.first { $0.path == path } ?? SourceFile(path: path, bytes: []) }
+        return findings.map { f in
+            DiagnosticRenderer.render(f.diagnostic, in: file(f.path), noteFiles: f.notePaths.mapValues(file))
         }.joined()
     }
 
@@ -343,7 +346,8 @@ public struct PathExplorer {
             let heard = intent.match.contains { phrase in
                 var s = session
                 let t = s.respond(to: phrase.text)
-                guard let c = t.crisis, c.level == .takeover else { return false }
+                // `distress` never takes over: it is heard when it shows the numbers.
+                guard let c = t.crisis, c.level == .takeover || kind == .distress else { return false }
                 return c.kind == kind || c.also.contains(kind)
             }
             if !heard { crisisMisses[intent.id, default: []].append((turn.node, inputs)) }
@@ -396,9 +400,12 @@ public struct PathExplorer {
         }
         for intent in bundle.intents {
             guard let misses = crisisMisses[intent.id], let first = misses.first else { continue }
-            let notes = misses.prefix(5).compactMap { miss -> Diagnostic.Note? in
-                guard let node = bundle.nodes[miss.node] else { return nil }
-                return Diagnostic.Note(message: "not heard at `\(miss.node)`", range: node.range)
+            var notes: [Diagnostic.Note] = []
+            var notePaths: [Int: String] = [:]
+            for miss in misses.prefix(5) {
+                guard let node = bundle.nodes[miss.node] else { continue }
+                if miss.node.file != intent.file { notePaths[notes.count] = path(ofFile: miss.node.file) }
+                notes.append(Diagnostic.Note(message: "not heard at `\(miss.node)`", range: node.range))
             }
             let phrases = intent.match.prefix(3).map { "“\($0.text)”" }.joined(separator: ", ") + (intent.match.count > 3 ? "…" : "")
             let where_ = misses.count == checkedNodes.count
@@ -407,8 +414,8 @@ public struct PathExplorer {
             findings.append(PathFinding(path: path(ofFile: intent.file), diagnostic: Diagnostic(
                 .error, code: "IP003",
                 "crisis intent `\(intent.id)` cannot be reached: none of its phrases (\(phrases)) brings up its script \(where_)",
-                at: intent.range, notes: Array(notes),
-                hint: "first at `\(first.node)`, " + PathExplorer.hint(first.inputs))))
+                at: intent.range, notes: notes,
+                hint: "first at `\(first.node)`, " + PathExplorer.hint(first.inputs)), notePaths: notePaths))
         }
         findings.sort { ($0.path, $0.diagnostic.range.start.offset, $0.diagnostic.code) < ($1.path, $1.diagnostic.range.start.offset, $1.diagnostic.code) }
     }

@@ -90,6 +90,8 @@ public enum TextField: String, Sendable, CaseIterable {
     case say, ask, choices
     /// Everything shown: the texts, the question and the choices.
     case reply
+    /// The note for staff (not shown to the person).
+    case note
 
     /// The field's items in a turn.
     public func items(of turn: Turn) -> [String] {
@@ -98,6 +100,7 @@ public enum TextField: String, Sendable, CaseIterable {
         case .ask: turn.ask.map { [$0] } ?? []
         case .choices: turn.choiceLabels
         case .reply: turn.say + (turn.ask.map { [$0] } ?? []) + turn.choiceLabels
+        case .note: turn.note.map { [$0] } ?? []
         }
     }
 }

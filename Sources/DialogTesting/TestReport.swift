@@ -85,6 +85,24 @@ extension String {
 
 /// Applies `--update` rewrites to a file's text.
 public enum Rewriting {
+    /// The rewrites as a unified diff of the file (no context lines), so that whoever
+    /// runs `--update` sees every text that changes.
+    public static func diff(_ rewrites: [Rewrite], to bytes: [UInt8], path: String) -> String {
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+        var out = "--- \(path)\n+++ \(path)\n"
+        var shift = 0
+        for r in rewrites.sorted(by: { $0.lines.lowerBound < $1.lines.lowerBound }) {
+            let from = r.lines.lowerBound, to = min(r.lines.upperBound, lines.count)
+            guard from >= 1, from <= to else { continue }
+            let old = lines[(from - 1)..<to]
+            out += "@@ -\(from),\(old.count) +\(from + shift),\(r.replacement.count) @@\n"
+            out += old.map { "-\($0)\n" }.joined() + r.replacement.map { "+\($0)\n" }.joined()
+            shift += r.replacement.count - old.count
+        }
+        return out
+    }
+
     /// The file with the given lines replaced; the other lines, and line breaks, kept.
     public static func apply(_ rewrites: [Rewrite], to bytes: [UInt8]) -> [UInt8] {
         var lines: [[UInt8]] = []

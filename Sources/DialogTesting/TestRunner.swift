@@ -23,6 +23,8 @@ public struct RunOptions: Sendable {
     public var measure = true
     /// Keeps every turn of every test (``TestResult/turns``).
     public var keepTurns = false
+    /// Runs no test after the first that fails (mutation testing needs only one).
+    public var stopsAtFirstFailure = false
     /// Bundle folders a test file may name in `bundle:` wherever they are (given on the
     /// command line); any other must be inside ``TestFiles/bundleRoot(for:)``.
     public var allowedBundles: [String] = []
@@ -158,7 +160,7 @@ public struct TestRunner {
         var rewrites: [Rewrite] = []
         var results: [FileResult] = []
 
-        for file in files {
+        everyFile: for file in files {
             var result = FileResult(path: file.path, source: file.source, bundle: nil, diagnostics: file.diagnostics, tests: [])
             let selected = file.tests.filter { selects(file.path, $0.name) }
             if options.filter != nil && selected.isEmpty && !file.hasErrors { continue }
@@ -210,6 +212,10 @@ public struct TestRunner {
                 result.tests.append(TestResult(name: test.name, path: file.path, range: test.range,
                                                outcome: run.failure.map { .failed($0) } ?? .passed,
                                                steps: run.steps, duration: duration, turns: run.turns))
+                if run.failure != nil && options.stopsAtFirstFailure {
+                    results.append(result)
+                    break everyFile
+                }
             }
             results.append(result)
         }

@@ -64,15 +64,19 @@ public enum TestText {
     }
 
     /// The expectations a golden test pins for a turn: where it is, what it says and
-    /// asks, its flags and crisis; symptoms and scores when they changed.
+    /// asks, the staff note, its flags and crisis, what the line was understood as;
+    /// symptoms and scores when they changed.
     public static func goldenLines(_ turn: Turn, previous: Turn?) -> [String] {
         var out = ["node: \(turn.node)", "state: \(turn.state.rawValue)"]
         out += exactLines(.say, turn.say)
         out += exactLines(.ask, TextField.ask.items(of: turn))
         out += exactLines(.choices, turn.choiceLabels)
+        if let note = turn.note { out += exactLines(.note, [note]) }
         out.append("flags: \(list(turn.flags.map(\.rawValue)))")
         out.append("crisis: \(crisis(turn.crisis))")
         if let c = turn.crisis, !c.also.isEmpty { out.append("crisis also: \(list(c.also.map(\.rawValue)))") }
+        if turn.input != nil { out.append("matched: \(matched(turn.matched))") }
+        if let phrase = turn.matched?.phrase { out.append("matched phrase: \(value(phrase))") }
         if turn.reported != (previous?.reported ?? []) { out.append("reported: \(list(turn.reported))") }
         if turn.denied != (previous?.denied ?? []) { out.append("denied: \(list(turn.denied))") }
         let before = Dictionary(uniqueKeysWithValues: (previous?.scores ?? []).map { ($0.scale, $0.total) })

@@ -49,10 +49,15 @@ struct TestCommand: ParsableCommand {
     @Flag(help: "Rewrite the `is:` texts that differ with what the assistant says now, for review.")
     var update = false
 
+    @Option(help: "Write the tests that ran to FILE as golden tests: each test's lines with every turn pinned in full (one bundle's tests at a time).")
+    var record: String?
+
     @Flag(help: "Also walk every path of each tested bundle, as intake check --paths does.")
     var explore = false
 
     @OptionGroup var walk: PathWalkOptions
+
+    @OptionGroup var mutation: MutateOptions
 
     @Flag(name: .shortAndLong, help: "List every test, not only the failures.")
     var verbose = false
@@ -66,7 +71,7 @@ struct TestCommand: ParsableCommand {
 
     func run() throws {
         // The files asked for are checked before any test runs.
-        try FileMessages.checkCreatable([turns, junit, walk.golden])
+        try FileMessages.checkCreatable([turns, junit, walk.golden, record])
         let given = paths.isEmpty ? DefaultTests.folders(DialogsLocation.resolve(nil)) : paths
         let found: [String]
         do {
@@ -87,9 +92,13 @@ struct TestCommand: ParsableCommand {
                 throw ExitStatus.noInput
             }
         }
+        if mutation.enabled {
+            try mutation.run(files, given: given, allowedBundles: allowedBundles)
+            return
+        }
         let wantsCoverage = coverage || minCoverage != nil
         var options = RunOptions(filter: filter, coverage: wantsCoverage)
-        options.keepTurns = turns != nil
+        options.keepTurns = turns != nil || record != nil
         options.allowedBundles = allowedBundles
         var result: SuiteResult
         if update {
@@ -119,6 +128,7 @@ struct TestCommand: ParsableCommand {
                 throw ExitStatus.ioError
             }
         }
+        if let record { try writeRecording(result, files: files, to: record) }
         if let junit {
             do {
                 try WholeFile.write(JUnitWriter.xml(result), to: junit)
@@ -151,6 +161,25 @@ struct TestCommand: ParsableCommand {
         if result.failed > 0 || belowMinimum || explorationFailed || result.tests.isEmpty { throw ExitStatus.failure }
     }
 
+    /// `--record`: the tests that ran, as golden tests of their one bundle.
+    private func writeRecording(_ result: SuiteResult, files: [TestFile], to path: String) throws {
+        let bundles = uniqueBundles(result)
+        guard bundles.count == 1, let folder = bundles.first, result.failed == 0 else {
+            FileIO.write("intake: --record writes the tests of one bundle, all passing; "
+                         + (result.failed > 0 ? "fix the failures first" : "these test \(bundles.count) bundles") + "\n", to: 2)
+            throw ExitStatus.failure
+        }
+        let inTests = TestFiles.bundleFolder(for: path, header: nil).map(TestFiles.normalize) == TestFiles.normalize(folder)
+        let header = inTests ? nil : RecordPaths.relativeBundle(folder, from: TestFiles.parent(path))
+        do {
+            try WholeFile.write(Recording.goldenTests(result, files: files, bundle: header), to: path)
+        } catch {
+            FileMessages.cannotWrite(error)
+            throw ExitStatus.ioError
+        }
+        FileIO.write("wrote \(result.tests.count) golden tests to \(path)\n", to: 1)
+    }
+
     private func uniqueBundles(_ result: SuiteResult) -> [String] {
         var out: [String] = []
         for file in result.files { if let b = file.bundle, !out.contains(b) { out.append(b) } }
@@ -170,6 +199,7 @@ struct TestCommand: ParsableCommand {
                 FileMessages.cannotWrite(error)
                 throw ExitStatus.ioError
             }
+            FileIO.write(Rewriting.diff(rewrites, to: file.source.bytes, path: file.path), to: 1)
             let n = rewrites.count
             FileIO.write("updated \(n) expectation\(n == 1 ? "" : "s") in \(file.path); review the change before committing it\n", to: 1)
             files[i] = TestParser.parse(bytes, path: file.path)

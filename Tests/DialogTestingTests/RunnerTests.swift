@@ -94,6 +94,19 @@ struct RunnerTests {
             """)
         let again = Fixtures.run([TestParser.parse(rewritten, path: "clinic/tests/update.test")])
         #expect(again.tests.map(\.passed) == [true, false])
+        // What --update prints: every text that changes, as a unified diff of the file.
+        #expect(Rewriting.diff(first.rewrites, to: Array(source.utf8), path: "update.test") == """
+            --- update.test
+            +++ update.test
+            @@ -4,1 +4,1 @@
+            -  ask is: How many hours?
+            +  ask is: How many hours since your last use?
+            @@ -6,2 +6,1 @@
+            -    say is: It was early.
+            -    say is: Two lines.
+            +    say is: It is early (6 hours).
+
+            """)
     }
 
     @Test("expectations are read against the bundle: unknown nodes, scales, symptoms, intents and regions")

@@ -31,23 +31,7 @@ public struct LoadResult: Sendable {
 
     /// One diagnostic, each note rendered against its own file.
     private func render(_ d: BundleDiagnostic) -> String {
-        if d.notePaths.isEmpty { return DiagnosticRenderer.render(d.diagnostic, in: file(d.path)) }
-        var main = d.diagnostic
-        main.notes = []
-        main.hint = nil
-        var out = DiagnosticRenderer.render(main, in: file(d.path))
-        for (i, note) in d.diagnostic.notes.enumerated() {
-            // A note renders as a diagnostic of severity `note` without its `[code]`.
-            let rendered = DiagnosticRenderer.render(Diagnostic(.note, code: "", note.message, at: note.range),
-                                                     in: file(d.notePaths[i] ?? d.path))
-            if let end = rendered.firstIndex(of: "\n"), rendered[..<end].hasSuffix(" []") {
-                out += rendered[..<end].dropLast(3) + rendered[end...]
-            } else {
-                out += rendered
-            }
-        }
-        if let hint = d.diagnostic.hint { out += "  hint: \(hint)\n" }
-        return out
+        DiagnosticRenderer.render(d.diagnostic, in: file(d.path), noteFiles: d.notePaths.mapValues(file))
     }
 }
 
@@ -70,12 +54,18 @@ public enum BundleLoader {
     /// files cannot be read (a dangling link or a link loop included); every problem in
     /// its files is in the result. Without `comparingExamples`, the examples are not
     /// ranked against each other (IC033): an author's check that a session need not pay
-    /// for at every start.
-    public static func load(folder: String, comparingExamples: Bool = true) throws(BundleReadError) -> LoadResult {
+    /// for at every start. A path of the folder found in `replacing` is read from there
+    /// instead of the disk (a changed copy of a file, as mutation testing makes).
+    public static func load(folder: String, comparingExamples: Bool = true,
+                            replacing: [String: [UInt8]] = [:]) throws(BundleReadError) -> LoadResult {
         var inputs: [(path: String, bytes: [UInt8])] = []
         var oversized: [(path: String, size: Int)] = []
         for (name, size) in try yamlFiles(in: folder) {
             let path = join(folder, name)
+            if let bytes = replacing[path] {
+                inputs.append((path, bytes))
+                continue
+            }
             if size > maxFileSize {
                 oversized.append((path, size))
                 continue
@@ -225,7 +215,7 @@ public enum BundleLoader {
 
     // MARK: - Files
 
-    static func baseName(_ path: String) -> String {
+    package static func baseName(_ path: String) -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         return name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name
     }

@@ -89,6 +89,9 @@ public struct EvalGroupResult: Sendable {
     public var misses: [EvalMiss]
     public var measures: [EvalMeasure: EvalTally]
     public var verdicts: [EvalVerdict]
+    /// Every outcome, record by record and place by place, when
+    /// ``EvalRunner/keepsOutcomes`` (mutation testing compares them).
+    public var outcomes: [EvalOutcome] = []
     /// Questions by the intent expected (the first listed): how many reached it.
     public var recall: [String: EvalTally] = [:]
     /// Missed questions by what was expected and what came instead (an intent,
@@ -153,6 +156,16 @@ public struct EvalKnownFailure: Sendable, Hashable {
 /// waiting at each of its places.
 public struct EvalRunner {
     public var knownFailures: [EvalKnownFailure]
+    /// Loads a bundle folder; called once per folder.
+    public var loadBundle: (String) -> BundleOutcome = TestRunner.loadFolder
+    /// Types each record at the first of its group's places only: a quick reading for
+    /// mutation testing, where a full run per mutant would take minutes.
+    public var firstPlaceOnly = false
+    /// Keeps every outcome (``EvalGroupResult/outcomes``).
+    public var keepsOutcomes = false
+    /// Checks that no held-apart line is a copy of a phrase or an example of the bundle
+    /// (most of a run's time): mutation testing, which only removes phrases, skips it.
+    public var checksCopies = true
 
     public init(knownFailures: [EvalKnownFailure] = []) {
         self.knownFailures = knownFailures
@@ -193,7 +206,7 @@ public struct EvalRunner {
                 continue
             }
             if bundles[folder] == nil {
-                if case .loaded(let loaded) = TestRunner.loadFolder(folder) {
+                if case .loaded(let loaded) = loadBundle(folder) {
                     bundles[folder] = Prepared(loaded)
                 } else {
                     bundles[folder] = .some(nil)
@@ -204,7 +217,7 @@ public struct EvalRunner {
                 continue
             }
             var problems = check(file, against: prepared.loaded.bundle)
-            if file.path.contains("/held-apart/") || file.path.hasPrefix("held-apart/") {
+            if checksCopies, file.path.contains("/held-apart/") || file.path.hasPrefix("held-apart/") {
                 problems += CopyCheck.copies(in: file, bundle: prepared.loaded.bundle)
             }
             for d in problems { result.diagnostics.append((file.path, file.source, d)) }
@@ -254,10 +267,11 @@ public struct EvalRunner {
     }
 
     private func places(of group: EvalGroup, _ prepared: Prepared) -> [NodeID] {
-        switch group.places {
+        let all = switch group.places {
         case .every: prepared.everyPlace
         case .nodes(let names): names.map { NodeID($0, in: "") }
         }
+        return firstPlaceOnly ? Array(all.prefix(1)) : all
     }
 
     private func run(_ group: EvalGroup, path: String, _ prepared: Prepared) -> EvalGroupResult {
@@ -267,10 +281,12 @@ public struct EvalRunner {
         var confusions: [EvalGroupResult.Confusion: Int] = [:]
         var misses: [EvalMiss] = []
         var passed = 0, failed = 0
+        var outcomes: [EvalOutcome] = []
         for record in group.records {
             var missed: [(node: String, got: String)] = []
             for place in places {
                 let outcome = self.outcome(of: record, at: place, prepared)
+                if keepsOutcomes { outcomes.append(outcome) }
                 let ok = Self.judge(record, outcome, into: &tallies)
                 if !ok { missed.append((place.description, outcome.description)) }
                 if let intents = record.intents, let expected = intents.first {
@@ -298,7 +314,8 @@ public struct EvalRunner {
             return EvalVerdict(threshold: t, measured: tallies[t.measure] ?? EvalTally(), knownFailure: known?.reason)
         }
         return EvalGroupResult(path: path, group: group, places: places.count, passed: passed, failed: failed,
-                               misses: misses, measures: tallies, verdicts: verdicts, recall: recall, confusions: confusions)
+                               misses: misses, measures: tallies, verdicts: verdicts, outcomes: outcomes,
+                               recall: recall, confusions: confusions)
     }
 
     /// Types the record's lines at `place` and reads the last turn.

@@ -1,0 +1,98 @@
+/// What mutation testing found: each mutant's outcome, and the kill rate overall and by
+/// operator.
+public struct MutationReport: Sendable {
+    public var results: [MutantResult]
+    /// How many mutants each operator has in all the bundles (the full set).
+    public var candidates: [MutationOperator: Int]
+    public var seed: UInt64
+    public var budget: Int?
+    public var bundles: [String]
+    public var duration: Duration
+
+    /// Counts of one set of results.
+    public struct Tally: Sendable, Equatable {
+        public var killed = 0
+        public var survived = 0
+        public var equivalent = 0
+        public var notRun = 0
+
+        /// Killed among the mutants that could be seen (killed or survived).
+        public var rate: Double {
+            killed + survived == 0 ? 100 : Double(killed) * 100 / Double(killed + survived)
+        }
+
+        mutating func add(_ outcome: MutantOutcome) {
+            switch outcome {
+            case .killed: killed += 1
+            case .survived: survived += 1
+            case .equivalent: equivalent += 1
+            case .notRun: notRun += 1
+            }
+        }
+    }
+
+    public var total: Tally { tally(results) }
+
+    public var byOperator: [(MutationOperator, Tally)] {
+        MutationOperator.allCases.compactMap { op in
+            let of = results.filter { $0.mutant.op == op }
+            return of.isEmpty ? nil : (op, tally(of))
+        }
+    }
+
+    private func tally(_ results: [MutantResult]) -> Tally {
+        var t = Tally()
+        for r in results { t.add(r.outcome) }
+        return t
+    }
+
+    /// The report as text: the table by operator, the survivors with their places and
+    /// what changed, the equivalent mutants, and the ones that did not load.
+    public func rendered() -> String {
+        let t = total
+        let all = candidates.values.reduce(0, +)
+        var out = "mutation testing of \(bundles.joined(separator: ", ")): \(results.count) of \(all) mutants "
+            + "(seed \(seed)\(budget.map { ", budget \($0)" } ?? ""))\n"
+        out += pad("operator", 14) + padLeft("mutants", 8) + padLeft("killed", 8) + padLeft("survived", 9)
+            + padLeft("equivalent", 11) + padLeft("rate", 8) + "\n"
+        for (op, c) in byOperator {
+            out += row(op.rawValue, c, of: candidates[op] ?? 0)
+        }
+        out += row("all", t, of: all)
+        let survivors = results.filter { if case .survived = $0.outcome { true } else { false } }
+        if !survivors.isEmpty {
+            out += "survived (no test failed and no labelled line changed):\n"
+            for r in survivors {
+                guard case .survived(let test) = r.outcome else { continue }
+                out += "  \(r.mutant.place): \(r.mutant.op.rawValue): \(r.mutant.change); changes \(test)\n"
+            }
+        }
+        let equivalent = results.filter { $0.outcome == .equivalent }
+        if !equivalent.isEmpty {
+            out += "equivalent (no turn of any test and no labelled line changed; left out of the rate):\n"
+            for r in equivalent { out += "  \(r.mutant.place): \(r.mutant.op.rawValue): \(r.mutant.change)\n" }
+        }
+        if t.notRun > 0 {
+            out += "\(t.notRun) mutants not run: the time limit was reached\n"
+        }
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        out += "mutation: \(t.killed) killed, \(t.survived) survived, \(t.equivalent) equivalent; kill rate "
+            + "\(Self.decimal(t.rate))% in \(Self.decimal(seconds)) s\n"
+        return out
+    }
+
+    private func row(_ name: String, _ c: Tally, of all: Int) -> String {
+        let ran = c.killed + c.survived + c.equivalent + c.notRun
+        return pad(name, 14) + padLeft(ran == all ? "\(ran)" : "\(ran)/\(all)", 8) + padLeft("\(c.killed)", 8)
+            + padLeft("\(c.survived)", 9) + padLeft("\(c.equivalent)", 11) + padLeft(Self.decimal(c.rate) + "%", 8) + "\n"
+    }
+
+    private func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
+    private func padLeft(_ s: String, _ n: Int) -> String { s.count >= n ? " " + s : String(repeating: " ", count: n - s.count) + s }
+
+    /// A number with one decimal: `96.5`.
+    public static func decimal(_ x: Double) -> String {
+        let tenths = Int((x * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+}

@@ -1,0 +1,295 @@
+import Dispatch
+import DialogEngine
+import DialogModel
+import DialogSyntax
+import Synchronization
+
+/// A bundle to mutate, with the tests and labelled lines that guard it.
+public struct MutationTarget: Sendable {
+    public var folder: String
+    public var tests: [TestFile]
+    public var evals: [EvalFile]
+
+    public init(folder: String, tests: [TestFile], evals: [EvalFile]) {
+        self.folder = folder
+        self.tests = tests
+        self.evals = evals
+    }
+}
+
+/// How to run mutation testing.
+public struct MutationOptions: Sendable {
+    /// Chooses the mutants of a budget and the details of each (which sentence, which node).
+    public var seed: UInt64 = 1
+    /// The most mutants to run, spread evenly over every operator of every bundle;
+    /// nil for every mutant.
+    public var budget: Int?
+    /// Mutants not started within this time are reported as not run.
+    public var timeLimit: Duration?
+    /// Mutants run at once, each on its own core.
+    public var workers = 2
+    /// Bundle folders the tests may name although they lie elsewhere (`--bundle`).
+    public var allowedBundles: [String] = []
+
+    public init() {}
+}
+
+/// What one mutant did to the tests.
+public enum MutantOutcome: Sendable, Equatable {
+    /// A test failed, a labelled line was read differently, or the changed bundle does
+    /// not load (so that every test of it fails): what noticed it.
+    case killed(by: String)
+    /// Some test's turns changed but every expectation held: a change no test guards.
+    /// The first test whose turns changed.
+    case survived(changed: String)
+    /// No turn of any test and no labelled line changed: the change cannot be seen
+    /// through the tests, and is left out of the rate.
+    case equivalent
+    /// The time bound stopped the run before this mutant.
+    case notRun
+}
+
+/// A mutant and what it did.
+public struct MutantResult: Sendable {
+    public var mutant: Mutant
+    public var outcome: MutantOutcome
+}
+
+/// Why mutation testing cannot start.
+public struct MutationProblem: Error, Sendable, CustomStringConvertible {
+    public var description: String
+}
+
+/// Mutation testing in-process: each mutant is one file of a bundle changed in memory,
+/// loaded, and run against the bundle's tests and labelled lines, on every core.
+public struct MutationRunner: Sendable {
+    public var options: MutationOptions
+
+    public init(options: MutationOptions) {
+        self.options = options
+    }
+
+    /// What the unchanged bundle does: every test's turns, every labelled line's outcome.
+    struct Baseline: Sendable {
+        var target: MutationTarget
+        var loaded: LoadedBundle
+        /// Each test's turns, by ``key(_:_:)``.
+        var turns: [String: [Turn]]
+        /// The files each test entered a node of, by key.
+        var filesEntered: [String: Set<String>]
+        var outcomes: [[EvalOutcome]]
+        var groupNames: [String]
+    }
+
+    /// Runs the mutants of every target and reports what each did.
+    public func run(_ targets: [MutationTarget]) throws(MutationProblem) -> MutationReport {
+        let clock = ContinuousClock()
+        let began = clock.now
+        var baselines: [String: Baseline] = [:]
+        var all: [Mutant] = []
+        for target in targets {
+            let baseline = try self.baseline(target)
+            baselines[target.folder] = baseline
+            all += mutants(of: target, baseline)
+        }
+        let chosen = choose(from: all)
+        let deadline = options.timeLimit.map { began + $0 }
+        let outcomes = Mutex([MutantOutcome](repeating: .notRun, count: chosen.count))
+        let next = Mutex(0)
+        let everyBaseline = baselines
+        DispatchQueue.concurrentPerform(iterations: max(1, options.workers)) { _ in
+            while true {
+                let i = next.withLock { n in
+                    defer { n += 1 }
+                    return n
+                }
+                guard i < chosen.count else { return }
+                if let deadline, clock.now > deadline { continue }
+                guard let baseline = everyBaseline[chosen[i].bundle] else { continue }
+                let outcome = judge(chosen[i], against: baseline)
+                outcomes.withLock { $0[i] = outcome }
+            }
+        }
+        let results = outcomes.withLock { found in zip(chosen, found).map { MutantResult(mutant: $0, outcome: $1) } }
+        var candidates: [MutationOperator: Int] = [:]
+        for m in all { candidates[m.op, default: 0] += 1 }
+        return MutationReport(results: results, candidates: candidates, seed: options.seed, budget: options.budget,
+                              bundles: targets.map(\.folder), duration: clock.now - began)
+    }
+
+    /// Every mutant of a target's bundle, in file order.
+    public func mutants(of target: MutationTarget) throws(MutationProblem) -> [Mutant] {
+        mutants(of: target, try baseline(target))
+    }
+
+    /// What one mutant of a target's bundle does to its tests and labelled lines.
+    public func outcome(of mutant: Mutant, in target: MutationTarget) throws(MutationProblem) -> MutantOutcome {
+        judge(mutant, against: try baseline(target))
+    }
+
+    func mutants(of target: MutationTarget, _ baseline: Baseline) -> [Mutant] {
+        let finder = MutantFinder(bundle: baseline.loaded.bundle, folder: target.folder, seed: options.seed)
+        return baseline.loaded.files.filter { Self.isDirectly(in: target.folder, $0.path) }.flatMap(finder.mutants)
+    }
+
+    /// Whether `path` is a file directly in `folder` (not a file another folder lends it).
+    static func isDirectly(in folder: String, _ path: String) -> Bool {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return TestFiles.normalize(TestFiles.join(folder, name)) == TestFiles.normalize(path)
+    }
+
+    /// The mutants to run: all of them, or a budget spread over every operator of every
+    /// bundle in turn, each operator's mutants in an order drawn from the seed.
+    func choose(from all: [Mutant]) -> [Mutant] {
+        guard let budget = options.budget, budget < all.count else { return all }
+        var strata: [String: [Mutant]] = [:]
+        var order: [String] = []
+        for m in all {
+            let key = "\(m.bundle)\u{1}\(m.op.rawValue)"
+            if strata[key] == nil { order.append(key) }
+            strata[key, default: []].append(m)
+        }
+        var rng = SplitMix(seed: options.seed)
+        for key in order {
+            guard var list = strata[key], list.count > 1 else { continue }
+            for i in stride(from: list.count - 1, to: 0, by: -1) { list.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
+            strata[key] = list
+        }
+        var chosen: [Mutant] = []
+        var round = 0
+        while chosen.count < budget {
+            var took = false
+            for key in order where chosen.count < budget {
+                guard let list = strata[key], round < list.count else { continue }
+                chosen.append(list[round])
+                took = true
+            }
+            if !took { break }
+            round += 1
+        }
+        return chosen
+    }
+
+    func baseline(_ target: MutationTarget) throws(MutationProblem) -> Baseline {
+        guard case .loaded(let loaded) = TestRunner.loadFolder(target.folder) else {
+            throw MutationProblem(description: "\(target.folder) does not load; run intake check \(target.folder)")
+        }
+        let suite = runTests(target, with: loaded)
+        if let failed = suite.tests.first(where: { !$0.passed }) ?? (suite.hasErrors ? suite.tests.first : nil) {
+            throw MutationProblem(description: "the tests of \(target.folder) do not pass before any change "
+                                  + "(\(failed.path): \(failed.name)); run intake test first")
+        }
+        let eval = runEvals(target, with: loaded)
+        if eval.hasErrors {
+            throw MutationProblem(description: "the labelled lines of \(target.folder) have errors; run intake eval first")
+        }
+        var turns: [String: [Turn]] = [:]
+        var entered: [String: Set<String>] = [:]
+        for test in suite.tests {
+            let key = Self.key(test.path, test.range)
+            turns[key] = Self.compared(test.turns)
+            entered[key] = Set(test.turns.flatMap { turn in
+                [turn.node.file] + turn.trace.compactMap { if case .entered(let id) = $0 { id.file } else { nil } }
+            })
+        }
+        return Baseline(target: target, loaded: loaded, turns: turns, filesEntered: entered,
+                        outcomes: eval.groups.map(\.outcomes), groupNames: eval.groups.map { "\($0.path): \($0.group.name)" })
+    }
+
+    /// Turns as mutation testing compares them: without their traces, whose labels
+    /// repeat the dialogs' own words (a route's phrases), so that removing a phrase no
+    /// line needs does not count as a change a test could see.
+    static func compared(_ turns: [Turn]) -> [Turn] {
+        turns.map { turn in
+            var t = turn
+            t.trace = []
+            return t
+        }
+    }
+
+    /// A test by its file and the line of its `test:`.
+    static func key(_ path: String, _ range: SourceRange) -> String { "\(path):\(range.start.line)" }
+
+    /// Runs the tests, `first` before the others; with `stopping`, none after the first
+    /// that fails.
+    func runTests(_ target: MutationTarget, with loaded: LoadedBundle, first: (String) -> Bool = { _ in true },
+                  stopping: Bool = false) -> SuiteResult {
+        var run = RunOptions(measure: false)
+        run.keepTurns = true
+        run.stopsAtFirstFailure = stopping
+        run.allowedBundles = options.allowedBundles
+        let folder = target.folder
+        var files = target.tests.map { file in
+            var f = file
+            f.tests = file.tests.filter { first(Self.key(file.path, $0.range)) }
+            return f
+        }
+        files += target.tests.map { file in
+            var f = file
+            f.tests = file.tests.filter { !first(Self.key(file.path, $0.range)) }
+            return f
+        }
+        return TestRunner(options: run, loadBundle: { $0 == folder ? .loaded(loaded) : TestRunner.loadFolder($0) })
+            .run(files.filter { !$0.tests.isEmpty || $0.hasErrors })
+    }
+
+    func runEvals(_ target: MutationTarget, with loaded: LoadedBundle) -> EvalResult {
+        guard !target.evals.isEmpty else { return EvalResult() }
+        var runner = EvalRunner()
+        let folder = target.folder
+        runner.loadBundle = { $0 == folder ? .loaded(loaded) : TestRunner.loadFolder($0) }
+        runner.firstPlaceOnly = true
+        runner.keepsOutcomes = true
+        runner.checksCopies = false
+        return runner.run(target.evals)
+    }
+
+    /// Loads the mutant, runs the tests, and compares what changed with the baseline.
+    func judge(_ mutant: Mutant, against baseline: Baseline) -> MutantOutcome {
+        let original = baseline.loaded.source(atPath: mutant.path).bytes
+        let result: LoadResult
+        do {
+            result = try BundleLoader.load(folder: mutant.bundle, comparingExamples: false,
+                                           replacing: [mutant.path: mutant.apply(to: original)])
+        } catch {
+            return .killed(by: "the bundle cannot be read: \(error.description)")
+        }
+        guard let loaded = LoadedBundle(result) else {
+            let first = result.diagnostics.first { $0.diagnostic.isError }
+            return .killed(by: "intake check: " + (first.map { "\($0.diagnostic.message) [\($0.diagnostic.code)]" } ?? "errors"))
+        }
+        // The tests that entered the changed file run first: a change is most often
+        // caught there, and the run stops at the first failure.
+        let file = BundleLoader.baseName(mutant.path)
+        let suite = runTests(baseline.target, with: loaded, first: { baseline.filesEntered[$0]?.contains(file) ?? false },
+                             stopping: true)
+        if let failed = suite.tests.first(where: { !$0.passed }) {
+            return .killed(by: "test \(failed.path): \(failed.name)")
+        }
+        let changedTest = suite.tests.first { baseline.turns[Self.key($0.path, $0.range)] != Self.compared($0.turns) }
+            .map { "\($0.path): \($0.name)" }
+        let eval = runEvals(baseline.target, with: loaded)
+        for (i, group) in eval.groups.enumerated() where i < baseline.outcomes.count {
+            let changed = zip(group.outcomes, baseline.outcomes[i]).filter { $0 != $1 }.count
+            if changed > 0 {
+                return .killed(by: "\(changed) labelled line\(changed == 1 ? "" : "s") of \(baseline.groupNames[i]) read differently")
+            }
+        }
+        return changedTest.map { .survived(changed: $0) } ?? .equivalent
+    }
+}
+
+/// A small seeded generator (SplitMix64): the same choices on every run with a seed.
+struct SplitMix {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
