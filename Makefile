@@ -31,7 +31,7 @@ bench: release
 	$(SWIFT) run -c release intake-bench
 
 # Every test: unit tests, the bundled dialogs' scripted tests, the training modules'
-# calibration transcripts and labelled lines, end-to-end
+# calibration transcripts and labelled lines, mutation testing of every bundle, end-to-end
 # tests (the hostile-input table last, about a minute), then YAML conformance when the suite
 # is present.
 test:
@@ -44,6 +44,7 @@ test:
 	$(BUILD_RELEASE)
 	$(RELEASE_BIN) eval Dialogs
 	$(RELEASE_BIN) eval Tests/Understanding
+	$(RELEASE_BIN) test --mutate --mutate-seed 1 --budget 210 --min-kill 95
 	python3 Tests/EndToEnd/test_chat.py $(DEBUG_BIN)
 	python3 Tests/EndToEnd/test_hostile.py $(DEBUG_BIN)
 	@$(MAKE) --no-print-directory conformance
