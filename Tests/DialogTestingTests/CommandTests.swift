@@ -163,6 +163,62 @@ struct CommandTests {
         #expect(try String(contentsOfFile: mmd, encoding: .utf8) == (try Fixtures.text("expected/clinic.mmd")))
     }
 
+    @Test("intake test --mutate: the table by operator, survivors with their places, and --min-kill")
+    func mutate() throws {
+        let strict = try intake(["test", "clinic/tests", "--mutate", "--budget", "14", "--min-kill", "100"])
+        #expect(strict.status == 1)
+        #expect(strict.stdout.hasPrefix("mutation testing of clinic: 14 of "))
+        #expect(strict.stdout.contains("operator       mutants  killed survived equivalent    rate\n"))
+        #expect(strict.stdout.contains("survived (no test failed and no labelled line changed):\n  clinic/"))
+        #expect(strict.stdout.hasSuffix("% is below the minimum of 100.0%\n"))
+        let lenient = try intake(["test", "clinic/tests", "--mutate", "--budget", "14", "--min-kill", "0"])
+        #expect(lenient.status == 0)
+        // The same mutants with the same outcomes: only the time and the verdict differ.
+        let body = { (out: String) in out.replacingOccurrences(of: #" in [0-9.]+ s\n[\s\S]*$"#, with: "", options: .regularExpression) }
+        #expect(body(lenient.stdout) == body(strict.stdout))
+        #expect(body(lenient.stdout) != lenient.stdout)
+        #expect(try intake(["test", "clinic/tests", "--mutate", "--budget", "0"]).status == 64)
+    }
+
+    @Test("intake test --record writes golden tests (mode 0600) that pin every turn and pass")
+    func recordGoldens() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let golden = folder.appendingPathComponent("golden.test").path
+        let run = try intake(["test", "clinic/tests", "--record", golden])
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("wrote 12 golden tests to \(golden)\n"))
+        let attributes = try FileManager.default.attributesOfItem(atPath: golden)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        let text = try String(contentsOfFile: golden, encoding: .utf8)
+        #expect(text.contains("\ntest: clinic/tests/menu.test: "))
+        #expect(text.contains("  say is: Baclofen is a muscle relaxant.\n"))
+        let replay = try intake(["test", golden, "--bundle", "clinic"])
+        #expect(replay.status == 0)
+        #expect(replay.stdout == "12 passed, 0 failed\n")
+    }
+
+    @Test("intake test --update prints every text it changes as a unified diff")
+    func updateDiff() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("facts.test").path
+        try Data("bundle: \(Fixtures.root)/clinic\ntest: facts\n> 1\n  say is: Baclofen is a medicine.\n".utf8)
+            .write(to: URL(fileURLWithPath: path))
+        let run = try intake(["test", path, "--update", "--bundle", Fixtures.root + "/clinic"])
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("""
+            --- \(path)
+            +++ \(path)
+            @@ -4,1 +4,2 @@
+            -  say is: Baclofen is a medicine.
+            +  say is: Baclofen is a muscle relaxant.
+            +  say is: Hello. In an emergency call Emergency (911).
+            updated 1 expectation in \(path); review the change before committing it
+
+            """))
+    }
+
     @Test("intake check --paths: the walk's problems, exit 65; and golden tests that pass")
     func paths() throws {
         let trapped = try intake(["check", "--paths", "trapped"])
