@@ -92,6 +92,9 @@ public enum TextField: String, Sendable, CaseIterable {
     case reply
     /// The note for staff (not shown to the person).
     case note
+    /// The summary shown when the session ends, line by line (a training session's
+    /// debrief).
+    case summary
 
     /// The field's items in a turn.
     public func items(of turn: Turn) -> [String] {
@@ -101,6 +104,7 @@ public enum TextField: String, Sendable, CaseIterable {
         case .choices: turn.choiceLabels
         case .reply: turn.say + (turn.ask.map { [$0] } ?? []) + turn.choiceLabels
         case .note: turn.note.map { [$0] } ?? []
+        case .summary: turn.summary?.lines ?? []
         }
     }
 }

@@ -152,7 +152,7 @@ private struct Reader {
             if let v = literal(value, key: "set \(rest[0])", keyRange: keyRange) {
                 section.presets.append(Preset(name: rest[0], value: v, range: lineRange))
             }
-        case "say", "ask", "choices", "reply", "note":
+        case "say", "ask", "choices", "reply", "note", "summary":
             guard let field = TextField(rawValue: head) else { return }
             expect(textCheck(field, rest, value, keyRange: keyRange))
         case "flags", "reported", "denied":

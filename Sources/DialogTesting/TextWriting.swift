@@ -64,7 +64,8 @@ public enum TestText {
     }
 
     /// The expectations a golden test pins for a turn: where it is, what it says and
-    /// asks, the staff note, its flags and crisis, what the line was understood as;
+    /// asks, the staff note and the summary, its flags and crisis, what the line was
+    /// understood as;
     /// symptoms and scores when they changed.
     public static func goldenLines(_ turn: Turn, previous: Turn?) -> [String] {
         var out = ["node: \(turn.node)", "state: \(turn.state.rawValue)"]
@@ -72,6 +73,7 @@ public enum TestText {
         out += exactLines(.ask, TextField.ask.items(of: turn))
         out += exactLines(.choices, turn.choiceLabels)
         if let note = turn.note { out += exactLines(.note, [note]) }
+        if let summary = turn.summary { out += exactLines(.summary, summary.lines) }
         out.append("flags: \(list(turn.flags.map(\.rawValue)))")
         out.append("crisis: \(crisis(turn.crisis))")
         if let c = turn.crisis, !c.also.isEmpty { out.append("crisis also: \(list(c.also.map(\.rawValue)))") }

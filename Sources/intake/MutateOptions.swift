@@ -20,6 +20,9 @@ struct MutateOptions: ParsableArguments {
     @Option(help: "Run at most N mutants, spread evenly over every operator of every bundle (default: every mutant).")
     var budget: Int?
 
+    @Option(help: "Only these operators, separated by commas: \(MutationOperator.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var operators: String?
+
     @Option(name: .customLong("min-kill"), help: "Fail (exit 1) when fewer than P percent of the mutants the tests can see are killed.")
     var minKill: Double?
 
@@ -30,6 +33,21 @@ struct MutateOptions: ParsableArguments {
         if let p = minKill, !(0...100).contains(p) { throw ValidationError("--min-kill takes a percentage from 0 to 100") }
         if let b = budget, b < 1 { throw ValidationError("--budget takes a positive number of mutants") }
         if let t = timeLimit, t < 1 { throw ValidationError("--time-limit takes a positive number of seconds") }
+        _ = try chosenOperators()
+    }
+
+    /// The operators `--operators` names; nil for all.
+    func chosenOperators() throws -> Set<MutationOperator>? {
+        guard let operators else { return nil }
+        var chosen = Set<MutationOperator>()
+        for name in operators.split(separator: ",").map({ String($0.filter { $0 != " " }) }) {
+            guard let op = MutationOperator(rawValue: name) else {
+                throw ValidationError("no mutation operator `\(name)`; the operators are: "
+                                      + MutationOperator.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            chosen.insert(op)
+        }
+        return chosen
     }
 
     /// Runs the mutants of every bundle the test files test, with the `*.eval` files
@@ -70,6 +88,7 @@ struct MutateOptions: ParsableArguments {
         var options = MutationOptions()
         options.seed = seed
         options.budget = budget
+        options.operators = try chosenOperators()
         options.timeLimit = timeLimit.map { .seconds($0) }
         options.workers = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         options.allowedBundles = allowedBundles

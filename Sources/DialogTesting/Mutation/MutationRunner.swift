@@ -24,6 +24,8 @@ public struct MutationOptions: Sendable {
     /// The most mutants to run, spread evenly over every operator of every bundle;
     /// nil for every mutant.
     public var budget: Int?
+    /// Only these operators' mutants; nil for all.
+    public var operators: Set<MutationOperator>?
     /// Mutants not started within this time are reported as not run.
     public var timeLimit: Duration?
     /// Mutants run at once, each on its own core.
@@ -90,7 +92,7 @@ public struct MutationRunner: Sendable {
         for target in targets {
             let baseline = try self.baseline(target)
             baselines[target.folder] = baseline
-            all += mutants(of: target, baseline)
+            all += mutants(of: target, baseline).filter { options.operators?.contains($0.op) ?? true }
         }
         let chosen = choose(from: all)
         let deadline = options.timeLimit.map { began + $0 }
@@ -197,14 +199,40 @@ public struct MutationRunner: Sendable {
     }
 
     /// Turns as mutation testing compares them: without their traces, whose labels
-    /// repeat the dialogs' own words (a route's phrases), so that removing a phrase no
+    /// repeat the dialogs' own words (a route's phrases), nor the phrase a debrief item
+    /// was met by (in the summary's data, not its text), so that removing a phrase no
     /// line needs does not count as a change a test could see.
     static func compared(_ turns: [Turn]) -> [Turn] {
         turns.map { turn in
             var t = turn
             t.trace = []
+            if let items = t.summary?.debrief?.items {
+                t.summary?.debrief?.items = items.map { item in
+                    var i = item
+                    i.phrase = nil
+                    return i
+                }
+            }
             return t
         }
+    }
+
+    /// Where two runs of a test first differ: “the `matched` of turn 3”; nil when they
+    /// do not.
+    static func difference(_ a: [Turn], _ b: [Turn]) -> String? {
+        guard a != b else { return nil }
+        for (i, (x, y)) in zip(a, b).enumerated() where x != y {
+            let fields: [(String, Bool)] = [
+                ("node", x.node == y.node), ("state", x.state == y.state), ("say", x.say == y.say), ("ask", x.ask == y.ask),
+                ("choices", x.choices == y.choices), ("expects", x.expects == y.expects), ("flags", x.flags == y.flags),
+                ("crisis", x.crisis == y.crisis), ("matched", x.matched == y.matched), ("symptoms", x.symptoms == y.symptoms),
+                ("scores", x.scores == y.scores), ("resources", x.resources == y.resources), ("note", x.note == y.note),
+                ("summary", x.summary == y.summary),
+            ]
+            let changed = fields.filter { !$0.1 }.map { "`\($0.0)`" }
+            return "the \(changed.isEmpty ? "turn" : changed.joined(separator: ", ")) of turn \(i)"
+        }
+        return "the number of turns"
     }
 
     /// A test by its file and the line of its `test:`.
@@ -266,8 +294,14 @@ public struct MutationRunner: Sendable {
         if let failed = suite.tests.first(where: { !$0.passed }) {
             return .killed(by: "test \(failed.path): \(failed.name)")
         }
-        let changedTest = suite.tests.first { baseline.turns[Self.key($0.path, $0.range)] != Self.compared($0.turns) }
-            .map { "\($0.path): \($0.name)" }
+        var changedTest: String?
+        for test in suite.tests {
+            let was = baseline.turns[Self.key(test.path, test.range)] ?? []
+            if let difference = Self.difference(was, Self.compared(test.turns)) {
+                changedTest = "\(difference) of \(test.path): \(test.name)"
+                break
+            }
+        }
         let eval = runEvals(baseline.target, with: loaded)
         for (i, group) in eval.groups.enumerated() where i < baseline.outcomes.count {
             let changed = zip(group.outcomes, baseline.outcomes[i]).filter { $0 != $1 }.count
