@@ -51,8 +51,8 @@ test:
 	@$(MAKE) --no-print-directory fuzz-smoke
 
 # Rewrites the golden tests of every bundle under Dialogs/ from what the dialogs say now:
-# every walked path in each region, and every turn of each training module's
-# calibration transcripts and lines. Review the diff before committing it; for a change
+# every walked path in each region, and every turn of the dialogs' own tests and of each
+# training module's calibration transcripts and lines. Review the diff before committing it; for a change
 # of texts only, `intake test --update` rewrites them in place and prints the diff.
 GOLDEN_REGIONS = US UK CA
 goldens: release
@@ -60,6 +60,8 @@ goldens: release
 		$(RELEASE_BIN) check Dialogs --paths --region $$r \
 			--golden Dialogs/tests/golden-$$(echo $$r | tr A-Z a-z).test 2>/dev/null | tail -1 || exit 1; \
 	done
+	@$(RELEASE_BIN) test $(filter-out Dialogs/tests/golden-%,$(wildcard Dialogs/tests/*.test)) \
+		--record Dialogs/tests/golden-lines.test | tail -1
 	@for m in Dialogs/training/*/; do \
 		m=$${m%/}; t=$$m/tests; mkdir -p $$t; \
 		$(RELEASE_BIN) check $$m --paths --golden $$t/golden-paths.test 2>/dev/null | tail -1 || exit 1; \

@@ -87,15 +87,16 @@ public struct ExplorationReport: Sendable {
     /// One golden test per path, replaying it: a test file, with `bundle:` when given.
     public func goldenTests(bundle header: String?) -> String {
         var lines = ["# Golden tests written by intake check --paths: one test per route walked from the",
-                     "# start, each the shortest way there; the last turn of each is pinned in full. They pin",
+                     "# start, each the shortest way there; each distinct turn is pinned in full once. They pin",
                      "# what the dialogs say today: review them, and after a deliberate change rewrite",
                      "# their texts with intake test --update."]
         if let header { lines.append("bundle: \(header)") }
         if options.region != "US" { lines.append("region: \(options.region)") }
         if options.seed != 0 { lines.append("seed: \(options.seed)") }
+        var pins = GoldenPins()
         for (i, path) in paths.enumerated() {
             lines.append("")
-            lines += TestText.test(named: "path \(i + 1): \(path.route)", turns: path.turns, onlyLast: true)
+            lines += TestText.test(named: "path \(i + 1): \(path.route)", turns: path.turns) { pins.isNew($0) }
         }
         return lines.joined(separator: "\n") + "\n"
     }

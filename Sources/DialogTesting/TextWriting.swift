@@ -2,6 +2,19 @@ import DialogMatching
 import DialogEngine
 import DialogModel
 
+/// Golden tests written once per distinct turn: a turn is pinned in full the first time
+/// the file shows it, so that every text is pinned once and the file stays short.
+public struct GoldenPins {
+    private var pinned: Set<String> = []
+
+    public init() {}
+
+    /// Whether a turn with these golden lines is new to the file (and so pinned in full).
+    public mutating func isNew(_ lines: [String]) -> Bool {
+        pinned.insert(lines.filter { !$0.hasPrefix("matched") }.joined(separator: "\n")).inserted
+    }
+}
+
 /// Writes values and turns in the test format: for recorded sessions, golden tests,
 /// `--update`, and the turn shown with a failure.
 public enum TestText {
@@ -87,16 +100,17 @@ public enum TestText {
     }
 
     /// A test that replays a session: the opening turn's expectations, then each line
-    /// typed (or `end of input`) with the expectations on its reply. With `onlyLast`,
-    /// the turns before the last pin only their node and state.
+    /// typed (or `end of input`) with the expectations on its reply. `full` says which
+    /// turns (by their golden lines) are pinned in full; the others pin only
+    /// their node and state, and what their line was understood as.
     public static func test(named name: String, turns: [Turn], start: String? = nil, region: String? = nil,
-                            seed: UInt64? = nil, onlyLast: Bool = false) -> [String] {
+                            seed: UInt64? = nil, full: ([String]) -> Bool = { _ in true }) -> [String] {
         var out = ["test: \(name)"]
         if let start { out.append("start: \(start)") }
         if let region { out.append("region: \(region)") }
         if let seed { out.append("seed: \(seed)") }
         var previous: Turn?
-        for (i, turn) in turns.enumerated() {
+        for turn in turns {
             if previous != nil || turn.input != nil {
                 if let input = turn.input {
                     out.append("> " + input.filter { $0 != "\n" && $0 != "\r" })
@@ -107,8 +121,9 @@ public enum TestText {
                     out.append("> reload")
                 }
             }
-            let full = !onlyLast || i == turns.count - 1
-            let lines = full ? goldenLines(turn, previous: previous) : ["node: \(turn.node)", "state: \(turn.state.rawValue)"]
+            let golden = goldenLines(turn, previous: previous)
+            let lines = full(golden) ? golden
+                : ["node: \(turn.node)", "state: \(turn.state.rawValue)"] + golden.filter { $0.hasPrefix("matched") }
             out += lines.map { "  " + $0 }
             previous = turn
         }
