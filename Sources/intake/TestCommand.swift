@@ -49,7 +49,7 @@ struct TestCommand: ParsableCommand {
     @Flag(help: "Rewrite the `is:` texts that differ with what the assistant says now, for review.")
     var update = false
 
-    @Option(help: "Write the tests that ran to FILE as golden tests: each test's lines with every turn pinned in full (one bundle's tests at a time).")
+    @Option(help: "Write the tests that ran to FILE as golden tests: each test's lines, each distinct turn pinned in full once (one bundle's tests at a time).")
     var record: String?
 
     @Flag(help: "Also walk every path of each tested bundle, as intake check --paths does.")
