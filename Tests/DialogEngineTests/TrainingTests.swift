@@ -136,6 +136,9 @@ struct TrainingTests {
         #expect(!debrief.passed)
         #expect(debrief.lines.contains("Not passed: below the pass mark of 80%."))
         #expect(debrief.lines.contains("  Right answer: No: using it for opioid withdrawal is off-label"))
+        // A question answered in words gives its route's `answer:`, not the phrases it matches.
+        #expect(debrief.lines.contains("  Right answer: Sedation: it adds up with alcohol and other depressants"))
+        #expect(debrief.lines.contains("  Right answer: Call 911 now"))
     }
 
     @Test func theRightAnswerIsNotAlwaysTheFirstChoice() throws {

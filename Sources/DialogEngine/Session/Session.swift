@@ -474,7 +474,7 @@ public struct Session: Sendable {
                 answer = choice.label.interpolation.render(with: lookup)
                 target = choice.goto.target
             } else if let route = node.routes.first(where: \.right) {
-                answer = route.match.prefix(3).map(\.text).joined(separator: " / ")
+                answer = route.answer ?? route.match.prefix(3).map(\.text).joined(separator: " / ")
                 target = route.goto.target
             } else {
                 return nil

@@ -542,7 +542,7 @@ struct FileDecoder {
                 continue
             }
             if sawElse { report(ModelMessage.elseNotLast(item.range)) }
-            m = checkKeys(m, allowMatch ? ["match", "if", "goto", "set", "right"] : ["if", "goto", "set"], "a route")
+            m = checkKeys(m, allowMatch ? ["match", "if", "goto", "set", "right", "answer"] : ["if", "goto", "set"], "a route")
             let match = allowMatch ? (m["match"].map { textList($0, "`match`") } ?? []) : []
             let cond = m["if"].flatMap { condition($0) }
             if match.isEmpty && cond == nil && m["if"] == nil {
@@ -553,6 +553,7 @@ struct FileDecoder {
             var route = Route(match: match, condition: cond, goto: goto, set: m["set"].map { assignments($0) } ?? [],
                               isElse: false, range: item.range)
             route.right = m["right"].flatMap { bool($0, "`right`") } ?? false
+            route.answer = m["answer"].flatMap { text($0, "`answer`") }
             out.append(route)
         }
         return out

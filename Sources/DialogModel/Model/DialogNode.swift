@@ -79,6 +79,9 @@ public struct Route: Sendable, Hashable {
     public var range: SourceRange
     /// `right: true`: the right answer of a knowledge-check question.
     public var right = false
+    /// `answer:` the right answer in words, as the debrief shows it (a route's phrases
+    /// are what it matches, not what to tell a trainee).
+    public var answer: String?
 
     /// A short description for graphs and `--staff`.
     public var label: String {

@@ -5,7 +5,7 @@ import DialogSyntax
 /// the files' syntax so that each is an edit an author could have made.
 public struct MutantFinder {
     /// The keys whose values a person reads.
-    static let textKeys: Set<String> = ["say", "ask", "text", "label", "note", "one-of", "practise", "briefing"]
+    static let textKeys: Set<String> = ["say", "ask", "text", "label", "note", "one-of", "practise", "briefing", "answer"]
     /// The keys whose values are lists of phrases the matcher reads.
     static let phraseKeys: Set<String> = ["match", "examples", "synonyms", "avoid", "against", "words"]
     /// The text a text mutant puts in place of the author's.
