@@ -1,9 +1,9 @@
 import DialogModel
 
 /// Golden tests from tests that ran: each test's lines replayed with each distinct turn
-/// pinned in full once (`intake test --record FILE`). Hand-written tests check what matters to their
-/// author; the recording pins every word a person reads along the same lines, so that
-/// no change of text goes unseen.
+/// pinned in full once (`intake test --record FILE`). Hand-written tests check what
+/// matters to their author; the recording pins every word a person reads along the same
+/// lines, so that no change of text goes unseen.
 public enum Recording {
     /// A test file replaying every test of `result` (run with kept turns), with each
     /// test's start, region, seed and preset variables; `bundle:` when given.

@@ -78,8 +78,7 @@ public enum TestText {
 
     /// The expectations a golden test pins for a turn: where it is, what it says and
     /// asks, the staff note and the summary, its flags and crisis, what the line was
-    /// understood as;
-    /// symptoms and scores when they changed.
+    /// understood as; symptoms and scores when they changed.
     public static func goldenLines(_ turn: Turn, previous: Turn?) -> [String] {
         var out = ["node: \(turn.node)", "state: \(turn.state.rawValue)"]
         out += exactLines(.say, turn.say)
@@ -101,8 +100,8 @@ public enum TestText {
 
     /// A test that replays a session: the opening turn's expectations, then each line
     /// typed (or `end of input`) with the expectations on its reply. `full` says which
-    /// turns (by their golden lines) are pinned in full; the others pin only
-    /// their node and state, and what their line was understood as.
+    /// turns (by their golden lines) are pinned in full; the others pin only their node
+    /// and state, and what their line was understood as.
     public static func test(named name: String, turns: [Turn], start: String? = nil, region: String? = nil,
                             seed: UInt64? = nil, full: ([String]) -> Bool = { _ in true }) -> [String] {
         var out = ["test: \(name)"]

@@ -4,8 +4,8 @@ import DialogSyntax
 /// Finds every mutant of a bundle's files: one per place an operator applies, read from
 /// the files' syntax so that each is an edit an author could have made.
 public struct MutantFinder {
-    /// The keys whose values a person reads.
-    static let textKeys: Set<String> = ["say", "ask", "text", "label", "note", "one-of", "practise", "briefing", "answer"]
+    /// The keys whose values a person reads (`items`: a scale's questions).
+    static let textKeys: Set<String> = ["say", "ask", "text", "label", "note", "one-of", "practise", "briefing", "answer", "items"]
     /// The keys whose values are lists of phrases the matcher reads.
     static let phraseKeys: Set<String> = ["match", "examples", "synonyms", "avoid", "against", "words"]
     /// The text a text mutant puts in place of the author's.
@@ -60,7 +60,7 @@ public struct MutantFinder {
         mutating func visit(_ node: Node, key: String, parent: MappingNode) {
             switch node {
             case .scalar(let s):
-                scalar(s, key: key, parent: parent)
+                scalar(s, key: key)
             case .sequence(let seq):
                 if MutantFinder.phraseKeys.contains(key) {
                     removals(of: node, key: key, as: parent["crisis"] != nil && key == "match" ? .crisisPhrase : .phrase)
@@ -78,7 +78,7 @@ public struct MutantFinder {
             }
         }
 
-        mutating func scalar(_ s: ScalarNode, key: String, parent: MappingNode) {
+        mutating func scalar(_ s: ScalarNode, key: String) {
             switch key {
             case _ where MutantFinder.textKeys.contains(key):
                 text(s, key: key)
@@ -98,9 +98,8 @@ public struct MutantFinder {
         }
 
         mutating func text(_ s: ScalarNode, key: String) {
-            let shown = MutantFinder.excerpt(s.text)
             guard !s.text.isEmpty, s.text != MutantFinder.zebra else { return }
-            add(.text, s, MutantFinder.zebra, change: "`\(key)` “\(shown)” replaced")
+            add(.text, s, MutantFinder.zebra, change: "`\(key)` “\(MutantFinder.excerpt(s.text))” replaced")
             let sentences = MutantFinder.sentences(s.text)
             guard sentences.count > 1 else { return }
             let dropped = finder.draw(s.range.start.offset, sentences.count)
