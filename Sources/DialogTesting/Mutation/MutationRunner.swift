@@ -151,9 +151,11 @@ public struct MutationRunner: Sendable {
             if strata[key] == nil { order.append(key) }
             strata[key, default: []].append(m)
         }
-        var rng = SplitMix(seed: options.seed)
         for key in order {
             guard var list = strata[key], list.count > 1 else { continue }
+            // Each stratum draws from its own generator, so that a change to one bundle or
+            // operator leaves the others' mutants as they were.
+            var rng = SplitMix(seed: options.seed ^ Self.hash(key))
             for i in stride(from: list.count - 1, to: 0, by: -1) { list.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
             strata[key] = list
         }
@@ -310,6 +312,13 @@ public struct MutationRunner: Sendable {
             }
         }
         return changedTest.map { .survived(changed: $0) } ?? .equivalent
+    }
+}
+
+extension MutationRunner {
+    /// FNV-1a of a text: a stable number for a stratum's name.
+    static func hash(_ text: String) -> UInt64 {
+        text.utf8.reduce(0xCBF2_9CE4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 }
     }
 }
 
