@@ -1,3 +1,4 @@
+import DialogEngine
 import DialogModel
 import DialogSyntax
 
@@ -45,7 +46,7 @@ public struct MutantFinder {
     /// A number from the seed and a place, the same on every run with that seed.
     func draw(_ place: Int, _ upper: Int) -> Int {
         guard upper > 1 else { return 0 }
-        var rng = SplitMix(seed: seed ^ UInt64(truncatingIfNeeded: place) &* 0x2545_F491_4F6C_DD1D)
+        var rng = SplitMix64(seed: seed ^ UInt64(truncatingIfNeeded: place) &* 0x2545_F491_4F6C_DD1D)
         return Int(rng.next() % UInt64(upper))
     }
 

@@ -87,8 +87,9 @@ public struct MutationReport: Sendable {
             + padLeft("\(c.survived)", 9) + padLeft("\(c.equivalent)", 11) + padLeft(Self.decimal(c.rate) + "%", 8) + "\n"
     }
 
-    private func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
-    private func padLeft(_ s: String, _ n: Int) -> String { s.count >= n ? " " + s : String(repeating: " ", count: n - s.count) + s }
+    /// `s` in a column `n` wide, with at least one space after it (before it, for `padLeft`).
+    private func pad(_ s: String, _ n: Int) -> String { s.padding(to: n - 1) + " " }
+    private func padLeft(_ s: String, _ n: Int) -> String { " " + s.leftPadded(to: n - 1) }
 
     /// A number with one decimal: `96.5`.
     public static func decimal(_ x: Double) -> String {

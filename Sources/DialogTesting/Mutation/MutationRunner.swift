@@ -75,6 +75,9 @@ public struct MutationRunner: Sendable {
     struct Baseline: Sendable {
         var target: MutationTarget
         var loaded: LoadedBundle
+        /// The bytes of the files directly in the bundle's folder, by path: a mutant
+        /// replaces one, and none is read from the disk again.
+        var ownFiles: [String: [UInt8]]
         /// Each test's turns, by ``key(_:_:)``.
         var turns: [String: [Turn]]
         /// The files each test entered a node of, by key.
@@ -131,7 +134,7 @@ public struct MutationRunner: Sendable {
 
     func mutants(of target: MutationTarget, _ baseline: Baseline) -> [Mutant] {
         let finder = MutantFinder(bundle: baseline.loaded.bundle, folder: target.folder, seed: options.seed)
-        return baseline.loaded.files.filter { Self.isDirectly(in: target.folder, $0.path) }.flatMap(finder.mutants)
+        return baseline.loaded.files.filter { baseline.ownFiles[$0.path] != nil }.flatMap(finder.mutants)
     }
 
     /// Whether `path` is a file directly in `folder` (not a file another folder lends it).
@@ -155,7 +158,7 @@ public struct MutationRunner: Sendable {
             guard var list = strata[key], list.count > 1 else { continue }
             // Each stratum draws from its own generator, so that a change to one bundle or
             // operator leaves the others' mutants as they were.
-            var rng = SplitMix(seed: options.seed ^ Self.hash(key))
+            var rng = SplitMix64(seed: options.seed ^ Self.hash(key))
             for i in stride(from: list.count - 1, to: 0, by: -1) { list.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
             strata[key] = list
         }
@@ -196,7 +199,9 @@ public struct MutationRunner: Sendable {
                 [turn.node.file] + turn.trace.compactMap { if case .entered(let id) = $0 { id.file } else { nil } }
             })
         }
-        return Baseline(target: target, loaded: loaded, turns: turns, filesEntered: entered,
+        var own: [String: [UInt8]] = [:]
+        for file in loaded.files where Self.isDirectly(in: target.folder, file.path) { own[file.path] = file.bytes }
+        return Baseline(target: target, loaded: loaded, ownFiles: own, turns: turns, filesEntered: entered,
                         outcomes: eval.groups.map(\.outcomes), groupNames: eval.groups.map { "\($0.path): \($0.group.name)" })
     }
 
@@ -276,11 +281,11 @@ public struct MutationRunner: Sendable {
 
     /// Loads the mutant, runs the tests, and compares what changed with the baseline.
     func judge(_ mutant: Mutant, against baseline: Baseline) -> MutantOutcome {
-        let original = baseline.loaded.source(atPath: mutant.path).bytes
+        var files = baseline.ownFiles
+        files[mutant.path] = mutant.apply(to: files[mutant.path] ?? [])
         let result: LoadResult
         do {
-            result = try BundleLoader.load(folder: mutant.bundle, comparingExamples: false,
-                                           replacing: [mutant.path: mutant.apply(to: original)])
+            result = try BundleLoader.load(folder: mutant.bundle, comparingExamples: false, replacing: files)
         } catch {
             return .killed(by: "the bundle cannot be read: \(error.description)")
         }
@@ -319,20 +324,5 @@ extension MutationRunner {
     /// FNV-1a of a text: a stable number for a stratum's name.
     static func hash(_ text: String) -> UInt64 {
         text.utf8.reduce(0xCBF2_9CE4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 }
-    }
-}
-
-/// A small seeded generator (SplitMix64): the same choices on every run with a seed.
-struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
