@@ -8,7 +8,7 @@ DEBUG_BIN = .build/debug/intake
 RELEASE_BIN = .build/release/intake
 BUILD_RELEASE = $(SWIFT) build -c release --product intake
 
-.PHONY: all setup build release run test unit-test conformance install clean bench goldens \
+.PHONY: all setup build release serve run test unit-test conformance install clean bench goldens \
 	fuzz fuzz-smoke test-sanitize
 
 all: build
@@ -26,14 +26,19 @@ release: setup
 run: release
 	.build/release/intake chat --dialogs Dialogs
 
+# The web chat and its API on http://127.0.0.1:8080/ (README, "The web chat").
+serve: release
+	$(SWIFT) build -c release --product intake-serve
+	.build/release/intake serve --dialogs Dialogs
+
 # The benchmark of the README's Performance section (about 2 minutes).
 bench: release
 	$(SWIFT) run -c release intake-bench
 
 # Every test: unit tests, the bundled dialogs' scripted tests, the training modules'
 # calibration transcripts and labelled lines, mutation testing of every bundle, end-to-end
-# tests (the hostile-input table last, about a minute), then YAML conformance when the suite
-# is present.
+# tests (the hostile-input table, about a minute; the server over HTTP; the web chat in
+# headless Chromium), then YAML conformance when the suite is present.
 test:
 	@INTAKE_SETUP_TEST=1 ./.ci/setup.sh
 	$(SWIFT) build --build-tests
@@ -47,6 +52,8 @@ test:
 	$(RELEASE_BIN) test --mutate --mutate-seed 1 --budget 210 --min-kill 95
 	python3 Tests/EndToEnd/test_chat.py $(DEBUG_BIN)
 	python3 Tests/EndToEnd/test_hostile.py $(DEBUG_BIN)
+	python3 Tests/EndToEnd/test_serve.py $(DEBUG_BIN)
+	/usr/bin/python3 Tests/EndToEnd/test_web_page.py $(DEBUG_BIN)
 	@$(MAKE) --no-print-directory conformance
 	@$(MAKE) --no-print-directory fuzz-smoke
 
@@ -104,8 +111,10 @@ test-sanitize: setup
 	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
 
 install: release
+	$(SWIFT) build -c release --product intake-serve
 	install -d "$(PREFIX)/bin" "$(PREFIX)/share/intake"
 	install -m 755 .build/release/intake "$(PREFIX)/bin/intake"
+	install -m 755 .build/release/intake-serve "$(PREFIX)/bin/intake-serve"
 	rm -rf "$(PREFIX)/share/intake/Dialogs"
 	cp -R Dialogs "$(PREFIX)/share/intake/Dialogs"
 

@@ -8,15 +8,27 @@ let strict: [SwiftSetting] = [
 
 let package = Package(
     name: "intake",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "intake", targets: ["intake"]),
+        // `intake serve` runs this sibling, so that the chat's start-up never loads the server.
+        .executable(name: "intake-serve", targets: ["intake-serve"]),
         .library(name: "DialogSyntax", targets: ["DialogSyntax"]),
         .library(name: "DialogMatching", targets: ["DialogMatching"]),
         .library(name: "DialogEngine", targets: ["DialogEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // The server (`intake serve`) only.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         // Test oracle and benchmark baseline only: never a dependency of the product.
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
@@ -50,6 +62,35 @@ let package = Package(
                 "DialogTesting",
                 "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        // Sessions kept in a store between turns, for the server: no HTTP here, so that the
+        // store and the turn logic are tested without a network.
+        .target(
+            name: "DialogServer",
+            dependencies: [
+                "DialogEngine", "DialogFiles", "DialogModel", "DialogSyntax",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "intake-serve",
+            dependencies: [
+                "DialogEngine", "DialogFiles", "DialogModel", "DialogServer", "DialogSyntax",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
         ),
@@ -88,6 +129,11 @@ let package = Package(
         .testTarget(
             name: "DialogEngineTests",
             dependencies: ["DialogEngine", "DialogMatching", "DialogModel", "DialogSyntax"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "DialogServerTests",
+            dependencies: ["DialogServer", "DialogEngine", "DialogFiles", "DialogModel", "DialogSyntax"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -10,11 +10,17 @@ fi
 
 missing=()
 [ -f /usr/include/readline/readline.h ] || missing+=(libreadline-dev)
+# The server's session store uses the system's SQLite.
+[ -f /usr/include/sqlite3.h ] || missing+=(libsqlite3-dev)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
 if [ "${INTAKE_SETUP_TEST:-0}" = 1 ]; then
     command -v tmux >/dev/null 2>&1 || missing+=(tmux)
     python3 -c 'import pexpect' 2>/dev/null || missing+=(python3-pexpect)
     python3 -c 'import jsonschema' 2>/dev/null || missing+=(python3-jsonschema)
+    # The web chat's browser test: Debian's Chromium and Selenium (for Debian's python3).
+    command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+    command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+    /usr/bin/python3 -c 'import selenium' 2>/dev/null || missing+=(python3-selenium)
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then

@@ -27,7 +27,7 @@ public final class AppendFile {
             created = false
             fd = open(path, flags)
         }
-        if fd < 0 { throw AppendFile.openProblem(path, errno) }
+        if fd < 0 { throw PrivateFile.openProblem(path, errno) }
         self.fd = fd
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw closing(.fromErrno(path)) }
@@ -35,12 +35,10 @@ public final class AppendFile {
         if created {
             fchmod(fd, 0o600)
         } else {
-            if info.st_uid != geteuid() {
-                throw closing(FileProblem(path: path, reason: "belongs to another user"))
-            }
-            if info.st_mode & 0o077 != 0 {
-                let mode = String(info.st_mode & 0o777, radix: 8)
-                throw closing(FileProblem(path: path, reason: "can be read or written by others (mode \(mode)); make it private with chmod 600, or choose another file"))
+            do {
+                try PrivateFile.checkOwned(info, path: path)
+            } catch {
+                throw closing(error)
             }
         }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
@@ -79,14 +77,5 @@ public final class AppendFile {
     private func closing(_ problem: FileProblem) -> FileProblem {
         close()
         return problem
-    }
-
-    private static func openProblem(_ path: String, _ code: Int32) -> FileProblem {
-        switch code {
-        case ELOOP: FileProblem(path: path, reason: "is a symbolic link, and intake never writes through one")
-        case ENXIO: FileProblem(path: path, reason: "is a device, a FIFO or a socket, not a regular file")
-        case EISDIR: FileProblem(path: path, reason: "is a folder")
-        default: .fromErrno(path, code)
-        }
     }
 }

@@ -35,12 +35,17 @@ enum DialogsLocation {
         FileReading.kind(of: path) == .folder
     }
 
-    /// `PREFIX/share/intake/Dialogs` for a binary at `PREFIX/bin/intake`.
-    private static func installedCopy() -> String? {
+    /// The path of the running `intake` binary, with links resolved.
+    static func executable() -> String? {
         var buffer = [CChar](repeating: 0, count: 4096)
         let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
         guard n > 0 else { return nil }
-        let exe = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// `PREFIX/share/intake/Dialogs` for a binary at `PREFIX/bin/intake`.
+    private static func installedCopy() -> String? {
+        guard let exe = executable() else { return nil }
         var parts = exe.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count >= 3 else { return nil }
         parts.removeLast(2)

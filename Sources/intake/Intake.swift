@@ -14,7 +14,7 @@ struct Intake: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "intake",
         abstract: "A rule-based intake assistant for opioid withdrawal questions, and its authoring tools.",
-        subcommands: [ChatCommand.self, CheckCommand.self, ParseCommand.self, TestCommand.self, EvalCommand.self, GraphCommand.self, TrainCommand.self],
+        subcommands: [ChatCommand.self, CheckCommand.self, ParseCommand.self, TestCommand.self, EvalCommand.self, GraphCommand.self, TrainCommand.self, ServeCommand.self],
         defaultSubcommand: ChatCommand.self
     )
 

@@ -94,6 +94,28 @@ struct ResumeTests {
         #expect(throws: ResumeError("the session has ended")) { try Session(compiled, resuming: state) }
     }
 
+    @Test("a session resumed after a crisis shows the region's emergency numbers with its question")
+    func numbersAfterACrisis() throws {
+        let compiled = try #require(shippedCompiled)
+        for region in ["US", "UK"] {
+            var calm = try Session(compiled, region: region)
+            _ = calm.open()
+            _ = calm.respond(to: "what is baclofen")
+            var resumedCalm = try Session(compiled, resuming: calm.savedState)
+            #expect(resumedCalm.resume().resources.isEmpty, "\(region): no numbers without a crisis")
+
+            var session = try Session(compiled, region: region)
+            _ = session.open()
+            let crisis = session.respond(to: "I want to kill myself")
+            #expect(crisis.crisis?.kind == .suicide)
+            var resumed = try Session(compiled, resuming: session.savedState)
+            let again = resumed.resume()
+            let roles = Set(again.resources.compactMap(\.role))
+            #expect(roles == ["emergency", "crisis-line"], "\(region): \(again.resources)")
+            #expect(again.ask == crisis.ask && again.number == crisis.number)
+        }
+    }
+
     @Test("a state of other dialogs, or one they no longer fit, is refused with the reason")
     func aStateThatNoLongerFitsIsRefused() throws {
         let compiled = try #require(shippedCompiled)

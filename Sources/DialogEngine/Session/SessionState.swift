@@ -190,10 +190,16 @@ extension Session {
     }
 
     /// The first turn of a resumed session: the pending question again, with the number
-    /// of the last turn given, no input, and a `resumed` step.
+    /// of the last turn given, no input, and a `resumed` step; after a crisis, the
+    /// region's emergency numbers among its resources.
     public mutating func resume() -> Turn {
         var turn = newTurn(input: nil)
         turn.trace.append(.resumed)
+        // Someone who came back to a session that had a crisis (a page reloaded, a call
+        // picked up again) finds the numbers with the question, not only in what scrolled away.
+        if bundle.kind == .intake && !crises.isEmpty {
+            for r in emergencyContacts() { list(r, in: &turn) }
+        }
         // Showing the question again is no answer: the count of lines not understood stays.
         let misunderstood = misunderstoodInARow
         turn = finish(turn)
