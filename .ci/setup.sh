@@ -21,6 +21,8 @@ if [ "${INTAKE_SETUP_TEST:-0}" = 1 ]; then
     command -v chromium >/dev/null 2>&1 || missing+=(chromium)
     command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
     /usr/bin/python3 -c 'import selenium' 2>/dev/null || missing+=(python3-selenium)
+    # The server's tests start a throwaway PostgreSQL cluster.
+    ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then

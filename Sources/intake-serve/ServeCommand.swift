@@ -68,17 +68,19 @@ struct ServeCommand: AsyncParsableCommand {
         let bundle = try Self.loadBundle(dialogs)
         let location = store.flatMap(StoreLocation.init) ?? .defaultLocation
         let sessionStore: any SessionStore
-        switch location {
-        case .sqlite(let path):
-            do {
+        var postgres: PostgresSessionStore?
+        do {
+            switch location {
+            case .sqlite(let path):
                 sessionStore = try SQLiteSessionStore(path: path)
-            } catch {
-                Self.fail("intake: \(error.description)")
-                if case .unsafe = error { throw ExitCode(73) }
-                throw ExitCode(69)
+            case .postgres(let url):
+                let store = try PostgresSessionStore(url: url, logger: logger)
+                postgres = store
+                sessionStore = store
             }
-        case .postgres:
-            Self.fail("intake: this build of intake serve keeps sessions in SQLite only; use --store sqlite:PATH")
+        } catch {
+            Self.fail("intake: \(error.description)")
+            if case .unsafe = error { throw ExitCode(73) }
             throw ExitCode(69)
         }
 
@@ -111,11 +113,25 @@ struct ServeCommand: AsyncParsableCommand {
             services: [.init(service: app), .init(service: sweeper), .init(service: reloader)],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))
-        do {
-            try await group.run()
-        } catch {
-            Self.fail("intake: the server stopped: \(error)")
-            throw ExitCode(69)
+        // The PostgreSQL pool runs beside the server and stops after it.
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            if let postgres {
+                tasks.addTask { await postgres.run() }
+                do {
+                    try await postgres.prepare()
+                } catch {
+                    Self.fail("intake: \(error)")
+                    tasks.cancelAll()
+                    throw ExitCode(69)
+                }
+            }
+            defer { tasks.cancelAll() }
+            do {
+                try await group.run()
+            } catch {
+                Self.fail("intake: the server stopped: \(error)")
+                throw ExitCode(69)
+            }
         }
     }
 

@@ -7,8 +7,10 @@ Usage: test_serve.py BINARY   (the `intake` binary; `intake-serve` must be besid
 Ends with the line `N passed, N failed`.
 """
 import base64
+import glob
 import json
 import os
+import pwd
 import re
 import shutil
 import signal
@@ -374,6 +376,102 @@ def the_store_is_never_reached_through_a_link_and_bad_options_are_usage_errors()
         result = serve('--port', str(holder.getsockname()[1]), '--store', 'sqlite:s.sqlite')
         holder.close()
         check(result.returncode == 69, 'a port in use: %d %r' % (result.returncode, result.stderr[-300:]))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+class Postgres:
+    """A throwaway PostgreSQL cluster on a free port (initdb refuses root: as root it runs
+    as the `postgres` user), with a database `intake`; trust authentication on loopback."""
+
+    def __init__(self):
+        versions = sorted(glob.glob('/usr/lib/postgresql/*/bin/initdb'))
+        check(versions, 'PostgreSQL is not installed (make test installs it)')
+        self.bin = os.path.dirname(versions[-1])
+        self.folder = tempfile.mkdtemp(prefix='intake-pg-')
+        self.data = os.path.join(self.folder, 'data')
+        self.user = None
+        if os.geteuid() == 0:
+            entry = pwd.getpwnam('postgres')
+            os.chown(self.folder, entry.pw_uid, entry.pw_gid)
+            self.user = 'postgres'
+        self.port = free_port()
+        self.run('initdb', '-D', self.data, '-A', 'trust', '-U', 'postgres', '--no-sync')
+        self.run('pg_ctl', '-D', self.data, '-l', os.path.join(self.folder, 'log'), '-w', '-o',
+                 '-p %d -k %s -c listen_addresses=127.0.0.1 -c fsync=off' % (self.port, self.folder), 'start')
+        self.run('psql', '-h', '127.0.0.1', '-p', str(self.port), '-U', 'postgres', '-q', '-c', 'CREATE DATABASE intake')
+        self.url = 'postgres://postgres@127.0.0.1:%d/intake?sslmode=disable' % self.port
+
+    def run(self, program, *args):
+        command = [os.path.join(self.bin, program)] + list(args)
+        if self.user:
+            command = ['runuser', '-u', self.user, '--'] + command
+        result = subprocess.run(command, capture_output=True, timeout=120, cwd=self.folder)
+        check(result.returncode == 0, '%s failed: %r' % (program, result.stderr[-500:]))
+        return result
+
+    def close(self):
+        try:
+            self.run('pg_ctl', '-D', self.data, '-m', 'immediate', 'stop')
+        finally:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def free_port():
+    holder = socket.socket()
+    holder.bind(('127.0.0.1', 0))
+    port = holder.getsockname()[1]
+    holder.close()
+    return port
+
+
+@test
+def two_servers_on_one_postgresql_share_sessions_and_lose_no_turn():
+    database = Postgres()
+    first = second = None
+    try:
+        first = Server(store=database.url)
+        second = Server(store=database.url)
+        check('postgres://postgres@127.0.0.1' in first.text(), 'the log names the store: %s' % first.text())
+        sid, _ = new_session(first)
+        for k in range(6):
+            server = first if k % 2 == 0 else second
+            status, reply = server.json('POST', '/v1/sessions/%s/turns' % sid, {'input': 'repeat'})
+            check(status == 200 and reply['turn']['turn'] == k + 1, 'turn %d: %r' % (k + 1, reply))
+        # Turns sent at once through both servers: each applied once, in some order.
+        numbers = []
+        def one(server):
+            status, reply = server.json('POST', '/v1/sessions/%s/turns' % sid, {'input': 'repeat'})
+            numbers.append(reply['turn']['turn'] if status == 200 else status)
+        threads = [threading.Thread(target=one, args=(first if k % 2 else second,)) for k in range(20)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        check(sorted(numbers) == list(range(7, 27)), 'turn numbers %r' % sorted(numbers))
+        # kill -9 of one server loses nothing: the other goes on.
+        first.stop(signal.SIGKILL)
+        status, pending = second.json('GET', '/v1/sessions/' + sid)
+        check(status == 200 and pending['turn']['turn'] == 26, 'after kill -9: %r' % pending)
+        status, _, _ = second.request('DELETE', '/v1/sessions/' + sid)
+        check(status == 204, 'erasure in PostgreSQL')
+        check(error_code(second.json('GET', '/v1/sessions/' + sid), 404) == 'not-found', 'erased')
+    finally:
+        for server in (first, second):
+            if server:
+                server.close()
+        database.close()
+
+
+@test
+def an_unreachable_postgresql_exits_69():
+    folder = tempfile.mkdtemp(prefix='intake-serve-')
+    try:
+        result = subprocess.run([BINARY, 'serve', '--dialogs', DIALOGS, '--port', '0', '--store',
+                                 'postgres://nobody:secret@127.0.0.1:%d/intake?sslmode=disable' % free_port()],
+                                capture_output=True, cwd=folder, timeout=120)
+        check(result.returncode == 69, 'exit %d: %r' % (result.returncode, result.stderr[-300:]))
+        check(b'secret' not in result.stderr, 'the password is never printed')
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

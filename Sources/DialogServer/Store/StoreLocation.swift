@@ -16,10 +16,7 @@ public enum StoreLocation: Sendable, Equatable {
             let path = String(text.dropFirst("sqlite:".count))
             guard !path.isEmpty, !path.contains("\u{0}") else { return nil }
             self = .sqlite(path: path)
-        } else if let rest = ["postgres://", "postgresql://"].first(where: text.hasPrefix).map({ text.dropFirst($0.count) }) {
-            // user[:password]@host[:port]/database: a host and a database are needed.
-            guard let at = rest.lastIndex(of: "@"), let slash = rest[at...].firstIndex(of: "/"),
-                  rest.index(after: at) < slash, rest.index(after: slash) < rest.endIndex, rest.startIndex < at else { return nil }
+        } else if PostgresURL(text) != nil {
             self = .postgres(url: text)
         } else {
             return nil
