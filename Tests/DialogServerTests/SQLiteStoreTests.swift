@@ -82,8 +82,21 @@ struct SQLiteStoreTests {
         #expect(StoreLocation("sqlite:intake.sqlite") == .sqlite(path: "intake.sqlite"))
         #expect(StoreLocation("postgres://intake:secret@db:5432/intake")?.description == "postgres://intake:…@db:5432/intake")
         #expect(StoreLocation("postgresql://intake@db/intake?sslmode=require") != nil)
-        for bad in ["", "sqlite:", "intake.sqlite", "mysql://a@b/c", "postgres://db", "postgres://@db/x", "postgres://u@db/"] {
+        for bad in ["", "sqlite:", "intake.sqlite", "mysql://a@b/c", "postgres://db", "postgres://@db/x", "postgres://u@db/",
+                    "postgres://u@db:99999/x", "postgres://u@db:port/x", "postgres://u@db/x?sslmode=maybe", "postgres://u@db/x?user=v"] {
             #expect(StoreLocation(bad) == nil, "\(bad)")
         }
+    }
+
+    @Test("A PostgreSQL URL's parts, with escapes decoded and libpq's defaults")
+    func postgresURLs() throws {
+        let full = try #require(PostgresURL("postgresql://intake:p%40ss%3Aword@db.example:6543/sessions%20db?sslmode=verify-full"))
+        #expect(full.user == "intake" && full.password == "p@ss:word")
+        #expect(full.host == "db.example" && full.port == 6543 && full.database == "sessions db")
+        #expect(full.sslMode == .require)
+        let short = try #require(PostgresURL("postgres://intake@[::1]/intake"))
+        #expect(short.host == "::1" && short.port == 5432 && short.password == nil && short.sslMode == .prefer)
+        #expect(PostgresURL("postgres://intake@127.0.0.1:5432/intake?sslmode=disable")?.sslMode == .disable)
+        #expect(StoreLocation("postgres://intake:p%40ss@db/x")?.description == "postgres://intake:…@db/x")
     }
 }
