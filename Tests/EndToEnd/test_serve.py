@@ -192,6 +192,39 @@ def bad_requests_get_the_error_shape_and_status():
 
 
 @test
+def nothing_a_client_sends_brings_the_server_down():
+    server = Server()
+    try:
+        sid, _ = new_session(server)
+        turns = '/v1/sessions/%s/turns' % sid
+        bodies = [b'[' * 100_000, b'{"input": "' + b'\\u0000' * 1000 + b'"}', b'{"input": "\\ud800"}',
+                  b'{"input": null}', b'{"input": "a", "input": "b"}', b'\x00' * 5000, b'{' * 3 + b'}' * 3,
+                  json.dumps({'input': '\u202e\u200b' * 2000 + 'I want to die'}).encode()]
+        for body in bodies:
+            status, _, payload = server.request('POST', turns, raw=body)
+            check(status in (200, 400), 'status %d for %r' % (status, body[:40]))
+            check(json.loads(payload), 'a JSON answer')
+        for method in ['PUT', 'PATCH']:
+            status, _, payload = server.request(method, '/v1/sessions', raw=b'{}')
+            check(status in (404, 405) and json.loads(payload)['error'], '%s: %d' % (method, status))
+        status, _, _ = server.request('GET', '/v1/sessions/' + 'x' * 60_000)
+        check(status in (404, 414, 431, 400), 'a long path: %d' % status)
+        for garbage in [b'\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03' + os.urandom(500), b'GET / HTTP/9.9\r\n\r\n',
+                        b'POST /v1/sessions HTTP/1.1\r\nContent-Length: -5\r\n\r\n', os.urandom(4000)]:
+            sock = socket.create_connection(('127.0.0.1', server.port), timeout=10)
+            try:
+                sock.sendall(garbage)
+                sock.recv(4096)
+            except OSError:
+                pass
+            sock.close()
+        status, reply = server.json('POST', turns, {'input': 'repeat'})
+        check(status == 200 and server.process.poll() is None, 'the server still answers: %d' % status)
+    finally:
+        server.close()
+
+
+@test
 def erasure_and_the_end_of_a_session():
     server = Server()
     try:
