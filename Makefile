@@ -8,7 +8,7 @@ DEBUG_BIN = .build/debug/intake
 RELEASE_BIN = .build/release/intake
 BUILD_RELEASE = $(SWIFT) build -c release --product intake
 
-.PHONY: all setup build release serve run test unit-test conformance install clean bench goldens \
+.PHONY: all setup build release serve bench-serve run test unit-test conformance install clean bench goldens \
 	fuzz fuzz-smoke test-sanitize
 
 all: build
@@ -30,6 +30,12 @@ run: release
 serve: release
 	$(SWIFT) build -c release --product intake-serve
 	.build/release/intake serve --dialogs Dialogs
+
+# The server under load (README, "Performance"): SQLite and PostgreSQL beside a bare route.
+# Needs wrk and PostgreSQL (apt-get install wrk postgresql); several minutes.
+bench-serve: release
+	$(SWIFT) build -c release --product intake-serve
+	python3 Tests/Load/bench_serve.py $(RELEASE_BIN)
 
 # The benchmark of the README's Performance section (about 2 minutes).
 bench: release

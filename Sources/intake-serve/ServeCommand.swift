@@ -45,6 +45,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Erase sessions idle for this long: N followed by s, m, h or d.")
     var retention = "24h"
 
+    /// For `make bench-serve` only: `POST /bench/bare` answers this many bytes without
+    /// touching the engine or the store, the baseline a turn is compared with.
+    @Option(help: .hidden)
+    var bareRouteBytes: Int?
+
     func validate() throws {
         if RetentionPeriod.seconds(retention) == nil {
             throw ValidationError("--retention takes a number followed by s, m, h or d, such as 24h")
@@ -94,6 +99,13 @@ struct ServeCommand: AsyncParsableCommand {
         let api = APIRoutes(service: service, metrics: metrics)
         let router = Router()
         api.add(to: router)
+        if let bytes = bareRouteBytes {
+            let body = #"{"turn":""# + String(repeating: "x", count: max(0, bytes - 11)) + #""}"#
+            router.post("/bench/bare") { request, _ in
+                _ = try await request.body.collect(upTo: APIRoutes.maxBody)
+                return JSONBody.response(body)
+            }
+        }
         let webSockets = Router(context: BasicWebSocketRequestContext.self)
         api.addWebSocket(to: webSockets)
 

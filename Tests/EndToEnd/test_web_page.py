@@ -62,8 +62,9 @@ def type_line(driver, text):
 @test
 def a_person_reads_the_disclaimer_asks_a_question_presses_a_choice_and_continues_after_a_reload():
     server = test_serve.Server()
-    driver = browser()
+    driver = None
     try:
+        driver = browser()
         driver.get('http://127.0.0.1:%d/' % server.port)
         opening = wait_for_messages(driver, 1)[0]
         page = driver.find_element(By.TAG_NAME, 'body').text
@@ -94,15 +95,17 @@ def a_person_reads_the_disclaimer_asks_a_question_presses_a_choice_and_continues
         answer = type_line(driver, 'repeat')
         check(answer.text, 'the session goes on after the reload')
     finally:
-        driver.quit()
+        if driver:
+            driver.quit()
         server.close()
 
 
 @test
 def a_crisis_line_shows_the_numbers_as_links_to_call():
     server = test_serve.Server()
-    driver = browser()
+    driver = None
     try:
+        driver = browser()
         driver.get('http://127.0.0.1:%d/' % server.port)
         wait_for_messages(driver, 1)
         answer = type_line(driver, "my boyfriend isn't breathing and his lips are blue")
@@ -110,15 +113,17 @@ def a_crisis_line_shows_the_numbers_as_links_to_call():
         check('tel:911' in links, 'a tel: link for 911: %r' % links)
         check('crisis' in answer.get_attribute('class'), 'the crisis message is marked')
     finally:
-        driver.quit()
+        if driver:
+            driver.quit()
         server.close()
 
 
 @test
 def the_chat_works_from_the_keyboard_alone_at_320_pixels():
     server = test_serve.Server()
-    driver = browser(width=320, height=700)
+    driver = None
     try:
+        driver = browser(width=320, height=700)
         driver.get('http://127.0.0.1:%d/' % server.port)
         wait_for_messages(driver, 1)
         width = driver.execute_script('return document.documentElement.scrollWidth')
@@ -136,7 +141,8 @@ def the_chat_works_from_the_keyboard_alone_at_320_pixels():
         focused.send_keys(Keys.ENTER)
         wait_for_messages(driver, before + 2)
     finally:
-        driver.quit()
+        if driver:
+            driver.quit()
         server.close()
 
 

@@ -29,6 +29,10 @@ public final class SQLiteSessionStore: SessionStore {
         // Several turns may wait on one write lock for a moment; never fail at once.
         configuration.busyMode = .timeout(5)
         configuration.label = "intake-sessions"
+        // In WAL mode, NORMAL syncs at checkpoints rather than at every commit: a killed
+        // server loses nothing, and the file stays consistent; only a power cut may undo the
+        // last turns written. FULL would make every turn wait for the disk.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             try pool.write { db in
