@@ -125,11 +125,11 @@ public actor SessionService {
                 session = try resumed(stored)
             }
             if session.isEnded { throw ServeError(.sessionEnded, "This session has ended; start a new one.") }
-            let turn = session.respond(to: input)
+            let (turn, state) = await Self.answer(&session, input)
             var next = stored
             next.version += 1
-            next.state = session.savedState.jsonLine
-            next.bundleHash = compiled.bundle.hash
+            next.state = state
+            next.bundleHash = session.bundle.hash
             next.lastUsed = clock()
             let written: Bool
             do {
@@ -179,6 +179,15 @@ public actor SessionService {
     public func count() async throws(StoreError) -> Int { try await store.count() }
 
     // MARK: - Helpers
+
+    /// Runs the engine for one line, off the actor: reading a line is most of a turn's
+    /// work, and other sessions' turns go on meanwhile on the other cores. The session is a
+    /// value, and its turns are queued (`acquire`), so nothing else touches it.
+    @concurrent
+    private nonisolated static func answer(_ session: inout Session, _ input: String) async -> (Turn, String) {
+        let turn = session.respond(to: input)
+        return (turn, session.savedState.jsonLine)
+    }
 
     private func fetch(_ id: String) async throws(ServeError) -> StoredSession? {
         do {
