@@ -29,6 +29,12 @@ public enum PrivateFile {
         try checkOwned(info, path: path)
     }
 
+    /// Refuses a file another program will create or open beside a private one (SQLite's
+    /// `-wal` and `-shm`): a link, a folder, a device. Nothing there is fine.
+    public static func refuseUnsafeCompanion(_ path: String) throws(FileProblem) {
+        try WholeFile.refuseUnsafeTarget(path)
+    }
+
     /// Refuses an opened file that is not a regular file of this user with no group or
     /// other permissions.
     static func checkOwned(_ info: stat, path: String) throws(FileProblem) {

@@ -69,21 +69,17 @@ public actor SessionService {
 
     // MARK: - Requests
 
-    /// Starts a session in `region` (default US) and returns its opening turn. `start`
-    /// must be one of `allowedStarts` (none by default: the bundle's start, whose opening
-    /// carries the disclaimer).
-    public func create(region: String?, start: String?, allowedStarts: Set<String> = []) async throws(ServeError) -> Reply {
+    /// Starts a session in `region` (default US) at the bundle's start, whose opening
+    /// carries the disclaimer, and returns its opening turn. A `start` is refused: DESIGN.md
+    /// allows only nodes a bundle setting lists, and the dialog language has no such setting.
+    public func create(region: String?, start: String?) async throws(ServeError) -> Reply {
         let bundle = compiled.bundle
-        var startNode: NodeID?
-        if let start {
-            guard allowedStarts.contains(start) else {
-                throw ServeError(.invalidRequest, "`start` may name only a node the server lists as a start; this one does not.")
-            }
-            startNode = NodeID(start, in: bundle.start.file)
+        if start != nil {
+            throw ServeError(.invalidRequest, "`start` may name only a node the server lists as a start; this one does not.")
         }
         var session: Session
         do {
-            session = try Session(compiled, region: region ?? "US", start: startNode, seed: UInt64.random(in: .min ... .max))
+            session = try Session(compiled, region: region ?? "US", seed: UInt64.random(in: .min ... .max))
         } catch {
             throw ServeError(.invalidRequest, error.description)
         }

@@ -44,10 +44,7 @@ struct APIRoutes: Sendable {
             return JSONBody.response(#"{"id":"\#(reply.id)","turn":\#(reply.turnJSON)}"#)
         }
         router.post("/v1/sessions/:id/turns") { request, context in
-            let fields = try await JSONBody.object(of: request, allowEmpty: false, keys: ["input"])
-            guard let input = try JSONBody.string(fields, "input") else {
-                throw ServeError(.invalidRequest, "The body needs `input`, the line the person typed.")
-            }
+            let input = try JSONBody.input(try await JSONBody.object(of: request, allowEmpty: false, keys: ["input"]))
             let start = ContinuousClock.now
             let reply = try await service.respond(id: context.parameters.get("id") ?? "", input: input)
             metrics.count(reply.turn, since: start)
@@ -78,10 +75,7 @@ struct APIRoutes: Sendable {
                     continue
                 }
                 do {
-                    let fields = try JSONBody.object(parsing: Array(text.utf8), keys: ["input"])
-                    guard let input = try JSONBody.string(fields, "input") else {
-                        throw ServeError(.invalidRequest, "The message needs `input`, the line the person typed.")
-                    }
+                    let input = try JSONBody.input(try JSONBody.object(parsing: Array(text.utf8), keys: ["input"]))
                     let start = ContinuousClock.now
                     let reply = try await service.respond(id: id, input: input)
                     metrics.count(reply.turn, since: start)
@@ -157,6 +151,14 @@ enum JSONBody {
             throw ServeError(.invalidRequest, "Unknown field `\(String(unknown.prefix(64)))`; the fields are \(keys.sorted().map { "`\($0)`" }.joined(separator: ", ")).")
         }
         return object
+    }
+
+    /// The line a turn's body or message carries in `input`.
+    static func input(_ object: [String: Any]) throws -> String {
+        guard let input = try string(object, "input") else {
+            throw ServeError(.invalidRequest, "The body needs `input`, the line the person typed.")
+        }
+        return input
     }
 
     /// A string field, nil when absent or null; any other type is `invalid-request`.

@@ -16,7 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
-import traceback
+import runner
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -687,19 +687,7 @@ def main():
     if len(args) != 1:
         sys.exit(__doc__)
     BINARY = os.path.abspath(args[0])
-    passed = failed = 0
-    for fn in TESTS:
-        try:
-            fn()
-            passed += 1
-            print('pass %s' % fn.__name__)
-        except Exception as e:  # a failing test prints why and the run goes on
-            failed += 1
-            print('FAIL %s: %s' % (fn.__name__, e))
-            if not isinstance(e, AssertionError):
-                traceback.print_exc()
-    print('end-to-end: %d passed, %d failed' % (passed, failed))
-    return 1 if failed else 0
+    return runner.run(TESTS, 'end-to-end')
 
 
 if __name__ == '__main__':

@@ -21,7 +21,7 @@ import sys
 import tempfile
 import threading
 import time
-import traceback
+import runner
 import urllib.error
 import urllib.request
 
@@ -591,19 +591,7 @@ def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__)
     BINARY = os.path.abspath(sys.argv[1])
-    passed = failed = 0
-    for fn in TESTS:
-        try:
-            fn()
-            passed += 1
-            print('pass %s' % fn.__name__)
-        except Exception as e:  # a failing test prints why and the run goes on
-            failed += 1
-            print('FAIL %s: %s' % (fn.__name__, e))
-            if not isinstance(e, AssertionError):
-                traceback.print_exc()
-    print('serve end-to-end: %d passed, %d failed' % (passed, failed))
-    return 1 if failed else 0
+    return runner.run(TESTS, 'serve end-to-end')
 
 
 if __name__ == '__main__':

@@ -7,7 +7,6 @@ Ends with the line `N passed, N failed`.
 """
 import os
 import sys
-import traceback
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -16,6 +15,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import runner  # noqa: E402  (the loop every end-to-end file ends with)
 import test_serve  # noqa: E402  (the server harness)
 
 TESTS = []
@@ -150,19 +150,7 @@ def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__)
     test_serve.BINARY = os.path.abspath(sys.argv[1])
-    passed = failed = 0
-    for fn in TESTS:
-        try:
-            fn()
-            passed += 1
-            print('pass %s' % fn.__name__)
-        except Exception as e:  # a failing test prints why and the run goes on
-            failed += 1
-            print('FAIL %s: %s' % (fn.__name__, e))
-            if not isinstance(e, AssertionError):
-                traceback.print_exc()
-    print('web page end-to-end: %d passed, %d failed' % (passed, failed))
-    return 1 if failed else 0
+    return runner.run(TESTS, 'web page end-to-end')
 
 
 if __name__ == '__main__':

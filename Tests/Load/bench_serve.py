@@ -126,7 +126,7 @@ def measure(name, store, args, turn_bytes):
         server.close()
 
 
-def turn_size(binary):
+def turn_size():
     """The size of a typical turn's JSON body, for the bare route."""
     server = test_serve.Server()
     try:
@@ -149,7 +149,7 @@ def main():
         raise SystemExit('bench-serve needs wrk (apt-get install wrk)')
     raise_open_files()
     test_serve.BINARY = os.path.abspath(args.binary)
-    size = turn_size(args.binary)
+    size = turn_size()
     results = []
     folder = tempfile.mkdtemp(prefix='intake-bench-')
     try:

@@ -14,13 +14,8 @@ public final class SQLiteSessionStore: SessionStore {
     /// or one others can read is refused with the reason.
     public init(path: String) throws(StoreOpenError) {
         self.path = path
-        for file in [path + "-wal", path + "-shm"] {
-            var info = stat()
-            if lstat(file, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
-                throw .unsafe(FileProblem(path: file, reason: "is a symbolic link, and intake never writes through one"))
-            }
-        }
         do {
+            for file in [path + "-wal", path + "-shm"] { try PrivateFile.refuseUnsafeCompanion(file) }
             try PrivateFile.prepare(path)
         } catch {
             throw .unsafe(error)
