@@ -11,11 +11,19 @@ import DialogSyntax
 /// (the words the matcher compares). Overlap is Jaccard's: shared words over all the
 /// words of both. Lines of one or two words are left out: "yes", "none" and "kms" are
 /// what people type, whatever the phrases say.
-enum CopyCheck {
+struct CopyCheck: Sendable {
     /// Jaccard overlap at or above which a line is a copy.
     static let limit = 0.8
 
-    static func copies(in file: EvalFile, bundle: DialogBundle) -> [Diagnostic] {
+    /// Every phrase the bundle matches with, as its stems.
+    private let phrases: [(text: String, stems: Set<String>)]
+    /// By stem, the phrases that hold it: a line is compared only with the phrases that
+    /// share a word with it.
+    private let byStem: [String: [Int]]
+
+    /// The phrases of a bundle, read once for all its held-apart files (expanding every
+    /// concept phrase is most of the work).
+    init(bundle: DialogBundle) {
         var phrases: [(text: String, stems: Set<String>)] = []
         let concepts = ConceptTable(bundle: bundle)
         // The stems of each token, once: the phrases a concept stands for share most words.
@@ -51,26 +59,31 @@ enum CopyCheck {
             for route in node.routes { add(route.match) }
         }
         for symptom in bundle.symptoms { add(symptom.synonyms + symptom.absent) }
-        // By word, so a line is compared only with the phrases that share a word with it.
         var byStem: [String: [Int]] = [:]
         for (i, p) in phrases.enumerated() { for s in p.stems { byStem[s, default: []].append(i) } }
+        self.phrases = phrases
+        self.byStem = byStem
+    }
 
-        var out: [Diagnostic] = []
-        for group in file.groups {
-            for record in group.records {
-                for line in record.lines {
-                    let stems = Set(PhrasePattern.stems(line))
-                    guard stems.count >= 3 else { continue }
-                    var best: (index: Int, overlap: Double)?
-                    for i in Set(stems.flatMap { byStem[$0] ?? [] }) {
-                        let shared = stems.intersection(phrases[i].stems).count
-                        let overlap = Double(shared) / Double(stems.union(phrases[i].stems).count)
-                        if overlap >= limit, overlap > (best?.overlap ?? 0) { best = (i, overlap) }
-                    }
-                    if let best { out.append(EvalMessage.copied(line, phrase: phrases[best.index].text, overlap: best.overlap, record.range)) }
-                }
-            }
+    /// The lines of a file that copy a phrase, one diagnostic each.
+    func copies(in file: EvalFile) -> [Diagnostic] {
+        let lines = file.groups.flatMap { group in group.records.flatMap { record in record.lines.map { (line: $0, range: record.range) } } }
+        let found = Concurrent.map(lines.count) { i in nearest(lines[i].line) }
+        return zip(lines, found).compactMap { line, best in
+            best.map { EvalMessage.copied(line.line, phrase: phrases[$0.index].text, overlap: $0.overlap, line.range) }
         }
-        return out
+    }
+
+    /// The phrase a line overlaps most, when it overlaps one at least `limit`.
+    private func nearest(_ line: String) -> (index: Int, overlap: Double)? {
+        let stems = Set(PhrasePattern.stems(line))
+        guard stems.count >= 3 else { return nil }
+        var best: (index: Int, overlap: Double)?
+        for i in Set(stems.flatMap { byStem[$0] ?? [] }) {
+            let shared = stems.intersection(phrases[i].stems).count
+            let overlap = Double(shared) / Double(stems.union(phrases[i].stems).count)
+            if overlap >= Self.limit, overlap > (best?.overlap ?? 0) { best = (i, overlap) }
+        }
+        return best
     }
 }

@@ -166,6 +166,9 @@ public struct EvalRunner {
     /// Checks that no held-apart line is a copy of a phrase or an example of the bundle
     /// (most of a run's time): mutation testing, which only removes phrases, skips it.
     public var checksCopies = true
+    /// How many threads type lines at once (mutation testing, which runs mutants on every
+    /// core, uses one).
+    public var workers = Concurrent.cores
 
     public init(knownFailures: [EvalKnownFailure] = []) {
         self.knownFailures = knownFailures
@@ -173,7 +176,7 @@ public struct EvalRunner {
 
     /// A prepared bundle: compiled once, with a session waiting at each node that waits
     /// for input.
-    struct Prepared {
+    struct Prepared: Sendable {
         var loaded: LoadedBundle
         var compiled: CompiledBundle
         var waiting: [NodeID: (session: Session, opening: Turn)] = [:]
@@ -196,6 +199,7 @@ public struct EvalRunner {
     public func run(_ files: [EvalFile]) -> EvalResult {
         var result = EvalResult()
         var bundles: [String: Prepared?] = [:]
+        var copyChecks: [String: CopyCheck] = [:]
         for file in files {
             for d in file.diagnostics { result.diagnostics.append((file.path, file.source, d)) }
             guard !file.hasErrors else { continue }
@@ -218,7 +222,8 @@ public struct EvalRunner {
             }
             var problems = check(file, against: prepared.loaded.bundle)
             if checksCopies, file.path.contains("/held-apart/") || file.path.hasPrefix("held-apart/") {
-                problems += CopyCheck.copies(in: file, bundle: prepared.loaded.bundle)
+                if copyChecks[folder] == nil { copyChecks[folder] = CopyCheck(bundle: prepared.loaded.bundle) }
+                problems += copyChecks[folder]?.copies(in: file) ?? []
             }
             for d in problems { result.diagnostics.append((file.path, file.source, d)) }
             guard problems.isEmpty else { continue }
@@ -281,12 +286,16 @@ public struct EvalRunner {
         var confusions: [EvalGroupResult.Confusion: Int] = [:]
         var misses: [EvalMiss] = []
         var passed = 0, failed = 0
-        var outcomes: [EvalOutcome] = []
-        for record in group.records {
+        // Every record at every place on a fresh session: independent, so typed on every
+        // core, then judged in file order.
+        let records = group.records
+        let all = Concurrent.map(records.count * places.count, workers: workers) { i in
+            Self.outcome(of: records[i / places.count], at: places[i % places.count], prepared)
+        }
+        for (r, record) in records.enumerated() {
             var missed: [(node: String, got: String)] = []
-            for place in places {
-                let outcome = self.outcome(of: record, at: place, prepared)
-                if keepsOutcomes { outcomes.append(outcome) }
+            for (p, place) in places.enumerated() {
+                let outcome = all[r * places.count + p]
                 let ok = Self.judge(record, outcome, into: &tallies)
                 if !ok { missed.append((place.description, outcome.description)) }
                 if let intents = record.intents, let expected = intents.first {
@@ -314,13 +323,13 @@ public struct EvalRunner {
             return EvalVerdict(threshold: t, measured: tallies[t.measure] ?? EvalTally(), knownFailure: known?.reason)
         }
         return EvalGroupResult(path: path, group: group, places: places.count, passed: passed, failed: failed,
-                               misses: misses, measures: tallies, verdicts: verdicts, outcomes: outcomes,
+                               misses: misses, measures: tallies, verdicts: verdicts, outcomes: keepsOutcomes ? all : [],
                                recall: recall, confusions: confusions)
     }
 
     /// Types the record's lines at `place` and reads the last turn.
-    private func outcome(of record: EvalRecord, at place: NodeID, _ prepared: Prepared) -> EvalOutcome {
-        guard let (prototype, opening) = prepared.waiting[place] ?? Self.openAt(place, prepared) else {
+    private static func outcome(of record: EvalRecord, at place: NodeID, _ prepared: Prepared) -> EvalOutcome {
+        guard let (prototype, opening) = prepared.waiting[place] ?? openAt(place, prepared) else {
             return EvalOutcome(crisis: nil, answer: nil, reported: [], denied: [], intent: nil, answered: [], clarified: false)
         }
         var session = prototype

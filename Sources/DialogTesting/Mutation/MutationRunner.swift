@@ -1,8 +1,6 @@
-import Dispatch
 import DialogEngine
 import DialogModel
 import DialogSyntax
-import Synchronization
 
 /// A bundle to mutate, with the tests and labelled lines that guard it.
 public struct MutationTarget: Sendable {
@@ -99,23 +97,13 @@ public struct MutationRunner: Sendable {
         }
         let chosen = choose(from: all)
         let deadline = options.timeLimit.map { began + $0 }
-        let outcomes = Mutex([MutantOutcome](repeating: .notRun, count: chosen.count))
-        let next = Mutex(0)
         let everyBaseline = baselines
-        DispatchQueue.concurrentPerform(iterations: max(1, options.workers)) { _ in
-            while true {
-                let i = next.withLock { n in
-                    defer { n += 1 }
-                    return n
-                }
-                guard i < chosen.count else { return }
-                if let deadline, clock.now > deadline { continue }
-                guard let baseline = everyBaseline[chosen[i].bundle] else { continue }
-                let outcome = judge(chosen[i], against: baseline)
-                outcomes.withLock { $0[i] = outcome }
-            }
+        let found = Concurrent.map(chosen.count, workers: options.workers) { i -> MutantOutcome in
+            if let deadline, clock.now > deadline { return .notRun }
+            guard let baseline = everyBaseline[chosen[i].bundle] else { return .notRun }
+            return judge(chosen[i], against: baseline)
         }
-        let results = outcomes.withLock { found in zip(chosen, found).map { MutantResult(mutant: $0, outcome: $1) } }
+        let results = zip(chosen, found).map { MutantResult(mutant: $0, outcome: $1) }
         var candidates: [MutationOperator: Int] = [:]
         for m in all { candidates[m.op, default: 0] += 1 }
         return MutationReport(results: results, candidates: candidates, seed: options.seed, budget: options.budget,
@@ -276,6 +264,8 @@ public struct MutationRunner: Sendable {
         runner.firstPlaceOnly = true
         runner.keepsOutcomes = true
         runner.checksCopies = false
+        // Mutants already run on every core.
+        runner.workers = 1
         return runner.run(target.evals)
     }
 
