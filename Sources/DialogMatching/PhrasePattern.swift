@@ -156,12 +156,16 @@ public struct PhrasePattern: Sendable, Hashable, CustomStringConvertible {
 
     /// The occurrence of a conjunction, from each side's occurrences (by where they
     /// start): for each side, its first occurrence that shares no word with an earlier
-    /// side's; nil when a side has none. It stands at the first side's words, with every
-    /// side's words counted in its score, and is negated when a side is.
+    /// side's, one that no negation covers if there is one; nil when a side has none. It
+    /// stands at the first side's words, with every side's words counted in its score,
+    /// and is negated when a side is only said negated. ("I don't see the point, the
+    /// rope is in the garage and I'm going out there": "out there" says what "the point"
+    /// cannot.)
     func conjoined(_ sideMatches: [[PhraseMatch]]) -> PhraseMatch? {
         var chosen: [PhraseMatch] = []
         for matches in sideMatches {
-            guard let m = matches.first(where: { m in !chosen.contains { $0.overlaps(m) } }) else { return nil }
+            let free = matches.filter { m in !chosen.contains { $0.overlaps(m) } }
+            guard let m = free.first(where: { $0.negatedBy == nil }) ?? free.first else { return nil }
             chosen.append(m)
         }
         guard let first = chosen.first else { return nil }

@@ -56,6 +56,10 @@ struct MatchingConceptTests {
         let negated = try #require(both.matches(in: NormalizedText("i have no rope and i can not take it anymore")).first)
         #expect(negated.isNegated)
         #expect(!(try #require(both.matches(in: NormalizedText("rope. i can not take it anymore")).first)).isNegated)
+        // Only when the side is said negated everywhere: another occurrence affirms it.
+        let affirmed = try #require(both.matches(in: NormalizedText("i do not have a rope. the noose is up and i can not take it anymore")).first)
+        #expect(!affirmed.isNegated)
+        #expect(affirmed.phrase == "noose & can not take it anymore")
         // Two sides never share a word.
         let same = try ConceptTable().pattern("rope & rope")
         #expect(same.matches(in: NormalizedText("a rope")).isEmpty)
