@@ -215,3 +215,13 @@ func aTypedQuestionReachesItsAnswer(line: String, node: String) throws {
     let copied = routingTable.filter { phrases.contains($0.line.lowercased()) }
     #expect(copied.count * 10 < routingTable.count, "\(copied.map(\.line))")
 }
+
+/// A general question about a crisis that names another topic outright, in its own words,
+/// is that topic's question; one that only resembles another topic's examples, or names it
+/// through a typo, is answered by the topic about the crisis.
+@Test func aQuestionAboutACrisisThatNamesAnotherTopicIsThatTopics() throws {
+    #expect(try answeringNode("is there a support group for people who lost someone to an overdose") == "recovery.grief")
+    #expect(try answeringNode("can methadone make you stop breathing") == "treatment.methadone")
+    #expect(try answeringNode("symptoms of an opiate overdose") == "resources.overdose_signs")
+    #expect(try answeringNode("what does it mean when the baclofen pump beeps") == "baclofen.pump")
+}

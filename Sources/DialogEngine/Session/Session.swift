@@ -189,8 +189,14 @@ public struct Session: Sendable {
         // overdose?"), is answered now by the topic about its kind when that answer gives
         // the emergency line itself: it is information, not an alarm, and the numbers are
         // in the answer. Elsewhere a question about a crisis gets a safety note (below).
+        // One whose own words name another topic outright ("is there a support group for
+        // people who lost someone to an overdose") is that topic's question.
         if let finding = crisisFinding, finding.general, let about = recognizer.topic(about: finding.kind),
            showsEmergencyNumbers(about.intent) {
+            let reading = recognizer.topicReading(in: text)
+            if Self.namesAnotherTopic(reading, than: about), let other = reading.best {
+                return answer(other, text: text, turn: &turn)
+            }
             return answer(about, text: text, turn: &turn)
         }
         if let finding = crisisFinding {
@@ -274,7 +280,7 @@ public struct Session: Sendable {
         // topic `about:` its kind, unless its own words name a topic outright.
         var reading = recognizer.topicReading(in: text)
         if let finding = crisisFinding, finding.asked, let about = recognizer.topic(about: finding.kind),
-           reading.best.map({ $0.intent.id != about.intent.id && !($0.phrase != nil && $0.strength >= Recognizer.clearQuestion) }) ?? true {
+           !Self.namesAnotherTopic(reading, than: about) {
             reading = .one(about)
         }
         // A line read by its likeness to example questions was not read word for word: one
@@ -309,6 +315,17 @@ public struct Session: Sendable {
             turn.say.append("If you'd rather talk to a person, the numbers above are answered by people, day and night.")
         }
         return finish(turn)
+    }
+
+    /// Whether a line about a crisis names another topic than the one `about:` its kind
+    /// outright: by a phrase of that topic, as strong as a clear question. (A likeness to
+    /// an example is not enough: "what does an overdose of baclofen look like" is close
+    /// to examples of baclofen's side effects, and is a question about overdose signs.)
+    /// The phrase must say it in the line's own words, without a typo ("beeps" is not
+    /// "beers"), and be strong by itself, not by an example beside it.
+    static func namesAnotherTopic(_ reading: Recognizer.TopicReading, than about: Recognizer.IntentPick) -> Bool {
+        guard case .one(let best) = reading, best.intent.id != about.intent.id, let score = best.score else { return false }
+        return score.typos == 0 && Recognizer.strength(of: score) >= Recognizer.clearQuestion
     }
 
     /// Whether a topic's answer lists the region's emergency resource (`show:` its role).
