@@ -88,6 +88,12 @@ package enum SafetyLexicon {
             "ya no quiero estar aqui", "mejor muerto", "mejor muerta", "estaria mejor muerto", "estaria mejor muerta",
             "se quiere matar", "se va a matar", "quiere suicidarse", "hacerme dano", "cortarme", "me corte",
             "no quiero despertar", "quiero dormir para siempre", "ojala no despertar", "me quiero ir para siempre",
+            "seria mejor si no estuviera", "mejor si yo no estuviera", "no vale la pena vivir",
+            "no vale la pena seguir viviendo", "ya nada vale la pena", "no aguanto mas esta vida",
+            "ya no aguanto vivir", "me estoy cortando", "me voy a cortar", "tengo todo planeado para esta noche",
+            "ya tengo todo planeado", "quiero acabar con todo", "acabar con todo de una vez",
+            "me quiero ir de este mundo", "cansado de vivir", "cansada de vivir", "harto de vivir", "harta de vivir",
+            "nadie me extranaria", "nadie me va a extranar",
         ]),
         ("overdose-other", [
             "no despierta", "no se despierta", "no reacciona", "no responde", "no respira", "dejo de respirar",
@@ -100,6 +106,7 @@ package enum SafetyLexicon {
             "tome demasiadas pastillas", "me tome todas las pastillas", "tome demasiado", "me tome demasiadas",
             "me tome todo el frasco", "tome de mas", "creo que tengo una sobredosis", "me estoy muriendo",
             "me pase con la dosis", "me tome todas mis pastillas", "tome muchas pastillas",
+            "me tome un frasco entero", "me tome el frasco entero", "me tome una caja entera", "me tome todo el bote",
         ]),
         ("baclofen-overdose", [
             "demasiado baclofeno", "baclofeno de mas", "doble dosis de baclofeno", "mas baclofeno de lo recetado",
@@ -112,7 +119,8 @@ package enum SafetyLexicon {
         ("medical-emergency", [
             "dolor en el pecho", "dolor de pecho", "me duele el pecho", "no puedo respirar", "no puede respirar",
             "me falta el aire", "se desmayo", "me desmaye", "desmayado", "desmayada", "infarto", "ataque al corazon",
-            "se desplomo", "se cayo y no responde",
+            "se desplomo", "se cayo y no responde", "se cayo al piso y no se mueve", "se cayo al suelo y no se mueve",
+            "esta en el piso y no se mueve", "esta en el suelo y no se mueve",
         ]),
         ("pump-alarm", [
             "bomba de baclofeno", "alarma de la bomba", "la bomba esta sonando", "la bomba esta pitando",

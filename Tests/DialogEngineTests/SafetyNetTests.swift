@@ -85,6 +85,19 @@ struct SafetyNetTests {
         #expect(turn.node == NodeID("crisis.suicide", in: ""))
     }
 
+    @Test("Spanish crisis lines said in other ways take over with their kind", arguments: [
+        ("sería mejor si no estuviera", CrisisKind.suicide),
+        ("me estoy cortando", CrisisKind.suicide),
+        ("ya tengo todo planeado para esta noche", CrisisKind.suicide),
+        ("me tomé un frasco entero de pastillas", CrisisKind.overdoseSelf),
+        ("se cayó al piso y no se mueve", CrisisKind.medicalEmergency),
+    ])
+    func spanishCrisisSaidOtherwise(_ line: String, _ kind: CrisisKind) throws {
+        var s = try session()
+        let turn = s.respond(to: line)
+        #expect(turn.crisis?.kind == kind && turn.crisis?.level == .takeover, "\(line)")
+    }
+
     @Test func aSpanishCrisisYearsAgoShowsTheNumbersWithoutTakingOver() throws {
         var s = try session()
         let turn = s.respond(to: "hace cinco años quise matarme, ahora estoy bien")
