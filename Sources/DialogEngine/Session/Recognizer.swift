@@ -1,4 +1,3 @@
-import Foundation
 import DialogMatching
 import DialogModel
 
@@ -250,7 +249,6 @@ struct Recognizer: Sendable {
 
     func crisis(in text: NormalizedText) -> CrisisFinding? {
         guard let report = crisisDetector.detect(in: text) else { return nil }
-        if ProcessInfo.processInfo.environment["INTAKE_DEBUG_CRISIS"] != nil { FileHandle.standardError.write(Data((report.occurrences.map(\.description).joined(separator: "\n") + "\n").utf8)) }
         let asked = report.level != .takeover && report.occurrences.contains {
             if case .question? = $0.qualifier { $0.kind == report.kind } else { false }
         }
