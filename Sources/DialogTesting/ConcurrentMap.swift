@@ -25,6 +25,7 @@ enum Concurrent {
                 results.withLock { $0[i] = value }
             }
         }
+        // Every index was filled, so this drops nothing (an optional `T` is kept as `.some(nil)`).
         return results.withLock { $0.compactMap { $0 } }
     }
 }
