@@ -153,6 +153,7 @@ let lookalikeLines: [String] = [
     "I'm happy to be alive", "life is hard but I'm okay", "I feel better today",
     "my chest cold is gone", "I had chest pain years ago", "I passed out years ago once",
     "he is fitting in well at his new school", "the new jeans are fitting fine",
+    "i cant find my body lotion anywhere", "who is going to find me a detox bed tonight",
     "i was disappointed when i woke up with a headache", "my mouth was foaming with toothpaste",
     "that movie was so sad i wanted to die", "my son had seizures when he was little, hes fine now",
     "i overdosed last month and got narcanned, im home now but still shaken up",
