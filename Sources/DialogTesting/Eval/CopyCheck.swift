@@ -65,10 +65,11 @@ struct CopyCheck: Sendable {
         self.byStem = byStem
     }
 
-    /// The lines of a file that copy a phrase, one diagnostic each.
-    func copies(in file: EvalFile) -> [Diagnostic] {
+    /// The lines of a file that copy a phrase, one diagnostic each, read on up to `workers`
+    /// threads.
+    func copies(in file: EvalFile, workers: Int) -> [Diagnostic] {
         let lines = file.groups.flatMap { group in group.records.flatMap { record in record.lines.map { (line: $0, range: record.range) } } }
-        let found = Concurrent.map(lines.count) { i in nearest(lines[i].line) }
+        let found = Concurrent.map(lines.count, workers: workers) { i in nearest(lines[i].line) }
         return zip(lines, found).compactMap { line, best in
             best.map { EvalMessage.copied(line.line, phrase: phrases[$0.index].text, overlap: $0.overlap, line.range) }
         }

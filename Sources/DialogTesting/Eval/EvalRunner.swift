@@ -166,8 +166,8 @@ public struct EvalRunner {
     /// Checks that no held-apart line is a copy of a phrase or an example of the bundle
     /// (most of a run's time): mutation testing, which only removes phrases, skips it.
     public var checksCopies = true
-    /// How many threads type lines at once (mutation testing, which runs mutants on every
-    /// core, uses one).
+    /// How many threads type lines and look for copies at once (mutation testing, which
+    /// runs mutants on every core, uses one).
     public var workers = Concurrent.cores
 
     public init(knownFailures: [EvalKnownFailure] = []) {
@@ -223,7 +223,7 @@ public struct EvalRunner {
             var problems = check(file, against: prepared.loaded.bundle)
             if checksCopies, file.path.contains("/held-apart/") || file.path.hasPrefix("held-apart/") {
                 if copyChecks[folder] == nil { copyChecks[folder] = CopyCheck(bundle: prepared.loaded.bundle) }
-                problems += copyChecks[folder]?.copies(in: file) ?? []
+                problems += copyChecks[folder]?.copies(in: file, workers: workers) ?? []
             }
             for d in problems { result.diagnostics.append((file.path, file.source, d)) }
             guard problems.isEmpty else { continue }
