@@ -3,7 +3,8 @@
 ///
 /// Structural errors are reported and the parser resynchronises at the end of the
 /// enclosing block, so that independent problems further down the file are reported
-/// too. With an error the documents it rebuilt are still returned, for `ParseResult.recovered`.
+/// too. With an error the documents it rebuilt are still returned (`SyntaxDamage` reads
+/// them again without the damaged lines).
 struct Parser {
     private let scanner: Scanner
     private var diagnostics: [Diagnostic] = []

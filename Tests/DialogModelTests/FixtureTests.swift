@@ -117,7 +117,7 @@ struct FixtureTests {
             "concepts",
             "rubric-in-intake", "rubric-phrase-cancelled", "shared-choice-id", "invalid-threshold",
             "example-reads-as-another", "shared-example", "out-of-bounds", "loop-without-input", "chain-without-input",
-            "invalid-pass-mark", "syntax-error-after-a-mistake",
+            "invalid-pass-mark", "syntax-error-after-a-mistake", "syntax-error-before-mistakes",
         ]
         #expect(Set(Fixtures.names("invalid")) == listed)
     }

@@ -114,9 +114,9 @@ public enum BundleLoader {
                      oversized: [(path: String, size: Int)] = [], comparingExamples: Bool = true) -> Partial {
         var partial = Partial(bundle: nil, diagnostics: [], files: [:], sections: [], pendingSourcesFrom: nil)
         var unread = Set<String>()
-        // Files with a syntax error: where it is. What comes before it is decoded and
-        // checked too, so that one run reports every problem.
-        var damagedFrom: [String: Int] = [:]
+        // Files with a syntax error: what the errors spoil. The rest of such a file is
+        // decoded and checked too, so that one run reports every problem.
+        var damaged: [String: SyntaxDamage] = [:]
         for (path, size) in oversized {
             // Not read: an error of its own; like a file with a syntax error, what it may
             // define is not reported missing elsewhere.
@@ -134,17 +134,21 @@ public enum BundleLoader {
             partial.diagnostics += parsed.diagnostics.map { BundleDiagnostic(path: path, diagnostic: $0) }
             let fileName = baseName(path)
             if parsed.hasErrors {
-                // What the file defines is not reported missing elsewhere (it may lie past
-                // the error), but what comes before its first error is checked.
+                // What the file defines is not reported missing elsewhere (it may lie in
+                // the damage), but what the errors leave readable is checked: what the
+                // damage may explain (an entry that lost its `label:` line) is not reported.
                 unread.insert(fileName)
-                guard let document = parsed.recovered.first,
-                      let cutoff = parsed.diagnostics.first(where: \.isError)?.range.start.offset else { continue }
-                damagedFrom[path] = cutoff
+                let (documents, damage) = SyntaxDamage.readAround(bytes, parsed)
+                guard let document = documents.first else { continue }
+                damaged[path] = damage
                 var decoder = FileDecoder(fileName: fileName)
                 decoder.decode(document)
-                partial.diagnostics += decoder.diagnostics.filter { $0.range.end.offset <= cutoff }
+                partial.diagnostics += decoder.diagnostics.filter { !damage.mayExplain($0.range) }
                     .map { BundleDiagnostic(path: path, diagnostic: $0) }
-                partial.sections.append((path, fileName, decoder.sections))
+                // A node that lost lines may have lost its way forward.
+                var sections = decoder.sections
+                sections.damage.nodes.formUnion(sections.nodes.filter { damage.mayExplain($0.range) }.map(\.id))
+                partial.sections.append((path, fileName, sections))
                 continue
             }
             var decoder = FileDecoder(fileName: fileName)
@@ -173,7 +177,7 @@ public enum BundleLoader {
                                         quietLints: partial.diagnostics.contains { $0.diagnostic.isError },
                                         comparingExamples: comparingExamples)
         partial.diagnostics += assembler.diagnostics.filter { found in
-            damagedFrom[found.path].map { found.diagnostic.range.end.offset <= $0 } ?? true
+            damaged[found.path].map { !$0.mayExplain(found.diagnostic.range) } ?? true
         }
         partial.damage = assembler.damage
         partial.bundle = bundle
