@@ -5,7 +5,8 @@
 /// columns everywhere else stay as written, and the stream is read again; again while the
 /// new reading finds errors on lines still in place. What is left is read as written, so a
 /// misspelt key or a wrong value below a syntax error is reported in the same run. When
-/// the readings stop converging, everything from the first remaining error on is left out.
+/// the readings stop converging, everything from the line of the first remaining error on
+/// is left out.
 ///
 /// For reporting more problems at once, never for running.
 public struct SyntaxDamage: Sendable {
@@ -16,6 +17,9 @@ public struct SyntaxDamage: Sendable {
 
     /// How many times the stream is read again at most before giving up on the rest.
     static let maxRereadings = 16
+    /// How many bytes all the readings again may read together: a dialog file is read
+    /// again as often as it takes, a file of megabytes with an error every line once or twice.
+    static let rereadBudget = 16 << 20
 
     /// One line: where it starts and ends (before its line break), how far it is
     /// indented, and what it holds.
@@ -29,6 +33,40 @@ public struct SyntaxDamage: Sendable {
         var blank: Bool
         /// It starts a sequence item (`-`).
         var item: Bool
+        /// The plain key it starts with (`say` in `say: Hello`), if any.
+        var key: String?
+    }
+
+    /// A line left out, and the keys it was written under.
+    public struct LineLeftOut: Sendable, Hashable {
+        /// Where the line starts.
+        public var offset: Int
+        /// The keys of the line and of the lines it is indented under, outermost first:
+        /// `["nodes", "hours", "say"]` for a node's `say:` line. `nil` for a line that
+        /// starts with no plain key (a sequence item, a continuation line).
+        public var path: [String?]
+    }
+
+    /// Each line left out that holds more than a comment, with the keys it was under,
+    /// as the indentation of the stream as written shows them.
+    public var linesLeftOut: [LineLeftOut] {
+        var result: [LineLeftOut] = []
+        // The lines the current one is indented under, outermost first: one pass, each
+        // line pushed and popped once.
+        var open: [Line] = []
+        for line in lines where !line.blank {
+            while let last = open.last, last.indent >= line.indent { open.removeLast() }
+            if spanIndex(containing: line.start) != nil {
+                var path = open.map(\.key) + [line.key]
+                // A line indented under nothing is not where its file's top level is.
+                if (open.first ?? line).indent > 0 { path.insert(nil, at: 0) }
+                result.append(LineLeftOut(offset: line.start, path: path))
+            }
+            // How deep a line indented with a tab is meant to be is not known: it is
+            // read as shallow as it may be, and nothing is read as under it.
+            if !line.tabbed { open.append(line) }
+        }
+        return result
     }
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
@@ -45,9 +83,10 @@ public struct SyntaxDamage: Sendable {
             }
             let first: UInt8? = i < end ? bytes[i] : nil
             let next: UInt8? = i + 1 < end ? bytes[i + 1] : nil
+            let item = first == UInt8(ascii: "-") && (next == nil || next == UInt8(ascii: " "))
             lines.append(Line(start: start, end: end, indent: i - start, tabbed: tabbed,
-                              blank: first == nil || first == UInt8(ascii: "#"),
-                              item: first == UInt8(ascii: "-") && (next == nil || next == UInt8(ascii: " "))))
+                              blank: first == nil || first == UInt8(ascii: "#"), item: item,
+                              key: item ? nil : Self.plainKey(bytes, from: i, to: end)))
             start = end + 1
         }
         self.lines = lines
@@ -68,11 +107,14 @@ public struct SyntaxDamage: Sendable {
         var text = Array(bytes)
         var documents = read.recovered
         var errors = read.diagnostics.filter(\.isError)
-        for _ in 0..<maxRereadings {
+        for round in 0..<maxRereadings where (round + 1) * bytes.count <= max(rereadBudget, bytes.count) {
             var progressed = false
             for error in errors {
                 guard let line = damage.lineIndex(of: error.range.start.offset) else { continue }
-                let span = damage.lines[line].start..<damage.lines[damage.blockEnd(of: line)].end
+                // Past the problems a reading stops reporting, where the others are is
+                // not known: the rest of the stream is left out.
+                let last = error.code == SyntaxMessage.unshownProblemsCode ? damage.lines.count - 1 : damage.blockEnd(of: line)
+                let span = damage.lines[line].start..<damage.lines[last].end
                 // A line already left out, or one with nothing on it, mends nothing.
                 guard text[span].contains(where: { !Self.isSpace($0) }) else { continue }
                 damage.leaveOut(span, of: &text)
@@ -89,8 +131,8 @@ public struct SyntaxDamage: Sendable {
         }
         // Errors remain that leaving lines out does not mend: nothing past the first is
         // trusted.
-        if let first = errors.map(\.range.start.offset).min() {
-            damage.leaveOut(first..<bytes.count, of: &text)
+        if let first = errors.map(\.range.start.offset).min(), let line = damage.lineIndex(of: first) {
+            damage.leaveOut(damage.lines[line].start..<bytes.count, of: &text)
         }
         return (documents, damage)
     }
@@ -100,12 +142,38 @@ public struct SyntaxDamage: Sendable {
     /// indented under the line it starts on (the entry it is about lost some of itself,
     /// so "missing `label`" may only mean that its `label:` line was unreadable).
     public func mayExplain(_ range: SourceRange) -> Bool {
+        if overlaps(range) { return true }
+        guard let line = lineIndex(of: range.start.offset) else { return false }
+        // A span that starts in the block: the first span ending after its start.
+        let block = lines[line].start..<lines[blockEnd(of: line)].end
+        let i = firstSpan(endingAfter: block.lowerBound)
+        return i < spans.count && spans[i].lowerBound < block.upperBound
+    }
+
+    /// Whether `range` (at least its first byte) lies in a part left out.
+    public func overlaps(_ range: SourceRange) -> Bool {
         let from = range.start.offset
         let to = max(range.end.offset, from + 1)
-        if spans.contains(where: { $0.lowerBound < to && from < $0.upperBound }) { return true }
-        guard let line = lineIndex(of: from) else { return false }
-        let block = lines[line].start..<lines[blockEnd(of: line)].end
-        return spans.contains { block.contains($0.lowerBound) }
+        // The first span that ends after `from`: the only one that can overlap first.
+        let i = firstSpan(endingAfter: from)
+        return i < spans.count && spans[i].lowerBound < to
+    }
+
+    /// The index of the first span whose end lies after `offset` (`spans.count` if none).
+    private func firstSpan(endingAfter offset: Int) -> Int {
+        var low = 0
+        var high = spans.count
+        while low < high {
+            let middle = (low + high) / 2
+            if spans[middle].upperBound <= offset { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The index of the span that holds `offset`, if any.
+    private func spanIndex(containing offset: Int) -> Int? {
+        let i = firstSpan(endingAfter: offset)
+        return i < spans.count && spans[i].contains(offset) ? i : nil
     }
 
     /// The line that holds a byte offset (the last line for the end of the stream).
@@ -141,6 +209,20 @@ public struct SyntaxDamage: Sendable {
             next += 1
         }
         return last
+    }
+
+    /// The plain key a line starts with at `from`: letters, digits, `-` and `_`, then `:`
+    /// and a space or the end of the line.
+    private static func plainKey(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to end: Int) -> String? {
+        var i = from
+        while i < end, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "_")
+                || (bytes[i] | 0x20 >= UInt8(ascii: "a") && bytes[i] | 0x20 <= UInt8(ascii: "z"))
+                || (bytes[i] >= UInt8(ascii: "0") && bytes[i] <= UInt8(ascii: "9")) {
+            i += 1
+        }
+        guard i > from, i < end, bytes[i] == UInt8(ascii: ":"),
+              i + 1 == end || bytes[i + 1] == UInt8(ascii: " ") || bytes[i + 1] == UInt8(ascii: "\r") else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<i]), as: UTF8.self)
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {

@@ -123,8 +123,11 @@ enum SyntaxMessage {
                    hint: "close the quote before `---` or `...`, or indent the line")
     }
 
+    /// The code of `unshownProblems`, which `SyntaxDamage` looks for.
+    static let unshownProblemsCode = "IY023"
+
     static func unshownProblems(_ count: Int, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: "IY023", "\(count) more problem\(count == 1 ? "" : "s") in this file not shown", at: r,
+        Diagnostic(.error, code: unshownProblemsCode, "\(count) more problem\(count == 1 ? "" : "s") in this file not shown", at: r,
                    hint: "mend the ones above and check again; a file with many invalid bytes may not be a text file")
     }
 

@@ -117,7 +117,7 @@ struct FixtureTests {
             "concepts",
             "rubric-in-intake", "rubric-phrase-cancelled", "shared-choice-id", "invalid-threshold",
             "example-reads-as-another", "shared-example", "out-of-bounds", "loop-without-input", "chain-without-input",
-            "invalid-pass-mark", "syntax-error-after-a-mistake", "syntax-error-before-mistakes",
+            "invalid-pass-mark", "syntax-error-after-a-mistake", "syntax-error-before-mistakes", "every-problem-at-once",
         ]
         #expect(Set(Fixtures.names("invalid")) == listed)
     }
@@ -173,9 +173,36 @@ struct FixtureTests {
         #expect(codes.contains { $0.hasPrefix("IY") })
         #expect(result.diagnostics.contains { $0.diagnostic.code == "IC005" && $0.diagnostic.message.contains("intake.nowhere") })
         #expect(result.diagnostics.contains { $0.diagnostic.code == "IC001" && $0.diagnostic.message.contains("chioces") })
-        // Not reported: the node, variable and source that the unread file may define.
+        // Not reported: the node and the variable that the unreadable node entry may
+        // define, nor a node only it may lead to. A source it cannot define: its
+        // `nodes:` holds no reference list.
         #expect(!result.diagnostics.contains { $0.diagnostic.message.contains("extra.x") })
-        #expect(!codes.contains("IC010") && !codes.contains("IC006") && !codes.contains("IC007"))
+        #expect(!codes.contains("IC010") && !codes.contains("IC007"))
+        #expect(result.diagnostics.contains { $0.diagnostic.code == "IC006" && $0.diagnostic.message.contains("no-such-source") })
+    }
+
+    @Test("what a syntax error hides depends on where it is", arguments: [
+        // (the damaged file, the codes reported besides its syntax error). other.yaml's
+        // node `y` names a source nobody defines, and nothing leads to it (IC006, IC007).
+        // An entry of `sources:` may be the missing source; a part of one cannot.
+        ("sources:\n  no-such-source: [unclosed\n", ["IC007"]),
+        ("sources:\n  other:\n    citation: [unclosed\n", ["IC006", "IC007"]),
+        // A node's `say:` holds no way forward: `z` and `z2` cannot be reached either.
+        ("nodes:\n  z:\n    say: \"unclosed\n    next: z2\n  z2:\n    end: true\n", ["IC006", "IC007", "IC007", "IC007"]),
+        // Its `next:` may: what can be reached is not known until it is mended.
+        ("nodes:\n  z:\n    next: [unclosed\n  z2:\n    end: true\n", ["IC006"]),
+        // What the summary calls the file holds no way forward and no source.
+        ("topic: \"unclosed\nnodes:\n  z:\n    end: true\n", ["IC006", "IC007", "IC007"]),
+        // A key the language does not know may have been meant for anything.
+        ("what: \"unclosed\nnodes:\n  z:\n    end: true\n", [String]()),
+    ])
+    func whatASyntaxErrorHides(_ damaged: String, _ codes: [String]) throws {
+        var files = try Fixtures.files("valid/minimal")
+        files.append(("extra.yaml", Array(damaged.utf8)))
+        files.append(("other.yaml", Array("nodes:\n  y:\n    say: Hi.\n    source: no-such-source\n    end: true\n".utf8)))
+        let result = BundleLoader.load(files: files)
+        let found = result.diagnostics.map(\.diagnostic.code).filter { !$0.hasPrefix("IY") }
+        #expect(found.sorted() == codes, "\(result.renderedDiagnostics())")
     }
 
     @Test("a bundle with warnings only loads")

@@ -59,6 +59,21 @@ struct SyntaxDamageTests {
         #expect(keys(nodes["a"]) == ["next"])
         #expect(keys(nodes["b"]) == ["say"])
         #expect(nodes["c"]?.scalar?.isEmptyValue == true)
+        // Each line left out, with the keys it was under: what it may have held. A line
+        // indented with a tab is read as shallow as it may be meant.
+        #expect(damage.linesLeftOut.map(\.path) == [
+            ["symptoms", "cramps", "synonyms"], ["symptoms", "cramps", "synonyms", nil], ["nodes", "a", "say"],
+            ["nodes", "end"], ["nodes", "c", "say"],
+        ])
+    }
+
+    @Test("past the problems a reading stops reporting, the rest is left out")
+    func pastTheUnshownProblems() throws {
+        let source = "nodes:\n" + (0..<300).map { "  n\($0):\n    say: \"open\n" }.joined() + "last: here\n"
+        let (result, recovered, damage) = read(Array(source.utf8))
+        #expect(result.diagnostics.last?.code == "IY023")
+        #expect(damage.spans.last?.upperBound == source.utf8.count)
+        #expect(keys(recovered.first) == ["nodes"])
     }
 
     @Test("a key whose items sit at its own depth loses them with it")

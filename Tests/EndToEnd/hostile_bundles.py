@@ -230,6 +230,17 @@ def long_chain(n):
     return build
 
 
+def broken_nodes(n):
+    """The minimal bundle and a file of `n` nodes, each with two syntax errors: every
+    problem cannot be read around, and checking it still takes seconds."""
+    def build(tmp):
+        stdin = minimal_bundle(tmp)
+        with open(os.path.join(tmp, 'd', 'broken.yaml'), 'wb') as f:
+            f.write(b'nodes:\n' + b''.join(b'  n%d:\n    say: "a: b\n    next: [x\n' % i for i in range(n)))
+        return stdin
+    return build
+
+
 def wide_menu(n, stdin=b'quit\n'):
     """A welcome menu of `n` choices, each to the topic, with an id of its own."""
     def build(tmp):
@@ -314,4 +325,8 @@ CASES = [
     ('chat refuses a chain of 100 say-only nodes', long_chain(100), ['chat', '--dialogs', '{tmp}/d'], 65,
      'err:101 nodes in a row without a question', 20),
     ('check: a chain of 40 say-only nodes is fine', long_chain(40), ['check', '{tmp}/d'], 0, 'out:0 errors', 20),
+    # A syntax error is read around, but a file with an error on every line is not read
+    # again line by line: what follows the problems not shown is left out (2 MB).
+    ('check: 50,000 nodes with two syntax errors each', broken_nodes(50000), ['check', '{tmp}/d'], 65,
+     'err:99899 more problems in this file not shown', 20),
 ]

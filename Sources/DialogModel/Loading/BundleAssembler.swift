@@ -8,12 +8,13 @@ struct BundleAssembler {
     /// What the files could not read, merged.
     private(set) var damage = Damage()
 
-    /// `unreadFiles`: the names of the bundle's files that could not be read at all.
-    init(sections: [(path: String, fileName: String, sections: FileSections)], unreadFiles: Set<String> = []) {
+    /// `damage`: what the files' syntax errors, or files that could not be read at all,
+    /// may hide.
+    init(sections: [(path: String, fileName: String, sections: FileSections)], damage: Damage = Damage()) {
         self.sections = sections
-        damage.unreadFiles = unreadFiles
-        // A crisis intent may be in a file that could not be read.
-        if !unreadFiles.isEmpty { damage.anyCrisis = true }
+        self.damage = damage
+        // A crisis intent may be in what could not be read.
+        if damage.hides(.crisisIntents) { self.damage.anyCrisis = true }
     }
 
     /// Merges and validates. `quietLints` (there are errors already, such as in decoding)
@@ -93,14 +94,14 @@ struct BundleAssembler {
             }
         }
         // The settings may be in a file that could not be read.
-        for key in ["dialog", "title", "start"] where settings[key] == nil && !damage.hasUnreadFiles {
+        for key in ["dialog", "title", "start"] where settings[key] == nil && !damage.hides(.settings) {
             diagnostics.append(BundleDiagnostic(path: firstPath, diagnostic: ModelMessage.missingSetting(key, top)))
         }
-        guard let startSetting = settings["start"] ?? (damage.hasUnreadFiles ? ("", top, "") : nil) else { return nil }
+        guard let startSetting = settings["start"] ?? (damage.hides(.settings) ? ("", top, "") : nil) else { return nil }
         let startFile = sections.first { $0.path == startSetting.path }?.fileName ?? ""
         // A node that leads into a file that could not be read: its way forward is unknown.
-        if damage.hasUnreadFiles {
-            for node in nodes.values where node.edges.contains(where: { damage.unreadFiles.contains($0.target.target.file) }) {
+        if !damage.nodesUnknownIn.isEmpty {
+            for node in nodes.values where node.edges.contains(where: { damage.nodesUnknownIn.contains($0.target.target.file) }) {
                 damage.nodes.insert(node.id)
             }
         }

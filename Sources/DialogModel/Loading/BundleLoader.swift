@@ -113,7 +113,8 @@ public enum BundleLoader {
     static func load(files inputs: [(path: String, bytes: [UInt8])], folderName: String,
                      oversized: [(path: String, size: Int)] = [], comparingExamples: Bool = true) -> Partial {
         var partial = Partial(bundle: nil, diagnostics: [], files: [:], sections: [], pendingSourcesFrom: nil)
-        var unread = Set<String>()
+        // What the files that could not be read at all may hold.
+        var unread = Damage()
         // Files with a syntax error: what the errors spoil. The rest of such a file is
         // decoded and checked too, so that one run reports every problem.
         var damaged: [String: SyntaxDamage] = [:]
@@ -122,7 +123,7 @@ public enum BundleLoader {
             // define is not reported missing elsewhere.
             partial.files[path] = SourceFile(path: path, bytes: [])
             partial.diagnostics.append(BundleDiagnostic(path: path, diagnostic: ModelMessage.fileTooLarge(size, limit: maxFileSize)))
-            unread.insert(baseName(path))
+            unread.formUnion(Damage.unread(baseName(path)))
         }
         if inputs.isEmpty && oversized.isEmpty {
             partial.diagnostics.append(BundleDiagnostic(path: folderName, diagnostic: ModelMessage.emptyBundle(folderName)))
@@ -134,20 +135,21 @@ public enum BundleLoader {
             partial.diagnostics += parsed.diagnostics.map { BundleDiagnostic(path: path, diagnostic: $0) }
             let fileName = baseName(path)
             if parsed.hasErrors {
-                // What the file defines is not reported missing elsewhere (it may lie in
-                // the damage), but what the errors leave readable is checked: what the
-                // damage may explain (an entry that lost its `label:` line) is not reported.
-                unread.insert(fileName)
+                // What the errors leave readable is checked; what the damage may explain
+                // (an entry that lost its `label:` line) is not reported, and what the
+                // lost lines may have defined is not reported missing elsewhere.
                 let (documents, damage) = SyntaxDamage.readAround(bytes, parsed)
-                guard let document = documents.first else { continue }
+                guard let document = documents.first else {
+                    unread.formUnion(Damage.unread(fileName))
+                    continue
+                }
                 damaged[path] = damage
                 var decoder = FileDecoder(fileName: fileName)
                 decoder.decode(document)
                 partial.diagnostics += decoder.diagnostics.filter { !damage.mayExplain($0.range) }
                     .map { BundleDiagnostic(path: path, diagnostic: $0) }
-                // A node that lost lines may have lost its way forward.
                 var sections = decoder.sections
-                sections.damage.nodes.formUnion(sections.nodes.filter { damage.mayExplain($0.range) }.map(\.id))
+                sections.damage.formUnion(Damage.hiddenBy(damage, in: fileName))
                 partial.sections.append((path, fileName, sections))
                 continue
             }
@@ -160,7 +162,10 @@ public enum BundleLoader {
                 decoder.decode(document)
             }
             partial.diagnostics += decoder.diagnostics.map { BundleDiagnostic(path: path, diagnostic: $0) }
-            partial.sections.append((path, fileName, decoder.sections))
+            var sections = decoder.sections
+            // What the documents after the first may hold is not read.
+            if parsed.documents.count > 1 { sections.damage.formUnion(Damage.unread(fileName)) }
+            partial.sections.append((path, fileName, sections))
         }
         for (path, _, sections) in partial.sections {
             if let from = sections.settings["sources-from"] {
@@ -168,16 +173,18 @@ public enum BundleLoader {
                 break
             }
         }
-        // A file with a syntax error is left out, and the others are still checked: every
-        // problem at once. What the unread file may define (its nodes, sources, concepts,
-        // variables, settings) is not reported missing, so nothing cascades from it.
+        // Every problem at once: the files, and the parts of files, that could be read are
+        // checked. What the rest may define (nodes, sources, concepts, variables,
+        // settings) is not reported missing, so nothing cascades from it.
         guard !partial.sections.isEmpty else { return partial }
-        var assembler = BundleAssembler(sections: partial.sections, unreadFiles: unread)
+        var assembler = BundleAssembler(sections: partial.sections, damage: unread)
         let bundle = assembler.assemble(folderName: folderName, deferSources: partial.pendingSourcesFrom != nil,
                                         quietLints: partial.diagnostics.contains { $0.diagnostic.isError },
                                         comparingExamples: comparingExamples)
         partial.diagnostics += assembler.diagnostics.filter { found in
-            damaged[found.path].map { !$0.mayExplain(found.diagnostic.range) } ?? true
+            // What the lost lines may have held is known to the checks (`Damage`): only
+            // what lies in them is left out here.
+            damaged[found.path].map { !$0.overlaps(found.diagnostic.range) } ?? true
         }
         partial.damage = assembler.damage
         partial.bundle = bundle

@@ -30,7 +30,8 @@ struct Damage {
     var nodes: Set<NodeID> = []
     /// Variables whose `set:`, `save:` or scale item had an error: their type is unknown.
     var variables: Set<String> = []
-    /// Ids of entries that were dropped: references to them are not dangling.
+    /// Ids of entries that were dropped: references to them are not dangling. A scale
+    /// here may also be one read only in part, whose bands are not judged.
     var scales: Set<String> = []
     var sources: Set<String> = []
     var regions: Set<String> = []
@@ -40,12 +41,40 @@ struct Damage {
     /// kind could not be read.
     var crisisKinds: Set<CrisisKind> = []
     var anyCrisis = false
-    /// Files that could not be read at all (a syntax error, too large): whatever a
-    /// reference names may be defined there, so nothing is reported missing.
-    var unreadFiles: Set<String> = []
+    /// Files whose nodes are not all known: one that could not be read at all (too
+    /// large), or one whose syntax errors spoil whole entries of its `nodes:`. A reference
+    /// into them is not dangling.
+    var nodesUnknownIn: Set<String> = []
+    /// What the unreadable parts of files may define or hold: a name of such a kind that
+    /// is not found is not reported missing.
+    var hidden: Set<Hidden> = []
 
-    /// Whether some file could not be read at all.
-    var hasUnreadFiles: Bool { !unreadFiles.isEmpty }
+    /// A kind of thing an unreadable part of a file may define or hold.
+    enum Hidden: CaseIterable {
+        /// Settings such as `dialog:`, `title:` and `start:`.
+        case settings
+        /// Scale, source, region and concept ids, and the roles resources have.
+        case scales, sources, regions, concepts, roles
+        /// Variables: what `set:`, `save:`, scale items and rubric items define.
+        case variables
+        /// Crisis intents (of any kind).
+        case crisisIntents
+        /// A way from one node to another (a route, a choice, an intent): which nodes
+        /// can be reached is not known.
+        case routes
+    }
+
+    /// Whether an unreadable part may define or hold something of this kind.
+    func hides(_ kind: Hidden) -> Bool { hidden.contains(kind) }
+
+    /// What a file that could not be read at all may hold: anything.
+    static func unread(_ fileName: String) -> Damage {
+        var damage = Damage()
+        damage.nodesUnknownIn = [fileName]
+        damage.hidden = Set(Hidden.allCases)
+        damage.anyCrisis = true
+        return damage
+    }
 
     mutating func formUnion(_ other: Damage) {
         nodes.formUnion(other.nodes)
@@ -56,7 +85,8 @@ struct Damage {
         roles.formUnion(other.roles)
         crisisKinds.formUnion(other.crisisKinds)
         anyCrisis = anyCrisis || other.anyCrisis
-        unreadFiles.formUnion(other.unreadFiles)
+        nodesUnknownIn.formUnion(other.nodesUnknownIn)
+        hidden.formUnion(other.hidden)
     }
 }
 
@@ -87,15 +117,29 @@ struct FileDecoder {
     }
 
     mutating func decode(_ root: Node) {
-        guard var top = mapping(root, "a dialog file") else { return }
+        guard var top = mapping(root, "a dialog file") else {
+            sections.damage.formUnion(Damage.unread(fileName))
+            return
+        }
         top = checkKeys(top, Self.settingKeys + Self.sectionKeys, "a dialog file")
         for entry in top.entries {
             let key = entry.key.text
+            let mark = diagnostics.count
+            defer {
+                // A setting, or a section that is not a mapping of entries: what it holds
+                // is not known. (An unknown key read as no known one hides anything.)
+                if diagnostics.count > mark && !(Self.sectionKeys.contains(key) && key != "topic") {
+                    sections.damage.hide(section: key, of: fileName, wholeEntries: true)
+                }
+            }
             if Self.settingKeys.contains(key) {
                 if let value = text(entry.value, "`\(key)`") {
                     sections.settings[key] = (value, entry.value.range, entry.key.range)
                 }
                 continue
+            }
+            if Self.sectionKeys.contains(key) && key != "topic" && entry.value.mapping == nil {
+                sections.damage.hide(section: key, of: fileName, wholeEntries: true)
             }
             switch key {
             case "nodes": for e in entries(entry.value, "`nodes`") { decodeNode(e) }
@@ -130,21 +174,35 @@ struct FileDecoder {
         let id = NodeID(file: fileName, name: entry.key.text)
         let what = "node `\(entry.key.text)`"
         var node = DialogNode(id: id, range: entry.key.range)
-        let mark = diagnostics.count
+        // Whether an error may have cost the node its way forward: its fields could not be
+        // read, one of them is unknown, or one that leads somewhere has an error.
+        var wayForwardUnsure = false
         defer {
             // A node that could not be read whole is kept, so references to it are not
             // reported as dangling, and marked, so its way forward is not judged.
-            if diagnostics[mark...].contains(where: \.isError) { sections.damage.nodes.insert(id) }
+            if wayForwardUnsure { sections.damage.nodes.insert(id) }
             sections.nodes.append(node)
         }
         if entry.key.text.contains(".") {
             report(ModelMessage.invalidValue("a node name cannot contain `.`", entry.key.range,
                                              hint: "`.` separates the file from the node in `file.node`"))
         }
-        guard var m = mapping(entry.value, what) else { return }
+        guard var m = mapping(entry.value, what) else {
+            wayForwardUnsure = true
+            return
+        }
         m = checkKeys(m, Self.nodeKeys, what)
+        // A key read as the known one it is closest to (`chioces`) is read; one that is
+        // close to none may have been meant for anything.
+        if m.entries.contains(where: { !Self.nodeKeys.contains($0.key.text) }) { wayForwardUnsure = true }
         for field in m.entries {
             let v = field.value
+            let mark = diagnostics.count
+            defer {
+                if diagnostics[mark...].contains(where: \.isError) && !Damage.fieldsThatLeadNowhere.contains(field.key.text) {
+                    wayForwardUnsure = true
+                }
+            }
             switch field.key.text {
             case "say": node.say = sayItems(v)
             case "source": node.sources = sourceRefs(v)
@@ -173,8 +231,12 @@ struct FileDecoder {
         let what = "intent `\(entry.key.text)`"
         guard var m = mapping(entry.value, what) else {
             sections.damage.anyCrisis = true
+            sections.damage.hidden.insert(.routes)
             return
         }
+        let mark = diagnostics.count
+        // An intent with an error may have lost its way to a node.
+        defer { if diagnostics[mark...].contains(where: \.isError) { sections.damage.hidden.insert(.routes) } }
         m = checkKeys(m, ["crisis", "match", "unless", "priority", "goto", "return", "symptoms", "refines", "examples", "label", "about", "tells"], what)
         var crisis: CrisisKind?
         if let v = m["crisis"] {

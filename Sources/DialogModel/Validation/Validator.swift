@@ -67,29 +67,29 @@ struct Validator {
     // MARK: - References
 
     private mutating func checkReferences() {
-        if let start = startReference, bundle.nodes[start.target] == nil, !damage.unreadFiles.contains(start.target.file) {
+        if let start = startReference, bundle.nodes[start.target] == nil, !damage.nodesUnknownIn.contains(start.target.file) {
             diagnostics.append(BundleDiagnostic(path: startPath ?? "", diagnostic: ModelMessage.danglingNode(
                 start.written, suggestion: suggestion(for: start), start.range)))
             remember(dangling: start, in: startPath ?? "")
         }
         for node in nodesInOrder {
-            for (_, target) in node.edges where bundle.nodes[target.target] == nil && !damage.unreadFiles.contains(target.target.file) {
+            for (_, target) in node.edges where bundle.nodes[target.target] == nil && !damage.nodesUnknownIn.contains(target.target.file) {
                 report(ModelMessage.danglingNode(target.written, suggestion: suggestion(for: target), target.range), in: node.id.file)
                 remember(dangling: target, in: paths[node.id.file] ?? node.id.file)
             }
-            if let scale = node.scale, bundle.scales[scale.value] == nil, !damage.scales.contains(scale.value), !damage.hasUnreadFiles {
+            if let scale = node.scale, bundle.scales[scale.value] == nil, !damage.scales.contains(scale.value), !damage.hides(.scales) {
                 report(ModelMessage.unknownScale(scale.value, suggestion: Suggestion.closest(to: scale.value, among: bundle.scales.keys),
                                                  scale.range), in: node.id.file)
             }
         }
-        for intent in bundle.intents where bundle.nodes[intent.goto.target] == nil && !damage.unreadFiles.contains(intent.goto.target.file) {
+        for intent in bundle.intents where bundle.nodes[intent.goto.target] == nil && !damage.nodesUnknownIn.contains(intent.goto.target.file) {
             report(ModelMessage.danglingNode(intent.goto.written, suggestion: suggestion(for: intent.goto), intent.goto.range),
                    in: intent.file)
             remember(dangling: intent.goto, in: paths[intent.file] ?? intent.file)
         }
         let codes = bundle.regions.map(\.code)
         for resource in bundle.resources where bundle.region(named: resource.region.value)?.code != resource.region.value
-            && !damage.regions.contains(resource.region.value) && !damage.hasUnreadFiles {
+            && !damage.regions.contains(resource.region.value) && !damage.hides(.regions) {
             report(ModelMessage.unknownRegion(resource.region.value, suggestion: Suggestion.closest(to: resource.region.value, among: codes),
                                               resource.region.range), in: resource.file)
         }
@@ -120,7 +120,7 @@ struct Validator {
     mutating func checkSources() {
         let ids = Array(bundle.sources.keys)
         func check(_ refs: [SourceReference], _ file: String) {
-            for ref in refs where bundle.sources[ref.id] == nil && !damage.sources.contains(ref.id) && !damage.hasUnreadFiles {
+            for ref in refs where bundle.sources[ref.id] == nil && !damage.sources.contains(ref.id) && !damage.hides(.sources) {
                 report(ModelMessage.danglingSource(ref.id, suggestion: Suggestion.closest(to: ref.id, among: ids), ref.range), in: file)
             }
         }
@@ -162,7 +162,7 @@ struct Validator {
         }
         // A dead end's way forward is not written yet: what it was meant to lead to may be
         // unreachable only for that, so those warnings wait, as with a node not read whole.
-        let wayForwardUnknown = !damage.nodes.isEmpty || quietLints
+        let wayForwardUnknown = !damage.nodes.isEmpty || damage.hides(.routes)
             || nodesInOrder.contains { isDeadEnd($0) }
         for (i, id) in ids.enumerated() {
             guard let node = bundle.nodes[id] else { continue }
@@ -323,7 +323,7 @@ struct Validator {
             diagnostics.compactMap { d in
                 guard d.code == "IE015" else { return d }
                 // The variable may be set in a file that could not be read.
-                if damage.hasUnreadFiles { return nil }
+                if damage.hides(.variables) { return nil }
                 var d = d
                 d.code = "IC010"
                 if d.message.hasPrefix("unknown variable ") {
@@ -360,7 +360,7 @@ struct Validator {
                 for d in checked(TypeChecker.check(a.expression, in: env).diagnostics) { report(d, in: file) }
             }
             if let show = node.show {
-                for role in show.roles where !roles.contains(role.value) && !damage.roles.contains(role.value) && !damage.hasUnreadFiles {
+                for role in show.roles where !roles.contains(role.value) && !damage.roles.contains(role.value) && !damage.hides(.roles) {
                     report(ModelMessage.unknownRole(role.value, suggestion: Suggestion.closest(to: role.value, among: roles),
                                                     known: roles.sorted(), role.range), in: file)
                 }
@@ -379,7 +379,7 @@ struct Validator {
         let unsure = damage.roles.union(bundle.resources.filter {
             bundle.region(named: $0.region.value)?.code != $0.region.value
         }.compactMap(\.role))
-        for use in rolesUsed where !unsure.contains(use.role) && !damage.hasUnreadFiles {
+        for use in rolesUsed where !unsure.contains(use.role) && !damage.hides(.roles) {
             for region in bundle.regions where bundle.resource(role: use.role, region: region.code) == nil {
                 guard reported.insert("\(use.role)|\(region.code)").inserted else { continue }
                 report(ModelMessage.roleMissing(use.role, region: region.code, use.range), in: use.file)
@@ -402,7 +402,7 @@ struct Validator {
                 lint(ModelMessage.unusedSymptom(symptom.id, symptom.range), in: symptom.file)
             }
         }
-        for scale in bundle.scales.values.sorted(by: { $0.id < $1.id }) where !scale.bands.isEmpty {
+        for scale in bundle.scales.values.sorted(by: { $0.id < $1.id }) where !scale.bands.isEmpty && !damage.scales.contains(scale.id) {
             let file = scale.file
             let lowest = scale.range.lowerBound * scale.items.count
             let bands = scale.bands.sorted { $0.range.lowerBound < $1.range.lowerBound }
@@ -463,7 +463,7 @@ struct Validator {
         var reported = Set<String>()
         // A concept named but not defined may be in a file that could not be read.
         func unreadMayDefine(_ problem: ConceptTable.Problem) -> Bool {
-            if case .unknownConcept = problem { damage.hasUnreadFiles } else { false }
+            if case .unknownConcept = problem { damage.hides(.concepts) } else { false }
         }
         for (name, problem) in table.problems() where mine.contains(name) && !reported.contains(name) && !unreadMayDefine(problem) {
             guard let concept = bundle.concepts.first(where: { $0.name == name }) else { continue }
