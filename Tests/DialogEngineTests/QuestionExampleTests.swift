@@ -1,4 +1,4 @@
-import DialogEngine
+@testable import DialogEngine
 import DialogMatching
 import DialogModel
 import Testing
@@ -21,6 +21,36 @@ import Testing
         // Sorted, one hit per id.
         #expect(Set(hits.map(\.id)).count == hits.count)
         #expect(zip(hits, hits.dropFirst()).allSatisfy { $0.score >= $1.score })
+    }
+
+    @Test func aSecondExampleOfTheSameIntentCorroboratesTheFirst() throws {
+        // Each intent has one example as close to the line as the other's; "mixing" has a
+        // second that reads it too, so it wins, and its score says by how much.
+        let corroborated = ExampleIndex<String>([
+            (id: "single", examples: ["baclofen safe with kidney pills"]),
+            (id: "pair", examples: ["baclofen safe with xanax pills", "xanax pills and baclofen together"]),
+        ], concepts: [:])
+        let hits = corroborated.rank(NormalizedText("baclofen safe with pills"))
+        let pair = try #require(hits.first { $0.id == "pair" })
+        let single = try #require(hits.first { $0.id == "single" })
+        #expect(hits.first?.id == "pair")
+        #expect(single.score == single.cosine)
+        #expect(pair.score > pair.cosine && pair.score <= 1)
+        // best + 0.3 × second × (1 − best): the second's cosine is what the pair scores
+        // with its best example left out.
+        let second = try #require(corroborated.rank(NormalizedText("baclofen safe with pills"), skipping: pair.example)
+            .first { $0.id == "pair" })
+        #expect(second.example != pair.example && second.score == second.cosine)
+        #expect(abs(pair.score - (pair.cosine + 0.3 * second.cosine * (1 - pair.cosine))) < 1e-12)
+    }
+
+    @Test("a second example's corroboration never lifts a hit past a phrase strength its own cosine does not reach",
+          arguments: [(0.70, 0.77, 0.75.nextDown), (0.70, 0.74, 0.74), (0.76, 0.80, 0.80), (0.40, 0.50, 0.45.nextDown),
+                      (0.95, 0.99, 0.99)])
+    func corroborationStopsBelowAPhrase(_ cosine: Double, _ score: Double, _ strength: Double) {
+        let hit = ExampleIndex<Int>.Hit(id: 0, example: "", words: [], score: score, cosine: cosine)
+        #expect(Recognizer.strength(of: hit) == strength)
+        #expect(Recognizer.phraseStrengths == [0.45, 0.75, 1.0])
     }
 
     @Test func aWordSaidByEveryExampleCountsForLessThanARareOne() throws {

@@ -67,7 +67,8 @@ let routingTable: [(line: String, node: String)] = [
     ("how do i come off baclofen", "baclofen.stopping"),
     ("i stopped my baclofen yesterday", "baclofen.stopping"),
     // Alternatives
-    ("what about buprenorphine", "baclofen.alternatives"),
+    // Buprenorphine alone has a topic of its own.
+    ("what about buprenorphine", "treatment.buprenorphine"),
     ("is suboxone better", "baclofen.alternatives"),
     ("what can I take instead of baclofen", "baclofen.alternatives"),
     ("what about methadone for withdrawal", "baclofen.alternatives"),

@@ -380,10 +380,25 @@ struct Recognizer: Sendable {
     /// dose, does that make me an addict").
     static func strength(of score: MatchScore) -> Double {
         switch score.words {
-        case ...1: 0.45
-        case 2: 0.75
-        default: 1.0
+        case ...1: phraseStrengths[0]
+        case 2: phraseStrengths[1]
+        default: phraseStrengths[2]
         }
+    }
+
+    /// The strengths of a phrase of one word, of two, and of three or more.
+    static let phraseStrengths = [0.45, 0.75, 1.0]
+
+    /// How strong an example hit is: its score, except that the corroboration of its
+    /// intent's second-best example never lifts it past a phrase strength its own cosine
+    /// does not reach. An author's phrase ("suboxone & drink") still beats an example of
+    /// another topic that only a second example brought level with it.
+    static func strength(of hit: ExampleIndex<Int>.Hit) -> Double {
+        var strength = hit.score
+        for level in phraseStrengths where hit.cosine < level && strength >= level {
+            strength = level.nextDown
+        }
+        return strength
     }
 
     /// The topic intent a line asks about. Each intent's strength is the better of its
@@ -425,9 +440,10 @@ struct Recognizer: Sendable {
         }
         for hit in examples.value.rank(text) where !topics[hit.id].tells || askedInGeneral().isEmpty {
             var pick = picks[hit.id] ?? IntentPick(intent: topics[hit.id], strength: 0, place: hit.id)
-            guard hit.score > pick.strength else { continue }
+            let strength = Self.strength(of: hit)
+            guard strength > pick.strength else { continue }
             pick.example = hit
-            pick.strength = hit.score
+            pick.strength = strength
             picks[hit.id] = pick
         }
         let ranked = picks.values.sorted { a, b in
