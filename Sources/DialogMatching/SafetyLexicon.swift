@@ -60,6 +60,13 @@ package enum SafetyLexicon {
         "adios para siempre", "me despedi de todos",
     ]
 
+    /// Danger words too common in ordinary questions about withdrawal and its medicines
+    /// to show the numbers alone with a question read by its examples ("is it ok to have a
+    /// few beers while im coming off the pills", "is it all confidential, im on my parents
+    /// plan"). They still count in a line nothing understood, in a short one, and with
+    /// another danger word.
+    package static let ordinaryInQuestions: [String] = ["pills", "pastillas", "plan", "ayuda"]
+
     /// Words that, in a line the current node did not understand, make it worth showing
     /// the numbers: whoever typed them may be in danger, and a re-ask alone is not enough.
     package static let dangerWords: [String] = [

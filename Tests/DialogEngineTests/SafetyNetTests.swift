@@ -190,6 +190,27 @@ struct SafetyNetTests {
         #expect(turn.matched?.by == .intent && turn.matched?.id == topic, "\(line)")
     }
 
+    @Test("a word ordinary questions say alone shows no numbers with a question read by its examples", arguments: [
+        ("can i have a couple beers while i come off the pills", "ask_alcohol_benzos"),
+        ("does my insurance plan pay for detox", "ask_cost"),
+        ("como saco una cita en una linea de ayuda para dejar la heroina", nil),
+    ])
+    func anOrdinaryWordAloneInAQuestion(_ line: String, _ topic: String?) throws {
+        var s = try session()
+        let turn = s.respond(to: line)
+        #expect(turn.crisis == nil && !turn.has(.safetyNote), "\(line)")
+        if let topic { #expect(turn.matched?.id == topic, "\(line)") }
+    }
+
+    @Test("the same words with another danger word, or where nothing understood the line, still show the numbers", arguments: [
+        "i swallowed the pills, what do i do now", "pills", "el plan",
+    ])
+    func anOrdinaryWordWithAnotherStillShowsTheNumbers(_ line: String) throws {
+        var s = try session()
+        let turn = s.respond(to: line)
+        #expect(turn.crisis != nil, "\(line)")
+    }
+
     @Test("telling of a crisis still takes over", arguments: [
         "i took a lot of baclofen and my breathing is slow", "baclofen poisoning, my son", "si alguien toma demasiado baclofeno y no despierta que hago",
     ])

@@ -61,6 +61,8 @@ struct Recognizer: Sendable {
     /// `wholeLineCalls` with every doubled letter single: how a stretched call is compared.
     private let wholeLineCallsSingleLetters: Set<String>
     private let dangerWords: PhraseSet<Int>
+    /// `dangerWords` less the ones ordinary questions say (`SafetyLexicon.ordinaryInQuestions`).
+    private let dangerWordsInQuestions: PhraseSet<Int>
     private let strongDangerWords: PhraseSet<Int>
     private let figures: PhraseSet<Int>
     /// A training bundle's rubric: its `match`, `unless`, `against` and `words` phrases, by item.
@@ -83,6 +85,8 @@ struct Recognizer: Sendable {
         wholeLineCalls = Set(SafetyLexicon.wholeLineCalls.map { TextNormalizer.words($0).joined(separator: " ") })
         wholeLineCallsSingleLetters = Set(wholeLineCalls.map(Self.singleLetters))
         dangerWords = PhraseSet([(0, SafetyLexicon.dangerWords)], minimumQuality: .stemmed)
+        let ordinary = Set(SafetyLexicon.ordinaryInQuestions)
+        dangerWordsInQuestions = PhraseSet([(0, SafetyLexicon.dangerWords.filter { !ordinary.contains($0) })], minimumQuality: .stemmed)
         strongDangerWords = PhraseSet([(0, SafetyLexicon.strongDangerWords)])
         figures = PhraseSet([(0, CrisisLexicon.figures)], minimumQuality: .exact)
         let topics = bundle.intents.filter { $0.crisis == nil }
@@ -319,9 +323,12 @@ struct Recognizer: Sendable {
     /// Whether the line carries a danger word outside a figure of speech ("die", "pills",
     /// "breathing"): worth the numbers when nothing else understood it. With `strong`,
     /// only the words that show the numbers on any line (`SafetyLexicon.strongDangerWords`).
-    /// With `distinct`, at least that many different danger words.
-    func carriesDanger(in text: NormalizedText, strong: Bool = false, distinct: Int = 1) -> Bool {
-        let hits = (strong ? strongDangerWords : dangerWords).hits(in: text)
+    /// With `distinct`, at least that many different danger words. In a question of five
+    /// words or more read by its examples (`inQuestion`), one of the words ordinary
+    /// questions say is not enough alone; a shorter line ("pills") says too little else.
+    func carriesDanger(in text: NormalizedText, strong: Bool = false, distinct: Int = 1, inQuestion: Bool = false) -> Bool {
+        var hits = (strong ? strongDangerWords : dangerWords).hits(in: text)
+        if inQuestion && !strong && text.words.count >= 5 && dangerWordsInQuestions.hits(in: text).isEmpty { hits = [] }
         guard hits.count >= distinct else { return false }
         var figurative = Set<Int>()
         for f in figures.hits(in: text) { figurative.formUnion(f.match.words) }

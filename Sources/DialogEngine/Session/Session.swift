@@ -287,7 +287,7 @@ public struct Session: Sendable {
         // that carries danger words may be a crisis said our way ("why won't he wake up"),
         // so the numbers come with the answer, as with a line nobody understood.
         if bundle.kind == .intake, turn.crisis == nil, let best = reading.best, best.phrase == nil,
-           recognizer.carriesDanger(in: crisisText) {
+           recognizer.carriesDanger(in: crisisText, inQuestion: true) {
             showNumbersForDistress(in: &turn)
         }
         switch reading {
