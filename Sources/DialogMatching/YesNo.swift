@@ -51,6 +51,25 @@ public enum YesNo {
         return decided
     }
 
+    /// The yeses that open a statement as well as answer: "i have" answers "Do you have
+    /// cramps?", but "i have kidney disease" only says what a question that follows is
+    /// about.
+    private static let statementOpeners: Set<String> = ["i am", "i have", "i do", "i did", "it is", "i was", "i will"]
+
+    /// Whether the line's first clause opens with one of the yeses that also open a
+    /// statement ("i am", "i have", "it is"…) and goes on: "im pregnant and using",
+    /// "i have kidney disease". Such a clause before a question is no answer.
+    public static func opensWithStatement(_ text: NormalizedText) -> Bool {
+        let words = text.words
+        guard let clause = words.first?.clause else { return false }
+        var first = 0
+        while first < words.count, words[first].clause == clause, fillers.contains(words[first].text) { first += 1 }
+        let length = words[first...].prefix { $0.clause == clause }.count
+        guard length > 2 else { return false }
+        let opener = words[first..<first + 2].map(\.text).joined(separator: " ")
+        return statementOpeners.contains(opener)
+    }
+
     private enum Answer {
         case yes(bare: Bool), no(bare: Bool), unknown, none
 

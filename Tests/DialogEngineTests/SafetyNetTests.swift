@@ -137,6 +137,27 @@ struct SafetyNetTests {
         #expect(turn.crisis == nil)
     }
 
+    @Test("at a yes-or-no menu, a statement that opens a question is no yes: the question is answered", arguments: [
+        ("i have bad kidneys, is baclofen ok for me", "ask_kidneys"), ("im pregnant and using should i just quit cold turkey", "ask_pregnancy"),
+        ("i do kratom every day, will i get withdrawals from it", "ask_kratom"),
+    ])
+    func aStatementThatOpensAQuestion(_ line: String, _ topic: String) throws {
+        var s = try session(at: "screening.sows_offer")
+        let turn = s.respond(to: line)
+        #expect(turn.matched?.by == .intent && turn.matched?.id == topic, "\(line)")
+        #expect(!turn.trace.contains { if case .choice = $0 { true } else { false } }, "\(line)")
+    }
+
+    @Test("the same words as an answer still say yes", arguments: ["i am", "i do", "i have, go ahead", "yes i am ready", "i am ready to start"])
+    func aStatementThatAnswers(_ line: String) throws {
+        var s = try session(at: "screening.sows_offer")
+        let turn = s.respond(to: line)
+        let picked = turn.trace.compactMap { step -> String? in
+            if case .choice(_, _, _, let label, _) = step { label } else { nil }
+        }
+        #expect(picked == ["Yes, let's do it"], "\(line)")
+    }
+
     @Test("rating words score a checklist item", arguments: [("a bit", 1), ("kinda", 1), ("medium", 2), ("pretty bad", 3), ("off the charts", 4), ("none", 0), ("like a 3", 3), ("how about a 3", 3)])
     func ratingWords(_ line: String, _ score: Int) throws {
         var s = try session(at: "screening.sows")
