@@ -181,7 +181,7 @@ struct FixtureTests {
         #expect(result.diagnostics.contains { $0.diagnostic.code == "IC006" && $0.diagnostic.message.contains("no-such-source") })
     }
 
-    @Test("what a syntax error hides depends on where it is", arguments: [
+    @Test("what an unreadable part of a file hides depends on where it is", arguments: [
         // (the damaged file, the codes reported besides its syntax error). other.yaml's
         // node `y` names a source nobody defines, and nothing leads to it (IC006, IC007).
         // An entry of `sources:` may be the missing source; a part of one cannot.
@@ -195,6 +195,8 @@ struct FixtureTests {
         ("topic: \"unclosed\nnodes:\n  z:\n    end: true\n", ["IC006", "IC007", "IC007"]),
         // A key the language does not know may have been meant for anything.
         ("what: \"unclosed\nnodes:\n  z:\n    end: true\n", [String]()),
+        // So may one that is read whole but close to no known key (IC001).
+        ("steps:\n  z:\n    end: true\n", ["IC001"]),
     ])
     func whatASyntaxErrorHides(_ damaged: String, _ codes: [String]) throws {
         var files = try Fixtures.files("valid/minimal")

@@ -150,6 +150,8 @@ public enum BundleLoader {
                     .map { BundleDiagnostic(path: path, diagnostic: $0) }
                 var sections = decoder.sections
                 sections.damage.formUnion(Damage.hiddenBy(damage, in: fileName))
+                // What the documents after the first may hold is not read.
+                if documents.count > 1 { sections.damage.formUnion(Damage.unread(fileName)) }
                 partial.sections.append((path, fileName, sections))
                 continue
             }

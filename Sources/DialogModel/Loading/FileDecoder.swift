@@ -124,21 +124,18 @@ struct FileDecoder {
         top = checkKeys(top, Self.settingKeys + Self.sectionKeys, "a dialog file")
         for entry in top.entries {
             let key = entry.key.text
-            let mark = diagnostics.count
-            defer {
-                // A setting, or a section that is not a mapping of entries: what it holds
-                // is not known. (An unknown key read as no known one hides anything.)
-                if diagnostics.count > mark && !(Self.sectionKeys.contains(key) && key != "topic") {
-                    sections.damage.hide(section: key, of: fileName, wholeEntries: true)
-                }
-            }
             if Self.settingKeys.contains(key) {
                 if let value = text(entry.value, "`\(key)`") {
                     sections.settings[key] = (value, entry.value.range, entry.key.range)
+                } else {
+                    // A setting that could not be read: what it says is not known.
+                    sections.damage.hide(section: key, of: fileName, wholeEntries: true)
                 }
                 continue
             }
-            if Self.sectionKeys.contains(key) && key != "topic" && entry.value.mapping == nil {
+            // A section that is not a mapping of entries, or a key close to no known one
+            // (reported above): what it holds is not known.
+            if !Self.sectionKeys.contains(key) || (key != "topic" && entry.value.mapping == nil) {
                 sections.damage.hide(section: key, of: fileName, wholeEntries: true)
             }
             switch key {
