@@ -177,6 +177,26 @@ struct SafetyNetTests {
         #expect(!turn.trace.contains { if case .scaleItem = $0 { true } else { false } }, "\(line)")
     }
 
+    @Test("a long line that a topic reads clearly is no rating for a rating word deep in it", arguments: [
+        ("i just want to use so bad right now", "ask_using"),
+        ("months later and i still get random cravings and bad sleep", "ask_protracted"),
+    ])
+    func aLongStatementIsNoRating(_ line: String, _ topic: String) throws {
+        var s = try session(at: "screening.sows")
+        let turn = s.respond(to: line)
+        #expect(turn.matched?.by == .intent && turn.matched?.id == topic, "\(line)")
+        #expect(!turn.trace.contains { if case .scaleItem = $0 { true } else { false } }, "\(line)")
+    }
+
+    @Test("a rating said at the start of a long line, or in a line no topic reads, still scores", arguments: [
+        ("pretty bad today, my whole body aches", 3), ("honestly i would say it is pretty bad", 3), ("its really really bad today", 4),
+    ])
+    func aRatingInALongLine(_ line: String, _ score: Int) throws {
+        var s = try session(at: "screening.sows")
+        let turn = s.respond(to: line)
+        #expect(turn.scores.first { $0.scale == "sows" }?.total == score, "\(line)")
+    }
+
     @Test("a short answer before a question is the answer", arguments: [("pretty bad, is that normal?", 3), ("a bit i guess, why?", 1)])
     func aShortAnswerBeforeAQuestion(_ line: String, _ score: Int) throws {
         var s = try session(at: "screening.sows")

@@ -633,8 +633,20 @@ struct Recognizer: Sendable {
             scaleLabels[scale.id] = set
         }
         guard let hit = set.rank(in: text, includingNegated: true).unique else { return nil }
+        // A rating word deep in a long line that a topic reads clearly says how a thing
+        // is, not how true the item is: "i just want to use so bad", "months later and i
+        // still get random cravings and bad sleep" ask for the topic's answer.
+        if text.words.count >= Self.longestRatingLine, hit.match.words.lowerBound >= Self.ratingWordsAtTheStart,
+           let topic = topicReading(in: text).best, topic.strength >= Self.clearQuestion {
+            return nil
+        }
         return scale.range.lowerBound + hit.id
     }
+
+    /// A line of this many words or more is read as a rating only when its rating words
+    /// come within its first `ratingWordsAtTheStart` words, or no topic reads it clearly.
+    static let longestRatingLine = 6
+    static let ratingWordsAtTheStart = 3
 }
 
 extension String {
