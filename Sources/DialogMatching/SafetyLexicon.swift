@@ -65,7 +65,7 @@ package enum SafetyLexicon {
     /// few beers while im coming off the pills", "is it all confidential, im on my parents
     /// plan"). They still count in a line nothing understood, in a short one, and with
     /// another danger word.
-    package static let ordinaryInQuestions: [String] = ["pills", "pastillas", "plan", "ayuda"]
+    package static let ordinaryInQuestions: Set<String> = ["pills", "pastillas", "plan", "ayuda"]
 
     /// Words that, in a line the current node did not understand, make it worth showing
     /// the numbers: whoever typed them may be in danger, and a re-ask alone is not enough.

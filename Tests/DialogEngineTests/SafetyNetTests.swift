@@ -13,6 +13,28 @@ struct SafetyNetTests {
         return s
     }
 
+    /// The labels of the choices a turn picked.
+    func pickedLabels(_ turn: Turn) -> [String] {
+        turn.trace.compactMap { step -> String? in
+            if case .choice(_, _, _, let label, _) = step { label } else { nil }
+        }
+    }
+
+    /// The line typed at `node` is answered by `topic`: neither a choice nor a checklist
+    /// score took it.
+    func expectAnsweredByTopic(_ line: String, _ topic: String, at node: String,
+                               sourceLocation: SourceLocation = #_sourceLocation) throws {
+        var s = try session(at: node)
+        let turn = s.respond(to: line)
+        #expect(turn.matched?.by == .intent && turn.matched?.id == topic, "\(line)", sourceLocation: sourceLocation)
+        #expect(!turn.trace.contains {
+            switch $0 {
+            case .choice, .scaleItem: true
+            default: false
+            }
+        }, "\(line)", sourceLocation: sourceLocation)
+    }
+
     @Test("a call for help shows the numbers at once", arguments: ["help", "HELP ME", "emergency", "call 911", "I'm in crisis", "ayuda por favor", "heeeelp", "i'm having a crisis"])
     func callsForHelp(_ line: String) throws {
         var s = try session()
@@ -130,10 +152,7 @@ struct SafetyNetTests {
     func everydayAnswers(_ node: String, _ line: String, _ label: String) throws {
         var s = try session(at: node)
         let turn = s.respond(to: line)
-        let picked = turn.trace.compactMap { step -> String? in
-            if case .choice(_, _, _, let label, _) = step { label } else { nil }
-        }
-        #expect(turn.matched?.by == .choice && picked == [label], "\(line)")
+        #expect(turn.matched?.by == .choice && pickedLabels(turn) == [label], "\(line)")
         #expect(turn.crisis == nil)
     }
 
@@ -142,20 +161,14 @@ struct SafetyNetTests {
         ("i do kratom every day, will i get withdrawals from it", "ask_kratom"),
     ])
     func aStatementThatOpensAQuestion(_ line: String, _ topic: String) throws {
-        var s = try session(at: "screening.sows_offer")
-        let turn = s.respond(to: line)
-        #expect(turn.matched?.by == .intent && turn.matched?.id == topic, "\(line)")
-        #expect(!turn.trace.contains { if case .choice = $0 { true } else { false } }, "\(line)")
+        try expectAnsweredByTopic(line, topic, at: "screening.sows_offer")
     }
 
     @Test("the same words as an answer still say yes", arguments: ["i am", "i do", "i have, go ahead", "yes i am ready", "i am ready to start"])
     func aStatementThatAnswers(_ line: String) throws {
         var s = try session(at: "screening.sows_offer")
         let turn = s.respond(to: line)
-        let picked = turn.trace.compactMap { step -> String? in
-            if case .choice(_, _, _, let label, _) = step { label } else { nil }
-        }
-        #expect(picked == ["Yes, let's do it"], "\(line)")
+        #expect(pickedLabels(turn) == ["Yes, let's do it"], "\(line)")
     }
 
     @Test("rating words score a checklist item", arguments: [("a bit", 1), ("kinda", 1), ("medium", 2), ("pretty bad", 3), ("off the charts", 4), ("none", 0), ("like a 3", 3), ("how about a 3", 3)])
@@ -182,10 +195,7 @@ struct SafetyNetTests {
         ("months later and i still get random cravings and bad sleep", "ask_protracted"),
     ])
     func aLongStatementIsNoRating(_ line: String, _ topic: String) throws {
-        var s = try session(at: "screening.sows")
-        let turn = s.respond(to: line)
-        #expect(turn.matched?.by == .intent && turn.matched?.id == topic, "\(line)")
-        #expect(!turn.trace.contains { if case .scaleItem = $0 { true } else { false } }, "\(line)")
+        try expectAnsweredByTopic(line, topic, at: "screening.sows")
     }
 
     @Test("a rating said at the start of a long line, or in a line no topic reads, still scores", arguments: [

@@ -61,8 +61,6 @@ struct Recognizer: Sendable {
     /// `wholeLineCalls` with every doubled letter single: how a stretched call is compared.
     private let wholeLineCallsSingleLetters: Set<String>
     private let dangerWords: PhraseSet<Int>
-    /// `dangerWords` less the ones ordinary questions say (`SafetyLexicon.ordinaryInQuestions`).
-    private let dangerWordsInQuestions: PhraseSet<Int>
     private let strongDangerWords: PhraseSet<Int>
     private let figures: PhraseSet<Int>
     /// A training bundle's rubric: its `match`, `unless`, `against` and `words` phrases, by item.
@@ -85,8 +83,6 @@ struct Recognizer: Sendable {
         wholeLineCalls = Set(SafetyLexicon.wholeLineCalls.map { TextNormalizer.words($0).joined(separator: " ") })
         wholeLineCallsSingleLetters = Set(wholeLineCalls.map(Self.singleLetters))
         dangerWords = PhraseSet([(0, SafetyLexicon.dangerWords)], minimumQuality: .stemmed)
-        let ordinary = Set(SafetyLexicon.ordinaryInQuestions)
-        dangerWordsInQuestions = PhraseSet([(0, SafetyLexicon.dangerWords.filter { !ordinary.contains($0) })], minimumQuality: .stemmed)
         strongDangerWords = PhraseSet([(0, SafetyLexicon.strongDangerWords)])
         figures = PhraseSet([(0, CrisisLexicon.figures)], minimumQuality: .exact)
         let topics = bundle.intents.filter { $0.crisis == nil }
@@ -328,7 +324,8 @@ struct Recognizer: Sendable {
     /// questions say is not enough alone; a shorter line ("pills") says too little else.
     func carriesDanger(in text: NormalizedText, strong: Bool = false, distinct: Int = 1, inQuestion: Bool = false) -> Bool {
         var hits = (strong ? strongDangerWords : dangerWords).hits(in: text)
-        if inQuestion && !strong && text.words.count >= 5 && dangerWordsInQuestions.hits(in: text).isEmpty { hits = [] }
+        if inQuestion && !strong && text.words.count >= 5
+            && hits.allSatisfy({ SafetyLexicon.ordinaryInQuestions.contains($0.match.phrase) }) { hits = [] }
         guard hits.count >= distinct else { return false }
         var figurative = Set<Int>()
         for f in figures.hits(in: text) { figurative.formUnion(f.match.words) }

@@ -45,10 +45,10 @@ extension Session {
             return true
         case .none:
             // A menu whose choices mean yes, no or "none of these" takes those words too:
-            // "yep", "nah im good", "none of them"; from a line that asks, only a short
-            // answer before the question ("sure, how long does it take?").
-            guard let answer = yesNoPart(ofChoice: input),
-                  let index = recognizer.meaningPick(answer, meanings: offered.map(\.meaning)) else { return false }
+            // "yep", "nah im good", "none of them"; but not the "i have" of a statement
+            // that opens a question.
+            guard !opensAQuestionWithAStatement(input),
+                  let index = recognizer.meaningPick(input, meanings: offered.map(\.meaning)) else { return false }
             pick(places[index], of: node, label: labels[index], phrase: nil, means: offered[index].meaning, turn: &turn)
             return true
         }
@@ -175,20 +175,19 @@ extension Session {
         return topic.strength >= Recognizer.clearQuestion
     }
 
-    /// What to read a yes or no from at a menu whose choices mean yes and no: the short
-    /// answer before a question ("sure, how long does it take?"), or the whole line. Nil
-    /// when the line opens a question with a statement that a topic answers clearly and
-    /// that carries no danger word ("i have kidney disease, is baclofen safe for me?" is
-    /// no "i have"): at a safety question, "i have chest pain, what do i do" is still yes.
-    private func yesNoPart(ofChoice input: NormalizedText) -> NormalizedText? {
+    /// Whether a line opens a question with a statement ("i have kidney disease, is
+    /// baclofen safe for me?") that a topic answers clearly and that carries no danger
+    /// word: at a menu whose choices mean yes and no, its "i have" is no yes. At a safety
+    /// question, "i have chest pain, what do i do" is still yes.
+    private func opensAQuestionWithAStatement(_ input: NormalizedText) -> Bool {
         guard YesNo.opensWithStatement(input),
               // Run-ons ask too: "im on dialysis can i take baclofen".
               input.firstAskingClause != nil
                 || input.words.indices.contains(where: { input.isQuestion(at: $0) || input.asksInverted(at: $0) }),
               !recognizer.carriesDanger(in: input),
-              let topic = recognizer.topicReading(in: input).best, topic.strength >= Recognizer.clearQuestion
-        else { return input }
-        return nil
+              let topic = recognizer.topicReading(in: input).best
+        else { return false }
+        return topic.strength >= Recognizer.clearQuestion
     }
 
     /// The most words an answer before a question may have ("i guess so, what next?").

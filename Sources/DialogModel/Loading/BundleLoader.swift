@@ -134,39 +134,34 @@ public enum BundleLoader {
             let parsed = YAMLParser.parse(bytes)
             partial.diagnostics += parsed.diagnostics.map { BundleDiagnostic(path: path, diagnostic: $0) }
             let fileName = baseName(path)
+            // With syntax errors, what they leave readable is checked; what the damage may
+            // explain (an entry that lost its `label:` line) is not reported, and what the
+            // lost lines may have defined is not reported missing elsewhere.
+            var documents = parsed.documents
+            var damage: SyntaxDamage?
             if parsed.hasErrors {
-                // What the errors leave readable is checked; what the damage may explain
-                // (an entry that lost its `label:` line) is not reported, and what the
-                // lost lines may have defined is not reported missing elsewhere.
-                let (documents, damage) = SyntaxDamage.readAround(bytes, parsed)
-                guard let document = documents.first else {
+                (documents, damage) = SyntaxDamage.readAround(bytes, parsed)
+                guard !documents.isEmpty else {
                     unread.formUnion(Damage.unread(fileName))
                     continue
                 }
-                damaged[path] = damage
-                var decoder = FileDecoder(fileName: fileName)
-                decoder.decode(document)
-                partial.diagnostics += decoder.diagnostics.filter { !damage.mayExplain($0.range) }
-                    .map { BundleDiagnostic(path: path, diagnostic: $0) }
-                var sections = decoder.sections
-                sections.damage.formUnion(Damage.hiddenBy(damage, in: fileName))
-                // What the documents after the first may hold is not read.
-                if documents.count > 1 { sections.damage.formUnion(Damage.unread(fileName)) }
-                partial.sections.append((path, fileName, sections))
-                continue
+            } else if documents.count > 1 {
+                partial.diagnostics.append(BundleDiagnostic(path: path, diagnostic: ModelMessage.invalidValue(
+                    "a dialog file holds one document", documents[1].range, hint: "split it into two files")))
             }
             var decoder = FileDecoder(fileName: fileName)
-            if parsed.documents.count > 1 {
-                partial.diagnostics.append(BundleDiagnostic(path: path, diagnostic: ModelMessage.invalidValue(
-                    "a dialog file holds one document", parsed.documents[1].range, hint: "split it into two files")))
-            }
-            if let document = parsed.documents.first {
+            if let document = documents.first {
                 decoder.decode(document)
             }
-            partial.diagnostics += decoder.diagnostics.map { BundleDiagnostic(path: path, diagnostic: $0) }
+            partial.diagnostics += decoder.diagnostics.filter { damage?.mayExplain($0.range) != true }
+                .map { BundleDiagnostic(path: path, diagnostic: $0) }
             var sections = decoder.sections
+            if let damage {
+                damaged[path] = damage
+                sections.damage.formUnion(Damage.hiddenBy(damage, in: fileName))
+            }
             // What the documents after the first may hold is not read.
-            if parsed.documents.count > 1 { sections.damage.formUnion(Damage.unread(fileName)) }
+            if documents.count > 1 { sections.damage.formUnion(Damage.unread(fileName)) }
             partial.sections.append((path, fileName, sections))
         }
         for (path, _, sections) in partial.sections {

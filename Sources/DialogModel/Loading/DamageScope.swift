@@ -47,7 +47,7 @@ extension Damage {
         case let other where FileDecoder.settingKeys.contains(other):
             hidden.insert(.settings)
         default:
-            self = Damage.unread(fileName).union(self)
+            formUnion(.unread(fileName))
         }
     }
 
@@ -77,12 +77,5 @@ extension Damage {
             }
         }
         return damage
-    }
-
-    /// Both damages together.
-    func union(_ other: Damage) -> Damage {
-        var both = self
-        both.formUnion(other)
-        return both
     }
 }
