@@ -36,6 +36,7 @@ struct BundleAssembler {
         var concepts: [Concept] = []
         var topics: [String: String] = [:]
         var flagLabels: [String: String] = [:]
+        var readability = ReadabilityLimits()
         var seen: [String: [String: (path: String, range: SourceRange)]] = [:]
 
         func unique(_ kind: String, _ id: String, _ range: SourceRange, _ path: String) -> Bool {
@@ -52,6 +53,7 @@ struct BundleAssembler {
             damage.formUnion(s.damage)
             if let topic = s.topic { topics[fileName] = topic }
             for f in s.flagLabels where unique("flag label", f.id, f.range, path) { flagLabels[f.id] = f.label }
+            if let r = s.readability, unique("setting", "readability", r.keyRange, path) { readability = r.limits }
             for (key, value) in s.settings.sorted(by: { $0.key < $1.key }) {
                 if unique("setting", key, value.keyRange, path) { settings[key] = (value.value, value.range, path) }
             }
@@ -123,6 +125,7 @@ struct BundleAssembler {
         bundle.concepts = concepts
         bundle.topicLabels = topics
         bundle.flagLabels = flagLabels
+        bundle.readability = readability
         for (key, path) in [("question-weak", \DialogBundle.QuestionThresholds.weak), ("question-margin", \.margin)] {
             guard let setting = settings[key] else { continue }
             if let value = Double(setting.value), (0...1).contains(value) {

@@ -19,6 +19,22 @@ public struct LoadResult: Sendable {
     /// The files read, by path, to render the diagnostics against.
     public var files: [String: SourceFile]
 
+    /// The result with `more` diagnostics (such as the readability warnings) in their
+    /// places among the others.
+    public func adding(_ more: [BundleDiagnostic]) -> LoadResult {
+        var result = self
+        result.diagnostics = LoadResult.sorted(diagnostics + more)
+        return result
+    }
+
+    /// Sorted by file and position, as they are printed.
+    static func sorted(_ diagnostics: [BundleDiagnostic]) -> [BundleDiagnostic] {
+        diagnostics.sorted {
+            ($0.path, $0.diagnostic.range.start.offset, $0.diagnostic.code, $0.diagnostic.message)
+                < ($1.path, $1.diagnostic.range.start.offset, $1.diagnostic.code, $1.diagnostic.message)
+        }
+    }
+
     public var errorCount: Int { diagnostics.filter { $0.diagnostic.isError }.count }
     public var warningCount: Int { diagnostics.filter { $0.diagnostic.severity == .warning }.count }
 
@@ -101,10 +117,7 @@ public enum BundleLoader {
         var damage = Damage()
 
         var `public`: LoadResult {
-            let sorted = diagnostics.sorted {
-                ($0.path, $0.diagnostic.range.start.offset, $0.diagnostic.code, $0.diagnostic.message)
-                    < ($1.path, $1.diagnostic.range.start.offset, $1.diagnostic.code, $1.diagnostic.message)
-            }
+            let sorted = LoadResult.sorted(diagnostics)
             let hasErrors = sorted.contains { $0.diagnostic.isError }
             return LoadResult(bundle: hasErrors ? nil : bundle, diagnostics: sorted, files: files)
         }

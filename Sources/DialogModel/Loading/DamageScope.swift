@@ -8,7 +8,7 @@ extension Damage {
     /// The node fields that lead nowhere and define nothing: losing one of them leaves the
     /// node's way forward and the variables known.
     /// (`ask` is not one: a node without it does not wait for an answer.)
-    static let fieldsThatLeadNowhere: Set<String> = ["say", "source", "note", "show", "flag", "shuffle"]
+    static let fieldsThatLeadNowhere: Set<String> = ["say", "source", "note", "show", "flag", "shuffle", "readability"]
 
     /// Notes what a section of `fileName` may hold that could not be read: `wholeEntries`
     /// when entries themselves (their ids) may be missing, otherwise only parts of them.
@@ -36,9 +36,10 @@ extension Damage {
             if wholeEntries { hidden.insert(.sources) }
         case "concepts":
             if wholeEntries { hidden.insert(.concepts) }
-        case "topic", "description", "flags":
-            // What the summary calls the file, and the words read for flags: nothing
-            // else refers to them by a name that could then seem missing.
+        case "topic", "description", "flags", "readability":
+            // What the summary calls the file, the words read for flags and the limits
+            // of plain language: nothing else refers to them by a name that could then
+            // seem missing.
             break
         case "start":
             hidden.formUnion([.settings, .routes])

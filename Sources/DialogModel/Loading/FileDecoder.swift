@@ -17,6 +17,8 @@ struct FileSections {
     var topic: String?
     /// `flags:`: the words a person reads for each flag id.
     var flagLabels: [(id: String, label: String, range: SourceRange)] = []
+    /// `readability:`: the limits of `intake check --readability`, and where the key is.
+    var readability: (limits: ReadabilityLimits, keyRange: SourceRange)?
     /// What could not be read, so the checks across files stay quiet about it.
     var damage = Damage()
 }
@@ -108,9 +110,9 @@ struct FileDecoder {
 
     static let settingKeys = ["dialog", "title", "kind", "description", "start", "sources-from", "question-weak", "question-margin", "pass-mark"]
     static let sectionKeys = ["nodes", "intents", "symptoms", "scales", "regions", "resources", "sources", "rubric", "concepts",
-                              "topic", "flags"]
+                              "topic", "flags", "readability"]
     static let nodeKeys = ["say", "source", "note", "ask", "choices", "expect", "save", "routes", "branch",
-                           "set", "next", "scale", "show", "flag", "end", "shuffle"]
+                           "set", "next", "scale", "show", "flag", "end", "shuffle", "readability"]
 
     init(fileName: String) {
         self.fileName = fileName
@@ -154,6 +156,10 @@ struct FileDecoder {
                     if let label = text(e.value, "the label of flag `\(e.key.text)`") {
                         sections.flagLabels.append((e.key.text, label, e.key.range))
                     }
+                }
+            case "readability":
+                if let m = mapping(entry.value, "`readability`") {
+                    sections.readability = (readabilityLimits(m), entry.key.range)
                 }
             case "concepts":
                 for e in entries(entry.value, "`concepts`") {
@@ -217,6 +223,7 @@ struct FileDecoder {
             case "flag": node.flags = textList(v, "`flag`").map { Located($0.text, at: $0.range) }
             case "end": node.end = bool(v, "`end`") ?? false
             case "shuffle": node.shuffle = bool(v, "`shuffle`") ?? false
+            case "readability": node.readabilityExemption = readabilityExemption(v)
             default: break
             }
         }
@@ -655,6 +662,49 @@ struct FileDecoder {
         let tags = m["tags"].map { textList($0, "`tags`").map { Located($0.text, at: $0.range) } } ?? []
         if roles.isEmpty && tags.isEmpty { report(ModelMessage.missingKey("roles` or `tags", in: "`show`", node.range)) }
         return ResourceSelection(roles: roles, tags: tags)
+    }
+
+    // MARK: - Readability
+
+    private mutating func readabilityLimits(_ written: MappingNode) -> ReadabilityLimits {
+        var limits = ReadabilityLimits()
+        let m = checkKeys(written, ["grade", "words-per-screen", "terms"], "`readability`")
+        if let v = m["grade"] {
+            if let grade = Self.number(v), (1...20).contains(grade) {
+                limits.grade = grade
+            } else {
+                report(ModelMessage.invalidValue("`grade` of `readability` must be a reading grade from 1 to 20", v.range,
+                                                 hint: "such as `grade: 8`, about the reading of a 13-year-old"))
+            }
+        }
+        if let v = m["words-per-screen"], let n = int(v, "`words-per-screen`") {
+            if n >= 10 {
+                limits.wordsPerScreen = n
+            } else {
+                report(ModelMessage.invalidValue("`words-per-screen` must be at least 10", v.range, hint: "such as `words-per-screen: 120`"))
+            }
+        }
+        if let v = m["terms"] { limits.terms = textList(v, "`terms`").map(\.text) }
+        return limits
+    }
+
+    /// A plain scalar's number, whole or not.
+    private static func number(_ node: Node) -> Double? {
+        guard let s = node.scalar, s.style == .plain else { return nil }
+        switch s.typedValue {
+        case .int(let i): return Double(i)
+        case .double(let d) where d.isFinite: return d
+        default: return nil
+        }
+    }
+
+    /// `readability: {exempt: REASON}` on a node.
+    private mutating func readabilityExemption(_ v: Node) -> ReadabilityExemption? {
+        guard let written = mapping(v, "`readability` of a node") else { return nil }
+        let m = checkKeys(written, ["exempt"], "`readability` of a node")
+        guard let reason = required(m, "exempt", "`readability` of a node", v.range) else { return nil }
+        guard let text = text(reason, "the reason of `exempt`") else { return nil }
+        return ReadabilityExemption(reason: text, range: reason.range)
     }
 
     // MARK: - Values

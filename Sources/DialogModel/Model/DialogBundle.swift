@@ -35,6 +35,8 @@ public struct DialogBundle: Sendable {
     /// percent, needed to pass (`pass-mark: 80%`).
     public var passMark = DialogBundle.defaultPassMark
     public static let defaultPassMark = 80
+    /// The limits `intake check --readability` holds texts to (`readability:`).
+    public var readability = ReadabilityLimits()
 
     /// When a question read by its examples is answered, clarified or not understood.
     public struct QuestionThresholds: Sendable, Hashable {

@@ -25,6 +25,8 @@ public struct DialogNode: Sendable {
     /// `shuffle: true`: the choices are offered in an order drawn from the session's seed
     /// (a knowledge check whose right answer is not always the first).
     public var shuffle = false
+    /// `readability: {exempt: …}`: the node's texts are not held to the bundle's limits.
+    public var readabilityExemption: ReadabilityExemption?
 
     public init(id: NodeID, range: SourceRange) {
         self.id = id

@@ -1,0 +1,163 @@
+import DialogSyntax
+
+/// `intake check --readability`: holds every text a person reads to the bundle's
+/// `readability:` limits.
+///
+/// - IC036: a text (a `say` text or one of its variants, an `ask`, a scale's question
+///   or item) whose reading grade (``ReadingMeasure``) is above `grade`.
+/// - IC037: a screen above `words-per-screen` words. A screen is what one turn shows
+///   before the person types again: the texts, question and choices of the node a turn
+///   enters, and of the nodes it goes on to without waiting (`next`, `branch`: the
+///   longest way). Choice labels count towards a screen but are not graded; of a run
+///   of `say` items with `if:` (one per region, say), only the longest counts.
+///
+/// A node with `readability: {exempt: REASON}` is left out of both. Warnings only:
+/// these are prompts to an author, not errors that stop a bundle.
+public enum ReadabilityCheck {
+    /// The warnings for the bundle `result` loaded, in file order; none when it did not load.
+    public static func diagnostics(of result: LoadResult) -> [BundleDiagnostic] {
+        guard let bundle = result.bundle else { return [] }
+        var check = Walk(bundle: bundle, paths: paths(of: result))
+        return check.run()
+    }
+
+    /// The nodes exempt from the limits, in file order, with the path of their file.
+    public static func exemptions(of result: LoadResult) -> [(path: String, node: NodeID, exemption: ReadabilityExemption)] {
+        guard let bundle = result.bundle else { return [] }
+        let paths = paths(of: result)
+        return bundle.nodeOrder.compactMap { id in
+            guard let exemption = bundle.nodes[id]?.readabilityExemption else { return nil }
+            return (paths[id.file] ?? id.file, id, exemption)
+        }
+    }
+
+    /// File name (the first part of node ids) → the path it was read from.
+    private static func paths(of result: LoadResult) -> [String: String] {
+        Dictionary(result.files.keys.map { (BundleLoader.baseName($0), $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    private struct Walk {
+        let bundle: DialogBundle
+        let limits: ReadabilityLimits
+        let terms: ReadingTerms
+        let paths: [String: String]
+        var out: [BundleDiagnostic] = []
+        /// The words of the longest screen from each node, and the nodes it runs through.
+        var screens: [NodeID: (words: Int, through: [NodeID])] = [:]
+
+        init(bundle: DialogBundle, paths: [String: String]) {
+            self.bundle = bundle
+            self.paths = paths
+            limits = bundle.readability
+            terms = ReadingTerms(bundle.readability.terms)
+        }
+
+        mutating func run() -> [BundleDiagnostic] {
+            for id in bundle.nodeOrder {
+                guard let node = bundle.nodes[id], node.readabilityExemption == nil else { continue }
+                for item in node.say {
+                    for text in item.variants { grade(text, of: "a `say` text", in: id.file) }
+                }
+                if let ask = node.ask { grade(ask, of: "the `ask`", in: id.file) }
+            }
+            for scale in bundle.scales.values.sorted(by: { ($0.file, $0.position.start.offset) < ($1.file, $1.position.start.offset) }) {
+                if let ask = scale.ask { grade(ask, of: "the question of scale `\(scale.id)`", in: scale.file) }
+                for item in scale.items { grade(item.text, of: "an item of scale `\(scale.id)`", in: scale.file) }
+            }
+            for id in entries() {
+                guard let node = bundle.nodes[id], node.readabilityExemption == nil else { continue }
+                let screen = self.screen(from: id, visiting: [])
+                guard screen.words > limits.wordsPerScreen else { continue }
+                let way = screen.through.count > 1 ? " (`\(screen.through.map(\.name).joined(separator: "` → `"))`)" : ""
+                out.append(BundleDiagnostic(path: paths[id.file] ?? id.file, diagnostic: Diagnostic(
+                    .warning, code: "IC037", "a screen of \(screen.words) words starts at node `\(id.name)`\(way), above \(limits.wordsPerScreen)",
+                    at: node.range, hint: "shorten its texts, or split them over two turns with a choice such as \"Tell me more\"")))
+            }
+            return out.sorted { ($0.path, $0.diagnostic.range.start.offset) < ($1.path, $1.diagnostic.range.start.offset) }
+        }
+
+        private mutating func grade(_ text: DialogText, of what: String, in file: String) {
+            let measure = ReadingMeasure(text.raw, terms: terms)
+            guard measure.grade > limits.grade else { return }
+            var hints = ["its longest sentence has \(measure.longestSentence) words"]
+            if !measure.longWords.isEmpty {
+                hints.append("long words: " + measure.longWords.prefix(5).joined(separator: ", "))
+            }
+            let grade = measure.grade.formatted1
+            out.append(BundleDiagnostic(path: paths[file] ?? file, diagnostic: Diagnostic(
+                .warning, code: "IC036", "\(what) reads at grade \(grade), above \(limits.grade.formatted1)",
+                at: text.range, hint: hints.joined(separator: "; "))))
+        }
+
+        /// Where a screen starts: the start, where intents lead, where an answer leads,
+        /// every node that waits (asked again after a question answered on the way), and
+        /// nodes nothing leads to.
+        private func entries() -> [NodeID] {
+            var entry: Set<NodeID> = [bundle.start]
+            var reached: Set<NodeID> = []
+            for intent in bundle.intents { entry.insert(intent.goto.target) }
+            for id in bundle.nodeOrder {
+                guard let node = bundle.nodes[id] else { continue }
+                if node.waitsForInput { entry.insert(id) }
+                for edge in node.edges {
+                    reached.insert(edge.target.target)
+                    if node.waitsForInput { entry.insert(edge.target.target) }
+                }
+            }
+            return bundle.nodeOrder.filter { entry.contains($0) || !reached.contains($0) }
+        }
+
+        /// The longest screen from `id`: its words and those of the nodes a turn goes on
+        /// to without waiting.
+        private mutating func screen(from id: NodeID, visiting: Set<NodeID>) -> (words: Int, through: [NodeID]) {
+            if let known = screens[id] { return known }
+            guard let node = bundle.nodes[id], !visiting.contains(id) else { return (0, []) }
+            var best: (words: Int, through: [NodeID]) = (0, [])
+            if !node.waitsForInput && !node.end {
+                let onward = node.branch.map(\.goto.target) + (node.next.map { [$0.target] } ?? [])
+                for next in onward {
+                    let s = screen(from: next, visiting: visiting.union([id]))
+                    if s.words > best.words { best = s }
+                }
+            }
+            let result = (words(on: node) + best.words, [id] + best.through)
+            screens[id] = result
+            return result
+        }
+
+        /// The words a node shows: its `say` (the longest variant of each), its `ask`, its
+        /// choices, and for a scale the question, the longest item and the answer labels.
+        private func words(on node: DialogNode) -> Int {
+            func count(_ text: String) -> Int { ReadingMeasure(text, terms: terms).words }
+            // A run of `say` items with `if:` is read as alternatives (one text per
+            // region, say): the longest of the run counts.
+            var n = 0, run = 0
+            for item in node.say {
+                let words = item.variants.map { count($0.raw) }.max() ?? 0
+                if item.condition == nil {
+                    n += run + words
+                    run = 0
+                } else {
+                    run = max(run, words)
+                }
+            }
+            n += run
+            n += node.ask.map { count($0.raw) } ?? 0
+            n += node.choices.reduce(0) { $0 + count($1.label.raw) }
+            if let name = node.scale?.value, let scale = bundle.scales[name] {
+                n += scale.ask.map { count($0.raw) } ?? 0
+                n += scale.items.map { count($0.text.raw) }.max() ?? 0
+                n += scale.labels.values.reduce(0) { $0 + count($1) }
+            }
+            return n
+        }
+    }
+}
+
+extension Double {
+    /// One decimal, as a grade is written: `8.0`, `11.4`.
+    var formatted1: String {
+        let tenths = Int((self * 10).rounded())
+        return "\(tenths / 10).\(abs(tenths % 10))"
+    }
+}
