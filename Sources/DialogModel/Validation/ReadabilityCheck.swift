@@ -3,8 +3,9 @@ import DialogSyntax
 /// `intake check --readability`: holds every text a person reads to the bundle's
 /// `readability:` limits.
 ///
-/// - IC036: a text (a `say` text or one of its variants, an `ask`, a scale's question
-///   or item) whose reading grade (``ReadingMeasure``) is above `grade`.
+/// - IC036: a node whose texts (`say`, with every variant, and `ask`), or a scale whose
+///   question and items, read together above `grade` (``ReadingMeasure``); a note
+///   points at the hardest text.
 /// - IC037: a screen above `words-per-screen` words. A screen is what one turn shows
 ///   before the person types again: the texts, question and choices of the node a turn
 ///   enters, and of the nodes it goes on to without waiting (`next`, `branch`: the
@@ -55,14 +56,12 @@ public enum ReadabilityCheck {
         mutating func run() -> [BundleDiagnostic] {
             for id in bundle.nodeOrder {
                 guard let node = bundle.nodes[id], node.readabilityExemption == nil else { continue }
-                for item in node.say {
-                    for text in item.variants { grade(text, of: "a `say` text", in: id.file) }
-                }
-                if let ask = node.ask { grade(ask, of: "the `ask`", in: id.file) }
+                let texts = node.say.flatMap(\.variants) + (node.ask.map { [$0] } ?? [])
+                grade(texts, of: "node `\(id.name)`", at: node.range, in: id.file)
             }
             for scale in bundle.scales.values.sorted(by: { ($0.file, $0.position.start.offset) < ($1.file, $1.position.start.offset) }) {
-                if let ask = scale.ask { grade(ask, of: "the question of scale `\(scale.id)`", in: scale.file) }
-                for item in scale.items { grade(item.text, of: "an item of scale `\(scale.id)`", in: scale.file) }
+                let texts = (scale.ask.map { [$0] } ?? []) + scale.items.map(\.text)
+                grade(texts, of: "scale `\(scale.id)`", at: scale.position, in: scale.file)
             }
             for id in entries() {
                 guard let node = bundle.nodes[id], node.readabilityExemption == nil else { continue }
@@ -76,17 +75,22 @@ public enum ReadabilityCheck {
             return out.sorted { ($0.path, $0.diagnostic.range.start.offset) < ($1.path, $1.diagnostic.range.start.offset) }
         }
 
-        private mutating func grade(_ text: DialogText, of what: String, in file: String) {
-            let measure = ReadingMeasure(text.raw, terms: terms)
+        /// Grades `texts` as one passage: the formula is made for passages, and a list
+        /// item or a short line graded alone reads as hard as its longest word. The note
+        /// points at the hardest of the texts.
+        private mutating func grade(_ texts: [DialogText], of what: String, at range: SourceRange, in file: String) {
+            guard !texts.isEmpty else { return }
+            let measure = ReadingMeasure(texts.map(\.raw).joined(separator: "\n"), terms: terms)
             guard measure.grade > limits.grade else { return }
             var hints = ["its longest sentence has \(measure.longestSentence) words"]
             if !measure.longWords.isEmpty {
-                hints.append("long words: " + measure.longWords.prefix(5).joined(separator: ", "))
+                hints.append("long words: " + measure.longWords.prefix(6).joined(separator: ", "))
             }
-            let grade = measure.grade.formatted1
+            let graded = texts.map { ($0, ReadingMeasure($0.raw, terms: terms).grade) }
+            let notes = graded.max { $0.1 < $1.1 }.map { [Diagnostic.Note(message: "its hardest text, at grade \($0.1.formatted1)", range: $0.0.range)] } ?? []
             out.append(BundleDiagnostic(path: paths[file] ?? file, diagnostic: Diagnostic(
-                .warning, code: "IC036", "\(what) reads at grade \(grade), above \(limits.grade.formatted1)",
-                at: text.range, hint: hints.joined(separator: "; "))))
+                .warning, code: "IC036", "\(what) reads at grade \(measure.grade.formatted1), above \(limits.grade.formatted1)",
+                at: range, notes: notes, hint: hints.joined(separator: "; "))))
         }
 
         /// Where a screen starts: the start, where intents lead, where an answer leads,
