@@ -141,3 +141,22 @@ struct ReadabilityTests {
         #expect(result.errorCount > 0, "\(result.renderedDiagnostics())")
     }
 }
+
+/// The shipped dialogs hold to their own `readability:` limits: `intake check --readability
+/// Dialogs` gives no IC036 or IC037.
+@Suite("Readability of the shipped dialogs")
+struct ShippedReadabilityTests {
+    static let folder = "/" + #filePath.split(separator: "/").dropLast(3).joined(separator: "/") + "/Dialogs"
+
+    @Test("every node and scale reads at the bundle's grade, and every screen fits its words")
+    func shippedDialogsReadPlainly() throws {
+        let result = try BundleLoader.load(folder: Self.folder, comparingExamples: false)
+        let bundle = try result.requireBundle()
+        #expect(bundle.readability.grade == 8)
+        #expect(bundle.readability.wordsPerScreen == 120)
+        let warnings = ReadabilityCheck.diagnostics(of: result)
+        #expect(warnings.isEmpty, "\(result.adding(warnings).renderedDiagnostics())")
+        // An exemption is for what must be quoted whole; none is needed today.
+        #expect(ReadabilityCheck.exemptions(of: result).isEmpty)
+    }
+}
