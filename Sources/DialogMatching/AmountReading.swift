@@ -203,7 +203,14 @@ package enum AmountReading {
     /// How many words the dose unit at word `i` takes ("mg", "tablets", "pills"), or nil.
     private static func doseUnitLength(at i: Int, in words: [Word]) -> Int? {
         guard words.indices.contains(i) else { return nil }
-        if doseUnits.contains(words[i].text) {
+        // "2 of my 10s": tablets named by their strength, after a word that owns them
+        // ("in my 20s" alone, with no number before it, is no amount).
+        let w = words[i].text
+        if w.count > 1, w.last == "s", isDigits(String(w.dropLast())), i > 0,
+           ["my", "his", "her", "your", "the", "those", "these", "mis"].contains(words[i - 1].text) {
+            return 1
+        }
+        if doseUnits.contains(w) {
             // "a pill and a half".
             if i + 3 < words.count, words[i + 1].text == "and", words[i + 2].text == "a", fractionWords.contains(words[i + 3].text) {
                 return 4
@@ -315,8 +322,10 @@ package enum AmountReading {
     private static let fractionWords: Set<String> = ["half", "quarter", "third", "halve", "media", "mitad"]
     private static let fillers: Set<String> = [
         "a", "an", "the", "of", "more", "extra", "small", "little", "whole", "full", "those", "these", "your", "his",
-        "her", "baclofen", "oxy", "oxycodone", "xanax", "valium", "loperamide", "imodium", "methadone", "suboxone",
+        "her", "my", "baclofen", "oxy", "oxycodone", "xanax", "valium", "loperamide", "imodium", "methadone", "suboxone",
         "clonidine", "gabapentin", "benadryl",
+        // Spanish: "2 de las pastillas", "una de mis pastillas".
+        "de", "las", "los", "mis", "sus",
     ]
     private static let doseUnits: Set<String> = [
         "mg", "mgs", "milligram", "milligrams", "mcg", "microgram", "micrograms", "ml", "cc", "gram", "grams",

@@ -50,6 +50,8 @@ struct Recognizer: Sendable {
     private var topics: [Intent]
     /// The places in `topics` of the intents that tell of someone (`Intent.tells`).
     private let tellingPlaces: Set<Int>
+    /// The places of the topic intents that `detect: [amount]`.
+    private let amountPlaces: [Int]
     private var topicSet: PhraseSet<Int>
     /// The topic intents' `examples:`, under their place in `topics`: indexed when a line
     /// is first ranked against them (at once for a recognizer sessions share).
@@ -88,6 +90,7 @@ struct Recognizer: Sendable {
         let topics = bundle.intents.filter { $0.crisis == nil }
         self.topics = topics
         tellingPlaces = Set(topics.indices.filter { topics[$0].tells })
+        amountPlaces = topics.indices.filter { topics[$0].detect.contains(.amount) }
         topicSet = PhraseSet(topics.enumerated().map { (id: $0.offset, phrases: concepts.patterns($0.element.match)) })
         // An intent's one-word phrases count as examples too, so that its words are
         // weighed against the examples of the others ("detox" in "i want to go to detox").
@@ -350,6 +353,8 @@ struct Recognizer: Sendable {
         var strength: Double
         /// The intent's place among the topics: ties of strength and priority go to the first.
         var place: Int
+        /// Picked by a built-in reader (`detect:`), such as an amount asked about.
+        var detected = false
     }
 
     /// What a line asks, among the topic intents.
@@ -442,6 +447,14 @@ struct Recognizer: Sendable {
             consider(IntentPick(intent: topics[hit.id], phrase: hit.match.phrase, score: hit.match.score,
                                 strength: Self.strength(of: hit.match.score), place: hit.id))
         }
+        // A question about an amount of a medicine, however the amount is written: as
+        // strong as a phrase of two words, so a longer phrase of another topic still wins.
+        if !amountPlaces.isEmpty, let amount = Self.amountAsked(in: text) {
+            for place in amountPlaces {
+                consider(IntentPick(intent: topics[place], phrase: String(text.text(of: amount)),
+                                    strength: Self.phraseStrengths[1], place: place, detected: true))
+            }
+        }
         for hit in examples.value.rank(text) where !topics[hit.id].tells || askedInGeneral().isEmpty {
             var pick = picks[hit.id] ?? IntentPick(intent: topics[hit.id], strength: 0, place: hit.id)
             let strength = Self.strength(of: hit)
@@ -472,6 +485,37 @@ struct Recognizer: Sendable {
         }
         return .one(first)
     }
+
+    /// The words of an amount or a schedule of a medicine (`AmountReading`) in a sentence
+    /// that asks about it: a question ("can i take 2 of my 10s", "¿puedo tomar 2
+    /// pastillas?"), or one that ends by weighing it ("10mg ok", "half a strip enough").
+    /// Told, not asked, an amount is no question: "i take 2 a day and cant sleep".
+    static func amountAsked(in text: NormalizedText) -> Range<Int>? {
+        guard let amount = AmountReading.firstAmount(in: text) else { return nil }
+        // "can i have a couple beers": an amount of a drink, a question for its topic.
+        if amount.upperBound < text.words.count, notMedicines.contains(text.words[amount.upperBound].text) { return nil }
+        let sentence = text.words[amount.lowerBound].sentence
+        let words = text.words.indices.filter { text.words[$0].sentence == sentence }
+        guard let first = words.first, let last = words.last else { return nil }
+        if text.isQuestion(at: amount.lowerBound) { return amount }
+        if words.contains(where: { text.asksInverted(at: $0) }) { return amount }
+        if amountWeighing.contains(text.words[last].text), !text.scopes.isNegated(last) { return amount }
+        // "how many can i take", "what about 3": a question word before the amount.
+        if (first..<amount.lowerBound).contains(where: { Lexicon.questionOpeners.contains(text.words[$0].text) }) { return amount }
+        return nil
+    }
+
+    /// What an amount may count that is no medicine: "a couple beers", "two coffees".
+    private static let notMedicines: Set<String> = [
+        "beer", "beers", "drink", "drinks", "shot", "shots", "glass", "glasses", "cup", "cups", "coffee", "coffees",
+        "cigarette", "cigarettes", "smokes", "joints", "cans", "pints", "cervezas", "copas", "tragos",
+    ]
+
+    /// Words that end a line weighing an amount: "10mg ok", "is 3 too many".
+    private static let amountWeighing: Set<String> = [
+        "ok", "okay", "k", "alright", "fine", "safe", "enough", "much", "many", "bad", "dangerous",
+        "normal", "good", "right", "risky", "bien", "seguro", "mucho", "muchas", "muchos",
+    ]
 
     /// The words of each sentence that opens by asking what one may do, in the inverted
     /// order ("can i …", "should we …", "is it …"); "is he mixing …?" asks about someone.

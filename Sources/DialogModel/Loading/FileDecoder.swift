@@ -241,7 +241,7 @@ struct FileDecoder {
         let mark = diagnostics.count
         // An intent with an error may have lost its way to a node.
         defer { if diagnostics[mark...].contains(where: \.isError) { sections.damage.hidden.insert(.routes) } }
-        m = checkKeys(m, ["crisis", "match", "unless", "priority", "goto", "return", "symptoms", "refines", "examples", "label", "about", "tells"], what)
+        m = checkKeys(m, ["crisis", "match", "unless", "priority", "goto", "return", "symptoms", "refines", "examples", "label", "about", "tells", "detect"], what)
         var crisis: CrisisKind?
         if let v = m["crisis"] {
             if let raw = text(v, "`crisis`") {
@@ -260,7 +260,8 @@ struct FileDecoder {
         let match = m["match"].map { textList($0, "`match`") } ?? []
         let examples = m["examples"].map { textList($0, "`examples`") } ?? []
         let readsSymptoms = m["symptoms"].flatMap { bool($0, "`symptoms`") } ?? false
-        if match.isEmpty && examples.isEmpty && !readsSymptoms { report(ModelMessage.missingKey("match", in: what, entry.key.range)) }
+        let detect = m["detect"].map { detectors($0, of: crisis) } ?? []
+        if match.isEmpty && examples.isEmpty && !readsSymptoms && detect.isEmpty { report(ModelMessage.missingKey("match", in: what, entry.key.range)) }
         guard let goto = required(m, "goto", what, entry.key.range).flatMap({ reference($0, "`goto`") }) else {
             if let crisis { sections.damage.crisisKinds.insert(crisis) }
             return
@@ -273,6 +274,7 @@ struct FileDecoder {
             range: entry.key.range)
         intent.readsSymptoms = readsSymptoms
         intent.examples = examples
+        intent.detect = detect
         intent.label = m["label"].flatMap { text($0, "`label`") }
         if let written = m["refines"] { intent.refines = refinement(written, of: crisis) }
         if let written = m["about"] { intent.about = about(written, of: crisis) }
@@ -285,6 +287,28 @@ struct FileDecoder {
             }
         }
         sections.intents.append(intent)
+    }
+
+    /// `detect: [READER…]` of a topic intent: the built-in readers that pick it.
+    private mutating func detectors(_ node: Node, of crisis: CrisisKind?) -> [RubricItem.Detector] {
+        guard crisis == nil else {
+            report(ModelMessage.invalidValue("`detect` is for topic intents", node.range,
+                                             hint: "a crisis intent is read by its phrases; remove `detect`"))
+            return []
+        }
+        return readers(node)
+    }
+
+    /// The built-in readers a `detect:` list names; each unknown one is reported.
+    private mutating func readers(_ node: Node) -> [RubricItem.Detector] {
+        textList(node, "`detect`").compactMap { written in
+            guard let detector = RubricItem.Detector(rawValue: written.text) else {
+                report(ModelMessage.invalidValue("unknown reader `\(written.text)` in `detect`", written.range,
+                                                 hint: "one of: " + RubricItem.Detector.allCases.map(\.rawValue).joined(separator: ", ")))
+                return nil
+            }
+            return detector
+        }
     }
 
     /// `about: [KIND…]` of a topic intent: the crisis kinds whose questions it answers.
@@ -450,15 +474,7 @@ struct FileDecoder {
         m = checkKeys(m, ["label", "points", "match", "unless", "against", "detect", "words", "avoid", "critical", "practise", "source"], what)
         guard let label = required(m, "label", what, entry.key.range).flatMap({ text($0, "`label`") }) else { return }
         let match = m["match"].map { textList($0, "`match`") } ?? []
-        var detect: [RubricItem.Detector] = []
-        for written in m["detect"].map({ textList($0, "`detect`") }) ?? [] {
-            if let detector = RubricItem.Detector(rawValue: written.text) {
-                detect.append(detector)
-            } else {
-                report(ModelMessage.invalidValue("unknown reader `\(written.text)` in `detect`", written.range,
-                                                 hint: "one of: " + RubricItem.Detector.allCases.map(\.rawValue).joined(separator: ", ")))
-            }
-        }
+        let detect = m["detect"].map { readers($0) } ?? []
         let against = m["against"].map { textList($0, "`against`") } ?? []
         let words = m["words"].map { textList($0, "`words`") } ?? []
         if match.isEmpty && detect.isEmpty && against.isEmpty && words.isEmpty {

@@ -36,6 +36,10 @@ public struct Intent: Sendable, Hashable {
     /// question asked of nobody in particular ("is it safe to come off benzos and opioids
     /// at the same time?"), which its neighbouring topic answers.
     public var tells: Bool = false
+    /// Built-in readers that pick the topic intent (`detect: [amount]`): a line that asks
+    /// about an amount or a schedule of a medicine ("is 10mg ok", "can i take 2 of my
+    /// 10s") asks this intent's question, however the amount is written.
+    public var detect: [RubricItem.Detector] = []
     public var range: SourceRange
 
     public struct Refinement: Sendable, Hashable {

@@ -10,7 +10,8 @@ import DialogSyntax
 ///   before the person types again: the texts, question and choices of the node a turn
 ///   enters, and of the nodes it goes on to without waiting (`next`, `branch`: the
 ///   longest way). Choice labels count towards a screen but are not graded; of a run
-///   of `say` items with `if:` (one per region, say), only the longest counts.
+///   of `say` items with `if:` (one per region, say), the items of the condition with
+///   the most words count.
 ///
 /// A node with `readability: {exempt: REASON}` is left out of both. Warnings only:
 /// these are prompts to an author, not errors that stop a bundle.
@@ -72,7 +73,9 @@ public enum ReadabilityCheck {
                     .warning, code: "IC037", "a screen of \(screen.words) words starts at node `\(id.name)`\(way), above \(limits.wordsPerScreen)",
                     at: node.range, hint: "shorten its texts, or split them over two turns with a choice such as \"Tell me more\"")))
             }
-            return out.sorted { ($0.path, $0.diagnostic.range.start.offset) < ($1.path, $1.diagnostic.range.start.offset) }
+            return out.sorted {
+                ($0.path, $0.diagnostic.range.start.offset, $0.diagnostic.code) < ($1.path, $1.diagnostic.range.start.offset, $1.diagnostic.code)
+            }
         }
 
         /// Grades `texts` as one passage: the formula is made for passages, and a list
@@ -133,19 +136,21 @@ public enum ReadabilityCheck {
         /// choices, and for a scale the question, the longest item and the answer labels.
         private func words(on node: DialogNode) -> Int {
             func count(_ text: String) -> Int { ReadingMeasure(text, terms: terms).words }
-            // A run of `say` items with `if:` is read as alternatives (one text per
-            // region, say): the longest of the run counts.
-            var n = 0, run = 0
+            // A run of `say` items with `if:` is read as alternatives, one for each
+            // condition (one text per region, say): items with the same condition are
+            // shown together, so the longest condition's items count.
+            var n = 0
+            var run: [String: Int] = [:]
             for item in node.say {
                 let words = item.variants.map { count($0.raw) }.max() ?? 0
-                if item.condition == nil {
-                    n += run + words
-                    run = 0
+                if let condition = item.condition {
+                    run[condition.text, default: 0] += words
                 } else {
-                    run = max(run, words)
+                    n += (run.values.max() ?? 0) + words
+                    run = [:]
                 }
             }
-            n += run
+            n += run.values.max() ?? 0
             n += node.ask.map { count($0.raw) } ?? 0
             n += node.choices.reduce(0) { $0 + count($1.label.raw) }
             if let name = node.scale?.value, let scale = bundle.scales[name] {

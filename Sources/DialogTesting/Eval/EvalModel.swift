@@ -85,6 +85,9 @@ public struct EvalRecord: Sendable {
     public var denied: [String]?
     /// `matched: intent A | B` (any of them), or `matched: none` (an empty list).
     public var intents: [String]?
+    /// `matched: intent not A | B`: any reading but these (a look-alike of their
+    /// questions, such as a line with a number that asks no amount).
+    public var notIntents: [String]?
 }
 
 /// `crisis: KIND[|KIND] LEVEL` or `crisis: none`.

@@ -201,9 +201,16 @@ private struct EvalReader {
                 return
             }
             guard value.hasPrefix("intent ") else {
-                return report(EvalMessage.invalidValue("`matched:` takes `intent ID`, `intent A | B` or `none`", at))
+                return report(EvalMessage.invalidValue("`matched:` takes `intent ID`, `intent A | B`, `intent not ID` or `none`", at))
             }
-            record.intents = value.dropFirst(7).split(separator: "|").map { $0.trimming(" ") }.filter { !$0.isEmpty }
+            var ids = value.dropFirst(7)
+            let negated = ids.hasPrefix("not ")
+            if negated { ids = ids.dropFirst(4) }
+            let list = ids.split(separator: "|").map { $0.trimming(" ") }.filter { !$0.isEmpty }
+            guard !list.isEmpty else {
+                return report(EvalMessage.invalidValue("`matched: intent` needs an intent id", at))
+            }
+            if negated { record.notIntents = list } else { record.intents = list }
         }
     }
 }

@@ -263,7 +263,7 @@ public struct EvalRunner {
                 for id in (record.reported ?? []) + (record.denied ?? []) where !symptoms.contains(id) {
                     out.append(EvalMessage.unknownName("symptom", id, record.range))
                 }
-                for id in record.intents ?? [] where !intents.contains(id) {
+                for id in (record.intents ?? []) + (record.notIntents ?? []) where !intents.contains(id) {
                     out.append(EvalMessage.unknownName("intent", id, record.range))
                 }
             }
@@ -306,6 +306,9 @@ public struct EvalRunner {
                         let got = outcome.clarified ? "clarify" : outcome.intent ?? outcome.answered.sorted().first ?? "none"
                         confusions[EvalGroupResult.Confusion(expected: expected, got: got), default: 0] += 1
                     }
+                }
+                if let unwanted = record.notIntents, let got = outcome.answered.sorted().first(where: unwanted.contains) {
+                    confusions[EvalGroupResult.Confusion(expected: "not " + unwanted.joined(separator: " | "), got: got), default: 0] += 1
                 }
                 if let confusion = Self.crisisConfusion(record, outcome) {
                     confusions[confusion, default: 0] += 1
@@ -424,6 +427,11 @@ public struct EvalRunner {
             count(.clarifyRate, o.clarified)
             ok = ok && hit
         }
+        if let unwanted = record.notIntents {
+            let hit = o.answered.isDisjoint(with: unwanted)
+            count(.intents, hit)
+            ok = ok && hit
+        }
         if ordinary {
             count(.ordinaryNumbers, o.showedNumbers)
             ok = ok && !o.showedNumbers
@@ -455,6 +463,7 @@ public struct EvalRunner {
         if let r = record.reported { parts.append("reported \(r.joined(separator: ", "))") }
         if let d = record.denied { parts.append("denied \(d.joined(separator: ", "))") }
         if let i = record.intents { parts.append(i.isEmpty ? "no intent" : "intent \(i.joined(separator: " | "))") }
+        if let i = record.notIntents { parts.append("intent not \(i.joined(separator: " | "))") }
         return parts.joined(separator: "; ")
     }
 }

@@ -1,0 +1,106 @@
+import DialogEngine
+import DialogModel
+import DialogSyntax
+import Testing
+
+/// A topic intent with `detect: [amount]`: a question about an amount or a schedule of
+/// a medicine, however the amount is written, asks its question.
+@Suite struct AmountQuestionTests {
+    static let files: [(path: String, bytes: [UInt8])] = [
+        ("intake.yaml", Array("""
+        dialog: test
+        title: Test bundle
+        start: welcome
+        intents:
+          overdose_other: {crisis: overdose-other, match: ["took too many", "won't wake up"], goto: crisis.other}
+          overdose_self: {crisis: overdose-self, match: ["i overdosed"], goto: crisis.self}
+          suicide: {crisis: suicide, match: ["want to die"], goto: crisis.suicide}
+          seizure: {crisis: seizure, match: [seizure], goto: crisis.seizure}
+          medical: {crisis: medical-emergency, match: ["chest pain"], goto: crisis.medical}
+          pump: {crisis: pump-alarm, match: ["pump alarm"], goto: crisis.pump}
+          ask_dosing:
+            label: Doses
+            detect: [amount]
+            examples: ["what dose of baclofen should i take"]
+            goto: dosing
+            return: true
+          ask_mixing:
+            label: Baclofen with alcohol
+            match: ["drink on baclofen"]
+            examples: ["can i drink while taking baclofen"]
+            goto: mixing
+            return: true
+        nodes:
+          welcome:
+            say: Hello. In an emergency call {emergency}.
+            ask: What would you like?
+            choices:
+              - label: Finish
+                goto: done
+          dosing:
+            say: I can't give doses. Your prescriber or pharmacist can.
+            next: welcome
+          mixing:
+            say: Alcohol and baclofen together slow breathing.
+            next: welcome
+          done:
+            end: true
+        regions:
+          US: {name: United States}
+        resources:
+          us-911: {name: Emergency, region: US, role: emergency, phone: "911"}
+          us-988: {name: 988 Lifeline, region: US, role: crisis-line, phone: "988"}
+        """.utf8)),
+    ] + sessionFixture.filter { $0.path == "crisis.yaml" }
+
+    static func reply(to line: String) throws -> Turn {
+        let result = BundleLoader.load(files: files)
+        #expect(result.errorCount == 0, "\(result.renderedDiagnostics())")
+        var session = try Session(bundle: try #require(result.bundle))
+        _ = session.open()
+        return session.respond(to: line)
+    }
+
+    @Test("an amount asked about is a dose question, with the amount as the matched phrase", arguments: [
+        ("is 10mg ok", "10mg"),
+        ("can i take 2 of my 10s", "2 of my 10s"),
+        ("half a strip enough?", "half a strip"),
+        ("¿puedo tomar 2 pastillas?", "2 pastillas"),
+        ("would 5 to 10 of them be too many", "5 to 10 of them"),
+        ("what about two tablets at bedtime", "two tablets"),
+    ])
+    func askedAmounts(_ line: String, _ amount: String) throws {
+        let turn = try Self.reply(to: line)
+        #expect(turn.matched?.id == "ask_dosing", "\(line)")
+        #expect(turn.matched?.phrase == amount, "\(line)")
+        #expect(turn.crisis == nil, "\(line)")
+        #expect(turn.say.first == "I can't give doses. Your prescriber or pharmacist can.")
+    }
+
+    @Test("an amount told, a number that is no amount, or a question without one is not a dose question", arguments: [
+        "i take 2 a day and cant sleep",
+        "ive been using for 10 years, is that bad",
+        "can i call 988 at 2am",
+        "im in my 20s, is that too young for this",
+        "can i drink on baclofen",
+        "day 3, when does it get better?",
+    ])
+    func notAmountQuestions(_ line: String) throws {
+        let turn = try Self.reply(to: line)
+        #expect(turn.matched?.id != "ask_dosing", "\(line)")
+    }
+
+    @Test("`detect` is for topic intents, with a known reader")
+    func detectIsChecked() {
+        for (intent, problem) in [
+            ("x: {crisis: suicide, match: [a], detect: [amount], goto: welcome}", "`detect` is for topic intents"),
+            ("x: {detect: [amounts], goto: welcome}", "unknown reader `amounts` in `detect`"),
+        ] {
+            let result = BundleLoader.load(files: [("t.yaml", Array("dialog: t\ntitle: T\nkind: training\nstart: welcome\nintents:\n  \(intent)\nnodes:\n  welcome: {say: Hi., end: true}\n".utf8))])
+            #expect(result.diagnostics.contains { $0.diagnostic.code == "IC020" && $0.diagnostic.message == problem }, "\(result.renderedDiagnostics())")
+        }
+        // A topic intent read by its reader alone needs no phrase or example.
+        let alone = BundleLoader.load(files: [("t.yaml", Array("dialog: t\ntitle: T\nkind: training\nstart: welcome\nintents:\n  x: {detect: [amount], goto: welcome}\nnodes:\n  welcome: {say: Hi., end: true}\n".utf8))])
+        #expect(alone.errorCount == 0, "\(alone.renderedDiagnostics())")
+    }
+}
