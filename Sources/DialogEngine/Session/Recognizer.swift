@@ -552,6 +552,9 @@ struct Recognizer: Sendable {
         return nil
     }
 
+    /// `match` phrases compiled with the bundle's concepts.
+    func patterns(_ phrases: [Phrase]) -> [PhrasePattern] { concepts.patterns(phrases) }
+
     /// Whether the line says (not negated) a phrase of route `index` of `node`'s `routes`;
     /// false for a route without phrases.
     mutating func matchesRoute(_ index: Int, of node: NodeID, in text: NormalizedText) -> Bool {

@@ -28,7 +28,8 @@ extension Session {
 
     /// What the session waits for now.
     var expects: Turn.Expects {
-        pendingLeave ? .yesNo : pendingClarify != nil ? .choice : Session.expects(waiting, at: bundle.nodes[current], scales: bundle.scales)
+        pendingLeave ? .yesNo : pendingClarify != nil || pendingFollowUps != nil ? .choice
+            : Session.expects(waiting, at: bundle.nodes[current], scales: bundle.scales)
     }
 
     /// What a session waiting so at `node` waits for.
@@ -65,6 +66,10 @@ extension Session {
             let intents = offered.compactMap { id in bundle.intents.first { $0.id == id } }
             turn.ask = "Did you mean:"
             turn.choices = intents.map { Turn.Choice(id: $0.id, label: $0.label ?? $0.id) }
+            return
+        }
+        if let offer = pendingFollowUps {
+            presentFollowUps(offer, into: &turn)
             return
         }
         if pendingLeave {

@@ -77,6 +77,8 @@ public struct Session: Sendable {
     var pendingClarify: [String]?
     /// Whether "Do you want to end our conversation?" is open, until the next line.
     var pendingLeave = false
+    /// The follow-ups offered after a typed question's answer, until the next line.
+    var pendingFollowUps: SessionState.FollowUps?
     var random: SplitMix64
     var topics: [String] = []
     var redFlags: [String] = []
@@ -164,6 +166,8 @@ public struct Session: Sendable {
         pendingClarify = nil
         let confirmingLeave = pendingLeave
         pendingLeave = false
+        let following = pendingFollowUps
+        pendingFollowUps = nil
         let input = Session.clean(line)
         // Normalised once: every matcher below reads the same words.
         let text = NormalizedText(input)
@@ -233,8 +237,9 @@ public struct Session: Sendable {
             showNumbersForDistress(in: &turn)
         }
 
-        // 2. Commands, only as the whole line.
-        if let command = Session.command(in: input) {
+        // 2. Commands, only as the whole line; `back` with follow-ups offered is their way
+        // back (3b).
+        if let command = Session.command(in: input), !(following != nil && command == .back) {
             turn.matched = Turn.Match(by: .command, id: command.rawValue, phrase: nil)
             turn.trace.append(.command(command))
             return runCommand(command, turn: &turn)
@@ -266,6 +271,9 @@ public struct Session: Sendable {
         if let offered = clarifying, let intent = recognizer.clarified(text, among: offered) {
             return answer(Recognizer.IntentPick(intent: intent, strength: 1, place: 0), text: text, turn: &turn)
         }
+        // 3b. A follow-up offered after an answer, or the way back; any other line is
+        // read as usual where the person was.
+        if let following, answerFollowUp(text, offer: following, turn: &turn) { return finish(turn) }
 
         // A trainee's line is read against the rubric before the node, so that the
         // caller's next line can react to it (`if: rubric.offers_helpline`).
@@ -370,6 +378,8 @@ public struct Session: Sendable {
             turn.say += texts(of: node)
             turn.say += shownResources(of: node, into: &turn)
             addNote(of: node, to: &turn)
+            let followUps = followUpChoices(of: intent, at: node)
+            if !followUps.isEmpty { pendingFollowUps = SessionState.FollowUps(node: node.id, choices: followUps.map { node.choices[$0].id }) }
             return finish(turn)
         }
         pendingAmbiguity = nil

@@ -33,6 +33,7 @@ extension SessionState {
             ("ambiguous", ambiguous.map { .sequence($0.map { .int($0) }) } ?? .null),
             ("clarifying", clarifying.map(strings) ?? .null),
             ("leaving", .bool(leaving)),
+            ("following", following.map { .mapping([("node", .string($0.node.description)), ("choices", strings($0.choices))]) } ?? .null),
             ("misunderstood", .int(misunderstood)),
             ("summary", .mapping([("topics", strings(topics)), ("red_flags", strings(redFlags)),
                                   ("crises", strings(crises.map(\.rawValue))), ("resources", strings(resources))])),
@@ -115,6 +116,13 @@ extension SessionState {
         }
         // Absent in states saved before the question whether to leave existed.
         if case .bool(let open)? = o.entries.first(where: { $0.key == "leaving" })?.value { leaving = open } else { leaving = false }
+        // Absent in states saved before follow-ups were offered.
+        if let value = o.entries.first(where: { $0.key == "following" })?.value, case .mapping = value {
+            let offer = try Fields(value, "`following`")
+            following = FollowUps(node: NodeID(try offer.string("node"), in: ""), choices: try offer.strings("choices"))
+        } else {
+            following = nil
+        }
         misunderstood = try o.int("misunderstood")
         let summary = try Fields(o.value("summary"), "`summary`")
         topics = try summary.strings("topics")

@@ -34,6 +34,18 @@ public struct SessionState: Sendable, Equatable {
         public var points: [Int]? = nil
     }
 
+    /// Follow-ups offered after an answer: the answer's node, and the ids of its choices
+    /// offered.
+    public struct FollowUps: Sendable, Equatable {
+        public var node: NodeID
+        public var choices: [String]
+
+        public init(node: NodeID, choices: [String]) {
+            self.node = node
+            self.choices = choices
+        }
+    }
+
     public var bundleID: String
     public var bundleHash: String
     public var node: NodeID
@@ -60,6 +72,8 @@ public struct SessionState: Sendable, Equatable {
     public var clarifying: [String]? = nil
     /// Whether "Do you want to end our conversation?" is open.
     public var leaving: Bool = false
+    /// The follow-ups offered after a typed question's answer; nil when none is open.
+    public var following: FollowUps? = nil
     /// Lines in a row nothing understood.
     public var misunderstood: Int
     /// What the summary will list: topics, flags raised, crisis kinds, resources shown (ids).
@@ -118,7 +132,8 @@ extension Session {
             reported: reported, denied: denied, scales: progress, turn: turnNumber, region: region.code,
             seed: random.state, ended: waiting == .ended, start: startNode, waiting: kind,
             expects: Session.expects(waiting, at: bundle.nodes[current], scales: bundle.scales).kind,
-            ambiguous: pendingAmbiguity, clarifying: pendingClarify, leaving: pendingLeave, misunderstood: misunderstoodInARow,
+            ambiguous: pendingAmbiguity, clarifying: pendingClarify, leaving: pendingLeave, following: pendingFollowUps,
+            misunderstood: misunderstoodInARow,
             topics: topics, redFlags: redFlags, crises: crises, resources: resourcesShown.map(\.id), rubric: rubricMarks.compactMapValues { $0.met?.phrase },
             rubricBroken: rubricMarks.compactMapValues { $0.broken?.phrase }, answers: answers, choiceOrders: choiceOrders)
     }
@@ -174,6 +189,10 @@ extension Session {
             ids.allSatisfy { id in bundle.intents.contains { $0.id == id && $0.crisis == nil } } ? ids : nil
         }
         pendingLeave = state.leaving
+        // Follow-ups of a node, or choices, the dialogs no longer have are not offered again.
+        pendingFollowUps = state.following.flatMap { offer in
+            bundle.nodes[offer.node].map { node in offer.choices.allSatisfy { id in node.choices.contains { $0.id == id } } } == true ? offer : nil
+        }
         misunderstoodInARow = state.misunderstood
         topics = state.topics
         redFlags = state.redFlags

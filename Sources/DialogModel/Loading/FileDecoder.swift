@@ -241,7 +241,7 @@ struct FileDecoder {
         let mark = diagnostics.count
         // An intent with an error may have lost its way to a node.
         defer { if diagnostics[mark...].contains(where: \.isError) { sections.damage.hidden.insert(.routes) } }
-        m = checkKeys(m, ["crisis", "match", "unless", "priority", "goto", "return", "symptoms", "refines", "examples", "label", "about", "tells", "detect"], what)
+        m = checkKeys(m, ["crisis", "match", "unless", "priority", "goto", "return", "symptoms", "refines", "examples", "label", "about", "tells", "detect", "follow-ups"], what)
         var crisis: CrisisKind?
         if let v = m["crisis"] {
             if let raw = text(v, "`crisis`") {
@@ -275,6 +275,13 @@ struct FileDecoder {
         intent.readsSymptoms = readsSymptoms
         intent.examples = examples
         intent.detect = detect
+        if let written = m["follow-ups"] {
+            intent.followUps = textList(written, "`follow-ups`").map { Located($0.text, at: $0.range) }
+            if crisis != nil || !intent.returns {
+                report(ModelMessage.invalidValue("`follow-ups` is for topic intents with `return: true`", written.range,
+                                                 hint: "they are offered after the answer, with the way back to where the person was"))
+            }
+        }
         intent.label = m["label"].flatMap { text($0, "`label`") }
         if let written = m["refines"] { intent.refines = refinement(written, of: crisis) }
         if let written = m["about"] { intent.about = about(written, of: crisis) }

@@ -40,6 +40,10 @@ public struct Intent: Sendable, Hashable {
     /// about an amount or a schedule of a medicine ("is 10mg ok", "can i take 2 of my
     /// 10s") asks this intent's question, however the amount is written.
     public var detect: [RubricItem.Detector] = []
+    /// Choices of the intent's node offered after its answer (`follow-ups:`, by choice
+    /// id), with the way back to where the person was: a question typed shows a node's
+    /// texts, not its menu, so what lies one choice further is offered here.
+    public var followUps: [Located<String>] = []
     public var range: SourceRange
 
     public struct Refinement: Sendable, Hashable {

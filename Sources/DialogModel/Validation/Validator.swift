@@ -44,6 +44,7 @@ struct Validator {
         checkExpressionsAndRoles()
         checkCatalogues()
         checkChoices()
+        checkFollowUps()
         if bundle.kind == .intake { checkSafety() }
         checkRubric()
         checkConcepts()
@@ -450,6 +451,25 @@ struct Validator {
                         seen[key] = phrase.range
                     }
                 }
+            }
+        }
+    }
+
+    /// Each of an intent's `follow-ups:` is a choice of its node, by id (a choice's id is
+    /// its `id:`, else the full id of the node it leads to; a bare name is read in the
+    /// node's file).
+    private mutating func checkFollowUps() {
+        for intent in bundle.intents where !intent.followUps.isEmpty {
+            guard let node = bundle.nodes[intent.goto.target] else { continue }
+            let ids = node.choices.map(\.id)
+            for written in intent.followUps where !ids.contains(written.value) && !ids.contains(NodeID(written.value, in: node.id.file).description) {
+                // A bare name is compared with the bare names of choices in the node's file.
+                let prefix = node.id.file + "."
+                let names = written.value.contains(".") ? ids : ids.map { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : $0 }
+                let hint = Suggestion.closest(to: written.value, among: names).map { "did you mean `\($0)`?" }
+                    ?? (ids.isEmpty ? "node `\(node.id)` has no choices" : "one of " + ids.map { "`\($0)`" }.joined(separator: ", "))
+                report(ModelMessage.invalidValue("`follow-ups` names no choice of node `\(node.id)`: `\(written.value)`", written.range, hint: hint),
+                       in: intent.file)
             }
         }
     }
