@@ -68,6 +68,8 @@ import Testing
         ("¿puedo tomar 2 pastillas?", "2 pastillas"),
         ("would 5 to 10 of them be too many", "5 to 10 of them"),
         ("what about two tablets at bedtime", "two tablets"),
+        ("i took 10mg, is that ok", "10mg"),
+        ("i take 2 a day, can i take 3", "2 a day"),
     ])
     func askedAmounts(_ line: String, _ amount: String) throws {
         let turn = try Self.reply(to: line)
@@ -84,6 +86,8 @@ import Testing
         "im in my 20s, is that too young for this",
         "can i drink on baclofen",
         "day 3, when does it get better?",
+        "i do dialysis 3 times a week, can i take baclofen",
+        "can i have a couple beers while i come off the pills",
     ])
     func notAmountQuestions(_ line: String) throws {
         let turn = try Self.reply(to: line)

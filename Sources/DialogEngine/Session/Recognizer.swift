@@ -353,8 +353,6 @@ struct Recognizer: Sendable {
         var strength: Double
         /// The intent's place among the topics: ties of strength and priority go to the first.
         var place: Int
-        /// Picked by a built-in reader (`detect:`), such as an amount asked about.
-        var detected = false
     }
 
     /// What a line asks, among the topic intents.
@@ -452,7 +450,7 @@ struct Recognizer: Sendable {
         if !amountPlaces.isEmpty, let amount = Self.amountAsked(in: text) {
             for place in amountPlaces {
                 consider(IntentPick(intent: topics[place], phrase: String(text.text(of: amount)),
-                                    strength: Self.phraseStrengths[1], place: place, detected: true))
+                                    strength: Self.phraseStrengths[1], place: place))
             }
         }
         for hit in examples.value.rank(text) where !topics[hit.id].tells || askedInGeneral().isEmpty {
@@ -497,6 +495,18 @@ struct Recognizer: Sendable {
         let sentence = text.words[amount.lowerBound].sentence
         let words = text.words.indices.filter { text.words[$0].sentence == sentence }
         guard let first = words.first, let last = words.last else { return nil }
+        // "i do dialysis 3 times a week, can i take baclofen": a question in a later
+        // clause asks about something else, unless it points back at the amount ("i took
+        // 10mg, is that ok") or names another ("i take 2 a day, can i take 3").
+        func opensAsking(_ i: Int) -> Bool {
+            text.asksInverted(at: i) || (Lexicon.questionOpeners.contains(text.words[i].text) && text.scopes.clauseWords(of: i).lowerBound == i)
+        }
+        if let asking = words.first(where: opensAsking),
+           asking >= amount.upperBound, text.scopes.clauses[asking] != text.scopes.clauses[amount.lowerBound] {
+            let tail = (asking...last).map { text.words[$0].text }
+            let pointsBack = tail.contains { Self.amountPointers.contains($0) || $0.contains(where: \.isNumber) }
+            if !pointsBack && !amountWeighing.contains(text.words[last].text) { return nil }
+        }
         if text.isQuestion(at: amount.lowerBound) { return amount }
         if words.contains(where: { text.asksInverted(at: $0) }) { return amount }
         if amountWeighing.contains(text.words[last].text), !text.scopes.isNegated(last) { return amount }
@@ -504,6 +514,15 @@ struct Recognizer: Sendable {
         if (first..<amount.lowerBound).contains(where: { Lexicon.questionOpeners.contains(text.words[$0].text) }) { return amount }
         return nil
     }
+
+    /// Words of a later question that point back at an amount told before it, or name
+    /// another, or a change of it.
+    private static let amountPointers: Set<String> = [
+        "that", "it", "this", "them", "those", "these", "thats", "its", "eso",
+        "one", "two", "three", "four", "five", "six", "half", "couple", "more", "another",
+        // A change of the amount: "doc said 5mg but that does nothing, can i go up".
+        "up", "higher", "increase", "raise", "double", "lower", "less",
+    ]
 
     /// What an amount may count that is no medicine: "a couple beers", "two coffees".
     private static let notMedicines: Set<String> = [

@@ -332,10 +332,7 @@ public struct Session: Sendable {
     /// The phrase must say it in the line's own words, without a typo ("beeps" is not
     /// "beers"), and be strong by itself, not by an example beside it.
     static func namesAnotherTopic(_ reading: Recognizer.TopicReading, than about: Recognizer.IntentPick) -> Bool {
-        guard case .one(let best) = reading, best.intent.id != about.intent.id else { return false }
-        // An amount asked about ("is 20mg of baclofen too much") is a dose question.
-        if best.detected { return true }
-        guard let score = best.score else { return false }
+        guard case .one(let best) = reading, best.intent.id != about.intent.id, let score = best.score else { return false }
         return score.typos == 0 && Recognizer.strength(of: score) >= Recognizer.clearQuestion
     }
 
