@@ -344,7 +344,7 @@ enum Validation {
                 out.append(TestMessage.unknownName("node", written, range, suggestion: Suggest.closest(to: id.description, in: nodeNames)))
             }
         }
-        let choiceIDs = Set(bundle.nodes.values.lazy.flatMap(\.choices).map(\.id))
+        let choiceIDs = Set(bundle.nodes.values.lazy.flatMap(\.choices).map(\.id)).union(Session.builtInChoiceIDs)
         let sections = [file.setup] + file.tests.map(\.section)
         for section in sections {
             if let start = section.start { node(start.value, start.range) }

@@ -14,7 +14,10 @@ extension Session {
     /// The label of the way back, offered last.
     static let followUpBackLabel = "Back to where we were"
     /// The id of the way back among the turn's choices.
-    static let followUpBackID = "back"
+    public static let followUpBackID = "back"
+    /// The ids of the choices the session offers itself, beside the bundle's: the way back
+    /// from follow-ups, and yes and no to "Do you want to end our conversation now?".
+    public static let builtInChoiceIDs: Set<String> = [followUpBackID, "yes", "no"]
 
     /// The indexes of the choices of `node` that `intent` offers after its answer: those
     /// its `follow-ups:` name whose conditions hold, in the node's order.
