@@ -259,6 +259,9 @@ let crisisLinesThatAsk: [(line: String, kind: CrisisKind)] = [
     ("pump alarm going off what does it mean", .pumpAlarm),
     ("the pump is alarming what do we do", .pumpAlarm),
     ("what are signs my friend is overdosing", .overdoseOther),
+    // A question, then the signs told in a sentence of their own.
+    ("is it bad if i took like 12 baclofen? im really sleepy and my heart feels slow", .baclofenOverdose),
+    ("did i take too much? i took a lot more than usual. im so sleepy and my breathing feels weird", .overdoseSelf),
     ("baclofen overdose how long does it last", .baclofenOverdose),
 ]
 

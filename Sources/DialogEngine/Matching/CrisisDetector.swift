@@ -358,6 +358,7 @@ public struct CrisisDetector: Sendable {
             } else if let phrase = pastIn[c], !presentIn.contains(text.words[words.lowerBound].sentence) {
                 qualifier = .past(phrase)
             } else if let phrase = questionIn[c], !hit.match.isSelfNegated, !Self.statesItself(hit.match),
+                      !Self.toldAfterward(hit.match, in: text),
                       text.isQuestion(at: words.lowerBound) || askingSentences.contains(text.words[words.lowerBound].sentence)
                         || Self.isSearch(text)
                         || text.asksInverted(at: text.scopes.clauseWords[c].lowerBound)
@@ -494,6 +495,15 @@ public struct CrisisDetector: Sendable {
 
     /// Whether a phrase says who it happened to in the first person ("i took too many"):
     /// in a question ("what happens if I took too many pills?") it is still a statement.
+    /// Whether a phrase in parts ends in a later sentence that does not ask: "is it bad
+    /// if i took like 12 baclofen? im really sleepy and my heart feels slow" tells its
+    /// signs, so the whole is no question.
+    private static func toldAfterward(_ match: PhraseMatch, in text: NormalizedText) -> Bool {
+        let last = match.lastWord
+        guard text.words.indices.contains(last), text.words.indices.contains(match.words.lowerBound) else { return false }
+        return text.words[last].sentence != text.words[match.words.lowerBound].sentence && !text.isQuestion(at: last)
+    }
+
     private static func statesItself(_ match: PhraseMatch) -> Bool {
         let first = match.firstPhraseWord
         return first == "i" || first == "my" || first == "me"
