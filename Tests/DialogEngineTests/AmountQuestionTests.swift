@@ -6,18 +6,7 @@ import Testing
 /// A topic intent with `detect: [amount]`: a question about an amount or a schedule of
 /// a medicine, however the amount is written, asks its question.
 @Suite struct AmountQuestionTests {
-    static let files: [(path: String, bytes: [UInt8])] = [
-        ("intake.yaml", Array("""
-        dialog: test
-        title: Test bundle
-        start: welcome
-        intents:
-          overdose_other: {crisis: overdose-other, match: ["took too many", "won't wake up"], goto: crisis.other}
-          overdose_self: {crisis: overdose-self, match: ["i overdosed"], goto: crisis.self}
-          suicide: {crisis: suicide, match: ["want to die"], goto: crisis.suicide}
-          seizure: {crisis: seizure, match: [seizure], goto: crisis.seizure}
-          medical: {crisis: medical-emergency, match: ["chest pain"], goto: crisis.medical}
-          pump: {crisis: pump-alarm, match: ["pump alarm"], goto: crisis.pump}
+    static let files = topicTestBundle(intents: """
           ask_dosing:
             label: Doses
             detect: [amount]
@@ -30,7 +19,8 @@ import Testing
             examples: ["can i drink while taking baclofen"]
             goto: mixing
             return: true
-        nodes:
+
+        """, nodes: """
           welcome:
             say: Hello. In an emergency call {emergency}.
             ask: What would you like?
@@ -45,19 +35,11 @@ import Testing
             next: welcome
           done:
             end: true
-        regions:
-          US: {name: United States}
-        resources:
-          us-911: {name: Emergency, region: US, role: emergency, phone: "911"}
-          us-988: {name: 988 Lifeline, region: US, role: crisis-line, phone: "988"}
-        """.utf8)),
-    ] + sessionFixture.filter { $0.path == "crisis.yaml" }
+
+        """)
 
     static func reply(to line: String) throws -> Turn {
-        let result = BundleLoader.load(files: files)
-        #expect(result.errorCount == 0, "\(result.renderedDiagnostics())")
-        var session = try Session(bundle: try #require(result.bundle))
-        _ = session.open()
+        var session = try openedSession(files)
         return session.respond(to: line)
     }
 

@@ -7,23 +7,14 @@ import Testing
 /// names are offered, with the way back to where the person was.
 @Suite struct FollowUpTests {
     static func files(followUps: String = "[more, signs]", returns: Bool = true) -> [(path: String, bytes: [UInt8])] {
-        [("intake.yaml", Array("""
-        dialog: test
-        title: Test bundle
-        start: welcome
-        intents:
-          overdose_other: {crisis: overdose-other, match: ["took too many", "won't wake up"], goto: crisis.other}
-          overdose_self: {crisis: overdose-self, match: ["i overdosed"], goto: crisis.self}
-          suicide: {crisis: suicide, match: ["want to die"], goto: crisis.suicide}
-          seizure: {crisis: seizure, match: [seizure], goto: crisis.seizure}
-          medical: {crisis: medical-emergency, match: ["chest pain"], goto: crisis.medical}
-          pump: {crisis: pump-alarm, match: ["pump alarm"], goto: crisis.pump}
+        topicTestBundle(intents: """
           ask_naloxone:
             match: [naloxone]
             goto: naloxone
             return: \(returns)
             follow-ups: \(followUps)
-        nodes:
+
+        """, nodes: """
           welcome:
             say: Hello. In an emergency call {emergency}.
             ask: What would you like?
@@ -51,21 +42,11 @@ import Testing
             next: welcome
           done:
             end: true
-        regions:
-          US: {name: United States}
-        resources:
-          us-911: {name: Emergency, region: US, role: emergency, phone: "911"}
-          us-988: {name: 988 Lifeline, region: US, role: crisis-line, phone: "988"}
-        """.utf8))] + sessionFixture.filter { $0.path == "crisis.yaml" }
+
+        """)
     }
 
-    static func session() throws -> Session {
-        let result = BundleLoader.load(files: files())
-        #expect(result.errorCount == 0, "\(result.renderedDiagnostics())")
-        var session = try Session(bundle: try #require(result.bundle))
-        _ = session.open()
-        return session
-    }
+    static func session() throws -> Session { try openedSession(files()) }
 
     @Test("the answer offers its follow-ups and the way back; a follow-up shows its node, then where the person was")
     func offeredAndPicked() throws {

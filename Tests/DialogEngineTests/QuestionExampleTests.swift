@@ -118,20 +118,11 @@ import Testing
 /// The session: a question read by its examples is answered, two close readings ask
 /// which was meant, and the answer to that is taken by number, label or words.
 @Suite struct QuestionExampleSessionTests {
-    static let files: [(path: String, bytes: [UInt8])] = [
-        ("intake.yaml", Array("""
-        dialog: test
-        title: Test bundle
-        start: welcome
+    static let files = topicTestBundle(settings: """
         question-weak: 0.3
         question-margin: 0.2
-        intents:
-          overdose_other: {crisis: overdose-other, match: ["took too many", "won't wake up"], goto: crisis.other}
-          overdose_self: {crisis: overdose-self, match: ["i overdosed"], goto: crisis.self}
-          suicide: {crisis: suicide, match: ["want to die"], goto: crisis.suicide}
-          seizure: {crisis: seizure, match: [seizure], goto: crisis.seizure}
-          medical: {crisis: medical-emergency, match: ["chest pain"], goto: crisis.medical}
-          pump: {crisis: pump-alarm, match: ["pump alarm"], goto: crisis.pump}
+
+        """, intents: """
           ask_kidneys:
             label: Baclofen and the kidneys
             match: [renal]
@@ -150,7 +141,8 @@ import Testing
             goto: told
             return: true
             priority: 1
-        nodes:
+
+        """, nodes: """
           welcome:
             say: Hello. In an emergency call {emergency}.
             ask: What would you like?
@@ -170,21 +162,10 @@ import Testing
             next: welcome
           done:
             end: true
-        regions:
-          US: {name: United States}
-        resources:
-          us-911: {name: Emergency, region: US, role: emergency, phone: "911"}
-          us-988: {name: 988 Lifeline, region: US, role: crisis-line, phone: "988"}
-        """.utf8)),
-    ] + sessionFixture.filter { $0.path == "crisis.yaml" }  // the session tests' crisis scripts: the same node names
 
-    static func session() throws -> Session {
-        let result = BundleLoader.load(files: files)
-        #expect(result.diagnostics.filter(\.diagnostic.isError).isEmpty, "\(result.diagnostics.map(\.diagnostic.message))")
-        var session = try Session(bundle: try #require(result.bundle))
-        _ = session.open()
-        return session
-    }
+        """)
+
+    static func session() throws -> Session { try openedSession(files) }
 
     @Test func theThresholdsAreReadFromTheBundle() throws {
         let bundle = try #require(BundleLoader.load(files: Self.files).bundle)

@@ -1,0 +1,45 @@
+import DialogEngine
+import DialogModel
+import Testing
+
+/// A small intake bundle for tests of topic intents: the crisis intents every intake
+/// bundle needs (their nodes are the session tests' crisis scripts, `crisis.yaml` of
+/// `sessionFixture`), the US numbers, and the given settings, topic intents and nodes.
+/// `intents` and `nodes` are the entries under those keys, indented by two spaces.
+func topicTestBundle(settings: String = "", intents: String, nodes: String) -> [(path: String, bytes: [UInt8])] {
+    let file = """
+        dialog: test
+        title: Test bundle
+        start: welcome
+
+        """ + settings + """
+        intents:
+          overdose_other: {crisis: overdose-other, match: ["took too many", "won't wake up"], goto: crisis.other}
+          overdose_self: {crisis: overdose-self, match: ["i overdosed"], goto: crisis.self}
+          suicide: {crisis: suicide, match: ["want to die"], goto: crisis.suicide}
+          seizure: {crisis: seizure, match: [seizure], goto: crisis.seizure}
+          medical: {crisis: medical-emergency, match: ["chest pain"], goto: crisis.medical}
+          pump: {crisis: pump-alarm, match: ["pump alarm"], goto: crisis.pump}
+
+        """ + intents + """
+        nodes:
+
+        """ + nodes + """
+        regions:
+          US: {name: United States}
+        resources:
+          us-911: {name: Emergency, region: US, role: emergency, phone: "911"}
+          us-988: {name: 988 Lifeline, region: US, role: crisis-line, phone: "988"}
+
+        """
+    return [("intake.yaml", Array(file.utf8))] + sessionFixture.filter { $0.path == "crisis.yaml" }
+}
+
+/// A session of `files` past its opening turn; a bundle with errors fails the test.
+func openedSession(_ files: [(path: String, bytes: [UInt8])], sourceLocation: SourceLocation = #_sourceLocation) throws -> Session {
+    let result = BundleLoader.load(files: files)
+    #expect(result.errorCount == 0, "\(result.renderedDiagnostics())", sourceLocation: sourceLocation)
+    var session = try Session(bundle: try #require(result.bundle, sourceLocation: sourceLocation))
+    _ = session.open()
+    return session
+}
