@@ -58,10 +58,7 @@ public struct CoverageReport: Sendable {
     }
 
     /// `65.1%`.
-    public static func format(_ percent: Double) -> String {
-        let tenths = Int((percent * 10).rounded())
-        return "\(tenths / 10).\(tenths % 10)%"
-    }
+    public static func format(_ percent: Double) -> String { percent.oneDecimal + "%" }
 }
 
 extension String {

@@ -73,9 +73,7 @@ public enum ReadabilityCheck {
                     .warning, code: "IC037", "a screen of \(screen.words) words starts at node `\(id.name)`\(way), above \(limits.wordsPerScreen)",
                     at: node.range, hint: "shorten its texts, or split them over two turns with a choice such as \"Tell me more\"")))
             }
-            return out.sorted {
-                ($0.path, $0.diagnostic.range.start.offset, $0.diagnostic.code) < ($1.path, $1.diagnostic.range.start.offset, $1.diagnostic.code)
-            }
+            return LoadResult.sorted(out)
         }
 
         /// Grades `texts` as one passage: the formula is made for passages, and a list
@@ -90,9 +88,9 @@ public enum ReadabilityCheck {
                 hints.append("long words: " + measure.longWords.prefix(6).joined(separator: ", "))
             }
             let graded = texts.map { ($0, ReadingMeasure($0.raw, terms: terms).grade) }
-            let notes = graded.max { $0.1 < $1.1 }.map { [Diagnostic.Note(message: "its hardest text, at grade \($0.1.formatted1)", range: $0.0.range)] } ?? []
+            let notes = graded.max { $0.1 < $1.1 }.map { [Diagnostic.Note(message: "its hardest text, at grade \($0.1.oneDecimal)", range: $0.0.range)] } ?? []
             out.append(BundleDiagnostic(path: paths[file] ?? file, diagnostic: Diagnostic(
-                .warning, code: "IC036", "\(what) reads at grade \(measure.grade.formatted1), above \(limits.grade.formatted1)",
+                .warning, code: "IC036", "\(what) reads at grade \(measure.grade.oneDecimal), above \(limits.grade.oneDecimal)",
                 at: range, notes: notes, hint: hints.joined(separator: "; "))))
         }
 
@@ -160,13 +158,5 @@ public enum ReadabilityCheck {
             }
             return n
         }
-    }
-}
-
-extension Double {
-    /// One decimal, as a grade is written: `8.0`, `11.4`.
-    var formatted1: String {
-        let tenths = Int((self * 10).rounded())
-        return "\(tenths / 10).\(abs(tenths % 10))"
     }
 }

@@ -1,3 +1,5 @@
+import DialogModel
+
 /// What mutation testing found: each mutant's outcome, and the kill rate overall and by
 /// operator.
 public struct MutationReport: Sendable {
@@ -92,8 +94,5 @@ public struct MutationReport: Sendable {
     private func padLeft(_ s: String, _ n: Int) -> String { " " + s.leftPadded(to: n - 1) }
 
     /// A number with one decimal: `96.5`.
-    public static func decimal(_ x: Double) -> String {
-        let tenths = Int((x * 10).rounded())
-        return "\(tenths / 10).\(tenths % 10)"
-    }
+    public static func decimal(_ x: Double) -> String { x.oneDecimal }
 }
