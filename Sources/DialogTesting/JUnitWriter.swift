@@ -4,6 +4,14 @@ import DialogSyntax
 /// per test, a `failure` with the same text as the terminal report, and an `error` for
 /// tests not run because their file has errors.
 public enum JUnitWriter {
+    /// A test not run, or whose session never started: an `error`, not a `failure`.
+    private static func isError(_ outcome: TestResult.Outcome) -> Bool {
+        switch outcome {
+        case .notRun, .couldNotStart: true
+        case .passed, .failed: false
+        }
+    }
+
     public static func xml(_ result: SuiteResult) -> String {
         let failures = result.tests.filter { if case .failed = $0.outcome { true } else { false } }.count
         let errors = result.failed - failures
@@ -11,7 +19,7 @@ public enum JUnitWriter {
         out += "<testsuites name=\"intake\" tests=\"\(result.tests.count)\" failures=\"\(failures)\" errors=\"\(errors)\" time=\"\(seconds(result.duration))\">\n"
         for file in result.files {
             let fileFailures = file.tests.filter { if case .failed = $0.outcome { true } else { false } }.count
-            let fileErrors = file.tests.filter { if case .notRun = $0.outcome { true } else { false } }.count
+            let fileErrors = file.tests.filter { isError($0.outcome) }.count
                 + (file.tests.isEmpty && file.diagnostics.contains(where: \.isError) ? 1 : 0)
             let time = file.tests.reduce(Duration.zero) { $0 + $1.duration }
             out += "  <testsuite name=\"\(escape(file.path))\" tests=\"\(file.tests.count)\" failures=\"\(fileFailures)\" errors=\"\(fileErrors)\" time=\"\(seconds(time))\">\n"
@@ -28,6 +36,10 @@ public enum JUnitWriter {
                 case .notRun(let reason):
                     out += "    <testcase \(attributes)>\n"
                     out += "      <error message=\"\(escape(reason))\" type=\"file-error\">\(escape(diagnostics))</error>\n"
+                    out += "    </testcase>\n"
+                case .couldNotStart(let why):
+                    out += "    <testcase \(attributes)>\n"
+                    out += "      <error message=\"\(escape(why))\" type=\"session-start\"></error>\n"
                     out += "    </testcase>\n"
                 }
             }

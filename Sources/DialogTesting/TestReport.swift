@@ -30,6 +30,8 @@ public enum TestReport {
                     out += render(failure, of: test)
                 case .notRun:
                     notRun += 1
+                case .couldNotStart(let why):
+                    out += "FAIL \(file.path):\(test.range.start.line): \(test.name): \(why)\n"
                 }
             }
             if notRun > 0 || (file.tests.isEmpty && file.diagnostics.contains(where: \.isError)) {

@@ -44,6 +44,9 @@ public struct TestResult: Sendable {
         case failed(Failure)
         /// Not run because its file (or its bundle) has errors.
         case notRun(String)
+        /// Its session could not start (the region or the start node it names): why.
+        /// A failure, never a pass, although the file's checks should have caught it.
+        case couldNotStart(String)
     }
 
     public var name: String
@@ -57,8 +60,12 @@ public struct TestResult: Sendable {
     /// Every turn the test's session gave, in order, when ``RunOptions/keepTurns``.
     public var turns: [Turn] = []
 
-    public var passed: Bool {
-        if case .passed = outcome { return true }
+    public var passed: Bool { outcome.isPassed }
+}
+
+extension TestResult.Outcome {
+    public var isPassed: Bool {
+        if case .passed = self { return true }
         return false
     }
 }
@@ -210,9 +217,9 @@ public struct TestRunner {
                 rewrites += run.rewrites.filter { r in !rewrites.contains { $0.path == r.path && $0.lines.overlaps(r.lines) } }
                 let duration = options.measure ? clock.now - t0 : .zero
                 result.tests.append(TestResult(name: test.name, path: file.path, range: test.range,
-                                               outcome: run.failure.map { .failed($0) } ?? .passed,
+                                               outcome: run.outcome,
                                                steps: run.steps, duration: duration, turns: run.turns))
-                if run.failure != nil && options.stopsAtFirstFailure {
+                if !run.outcome.isPassed && options.stopsAtFirstFailure {
                     results.append(result)
                     break everyFile
                 }
@@ -235,7 +242,7 @@ public struct TestRunner {
 }
 
 /// One test on a fresh session.
-private struct TestRun {
+struct TestRun {
     let file: TestFile
     let test: TestCase
     let bundle: DialogBundle
@@ -245,7 +252,15 @@ private struct TestRun {
     var turns: [Turn] = []
     var steps = 0
     var failure: Failure?
+    /// Why the session could not start, when it could not.
+    var startProblem: SessionError?
     var rewrites: [Rewrite] = []
+
+    /// What happened: a test whose session never started did not pass.
+    var outcome: TestResult.Outcome {
+        if let startProblem { return .couldNotStart("its session could not start: \(startProblem)") }
+        return failure.map { .failed($0) } ?? .passed
+    }
 
     init(file: TestFile, test: TestCase, bundle: DialogBundle, update: Bool) {
         self.file = file
@@ -266,10 +281,15 @@ private struct TestRun {
         if let proto = prototypes[protoKey] {
             session = proto
         } else {
-            // The start node and the region were checked against the bundle before.
-            guard let s = try? Session(bundle: bundle, region: region, start: start, seed: seed) else { return }
-            prototypes[protoKey] = s
-            session = s
+            // The start node and the region were checked against the bundle before; a
+            // session that still cannot start fails the test rather than passing it.
+            do {
+                session = try Session(bundle: bundle, region: region, start: start, seed: seed)
+            } catch {
+                startProblem = error
+                return
+            }
+            prototypes[protoKey] = session
         }
         for preset in setup.presets + own.presets { session.preset(preset.name, to: preset.value) }
         var turn = session.open()
