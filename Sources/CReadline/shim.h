@@ -160,10 +160,4 @@ static inline void intake_set_completion(intake_generator generator) {
     rl_basic_word_break_characters = "";  /* complete the whole line: choices have spaces */
 }
 
-static inline int intake_screen_columns(void) {
-    int rows = 0, cols = 0;
-    rl_get_screen_size(&rows, &cols);
-    return cols;
-}
-
 #endif

@@ -69,7 +69,7 @@ public final class AppendFile {
     /// Closes the file, which releases its lock.
     public func close() {
         if fd >= 0 {
-            _ = Glibc.close(fd)
+            CLibrary.close(fd)
             fd = -1
         }
     }

@@ -59,7 +59,7 @@ public enum FileReading {
         if kind(info.st_mode) == .file && info.st_size > 0 { bytes.reserveCapacity(Int(info.st_size) + 1) }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            let n = chunk.withUnsafeMutableBytes { CLibrary.read(fd, into: $0) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw .fromErrno(path)

@@ -7,16 +7,6 @@ public struct SourceFile: Sendable {
         self.path = path
         self.bytes = bytes
     }
-
-    /// The text of a 1-based line, without its line break.
-    public func lineText(_ line: Int, near offset: Int) -> String {
-        guard !bytes.isEmpty else { return "" }
-        var start = min(max(0, offset), bytes.count)
-        while start > 0 && bytes[start - 1] != .lf && bytes[start - 1] != .cr { start -= 1 }
-        var end = start
-        while end < bytes.count && bytes[end] != .lf && bytes[end] != .cr { end += 1 }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
-    }
 }
 
 /// Turns diagnostics into the text authors read:

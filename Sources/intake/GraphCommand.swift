@@ -127,7 +127,7 @@ struct GraphCommand: ParsableCommand {
         // dot writes to a pipe, and the picture is written here like every other file:
         // whole, never through a link.
         var toDot: [Int32] = [0, 0], fromDot: [Int32] = [0, 0]
-        guard Glibc.pipe(&toDot) == 0, Glibc.pipe(&fromDot) == 0 else { throw ExitStatus.software }
+        guard CLibrary.pipe(&toDot) == 0, CLibrary.pipe(&fromDot) == 0 else { throw ExitStatus.software }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -155,7 +155,7 @@ struct GraphCommand: ParsableCommand {
         var picture: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fromDot[0], $0.baseAddress, $0.count) }
+            let n = chunk.withUnsafeMutableBytes { CLibrary.read(fromDot[0], into: $0) }
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { break }
             picture += chunk[0..<n]

@@ -64,6 +64,6 @@ struct ParseCommand: ParsableCommand {
         FileIO.exitIfOutputFailed()
         // The process ends here: freeing the tree, one allocation at a time, would take
         // about a tenth of its run on a large file.
-        Glibc.exit(EXIT_SUCCESS)
+        CLibrary.exit(EXIT_SUCCESS)
     }
 }

@@ -84,21 +84,6 @@ public enum BinaryOperator: String, Sendable, Hashable, CaseIterable {
     /// it as `(a < b) < c` would compare a bool with a number.
     public var isComparison: Bool { precedence == 4 }
 
-    /// `<`, `<=`, `>`, `>=`: only numbers are ordered.
-    public var isOrdering: Bool {
-        switch self {
-        case .less, .lessOrEqual, .greater, .greaterOrEqual: true
-        default: false
-        }
-    }
-
-    /// `-`, `*`, `/`: numbers only (`+` also joins strings).
-    public var isArithmetic: Bool {
-        switch self {
-        case .subtract, .multiply, .divide: true
-        default: false
-        }
-    }
 }
 
 extension Expr: CustomStringConvertible {

@@ -120,7 +120,7 @@ struct BundleAssembler {
             id: settings["dialog"]?.value ?? "", title: settings["title"]?.value ?? "", kind: kind,
             description: settings["description"]?.value, start: NodeID(startSetting.value, in: startFile),
             nodes: nodes, nodeOrder: order, intents: intents, symptoms: symptoms, scales: scales,
-            regions: regions, resources: resources, sources: sources, files: [])
+            regions: regions, resources: resources, sources: sources)
         bundle.rubric = rubric
         bundle.concepts = concepts
         bundle.topicLabels = topics

@@ -57,8 +57,6 @@ public struct DialogBundle: Sendable {
 
     /// How a summary names a flag: its label under `flags:`, else its id.
     public func label(ofFlag id: String) -> String { flagLabels[id] ?? id }
-    /// The files read, for rendering diagnostics at run time (`reload`).
-    public var files: [SourceFile]
     /// ``BundleHash`` of the files read: saved states tell by it whether the dialogs
     /// changed since.
     public var hash = ""
