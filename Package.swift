@@ -120,6 +120,8 @@ let package = Package(
             name: "DialogSyntaxTests",
             dependencies: [
                 "DialogSyntax",
+                // SplitMix64, the one seeded generator of the package.
+                "DialogEngine",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
@@ -127,7 +129,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DialogModelTests",
-            dependencies: ["DialogModel", "DialogSyntax"],
+            dependencies: ["DialogEngine", "DialogModel", "DialogSyntax"],
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),

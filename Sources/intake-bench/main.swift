@@ -157,7 +157,7 @@ func child(_ mode: String, _ path: String, _ out: String) -> Int32 {
 /// node, a new session of the bundle compiled once, as a server would keep it. The
 /// latency of each turn after 500 warm-up turns, and how many turns moved to another node.
 func walk(_ bundle: DialogBundle, _ phrases: [[[String]]], turns: Int, seed: UInt64) -> ([Double], Int) {
-    var rng = SeededRNG(seed: seed)
+    var rng = SplitMix64(seed: seed)
     var latencies: [Double] = []
     latencies.reserveCapacity(turns)
     let compiled = CompiledBundle(bundle)
@@ -171,7 +171,7 @@ func walk(_ bundle: DialogBundle, _ phrases: [[[String]]], turns: Int, seed: UIn
         }
         let index = Int(turn.node.name.dropFirst()) ?? 0
         let choices = phrases[min(index, phrases.count - 1)]
-        let c = rng.chance(0.5) ? 0 : rng.int(0, choices.count - 1)
+        let c = rng.chance(0.5) ? 0 : rng.int(in: 0...choices.count - 1)
         let input = rng.chance(0.7) ? rng.pick(choices[c]) : String(c + 1)
         let before = turn.node
         let t = nowNS()

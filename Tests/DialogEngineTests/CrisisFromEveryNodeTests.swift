@@ -64,7 +64,7 @@ func everyCrisisPhraseTakesOverFromEveryNode(_ intentID: String) throws {
 
 /// Lines no one would type on purpose: control bytes, broken text, huge lines.
 @Test func noLineEverStopsASession() throws {
-    var generator = SeededGenerator(seed: 0x1D_7A4E)
+    var generator = SplitMix64(seed: 0x1D_7A4E)
     let alphabet: [Unicode.Scalar] = ["a", "z", " ", "\n", "\t", "\u{0}", "\u{1B}", "\u{7F}", "é", "😀", "\u{202E}", "'", "\"", ":", "-", "{", "}", "[", "9", "0", "\u{FFFD}", "\u{200B}"]
     let sessions = try sessionsAtEveryInputNode()
     for round in 0..<400 {
@@ -78,15 +78,3 @@ func everyCrisisPhraseTakesOverFromEveryNode(_ intentID: String) throws {
     }
 }
 
-/// A small, seedable random number generator, so a failure reproduces.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -17,7 +17,7 @@ struct MatchingRobustnessTests {
         "second", "one", "\u{FEFF}", "\u{200B}", "\u{FFFD}", "\u{10FFFF}",
     ]
 
-    static func randomLine(_ rng: inout MatchingRNG, pieces count: Int) -> String {
+    static func randomLine(_ rng: inout SplitMix64, pieces count: Int) -> String {
         var line = ""
         for _ in 0..<count {
             if Int.random(in: 0..<4, using: &rng) == 0 {
@@ -59,14 +59,14 @@ struct MatchingRobustnessTests {
     }
 
     @Test func shortRandomLinesNeverTrap() {
-        var rng = MatchingRNG(seed: 0x1A7A_5E55)
+        var rng = SplitMix64(seed: 0x1A7A_5E55)
         for _ in 0..<2000 {
             Self.check(Self.randomLine(&rng, pieces: Int.random(in: 0..<40, using: &rng)))
         }
     }
 
     @Test func hundredKilobyteLinesNeverTrap() {
-        var rng = MatchingRNG(seed: 42)
+        var rng = SplitMix64(seed: 42)
         for _ in 0..<4 {
             var line = ""
             while line.utf8.count < 100_000 { line += Self.randomLine(&rng, pieces: 64) }

@@ -16,19 +16,6 @@ let matchingSymptoms = PhraseSet<String>([
     ("runny-nose", ["runny nose", "nose is running"]),
 ])
 
-/// SplitMix64: a small seeded generator, so the random tests are the same on every run.
-struct MatchingRNG: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A table row named after its input, so a failure says which line it was.
 struct Typed<Expected: Sendable>: Sendable, CustomTestStringConvertible {
     var input: String

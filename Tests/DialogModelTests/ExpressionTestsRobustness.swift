@@ -1,3 +1,4 @@
+import DialogEngine
 import DialogModel
 import DialogSyntax
 import Testing

@@ -1,3 +1,4 @@
+import DialogEngine
 import DialogModel
 import DialogSyntax
 
@@ -61,18 +62,3 @@ func checkDiagnostics(_ text: String, expecting expected: ExprType? = nil) -> [D
     return TypeChecker.check(expr, in: environment, expecting: expected).diagnostics
 }
 
-/// A small deterministic random number generator (SplitMix64): the property tests see
-/// the same strings on every run, and a failure names the seed that produced it.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

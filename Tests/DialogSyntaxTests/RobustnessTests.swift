@@ -1,21 +1,6 @@
+import DialogEngine
 import DialogSyntax
 import Testing
-
-/// A small, seeded random number generator (SplitMix64), so that every run sees the same
-/// "random" inputs and a failure can be replayed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Parses bytes and renders whatever diagnostics come back (the first `renderLimit` of
 /// them), as `intake parse` would: neither may crash, and every diagnostic must point

@@ -1,3 +1,4 @@
+import DialogEngine
 import PropertyBased
 
 // MARK: - The expected tree
@@ -230,24 +231,7 @@ struct GeneratedDocument: Sendable, CustomStringConvertible {
 
 // MARK: - Randomness
 
-/// SplitMix64: small, fast and deterministic for a seed, so a document is reproducible.
-struct Dice: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func chance(_ p: Double) -> Bool { p > 0 && Double.random(in: 0..<1, using: &self) < p }
-    mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
-    mutating func pick<T>(_ items: [T]) -> T { items[Int.random(in: 0..<items.count, using: &self)] }
-
+extension SplitMix64 {
     /// An index chosen by weight; weights of zero are never chosen.
     mutating func weighted(_ weights: [Double]) -> Int {
         let total = weights.reduce(0, +)
@@ -292,15 +276,15 @@ private let escapeOnlyCharacters: [Character] = [
 
 struct DocumentBuilder {
     var profile: Profile
-    var dice: Dice
+    var dice: SplitMix64
 
     init(profile: Profile, seed: UInt64) {
         self.profile = profile
-        dice = Dice(seed: seed)
+        dice = SplitMix64(seed: seed)
     }
 
     mutating func stream() -> [UntypedNode] {
-        let count = dice.int(profile.documents)
+        let count = dice.int(in: profile.documents)
         return (0..<count).map { _ in node(depth: 0) }
     }
 
@@ -311,7 +295,7 @@ struct DocumentBuilder {
         case 0:
             var entries: [UntypedEntry] = []
             var keys: Set<String> = []
-            for _ in 0..<dice.int(emptyCollectionAllowed() ? 0...profile.maxItems : 1...profile.maxItems) {
+            for _ in 0..<dice.int(in: emptyCollectionAllowed() ? 0...profile.maxItems : 1...profile.maxItems) {
                 var key = keyText()
                 var attempt = 0
                 while keys.contains(key) {
@@ -323,7 +307,7 @@ struct DocumentBuilder {
             }
             return .mapping(entries)
         case 1:
-            let count = dice.int(emptyCollectionAllowed() ? 0...profile.maxItems : 1...profile.maxItems)
+            let count = dice.int(in: emptyCollectionAllowed() ? 0...profile.maxItems : 1...profile.maxItems)
             return .sequence((0..<count).map { _ in node(depth: depth + 1) })
         case 2:
             return .text(scalarText())
@@ -340,7 +324,7 @@ struct DocumentBuilder {
     }
 
     private mutating func words(_ count: ClosedRange<Int>, separators: [String]) -> String {
-        let n = dice.int(count)
+        let n = dice.int(in: count)
         var s = word(blockOnly: dice.chance(0.5))
         for _ in 1..<max(n, 1) { s += dice.pick(separators) + word(blockOnly: dice.chance(0.5)) }
         return s
@@ -356,7 +340,7 @@ struct DocumentBuilder {
             // Implicit keys may be 1024 characters long, quotes included; the limit counts
             // characters, not UTF-8 bytes.
             let unit = dice.pick(["a", "é", "日", "😀"])
-            return String(repeating: unit, count: dice.int(1...1020))
+            return String(repeating: unit, count: dice.int(in: 1...1020))
         }
     }
 
@@ -368,12 +352,12 @@ struct DocumentBuilder {
             return words(1...3, separators: [" "])
         case 1:
             var s = words(1...3, separators: [" ", "  ", "   "])
-            if dice.chance(0.4) { s = String(repeating: " ", count: dice.int(1...2)) + s }
-            if dice.chance(0.4) { s += String(repeating: " ", count: dice.int(1...2)) }
+            if dice.chance(0.4) { s = String(repeating: " ", count: dice.int(in: 1...2)) + s }
+            if dice.chance(0.4) { s += String(repeating: " ", count: dice.int(in: 1...2)) }
             return s
         case 2:
             var parts: [String] = []
-            for _ in 0..<dice.int(1...3) {
+            for _ in 0..<dice.int(in: 1...3) {
                 parts.append(dice.chance(0.5) ? dice.pick(specialFragments) : word(blockOnly: true))
             }
             return parts.joined(separator: dice.pick([" ", "", " "]))
@@ -381,7 +365,7 @@ struct DocumentBuilder {
             return words(2...6, separators: [" ", " ", " ", "\n", "\n", "\n\n", "  "])
         case 4:
             var s = ""
-            for _ in 0..<dice.int(1...4) {
+            for _ in 0..<dice.int(in: 1...4) {
                 s += dice.chance(0.5) ? String(dice.pick(escapeOnlyCharacters)) : word(blockOnly: true)
                 if dice.chance(0.3) { s += dice.pick([" ", "\n", "/", "\"", "\\"]) }
             }
@@ -397,16 +381,16 @@ struct DocumentBuilder {
     /// trailing line breaks.
     private mutating func blockText() -> String {
         var lines: [String] = []
-        for _ in 0..<dice.int(0...3) where dice.chance(0.3) { lines.append("") }
-        for _ in 0..<dice.int(1...5) {
+        for _ in 0..<dice.int(in: 0...3) where dice.chance(0.3) { lines.append("") }
+        for _ in 0..<dice.int(in: 1...5) {
             switch dice.weighted([6, 1.5, 1, 1]) {
             case 0: lines.append(words(1...4, separators: [" ", " ", "  "]))
-            case 1: lines.append(String(repeating: " ", count: dice.int(1...3)) + words(1...3, separators: [" "]))
+            case 1: lines.append(String(repeating: " ", count: dice.int(in: 1...3)) + words(1...3, separators: [" "]))
             case 2: lines.append("")
             default: lines.append(dice.pick(specialFragments) + " " + word(blockOnly: true))
             }
         }
-        if dice.chance(0.08) { lines.append(String(repeating: " ", count: dice.int(1...2))) }
+        if dice.chance(0.08) { lines.append(String(repeating: " ", count: dice.int(in: 1...2))) }
         let trailing = dice.weighted([2, 4, 1.5, 1])
         return lines.joined(separator: "\n") + String(repeating: "\n", count: trailing)
     }
@@ -538,7 +522,7 @@ private func needsIndentationIndicator(_ body: Substring) -> Bool {
 /// are valid where it stands.
 struct DocumentRenderer {
     var profile: Profile
-    var dice: Dice
+    var dice: SplitMix64
     private var out = ""
     /// `out.utf8.count` right after a block scalar, and right after one that keeps its
     /// trailing line breaks: what may follow them is restricted.
@@ -552,7 +536,7 @@ struct DocumentRenderer {
 
     init(profile: Profile, seed: UInt64) {
         self.profile = profile
-        dice = Dice(seed: seed)
+        dice = SplitMix64(seed: seed)
     }
 
     /// Where a block node is written: after `key:`, after `-`, after `---` (all on the same
@@ -618,13 +602,13 @@ struct DocumentRenderer {
             if dice.chance(profile.comments) && commentsAllowed {
                 // Indented no more than the entry: a deeper comment after a block scalar
                 // would be its content.
-                out += spaces(dice.int(0...max(indent, 0))) + commentText() + "\n"
+                out += spaces(dice.int(in: 0...max(indent, 0))) + commentText() + "\n"
                 afterBlockScalar = false
             } else if dice.chance(profile.blankLines) {
                 // A blank line after a block scalar that keeps its line breaks is content,
                 // and so are spaces beyond its indentation.
                 if afterBlockScalar && out.utf8.count == keepEnd { continue }
-                out += (afterBlockScalar ? "" : spaces(dice.int(0...2))) + "\n"
+                out += (afterBlockScalar ? "" : spaces(dice.int(in: 0...2))) + "\n"
                 if afterBlockScalar { blockScalarEnd = out.utf8.count }
             }
         }
@@ -632,8 +616,8 @@ struct DocumentRenderer {
 
     /// Ends a line that holds no scalar text any more: spaces, a comment, the line break.
     private mutating func trailer() {
-        if dice.chance(profile.trailingSpaces) { out += spaces(dice.int(1...2)) }
-        if dice.chance(profile.comments) { out += spaces(dice.int(1...2)) + commentText() }
+        if dice.chance(profile.trailingSpaces) { out += spaces(dice.int(in: 1...2)) }
+        if dice.chance(profile.comments) { out += spaces(dice.int(in: 1...2)) + commentText() }
         out += "\n"
     }
 
@@ -652,7 +636,7 @@ struct DocumentRenderer {
         }
         trailer()
         gap(indent: n + 1)
-        out += spaces(n + 1 + dice.int(0...2))
+        out += spaces(n + 1 + dice.int(in: 0...2))
     }
 
     /// A line break and the indentation of a continuation line of a scalar or a flow
@@ -661,7 +645,7 @@ struct DocumentRenderer {
     /// continuation lines cannot start with `---` or `...`.
     private mutating func continuation(_ n: Int, columnZero: Bool = false) -> String {
         let base = columnZero ? n + 1 : max(n + 1, 1)
-        return "\n" + spaces(base + dice.int(0...2))
+        return "\n" + spaces(base + dice.int(in: 0...2))
     }
 
     // MARK: Block nodes
@@ -694,20 +678,20 @@ struct DocumentRenderer {
         switch pos {
         case .key:
             trailer()
-            return (indentless && dice.chance(profile.indentless) ? n : n + 1 + dice.int(0...2), false)
+            return (indentless && dice.chance(profile.indentless) ? n : n + 1 + dice.int(in: 0...2), false)
         case .dash:
             if dice.chance(profile.compact) {
-                let s = dice.int(1...3)
+                let s = dice.int(in: 1...3)
                 out += spaces(s)
                 return (n + 1 + s, true)
             }
             trailer()
-            return (n + 1 + dice.int(0...2), false)
+            return (n + 1 + dice.int(in: 0...2), false)
         case .documentStart:
             trailer()
             return (indentTopLevel && dice.chance(0.2) ? 1 : 0, false)
         case .bare:
-            return (indentTopLevel && dice.chance(0.2) ? dice.int(1...2) : 0, false)
+            return (indentTopLevel && dice.chance(0.2) ? dice.int(in: 1...2) : 0, false)
         }
     }
 
@@ -791,7 +775,7 @@ struct DocumentRenderer {
                 }
             case .breaks(let k):
                 r += "\n"
-                for _ in 0..<k { r += spaces(dice.chance(0.2) ? dice.int(1...3) : 0) + "\n" }
+                for _ in 0..<k { r += spaces(dice.chance(0.2) ? dice.int(in: 1...3) : 0) + "\n" }
                 r += String(continuation(n, columnZero: columnZero).dropFirst())
             case .mixed:
                 preconditionFailure("not a plain scalar: \(s.debugDescription)")
@@ -818,7 +802,7 @@ struct DocumentRenderer {
                 }
             case .breaks(let k):
                 r += "\n"
-                for _ in 0..<k { r += spaces(dice.chance(0.2) ? dice.int(1...3) : 0) + "\n" }
+                for _ in 0..<k { r += spaces(dice.chance(0.2) ? dice.int(in: 1...3) : 0) + "\n" }
                 r += String(continuation(n).dropFirst())
             case .mixed:
                 preconditionFailure("not single-quotable: \(s.debugDescription)")
@@ -899,7 +883,7 @@ struct DocumentRenderer {
                 // `count` newlines: a line break that folds and `count` empty lines, or an
                 // escaped line break and `count` empty lines.
                 r += dice.chance(0.3) ? "\\\n" : (dice.chance(0.2) ? " " : "") + "\n"
-                for _ in 0..<count { r += spaces(dice.chance(0.2) ? dice.int(1...3) : 0) + "\n" }
+                for _ in 0..<count { r += spaces(dice.chance(0.2) ? dice.int(in: 1...3) : 0) + "\n" }
                 r += String(continuation(n).dropFirst())
             }
         }
@@ -921,18 +905,18 @@ struct DocumentRenderer {
         // libyaml at column m: the generator writes no indicator there (see the report in
         // DifferentialTests.swift).
         let useIndicator = needsIndentationIndicator(body) || (n >= 0 && dice.chance(0.25))
-        let m = useIndicator ? dice.int(1...3) : 0
-        let indent = useIndicator ? n + m : max(n + 1, 1) + dice.int(0...2)
+        let m = useIndicator ? dice.int(in: 1...3) : 0
+        let indent = useIndicator ? n + m : max(n + 1, 1) + dice.int(in: 0...2)
         var header = folded ? ">" : "|"
         let chompText = chomp == .strip ? "-" : chomp == .keep ? "+" : ""
         if m > 0 && dice.chance(0.5) { header += "\(m)" + chompText } else { header += chompText + (m > 0 ? "\(m)" : "") }
         out += header
-        if dice.chance(profile.comments) { out += spaces(dice.int(1...2)) + commentText() }
-        else if dice.chance(profile.trailingSpaces) { out += spaces(dice.int(1...2)) }
+        if dice.chance(profile.comments) { out += spaces(dice.int(in: 1...2)) + commentText() }
+        else if dice.chance(profile.trailingSpaces) { out += spaces(dice.int(in: 1...2)) }
         out += "\n"
         // Empty lines may hold spaces, up to the content's indentation.
-        let noise = { (dice: inout Dice) -> String in
-            dice.chance(0.2) ? String(repeating: " ", count: dice.int(0...indent)) : ""
+        let noise = { (dice: inout SplitMix64) -> String in
+            dice.chance(0.2) ? String(repeating: " ", count: dice.int(in: 0...indent)) : ""
         }
         if !body.isEmpty {
             let lines = folded ? foldedLines(body) : body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -947,7 +931,7 @@ struct DocumentRenderer {
             blockScalarEnd = out.utf8.count
             keepEnd = out.utf8.count
         case .strip, .clip:
-            for _ in 0..<dice.int(0...2) where dice.chance(0.3) { out += (body.isEmpty ? "" : noise(&dice)) + "\n" }
+            for _ in 0..<dice.int(in: 0...2) where dice.chance(0.3) { out += (body.isEmpty ? "" : noise(&dice)) + "\n" }
             blockScalarEnd = out.utf8.count
         }
         // A top-level block scalar may hold lines at column 0 (YAML 1.2 puts the top level
@@ -1027,7 +1011,7 @@ struct DocumentRenderer {
         var r = dice.chance(profile.comments) ? " " + commentText() : ""
         r += "\n"
         if dice.chance(profile.comments) {
-            r += spaces(dice.int(0...max(n + 1, 0))) + commentText() + "\n"
+            r += spaces(dice.int(in: 0...max(n + 1, 0))) + commentText() + "\n"
         } else if dice.chance(profile.blankLines) {
             r += "\n"
         }
