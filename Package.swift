@@ -38,9 +38,7 @@ let package = Package(
     targets: [
         .target(
             name: "DialogSyntax",
-            // The scanner's state lives in a class; run-time exclusivity checks on its
-            // fields cost about three quarters of parse time. Debug builds keep them.
-            swiftSettings: strict + [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+            swiftSettings: strict
         ),
         // The file system: reading and listing for every layer; writing whole files and
         // appending, for the front ends only.

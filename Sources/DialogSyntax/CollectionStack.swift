@@ -4,12 +4,13 @@
 /// into an array of exactly their number. Growing an array per collection by doubling
 /// costs an allocation and a copy per doubling and leaves up to half its capacity unused
 /// in the tree (a 5-entry mapping held 8); one stack reused by every collection grows
-/// only to the deepest nesting's width.
+/// only to the deepest nesting's width. Its fields, like the scanner's, skip run-time
+/// exclusivity checks (`@exclusivity(unchecked)`): one parse owns it.
 final class CollectionStack<Element> {
-    private var storage: UnsafeMutablePointer<Element>
-    private var capacity: Int
+    @exclusivity(unchecked) private var storage: UnsafeMutablePointer<Element>
+    @exclusivity(unchecked) private var capacity: Int
     /// How many items the open collections hold together.
-    private(set) var count = 0
+    @exclusivity(unchecked) private(set) var count = 0
 
     init() {
         capacity = 64

@@ -9,86 +9,91 @@
 /// The scanner never throws. Problems become diagnostics; the scanner recovers where it
 /// can and otherwise ends the stream early, so that the parser sees a well-formed token
 /// sequence either way.
+///
+/// Every stored property is `@exclusivity(unchecked)`: one parse uses a scanner, on one
+/// thread, and run-time exclusivity checks on a class's fields would cost about 70% more
+/// parse time (by callgrind on gen_corpus.py's 1 MB corpus, 153 M instructions with the
+/// attribute, 260 M without).
 final class Scanner {
     /// The input: the caller's bytes, or `ownedCopy` once `sanitize` has had to replace
     /// some. Reads past the end go through `byte(_:)`, which returns 0 there.
-    private var buffer: UnsafePointer<UInt8>
+    @exclusivity(unchecked) private var buffer: UnsafePointer<UInt8>
     private let count: Int
     /// A copy of the input, made only when it has bytes to replace: most inputs have none,
     /// and a copy would add the input's size to the peak memory of a parse.
-    private var ownedCopy: UnsafeMutablePointer<UInt8>?
+    @exclusivity(unchecked) private var ownedCopy: UnsafeMutablePointer<UInt8>?
 
-    private(set) var diagnostics: [Diagnostic] = []
+    @exclusivity(unchecked) private(set) var diagnostics: [Diagnostic] = []
     /// Problems found but not kept, beyond `Limits.encodingProblems` or
     /// `Limits.problems`, and where the first of them is.
-    private(set) var unshown = 0
-    private(set) var firstUnshown: SourcePosition?
+    @exclusivity(unchecked) private(set) var unshown = 0
+    @exclusivity(unchecked) private(set) var firstUnshown: SourcePosition?
     /// The lines of `report`ed problems. Encoding problems are not among them: the bytes
     /// are replaced and the structure around them still reads.
-    private var errorLines: Set<Int> = []
+    @exclusivity(unchecked) private var errorLines: Set<Int> = []
     /// Set when an error ended the token stream early.
-    private(set) var aborted = false
+    @exclusivity(unchecked) private(set) var aborted = false
     let maxDepth: Int
 
     // Reader state.
-    private var pos = 0
-    private var line = 0
-    private var column = 0
+    @exclusivity(unchecked) private var pos = 0
+    @exclusivity(unchecked) private var line = 0
+    @exclusivity(unchecked) private var column = 0
 
     // Token queue: `tokens[head...]` are waiting for the parser.
-    private var tokens: [Token] = []
-    private var head = 0
+    @exclusivity(unchecked) private var tokens: [Token] = []
+    @exclusivity(unchecked) private var head = 0
     /// `head` when the queue was last found to hold the next token for good, with no
     /// key still to be inserted before it; -1 after it is taken. The parser peeks at
     /// most tokens more than once before taking them, and only taking one can unsettle it.
-    private var settledHead = -1
-    private var tokensTaken = 0
-    private var done = false
-    private var streamStarted = false
+    @exclusivity(unchecked) private var settledHead = -1
+    @exclusivity(unchecked) private var tokensTaken = 0
+    @exclusivity(unchecked) private var done = false
+    @exclusivity(unchecked) private var streamStarted = false
 
     // Structure.
-    private var flowLevel = 0
+    @exclusivity(unchecked) private var flowLevel = 0
     /// The open flow collections: the closer each expects and where it opened.
-    private var flowStack: [(closer: Token.Kind, mark: Mark)] = []
+    @exclusivity(unchecked) private var flowStack: [(closer: Token.Kind, mark: Mark)] = []
     /// Where the open flow collections were last found to close (see `flowClosesLater`).
-    private var flowClosesAt = -1
+    @exclusivity(unchecked) private var flowClosesAt = -1
     /// What is left of the bytes that `flowClosesLater` may read, over the whole input.
     private lazy var lookAheadBudget = 2 * count + 65_536
-    private var indent = -1
-    private var indents: [Int] = []
-    private var allowSimpleKey = true
-    private var possibleSimpleKeys: [SimpleKey?] = [nil]
+    @exclusivity(unchecked) private var indent = -1
+    @exclusivity(unchecked) private var indents: [Int] = []
+    @exclusivity(unchecked) private var allowSimpleKey = true
+    @exclusivity(unchecked) private var possibleSimpleKeys: [SimpleKey?] = [nil]
     /// The line on which `staleSimpleKeys` last looked at the keys.
-    private var keysCheckedOnLine = -1
+    @exclusivity(unchecked) private var keysCheckedOnLine = -1
     /// Whether the last token was a quoted scalar or a flow collection's end: after one of
     /// these, `:` is a value indicator in flow context even without a space after it.
-    private var lastTokenWasJSONLike = false
+    @exclusivity(unchecked) private var lastTokenWasJSONLike = false
 
     // The line that holds the next token.
-    private var lineIndent = 0
+    @exclusivity(unchecked) private var lineIndent = 0
     /// The first tab in the line's leading whitespace, if there is one.
-    private var leadingTab: Mark?
-    private var tokenIsFirstOnLine = true
+    @exclusivity(unchecked) private var leadingTab: Mark?
+    @exclusivity(unchecked) private var tokenIsFirstOnLine = true
     /// The first tab between the next token and the one before it, if there is one.
-    private var tabBeforeToken: Mark?
+    @exclusivity(unchecked) private var tabBeforeToken: Mark?
     /// The last line whose tab indentation was reported: one report per line is enough.
-    private var tabReportedLine = -1
+    @exclusivity(unchecked) private var tabReportedLine = -1
     /// Set when a quoted scalar ends early, before a line that shows it was never closed.
-    private var quoteCutShort = false
+    @exclusivity(unchecked) private var quoteCutShort = false
     /// Set when that happened inside a flow collection: the collection's closer may be
     /// in what the quote swallowed, so its being unclosed is no separate problem.
-    private var quoteCutShortInFlow = false
+    @exclusivity(unchecked) private var quoteCutShortInFlow = false
     /// The offset of the quoted scalar being scanned, if one is.
-    private var quoteStart: Int?
+    @exclusivity(unchecked) private var quoteStart: Int?
     /// The quoted scalar or outermost flow collection whose under-indented continuation
     /// was last reported (its offset).
-    private var underIndentReportedFor = -1
+    @exclusivity(unchecked) private var underIndentReportedFor = -1
     /// The column of the last explicit key (`? `), whose value may follow on a line of
     /// its own that starts with `:`.
-    private var explicitKeyColumn: Int?
+    @exclusivity(unchecked) private var explicitKeyColumn: Int?
     /// The last line whose tab indentation stood in for a nested block's: it is read as
     /// part of that block, so its other tokens do not close it.
-    private var joinedLine = -1
+    @exclusivity(unchecked) private var joinedLine = -1
 
     private struct SimpleKey {
         var tokenNumber: Int
