@@ -56,7 +56,7 @@ public enum JUnitWriter {
 
     static func seconds(_ d: Duration) -> String {
         let ms = Int(d.components.seconds) * 1000 + Int(d.components.attoseconds / 1_000_000_000_000_000)
-        return "\(ms / 1000).\(String(ms % 1000).leftPadded(to: 3).replacingSpaces())"
+        return "\(ms / 1000).\(String(ms % 1000).leftPadded(to: 3, with: "0"))"
     }
 
     /// Text for an attribute or element: markup escaped, and characters XML 1.0 cannot

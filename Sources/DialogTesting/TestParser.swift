@@ -443,7 +443,7 @@ private struct Reader {
             return nil
         }
         let items = value.text == "none" ? [] : value.text.split(separator: ",").map {
-            String($0.trimmingCharacters(in: " \t"))
+            String($0.trimming(" \t"))
         }.filter { !$0.isEmpty }
         if field == .crisisAlso {
             for item in items where CrisisKind(rawValue: item) == nil {
@@ -529,8 +529,8 @@ private struct Reader {
     }
 
     mutating func score(_ name: String, _ value: Written, keyRange: SourceRange) -> Check? {
-        let parts = value.text.components(separatedBy: "...")
-        let numbers = parts.map { Int($0.trimmingCharacters(in: " ")) }
+        let parts = value.text.split(separator: "...", omittingEmptySubsequences: false)
+        let numbers = parts.map { Int($0.trimming(" ")) }
         guard !value.text.isEmpty, parts.count <= 2, numbers.allSatisfy({ $0 != nil }) else {
             report(TestMessage.invalidValue("`score \(name):` needs a whole number or a range such as `10...20`", value.text.isEmpty ? keyRange : value.range))
             return nil
@@ -575,24 +575,4 @@ private struct Reader {
 
 struct NoVariables: VariableLookup {
     func value(of name: String) -> Value? { nil }
-}
-
-extension StringProtocol {
-    func trimmingCharacters(in set: String) -> Substring {
-        var s = Substring(self)
-        while let f = s.first, set.contains(f) { s.removeFirst() }
-        while let l = s.last, set.contains(l) { s.removeLast() }
-        return s
-    }
-
-    func components(separatedBy separator: String) -> [String] {
-        var out: [String] = []
-        var rest = Substring(self)
-        while let r = rest.firstRange(of: separator) {
-            out.append(String(rest[..<r.lowerBound]))
-            rest = rest[r.upperBound...]
-        }
-        out.append(String(rest))
-        return out
-    }
 }

@@ -81,10 +81,6 @@ public enum TestReport {
     }
 }
 
-extension String {
-    func replacingSpaces() -> String { String(map { $0 == " " ? "0" : $0 }) }
-}
-
 /// Applies `--update` rewrites to a file's text.
 public enum Rewriting {
     /// The rewrites as a unified diff of the file (no context lines), so that whoever

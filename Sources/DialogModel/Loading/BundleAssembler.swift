@@ -136,7 +136,7 @@ struct BundleAssembler {
         }
         if let setting = settings["pass-mark"] {
             let written = setting.value.hasSuffix("%") ? String(setting.value.dropLast()) : setting.value
-            if let value = Int(written.trimmingCharacters(in: " ")), (0...100).contains(value), kind == .training {
+            if let value = Int(written.trimming(" ")), (0...100).contains(value), kind == .training {
                 bundle.passMark = value
             } else {
                 diagnostics.append(BundleDiagnostic(path: setting.path, diagnostic: ModelMessage.invalidPassMark(setting.value, training: kind == .training, setting.range)))

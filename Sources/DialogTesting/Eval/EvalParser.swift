@@ -125,7 +125,7 @@ private struct EvalReader {
             return
         }
         let key = t[first..<colon].split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ").lowercased()
-        let value = t[t.index(after: colon)..<last].trimming(" \t")
+        let value = String(t[t.index(after: colon)..<last].trimming(" \t"))
         let valueRange = range(line, t.index(after: colon)..<last)
         keyed(key, value, at: valueRange, whole: whole)
     }
@@ -140,7 +140,7 @@ private struct EvalReader {
                                          places: .every, thresholds: [], records: []))
         case "at":
             guard !file.groups.isEmpty else { return report(EvalMessage.outsideGroup(whole)) }
-            let names = value.split(separator: ",").map { $0.trimming(" \t") }.filter { !$0.isEmpty }
+            let names = value.split(separator: ",").map { String($0.trimming(" \t")) }.filter { !$0.isEmpty }
             guard !names.isEmpty else { return report(EvalMessage.invalidValue("`at:` needs `every` or node ids", at)) }
             file.groups[file.groups.count - 1].places = names == ["every"] ? .every : .nodes(names)
         case let k where k.hasPrefix("min ") || k.hasPrefix("max "):
@@ -178,7 +178,7 @@ private struct EvalReader {
             guard let level = words.last, ["takeover", "resources"].contains(level), words.count >= 2 else {
                 return report(EvalMessage.invalidValue("`crisis:` takes `KIND takeover`, `KIND resources` or `none`", at))
             }
-            let kinds = words.dropLast().joined(separator: " ").split(separator: "|").map { $0.trimming(" ") }
+            let kinds = words.dropLast().joined(separator: " ").split(separator: "|").map { String($0.trimming(" ")) }
             record.crisis = .crisis(kinds: kinds.filter { !$0.isEmpty }, level: level)
         case "answer":
             switch value.lowercased() {
@@ -192,7 +192,7 @@ private struct EvalReader {
                 record.answer = .number(n)
             }
         case "reported", "denied":
-            let ids = value.split(separator: ",").map { $0.trimming(" \t") }.filter { !$0.isEmpty }
+            let ids = value.split(separator: ",").map { String($0.trimming(" \t")) }.filter { !$0.isEmpty }
             guard !ids.isEmpty else { return report(EvalMessage.invalidValue("`\(key):` needs symptom ids", at)) }
             if key == "reported" { record.reported = ids } else { record.denied = ids }
         default:  // matched
@@ -206,21 +206,11 @@ private struct EvalReader {
             var ids = value.dropFirst(7)
             let negated = ids.hasPrefix("not ")
             if negated { ids = ids.dropFirst(4) }
-            let list = ids.split(separator: "|").map { $0.trimming(" ") }.filter { !$0.isEmpty }
+            let list = ids.split(separator: "|").map { String($0.trimming(" ")) }.filter { !$0.isEmpty }
             guard !list.isEmpty else {
                 return report(EvalMessage.invalidValue("`matched: intent` needs an intent id", at))
             }
             if negated { record.notIntents = list } else { record.intents = list }
         }
-    }
-}
-
-extension StringProtocol {
-    /// The text without the given characters at either end.
-    func trimming(_ set: String) -> String {
-        var s = Substring(self)
-        while let c = s.first, set.contains(c) { s.removeFirst() }
-        while let c = s.last, set.contains(c) { s.removeLast() }
-        return String(s)
     }
 }
