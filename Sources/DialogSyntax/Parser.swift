@@ -7,10 +7,8 @@
 /// them again without the damaged lines).
 struct Parser {
     private let scanner: Scanner
-    private var diagnostics: [Diagnostic] = []
-    /// Problems found beyond `DiagnosticLimits.problems`, and where the first of them is.
-    private var unshown = 0
-    private var firstUnshown: SourcePosition?
+    /// The parser's own problems (the scanner keeps its own).
+    private var problems = DiagnosticSink()
     /// The line of the last structural error: further ones on that line are knock-on
     /// effects and are not reported.
     private var lastErrorLine = -1
@@ -75,15 +73,7 @@ struct Parser {
                 needsMarker = true
             }
         }
-        var all = scanner.diagnostics + diagnostics
-        // The count of problems not shown stands where the first of them is, in order
-        // with the others.
-        let firstUnshown = [scanner.firstUnshown, self.firstUnshown].compactMap { $0 }.min()
-        if let firstUnshown {
-            all.append(SyntaxMessage.unshownProblems(scanner.unshown + unshown, SourceRange(at: firstUnshown)))
-        }
-        all.sort { ($0.range.start.offset, $0.code) < ($1.range.start.offset, $1.code) }
-        return (documents, all)
+        return (documents, DiagnosticSink.merged(scanner.problems, problems))
     }
 
     // MARK: - Errors and recovery
@@ -92,17 +82,7 @@ struct Parser {
         if scanner.aborted && token.kind == .streamEnd { return }
         if token.start.line == lastErrorLine || scanner.hasError(onLine: token.start.line + 1) { return }
         lastErrorLine = token.start.line
-        keep(diagnostic)
-    }
-
-    /// Keeps a problem, or only counts it once `DiagnosticLimits.problems` are kept.
-    private mutating func keep(_ diagnostic: Diagnostic) {
-        if diagnostics.count < DiagnosticLimits.problems {
-            diagnostics.append(diagnostic)
-        } else {
-            unshown += 1
-            if firstUnshown == nil { firstUnshown = diagnostic.range.start }
-        }
+        problems.keep(diagnostic)
     }
 
     private func skipToDocumentBoundary() {
@@ -472,7 +452,7 @@ struct Parser {
         let wrongCloser = token.kind == (sequence ? .flowMappingEnd : .flowSequenceEnd)
         // Collections left open at one place are one problem: the innermost is reported.
         if !(scanner.aborted && token.kind == .streamEnd) && (wrongCloser || token.start.offset != unterminatedAt) {
-            keep(SyntaxMessage.unterminatedFlow(sequence, open.range))
+            problems.keep(SyntaxMessage.unterminatedFlow(sequence, open.range))
         }
         unterminatedAt = token.start.offset
         // A closer that belongs to an enclosing collection is left for it.
@@ -509,7 +489,7 @@ struct Parser {
         } else {
             let length = KeySet.asciiLength(key.text)
             if let first = keys.insert(key, asciiLength: length, entries: entries, keyLengths: keyLengths) {
-                keep(SyntaxMessage.duplicateKey(key.text, key.range, first: first))
+                problems.keep(SyntaxMessage.duplicateKey(key.text, key.range, first: first))
             }
             keyLengths.append(length)
         }

@@ -39,12 +39,12 @@ extension Scanner {
             let start = position(at)
             // A binary file has a problem every few bytes: past the limit they are only
             // counted, so that memory and time stay in proportion to what is shown.
-            guard diagnostics.count < DiagnosticLimits.encodingProblems else {
-                noteUnshown(at: start)
+            guard problems.hasRoom(within: DiagnosticLimits.encodingProblems) else {
+                problems.countUnshown(at: start)
                 return
             }
             let end = SourcePosition(offset: at + length, line: start.line, column: start.column + columns)
-            diagnostics.append(make(SourceRange(start: start, end: end)))
+            problems.keep(make(SourceRange(start: start, end: end)), within: DiagnosticLimits.encodingProblems)
         }
         if bom { i = 3 }
         let ones: UInt64 = 0x0101_0101_0101_0101

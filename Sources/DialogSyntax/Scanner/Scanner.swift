@@ -29,11 +29,9 @@ final class Scanner {
     /// and a copy would add the input's size to the peak memory of a parse.
     @exclusivity(unchecked) var ownedCopy: UnsafeMutablePointer<UInt8>?
 
-    @exclusivity(unchecked) var diagnostics: [Diagnostic] = []
-    /// Problems found but not kept, beyond `Limits.encodingProblems` or
-    /// `Limits.problems`, and where the first of them is.
-    @exclusivity(unchecked) var unshown = 0
-    @exclusivity(unchecked) var firstUnshown: SourcePosition?
+    /// The problems found: encoding problems up to `DiagnosticLimits.encodingProblems`,
+    /// all of them up to `DiagnosticLimits.problems`.
+    @exclusivity(unchecked) var problems = DiagnosticSink()
     /// The lines of `report`ed problems. Encoding problems are not among them: the bytes
     /// are replaced and the structure around them still reads.
     @exclusivity(unchecked) var errorLines: Set<Int> = []
@@ -219,16 +217,7 @@ final class Scanner {
         // The line still counts as having an error, so that the parser's knock-on
         // complaints about it stay unreported however many problems are kept.
         errorLines.insert(diagnostic.range.start.line)
-        if diagnostics.count < DiagnosticLimits.problems {
-            diagnostics.append(diagnostic)
-        } else {
-            noteUnshown(at: diagnostic.range.start)
-        }
-    }
-
-    func noteUnshown(at position: SourcePosition) {
-        unshown += 1
-        if firstUnshown == nil { firstUnshown = position }
+        problems.keep(diagnostic)
     }
 
     /// Whether the scanner reported a problem with the structure of a line (1-based): the
