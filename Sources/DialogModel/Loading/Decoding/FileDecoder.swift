@@ -17,8 +17,12 @@ struct FileDecoder {
     var sections = FileSections()
 
     static let settingKeys = ["dialog", "title", "kind", "description", "start", "sources-from", "question-weak", "question-margin", "pass-mark"]
-    static let sectionKeys = ["nodes", "intents", "symptoms", "scales", "regions", "resources", "sources", "rubric", "concepts",
-                              "topic", "flags", "readability"]
+    /// The sections a file may have. `decode(_:)` switches over every case with no
+    /// default, so a section added here without a decoder does not compile.
+    enum Section: String, CaseIterable {
+        case nodes, intents, symptoms, scales, regions, resources, sources, rubric, concepts, topic, flags, readability
+    }
+    static let sectionKeys = Section.allCases.map(\.rawValue)
     static let nodeKeys = ["say", "source", "note", "ask", "choices", "expect", "save", "routes", "branch",
                            "set", "next", "scale", "show", "flag", "end", "shuffle", "readability"]
 
@@ -45,36 +49,39 @@ struct FileDecoder {
             }
             // A section that is not a mapping of entries, or a key close to no known one
             // (reported above): what it holds is not known.
-            if !Self.sectionKeys.contains(key) || (key != "topic" && entry.value.mapping == nil) {
+            guard let section = Section(rawValue: key) else {
+                sections.damage.hide(section: key, of: fileName, wholeEntries: true)
+                continue
+            }
+            if section != .topic && entry.value.mapping == nil {
                 sections.damage.hide(section: key, of: fileName, wholeEntries: true)
             }
-            switch key {
-            case "nodes": for e in entries(entry.value, "`nodes`") { decodeNode(e) }
-            case "intents": for e in entries(entry.value, "`intents`") { decodeIntent(e) }
-            case "symptoms": for e in entries(entry.value, "`symptoms`") { decodeSymptom(e) }
-            case "scales": for e in entries(entry.value, "`scales`") { decodeScale(e) }
-            case "regions": for e in entries(entry.value, "`regions`") { decodeRegion(e) }
-            case "resources": for e in entries(entry.value, "`resources`") { decodeResource(e) }
-            case "sources": for e in entries(entry.value, "`sources`") { decodeSource(e) }
-            case "rubric": for e in entries(entry.value, "`rubric`") { decodeRubricItem(e) }
-            case "topic":
+            switch section {
+            case .nodes: for e in entries(entry.value, "`nodes`") { decodeNode(e) }
+            case .intents: for e in entries(entry.value, "`intents`") { decodeIntent(e) }
+            case .symptoms: for e in entries(entry.value, "`symptoms`") { decodeSymptom(e) }
+            case .scales: for e in entries(entry.value, "`scales`") { decodeScale(e) }
+            case .regions: for e in entries(entry.value, "`regions`") { decodeRegion(e) }
+            case .resources: for e in entries(entry.value, "`resources`") { decodeResource(e) }
+            case .sources: for e in entries(entry.value, "`sources`") { decodeSource(e) }
+            case .rubric: for e in entries(entry.value, "`rubric`") { decodeRubricItem(e) }
+            case .topic:
                 sections.topic = text(entry.value, "`topic`")
-            case "flags":
+            case .flags:
                 for e in entries(entry.value, "`flags`") {
                     if let label = text(e.value, "the label of flag `\(e.key.text)`") {
                         sections.flagLabels.append((e.key.text, label, e.key.range))
                     }
                 }
-            case "readability":
+            case .readability:
                 if let m = mapping(entry.value, "`readability`") {
                     sections.readability = (readabilityLimits(m), entry.key.range)
                 }
-            case "concepts":
+            case .concepts:
                 for e in entries(entry.value, "`concepts`") {
                     sections.concepts.append(Concept(file: fileName, name: e.key.text, phrases: textList(e.value, "concept `\(e.key.text)`"),
                                                      range: e.key.range))
                 }
-            default: break
             }
         }
     }
