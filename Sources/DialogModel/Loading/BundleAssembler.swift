@@ -3,26 +3,28 @@ import DialogSyntax
 /// Merges the sections of a bundle's files into one bundle, reporting ids defined twice,
 /// then runs the ``Validator``.
 struct BundleAssembler {
-    let sections: [(path: String, fileName: String, sections: FileSections)]
+    let files: [DecodedFile]
     private(set) var diagnostics: [BundleDiagnostic] = []
     /// What the files could not read, merged.
     private(set) var damage = Damage()
 
     /// `damage`: what the files' syntax errors, or files that could not be read at all,
     /// may hide.
-    init(sections: [(path: String, fileName: String, sections: FileSections)], damage: Damage = Damage()) {
-        self.sections = sections
+    init(files: [DecodedFile], damage: Damage = Damage()) {
+        self.files = files
         self.damage = damage
         // A crisis intent may be in what could not be read.
         if damage.hides(.crisisIntents) { self.damage.anyCrisis = true }
     }
 
-    /// Merges and validates. `quietLints` (there are errors already, such as in decoding)
-    /// holds back the warnings about what nothing uses, which such errors would set off;
-    /// without `comparingExamples` the examples are not ranked against each other (IC033).
-    mutating func assemble(folderName: String, deferSources: Bool, quietLints: Bool = false,
+    /// Merges and validates. `borrowed` are the sources of the bundle `sources-from`
+    /// names: the bundle's own come first. `quietLints` (there are errors already, such
+    /// as in decoding) holds back the warnings about what nothing uses, which such errors
+    /// would set off; without `comparingExamples` the examples are not ranked against
+    /// each other (IC033).
+    mutating func assemble(folderName: String, borrowed: [SourceEntry] = [], quietLints: Bool = false,
                            comparingExamples: Bool = true) -> DialogBundle? {
-        let paths = Dictionary(sections.map { ($0.fileName, $0.path) }, uniquingKeysWith: { a, _ in a })
+        let paths = Dictionary(files.map { ($0.fileName, $0.path) }, uniquingKeysWith: { a, _ in a })
         var settings: [String: (value: String, range: SourceRange, path: String)] = [:]
         var nodes: [NodeID: DialogNode] = [:]
         var order: [NodeID] = []
@@ -49,7 +51,8 @@ struct BundleAssembler {
             return true
         }
 
-        for (path, fileName, s) in sections {
+        for file in files {
+            let (path, fileName, s) = (file.path, file.fileName, file.sections)
             damage.formUnion(s.damage)
             if let topic = s.topic { topics[fileName] = topic }
             for f in s.flagLabels where unique("flag label", f.id, f.range, path) { flagLabels[f.id] = f.label }
@@ -84,7 +87,7 @@ struct BundleAssembler {
         }
 
         // A missing setting is reported at the top of the file that has the others.
-        let firstPath = settings.values.map(\.path).min() ?? sections.first?.path ?? folderName
+        let firstPath = settings.values.map(\.path).min() ?? files.first?.path ?? folderName
         let top = SourceRange(at: SourcePosition(offset: 0, line: 1, column: 1))
         var kind = DialogBundle.Kind.intake
         if let k = settings["kind"] {
@@ -100,7 +103,7 @@ struct BundleAssembler {
             diagnostics.append(BundleDiagnostic(path: firstPath, diagnostic: ModelMessage.missingSetting(key, top)))
         }
         guard let startSetting = settings["start"] ?? (damage.hides(.settings) ? ("", top, "") : nil) else { return nil }
-        let startFile = sections.first { $0.path == startSetting.path }?.fileName ?? ""
+        let startFile = files.first { $0.path == startSetting.path }?.fileName ?? ""
         // A node that leads into a file that could not be read: its way forward is unknown.
         if !damage.nodesUnknownIn.isEmpty {
             for node in nodes.values where node.edges.contains(where: { damage.nodesUnknownIn.contains($0.target.target.file) }) {
@@ -120,7 +123,7 @@ struct BundleAssembler {
             id: settings["dialog"]?.value ?? "", title: settings["title"]?.value ?? "", kind: kind,
             description: settings["description"]?.value, start: NodeID(startSetting.value, in: startFile),
             nodes: nodes, nodeOrder: order, intents: intents, symptoms: symptoms, scales: scales,
-            regions: regions, resources: resources, sources: sources)
+            regions: regions, resources: resources, sources: sources.merging(borrowed.map { ($0.id, $0) }) { own, _ in own })
         bundle.rubric = rubric
         bundle.concepts = concepts
         bundle.topicLabels = topics
@@ -142,14 +145,12 @@ struct BundleAssembler {
                 diagnostics.append(BundleDiagnostic(path: setting.path, diagnostic: ModelMessage.invalidPassMark(setting.value, training: kind == .training, setting.range)))
             }
         }
-        var validator = Validator(bundle: bundle, paths: paths, damage: damage)
-        validator.quietLints = quietLints
-        validator.comparesExamples = comparingExamples
+        var options = Validator.Options(quietLints: quietLints, comparesExamples: comparingExamples)
         if !startSetting.value.isEmpty {
-            validator.startReference = NodeReference(written: startSetting.value, target: bundle.start, range: startSetting.range)
-            validator.startPath = startSetting.path
+            options.start = (NodeReference(written: startSetting.value, target: bundle.start, range: startSetting.range), startSetting.path)
         }
-        validator.validate(checkSources: !deferSources)
+        var validator = Validator(bundle: bundle, paths: paths, damage: damage, options: options)
+        validator.validate()
         diagnostics += validator.diagnostics
         return bundle
     }

@@ -88,44 +88,32 @@ public enum BundleLoader {
             }
             inputs.append((path, try readFile(path)))
         }
-        var result = load(files: inputs, folderName: folder, oversized: oversized, comparingExamples: comparingExamples)
-        // A training bundle may reuse another bundle's reference list.
-        if let from = result.pendingSourcesFrom {
-            result = attachSources(from: from, in: folder, to: result)
-        }
-        result.bundle?.hash = BundleHash.of(inputs)
-        return result.public
+        return load(files: inputs, folderName: folder, oversized: oversized, comparingExamples: comparingExamples, folder: folder)
     }
 
     /// Loads a bundle from file contents already in memory: the files' paths (the name
     /// without `.yaml` is the file's part of node ids) and bytes.
     public static func load(files: [(path: String, bytes: [UInt8])]) -> LoadResult {
-        var result = load(files: files, folderName: "the bundle")
-        result.bundle?.hash = BundleHash.of(files)
-        return result.public
+        load(files: files, folderName: "the bundle")
     }
 
     // MARK: - Steps
 
-    struct Partial {
-        var bundle: DialogBundle?
-        var diagnostics: [BundleDiagnostic]
-        var files: [String: SourceFile]
-        var sections: [(path: String, fileName: String, sections: FileSections)]
-        /// `sources-from`: its value, where it is, and the path of its file.
-        var pendingSourcesFrom: (value: String, range: SourceRange, path: String)?
-        var damage = Damage()
-
-        var `public`: LoadResult {
-            let sorted = LoadResult.sorted(diagnostics)
-            let hasErrors = sorted.contains { $0.diagnostic.isError }
-            return LoadResult(bundle: hasErrors ? nil : bundle, diagnostics: sorted, files: files)
-        }
-    }
-
+    /// Parses, decodes, assembles and validates. `folder`, when the files are a folder's,
+    /// is where a `sources-from` is read relative to; files given from memory cannot
+    /// borrow sources, and their references to sources are then not checked.
     static func load(files inputs: [(path: String, bytes: [UInt8])], folderName: String,
-                     oversized: [(path: String, size: Int)] = [], comparingExamples: Bool = true) -> Partial {
-        var partial = Partial(bundle: nil, diagnostics: [], files: [:], sections: [], pendingSourcesFrom: nil)
+                     oversized: [(path: String, size: Int)] = [], comparingExamples: Bool = true,
+                     folder: String? = nil) -> LoadResult {
+        var diagnostics: [BundleDiagnostic] = []
+        var files: [String: SourceFile] = [:]
+        var decoded: [DecodedFile] = []
+        func result(_ bundle: DialogBundle?) -> LoadResult {
+            let sorted = LoadResult.sorted(diagnostics)
+            var bundle = sorted.contains { $0.diagnostic.isError } ? nil : bundle
+            bundle?.hash = BundleHash.of(inputs)
+            return LoadResult(bundle: bundle, diagnostics: sorted, files: files)
+        }
         // What the files that could not be read at all may hold.
         var unread = Damage()
         // Files with a syntax error: what the errors spoil. The rest of such a file is
@@ -134,18 +122,18 @@ public enum BundleLoader {
         for (path, size) in oversized {
             // Not read: an error of its own; like a file with a syntax error, what it may
             // define is not reported missing elsewhere.
-            partial.files[path] = SourceFile(path: path, bytes: [])
-            partial.diagnostics.append(BundleDiagnostic(path: path, diagnostic: ModelMessage.fileTooLarge(size, limit: maxFileSize)))
+            files[path] = SourceFile(path: path, bytes: [])
+            diagnostics.append(BundleDiagnostic(path: path, diagnostic: ModelMessage.fileTooLarge(size, limit: maxFileSize)))
             unread.formUnion(Damage.unread(baseName(path)))
         }
         if inputs.isEmpty && oversized.isEmpty {
-            partial.diagnostics.append(BundleDiagnostic(path: folderName, diagnostic: ModelMessage.emptyBundle(folderName)))
-            return partial
+            diagnostics.append(BundleDiagnostic(path: folderName, diagnostic: ModelMessage.emptyBundle(folderName)))
+            return result(nil)
         }
         for (path, bytes) in inputs {
-            partial.files[path] = SourceFile(path: path, bytes: bytes)
+            files[path] = SourceFile(path: path, bytes: bytes)
             let parsed = YAMLParser.parse(bytes)
-            partial.diagnostics += parsed.diagnostics.map { BundleDiagnostic(path: path, diagnostic: $0) }
+            diagnostics += parsed.diagnostics.map { BundleDiagnostic(path: path, diagnostic: $0) }
             let fileName = baseName(path)
             // With syntax errors, what they leave readable is checked; what the damage may
             // explain (an entry that lost its `label:` line) is not reported, and what the
@@ -159,14 +147,14 @@ public enum BundleLoader {
                     continue
                 }
             } else if documents.count > 1 {
-                partial.diagnostics.append(BundleDiagnostic(path: path, diagnostic: ModelMessage.invalidValue(
+                diagnostics.append(BundleDiagnostic(path: path, diagnostic: ModelMessage.invalidValue(
                     "a dialog file holds one document", documents[1].range, hint: "split it into two files")))
             }
             var decoder = FileDecoder(fileName: fileName)
             if let document = documents.first {
                 decoder.decode(document)
             }
-            partial.diagnostics += decoder.diagnostics.filter { damage?.mayExplain($0.range) != true }
+            diagnostics += decoder.diagnostics.filter { damage?.mayExplain($0.range) != true }
                 .map { BundleDiagnostic(path: path, diagnostic: $0) }
             var sections = decoder.sections
             if let damage {
@@ -175,63 +163,64 @@ public enum BundleLoader {
             }
             // What the documents after the first may hold is not read.
             if documents.count > 1 { sections.damage.formUnion(Damage.unread(fileName)) }
-            partial.sections.append((path, fileName, sections))
-        }
-        for (path, _, sections) in partial.sections {
-            if let from = sections.settings["sources-from"] {
-                partial.pendingSourcesFrom = (from.value, from.range, path)
-                break
-            }
+            decoded.append(DecodedFile(path: path, fileName: fileName, sections: sections))
         }
         // Every problem at once: the files, and the parts of files, that could be read are
         // checked. What the rest may define (nodes, sources, concepts, variables,
         // settings) is not reported missing, so nothing cascades from it.
-        guard !partial.sections.isEmpty else { return partial }
-        var assembler = BundleAssembler(sections: partial.sections, damage: unread)
-        let bundle = assembler.assemble(folderName: folderName, deferSources: partial.pendingSourcesFrom != nil,
-                                        quietLints: partial.diagnostics.contains { $0.diagnostic.isError },
+        guard !decoded.isEmpty else { return result(nil) }
+        // A training bundle may reuse another bundle's reference list: one more input.
+        var borrowed: [SourceEntry] = []
+        for file in decoded {
+            guard let from = file.sections.settings["sources-from"] else { continue }
+            if let folder {
+                let read = borrowedSources(from: (from.value, from.range, file.path), in: folder)
+                borrowed = read.sources
+                diagnostics += read.diagnostics
+                files.merge(read.files) { a, _ in a }
+                unread.formUnion(read.damage)
+            } else {
+                unread.hidden.insert(.sources)
+            }
+            break
+        }
+        var assembler = BundleAssembler(files: decoded, damage: unread)
+        let bundle = assembler.assemble(folderName: folderName, borrowed: borrowed,
+                                        quietLints: diagnostics.contains { $0.diagnostic.isError },
                                         comparingExamples: comparingExamples)
-        partial.diagnostics += assembler.diagnostics.filter { found in
+        diagnostics += assembler.diagnostics.filter { found in
             // What the lost lines may have held is known to the checks (`Damage`): only
             // what lies in them is left out here.
             damaged[found.path].map { !$0.overlaps(found.diagnostic.range) } ?? true
         }
-        partial.damage = assembler.damage
-        partial.bundle = bundle
-        return partial
+        return result(bundle)
     }
 
-    private static func attachSources(from: (value: String, range: SourceRange, path: String), in bundleFolder: String,
-                                      to partial: Partial) -> Partial {
-        var partial = partial
+    /// The sources of the bundle that `sources-from` names (its `sources.yaml`), with the
+    /// problems of reading them. Sources that cannot be read are not known: references
+    /// to sources are then not reported missing.
+    private static func borrowedSources(from: (value: String, range: SourceRange, path: String), in bundleFolder: String)
+        -> (sources: [SourceEntry], diagnostics: [BundleDiagnostic], files: [String: SourceFile], damage: Damage) {
+        var hidden = Damage()
+        hidden.hidden.insert(.sources)
         let path = join(join(bundleFolder, from.value), "sources.yaml")
         let bytes: [UInt8]
         do {
             bytes = try readFile(path)
         } catch {
-            partial.diagnostics.append(BundleDiagnostic(path: from.path, diagnostic: ModelMessage.invalidValue(
+            let d = BundleDiagnostic(path: from.path, diagnostic: ModelMessage.invalidValue(
                 "cannot read `\(join(from.value, "sources.yaml"))`: \(error.reason)", from.range,
-                hint: "`sources-from` names a bundle folder, relative to this one, that has a sources.yaml")))
-            return partial
+                hint: "`sources-from` names a bundle folder, relative to this one, that has a sources.yaml"))
+            return ([], [d], [:], hidden)
         }
         let parsed = YAMLParser.parse(bytes)
-        partial.files[path] = SourceFile(path: path, bytes: bytes)
-        partial.diagnostics += parsed.diagnostics.map { BundleDiagnostic(path: path, diagnostic: $0) }
-        guard !parsed.hasErrors, let document = parsed.documents.first, var bundle = partial.bundle else { return partial }
+        var diagnostics = parsed.diagnostics.map { BundleDiagnostic(path: path, diagnostic: $0) }
+        let files = [path: SourceFile(path: path, bytes: bytes)]
+        guard !parsed.hasErrors, let document = parsed.documents.first else { return ([], diagnostics, files, hidden) }
         var decoder = FileDecoder(fileName: "sources")
         decoder.decode(document)
-        partial.diagnostics += decoder.diagnostics.map { BundleDiagnostic(path: path, diagnostic: $0) }
-        for entry in decoder.sections.sources where bundle.sources[entry.id] == nil {
-            bundle.sources[entry.id] = entry
-        }
-        var damage = partial.damage
-        damage.formUnion(decoder.sections.damage)
-        var validator = Validator(bundle: bundle, paths: Dictionary(partial.sections.map { ($0.fileName, $0.path) }, uniquingKeysWith: { a, _ in a }),
-                                  damage: damage)
-        validator.checkSources()
-        partial.diagnostics += validator.diagnostics
-        partial.bundle = bundle
-        return partial
+        diagnostics += decoder.diagnostics.map { BundleDiagnostic(path: path, diagnostic: $0) }
+        return (decoder.sections.sources, diagnostics, files, decoder.sections.damage)
     }
 
     // MARK: - Files

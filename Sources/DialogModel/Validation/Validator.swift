@@ -16,12 +16,12 @@ struct Validator {
     /// File name (the first part of node ids) → path, to say where a problem is.
     let paths: [String: String]
     let damage: Damage
-    var startReference: NodeReference?
-    var startPath: String?
+    let startReference: NodeReference?
+    let startPath: String?
     /// Errors were found before validation (in decoding): hold back the lints.
-    var quietLints = false
+    let quietLints: Bool
     /// Whether each example is ranked against the others (IC033), for `intake check`.
-    var comparesExamples = true
+    let comparesExamples: Bool
     private(set) var diagnostics: [BundleDiagnostic] = []
     /// The lints, given at the end when there is no error.
     private var lints: [BundleDiagnostic] = []
@@ -29,17 +29,31 @@ struct Validator {
     /// path of its file.
     private var danglingMeant: [NodeID: (reference: NodeReference, path: String)] = [:]
 
-    init(bundle: DialogBundle, paths: [String: String], damage: Damage = Damage()) {
+    /// How the bundle came to be, beyond what it holds.
+    struct Options {
+        /// The `start:` setting as written, and the path of its file.
+        var start: (reference: NodeReference, path: String)?
+        /// Errors were found before validation (in decoding): hold back the lints.
+        var quietLints = false
+        /// Whether each example is ranked against the others (IC033), for `intake check`.
+        var comparesExamples = true
+    }
+
+    init(bundle: DialogBundle, paths: [String: String], damage: Damage = Damage(), options: Options = Options()) {
         self.bundle = bundle
         self.paths = paths
         self.damage = damage
+        startReference = options.start?.reference
+        startPath = options.start?.path
+        quietLints = options.quietLints
+        comparesExamples = options.comparesExamples
         nodesInOrder = bundle.nodeOrder.compactMap { bundle.nodes[$0] }
         roles = bundle.roles
     }
 
-    mutating func validate(checkSources: Bool) {
+    mutating func validate() {
         checkReferences()
-        if checkSources { self.checkSources() }
+        checkSources()
         checkGraph()
         checkExpressionsAndRoles()
         checkCatalogues()
@@ -118,7 +132,7 @@ struct Validator {
         return Suggestion.closest(to: reference.target.description, among: bundle.nodeOrder.map(\.description))
     }
 
-    mutating func checkSources() {
+    private mutating func checkSources() {
         let ids = Array(bundle.sources.keys)
         func check(_ refs: [SourceReference], _ file: String) {
             for ref in refs where bundle.sources[ref.id] == nil && !damage.sources.contains(ref.id) && !damage.hides(.sources) {

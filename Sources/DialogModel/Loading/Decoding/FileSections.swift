@@ -22,3 +22,12 @@ struct FileSections {
     /// What could not be read, so the checks across files stay quiet about it.
     var damage = Damage()
 }
+
+/// One file of a bundle, read and decoded: what the assembler merges.
+struct DecodedFile {
+    /// The path as the loader was given it.
+    var path: String
+    /// The name without `.yaml`: the first part of the file's node ids.
+    var fileName: String
+    var sections: FileSections
+}
