@@ -63,6 +63,15 @@ enum ModelMessage {
                    hint: "add a choice or route from one of these nodes that leads towards an end")
     }
 
+    /// A name an expression reads that nothing sets (the expression language's IE015, in
+    /// a bundle).
+    static func neverSet(_ name: String, hint: String?, _ r: SourceRange) -> Diagnostic {
+        Diagnostic(.error, code: "IC010", "variable `\(name)` is read but never set", at: r,
+                   hint: hint ?? (name.contains("-")
+                       ? "a role is named by a resource's `role:`; a variable is set with `set:` or `save:`"
+                       : "set it with `set:` or `save:` on a node before this one, or use a built-in name such as `answer`"))
+    }
+
     static func unusedResource(_ id: String, _ r: SourceRange) -> Diagnostic {
         Diagnostic(.warning, code: "IC011", "resource `\(id)` is never shown", at: r,
                    hint: "name its role in a text (`{role}`) or list it with `show:`")

@@ -110,8 +110,11 @@ enum ExpressionMessage {
 
     // MARK: Type checking
 
+    /// The code of ``unknownVariable(_:hint:_:)``, which a bundle reports as IC010.
+    static let unknownVariableCode = "IE015"
+
     static func unknownVariable(_ name: String, hint: String?, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: "IE015", "unknown variable `\(name)`", at: r, hint: hint)
+        Diagnostic(.error, code: unknownVariableCode, "unknown variable `\(name)`", at: r, hint: hint)
     }
 
     static func unknownFunction(_ name: String, hint: String, _ r: SourceRange) -> Diagnostic {

@@ -60,9 +60,14 @@ public struct Interpolation: Sendable, Hashable {
 
     /// Type-checks every expression part. Any type may be interpolated.
     public func check(in environment: [String: ExprType]) -> [Diagnostic] {
-        parts.flatMap { part -> [Diagnostic] in
-            guard case .expression(let expr, _) = part else { return [] }
-            return TypeChecker.check(expr, in: environment).diagnostics
+        checkedParts(in: environment).flatMap(\.diagnostics)
+    }
+
+    /// Each expression part, type-checked.
+    public func checkedParts(in environment: [String: ExprType]) -> [CheckedExpression] {
+        parts.compactMap { part in
+            guard case .expression(let expr, _) = part else { return nil }
+            return TypeChecker.check(expr, in: environment)
         }
     }
 

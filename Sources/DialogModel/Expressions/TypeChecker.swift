@@ -5,6 +5,16 @@ public struct CheckedExpression: Sendable, Hashable {
     /// The expression's type; `unknown` when it could not be worked out.
     public var type: ExprType
     public var diagnostics: [Diagnostic]
+    /// The names not in the environment, each also an IE015 among `diagnostics`: the
+    /// validator reports them as variables read but never set (IC010).
+    public var unknownNames: [UnknownName] = []
+
+    /// A name the environment does not have, with a hint when a likely fix is known.
+    public struct UnknownName: Sendable, Hashable {
+        public var name: String
+        public var hint: String?
+        public var range: SourceRange
+    }
 }
 
 /// Checks an expression against the variables a dialog declares.
@@ -34,7 +44,7 @@ public enum TypeChecker {
         if let expected, !type.isCompatible(with: expected) {
             checker.diagnostics.append(ExpressionMessage.wrongType(expected: expected, found: type, expr.range))
         }
-        return CheckedExpression(type: type, diagnostics: checker.diagnostics.sortedByPosition())
+        return CheckedExpression(type: type, diagnostics: checker.diagnostics.sortedByPosition(), unknownNames: checker.unknownNames)
     }
 }
 
@@ -48,6 +58,7 @@ extension Expr {
 private struct Checker {
     let environment: [String: ExprType]
     var diagnostics: [Diagnostic] = []
+    var unknownNames: [CheckedExpression.UnknownName] = []
 
     mutating func type(of expr: Expr) -> ExprType {
         switch expr {
@@ -92,6 +103,7 @@ private struct Checker {
             hint = "`\(name)` is a function; call it as `\(name)(x)`"
         }
         diagnostics.append(ExpressionMessage.unknownVariable(name, hint: hint, range))
+        unknownNames.append(.init(name: name, hint: hint, range: range))
         return .unknown
     }
 

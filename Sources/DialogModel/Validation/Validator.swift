@@ -334,23 +334,14 @@ struct Validator {
     private mutating func checkExpressionsAndRoles() {
         let env = environment()
         var rolesUsed: [(role: String, range: SourceRange, file: String)] = []
-        func checked(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-            diagnostics.compactMap { d in
-                guard d.code == "IE015" else { return d }
-                // The variable may be set in a file that could not be read.
-                if damage.hides(.variables) { return nil }
-                var d = d
-                d.code = "IC010"
-                if d.message.hasPrefix("unknown variable ") {
-                    d.message = "variable " + d.message.dropFirst("unknown variable ".count) + " is read but never set"
-                }
-                if d.hint == nil {
-                    d.hint = d.message.contains("-")
-                        ? "a role is named by a resource's `role:`; a variable is set with `set:` or `save:`"
-                        : "set it with `set:` or `save:` on a node before this one, or use a built-in name such as `answer`"
-                }
-                return d
-            }
+        // In a bundle, a name the expression does not know is a variable read but never
+        // set (IC010), not the expression language's unknown name (IE015); it may be set
+        // in a file that could not be read.
+        func checked(_ results: [CheckedExpression]) -> [Diagnostic] {
+            results.flatMap { result in
+                result.diagnostics.filter { $0.code != ExpressionMessage.unknownVariableCode }
+                    + (damage.hides(.variables) ? [] : result.unknownNames.map { ModelMessage.neverSet($0.name, hint: $0.hint, $0.range) })
+            }.sortedByPosition()
         }
         for node in nodesInOrder {
             let file = node.id.file
@@ -358,7 +349,7 @@ struct Validator {
             if let ask = node.ask { texts.append(ask) }
             if let note = node.note { texts.append(note) }
             for text in texts {
-                for d in checked(text.interpolation.check(in: env)) { report(d, in: file) }
+                for d in checked(text.interpolation.checkedParts(in: env)) { report(d, in: file) }
                 for part in text.interpolation.parts {
                     if case .expression(.name(let name, let r), _) = part, roles.contains(name) {
                         rolesUsed.append((name, r, file))
@@ -368,11 +359,11 @@ struct Validator {
             let conditions = node.say.compactMap(\.condition) + node.choices.compactMap(\.condition)
                 + (node.routes + node.branch).compactMap(\.condition)
             for c in conditions {
-                for d in checked(TypeChecker.check(c.expression, in: env, expecting: .bool).diagnostics) { report(d, in: file) }
+                for d in checked([TypeChecker.check(c.expression, in: env, expecting: .bool)]) { report(d, in: file) }
             }
             let sets = node.set + node.choices.flatMap(\.set) + (node.routes + node.branch).flatMap(\.set)
             for a in sets {
-                for d in checked(TypeChecker.check(a.expression, in: env).diagnostics) { report(d, in: file) }
+                for d in checked([TypeChecker.check(a.expression, in: env)]) { report(d, in: file) }
             }
             if let show = node.show {
                 for role in show.roles where !roles.contains(role.value) && !damage.roles.contains(role.value) && !damage.hides(.roles) {
@@ -384,7 +375,7 @@ struct Validator {
         for scale in bundle.scales.values.sorted(by: { $0.id < $1.id }) {
             let file = scale.file
             for text in scale.items.map(\.text) + (scale.ask.map { [$0] } ?? []) {
-                for d in checked(text.interpolation.check(in: env)) { report(d, in: file) }
+                for d in checked(text.interpolation.checkedParts(in: env)) { report(d, in: file) }
             }
         }
         // Every region must define every role a text names: the text is shown in all.
