@@ -53,3 +53,17 @@ public struct Diagnostic: Sendable, Hashable {
 
     public var isError: Bool { severity == .error }
 }
+
+/// The codes of one catalogue of messages, as an enum: every code in use is a case, so a
+/// code is written once, a typo does not compile, and tests read the list from `allCases`.
+public protocol DiagnosticCode: CaseIterable, Sendable {
+    var rawValue: String { get }
+}
+
+extension Diagnostic {
+    /// A diagnostic with a catalogue's code.
+    public init(_ severity: Severity, code: some DiagnosticCode, _ message: String, at range: SourceRange,
+                notes: [Note] = [], hint: String? = nil) {
+        self.init(severity, code: code.rawValue, message, at: range, notes: notes, hint: hint)
+    }
+}

@@ -188,7 +188,7 @@ public struct PathExplorer {
     /// Walks breadth first, so each path is the shortest way to what it reaches.
     mutating func walk(session: Session, turns: [Turn]) {
         if turns.count == 1 && turns[0].state == .ended {
-            report(at: bundle.start, code: "IP004", "the session ends before any line is read, so no crisis phrase can be heard",
+            report(at: bundle.start, code: .IP004, "the session ends before any line is read, so no crisis phrase can be heard",
                    inputs: [])
         }
         var queue: [Pending] = []
@@ -222,7 +222,7 @@ public struct PathExplorer {
         }
         guard let node = bundle.nodes[last.node], node.asksForInput else {
             if deadEnds.insert(last.node.description).inserted {
-                report(at: last.node, code: "IP001", "a dead end: the session stops at `\(last.node)`, which neither waits for an answer nor ends"
+                report(at: last.node, code: .IP001, "a dead end: the session stops at `\(last.node)`, which neither waits for an answer nor ends"
                        + (bundle.nodes[last.node]?.branch.isEmpty == false ? " (no `branch` condition holds)" : ""),
                        inputs: turns.compactMap(\.input))
             }
@@ -273,7 +273,7 @@ public struct PathExplorer {
                 let why = tried.isEmpty && turn.state == .awaitingChoice
                     ? "`\(turn.node)` offers no choice: the `if:` of each is false"
                     : "no answer tried at `\(turn.node)` leads on (" + tried.map { "“\($0)”" }.joined(separator: ", ") + ")"
-                report(at: turn.node, code: "IP001", "a dead end: " + why, inputs: p.turns.compactMap(\.input))
+                report(at: turn.node, code: .IP001, "a dead end: " + why, inputs: p.turns.compactMap(\.input))
             }
             if let i = pathOf[p.index] { paths[i].ending = .stuck }
         }
@@ -357,7 +357,19 @@ public struct PathExplorer {
 
     // MARK: - Findings
 
-    mutating func report(at node: NodeID, code: String, _ message: String, inputs: [String],
+    /// The codes of what the path walk finds.
+    enum Code: String, DiagnosticCode {
+        /// A dead end: the session stops at a node that neither waits nor ends.
+        case IP001
+        /// A loop with no way out.
+        case IP002
+        /// A crisis phrase not heard at some node where the session waits.
+        case IP003
+        /// The session ends before any line is read.
+        case IP004
+    }
+
+    mutating func report(at node: NodeID, code: Code, _ message: String, inputs: [String],
                          notes: [Diagnostic.Note] = []) {
         let range = bundle.nodes[node]?.range ?? SourceRange(at: SourcePosition(offset: 0, line: 1, column: 1))
         findings.append(PathFinding(path: path(ofFile: node.file),
@@ -397,7 +409,7 @@ public struct PathExplorer {
             let message = names.count == 1
                 ? "a loop with no way out at `\(names[0])`: every answer comes back to it"
                 : "a loop with no way out: " + (names + [names[0]]).joined(separator: " → ")
-            report(at: at, code: "IP002", message, inputs: turns.compactMap(\.input))
+            report(at: at, code: .IP002, message, inputs: turns.compactMap(\.input))
         }
         for intent in bundle.intents {
             guard let misses = crisisMisses[intent.id], let first = misses.first else { continue }
@@ -413,7 +425,7 @@ public struct PathExplorer {
                 ? "at any node where the session waits"
                 : "at \(misses.count) of the \(checkedNodes.count) nodes where the session waits"
             findings.append(PathFinding(path: path(ofFile: intent.file), diagnostic: Diagnostic(
-                .error, code: "IP003",
+                .error, code: Code.IP003,
                 "crisis intent `\(intent.id)` cannot be reached: none of its phrases (\(phrases)) brings up its script \(where_)",
                 at: intent.range, notes: notes,
                 hint: "first at `\(first.node)`, " + PathExplorer.hint(first.inputs)), notePaths: notePaths))

@@ -356,8 +356,7 @@ private struct Reader {
         case ["any", "of"]:
             return alternatives(value, key: key, keyRange: keyRange).map { .text(field, .anyOf($0)) }
         case []:
-            report(Diagnostic(.error, code: "IT001", "`\(field.rawValue):` needs a check", at: keyRange,
-                              hint: "write `\(field.rawValue) contains:`, `\(field.rawValue) is:`, `\(field.rawValue) lacks:`, `\(field.rawValue) matches:` or `\(field.rawValue) any of:`"))
+            report(TestMessage.checkMissing(field.rawValue, keyRange))
             return nil
         default:
             let ops = ["is", "contains", "lacks", "matches", "any of"].map { "\(field.rawValue) \($0)" }

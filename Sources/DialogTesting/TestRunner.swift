@@ -370,8 +370,7 @@ enum Validation {
             if let start = section.start { node(start.value, start.range) }
             if let region = section.region, bundle.region(named: region.value) == nil, !bundle.regions.isEmpty {
                 let codes = bundle.regions.map(\.code)
-                out.append(Diagnostic(.error, code: "IT009", "no region `\(region.value)` in the bundle", at: region.range,
-                                      hint: "known regions: " + codes.joined(separator: ", ")))
+                out.append(TestMessage.unknownRegion(region.value, known: codes, region.range))
             }
             for step in section.steps {
                 for e in step.expectations {

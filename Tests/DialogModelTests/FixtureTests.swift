@@ -1,4 +1,4 @@
-import DialogModel
+@testable import DialogModel
 import DialogSyntax
 import Foundation
 import Testing
@@ -31,12 +31,10 @@ struct FixtureTests {
 
     @Test("every code of the model's catalogue has a fixture that shows it")
     func everyCodeHasAFixture() throws {
-        let catalogue = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../Sources/DialogModel/ModelMessages.swift").standardized
-        let source = try String(contentsOf: catalogue, encoding: .utf8)
-        var codes = Set(source.components(separatedBy: "code: \"").dropFirst().map { String($0.prefix(5)) })
-        codes.insert("IC010")  // IE015 (unknown variable), reported by the validator as "read but never set"
+        var codes = Set(ModelMessage.Code.allCases.map(\.rawValue))
         codes.remove("IC027")  // a file over 16 MB: made at test time by aFileOverTheSizeLimit, never committed
+        // Readability (IC036, IC037) is an author's check with fixtures of its own (ReadabilityTests).
+        codes.subtract(["IC036", "IC037"])
         #expect(codes.count >= 24)
         let shown = Set(Fixtures.names("invalid").flatMap { Fixtures.codes(in: Fixtures.expected("invalid/\($0)") ?? "") })
         #expect(codes.subtracting(shown).sorted() == [])

@@ -18,36 +18,41 @@ public enum EvalParser {
 
 /// The diagnostics of `*.eval` files.
 enum EvalMessage {
+    /// Every code of this catalogue.
+    enum Code: String, DiagnosticCode {
+        case IU001, IU002, IU003, IU004, IU005, IU006, IU007
+    }
+
     static func unknownLine(_ text: String, _ at: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: "IU001", "expected `group:`, `at:`, `min NAME: P%`, `max NAME: P%`, `> a line` or an expectation, not `\(text)`",
+        Diagnostic(.error, code: Code.IU001, "expected `group:`, `at:`, `min NAME: P%`, `max NAME: P%`, `> a line` or an expectation, not `\(text)`",
                    at: at, hint: "see the README, \"Labelled lines\"")
     }
 
     static func invalidValue(_ message: String, _ at: SourceRange, hint: String? = nil) -> Diagnostic {
-        Diagnostic(.error, code: "IU002", message, at: at, hint: hint)
+        Diagnostic(.error, code: Code.IU002, message, at: at, hint: hint)
     }
 
     static func noExpectation(_ at: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: "IU003", "a line with nothing expected of it", at: at,
+        Diagnostic(.error, code: Code.IU003, "a line with nothing expected of it", at: at,
                    hint: "add `crisis:`, `answer:`, `reported:`, `denied:` or `matched:` under it")
     }
 
     static func outsideGroup(_ at: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: "IU004", "a line before any `group:`", at: at, hint: "start the file with `group: NAME`")
+        Diagnostic(.error, code: Code.IU004, "a line before any `group:`", at: at, hint: "start the file with `group: NAME`")
     }
 
     static func copied(_ line: String, phrase: String, overlap: Double, _ at: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: "IU005",
+        Diagnostic(.error, code: Code.IU005,
                    "this held-apart line is a copy of the phrase `\(phrase)` (\(Int((overlap * 100).rounded()))% of their words are shared)",
                    at: at, hint: "a held-apart line must be written apart from the phrases it tests: move it to dev/ and write a fresh one")
     }
 
     static func unknownName(_ what: String, _ name: String, _ at: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: "IU006", "no \(what) `\(name)` in the bundle", at: at)
+        Diagnostic(.error, code: Code.IU006, "no \(what) `\(name)` in the bundle", at: at)
     }
 
     static func noBundle(_ path: String, _ reason: String, _ at: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: "IU007", "cannot load the bundle \(path): \(reason)", at: at)
+        Diagnostic(.error, code: Code.IU007, "cannot load the bundle \(path): \(reason)", at: at)
     }
 }
 
