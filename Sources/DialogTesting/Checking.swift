@@ -4,28 +4,28 @@ import DialogModel
 
 /// How a turn differs from an expectation: what was expected and what the assistant
 /// said, as lines of the test format (`-` expected, `+` actual, ` ` the same).
-public struct Mismatch: Sendable, Equatable {
+package struct Mismatch: Sendable, Equatable {
     /// One line: `expected say to contain "cramps"`.
-    public var summary: String
-    public var diff: [DiffLine]
+    package var summary: String
+    package var diff: [DiffLine]
 }
 
 /// A line of a diff.
-public struct DiffLine: Sendable, Equatable, CustomStringConvertible {
-    public enum Kind: Character, Sendable { case same = " ", expected = "-", actual = "+" }
-    public var kind: Kind
-    public var text: String
+package struct DiffLine: Sendable, Equatable, CustomStringConvertible {
+    package enum Kind: Character, Sendable { case same = " ", expected = "-", actual = "+" }
+    package var kind: Kind
+    package var text: String
 
-    public init(_ kind: Kind, _ text: String) {
+    package init(_ kind: Kind, _ text: String) {
         self.kind = kind
         self.text = text
     }
 
-    public var description: String { "\(kind.rawValue) \(text)" }
+    package var description: String { "\(kind.rawValue) \(text)" }
 
     /// The lines of `a` and `b`, in order, with what they share kept once: a shortest
     /// edit script from the longest common subsequence.
-    public static func diff(expected a: [String], actual b: [String]) -> [DiffLine] {
+    package static func diff(expected a: [String], actual b: [String]) -> [DiffLine] {
         let n = a.count, m = b.count
         var lcs = [[Int]](repeating: [Int](repeating: 0, count: m + 1), count: n + 1)
         for i in stride(from: n - 1, through: 0, by: -1) {

@@ -5,41 +5,41 @@ import DialogSyntax
 
 /// What the tests of one bundle reached: its nodes, choices, routes (and `branch`
 /// conditions) and intents.
-public struct CoverageReport: Sendable {
-    public enum Kind: String, Sendable, CaseIterable {
+package struct CoverageReport: Sendable {
+    package enum Kind: String, Sendable, CaseIterable {
         case node, choice, route, intent
 
         var plural: String { rawValue + "s" }
     }
 
     /// One thing a test can reach, and where it is written.
-    public struct Item: Sendable {
-        public var kind: Kind
+    package struct Item: Sendable {
+        package var kind: Kind
         /// `baclofen.overview`, `choice 2 "Check my symptoms" of intake.welcome`…
-        public var name: String
-        public var path: String
-        public var range: SourceRange
-        public var reached: Bool
+        package var name: String
+        package var path: String
+        package var range: SourceRange
+        package var reached: Bool
     }
 
-    public var folder: String
-    public var bundleID: String
-    public var items: [Item]
+    package var folder: String
+    package var bundleID: String
+    package var items: [Item]
 
-    public func count(_ kind: Kind?) -> (reached: Int, total: Int) {
+    package func count(_ kind: Kind?) -> (reached: Int, total: Int) {
         let chosen = items.filter { kind == nil || $0.kind == kind }
         return (chosen.filter(\.reached).count, chosen.count)
     }
 
     /// The share reached, 0…100 (100 for nothing to reach).
-    public func percent(_ kind: Kind? = nil) -> Double {
+    package func percent(_ kind: Kind? = nil) -> Double {
         let c = count(kind)
         return c.total == 0 ? 100 : Double(c.reached) * 100 / Double(c.total)
     }
 
     /// The report as text: a line per kind, then what was not reached, each with its
     /// `file:line:col`.
-    public func rendered() -> String {
+    package func rendered() -> String {
         let all = count(nil)
         var out = "coverage of \(folder) (\(bundleID)): \(CoverageReport.format(percent())) of \(all.total) items\n"
         for kind in Kind.allCases {
@@ -58,7 +58,7 @@ public struct CoverageReport: Sendable {
     }
 
     /// `65.1%`.
-    public static func format(_ percent: Double) -> String { percent.oneDecimal + "%" }
+    package static func format(_ percent: Double) -> String { percent.oneDecimal + "%" }
 }
 
 extension String {

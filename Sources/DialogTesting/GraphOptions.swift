@@ -4,18 +4,18 @@ import DialogModel
 /// person can read: one file, the nodes a few steps from one node, without intents; and
 /// the edges that go back up the dialog ("Back to the menu" from everywhere) drawn as a
 /// short stub at their source instead of a long arrow across the picture.
-public struct GraphOptions: Sendable {
+package struct GraphOptions: Sendable {
     /// Only the nodes of this file (by name, without `.yaml`).
-    public var file: String?
+    package var file: String?
     /// Only the nodes at most `depth` steps from this node.
-    public var from: NodeID?
-    public var depth: Int
+    package var from: NodeID?
+    package var depth: Int
     /// Whether intents (and their edges) are drawn.
-    public var intents: Bool
+    package var intents: Bool
     /// Whether an edge back to a node the dialog came through is drawn as a stub.
-    public var collapseBackEdges: Bool
+    package var collapseBackEdges: Bool
 
-    public init(file: String? = nil, from: NodeID? = nil, depth: Int = 2, intents: Bool = true, collapseBackEdges: Bool = false) {
+    package init(file: String? = nil, from: NodeID? = nil, depth: Int = 2, intents: Bool = true, collapseBackEdges: Bool = false) {
         self.file = file
         self.from = from
         self.depth = depth
@@ -24,7 +24,7 @@ public struct GraphOptions: Sendable {
     }
 
     /// Everything: every node, intent and edge in full.
-    public static let everything = GraphOptions()
+    package static let everything = GraphOptions()
 }
 
 extension GraphWriter {

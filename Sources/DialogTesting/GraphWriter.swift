@@ -5,7 +5,7 @@ import DialogSyntax
 /// edge per choice (numbered, with its label), route and `branch` condition (its
 /// phrases or condition), and `next`; intents in a cluster of their own, crisis intents
 /// drawn in bold red and topic intents dashed blue.
-public enum GraphWriter {
+package enum GraphWriter {
     /// An edge of the graph.
     struct Edge {
         enum Style { case choice, route, next, crisis, topic, start }
@@ -78,7 +78,7 @@ public enum GraphWriter {
 
     // MARK: - DOT
 
-    public static func dot(_ bundle: DialogBundle, options: GraphOptions = .everything) -> String {
+    package static func dot(_ bundle: DialogBundle, options: GraphOptions = .everything) -> String {
         let g = applying(options, to: graph(bundle), bundle: bundle)
         var out = "digraph \(dotQuote(bundle.id)) {\n"
         out += "  graph [rankdir=LR, newrank=true, fontname=\"Helvetica\", label=\(dotQuote(bundle.title)), labelloc=t];\n"
@@ -146,7 +146,7 @@ public enum GraphWriter {
 
     // MARK: - Mermaid
 
-    public static func mermaid(_ bundle: DialogBundle, options: GraphOptions = .everything) -> String {
+    package static func mermaid(_ bundle: DialogBundle, options: GraphOptions = .everything) -> String {
         let g = applying(options, to: graph(bundle), bundle: bundle)
         var ids: [String: String] = ["start": "start"]
         var n = 0

@@ -3,7 +3,7 @@ import DialogSyntax
 /// A run as JUnit XML, for CI systems: one `testsuite` per test file, one `testcase`
 /// per test, a `failure` with the same text as the terminal report, and an `error` for
 /// tests not run because their file has errors.
-public enum JUnitWriter {
+package enum JUnitWriter {
     /// A test not run, or whose session never started: an `error`, not a `failure`.
     private static func isError(_ outcome: TestResult.Outcome) -> Bool {
         switch outcome {
@@ -12,7 +12,7 @@ public enum JUnitWriter {
         }
     }
 
-    public static func xml(_ result: SuiteResult) -> String {
+    package static func xml(_ result: SuiteResult) -> String {
         let failures = result.tests.filter { if case .failed = $0.outcome { true } else { false } }.count
         let errors = result.failed - failures
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

@@ -3,28 +3,28 @@ import DialogSyntax
 
 /// A loaded bundle with the files it was read from, so that what the tools report
 /// (coverage, paths) can name a file and show its lines.
-public struct LoadedBundle: Sendable {
-    public var bundle: DialogBundle
-    public var files: [SourceFile]
+package struct LoadedBundle: Sendable {
+    package var bundle: DialogBundle
+    package var files: [SourceFile]
 
-    public init(bundle: DialogBundle, files: [SourceFile]) {
+    package init(bundle: DialogBundle, files: [SourceFile]) {
         self.bundle = bundle
         self.files = files
     }
 
     /// From a load result: nil when the bundle did not load.
-    public init?(_ result: LoadResult) {
+    package init?(_ result: LoadResult) {
         guard let bundle = result.bundle else { return nil }
         self.init(bundle: bundle, files: result.files.keys.sorted().compactMap { result.files[$0] })
     }
 
     /// The path of a bundle file by its name without `.yaml` (`intake`).
-    public func path(ofFile name: String) -> String {
+    package func path(ofFile name: String) -> String {
         files.first { f in (f.path.split(separator: "/").last.map(String.init) ?? f.path) == name + ".yaml" }?.path
             ?? name + ".yaml"
     }
 
-    public func source(atPath path: String) -> SourceFile {
+    package func source(atPath path: String) -> SourceFile {
         files.first { $0.path == path } ?? SourceFile(path: path, bytes: [])
     }
 }

@@ -4,19 +4,19 @@ import DialogModel
 import DialogSyntax
 
 /// How far to walk a bundle's paths.
-public struct PathOptions: Sendable {
+package struct PathOptions: Sendable {
     /// The most answers on one path (a scale answered in one go counts once).
-    public var maxDepth = 40
+    package var maxDepth = 40
     /// The most distinct session states to visit.
-    public var maxStates = 5000
+    package var maxStates = 5000
     /// How many times to walk on from one question (a node as the person sees it) with
     /// different variables, symptoms or scores: totals and answers make the states of a
     /// session endless, so a question is walked from this many times, then joined.
-    public var visitsPerQuestion = 2
-    public var region = "US"
-    public var seed: UInt64 = 0
+    package var visitsPerQuestion = 2
+    package var region = "US"
+    package var seed: UInt64 = 0
 
-    public init(maxDepth: Int = 40, maxStates: Int = 5000, visitsPerQuestion: Int = 2, region: String = "US", seed: UInt64 = 0) {
+    package init(maxDepth: Int = 40, maxStates: Int = 5000, visitsPerQuestion: Int = 2, region: String = "US", seed: UInt64 = 0) {
         self.maxDepth = maxDepth
         self.maxStates = maxStates
         self.visitsPerQuestion = visitsPerQuestion
@@ -26,8 +26,8 @@ public struct PathOptions: Sendable {
 }
 
 /// One path from the start: the turns of a session driven along it, and how it stops.
-public struct ExploredPath: Sendable {
-    public enum Ending: Sendable, Equatable {
+package struct ExploredPath: Sendable {
+    package enum Ending: Sendable, Equatable {
         /// It reached a new state, which later paths walk on from.
         case walkedOn
         /// The session ended (an `end` node).
@@ -42,14 +42,14 @@ public struct ExploredPath: Sendable {
         case stuck
     }
 
-    public var turns: [Turn]
-    public var ending: Ending
+    package var turns: [Turn]
+    package var ending: Ending
 
     /// What was typed, in order.
-    public var inputs: [String] { turns.compactMap(\.input) }
+    package var inputs: [String] { turns.compactMap(\.input) }
 
     /// `intake.welcome → baclofen.overview → intake.end`.
-    public var route: String {
+    package var route: String {
         var nodes: [String] = []
         for t in turns where nodes.last != t.node.description { nodes.append(t.node.description) }
         return nodes.joined(separator: " → ")
@@ -57,27 +57,27 @@ public struct ExploredPath: Sendable {
 }
 
 /// A problem found by walking the paths, at a place in the bundle.
-public struct PathFinding: Sendable {
+package struct PathFinding: Sendable {
     /// The file of the bundle it is in.
-    public var path: String
-    public var diagnostic: Diagnostic
+    package var path: String
+    package var diagnostic: Diagnostic
     /// The files of the notes that are in another file, by the note's index.
-    public var notePaths: [Int: String] = [:]
+    package var notePaths: [Int: String] = [:]
 }
 
 /// What walking a bundle found.
-public struct ExplorationReport: Sendable {
-    public var paths: [ExploredPath]
-    public var findings: [PathFinding]
+package struct ExplorationReport: Sendable {
+    package var paths: [ExploredPath]
+    package var findings: [PathFinding]
     /// Distinct session states visited.
-    public var states: Int
+    package var states: Int
     /// Whether a bound stopped the walk somewhere.
-    public var truncated: Bool
-    public var options: PathOptions
-    public var files: [SourceFile]
+    package var truncated: Bool
+    package var options: PathOptions
+    package var files: [SourceFile]
 
     /// The findings as `file:line:col: error: …` with excerpts.
-    public func renderedFindings() -> String {
+    package func renderedFindings() -> String {
         func file(_ path: String) -> SourceFile { files.first { $0.path == path } ?? SourceFile(path: path, bytes: []) }
         return findings.map { f in
             DiagnosticRenderer.render(f.diagnostic, in: file(f.path), noteFiles: f.notePaths.mapValues(file))
@@ -85,7 +85,7 @@ public struct ExplorationReport: Sendable {
     }
 
     /// One golden test per path, replaying it: a test file, with `bundle:` when given.
-    public func goldenTests(bundle header: String?) -> String {
+    package func goldenTests(bundle header: String?) -> String {
         var lines = ["# Golden tests written by intake check --paths: one test per route walked from the",
                      "# start, each the shortest way there; each distinct turn is pinned in full once. They pin",
                      "# what the dialogs say today: review them, and after a deliberate change rewrite",
@@ -112,7 +112,7 @@ public struct ExplorationReport: Sendable {
 /// stops at that neither waits nor ends), loops with no way out (states that cannot
 /// reach an end, only each other), crisis intents whose phrases do not bring up their
 /// script at a node where the session waits, and a start that ends before any line.
-public struct PathExplorer {
+package struct PathExplorer {
     let loaded: LoadedBundle
     var bundle: DialogBundle { loaded.bundle }
     let options: PathOptions
@@ -131,7 +131,7 @@ public struct PathExplorer {
     /// The path that first reached a state, by the state's index.
     var pathOf: [Int: Int] = [:]
 
-    public static func explore(_ loaded: LoadedBundle, options: PathOptions = PathOptions()) throws(SessionError) -> ExplorationReport {
+    package static func explore(_ loaded: LoadedBundle, options: PathOptions = PathOptions()) throws(SessionError) -> ExplorationReport {
         let bundle = loaded.bundle
         var explorer = PathExplorer(loaded: loaded, options: options)
         var session = try Session(bundle: bundle, region: options.region, seed: options.seed)

@@ -4,10 +4,10 @@ import DialogModel
 /// pinned in full once (`intake test --record FILE`). Hand-written tests check what
 /// matters to their author; the recording pins every word a person reads along the same
 /// lines, so that no change of text goes unseen.
-public enum Recording {
+package enum Recording {
     /// A test file replaying every test of `result` (run with kept turns), with each
     /// test's start, region, seed and preset variables; `bundle:` when given.
-    public static func goldenTests(_ result: SuiteResult, files: [TestFile], bundle header: String?) -> String {
+    package static func goldenTests(_ result: SuiteResult, files: [TestFile], bundle header: String?) -> String {
         var lines = ["# Golden tests written by intake test --record: the lines of each test, each distinct",
                      "# turn pinned in full once. They pin what the dialogs say today: review them, and after",
                      "# a deliberate change rewrite their texts with intake test --update."]

@@ -4,8 +4,8 @@ import DialogModel
 /// What staff read beside a turn (`--staff`, a failing test's actual turn): why each
 /// choice, route and `branch` was taken and which example a question was read by, from
 /// the turn's trace, then the author's notes of the nodes it reached.
-public enum StaffNotes {
-    public static func lines(of turn: Turn) -> [String] {
+package enum StaffNotes {
+    package static func lines(of turn: Turn) -> [String] {
         var out: [String] = []
         for step in turn.trace {
             switch step {

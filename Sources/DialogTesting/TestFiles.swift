@@ -7,17 +7,17 @@ import Darwin
 #endif
 
 /// Finding and reading test files, and the bundle each one tests.
-public enum TestFiles {
+package enum TestFiles {
     /// Why a path given on the command line could not be used.
-    public struct Problem: Error, Sendable, CustomStringConvertible {
-        public var path: String
-        public var reason: String
-        public var description: String { "cannot read \(path): \(reason)" }
+    package struct Problem: Error, Sendable, CustomStringConvertible {
+        package var path: String
+        package var reason: String
+        package var description: String { "cannot read \(path): \(reason)" }
     }
 
     /// The test files a list of paths names: files as given; folders searched (with
     /// their subfolders) for `*.test` files (or `*.EXTENSION`), in name order.
-    public static func find(_ paths: [String], extension ext: String = TestParser.fileExtension) throws(Problem) -> [String] {
+    package static func find(_ paths: [String], extension ext: String = TestParser.fileExtension) throws(Problem) -> [String] {
         var out: [String] = []
         for path in paths {
             if isDirectory(path) {
@@ -51,16 +51,16 @@ public enum TestFiles {
     }
 
     /// Whether something exists at `path` (a dangling link does not).
-    public static func exists(_ path: String) -> Bool {
+    package static func exists(_ path: String) -> Bool {
         FileReading.kind(of: path) != nil
     }
 
-    public static func isDirectory(_ path: String) -> Bool {
+    package static func isDirectory(_ path: String) -> Bool {
         FileReading.kind(of: path) == .folder
     }
 
     /// The whole contents of a file.
-    public static func read(_ path: String) throws(Problem) -> [UInt8] {
+    package static func read(_ path: String) throws(Problem) -> [UInt8] {
         do {
             return try FileReading.read(path)
         } catch {
@@ -70,7 +70,7 @@ public enum TestFiles {
 
     /// The bundle folder a test file tests: its `bundle:` header, relative to the file's
     /// folder; else the folder whose `tests/` folder holds the file. Nil when neither.
-    public static func bundleFolder(for path: String, header: String?) -> String? {
+    package static func bundleFolder(for path: String, header: String?) -> String? {
         let folder = parent(path)
         if let header {
             return normalize(header.hasPrefix("/") ? header : join(folder, header))
@@ -90,37 +90,37 @@ public enum TestFiles {
     /// its `tests/` folder (the nearest folder of that name above it), or, for a file in
     /// no `tests/` folder, the one that holds the file's own folder. So a test file cannot
     /// point `intake test` at any folder on the machine and print its files.
-    public static func bundleRoot(for path: String) -> String {
+    package static func bundleRoot(for path: String) -> String {
         if let bundle = bundleFolder(for: path, header: nil) { return bundle }
         return parent(normalize(parent(path) == "." ? realFolder(".") ?? "." : parent(path)))
     }
 
     /// Whether `folder` is `root` or inside it, through the real paths of both (so `..`
     /// and symbolic links cannot lead out). False when either does not exist.
-    public static func isInside(_ folder: String, _ root: String) -> Bool {
+    package static func isInside(_ folder: String, _ root: String) -> Bool {
         guard let f = realFolder(folder), let r = realFolder(root) else { return false }
         return f == r || f.hasPrefix(r.hasSuffix("/") ? r : r + "/")
     }
 
     /// The real path of a folder (links and `..` resolved), nil when it does not exist.
-    public static func realFolder(_ path: String) -> String? {
+    package static func realFolder(_ path: String) -> String? {
         guard let p = realpath(path, nil) else { return nil }
         defer { free(p) }
         return String(cString: p)
     }
 
     /// The folder of a path (`.` for a bare name).
-    public static func parent(_ path: String) -> String {
+    package static func parent(_ path: String) -> String {
         FileReading.parent(of: path)
     }
 
-    public static func join(_ a: String, _ b: String) -> String {
+    package static func join(_ a: String, _ b: String) -> String {
         if a == "." { return b }
         return a.hasSuffix("/") ? a + b : a + "/" + b
     }
 
     /// A path with `.` parts and `x/..` pairs removed, without touching the file system.
-    public static func normalize(_ path: String) -> String {
+    package static func normalize(_ path: String) -> String {
         let absolute = path.hasPrefix("/")
         var out: [Substring] = []
         for part in path.split(separator: "/") {
@@ -139,7 +139,7 @@ public enum TestFiles {
 
     /// The path of `target` relative to the folder `from` (both relative to the same
     /// place, or both absolute).
-    public static func relative(_ target: String, from folder: String) -> String {
+    package static func relative(_ target: String, from folder: String) -> String {
         let t = normalize(target).split(separator: "/").map(String.init)
         let f = normalize(folder).split(separator: "/").map(String.init).filter { $0 != "." }
         var common = 0

@@ -9,52 +9,52 @@ import DialogSyntax
 /// optional settings and steps shared by every test in it, then one `test:` section per
 /// test. A test is a fresh session: options (`start:`, `region:`, `seed:`, `set NAME:`),
 /// then the person's lines (`> text`), each followed by expectations on the reply.
-public struct TestFile: Sendable {
+package struct TestFile: Sendable {
     /// The path the file was read from, as given (shown in every message).
-    public var path: String
-    public var source: SourceFile
+    package var path: String
+    package var source: SourceFile
     /// `bundle:` — the bundle folder, relative to the file's folder, as written.
-    public var bundle: Located<String>?
+    package var bundle: Located<String>?
     /// What runs at the start of every test: the options and steps before the first `test:`.
-    public var setup: TestSection
-    public var tests: [TestCase]
+    package var setup: TestSection
+    package var tests: [TestCase]
     /// Every problem found while reading the file.
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
 
-    public var hasErrors: Bool { diagnostics.contains { $0.isError } }
+    package var hasErrors: Bool { diagnostics.contains { $0.isError } }
 }
 
 /// The options and steps of a test, or of a file's shared setup.
-public struct TestSection: Sendable {
-    public var start: Located<String>?
-    public var region: Located<String>?
-    public var seed: Located<UInt64>?
+package struct TestSection: Sendable {
+    package var start: Located<String>?
+    package var region: Located<String>?
+    package var seed: Located<UInt64>?
     /// `set NAME: VALUE` — variables set before the session opens.
-    public var presets: [Preset] = []
+    package var presets: [Preset] = []
     /// The first step is the opening turn's (expectations written before any `>` line);
     /// then one per line typed or `end of input`.
-    public var steps: [Step] = []
+    package var steps: [Step] = []
 
-    public init() {}
+    package init() {}
 }
 
 /// One test: a name, where it starts in its file, its options and steps.
-public struct TestCase: Sendable {
-    public var name: String
+package struct TestCase: Sendable {
+    package var name: String
     /// The range of the `test:` line.
-    public var range: SourceRange
-    public var section: TestSection
+    package var range: SourceRange
+    package var section: TestSection
 }
 
 /// A variable set before the session opens.
-public struct Preset: Sendable {
-    public var name: String
-    public var value: Value
-    public var range: SourceRange
+package struct Preset: Sendable {
+    package var name: String
+    package var value: Value
+    package var range: SourceRange
 }
 
 /// What a step does to the session.
-public enum StepAction: Sendable, Equatable {
+package enum StepAction: Sendable, Equatable {
     /// The opening turn, before any input (only the first step of a test or setup).
     case open
     /// Nothing: expectations on the latest turn (the first step of a test after setup).
@@ -66,27 +66,27 @@ public enum StepAction: Sendable, Equatable {
 }
 
 /// One action and the expectations on the turn it produces.
-public struct Step: Sendable {
-    public var action: StepAction
+package struct Step: Sendable {
+    package var action: StepAction
     /// The range of the `>` line; for `open` and `latest`, of the section's first line.
-    public var range: SourceRange
-    public var expectations: [Expectation] = []
+    package var range: SourceRange
+    package var expectations: [Expectation] = []
 }
 
 /// One expectation on a turn: a line of the test file (or several consecutive `is:`
 /// lines of one text field), what it checks, and where it was written.
-public struct Expectation: Sendable {
-    public var check: Check
+package struct Expectation: Sendable {
+    package var check: Check
     /// The range of its first line.
-    public var range: SourceRange
+    package var range: SourceRange
     /// Its lines in the file, first and last (for `--update`).
-    public var lines: ClosedRange<Int>
+    package var lines: ClosedRange<Int>
     /// The line as written, without indentation (the first line, for a group).
-    public var written: String
+    package var written: String
 }
 
 /// The texts of a turn that text checks read.
-public enum TextField: String, Sendable, CaseIterable {
+package enum TextField: String, Sendable, CaseIterable {
     case say, ask, choices
     /// Everything shown: the texts, the question and the choices.
     case reply
@@ -97,7 +97,7 @@ public enum TextField: String, Sendable, CaseIterable {
     case summary
 
     /// The field's items in a turn.
-    public func items(of turn: Turn) -> [String] {
+    package func items(of turn: Turn) -> [String] {
         switch self {
         case .say: turn.say
         case .ask: turn.ask.map { [$0] } ?? []
@@ -110,12 +110,12 @@ public enum TextField: String, Sendable, CaseIterable {
 }
 
 /// The lists of a turn that set checks read (order does not matter).
-public enum ListField: String, Sendable, CaseIterable {
+package enum ListField: String, Sendable, CaseIterable {
     case flags, reported, denied
     /// The other crisis kinds a line carried.
     case crisisAlso = "crisis also"
 
-    public func items(of turn: Turn) -> [String] {
+    package func items(of turn: Turn) -> [String] {
         switch self {
         case .flags: turn.flags.map(\.rawValue)
         case .reported: turn.reported
@@ -126,9 +126,9 @@ public enum ListField: String, Sendable, CaseIterable {
 }
 
 /// A regular expression of a `matches:` expectation, with the pattern as written.
-public struct Pattern: @unchecked Sendable {
-    public var source: String
-    public var caseInsensitive: Bool
+package struct Pattern: @unchecked Sendable {
+    package var source: String
+    package var caseInsensitive: Bool
     var regex: Regex<AnyRegexOutput>
 
     func matches(_ text: String) -> Bool {
@@ -137,8 +137,8 @@ public struct Pattern: @unchecked Sendable {
 }
 
 /// What an expectation checks.
-public enum Check: Sendable {
-    public enum TextTest: Sendable {
+package enum Check: Sendable {
+    package enum TextTest: Sendable {
         /// The items, exactly (consecutive `is:` lines, one item each).
         case exactly([String])
         case contains(String)
@@ -147,7 +147,7 @@ public enum Check: Sendable {
         case anyOf([String])
     }
 
-    public enum ListTest: Sendable {
+    package enum ListTest: Sendable {
         /// Exactly these, in any order.
         case exactly([String])
         case contains([String])

@@ -6,17 +6,17 @@ import DialogSyntax
 /// Reads the test format (README, "Scripted dialog tests") into a ``TestFile``, with a
 /// located diagnostic for every problem; it reads on after each one, so a run lists
 /// them all.
-public enum TestParser {
+package enum TestParser {
     /// The file extension of test files.
-    public static let fileExtension = "test"
+    package static let fileExtension = "test"
 
-    public static func parse(_ bytes: [UInt8], path: String) -> TestFile {
+    package static func parse(_ bytes: [UInt8], path: String) -> TestFile {
         var reader = Reader(path: path, bytes: bytes)
         reader.run()
         return reader.file
     }
 
-    public static func parse(_ text: String, path: String) -> TestFile {
+    package static func parse(_ text: String, path: String) -> TestFile {
         parse(Array(text.utf8), path: path)
     }
 

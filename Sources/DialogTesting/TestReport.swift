@@ -5,10 +5,10 @@ import DialogSyntax
 /// The text of a run: each failure with the file and line of the failing expectation
 /// and its step, what was expected against what the assistant said as a diff, and the
 /// whole turn; then one line, `N passed, N failed`.
-public enum TestReport {
+package enum TestReport {
     /// Every diagnostic of the run's files, rendered with excerpts, and the problems of
     /// bundles that could not be loaded (for standard error).
-    public static func diagnostics(_ result: SuiteResult) -> String {
+    package static func diagnostics(_ result: SuiteResult) -> String {
         var out = ""
         for problem in result.bundleProblems where !problem.details.isEmpty { out += problem.details }
         for file in result.files where !file.diagnostics.isEmpty {
@@ -18,7 +18,7 @@ public enum TestReport {
     }
 
     /// The failures (and with `verbose`, every test) and the closing line.
-    public static func render(_ result: SuiteResult, verbose: Bool = false) -> String {
+    package static func render(_ result: SuiteResult, verbose: Bool = false) -> String {
         var out = ""
         for file in result.files {
             var notRun = 0
@@ -44,12 +44,12 @@ public enum TestReport {
     }
 
     /// `12 passed, 0 failed`.
-    public static func summary(_ result: SuiteResult) -> String {
+    package static func summary(_ result: SuiteResult) -> String {
         "\(result.passed) passed, \(result.failed) failed\n"
     }
 
     /// One failure.
-    public static func render(_ failure: Failure, of test: TestResult) -> String {
+    package static func render(_ failure: Failure, of test: TestResult) -> String {
         let path = test.path
         var out = "FAIL \(path):\(test.range.start.line): \(test.name)\n"
         let e = failure.expectation
@@ -73,7 +73,7 @@ public enum TestReport {
 
     /// `ran 12 tests, 340 steps in 0.120 s (2833 steps per second); 0.310 s in all`: the
     /// rate counts the time in tests, not loading the bundles and reading the files.
-    public static func timing(_ result: SuiteResult) -> String {
+    package static func timing(_ result: SuiteResult) -> String {
         let inTests = result.tests.reduce(Duration.zero) { $0 + $1.duration }
         let seconds = Double(inTests.components.seconds) + Double(inTests.components.attoseconds) / 1e18
         let rate = seconds > 0 ? Int((Double(result.steps) / seconds).rounded()) : 0
@@ -82,10 +82,10 @@ public enum TestReport {
 }
 
 /// Applies `--update` rewrites to a file's text.
-public enum Rewriting {
+package enum Rewriting {
     /// The rewrites as a unified diff of the file (no context lines), so that whoever
     /// runs `--update` sees every text that changes.
-    public static func diff(_ rewrites: [Rewrite], to bytes: [UInt8], path: String) -> String {
+    package static func diff(_ rewrites: [Rewrite], to bytes: [UInt8], path: String) -> String {
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
         var out = "--- \(path)\n+++ \(path)\n"
@@ -102,7 +102,7 @@ public enum Rewriting {
     }
 
     /// The file with the given lines replaced; the other lines, and line breaks, kept.
-    public static func apply(_ rewrites: [Rewrite], to bytes: [UInt8]) -> [UInt8] {
+    package static func apply(_ rewrites: [Rewrite], to bytes: [UInt8]) -> [UInt8] {
         var lines: [[UInt8]] = []
         var start = 0
         for (i, b) in bytes.enumerated() where b == 0x0A {

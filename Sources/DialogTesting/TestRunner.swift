@@ -4,7 +4,7 @@ import DialogModel
 import DialogSyntax
 
 /// A bundle as the runner gets it: loaded, or why it could not be.
-public enum BundleOutcome: Sendable {
+package enum BundleOutcome: Sendable {
     case loaded(LoadedBundle)
     /// The reason, in a few words ("it has 3 errors; run intake check Dialogs"), and the
     /// full diagnostics for the command to print once.
@@ -12,24 +12,24 @@ public enum BundleOutcome: Sendable {
 }
 
 /// How to run a suite.
-public struct RunOptions: Sendable {
+package struct RunOptions: Sendable {
     /// Runs only the tests whose `file: name` contains this, ignoring case.
-    public var filter: String?
+    package var filter: String?
     /// Notes what the tests reach, for ``SuiteResult/coverage``.
-    public var coverage = false
+    package var coverage = false
     /// Rewrites the `is:` texts that differ (``SuiteResult/rewrites``) and goes on.
-    public var update = false
+    package var update = false
     /// Measures how long each test takes (off for reproducible output).
-    public var measure = true
+    package var measure = true
     /// Keeps every turn of every test (``TestResult/turns``).
-    public var keepTurns = false
+    package var keepTurns = false
     /// Runs no test after the first that fails (mutation testing needs only one).
-    public var stopsAtFirstFailure = false
+    package var stopsAtFirstFailure = false
     /// Bundle folders a test file may name in `bundle:` wherever they are (given on the
     /// command line); any other must be inside ``TestFiles/bundleRoot(for:)``.
-    public var allowedBundles: [String] = []
+    package var allowedBundles: [String] = []
 
-    public init(filter: String? = nil, coverage: Bool = false, update: Bool = false, measure: Bool = true) {
+    package init(filter: String? = nil, coverage: Bool = false, update: Bool = false, measure: Bool = true) {
         self.filter = filter
         self.coverage = coverage
         self.update = update
@@ -38,8 +38,8 @@ public struct RunOptions: Sendable {
 }
 
 /// What happened to one test.
-public struct TestResult: Sendable {
-    public enum Outcome: Sendable {
+package struct TestResult: Sendable {
+    package enum Outcome: Sendable {
         case passed
         case failed(Failure)
         /// Not run because its file (or its bundle) has errors.
@@ -49,92 +49,92 @@ public struct TestResult: Sendable {
         case couldNotStart(String)
     }
 
-    public var name: String
-    public var path: String
+    package var name: String
+    package var path: String
     /// The range of its `test:` line.
-    public var range: SourceRange
-    public var outcome: Outcome
+    package var range: SourceRange
+    package var outcome: Outcome
     /// Turns taken: the opening, each line typed and each end of input.
-    public var steps: Int
-    public var duration: Duration
+    package var steps: Int
+    package var duration: Duration
     /// Every turn the test's session gave, in order, when ``RunOptions/keepTurns``.
-    public var turns: [Turn] = []
+    package var turns: [Turn] = []
 
-    public var passed: Bool { outcome.isPassed }
+    package var passed: Bool { outcome.isPassed }
 }
 
 extension TestResult.Outcome {
-    public var isPassed: Bool {
+    package var isPassed: Bool {
         if case .passed = self { return true }
         return false
     }
 }
 
 /// The first expectation a test did not meet, with the turn it was checked against.
-public struct Failure: Sendable {
+package struct Failure: Sendable {
     /// The step: what was typed and where.
-    public var step: Step
+    package var step: Step
     /// The step's first expectation that failed.
-    public var expectation: Expectation
-    public var mismatch: Mismatch
-    public var turn: Turn
+    package var expectation: Expectation
+    package var mismatch: Mismatch
+    package var turn: Turn
     /// The step's other expectations that failed, in order: every problem of a step is
     /// shown at once.
-    public var others: [(expectation: Expectation, mismatch: Mismatch)] = []
+    package var others: [(expectation: Expectation, mismatch: Mismatch)] = []
 }
 
 /// A test file's results.
-public struct FileResult: Sendable {
-    public var path: String
-    public var source: SourceFile
+package struct FileResult: Sendable {
+    package var path: String
+    package var source: SourceFile
     /// The bundle folder it tests, when known.
-    public var bundle: String?
+    package var bundle: String?
     /// Problems in the file, and in its expectations read against the bundle.
-    public var diagnostics: [Diagnostic]
-    public var tests: [TestResult]
+    package var diagnostics: [Diagnostic]
+    package var tests: [TestResult]
 }
 
 /// Lines of a test file to replace (`--update`): `FIELD is:` lines with what the
 /// assistant said.
-public struct Rewrite: Sendable, Equatable {
-    public var path: String
-    public var lines: ClosedRange<Int>
-    public var replacement: [String]
+package struct Rewrite: Sendable, Equatable {
+    package var path: String
+    package var lines: ClosedRange<Int>
+    package var replacement: [String]
 }
 
 /// The results of a run.
-public struct SuiteResult: Sendable {
-    public var files: [FileResult]
+package struct SuiteResult: Sendable {
+    package var files: [FileResult]
     /// Bundles that could not be used: folder and the diagnostics to show once.
-    public var bundleProblems: [(folder: String, details: String)]
-    public var coverage: [CoverageReport]
-    public var rewrites: [Rewrite]
-    public var duration: Duration
+    package var bundleProblems: [(folder: String, details: String)]
+    package var coverage: [CoverageReport]
+    package var rewrites: [Rewrite]
+    package var duration: Duration
 
-    public var tests: [TestResult] { files.flatMap(\.tests) }
-    public var passed: Int { tests.filter(\.passed).count }
+    package var tests: [TestResult] { files.flatMap(\.tests) }
+    package var passed: Int { tests.filter(\.passed).count }
     /// Failed tests, and files with errors but no test to blame them on.
-    public var failed: Int {
+    package var failed: Int {
         tests.count - passed + files.filter { $0.tests.isEmpty && $0.diagnostics.contains(where: \.isError) }.count
     }
-    public var steps: Int { tests.reduce(0) { $0 + $1.steps } }
-    public var hasErrors: Bool { files.contains { $0.diagnostics.contains(where: \.isError) } }
+    package var steps: Int { tests.reduce(0) { $0 + $1.steps } }
+    package var hasErrors: Bool { files.contains { $0.diagnostics.contains(where: \.isError) } }
 }
 
 /// Runs scripted tests: each test a fresh session of its bundle, each line typed
 /// answered, each expectation checked against the turn.
-public struct TestRunner {
-    public var options: RunOptions
+package struct TestRunner {
+    package var options: RunOptions
     /// Loads a bundle folder; called once per folder.
-    public var loadBundle: (String) -> BundleOutcome
+    package var loadBundle: (String) -> BundleOutcome
 
-    public init(options: RunOptions = RunOptions(), loadBundle: @escaping (String) -> BundleOutcome = TestRunner.loadFolder) {
+    package init(options: RunOptions = RunOptions(), loadBundle: @escaping (String) -> BundleOutcome = TestRunner.loadFolder) {
         self.options = options
         self.loadBundle = loadBundle
     }
 
     /// Loads a bundle folder from disk.
-    public static func loadFolder(_ folder: String) -> BundleOutcome {
+    package static func loadFolder(_ folder: String) -> BundleOutcome {
         let result: LoadResult
         do {
             result = try BundleLoader.load(folder: folder)
@@ -157,7 +157,7 @@ public struct TestRunner {
     }
 
     /// Runs parsed test files.
-    public func run(_ files: [TestFile]) -> SuiteResult {
+    package func run(_ files: [TestFile]) -> SuiteResult {
         let clock = ContinuousClock()
         let began = clock.now
         var bundles: [String: BundleOutcome] = [:]

@@ -4,23 +4,23 @@ import DialogModel
 
 /// Golden tests written once per distinct turn: a turn is pinned in full the first time
 /// the file shows it, so that every text is pinned once and the file stays short.
-public struct GoldenPins {
+package struct GoldenPins {
     private var pinned: Set<String> = []
 
-    public init() {}
+    package init() {}
 
     /// Whether a turn with these golden lines is new to the file (and so pinned in full).
-    public mutating func isNew(_ lines: [String]) -> Bool {
+    package mutating func isNew(_ lines: [String]) -> Bool {
         pinned.insert(lines.filter { !$0.hasPrefix("matched") }.joined(separator: "\n")).inserted
     }
 }
 
 /// Writes values and turns in the test format: for recorded sessions, golden tests,
 /// `--update`, and the turn shown with a failure.
-public enum TestText {
+package enum TestText {
     /// A text as a value after `key:`: as it is, or quoted with escapes when it would not
     /// read back the same (empty, spaces at either end, line breaks, a leading quote).
-    public static func value(_ s: String) -> String {
+    package static func value(_ s: String) -> String {
         let needsQuotes = s.isEmpty || s.first == "\"" || s.first == " " || s.last == " " || s.first == "\t" || s.last == "\t"
             || s.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
         guard needsQuotes else { return s }
@@ -42,7 +42,7 @@ public enum TestText {
     }
 
     /// `FIELD is:` lines for a text field's items; a lone `FIELD is:` for none.
-    public static func exactLines(_ field: TextField, _ items: [String]) -> [String] {
+    package static func exactLines(_ field: TextField, _ items: [String]) -> [String] {
         items.isEmpty ? ["\(field.rawValue) is:"] : items.map { "\(field.rawValue) is: \(value($0))" }
     }
 
@@ -59,7 +59,7 @@ public enum TestText {
     }
 
     /// Every field of a turn as expectation lines: what a failure shows.
-    public static func allLines(_ turn: Turn) -> [String] {
+    package static func allLines(_ turn: Turn) -> [String] {
         var out = ["node: \(turn.node)", "state: \(turn.state.rawValue)"]
         out += exactLines(.say, turn.say)
         out += exactLines(.ask, TextField.ask.items(of: turn))
@@ -79,7 +79,7 @@ public enum TestText {
     /// The expectations a golden test pins for a turn: where it is, what it says and
     /// asks, the staff note and the summary, its flags and crisis, what the line was
     /// understood as; symptoms and scores when they changed.
-    public static func goldenLines(_ turn: Turn, previous: Turn?) -> [String] {
+    package static func goldenLines(_ turn: Turn, previous: Turn?) -> [String] {
         var out = ["node: \(turn.node)", "state: \(turn.state.rawValue)"]
         out += exactLines(.say, turn.say)
         out += exactLines(.ask, TextField.ask.items(of: turn))
@@ -102,7 +102,7 @@ public enum TestText {
     /// typed (or `end of input`) with the expectations on its reply. `full` says which
     /// turns (by their golden lines) are pinned in full; the others pin only their node
     /// and state, and what their line was understood as.
-    public static func test(named name: String, turns: [Turn], start: String? = nil, region: String? = nil,
+    package static func test(named name: String, turns: [Turn], start: String? = nil, region: String? = nil,
                             seed: UInt64? = nil, full: ([String]) -> Bool = { _ in true }) -> [String] {
         var out = ["test: \(name)"]
         if let start { out.append("start: \(start)") }

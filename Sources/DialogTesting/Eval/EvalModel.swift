@@ -3,44 +3,44 @@ import DialogSyntax
 
 /// A file of labelled lines (`*.eval`, README "Labelled lines"): groups of records, each
 /// a line as people type it with what the assistant should make of it.
-public struct EvalFile: Sendable {
-    public var path: String
-    public var source: SourceFile
+package struct EvalFile: Sendable {
+    package var path: String
+    package var source: SourceFile
     /// The `bundle:` header, as written: the folder of the bundle, relative to the file.
-    public var bundle: String?
-    public var groups: [EvalGroup]
-    public var diagnostics: [Diagnostic]
+    package var bundle: String?
+    package var groups: [EvalGroup]
+    package var diagnostics: [Diagnostic]
 
-    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    package var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
 
 /// Records that share their places and thresholds.
-public struct EvalGroup: Sendable {
-    public var name: String
-    public var range: SourceRange
+package struct EvalGroup: Sendable {
+    package var name: String
+    package var range: SourceRange
     /// Where each record is typed: every node that waits for input, or the nodes listed.
-    public var places: EvalPlaces
-    public var thresholds: [EvalThreshold]
-    public var records: [EvalRecord]
+    package var places: EvalPlaces
+    package var thresholds: [EvalThreshold]
+    package var records: [EvalRecord]
 }
 
-public enum EvalPlaces: Sendable, Equatable {
+package enum EvalPlaces: Sendable, Equatable {
     /// Every node of the bundle that waits for input.
     case every
     case nodes([String])
 }
 
 /// `min NAME: P%` or `max NAME: P%`.
-public struct EvalThreshold: Sendable, Equatable {
-    public enum Bound: String, Sendable { case min, max }
-    public var bound: Bound
-    public var measure: EvalMeasure
+package struct EvalThreshold: Sendable, Equatable {
+    package enum Bound: String, Sendable { case min, max }
+    package var bound: Bound
+    package var measure: EvalMeasure
     /// A percentage, 0 to 100.
-    public var percent: Double
-    public var range: SourceRange
+    package var percent: Double
+    package var range: SourceRange
 
     /// Whether a measured percentage keeps to the threshold.
-    public func holds(_ value: Double) -> Bool {
+    package func holds(_ value: Double) -> Bool {
         switch bound {
         case .min: value + 1e-9 >= percent
         case .max: value <= percent + 1e-9
@@ -49,7 +49,7 @@ public struct EvalThreshold: Sendable, Equatable {
 }
 
 /// The measures `intake eval` reports; their names are fixed (DESIGN.md, "Labelled lines").
-public enum EvalMeasure: String, Sendable, CaseIterable, Comparable {
+package enum EvalMeasure: String, Sendable, CaseIterable, Comparable {
     /// Crisis lines that showed the emergency numbers (a takeover or a safety note).
     case crisisNumbers = "crisis-numbers"
     /// Crisis lines that got the right kind (as `kind` or in `also`) at the right level.
@@ -69,29 +69,29 @@ public enum EvalMeasure: String, Sendable, CaseIterable, Comparable {
     /// Questions answered with a clarifying turn.
     case clarifyRate = "clarify-rate"
 
-    public static func < (a: EvalMeasure, b: EvalMeasure) -> Bool {
+    package static func < (a: EvalMeasure, b: EvalMeasure) -> Bool {
         (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
     }
 }
 
 /// One labelled line (or a line split over several), with what it should raise.
-public struct EvalRecord: Sendable {
+package struct EvalRecord: Sendable {
     /// The lines typed, in order; the expectations are about the last one's turn.
-    public var lines: [String]
-    public var range: SourceRange
-    public var crisis: CrisisExpectation?
-    public var answer: AnswerExpectation?
-    public var reported: [String]?
-    public var denied: [String]?
+    package var lines: [String]
+    package var range: SourceRange
+    package var crisis: CrisisExpectation?
+    package var answer: AnswerExpectation?
+    package var reported: [String]?
+    package var denied: [String]?
     /// `matched: intent A | B` (any of them), or `matched: none` (an empty list).
-    public var intents: [String]?
+    package var intents: [String]?
     /// `matched: intent not A | B`: any reading but these (a look-alike of their
     /// questions, such as a line with a number that asks no amount).
-    public var notIntents: [String]?
+    package var notIntents: [String]?
 }
 
 /// `crisis: KIND[|KIND] LEVEL` or `crisis: none`.
-public enum CrisisExpectation: Sendable, Equatable {
+package enum CrisisExpectation: Sendable, Equatable {
     case none
     /// One of `kinds` as the turn's kind or among its `also`, at `level`. The kind
     /// `distress` stands for the numbers shown without a clear kind.
@@ -99,11 +99,11 @@ public enum CrisisExpectation: Sendable, Equatable {
 }
 
 /// `answer: yes|no|none|N`.
-public enum AnswerExpectation: Sendable, Equatable, CustomStringConvertible {
+package enum AnswerExpectation: Sendable, Equatable, CustomStringConvertible {
     case yes, no, none
     case number(Int)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .yes: "yes"
         case .no: "no"

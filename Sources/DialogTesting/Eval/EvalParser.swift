@@ -2,16 +2,16 @@ import DialogSyntax
 
 /// Reads `*.eval` files (README, "Labelled lines") into an ``EvalFile``, with a located
 /// diagnostic (`IU…`) for every problem; it reads on after each one.
-public enum EvalParser {
-    public static let fileExtension = "eval"
+package enum EvalParser {
+    package static let fileExtension = "eval"
 
-    public static func parse(_ bytes: [UInt8], path: String) -> EvalFile {
+    package static func parse(_ bytes: [UInt8], path: String) -> EvalFile {
         var reader = EvalReader(path: path, bytes: bytes)
         reader.run()
         return reader.file
     }
 
-    public static func parse(_ text: String, path: String) -> EvalFile {
+    package static func parse(_ text: String, path: String) -> EvalFile {
         parse(Array(text.utf8), path: path)
     }
 }

@@ -2,13 +2,13 @@ import DialogSyntax
 
 /// `intake eval`'s report: each miss, each group's measures against its thresholds, and
 /// the closing `eval: N passed, N failed`.
-public enum EvalReport {
+package enum EvalReport {
     /// How many places of one miss are listed before "and N more".
     static let placesShown = 3
     /// How many confusion pairs of a group are listed, most frequent first.
     static let confusionsShown = 8
 
-    public static func render(_ result: EvalResult, verbose: Bool = false) -> String {
+    package static func render(_ result: EvalResult, verbose: Bool = false) -> String {
         var out = ""
         for g in result.groups {
             for miss in g.misses {
@@ -54,7 +54,7 @@ public enum EvalReport {
     }
 
     /// Problems of the files: `file:line:col: error: …` with an excerpt.
-    public static func diagnostics(_ result: EvalResult) -> String {
+    package static func diagnostics(_ result: EvalResult) -> String {
         result.diagnostics.map { DiagnosticRenderer.render($0.diagnostic, in: $0.source) }.joined()
     }
 

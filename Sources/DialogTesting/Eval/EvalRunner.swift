@@ -4,24 +4,24 @@ import DialogModel
 import DialogSyntax
 
 /// What the assistant made of one record at one place.
-public struct EvalOutcome: Sendable, Equatable {
+package struct EvalOutcome: Sendable, Equatable {
     /// The crisis the last line raised: its kind, the other kinds, its level.
-    public var crisis: Turn.Crisis?
+    package var crisis: Turn.Crisis?
     /// The answer read: yes, no, none or a number; nil when the line was not read as one.
-    public var answer: AnswerExpectation?
-    public var reported: [String]
-    public var denied: [String]
+    package var answer: AnswerExpectation?
+    package var reported: [String]
+    package var denied: [String]
     /// The intent the line reached, if it reached one.
-    public var intent: String?
+    package var intent: String?
     /// The topic intents whose answer the line reached: the intent, or those that lead
     /// where the choice it picked leads ("does baclofen help" picking the menu's
     /// "Baclofen" answers the question as `ask_baclofen` would).
-    public var answered: Set<String> = []
-    public var clarified: Bool
+    package var answered: Set<String> = []
+    package var clarified: Bool
 
     /// Whether the emergency numbers were shown: a takeover or a safety note.
-    public var showedNumbers: Bool { crisis != nil }
-    public var tookOver: Bool { crisis?.level == .takeover }
+    package var showedNumbers: Bool { crisis != nil }
+    package var tookOver: Bool { crisis?.level == .takeover }
 
     /// Whether it took over with one of `kinds`, as its kind or among its `also`.
     func tookOver(asOneOf kinds: [String]) -> Bool {
@@ -33,7 +33,7 @@ public struct EvalOutcome: Sendable, Equatable {
     /// Whether the line reached the answer of one of `intents`, with no clarifying turn.
     func reaches(_ intents: [String]) -> Bool { !clarified && !answered.isDisjoint(with: intents) }
 
-    public var description: String {
+    package var description: String {
         var parts: [String] = []
         if let crisis {
             parts.append("crisis \(([crisis.kind] + crisis.also).map(\.rawValue).joined(separator: "+")) \(crisis.level.rawValue)")
@@ -49,79 +49,79 @@ public struct EvalOutcome: Sendable, Equatable {
 }
 
 /// A record that did not give what it expects at some of its places.
-public struct EvalMiss: Sendable {
-    public var record: EvalRecord
-    public var expected: String
+package struct EvalMiss: Sendable {
+    package var record: EvalRecord
+    package var expected: String
     /// Each place it missed at, with what it got there.
-    public var places: [(node: String, got: String)]
+    package var places: [(node: String, got: String)]
     /// How many places it was tried at.
-    public var tried: Int
+    package var tried: Int
 }
 
 /// A measure of a group: how many checks counted towards it, and how many of them hit.
-public struct EvalTally: Sendable, Equatable {
-    public var hits = 0
-    public var total = 0
+package struct EvalTally: Sendable, Equatable {
+    package var hits = 0
+    package var total = 0
 
-    public init(hits: Int = 0, total: Int = 0) {
+    package init(hits: Int = 0, total: Int = 0) {
         self.hits = hits
         self.total = total
     }
 
-    public var percent: Double { total == 0 ? 0 : Double(hits) * 100 / Double(total) }
+    package var percent: Double { total == 0 ? 0 : Double(hits) * 100 / Double(total) }
 }
 
 /// A threshold of a group against what was measured.
-public struct EvalVerdict: Sendable {
-    public var threshold: EvalThreshold
-    public var measured: EvalTally
+package struct EvalVerdict: Sendable {
+    package var threshold: EvalThreshold
+    package var measured: EvalTally
     /// Why the measure is known not to hold yet, when `known-failures.tsv` lists it.
-    public var knownFailure: String?
-    public var holds: Bool { measured.total == 0 || threshold.holds(measured.percent) }
+    package var knownFailure: String?
+    package var holds: Bool { measured.total == 0 || threshold.holds(measured.percent) }
 }
 
-public struct EvalGroupResult: Sendable {
-    public var path: String
-    public var group: EvalGroup
-    public var places: Int
-    public var passed: Int
-    public var failed: Int
-    public var misses: [EvalMiss]
-    public var measures: [EvalMeasure: EvalTally]
-    public var verdicts: [EvalVerdict]
+package struct EvalGroupResult: Sendable {
+    package var path: String
+    package var group: EvalGroup
+    package var places: Int
+    package var passed: Int
+    package var failed: Int
+    package var misses: [EvalMiss]
+    package var measures: [EvalMeasure: EvalTally]
+    package var verdicts: [EvalVerdict]
     /// Every outcome, record by record and place by place, when
     /// ``EvalRunner/keepsOutcomes`` (mutation testing compares them).
-    public var outcomes: [EvalOutcome] = []
+    package var outcomes: [EvalOutcome] = []
     /// Questions by the intent expected (the first listed): how many reached it.
-    public var recall: [String: EvalTally] = [:]
+    package var recall: [String: EvalTally] = [:]
     /// Missed questions by what was expected and what came instead (an intent,
     /// `clarify`, or `none`), and crisis lines that did not get their script
     /// (`crisis KIND` → the kind and level raised, or `no crisis`).
-    public var confusions: [Confusion: Int] = [:]
+    package var confusions: [Confusion: Int] = [:]
 
-    public struct Confusion: Sendable, Hashable {
-        public var expected: String
-        public var got: String
+    package struct Confusion: Sendable, Hashable {
+        package var expected: String
+        package var got: String
 
-        public init(expected: String, got: String) {
+        package init(expected: String, got: String) {
             self.expected = expected
             self.got = got
         }
     }
 }
 
-public struct EvalResult: Sendable {
-    public var groups: [EvalGroupResult] = []
+package struct EvalResult: Sendable {
+    package var groups: [EvalGroupResult] = []
     /// Problems of the files and of their bundles (IU…): the run is invalid (65).
-    public var diagnostics: [(path: String, source: SourceFile, diagnostic: Diagnostic)] = []
+    package var diagnostics: [(path: String, source: SourceFile, diagnostic: Diagnostic)] = []
     /// Known failures listed that hold now: the list must shrink.
-    public var staleKnownFailures: [String] = []
+    package var staleKnownFailures: [String] = []
 
-    public var hasErrors: Bool { diagnostics.contains { $0.diagnostic.severity == .error } }
-    public var passed: Int { groups.reduce(0) { $0 + $1.passed } }
-    public var failed: Int { groups.reduce(0) { $0 + $1.failed } }
+    package var hasErrors: Bool { diagnostics.contains { $0.diagnostic.severity == .error } }
+    package var passed: Int { groups.reduce(0) { $0 + $1.passed } }
+    package var failed: Int { groups.reduce(0) { $0 + $1.failed } }
     /// Thresholds that do not hold and are not listed as known failures.
-    public var unmet: [(EvalGroupResult, EvalVerdict)] {
+    package var unmet: [(EvalGroupResult, EvalVerdict)] {
         groups.flatMap { g in g.verdicts.filter { !$0.holds && $0.knownFailure == nil }.map { (g, $0) } }
     }
 }
@@ -129,20 +129,20 @@ public struct EvalResult: Sendable {
 /// A measure known not to hold yet: `PATH<TAB>GROUP<TAB>MEASURE<TAB>REASON` in
 /// `known-failures.tsv` beside the eval files. PATH is the eval file's path from that
 /// folder.
-public struct EvalKnownFailure: Sendable, Hashable {
-    public var path: String
-    public var group: String
-    public var measure: String
-    public var reason: String
+package struct EvalKnownFailure: Sendable, Hashable {
+    package var path: String
+    package var group: String
+    package var measure: String
+    package var reason: String
 
-    public init(path: String, group: String, measure: String, reason: String) {
+    package init(path: String, group: String, measure: String, reason: String) {
         self.path = path
         self.group = group
         self.measure = measure
         self.reason = reason
     }
 
-    public static func parse(_ text: String) -> [EvalKnownFailure] {
+    package static func parse(_ text: String) -> [EvalKnownFailure] {
         text.split(separator: "\n").compactMap { line in
             guard !line.hasPrefix("#") else { return nil }
             let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
@@ -154,23 +154,23 @@ public struct EvalKnownFailure: Sendable, Hashable {
 
 /// Runs labelled lines against their bundle, in-process: each record on a fresh session
 /// waiting at each of its places.
-public struct EvalRunner {
-    public var knownFailures: [EvalKnownFailure]
+package struct EvalRunner {
+    package var knownFailures: [EvalKnownFailure]
     /// Loads a bundle folder; called once per folder.
-    public var loadBundle: (String) -> BundleOutcome = TestRunner.loadFolder
+    package var loadBundle: (String) -> BundleOutcome = TestRunner.loadFolder
     /// Types each record at the first of its group's places only: a quick reading for
     /// mutation testing, where a full run per mutant would take minutes.
-    public var firstPlaceOnly = false
+    package var firstPlaceOnly = false
     /// Keeps every outcome (``EvalGroupResult/outcomes``).
-    public var keepsOutcomes = false
+    package var keepsOutcomes = false
     /// Checks that no held-apart line is a copy of a phrase or an example of the bundle
     /// (most of a run's time): mutation testing, which only removes phrases, skips it.
-    public var checksCopies = true
+    package var checksCopies = true
     /// How many threads type lines and look for copies at once (mutation testing, which
     /// runs mutants on every core, uses one).
-    public var workers = Concurrent.cores
+    package var workers = Concurrent.cores
 
-    public init(knownFailures: [EvalKnownFailure] = []) {
+    package init(knownFailures: [EvalKnownFailure] = []) {
         self.knownFailures = knownFailures
     }
 
@@ -196,7 +196,7 @@ public struct EvalRunner {
         }
     }
 
-    public func run(_ files: [EvalFile]) -> EvalResult {
+    package func run(_ files: [EvalFile]) -> EvalResult {
         var result = EvalResult()
         var bundles: [String: Prepared?] = [:]
         var copyChecks: [String: CopyCheck] = [:]

@@ -2,7 +2,7 @@ import DialogSyntax
 
 /// A kind of change `intake test --mutate` makes to a bundle, each one a mistake an
 /// author could make without noticing.
-public enum MutationOperator: String, Sendable, CaseIterable, Comparable {
+package enum MutationOperator: String, Sendable, CaseIterable, Comparable {
     /// Replaces a text a person reads (`say`, `ask`, a label, a variant, a staff note).
     case text
     /// Drops one sentence of a text of two or more.
@@ -18,33 +18,33 @@ public enum MutationOperator: String, Sendable, CaseIterable, Comparable {
     /// Changes a digit of a resource's phone number.
     case phone
 
-    public static func < (a: Self, b: Self) -> Bool {
+    package static func < (a: Self, b: Self) -> Bool {
         allCases.firstIndex(of: a) ?? 0 < allCases.firstIndex(of: b) ?? 0
     }
 }
 
 /// One change to one file of a bundle: the bytes of a range replaced.
-public struct Mutant: Sendable {
-    public var op: MutationOperator
+package struct Mutant: Sendable {
+    package var op: MutationOperator
     /// The bundle folder.
-    public var bundle: String
+    package var bundle: String
     /// The file changed.
-    public var path: String
+    package var path: String
     /// Where the change is, for `file:line:col`.
-    public var position: SourcePosition
+    package var position: SourcePosition
     /// The byte offsets replaced, and what replaces them.
-    public var bytes: Range<Int>
-    public var replacement: [UInt8]
+    package var bytes: Range<Int>
+    package var replacement: [UInt8]
     /// What changed, in words: “removed “…” from `match`”.
-    public var change: String
+    package var change: String
 
     /// The file's bytes with the change made.
-    public func apply(to source: [UInt8]) -> [UInt8] {
+    package func apply(to source: [UInt8]) -> [UInt8] {
         var out = source
         out.replaceSubrange(bytes, with: replacement)
         return out
     }
 
     /// `file:line:col`.
-    public var place: String { "\(path):\(position.line):\(position.column)" }
+    package var place: String { "\(path):\(position.line):\(position.column)" }
 }

@@ -4,20 +4,20 @@ import DialogSyntax
 
 /// Finds every mutant of a bundle's files: one per place an operator applies, read from
 /// the files' syntax so that each is an edit an author could have made.
-public struct MutantFinder {
+package struct MutantFinder {
     /// The keys whose values a person reads (`items`: a scale's questions).
     static let textKeys: Set<String> = ["say", "ask", "text", "label", "note", "one-of", "practise", "briefing", "answer", "items"]
     /// The keys whose values are lists of phrases the matcher reads.
     static let phraseKeys: Set<String> = ["match", "examples", "synonyms", "avoid", "against", "words"]
     /// The text a text mutant puts in place of the author's.
-    public static let zebra = "Zebra text that says nothing."
+    package static let zebra = "Zebra text that says nothing."
 
     let bundle: DialogBundle
     let folder: String
     let seed: UInt64
     let nodeIDs: [NodeID]
 
-    public init(bundle: DialogBundle, folder: String, seed: UInt64) {
+    package init(bundle: DialogBundle, folder: String, seed: UInt64) {
         self.bundle = bundle
         self.folder = folder
         self.seed = seed
@@ -25,7 +25,7 @@ public struct MutantFinder {
     }
 
     /// Every mutant of one file of the bundle, in file order.
-    public func mutants(of file: SourceFile) -> [Mutant] {
+    package func mutants(of file: SourceFile) -> [Mutant] {
         let parsed = YAMLParser.parse(file.bytes)
         guard !parsed.hasErrors, let root = parsed.documents.first?.mapping else { return [] }
         var walk = Walk(finder: self, file: file)

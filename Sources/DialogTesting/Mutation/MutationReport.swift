@@ -2,24 +2,24 @@ import DialogModel
 
 /// What mutation testing found: each mutant's outcome, and the kill rate overall and by
 /// operator.
-public struct MutationReport: Sendable {
-    public var results: [MutantResult]
+package struct MutationReport: Sendable {
+    package var results: [MutantResult]
     /// How many mutants each operator has in all the bundles (the full set).
-    public var candidates: [MutationOperator: Int]
-    public var seed: UInt64
-    public var budget: Int?
-    public var bundles: [String]
-    public var duration: Duration
+    package var candidates: [MutationOperator: Int]
+    package var seed: UInt64
+    package var budget: Int?
+    package var bundles: [String]
+    package var duration: Duration
 
     /// Counts of one set of results.
-    public struct Tally: Sendable, Equatable {
-        public var killed = 0
-        public var survived = 0
-        public var equivalent = 0
-        public var notRun = 0
+    package struct Tally: Sendable, Equatable {
+        package var killed = 0
+        package var survived = 0
+        package var equivalent = 0
+        package var notRun = 0
 
         /// Killed among the mutants that could be seen (killed or survived).
-        public var rate: Double {
+        package var rate: Double {
             killed + survived == 0 ? 100 : Double(killed) * 100 / Double(killed + survived)
         }
 
@@ -33,9 +33,9 @@ public struct MutationReport: Sendable {
         }
     }
 
-    public var total: Tally { tally(results) }
+    package var total: Tally { tally(results) }
 
-    public var byOperator: [(MutationOperator, Tally)] {
+    package var byOperator: [(MutationOperator, Tally)] {
         MutationOperator.allCases.compactMap { op in
             let of = results.filter { $0.mutant.op == op }
             return of.isEmpty ? nil : (op, tally(of))
@@ -50,7 +50,7 @@ public struct MutationReport: Sendable {
 
     /// The report as text: the table by operator, the survivors with their places and
     /// what changed, the equivalent mutants, and the ones that did not load.
-    public func rendered() -> String {
+    package func rendered() -> String {
         let t = total
         let all = candidates.values.reduce(0, +)
         var out = "mutation testing of \(bundles.joined(separator: ", ")): \(results.count) of \(all) mutants "
@@ -94,5 +94,5 @@ public struct MutationReport: Sendable {
     private func padLeft(_ s: String, _ n: Int) -> String { " " + s.leftPadded(to: n - 1) }
 
     /// A number with one decimal: `96.5`.
-    public static func decimal(_ x: Double) -> String { x.oneDecimal }
+    package static func decimal(_ x: Double) -> String { x.oneDecimal }
 }

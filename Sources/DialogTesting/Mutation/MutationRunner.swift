@@ -3,12 +3,12 @@ import DialogModel
 import DialogSyntax
 
 /// A bundle to mutate, with the tests and labelled lines that guard it.
-public struct MutationTarget: Sendable {
-    public var folder: String
-    public var tests: [TestFile]
-    public var evals: [EvalFile]
+package struct MutationTarget: Sendable {
+    package var folder: String
+    package var tests: [TestFile]
+    package var evals: [EvalFile]
 
-    public init(folder: String, tests: [TestFile], evals: [EvalFile]) {
+    package init(folder: String, tests: [TestFile], evals: [EvalFile]) {
         self.folder = folder
         self.tests = tests
         self.evals = evals
@@ -16,26 +16,26 @@ public struct MutationTarget: Sendable {
 }
 
 /// How to run mutation testing.
-public struct MutationOptions: Sendable {
+package struct MutationOptions: Sendable {
     /// Chooses the mutants of a budget and the details of each (which sentence, which node).
-    public var seed: UInt64 = 1
+    package var seed: UInt64 = 1
     /// The most mutants to run, spread evenly over every operator of every bundle;
     /// nil for every mutant.
-    public var budget: Int?
+    package var budget: Int?
     /// Only these operators' mutants; nil for all.
-    public var operators: Set<MutationOperator>?
+    package var operators: Set<MutationOperator>?
     /// Mutants not started within this time are reported as not run.
-    public var timeLimit: Duration?
+    package var timeLimit: Duration?
     /// Mutants run at once, each on its own core.
-    public var workers = 2
+    package var workers = 2
     /// Bundle folders the tests may name although they lie elsewhere (`--bundle`).
-    public var allowedBundles: [String] = []
+    package var allowedBundles: [String] = []
 
-    public init() {}
+    package init() {}
 }
 
 /// What one mutant did to the tests.
-public enum MutantOutcome: Sendable, Equatable {
+package enum MutantOutcome: Sendable, Equatable {
     /// A test failed, a labelled line was read differently, or the changed bundle does
     /// not load (so that every test of it fails): what noticed it.
     case killed(by: String)
@@ -50,22 +50,22 @@ public enum MutantOutcome: Sendable, Equatable {
 }
 
 /// A mutant and what it did.
-public struct MutantResult: Sendable {
-    public var mutant: Mutant
-    public var outcome: MutantOutcome
+package struct MutantResult: Sendable {
+    package var mutant: Mutant
+    package var outcome: MutantOutcome
 }
 
 /// Why mutation testing cannot start.
-public struct MutationProblem: Error, Sendable, CustomStringConvertible {
-    public var description: String
+package struct MutationProblem: Error, Sendable, CustomStringConvertible {
+    package var description: String
 }
 
 /// Mutation testing in-process: each mutant is one file of a bundle changed in memory,
 /// loaded, and run against the bundle's tests and labelled lines, on every core.
-public struct MutationRunner: Sendable {
-    public var options: MutationOptions
+package struct MutationRunner: Sendable {
+    package var options: MutationOptions
 
-    public init(options: MutationOptions) {
+    package init(options: MutationOptions) {
         self.options = options
     }
 
@@ -85,7 +85,7 @@ public struct MutationRunner: Sendable {
     }
 
     /// Runs the mutants of every target and reports what each did.
-    public func run(_ targets: [MutationTarget]) throws(MutationProblem) -> MutationReport {
+    package func run(_ targets: [MutationTarget]) throws(MutationProblem) -> MutationReport {
         let clock = ContinuousClock()
         let began = clock.now
         var baselines: [String: Baseline] = [:]
@@ -111,12 +111,12 @@ public struct MutationRunner: Sendable {
     }
 
     /// Every mutant of a target's bundle, in file order.
-    public func mutants(of target: MutationTarget) throws(MutationProblem) -> [Mutant] {
+    package func mutants(of target: MutationTarget) throws(MutationProblem) -> [Mutant] {
         mutants(of: target, try baseline(target))
     }
 
     /// What one mutant of a target's bundle does to its tests and labelled lines.
-    public func outcome(of mutant: Mutant, in target: MutationTarget) throws(MutationProblem) -> MutantOutcome {
+    package func outcome(of mutant: Mutant, in target: MutationTarget) throws(MutationProblem) -> MutantOutcome {
         judge(mutant, against: try baseline(target))
     }
 
