@@ -9,7 +9,7 @@ RELEASE_BIN = .build/release/intake
 BUILD_RELEASE = $(SWIFT) build -c release --product intake
 
 .PHONY: all setup build release serve bench-serve run test unit-test conformance install clean bench goldens \
-	fuzz fuzz-smoke test-sanitize
+	fuzz fuzz-smoke test-sanitize lint format
 
 all: build
 
@@ -41,12 +41,13 @@ bench-serve: release
 bench: release
 	$(SWIFT) run -c release intake-bench
 
-# Every test: unit tests, the bundled dialogs' scripted tests, the training modules'
+# Every test: the code layout (lint), unit tests, the bundled dialogs' scripted tests, the training modules'
 # calibration transcripts and labelled lines, mutation testing of every bundle, end-to-end
 # tests (the hostile-input table, about a minute; the server over HTTP; the web chat in
 # headless Chromium), then YAML conformance when the suite is present.
 test:
 	@INTAKE_SETUP_TEST=1 ./.ci/setup.sh
+	@$(MAKE) --no-print-directory lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(DEBUG_BIN) test Dialogs/tests --coverage --min-coverage 100
@@ -82,6 +83,13 @@ goldens: release
 			$(RELEASE_BIN) test $$t/calibration-*.test $$t/lines*.test --record $$t/golden-lines.test | tail -1 || exit 1; \
 		fi; \
 	done
+
+# The code's layout, by the checked-in .swift-format (`make format` rewrites it so).
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel Sources Tests Package.swift
+
+format:
+	$(SWIFT) format format --in-place --recursive --parallel Sources Tests Package.swift
 
 conformance: build
 	@if [ -d "$(YAML_SUITE)" ]; then \

@@ -48,8 +48,9 @@ let package = Package(
         .target(name: "DialogMatching", dependencies: ["DialogSyntax"], swiftSettings: strict),
         .target(name: "DialogModel", dependencies: ["DialogFiles", "DialogSyntax", "DialogMatching"], swiftSettings: strict),
         // The turn schema is documentation and a test oracle, not a resource of the module.
-        .target(name: "DialogEngine", dependencies: ["DialogModel", "DialogMatching", "DialogSyntax"],
-                exclude: ["Protocol/turn.schema.json"], swiftSettings: strict),
+        .target(
+            name: "DialogEngine", dependencies: ["DialogModel", "DialogMatching", "DialogSyntax"],
+            exclude: ["Protocol/turn.schema.json"], swiftSettings: strict),
         .target(name: "DialogTesting", dependencies: ["DialogFiles", "DialogEngine", "DialogMatching", "DialogModel", "DialogSyntax"], swiftSettings: strict),
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
         .executableTarget(

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A file a session appends to as it goes (`--transcript`, `--history`), held under a
@@ -43,8 +43,10 @@ public final class AppendFile {
         }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let code = errno
-            throw closing(code == EWOULDBLOCK ? FileProblem(path: path, reason: "is being written by another intake session")
-                                              : .fromErrno(path, code))
+            throw closing(
+                code == EWOULDBLOCK
+                    ? FileProblem(path: path, reason: "is being written by another intake session")
+                    : .fromErrno(path, code))
         }
     }
 

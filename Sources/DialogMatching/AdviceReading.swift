@@ -30,13 +30,17 @@ package enum AdviceReading: Sendable, Equatable {
             if cue > 0, all[cue - 1].text == "why" { return .affirmed }
             // "don't call the ambulance off": the negated verb is the one that undoes the
             // advice; "don't hesitate to call 911", "don't skip the naloxone" urge it.
-            if urging, words.upperBound < all.count && ["off", "away"].contains(all[words.upperBound].text)
-                || encourages(after: cue, upTo: words.lowerBound, in: all) {
+            if urging,
+                words.upperBound < all.count && ["off", "away"].contains(all[words.upperBound].text)
+                    || encourages(after: cue, upTo: words.lowerBound, in: all)
+            {
                 return .affirmed
             }
             // "you don't need training for the spray": the negation is about something else.
-            if (cue + 1..<words.lowerBound).contains(where: { ["need", "needs"].contains(all[$0].text) && $0 + 1 < words.lowerBound
-                && !["for", "to"].contains(all[$0 + 1].text) && all[$0 + 2..<words.lowerBound].contains { $0.text == "for" } }) {
+            if (cue + 1..<words.lowerBound).contains(where: {
+                ["need", "needs"].contains(all[$0].text) && $0 + 1 < words.lowerBound
+                    && !["for", "to"].contains(all[$0 + 1].text) && all[$0 + 2..<words.lowerBound].contains { $0.text == "for" }
+            }) {
                 return .affirmed
             }
             // "even if he doesn't want the ambulance", "he doesn't like the spray": what
@@ -60,7 +64,8 @@ package enum AdviceReading: Sendable, Equatable {
         // after the negation it is part of it.
         // (Only in a command: "detox programs aren't just for drug abusers" says "drug abusers".)
         if let k = (max(clause.lowerBound, words.lowerBound - 3)..<words.lowerBound).first(where: { ["just", "only", "simply"].contains(all[$0].text) }),
-           k > 0, all[k - 1].text == "never" || k > 1 && all[k - 1].text == "not" && all[k - 2].text == "do" {
+            k > 0, all[k - 1].text == "never" || k > 1 && all[k - 1].text == "not" && all[k - 2].text == "do"
+        {
             return .negated
         }
         // "won't stop withdrawal": a negation right before the advice negates it, even
@@ -72,7 +77,8 @@ package enum AdviceReading: Sendable, Equatable {
         // governs its whole clause, however long.
         let opening = Array(before.drop { ["please", "and", "so", "just", "but", "also", "then", "oh", "ok", "okay"].contains($0) })
         if opening.starts(with: ["do", "not"]) || opening.first == "never",
-           !urging || !opening.contains(where: { urgingVerbs.contains($0) }) {
+            !urging || !opening.contains(where: { urgingVerbs.contains($0) })
+        {
             return .negated
         }
         if dismissedBefore(before) { return .dismissed }
@@ -97,12 +103,16 @@ package enum AdviceReading: Sendable, Equatable {
         // The whole occurrence must lie in the clause ("if you've got any xanax around,
         // that'll calm you" advises), and no command starts it ("if …, just do it alone").
         guard text.scopes.clauseWords(of: words.upperBound - 1) == clause, !["just", "then"].contains(all[words.lowerBound].text),
-              !commands.contains(all[words.lowerBound].text) else { return false }
+            !commands.contains(all[words.lowerBound].text)
+        else { return false }
         // "if the cramps get bad it's okay to use": the main clause has begun.
         let between = all[clause.lowerBound..<words.lowerBound].map(\.text)
-        if between.contains("then") || between.count > 3 && zip(between.dropFirst(3), between.dropFirst(4)).contains(where: {
-            ["it", "you"].contains($0) && ["is", "can", "could", "should"].contains($1)
-        }) {
+        if between.contains("then")
+            || between.count > 3
+                && zip(between.dropFirst(3), between.dropFirst(4)).contains(where: {
+                    ["it", "you"].contains($0) && ["is", "can", "could", "should"].contains($1)
+                })
+        {
             return false
         }
         let opening = all[clause.lowerBound..<words.lowerBound].map(\.text).drop { ["and", "but", "so", "even", "just"].contains($0) }
@@ -152,7 +162,8 @@ package enum AdviceReading: Sendable, Equatable {
         while i < index {
             let c = line[i]
             if let o = open {
-                let closes = (o == "“" && c == "”") || (o == "\"" && c == "\"") || (o == "'" && (c == "'" || c == "’"))
+                let closes =
+                    (o == "“" && c == "”") || (o == "\"" && c == "\"") || (o == "'" && (c == "'" || c == "’"))
                     || (o == "‘" && (c == "’" || c == "'"))
                 if closes {
                     let next = line.index(after: i) < line.endIndex ? line[line.index(after: i)] : " "
@@ -198,7 +209,8 @@ package enum AdviceReading: Sendable, Equatable {
         if zip(words, words.dropFirst()).contains(where: { $0 == "too" && $1 == "much" }) { return true }
         // "…aren't safe to mix", "…isn't something I can okay", "…nobody can guarantee".
         if words.contains(where: { ["not", "never", "nobody", "cannot"].contains($0) }),
-           words.contains(where: { ["safe", "something", "guarantee", "promise", "okay", "ok", "recommend", "recommended"].contains($0) }) {
+            words.contains(where: { ["safe", "something", "guarantee", "promise", "okay", "ok", "recommend", "recommended"].contains($0) })
+        {
             return true
         }
         if let first = words.first, ["nah", "nope"].contains(first) { return true }
@@ -221,7 +233,8 @@ package enum AdviceReading: Sendable, Equatable {
         // Only a negation of what the advice does: "narcan won't hurt him", "911 isn't
         // the only step" and "narcan doesn't last" do not take it back.
         if i < after.count, ["not", "never", "no"].contains(after[i]), i > 0, i + 1 < after.count,
-           dismissivePredicates.contains(after[i + 1]) {
+            dismissivePredicates.contains(after[i + 1])
+        {
             return true
         }
         if i < after.count, ["overkill", "pointless", "unnecessary", "useless", "optional", "excessive"].contains(after[i]) { return true }

@@ -21,7 +21,8 @@ package enum AmountQuestion {
             text.asksInverted(at: i) || (Lexicon.questionOpeners.contains(text.words[i].text) && text.scopes.clauseWords(of: i).lowerBound == i)
         }
         if let asking = words.first(where: opensAsking),
-           asking >= amount.upperBound, text.scopes.clauses[asking] != text.scopes.clauses[amount.lowerBound] {
+            asking >= amount.upperBound, text.scopes.clauses[asking] != text.scopes.clauses[amount.lowerBound]
+        {
             let tail = (asking...last).map { text.words[$0].text }
             let pointsBack = tail.contains { amountPointers.contains($0) || $0.contains(where: \.isNumber) }
             if !pointsBack && !amountWeighing.contains(text.words[last].text) { return nil }

@@ -61,8 +61,9 @@ package enum AmountReading {
             let clause = text.scopes.clauseWords(of: i)
             // Only an instruction's verb: "who takes opioids daily" tells of use.
             let taken = clause.contains { j in
-                j != i && (quantityLength(at: j, in: words) != nil || doseUnitLength(at: j, in: words) != nil
-                           || instructingVerbs.contains(words[j].text))
+                j != i
+                    && (quantityLength(at: j, in: words) != nil || doseUnitLength(at: j, in: words) != nil
+                        || instructingVerbs.contains(words[j].text))
             }
             if taken || standsAlone(schedule, words) {
                 let start = i > clause.lowerBound && quantityLength(at: i - 1, in: words) != nil ? i - 1 : i
@@ -81,12 +82,14 @@ package enum AmountReading {
         // A range: "5 to 10", "two or three", "1-2".
         let hyphen = end < words.count && between(text, end - 1, end).map { $0 == "-" || $0 == "–" } == true
         if end + 1 < words.count, ["to", "or"].contains(words[end].text) || hyphen,
-           let second = quantityLength(at: end + (hyphen ? 0 : 1), in: words) {
+            let second = quantityLength(at: end + (hyphen ? 0 : 1), in: words)
+        {
             end += (hyphen ? 0 : 1) + second
         }
         // "1/2 a tab": a fraction written with a slash.
         if end < words.count, isDigits(words[end - 1].text), isDigits(words[end].text), between(text, end - 1, end) == "/",
-           let second = quantityLength(at: end, in: words) {
+            let second = quantityLength(at: end, in: words)
+        {
             end += second
         }
         // What follows the quantity: a unit ("two tablets", "half a tab", "5 of them"),
@@ -107,7 +110,8 @@ package enum AmountReading {
             }
             // "a quarter of one", "half of it", "half of them": a part of a dose.
             if fractionWords.contains(words[end - 1].text), j > end, words[j - 1].text == "of",
-               ["one", "it", "them", "those", "these", "that", "yours", "a", "your"].contains(words[j].text) {
+                ["one", "it", "them", "those", "these", "that", "yours", "a", "your"].contains(words[j].text)
+            {
                 return i..<j + 1
             }
             if let unit = doseUnitLength(at: j, in: words) { return i..<j + unit }
@@ -119,7 +123,8 @@ package enum AmountReading {
         let followedByTime = end < words.count && timeUnits.contains(words[end].text)
         // "5 to 10 of them", "one and a half of those": more than a plain "one of them".
         if end - i > 1 || fractionWords.contains(words[end - 1].text), end + 1 < words.count, words[end].text == "of",
-           pronounUnits.contains(words[end + 1].text) {
+            pronounUnits.contains(words[end + 1].text)
+        {
             return i..<end + 2
         }
         // "take 2", "start with one", "go up to three": a number after a verb of taking.
@@ -156,7 +161,8 @@ package enum AmountReading {
         // "a couple of dramamine should stop it": what is counted, then what it will do.
         if first == "of", w(1) != nil, let said = sufficiency(after: j + 2, clause: clause, in: words), said > j + 2 { return said }
         if ["should", "will", "would", "is", "ought", "must", "might", "can", "could"].contains(first),
-           let verb = w(1), ["do", "be", "help", "work", "enough", "plenty", "fix", "settle", "get", "stop", "ease", "calm", "knock", "take", "sort"].contains(verb) {
+            let verb = w(1), ["do", "be", "help", "work", "enough", "plenty", "fix", "settle", "get", "stop", "ease", "calm", "knock", "take", "sort"].contains(verb)
+        {
             return j + 2
         }
         return nil
@@ -194,7 +200,8 @@ package enum AmountReading {
         }
         // "one and a half", "2 and a half".
         if i + length + 2 < words.count, words[i + length].text == "and", words[i + length + 1].text == "a",
-           fractionWords.contains(words[i + length + 2].text) {
+            fractionWords.contains(words[i + length + 2].text)
+        {
             length += 3
         }
         return length
@@ -207,7 +214,8 @@ package enum AmountReading {
         // ("in my 20s" alone, with no number before it, is no amount).
         let w = words[i].text
         if w.count > 1, w.last == "s", isDigits(String(w.dropLast())), i > 0,
-           ["my", "his", "her", "your", "the", "those", "these", "mis"].contains(words[i - 1].text) {
+            ["my", "his", "her", "your", "the", "those", "these", "mis"].contains(words[i - 1].text)
+        {
             return 1
         }
         if doseUnits.contains(w) {
@@ -244,7 +252,8 @@ package enum AmountReading {
         }
         // "once in the morning", "twice at night", "once before bed".
         if ["once", "twice", "thrice"].contains(w), let n = next(1), ["in", "at", "before", "with", "after"].contains(n), let m = next(2),
-           ["the", "night", "bedtime", "bed", "breakfast", "dinner", "lunch", "meals"].contains(m) {
+            ["the", "night", "bedtime", "bed", "breakfast", "dinner", "lunch", "meals"].contains(m)
+        {
             return i..<i + 2
         }
         // "morning and night", "night and morning".
@@ -253,7 +262,8 @@ package enum AmountReading {
         }
         if ["daily", "nightly", "bid", "tid", "qid", "qhs", "prn"].contains(w) { return i..<i + 1 }
         if ["a", "per"].contains(w), let n = next(1), ["day", "night"].contains(n), i > 0,
-           quantityLength(at: i - 1, in: words) != nil || doseUnits.contains(words[i - 1].text) {
+            quantityLength(at: i - 1, in: words) != nil || doseUnits.contains(words[i - 1].text)
+        {
             return i..<i + 2
         }
         if w == "at", let n = next(1), ["bedtime", "night"].contains(n) { return i..<i + 2 }

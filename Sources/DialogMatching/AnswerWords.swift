@@ -16,31 +16,46 @@ package enum LikertWords {
     }
 
     private static let table: [(labels: Set<String>, words: [String])] = [
-        (["not at all", "never", "none", "no"], [
-            "none", "nothing", "no", "nope", "nah", "zero", "not really", "not at all", "nada", "never", "none at all",
-            "not even a little", "not one bit", "not a bit", "nothing at all", "zip", "zilch", "no not at all",
-        ]),
-        (["a little", "a little bit", "slightly", "mild", "mildly", "rarely"], [
-            "a bit", "a little", "little bit", "a little bit", "slightly", "kinda", "kind of", "sort of", "sorta", "some",
-            "a tad", "mild", "mildly", "barely", "a smidge", "not much", "un poco", "poquito", "a touch",
-            "somewhat mild", "lil bit", "a lil",
-        ]),
-        (["moderately", "moderate", "somewhat", "sometimes", "medium"], [
-            "moderate", "moderately", "medium", "mid", "medium ish", "mediumish", "so so", "average", "somewhat",
-            "halfway", "in the middle", "middle", "fairly", "more or less", "okay ish", "in between", "regular",
-            "half and half", "normal amount", "mas o menos",
-        ]),
-        (["quite a bit", "a lot", "very", "often", "severe"], [
-            "a lot", "quite a lot", "quite a bit", "lots", "pretty bad", "really bad", "very", "very much", "bad",
-            "rough", "plenty", "heaps", "tons", "mucho", "bastante", "pretty strong", "strong", "quite", "pretty damn bad",
-            "pretty rough", "really", "majorly",
-        ]),
-        (["extremely", "extreme", "very much", "always", "severely"], [
-            "extreme", "extremely", "super bad", "the worst", "worst", "worst ever", "worst i have ever felt",
-            "off the charts", "terrible", "horrible", "awful", "unbearable", "insane", "insanely", "so bad",
-            "really really bad", "severe", "max", "maximum", "as bad as it gets", "muchisimo", "through the roof",
-            "crazy bad", "10 out of 10", "extremely bad", "very very bad",
-        ]),
+        (
+            ["not at all", "never", "none", "no"],
+            [
+                "none", "nothing", "no", "nope", "nah", "zero", "not really", "not at all", "nada", "never", "none at all",
+                "not even a little", "not one bit", "not a bit", "nothing at all", "zip", "zilch", "no not at all",
+            ]
+        ),
+        (
+            ["a little", "a little bit", "slightly", "mild", "mildly", "rarely"],
+            [
+                "a bit", "a little", "little bit", "a little bit", "slightly", "kinda", "kind of", "sort of", "sorta", "some",
+                "a tad", "mild", "mildly", "barely", "a smidge", "not much", "un poco", "poquito", "a touch",
+                "somewhat mild", "lil bit", "a lil",
+            ]
+        ),
+        (
+            ["moderately", "moderate", "somewhat", "sometimes", "medium"],
+            [
+                "moderate", "moderately", "medium", "mid", "medium ish", "mediumish", "so so", "average", "somewhat",
+                "halfway", "in the middle", "middle", "fairly", "more or less", "okay ish", "in between", "regular",
+                "half and half", "normal amount", "mas o menos",
+            ]
+        ),
+        (
+            ["quite a bit", "a lot", "very", "often", "severe"],
+            [
+                "a lot", "quite a lot", "quite a bit", "lots", "pretty bad", "really bad", "very", "very much", "bad",
+                "rough", "plenty", "heaps", "tons", "mucho", "bastante", "pretty strong", "strong", "quite", "pretty damn bad",
+                "pretty rough", "really", "majorly",
+            ]
+        ),
+        (
+            ["extremely", "extreme", "very much", "always", "severely"],
+            [
+                "extreme", "extremely", "super bad", "the worst", "worst", "worst ever", "worst i have ever felt",
+                "off the charts", "terrible", "horrible", "awful", "unbearable", "insane", "insanely", "so bad",
+                "really really bad", "severe", "max", "maximum", "as bad as it gets", "muchisimo", "through the roof",
+                "crazy bad", "10 out of 10", "extremely bad", "very very bad",
+            ]
+        ),
     ]
 }
 

@@ -75,8 +75,10 @@ public struct ConceptTable: Sendable {
         for byte in phrase.utf8 {
             if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "&") { return true }
             // An ASCII letter, a digit or `_` after `~`: a concept's name.
-            if afterTilde, byte == UInt8(ascii: "_") || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
-                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) {
+            if afterTilde,
+                byte == UInt8(ascii: "_") || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
+                    || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            {
                 return true
             }
             afterTilde = byte == UInt8(ascii: "~")

@@ -79,15 +79,17 @@ public struct ExampleIndex<ID: Hashable & Sendable>: Sendable {
     /// Words too common in questions to tell them apart, in English and Spanish. Pronouns
     /// are here too: "my son" and "can I" say who asks, not what.
     public static var ignored: Set<String> {
-        ["a", "an", "the", "is", "are", "am", "be", "was", "were", "been", "i", "me", "my", "mine", "myself",
-         "you", "your", "it", "its", "he", "him", "his", "she", "her", "they", "them", "their", "we", "us", "our",
-         "to", "of", "and", "or", "in", "on", "at", "for", "that", "this", "so", "just", "really", "do", "does",
-         "did", "there", "any", "some", "about", "with", "if", "im", "u", "ur", "please", "thanks", "hi", "hello",
-         "hey", "like", "get", "got", "as", "than", "then", "but", "go", "going", "gone", "went", "want", "wants",
-         "wanna", "need", "needs",
-         // Spanish: the articles, prepositions and pronouns of a question.
-         "el", "la", "los", "las", "un", "una", "de", "del", "y", "o", "en", "con", "por", "para", "que", "es",
-         "se", "lo", "le", "mi", "mis", "su", "al", "yo"]
+        [
+            "a", "an", "the", "is", "are", "am", "be", "was", "were", "been", "i", "me", "my", "mine", "myself",
+            "you", "your", "it", "its", "he", "him", "his", "she", "her", "they", "them", "their", "we", "us", "our",
+            "to", "of", "and", "or", "in", "on", "at", "for", "that", "this", "so", "just", "really", "do", "does",
+            "did", "there", "any", "some", "about", "with", "if", "im", "u", "ur", "please", "thanks", "hi", "hello",
+            "hey", "like", "get", "got", "as", "than", "then", "but", "go", "going", "gone", "went", "want", "wants",
+            "wanna", "need", "needs",
+            // Spanish: the articles, prepositions and pronouns of a question.
+            "el", "la", "los", "las", "un", "una", "de", "del", "y", "o", "en", "con", "por", "para", "que", "es",
+            "se", "lo", "le", "mi", "mis", "su", "al", "yo",
+        ]
     }
 
     /// A line shares at least this many of its words with an example that reads it (or
@@ -184,9 +186,11 @@ public struct ExampleIndex<ID: Hashable & Sendable>: Sendable {
                 }
                 guard !terms.isEmpty else { continue }
                 for t in terms { documentFrequency[t] += 1 }
-                examples.append(Example(id: entry.id, text: text, terms: terms.sorted(), norm: 0,
-                                        wordsToShare: min(Self.minimumSharedWords, Set(words.map(\.stem)).count),
-                                        idIndex: idIndex))
+                examples.append(
+                    Example(
+                        id: entry.id, text: text, terms: terms.sorted(), norm: 0,
+                        wordsToShare: min(Self.minimumSharedWords, Set(words.map(\.stem)).count),
+                        idIndex: idIndex))
             }
         }
         self.ids = ids

@@ -31,10 +31,14 @@ package enum LeavingWords {
 
     private static let folded: [Character: Character] = ["á": "a", "é": "e", "í": "i", "ó": "o", "ú": "u", "ñ": "n"]
 
-    private static let leadingFillers: Set<String> = ["ok", "okay", "k", "well", "um", "so", "alright", "thanks", "thank", "you",
-                                                      "no", "nah", "i", "think", "just", "ya", "bueno", "gracias", "pues"]
-    private static let trailingFillers: Set<String> = ["now", "please", "pls", "plz", "thanks", "thank", "you", "thx", "ty",
-                                                       "for", "today", "tonight", "then", "here", "bye", "gracias", "ya", "lol"]
+    private static let leadingFillers: Set<String> = [
+        "ok", "okay", "k", "well", "um", "so", "alright", "thanks", "thank", "you",
+        "no", "nah", "i", "think", "just", "ya", "bueno", "gracias", "pues",
+    ]
+    private static let trailingFillers: Set<String> = [
+        "now", "please", "pls", "plz", "thanks", "thank", "you", "thx", "ty",
+        "for", "today", "tonight", "then", "here", "bye", "gracias", "ya", "lol",
+    ]
 
     /// The lines, after the fillers around them are taken off ("no more questions" is
     /// "more questions" by then). Nothing that could be despair ("end it", "it's over",

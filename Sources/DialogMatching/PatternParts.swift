@@ -289,8 +289,10 @@ final class TokenParts: Sendable {
 
     static func scan(_ token: Substring) -> [PatternPart] {
         TextNormalizer.scan(String(token)).words.enumerated().map { k, w in
-            PatternPart.word(PatternWord(word: w, display: k == 0 ? String(token) : nil,
-                                         isNegationCue: Lexicon.negationCues.contains(w.text)))
+            PatternPart.word(
+                PatternWord(
+                    word: w, display: k == 0 ? String(token) : nil,
+                    isNegationCue: Lexicon.negationCues.contains(w.text)))
         }
     }
 }

@@ -144,8 +144,9 @@ public struct PhrasePattern: Sendable, Hashable, CustomStringConvertible {
         for outcome in backward.outcomes {
             guard let low = outcome.low, let high = outcome.high, low <= high else { continue }
             let span = low..<(high + 1)
-            let score = MatchScore(words: outcome.exact + outcome.stemmed + outcome.typos, exact: outcome.exact,
-                                   stemmed: outcome.stemmed, typos: outcome.typos)
+            let score = MatchScore(
+                words: outcome.exact + outcome.stemmed + outcome.typos, exact: outcome.exact,
+                stemmed: outcome.stemmed, typos: outcome.typos)
             if let same = found[first...].firstIndex(where: { $0.words == span }) {
                 if found[same].score < score { found[same] = match(outcome, span, score, text) }
             } else {
@@ -176,17 +177,19 @@ public struct PhrasePattern: Sendable, Hashable, CustomStringConvertible {
             score.stemmed += m.score.stemmed
             score.typos += m.score.typos
         }
-        return PhraseMatch(pattern: self, phrase: chosen.map(\.phrase).joined(separator: " & "), firstPhraseWord: first.firstPhraseWord,
-                           isSelfNegated: first.isSelfNegated, words: first.words, range: first.range, score: score,
-                           negatedBy: chosen.lazy.compactMap(\.negatedBy).first, sideWords: chosen.map(\.words))
+        return PhraseMatch(
+            pattern: self, phrase: chosen.map(\.phrase).joined(separator: " & "), firstPhraseWord: first.firstPhraseWord,
+            isSelfNegated: first.isSelfNegated, words: first.words, range: first.range, score: score,
+            negatedBy: chosen.lazy.compactMap(\.negatedBy).first, sideWords: chosen.map(\.words))
     }
 
     private func match(_ outcome: PatternWalk.State, _ span: Range<Int>, _ score: MatchScore, _ text: NormalizedText) -> PhraseMatch {
         let cue = outcome.selfNegated ? nil : text.scopes.negationCue(of: span.lowerBound) ?? outcome.gapCue
-        return PhraseMatch(pattern: self, phrase: isPlain ? self.text : outcome.shown.joined(separator: " "),
-                           firstPhraseWord: outcome.firstWord ?? "", isSelfNegated: outcome.selfNegated, words: span,
-                           range: text.words[span.lowerBound].range.lowerBound..<text.words[span.upperBound - 1].range.upperBound,
-                           score: score, negatedBy: cue, gapWords: outcome.gapWords)
+        return PhraseMatch(
+            pattern: self, phrase: isPlain ? self.text : outcome.shown.joined(separator: " "),
+            firstPhraseWord: outcome.firstWord ?? "", isSelfNegated: outcome.selfNegated, words: span,
+            range: text.words[span.lowerBound].range.lowerBound..<text.words[span.upperBound - 1].range.upperBound,
+            score: score, negatedBy: cue, gapWords: outcome.gapWords)
     }
 }
 
@@ -216,9 +219,10 @@ enum WordMatch {
         if input.text == phrase.text { return .exact }
         if input.stem == phrase.stem { return .stemmed }
         if input.length >= Typo.minimumLength, phrase.length >= Typo.minimumLength, abs(input.length - phrase.length) <= 2,
-           input.initial == phrase.initial || input.secondInitial == phrase.initial,
-           !Typo.meantAsTyped.contains(input.text),
-           Typo.isOneTypo(input.text, phrase.text) || Typo.isOneTypo(input.stem, phrase.stem) {
+            input.initial == phrase.initial || input.secondInitial == phrase.initial,
+            !Typo.meantAsTyped.contains(input.text),
+            Typo.isOneTypo(input.text, phrase.text) || Typo.isOneTypo(input.stem, phrase.stem)
+        {
             return .typo
         }
         return nil

@@ -172,14 +172,15 @@ enum PhraseSetKeys {
         if bytes.allSatisfy({ $0 < 0x80 }) {
             out.reserveCapacity(bytes.count)
             for i in 0..<bytes.count {
-                out.append(String(unsafeUninitializedCapacity: bytes.count - 1) { buffer in
-                    var k = 0
-                    for (j, byte) in bytes.enumerated() where j != i {
-                        buffer[k] = byte
-                        k += 1
-                    }
-                    return k
-                })
+                out.append(
+                    String(unsafeUninitializedCapacity: bytes.count - 1) { buffer in
+                        var k = 0
+                        for (j, byte) in bytes.enumerated() where j != i {
+                            buffer[k] = byte
+                            k += 1
+                        }
+                        return k
+                    })
             }
             return out
         }

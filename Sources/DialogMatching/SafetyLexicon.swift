@@ -87,51 +87,72 @@ package enum SafetyLexicon {
     /// without accents (lines are folded) and in the forms people type; Spanish is not
     /// stemmed, so verb forms are listed.
     package static let spanish: [(kind: String, phrases: [String])] = [
-        ("suicide", [
-            "me quiero morir", "quiero morir", "quiero morirme", "me voy a matar", "quiero matarme", "voy a matarme",
-            "me quiero matar", "matarme", "suicidarme", "me voy a suicidar", "quiero suicidarme", "suicidio",
-            "pensando en suicidarme", "no quiero vivir", "ya no quiero vivir", "no quiero seguir viviendo",
-            "quitarme la vida", "acabar con mi vida", "terminar con mi vida", "quiero desaparecer",
-            "ya no quiero estar aqui", "mejor muerto", "mejor muerta", "estaria mejor muerto", "estaria mejor muerta",
-            "se quiere matar", "se va a matar", "quiere suicidarse", "hacerme dano", "cortarme", "me corte",
-            "no quiero despertar", "quiero dormir para siempre", "ojala no despertar", "me quiero ir para siempre",
-            "seria mejor si no estuviera", "mejor si yo no estuviera", "no vale la pena vivir",
-            "no vale la pena seguir viviendo", "ya nada vale la pena", "no aguanto mas esta vida",
-            "ya no aguanto vivir", "me estoy cortando", "me voy a cortar", "tengo todo planeado para esta noche",
-            "ya tengo todo planeado", "quiero acabar con todo", "acabar con todo de una vez",
-            "me quiero ir de este mundo", "cansado de vivir", "cansada de vivir", "harto de vivir", "harta de vivir",
-            "nadie me extranaria", "nadie me va a extranar",
-        ]),
-        ("overdose-other", [
-            "no despierta", "no se despierta", "no reacciona", "no responde", "no respira", "dejo de respirar",
-            "no esta respirando", "labios morados", "labios azules", "se puso morado", "se esta poniendo azul",
-            "tiene una sobredosis", "le dio una sobredosis", "sobredosis", "tomo demasiadas", "se tomo todas",
-            "se tomo demasiadas", "tomo demasiado", "no lo puedo despertar", "no la puedo despertar",
-            "no puedo despertarlo", "no puedo despertarla", "esta inconsciente",
-        ]),
-        ("overdose-self", [
-            "tome demasiadas pastillas", "me tome todas las pastillas", "tome demasiado", "me tome demasiadas",
-            "me tome todo el frasco", "tome de mas", "creo que tengo una sobredosis", "me estoy muriendo",
-            "me pase con la dosis", "me tome todas mis pastillas", "tome muchas pastillas",
-            "me tome un frasco entero", "me tome el frasco entero", "me tome una caja entera", "me tome todo el bote",
-        ]),
-        ("baclofen-overdose", [
-            "demasiado baclofeno", "baclofeno de mas", "doble dosis de baclofeno", "mas baclofeno de lo recetado",
-            "tome doble dosis", "me tome el doble", "tome mas de lo recetado", "mas de lo que me recetaron",
-        ]),
-        ("seizure", [
-            "convulsion", "convulsiones", "convulsionando", "esta convulsionando", "tiene convulsiones",
-            "ataque epileptico", "le dio un ataque", "echando espuma", "espuma por la boca",
-        ]),
-        ("medical-emergency", [
-            "dolor en el pecho", "dolor de pecho", "me duele el pecho", "no puedo respirar", "no puede respirar",
-            "me falta el aire", "se desmayo", "me desmaye", "desmayado", "desmayada", "infarto", "ataque al corazon",
-            "se desplomo", "se cayo y no responde", "se cayo al piso y no se mueve", "se cayo al suelo y no se mueve",
-            "esta en el piso y no se mueve", "esta en el suelo y no se mueve",
-        ]),
-        ("pump-alarm", [
-            "bomba de baclofeno", "alarma de la bomba", "la bomba esta sonando", "la bomba esta pitando",
-            "la bomba pita", "la bomba suena", "se acabo la bomba", "no le rellenaron la bomba",
-        ]),
+        (
+            "suicide",
+            [
+                "me quiero morir", "quiero morir", "quiero morirme", "me voy a matar", "quiero matarme", "voy a matarme",
+                "me quiero matar", "matarme", "suicidarme", "me voy a suicidar", "quiero suicidarme", "suicidio",
+                "pensando en suicidarme", "no quiero vivir", "ya no quiero vivir", "no quiero seguir viviendo",
+                "quitarme la vida", "acabar con mi vida", "terminar con mi vida", "quiero desaparecer",
+                "ya no quiero estar aqui", "mejor muerto", "mejor muerta", "estaria mejor muerto", "estaria mejor muerta",
+                "se quiere matar", "se va a matar", "quiere suicidarse", "hacerme dano", "cortarme", "me corte",
+                "no quiero despertar", "quiero dormir para siempre", "ojala no despertar", "me quiero ir para siempre",
+                "seria mejor si no estuviera", "mejor si yo no estuviera", "no vale la pena vivir",
+                "no vale la pena seguir viviendo", "ya nada vale la pena", "no aguanto mas esta vida",
+                "ya no aguanto vivir", "me estoy cortando", "me voy a cortar", "tengo todo planeado para esta noche",
+                "ya tengo todo planeado", "quiero acabar con todo", "acabar con todo de una vez",
+                "me quiero ir de este mundo", "cansado de vivir", "cansada de vivir", "harto de vivir", "harta de vivir",
+                "nadie me extranaria", "nadie me va a extranar",
+            ]
+        ),
+        (
+            "overdose-other",
+            [
+                "no despierta", "no se despierta", "no reacciona", "no responde", "no respira", "dejo de respirar",
+                "no esta respirando", "labios morados", "labios azules", "se puso morado", "se esta poniendo azul",
+                "tiene una sobredosis", "le dio una sobredosis", "sobredosis", "tomo demasiadas", "se tomo todas",
+                "se tomo demasiadas", "tomo demasiado", "no lo puedo despertar", "no la puedo despertar",
+                "no puedo despertarlo", "no puedo despertarla", "esta inconsciente",
+            ]
+        ),
+        (
+            "overdose-self",
+            [
+                "tome demasiadas pastillas", "me tome todas las pastillas", "tome demasiado", "me tome demasiadas",
+                "me tome todo el frasco", "tome de mas", "creo que tengo una sobredosis", "me estoy muriendo",
+                "me pase con la dosis", "me tome todas mis pastillas", "tome muchas pastillas",
+                "me tome un frasco entero", "me tome el frasco entero", "me tome una caja entera", "me tome todo el bote",
+            ]
+        ),
+        (
+            "baclofen-overdose",
+            [
+                "demasiado baclofeno", "baclofeno de mas", "doble dosis de baclofeno", "mas baclofeno de lo recetado",
+                "tome doble dosis", "me tome el doble", "tome mas de lo recetado", "mas de lo que me recetaron",
+            ]
+        ),
+        (
+            "seizure",
+            [
+                "convulsion", "convulsiones", "convulsionando", "esta convulsionando", "tiene convulsiones",
+                "ataque epileptico", "le dio un ataque", "echando espuma", "espuma por la boca",
+            ]
+        ),
+        (
+            "medical-emergency",
+            [
+                "dolor en el pecho", "dolor de pecho", "me duele el pecho", "no puedo respirar", "no puede respirar",
+                "me falta el aire", "se desmayo", "me desmaye", "desmayado", "desmayada", "infarto", "ataque al corazon",
+                "se desplomo", "se cayo y no responde", "se cayo al piso y no se mueve", "se cayo al suelo y no se mueve",
+                "esta en el piso y no se mueve", "esta en el suelo y no se mueve",
+            ]
+        ),
+        (
+            "pump-alarm",
+            [
+                "bomba de baclofeno", "alarma de la bomba", "la bomba esta sonando", "la bomba esta pitando",
+                "la bomba pita", "la bomba suena", "se acabo la bomba", "no le rellenaron la bomba",
+            ]
+        ),
     ]
 }

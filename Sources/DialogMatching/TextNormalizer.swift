@@ -192,7 +192,7 @@ public enum TextNormalizer {
         case 0x203D, 0xFF1F, 0x2047, 0x2048, 0x2049: return .questionEnd
         case 0x2010, 0x2011: return .hyphen
         case 0x2012, 0x2013, 0x2014, 0x2015, 0x2E3A, 0x2E3B, 0xFF0C, 0x3001, 0xFF1B, 0xFF1A,
-             0xA1, 0xBF, 0x2039, 0x203A, 0xAB, 0xBB:
+            0xA1, 0xBF, 0x2039, 0x203A, 0xAB, 0xBB:
             return .clauseEnd
         default:
             break
@@ -270,10 +270,10 @@ public enum TextNormalizer {
 
     /// U+00C0…U+00FF; "" for the signs that are not letters (× ÷).
     private static let latin1: [String] = [
-        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i", // C0–CF
-        "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "ss", // D0–DF
-        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i", // E0–EF
-        "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "y", // F0–FF
+        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",  // C0–CF
+        "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "ss",  // D0–DF
+        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",  // E0–EF
+        "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "y",  // F0–FF
     ]
 
     /// U+0100…U+017F, one base letter each (Ĳ and Œ are handled apart).

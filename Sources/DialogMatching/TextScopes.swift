@@ -65,7 +65,8 @@ package struct TextScopes: Sendable {
                 remaining = Self.maximumNegationScope
                 // "can't stop X", "won't stop X": the negation ends at the verb.
                 if let stop = (i + 1..<min(n, i + 3)).first(where: { Lexicon.negationStoppers.contains(words[$0].text) }),
-                   words[stop].clause == words[i].clause {
+                    words[stop].clause == words[i].clause
+                {
                     remaining = stop - i
                 }
             }
@@ -118,7 +119,8 @@ package struct TextScopes: Sendable {
             if (1..<pseudo.count).allSatisfy({ words[i + $0].text == pseudo[$0] }) { return false }
         }
         if text == "no", i + 1 < words.count, words[i + 1].clause == words[i].clause,
-           Lexicon.afterInterjection.contains(words[i + 1].text), !isSpanishPerfect(words, after: i) {
+            Lexicon.afterInterjection.contains(words[i + 1].text), !isSpanishPerfect(words, after: i)
+        {
             return false
         }
         return true

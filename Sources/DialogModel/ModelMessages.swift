@@ -6,17 +6,20 @@ import DialogSyntax
 enum ModelMessage {
     /// Every code of this catalogue.
     enum Code: String, DiagnosticCode {
-        case IC001, IC002, IC003, IC004, IC005, IC006, IC007, IC008, IC009, IC010, IC011, IC012, IC013, IC014, IC015, IC016, IC017, IC018, IC019, IC020, IC021, IC022, IC023, IC024, IC025, IC026, IC027, IC028, IC029, IC030, IC031, IC032, IC033, IC034, IC035, IC036, IC037, IC038, IC039, IC040, IC041
+        case IC001, IC002, IC003, IC004, IC005, IC006, IC007, IC008, IC009, IC010, IC011, IC012, IC013, IC014, IC015, IC016, IC017, IC018, IC019, IC020, IC021, IC022, IC023, IC024, IC025, IC026,
+            IC027, IC028, IC029, IC030, IC031, IC032, IC033, IC034, IC035, IC036, IC037, IC038, IC039, IC040, IC041
     }
 
     static func unknownKey(_ key: String, in what: String, suggestion: String?, known: [String], _ r: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: Code.IC001, "unknown key `\(key)` in \(what)", at: r,
-                   hint: suggestion.map { "did you mean `\($0)`?" } ?? "the keys are " + known.map { "`\($0)`" }.joined(separator: ", "))
+        Diagnostic(
+            .error, code: Code.IC001, "unknown key `\(key)` in \(what)", at: r,
+            hint: suggestion.map { "did you mean `\($0)`?" } ?? "the keys are " + known.map { "`\($0)`" }.joined(separator: ", "))
     }
 
     static func missingKey(_ key: String, in what: String, _ r: SourceRange, hint: String? = nil) -> Diagnostic {
-        Diagnostic(.error, code: Code.IC002, "\(what) has no `\(key)`", at: r,
-                   hint: hint ?? (key.contains("`") ? nil : "add `\(key):`"))
+        Diagnostic(
+            .error, code: Code.IC002, "\(what) has no `\(key)`", at: r,
+            hint: hint ?? (key.contains("`") ? nil : "add `\(key):`"))
     }
 
     static func wrongType(_ what: String, expected: String, found: String, _ r: SourceRange, hint: String? = nil) -> Diagnostic {
@@ -24,110 +27,132 @@ enum ModelMessage {
     }
 
     static func duplicateID(_ kind: String, _ id: String, _ r: SourceRange, first: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: Code.IC004, "duplicate \(kind) `\(id)`", at: r,
-                   notes: [.init(message: "`\(id)` is first defined here", range: first)],
-                   hint: kind == "setting" ? "a bundle setting appears in one file only; remove one"
-                       : "ids are unique across the bundle's files; rename or remove one")
+        Diagnostic(
+            .error, code: Code.IC004, "duplicate \(kind) `\(id)`", at: r,
+            notes: [.init(message: "`\(id)` is first defined here", range: first)],
+            hint: kind == "setting"
+                ? "a bundle setting appears in one file only; remove one"
+                : "ids are unique across the bundle's files; rename or remove one")
     }
 
     static func danglingNode(_ written: String, suggestion: String?, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: Code.IC005, "no node `\(written)`", at: r,
-                   hint: suggestion.map { "did you mean `\($0)`?" } ?? "node ids are `file.node`, or a bare `node` in the same file")
+        Diagnostic(
+            .error, code: Code.IC005, "no node `\(written)`", at: r,
+            hint: suggestion.map { "did you mean `\($0)`?" } ?? "node ids are `file.node`, or a bare `node` in the same file")
     }
 
     static func danglingSource(_ id: String, suggestion: String?, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: Code.IC006, "no source `\(id)` in the reference list", at: r,
-                   hint: suggestion.map { "did you mean `\($0)`?" } ?? "add it to sources.yaml")
+        Diagnostic(
+            .error, code: Code.IC006, "no source `\(id)` in the reference list", at: r,
+            hint: suggestion.map { "did you mean `\($0)`?" } ?? "add it to sources.yaml")
     }
 
     static func unreachable(_ id: NodeID, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(.warning, code: Code.IC007, "node `\(id)` cannot be reached", at: r,
-                   hint: "no choice, route, `next` or intent leads here from the start node")
+        Diagnostic(
+            .warning, code: Code.IC007, "node `\(id)` cannot be reached", at: r,
+            hint: "no choice, route, `next` or intent leads here from the start node")
     }
 
     /// IC007 for a node that a dangling reference is probably meant for: fixing the
     /// reference is likely to fix both.
     static func unreachable(_ id: NodeID, meantBy reference: NodeReference, inFile file: String, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(.warning, code: Code.IC007, "node `\(id)` cannot be reached", at: r,
-                   hint: "`\(reference.written)` (\(file):\(reference.range.start.line)), which names no node, may be meant for it")
+        Diagnostic(
+            .warning, code: Code.IC007, "node `\(id)` cannot be reached", at: r,
+            hint: "`\(reference.written)` (\(file):\(reference.range.start.line)), which names no node, may be meant for it")
     }
 
     static func deadEnd(_ id: NodeID, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: Code.IC008, "node `\(id)` is a dead end", at: r,
-                   hint: "give it `choices`, `expect` with `next` or `routes`, `next`, `branch`, or `end: true`")
+        Diagnostic(
+            .error, code: Code.IC008, "node `\(id)` is a dead end", at: r,
+            hint: "give it `choices`, `expect` with `next` or `routes`, `next`, `branch`, or `end: true`")
     }
 
     /// A `branch:` without `- else:`: the session stops there when no condition holds.
     static func branchWithoutElse(_ id: NodeID, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: Code.IC008, "node `\(id)` is a dead end when no `branch` condition holds", at: r,
-                   hint: "close `branch:` with `- else: NODE`")
+        Diagnostic(
+            .error, code: Code.IC008, "node `\(id)` is a dead end when no `branch` condition holds", at: r,
+            hint: "close `branch:` with `- else: NODE`")
     }
 
     static func loopWithoutExit(_ cycle: [NodeID], _ r: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: Code.IC009, "loop with no way out: \(cycle.map(\.description).joined(separator: " → "))", at: r,
-                   hint: "add a choice or route from one of these nodes that leads towards an end")
+        Diagnostic(
+            .error, code: Code.IC009, "loop with no way out: \(cycle.map(\.description).joined(separator: " → "))", at: r,
+            hint: "add a choice or route from one of these nodes that leads towards an end")
     }
 
     /// A name an expression reads that nothing sets (the expression language's IE015, in
     /// a bundle).
     static func neverSet(_ name: String, hint: String?, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: Code.IC010, "variable `\(name)` is read but never set", at: r,
-                   hint: hint ?? (name.contains("-")
-                       ? "a role is named by a resource's `role:`; a variable is set with `set:` or `save:`"
-                       : "set it with `set:` or `save:` on a node before this one, or use a built-in name such as `answer`"))
+        Diagnostic(
+            .error, code: Code.IC010, "variable `\(name)` is read but never set", at: r,
+            hint: hint
+                ?? (name.contains("-")
+                    ? "a role is named by a resource's `role:`; a variable is set with `set:` or `save:`"
+                    : "set it with `set:` or `save:` on a node before this one, or use a built-in name such as `answer`"))
     }
 
     static func unusedResource(_ id: String, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(.warning, code: Code.IC011, "resource `\(id)` is never shown", at: r,
-                   hint: "name its role in a text (`{role}`) or list it with `show:`")
+        Diagnostic(
+            .warning, code: Code.IC011, "resource `\(id)` is never shown", at: r,
+            hint: "name its role in a text (`{role}`) or list it with `show:`")
     }
 
     static func unusedSymptom(_ id: String, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(.warning, code: Code.IC012, "symptom `\(id)` is never read", at: r,
-                   hint: "no node has `expect: symptoms`")
+        Diagnostic(
+            .warning, code: Code.IC012, "symptom `\(id)` is never read", at: r,
+            hint: "no node has `expect: symptoms`")
     }
 
     static func sharedChoiceID(_ id: String, _ r: SourceRange, first: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: Code.IC028, "two choices of one node have the id `\(id)`", at: r,
-                   notes: [.init(message: "the other choice is here", range: first)],
-                   hint: "a choice's id is its `id:`, else the node it leads to; give each an `id:`")
+        Diagnostic(
+            .error, code: Code.IC028, "two choices of one node have the id `\(id)`", at: r,
+            notes: [.init(message: "the other choice is here", range: first)],
+            hint: "a choice's id is its `id:`, else the node it leads to; give each an `id:`")
     }
 
-    static func exampleReadsAsAnother(_ example: String, of intent: String, reads other: String, like theirs: String,
-                                      _ r: SourceRange) -> Diagnostic {
-        Diagnostic(.warning, code: Code.IC033, "example “\(example)” of intent `\(intent)` reads more like intent `\(other)`", at: r,
-                   notes: [], hint: "it is closest to “\(theirs)”: reword it with the words that tell `\(intent)` apart, or move it")
+    static func exampleReadsAsAnother(
+        _ example: String, of intent: String, reads other: String, like theirs: String,
+        _ r: SourceRange
+    ) -> Diagnostic {
+        Diagnostic(
+            .warning, code: Code.IC033, "example “\(example)” of intent `\(intent)` reads more like intent `\(other)`", at: r,
+            notes: [], hint: "it is closest to “\(theirs)”: reword it with the words that tell `\(intent)` apart, or move it")
     }
 
     static func sharedExample(_ example: String, _ intents: (String, String), _ r: SourceRange, first: SourceRange) -> Diagnostic {
-        Diagnostic(.warning, code: Code.IC034, "intents `\(intents.0)` and `\(intents.1)` share the example “\(example)”", at: r,
-                   notes: [.init(message: "the other is here", range: first)],
-                   hint: "a question has one answer: keep it under one intent")
+        Diagnostic(
+            .warning, code: Code.IC034, "intents `\(intents.0)` and `\(intents.1)` share the example “\(example)”", at: r,
+            notes: [.init(message: "the other is here", range: first)],
+            hint: "a question has one answer: keep it under one intent")
     }
 
     static func invalidThreshold(_ key: String, _ value: String, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: Code.IC035, "`\(key)` is `\(value)`, not a score", at: r,
-                   hint: "a number from 0 to 1, such as 0.3")
+        Diagnostic(
+            .error, code: Code.IC035, "`\(key)` is `\(value)`, not a score", at: r,
+            hint: "a number from 0 to 1, such as 0.3")
     }
 
     /// IC041: a `pass-mark` that is not a percentage, or one outside a training bundle.
     static func invalidPassMark(_ value: String, training: Bool, _ r: SourceRange) -> Diagnostic {
         training
             ? Diagnostic(.error, code: Code.IC041, "`pass-mark` is `\(value)`, not a whole percentage from 0 to 100", at: r, hint: "such as 80%")
-            : Diagnostic(.error, code: Code.IC041, "`pass-mark` in a bundle that is not `kind: training`", at: r,
-                         hint: "only training modules are marked")
+            : Diagnostic(
+                .error, code: Code.IC041, "`pass-mark` in a bundle that is not `kind: training`", at: r,
+                hint: "only training modules are marked")
     }
 
     /// A node or scale that reads above the bundle's grade (`intake check --readability`).
     static func hardToRead(_ what: String, grade: Double, limit: Double, _ r: SourceRange, notes: [Diagnostic.Note], hint: String) -> Diagnostic {
-        Diagnostic(.warning, code: Code.IC036, "\(what) reads at grade \(grade.oneDecimal), above \(limit.oneDecimal)",
-                   at: r, notes: notes, hint: hint)
+        Diagnostic(
+            .warning, code: Code.IC036, "\(what) reads at grade \(grade.oneDecimal), above \(limit.oneDecimal)",
+            at: r, notes: notes, hint: hint)
     }
 
     /// A screen longer than the bundle's words per screen (`intake check --readability`).
     static func screenTooLong(words: Int, node: String, way: String, limit: Int, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(.warning, code: Code.IC037, "a screen of \(words) words starts at node `\(node)`\(way), above \(limit)",
-                   at: r, hint: "shorten its texts, or split them over two turns with a choice such as \"Tell me more\"")
+        Diagnostic(
+            .warning, code: Code.IC037, "a screen of \(words) words starts at node `\(node)`\(way), above \(limit)",
+            at: r, hint: "shorten its texts, or split them over two turns with a choice such as \"Tell me more\"")
     }
 
     /// IC038: a range, a scale's size or its totals beyond ``DialogLimits``.
@@ -137,22 +162,27 @@ enum ModelMessage {
 
     /// IC038 for a number of a range.
     static func rangeOutOfBounds(_ what: String, written: String, _ r: SourceRange) -> Diagnostic {
-        outOfBounds("\(what) `\(written)` goes beyond ±\(grouped(DialogLimits.rangeMagnitude))", r,
-                    hint: "a range holds whole numbers from \(grouped(-DialogLimits.rangeMagnitude)) to \(grouped(DialogLimits.rangeMagnitude))")
+        outOfBounds(
+            "\(what) `\(written)` goes beyond ±\(grouped(DialogLimits.rangeMagnitude))", r,
+            hint: "a range holds whole numbers from \(grouped(-DialogLimits.rangeMagnitude)) to \(grouped(DialogLimits.rangeMagnitude))")
     }
 
     static func loopWithoutInput(_ cycle: [NodeID], _ r: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: Code.IC039, "loop that never waits for input: \(cycle.map(\.description).joined(separator: " → "))", at: r,
-                   hint: "a session would go round it without asking anything: give one of these nodes `choices`, `expect` or `scale`")
+        Diagnostic(
+            .error, code: Code.IC039, "loop that never waits for input: \(cycle.map(\.description).joined(separator: " → "))", at: r,
+            hint: "a session would go round it without asking anything: give one of these nodes `choices`, `expect` or `scale`")
     }
 
     static func chainTooLong(_ chain: [NodeID], _ r: SourceRange) -> Diagnostic {
-        let shown = chain.count <= 6 ? chain.map(\.description)
+        let shown =
+            chain.count <= 6
+            ? chain.map(\.description)
             : chain.prefix(3).map(\.description) + ["…"] + chain.suffix(2).map(\.description)
-        return Diagnostic(.error, code: Code.IC040,
-                          "\(chain.count) nodes in a row without a question, more than the \(DialogLimits.turnHops - 1) one turn can pass: "
-                          + shown.joined(separator: " → "), at: r,
-                          hint: "give one of these nodes `choices`, `expect` or `scale`, so that the person answers on the way")
+        return Diagnostic(
+            .error, code: Code.IC040,
+            "\(chain.count) nodes in a row without a question, more than the \(DialogLimits.turnHops - 1) one turn can pass: "
+                + shown.joined(separator: " → "), at: r,
+            hint: "give one of these nodes `choices`, `expect` or `scale`, so that the person answers on the way")
     }
 
     /// A whole number with thousands separators, as messages write bounds: `1,000,000`.
@@ -167,34 +197,40 @@ enum ModelMessage {
     }
 
     static func sharedPhrase(_ phrase: String, _ r: SourceRange, first: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: Code.IC013, "two choices of one node share the match phrase `\(phrase)`", at: r,
-                   notes: [.init(message: "the other choice has it here", range: first)],
-                   hint: "a phrase can pick only one choice; remove it from one of them")
+        Diagnostic(
+            .error, code: Code.IC013, "two choices of one node share the match phrase `\(phrase)`", at: r,
+            notes: [.init(message: "the other choice has it here", range: first)],
+            hint: "a phrase can pick only one choice; remove it from one of them")
     }
 
     static func bandProblem(_ problem: String, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: Code.IC014, problem, at: r,
-                   hint: "bands must cover the scale's possible totals without gaps or overlaps")
+        Diagnostic(
+            .error, code: Code.IC014, problem, at: r,
+            hint: "bands must cover the scale's possible totals without gaps or overlaps")
     }
 
     static func noCrisisIntent(_ kind: CrisisKind, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: Code.IC015, "no crisis intent for `\(kind.rawValue)`", at: r,
-                   hint: "an intake bundle must handle every crisis kind: add an intent with `crisis: \(kind.rawValue)`")
+        Diagnostic(
+            .error, code: Code.IC015, "no crisis intent for `\(kind.rawValue)`", at: r,
+            hint: "an intake bundle must handle every crisis kind: add an intent with `crisis: \(kind.rawValue)`")
     }
 
     static func shadowedByCrisis(_ phrase: String, intent: String, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: Code.IC016, "the phrase `\(phrase)` is a crisis phrase of `\(intent)`", at: r,
-                   hint: "crisis intents are matched first, on every turn, so this can never be reached by it")
+        Diagnostic(
+            .error, code: Code.IC016, "the phrase `\(phrase)` is a crisis phrase of `\(intent)`", at: r,
+            hint: "crisis intents are matched first, on every turn, so this can never be reached by it")
     }
 
     static func roleMissing(_ role: String, region: String, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: Code.IC017, "region `\(region)` has no resource with role `\(role)`", at: r,
-                   hint: "every region must define every role a text names; add one for \(region)")
+        Diagnostic(
+            .error, code: Code.IC017, "region `\(region)` has no resource with role `\(role)`", at: r,
+            hint: "every region must define every role a text names; add one for \(region)")
     }
 
     static func unknownRegion(_ code: String, suggestion: String?, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: Code.IC018, "no region `\(code)`", at: r,
-                   hint: suggestion.map { "did you mean `\($0)`?" } ?? "define it under `regions:`")
+        Diagnostic(
+            .error, code: Code.IC018, "no region `\(code)`", at: r,
+            hint: suggestion.map { "did you mean `\($0)`?" } ?? "define it under `regions:`")
     }
 
     static func unknownScale(_ name: String, suggestion: String?, _ r: SourceRange) -> Diagnostic {
@@ -210,8 +246,9 @@ enum ModelMessage {
     }
 
     static func emptyBundle(_ folder: String) -> Diagnostic {
-        Diagnostic(.error, code: Code.IC022, "no dialog files (`*.yaml`) in \(folder)",
-                   at: SourceRange(at: SourcePosition(offset: 0, line: 1, column: 1)))
+        Diagnostic(
+            .error, code: Code.IC022, "no dialog files (`*.yaml`) in \(folder)",
+            at: SourceRange(at: SourcePosition(offset: 0, line: 1, column: 1)))
     }
 
     static func fileTooLarge(_ size: Int, limit: Int) -> Diagnostic {
@@ -219,30 +256,35 @@ enum ModelMessage {
             let tenths = (n * 10 + (1 << 20) / 2) >> 20
             return "\(tenths / 10).\(tenths % 10) MB"
         }
-        return Diagnostic(.error, code: Code.IC027, "the file is \(mb(size)), more than the \(limit >> 20) MB a dialog file may have",
-                          at: SourceRange(at: SourcePosition(offset: 0, line: 1, column: 1)),
-                          hint: "split it into smaller files, or check that it is the file you meant")
+        return Diagnostic(
+            .error, code: Code.IC027, "the file is \(mb(size)), more than the \(limit >> 20) MB a dialog file may have",
+            at: SourceRange(at: SourcePosition(offset: 0, line: 1, column: 1)),
+            hint: "split it into smaller files, or check that it is the file you meant")
     }
 
     static func unknownRole(_ role: String, suggestion: String?, known: [String], _ r: SourceRange) -> Diagnostic {
-        Diagnostic(.warning, code: Code.IC023, "no resource has the role `\(role)`", at: r,
-                   hint: suggestion.map { "did you mean `\($0)`?" }
-                       ?? (known.isEmpty ? "give a resource `role: \(role)`" : "the roles are " + known.map { "`\($0)`" }.joined(separator: ", ")))
+        Diagnostic(
+            .warning, code: Code.IC023, "no resource has the role `\(role)`", at: r,
+            hint: suggestion.map { "did you mean `\($0)`?" }
+                ?? (known.isEmpty ? "give a resource `role: \(role)`" : "the roles are " + known.map { "`\($0)`" }.joined(separator: ", ")))
     }
 
     static func elseNotLast(_ r: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: Code.IC024, "routes after `else` are never taken", at: r,
-                   hint: "put `- else:` last")
+        Diagnostic(
+            .error, code: Code.IC024, "routes after `else` are never taken", at: r,
+            hint: "put `- else:` last")
     }
 
     static func rubricOutsideTraining(_ r: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: Code.IC025, "a `rubric` in an intake bundle", at: r,
-                   hint: "a rubric scores a trainee's lines: put it in a bundle with `kind: training`")
+        Diagnostic(
+            .error, code: Code.IC025, "a `rubric` in an intake bundle", at: r,
+            hint: "a rubric scores a trainee's lines: put it in a bundle with `kind: training`")
     }
 
     static func rubricPhraseCancelled(_ phrase: String, item: String, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: Code.IC026, "the phrase `\(phrase)` of rubric item `\(item)` is also one of its `unless` phrases", at: r,
-                   hint: "it could never count; remove it from one of the lists")
+        Diagnostic(
+            .error, code: Code.IC026, "the phrase `\(phrase)` of rubric item `\(item)` is also one of its `unless` phrases", at: r,
+            hint: "it could never count; remove it from one of the lists")
     }
 
     /// IC029–IC032: a phrase or a concept that cannot be compiled.
@@ -255,8 +297,9 @@ enum ModelMessage {
         case .circular:
             Diagnostic(.error, code: Code.IC031, problem.description, at: r, hint: "a concept may not use itself, even through others")
         case .tooManyExpansions, .invalidPattern:
-            Diagnostic(.error, code: Code.IC032, problem.description, at: r,
-                       hint: "a phrase is words, `~concept`, `[optional words]` and `...` (a gap of up to three words)")
+            Diagnostic(
+                .error, code: Code.IC032, problem.description, at: r,
+                hint: "a phrase is words, `~concept`, `[optional words]` and `...` (a gap of up to three words)")
         }
     }
 }

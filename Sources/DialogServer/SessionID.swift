@@ -17,13 +17,14 @@ enum SessionID {
     private static let alphabet = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
     static func base64url(_ bytes: [UInt8]) -> String {
-        String(Data(bytes).base64EncodedString().compactMap { c -> Character? in
-            switch c {
-            case "+": "-"
-            case "/": "_"
-            case "=": nil
-            default: c
-            }
-        })
+        String(
+            Data(bytes).base64EncodedString().compactMap { c -> Character? in
+                switch c {
+                case "+": "-"
+                case "/": "_"
+                case "=": nil
+                default: c
+                }
+            })
     }
 }

@@ -86,8 +86,9 @@ public actor SessionService {
         let turn = session.open()
         let now = clock()
         let id = SessionID.make()
-        let stored = StoredSession(id: id, state: session.savedState.jsonLine, version: 1,
-                                   bundleHash: bundle.hash, created: now, lastUsed: now)
+        let stored = StoredSession(
+            id: id, state: session.savedState.jsonLine, version: 1,
+            bundleHash: bundle.hash, created: now, lastUsed: now)
         do {
             try await store.insert(stored)
         } catch {

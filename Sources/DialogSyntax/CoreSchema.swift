@@ -72,8 +72,9 @@ public enum CoreSchema {
         default: break
         }
         let utf8 = Array(text.utf8)
-        guard let first = utf8.first, first == .dash || first == .plus || first == .dot
-            || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9"))
+        guard let first = utf8.first,
+            first == .dash || first == .plus || first == .dot
+                || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9"))
         else { return .string(text) }
         if let i = integer(utf8) { return i }
         if isFloat(utf8), let d = Double(text) { return .double(d) }

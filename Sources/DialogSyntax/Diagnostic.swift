@@ -62,8 +62,10 @@ public protocol DiagnosticCode: CaseIterable, Sendable {
 
 extension Diagnostic {
     /// A diagnostic with a catalogue's code.
-    public init(_ severity: Severity, code: some DiagnosticCode, _ message: String, at range: SourceRange,
-                notes: [Note] = [], hint: String? = nil) {
+    public init(
+        _ severity: Severity, code: some DiagnosticCode, _ message: String, at range: SourceRange,
+        notes: [Note] = [], hint: String? = nil
+    ) {
         self.init(severity, code: code.rawValue, message, at: range, notes: notes, hint: hint)
     }
 }

@@ -169,9 +169,10 @@ struct Parser {
         case .blockEntry where indentlessSequence:
             return parseIndentlessSequence(depth: depth + 1)
         case .blockEntry where !block:
-            error(SyntaxMessage.unexpected(
-                "`-`", expected: "a value (quote `\"-\"` if it is text; `- ` entries cannot appear inside `[...]` or `{...}`)",
-                token.range), token)
+            error(
+                SyntaxMessage.unexpected(
+                    "`-`", expected: "a value (quote `\"-\"` if it is text; `- ` entries cannot appear inside `[...]` or `{...}`)",
+                    token.range), token)
             scanner.skip()
             return emptyScalar(at: token.start)
         default:
@@ -200,7 +201,8 @@ struct Parser {
             if kind == .blockEntry {
                 let entryEnd = scanner.nextEnd()
                 let next = scanner.peekKind()
-                let item = next == .blockEntry || next == .blockEnd || next == .streamEnd
+                let item =
+                    next == .blockEntry || next == .blockEnd || next == .streamEnd
                     ? emptyScalar(at: entryEnd)
                     : parseNode(block: true, indentlessSequence: false, depth: depth)
                 end = mark(of: item.range.end)
@@ -216,8 +218,9 @@ struct Parser {
                 skipUnexpected(token, depth: depth)
             }
         }
-        return .sequence(SequenceNode(
-            items: items.popArray(from: base), style: .block, range: SourceRange(start: start.position, end: end.position)))
+        return .sequence(
+            SequenceNode(
+                items: items.popArray(from: base), style: .block, range: SourceRange(start: start.position, end: end.position)))
     }
 
     private mutating func parseIndentlessSequence(depth: Int) -> Node {
@@ -227,14 +230,16 @@ struct Parser {
         while scanner.peekKind() == .blockEntry {
             let entryEnd = scanner.nextEnd()
             let next = scanner.peekKind()
-            let item = next == .blockEntry || next == .key || next == .value || next == .blockEnd || next == .streamEnd
+            let item =
+                next == .blockEntry || next == .key || next == .value || next == .blockEnd || next == .streamEnd
                 ? emptyScalar(at: entryEnd)
                 : parseNode(block: true, indentlessSequence: false, depth: depth)
             end = mark(of: item.range.end)
             items.append(item)
         }
-        return .sequence(SequenceNode(
-            items: items.popArray(from: base), style: .block, range: SourceRange(start: start.position, end: end.position)))
+        return .sequence(
+            SequenceNode(
+                items: items.popArray(from: base), style: .block, range: SourceRange(start: start.position, end: end.position)))
     }
 
     private mutating func parseBlockMapping(depth: Int) -> Node {
@@ -292,8 +297,9 @@ struct Parser {
                 skipUnexpected(token, depth: depth)
             }
         }
-        return .mapping(MappingNode(
-            entries: popEntries(keys), style: .block, range: SourceRange(start: start.position, end: end.position)))
+        return .mapping(
+            MappingNode(
+                entries: popEntries(keys), style: .block, range: SourceRange(start: start.position, end: end.position)))
     }
 
     private mutating func parseFlowSequence(depth: Int) -> Node {
@@ -349,8 +355,9 @@ struct Parser {
             needsSeparator = true
         }
         let close = scanner.next()
-        return .sequence(SequenceNode(
-            items: items.popArray(from: base), style: .flow, range: SourceRange(start: open.start.position, end: close.end.position)))
+        return .sequence(
+            SequenceNode(
+                items: items.popArray(from: base), style: .flow, range: SourceRange(start: open.start.position, end: close.end.position)))
     }
 
     private mutating func parseFlowPair(depth: Int, closer: Token.Kind) -> MappingEntry {
@@ -405,8 +412,9 @@ struct Parser {
                     dropEntries(keys)
                     return unterminatedFlow(open, items: [], sequence: false)
                 }
-                return .mapping(MappingNode(
-                    entries: popEntries(keys), style: .flow, range: SourceRange(start: open.start.position, end: close.end.position)))
+                return .mapping(
+                    MappingNode(
+                        entries: popEntries(keys), style: .flow, range: SourceRange(start: open.start.position, end: close.end.position)))
             }
             if token.kind == .flowEntry {
                 error(SyntaxMessage.unexpected("`,`", expected: "an entry before `,`", token.range), token)
@@ -432,8 +440,9 @@ struct Parser {
             needsSeparator = true
         }
         let close = scanner.next()
-        return .mapping(MappingNode(
-            entries: popEntries(keys), style: .flow, range: SourceRange(start: open.start.position, end: close.end.position)))
+        return .mapping(
+            MappingNode(
+                entries: popEntries(keys), style: .flow, range: SourceRange(start: open.start.position, end: close.end.position)))
     }
 
     private func isFlowTerminator(_ token: Token) -> Bool {
@@ -458,7 +467,8 @@ struct Parser {
         // A closer that belongs to an enclosing collection is left for it.
         if wrongCloser && !openFlows.dropLast().contains(token.kind) { scanner.skip() }
         let range = SourceRange(start: open.start.position, end: token.start.position)
-        return sequence ? .sequence(SequenceNode(items: items, style: .flow, range: range))
+        return sequence
+            ? .sequence(SequenceNode(items: items, style: .flow, range: range))
             : .mapping(MappingNode(entries: [], style: .flow, range: range))
     }
 
@@ -468,9 +478,10 @@ struct Parser {
             || token.kind == .blockSequenceStart
         {
             let node = parseNode(block: block, indentlessSequence: false, depth: depth)
-            error(SyntaxMessage.unsupported(
-                "complex keys (a \(node.kindName) used as a key)", node.range,
-                hint: "keys must be plain or quoted text"), token)
+            error(
+                SyntaxMessage.unsupported(
+                    "complex keys (a \(node.kindName) used as a key)", node.range,
+                    hint: "keys must be plain or quoted text"), token)
             return ScalarNode(text: "", style: .plain, range: node.range)
         }
         return ScalarNode(text: "", style: .plain, range: SourceRange(at: token.start.position))
@@ -482,8 +493,9 @@ struct Parser {
         let key = entry.key
         // Whatever is canonically equal to `<<` starts with its byte: a cheap test first.
         if key.style == .plain && key.text.utf8.first == UInt8(ascii: "<") && key.text == "<<" {
-            error(SyntaxMessage.unsupported(
-                "merge keys (`<<`)", key.range, hint: "write the entries out in full"),
+            error(
+                SyntaxMessage.unsupported(
+                    "merge keys (`<<`)", key.range, hint: "write the entries out in full"),
                 Token(kind: .scalar, start: mark(of: key.range.start), end: mark(of: key.range.end)))
             keyLengths.append(KeySet.notAKey)
         } else {

@@ -84,9 +84,11 @@ public struct SyntaxDamage: Sendable {
             let first: UInt8? = i < end ? bytes[i] : nil
             let next: UInt8? = i + 1 < end ? bytes[i + 1] : nil
             let item = first == UInt8(ascii: "-") && (next == nil || next == UInt8(ascii: " "))
-            lines.append(Line(start: start, end: end, indent: i - start, tabbed: tabbed,
-                              blank: first == nil || first == UInt8(ascii: "#"), item: item,
-                              key: item ? nil : Self.plainKey(bytes, from: i, to: end)))
+            lines.append(
+                Line(
+                    start: start, end: end, indent: i - start, tabbed: tabbed,
+                    blank: first == nil || first == UInt8(ascii: "#"), item: item,
+                    key: item ? nil : Self.plainKey(bytes, from: i, to: end)))
             start = end + 1
         }
         self.lines = lines
@@ -95,13 +97,17 @@ public struct SyntaxDamage: Sendable {
     /// Reads `bytes` again around the errors that reading it as written found (`read`):
     /// the documents as far as they can be read, and what was left out. Without errors,
     /// the documents as read and no damage.
-    public static func readAround(_ bytes: [UInt8], _ read: ParseResult,
-                                  maxDepth: Int = YAMLParser.defaultMaxDepth) -> (documents: [Node], damage: SyntaxDamage) {
+    public static func readAround(
+        _ bytes: [UInt8], _ read: ParseResult,
+        maxDepth: Int = YAMLParser.defaultMaxDepth
+    ) -> (documents: [Node], damage: SyntaxDamage) {
         bytes.withUnsafeBufferPointer { readAround($0, read, maxDepth: max(1, maxDepth)) }
     }
 
-    private static func readAround(_ bytes: UnsafeBufferPointer<UInt8>, _ read: ParseResult,
-                                   maxDepth: Int) -> (documents: [Node], damage: SyntaxDamage) {
+    private static func readAround(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ read: ParseResult,
+        maxDepth: Int
+    ) -> (documents: [Node], damage: SyntaxDamage) {
         var damage = SyntaxDamage(bytes: bytes)
         guard read.hasErrors else { return (read.documents, damage) }
         var text = Array(bytes)
@@ -215,13 +221,16 @@ public struct SyntaxDamage: Sendable {
     /// and a space or the end of the line.
     private static func plainKey(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to end: Int) -> String? {
         var i = from
-        while i < end, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "_")
+        while i < end,
+            bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "_")
                 || (bytes[i] | 0x20 >= UInt8(ascii: "a") && bytes[i] | 0x20 <= UInt8(ascii: "z"))
-                || (bytes[i] >= UInt8(ascii: "0") && bytes[i] <= UInt8(ascii: "9")) {
+                || (bytes[i] >= UInt8(ascii: "0") && bytes[i] <= UInt8(ascii: "9"))
+        {
             i += 1
         }
         guard i > from, i < end, bytes[i] == UInt8(ascii: ":"),
-              i + 1 == end || bytes[i + 1] == UInt8(ascii: " ") || bytes[i + 1] == UInt8(ascii: "\r") else { return nil }
+            i + 1 == end || bytes[i + 1] == UInt8(ascii: " ") || bytes[i + 1] == UInt8(ascii: "\r")
+        else { return nil }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<i]), as: UTF8.self)
     }
 

@@ -64,18 +64,21 @@ extension Expectation {
             switch test {
             case .exactly(let items):
                 if Set(items) == Set(actual) && items.count == actual.count { return nil }
-                return Mismatch(summary: "expected \(field.rawValue) \(TestText.list(items)), got \(TestText.list(actual))",
-                                diff: [DiffLine(.expected, written), DiffLine(.actual, got)])
+                return Mismatch(
+                    summary: "expected \(field.rawValue) \(TestText.list(items)), got \(TestText.list(actual))",
+                    diff: [DiffLine(.expected, written), DiffLine(.actual, got)])
             case .contains(let items):
                 let missing = items.filter { !actual.contains($0) }
                 if missing.isEmpty { return nil }
-                return Mismatch(summary: "expected \(field.rawValue) to contain \(missing.joined(separator: ", "))",
-                                diff: [DiffLine(.expected, written), DiffLine(.actual, got)])
+                return Mismatch(
+                    summary: "expected \(field.rawValue) to contain \(missing.joined(separator: ", "))",
+                    diff: [DiffLine(.expected, written), DiffLine(.actual, got)])
             case .lacks(let items):
                 let present = items.filter { actual.contains($0) }
                 if present.isEmpty { return nil }
-                return Mismatch(summary: "expected \(field.rawValue) not to contain \(present.joined(separator: ", "))",
-                                diff: [DiffLine(.expected, written), DiffLine(.actual, got)])
+                return Mismatch(
+                    summary: "expected \(field.rawValue) not to contain \(present.joined(separator: ", "))",
+                    diff: [DiffLine(.expected, written), DiffLine(.actual, got)])
             }
         case .node(let written):
             let id = NodeID(written, in: bundle.start.file)
@@ -129,8 +132,9 @@ extension Expectation {
     }
 
     private func scalar(_ key: String, _ expected: String, _ actual: String) -> Mismatch {
-        Mismatch(summary: "expected \(key) \(expected), got \(actual)",
-                 diff: [DiffLine(.expected, "\(key): \(expected)"), DiffLine(.actual, "\(key): \(actual)")])
+        Mismatch(
+            summary: "expected \(key) \(expected), got \(actual)",
+            diff: [DiffLine(.expected, "\(key): \(expected)"), DiffLine(.actual, "\(key): \(actual)")])
     }
 
     static func textMismatch(_ field: TextField, _ test: Check.TextTest, turn: Turn, written: String) -> Mismatch? {
@@ -141,8 +145,9 @@ extension Expectation {
         switch test {
         case .exactly(let expected):
             if expected == items { return nil }
-            return Mismatch(summary: "\(name) is not what was expected",
-                            diff: DiffLine.diff(expected: TestText.exactLines(field, expected), actual: TestText.exactLines(field, items)))
+            return Mismatch(
+                summary: "\(name) is not what was expected",
+                diff: DiffLine.diff(expected: TestText.exactLines(field, expected), actual: TestText.exactLines(field, items)))
         case .contains(let text):
             if joined.contains(text) { return nil }
             return Mismatch(summary: "expected \(name) to contain \"\(text)\"", diff: [DiffLine(.expected, written)] + actual)
@@ -151,12 +156,14 @@ extension Expectation {
             return Mismatch(summary: "expected \(name) not to contain \"\(text)\"", diff: [DiffLine(.expected, written)] + actual)
         case .matches(let pattern):
             if pattern.matches(joined) { return nil }
-            return Mismatch(summary: "expected \(name) to match /\(pattern.source)/\(pattern.caseInsensitive ? "i" : "")",
-                            diff: [DiffLine(.expected, written)] + actual)
+            return Mismatch(
+                summary: "expected \(name) to match /\(pattern.source)/\(pattern.caseInsensitive ? "i" : "")",
+                diff: [DiffLine(.expected, written)] + actual)
         case .anyOf(let texts):
             if texts.contains(where: { joined.contains($0) }) { return nil }
-            return Mismatch(summary: "expected \(name) to contain one of " + texts.map { "\"\($0)\"" }.joined(separator: ", "),
-                            diff: [DiffLine(.expected, written)] + actual)
+            return Mismatch(
+                summary: "expected \(name) to contain one of " + texts.map { "\"\($0)\"" }.joined(separator: ", "),
+                diff: [DiffLine(.expected, written)] + actual)
         }
     }
 }

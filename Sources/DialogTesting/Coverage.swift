@@ -122,19 +122,25 @@ struct CoverageTracker {
             let file = path(id.file)
             items.append(.init(kind: .node, name: id.description, path: file, range: node.range, reached: nodes.contains(id)))
             for (i, choice) in node.choices.enumerated() {
-                items.append(.init(kind: .choice, name: "\(i + 1) \"\(choice.label.raw)\" of \(id)", path: file, range: choice.range,
-                                   reached: choices.contains(ChoiceKey(node: id, index: i))))
+                items.append(
+                    .init(
+                        kind: .choice, name: "\(i + 1) \"\(choice.label.raw)\" of \(id)", path: file, range: choice.range,
+                        reached: choices.contains(ChoiceKey(node: id, index: i))))
             }
             for (branch, list) in [(false, node.routes), (true, node.branch)] {
                 for (i, route) in list.enumerated() {
-                    items.append(.init(kind: .route, name: "\"\(route.label)\" of \(id)", path: file, range: route.range,
-                                       reached: routes.contains(RouteKey(node: id, branch: branch, index: i))))
+                    items.append(
+                        .init(
+                            kind: .route, name: "\"\(route.label)\" of \(id)", path: file, range: route.range,
+                            reached: routes.contains(RouteKey(node: id, branch: branch, index: i))))
                 }
             }
         }
         for intent in bundle.intents.sorted(by: { ($0.file, $0.range.start.offset) < ($1.file, $1.range.start.offset) }) {
-            items.append(.init(kind: .intent, name: intent.id, path: path(intent.file), range: intent.range,
-                               reached: intents.contains(intent.id)))
+            items.append(
+                .init(
+                    kind: .intent, name: intent.id, path: path(intent.file), range: intent.range,
+                    reached: intents.contains(intent.id)))
         }
         // Nodes in file order first, then intents: sort all by file and place for the list.
         items.sort { ($0.path, $0.range.start.offset) < ($1.path, $1.range.start.offset) }

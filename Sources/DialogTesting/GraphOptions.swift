@@ -49,7 +49,8 @@ extension GraphWriter {
                 return nodes.isEmpty ? nil : (file.name, nodes)
             }
             out.edges = out.edges.compactMap { edge in
-                let fromKept = kept.contains(edge.from) || edge.from.hasPrefix("intent:")
+                let fromKept =
+                    kept.contains(edge.from) || edge.from.hasPrefix("intent:")
                     || (edge.from == "start" && options.from == nil)
                 guard fromKept, edge.to != edge.from || kept.contains(edge.to) else { return nil }
                 if edge.from.hasPrefix("intent:") && !kept.contains(edge.to) { return nil }

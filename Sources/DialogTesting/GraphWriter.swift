@@ -38,8 +38,10 @@ package enum GraphWriter {
         for (_, nodes) in g.files {
             for node in nodes {
                 for (i, choice) in node.choices.enumerated() {
-                    g.edges.append(Edge(from: node.id.description, to: choice.goto.target.description,
-                                        label: "\(i + 1). \(choice.label.raw)", style: .choice))
+                    g.edges.append(
+                        Edge(
+                            from: node.id.description, to: choice.goto.target.description,
+                            label: "\(i + 1). \(choice.label.raw)", style: .choice))
                 }
                 for route in node.routes + node.branch {
                     g.edges.append(Edge(from: node.id.description, to: route.goto.target.description, label: route.label, style: .route))
@@ -51,9 +53,11 @@ package enum GraphWriter {
         }
         g.intents = bundle.intents
         for intent in bundle.intents {
-            g.edges.append(Edge(from: "intent:" + intent.id, to: intent.goto.target.description,
-                                label: intent.crisis == nil && intent.returns ? "return" : nil,
-                                style: intent.crisis == nil ? .topic : .crisis))
+            g.edges.append(
+                Edge(
+                    from: "intent:" + intent.id, to: intent.goto.target.description,
+                    label: intent.crisis == nil && intent.returns ? "return" : nil,
+                    style: intent.crisis == nil ? .topic : .crisis))
         }
         return g
     }

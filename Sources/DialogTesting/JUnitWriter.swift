@@ -19,7 +19,8 @@ package enum JUnitWriter {
         out += "<testsuites name=\"intake\" tests=\"\(result.tests.count)\" failures=\"\(failures)\" errors=\"\(errors)\" time=\"\(seconds(result.duration))\">\n"
         for file in result.files {
             let fileFailures = file.tests.filter { if case .failed = $0.outcome { true } else { false } }.count
-            let fileErrors = file.tests.filter { isError($0.outcome) }.count
+            let fileErrors =
+                file.tests.filter { isError($0.outcome) }.count
                 + (file.tests.isEmpty && file.diagnostics.contains(where: \.isError) ? 1 : 0)
             let time = file.tests.reduce(Duration.zero) { $0 + $1.duration }
             out += "  <testsuite name=\"\(escape(file.path))\" tests=\"\(file.tests.count)\" failures=\"\(fileFailures)\" errors=\"\(fileErrors)\" time=\"\(seconds(time))\">\n"

@@ -86,10 +86,12 @@ package struct ExplorationReport: Sendable {
 
     /// One golden test per path, replaying it: a test file, with `bundle:` when given.
     package func goldenTests(bundle header: String?) -> String {
-        var lines = ["# Golden tests written by intake check --paths: one test per route walked from the",
-                     "# start, each the shortest way there; each distinct turn is pinned in full once. They pin",
-                     "# what the dialogs say today: review them, and after a deliberate change rewrite",
-                     "# their texts with intake test --update."]
+        var lines = [
+            "# Golden tests written by intake check --paths: one test per route walked from the",
+            "# start, each the shortest way there; each distinct turn is pinned in full once. They pin",
+            "# what the dialogs say today: review them, and after a deliberate change rewrite",
+            "# their texts with intake test --update.",
+        ]
         if let header { lines.append("bundle: \(header)") }
         if options.region != "US" { lines.append("region: \(options.region)") }
         if options.seed != 0 { lines.append("seed: \(options.seed)") }
@@ -138,8 +140,9 @@ package struct PathExplorer {
         let first = session.open()
         explorer.walk(session: session, turns: [first])
         explorer.finish()
-        return ExplorationReport(paths: explorer.paths, findings: explorer.findings, states: explorer.keys.count,
-                                 truncated: explorer.truncated, options: options, files: loaded.files)
+        return ExplorationReport(
+            paths: explorer.paths, findings: explorer.findings, states: explorer.keys.count,
+            truncated: explorer.truncated, options: options, files: loaded.files)
     }
 
     init(loaded: LoadedBundle, options: PathOptions) {
@@ -158,8 +161,9 @@ package struct PathExplorer {
     /// The state: the question, and what the session holds that conditions can read.
     static func key(_ session: Session, _ turn: Turn) -> String {
         var parts = [question(turn)]
-        parts.append(session.variables.filter { $0.key != "answer" }.sorted { $0.key < $1.key }
-            .map { "\($0.key)=\($0.value)" }.joined(separator: ","))
+        parts.append(
+            session.variables.filter { $0.key != "answer" }.sorted { $0.key < $1.key }
+                .map { "\($0.key)=\($0.value)" }.joined(separator: ","))
         parts.append(session.reported.joined(separator: ","))
         parts.append(session.denied.joined(separator: ","))
         parts.append(session.scores.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ","))
@@ -188,8 +192,9 @@ package struct PathExplorer {
     /// Walks breadth first, so each path is the shortest way to what it reaches.
     mutating func walk(session: Session, turns: [Turn]) {
         if turns.count == 1 && turns[0].state == .ended {
-            report(at: bundle.start, code: .IP004, "the session ends before any line is read, so no crisis phrase can be heard",
-                   inputs: [])
+            report(
+                at: bundle.start, code: .IP004, "the session ends before any line is read, so no crisis phrase can be heard",
+                inputs: [])
         }
         var queue: [Pending] = []
         _ = discover(session: session, turns: turns, from: nil, onPath: [], depth: 0, queue: &queue)
@@ -203,8 +208,10 @@ package struct PathExplorer {
 
     /// Notes where a path arrives: a new state (walked on from later, unless a bound
     /// stops it), a state already known, an end or a dead end.
-    mutating func discover(session: Session, turns: [Turn], from: Int?, onPath: Set<String>, depth: Int,
-                           queue: inout [Pending]) -> Int {
+    mutating func discover(
+        session: Session, turns: [Turn], from: Int?, onPath: Set<String>, depth: Int,
+        queue: inout [Pending]
+    ) -> Int {
         guard let last = turns.last else { return -1 }
         let k = PathExplorer.key(session, last)
         func arrive(_ ending: ExploredPath.Ending) { paths.append(ExploredPath(turns: turns, ending: ending)) }
@@ -222,9 +229,11 @@ package struct PathExplorer {
         }
         guard let node = bundle.nodes[last.node], node.asksForInput else {
             if deadEnds.insert(last.node.description).inserted {
-                report(at: last.node, code: .IP001, "a dead end: the session stops at `\(last.node)`, which neither waits for an answer nor ends"
-                       + (bundle.nodes[last.node]?.branch.isEmpty == false ? " (no `branch` condition holds)" : ""),
-                       inputs: turns.compactMap(\.input))
+                report(
+                    at: last.node, code: .IP001,
+                    "a dead end: the session stops at `\(last.node)`, which neither waits for an answer nor ends"
+                        + (bundle.nodes[last.node]?.branch.isEmpty == false ? " (no `branch` condition holds)" : ""),
+                    inputs: turns.compactMap(\.input))
             }
             arrive(.stuck)
             return j
@@ -270,7 +279,8 @@ package struct PathExplorer {
         if !moved {
             if deadEnds.insert(turn.node.description).inserted {
                 let tried = candidates(session: p.session, turn: turn, node: node, opening: false).map { $0[0] }
-                let why = tried.isEmpty && turn.state == .awaitingChoice
+                let why =
+                    tried.isEmpty && turn.state == .awaitingChoice
                     ? "`\(turn.node)` offers no choice: the `if:` of each is false"
                     : "no answer tried at `\(turn.node)` leads on (" + tried.map { "“\($0)”" }.joined(separator: ", ") + ")"
                 report(at: turn.node, code: .IP001, "a dead end: " + why, inputs: p.turns.compactMap(\.input))
@@ -369,12 +379,17 @@ package struct PathExplorer {
         case IP004
     }
 
-    mutating func report(at node: NodeID, code: Code, _ message: String, inputs: [String],
-                         notes: [Diagnostic.Note] = []) {
+    mutating func report(
+        at node: NodeID, code: Code, _ message: String, inputs: [String],
+        notes: [Diagnostic.Note] = []
+    ) {
         let range = bundle.nodes[node]?.range ?? SourceRange(at: SourcePosition(offset: 0, line: 1, column: 1))
-        findings.append(PathFinding(path: path(ofFile: node.file),
-                                    diagnostic: Diagnostic(.error, code: code, message, at: range, notes: notes,
-                                                           hint: PathExplorer.hint(inputs))))
+        findings.append(
+            PathFinding(
+                path: path(ofFile: node.file),
+                diagnostic: Diagnostic(
+                    .error, code: code, message, at: range, notes: notes,
+                    hint: PathExplorer.hint(inputs))))
     }
 
     static func hint(_ inputs: [String]) -> String {
@@ -406,7 +421,8 @@ package struct PathExplorer {
             for s in component.sorted() { if let t = firstTurns[s].last, !nodes.contains(t.node) { nodes.append(t.node) } }
             let names = nodes.map(\.description)
             guard reported.insert(names.sorted().joined(separator: ",")).inserted, let at = turns.last?.node else { continue }
-            let message = names.count == 1
+            let message =
+                names.count == 1
                 ? "a loop with no way out at `\(names[0])`: every answer comes back to it"
                 : "a loop with no way out: " + (names + [names[0]]).joined(separator: " → ")
             report(at: at, code: .IP002, message, inputs: turns.compactMap(\.input))
@@ -421,14 +437,18 @@ package struct PathExplorer {
                 notes.append(Diagnostic.Note(message: "not heard at `\(miss.node)`", range: node.range))
             }
             let phrases = intent.match.prefix(3).map { "“\($0.text)”" }.joined(separator: ", ") + (intent.match.count > 3 ? "…" : "")
-            let where_ = misses.count == checkedNodes.count
+            let where_ =
+                misses.count == checkedNodes.count
                 ? "at any node where the session waits"
                 : "at \(misses.count) of the \(checkedNodes.count) nodes where the session waits"
-            findings.append(PathFinding(path: path(ofFile: intent.file), diagnostic: Diagnostic(
-                .error, code: Code.IP003,
-                "crisis intent `\(intent.id)` cannot be reached: none of its phrases (\(phrases)) brings up its script \(where_)",
-                at: intent.range, notes: notes,
-                hint: "first at `\(first.node)`, " + PathExplorer.hint(first.inputs)), notePaths: notePaths))
+            findings.append(
+                PathFinding(
+                    path: path(ofFile: intent.file),
+                    diagnostic: Diagnostic(
+                        .error, code: Code.IP003,
+                        "crisis intent `\(intent.id)` cannot be reached: none of its phrases (\(phrases)) brings up its script \(where_)",
+                        at: intent.range, notes: notes,
+                        hint: "first at `\(first.node)`, " + PathExplorer.hint(first.inputs)), notePaths: notePaths))
         }
         findings.sort { ($0.path, $0.diagnostic.range.start.offset, $0.diagnostic.code) < ($1.path, $1.diagnostic.range.start.offset, $1.diagnostic.code) }
     }

@@ -1,9 +1,9 @@
 import DialogFiles
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Finding and reading test files, and the bundle each one tests.

@@ -10,8 +10,9 @@ enum TestMessage {
 
     /// A text field with no check after it (`say:` rather than `say contains:`).
     static func checkMissing(_ field: String, _ at: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: Code.IT001, "`\(field):` needs a check", at: at,
-                   hint: "write `\(field) contains:`, `\(field) is:`, `\(field) lacks:`, `\(field) matches:` or `\(field) any of:`")
+        Diagnostic(
+            .error, code: Code.IT001, "`\(field):` needs a check", at: at,
+            hint: "write `\(field) contains:`, `\(field) is:`, `\(field) lacks:`, `\(field) matches:` or `\(field) any of:`")
     }
 
     static func unknownRegion(_ code: String, known: [String], _ at: SourceRange) -> Diagnostic {
@@ -19,13 +20,15 @@ enum TestMessage {
     }
 
     static func unknownLine(_ at: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: Code.IT001, "expected `test: NAME`, `> a line`, `end of input` or `key: value`", at: at,
-                   hint: "a comment starts with `#`; a line the person types starts with `>`")
+        Diagnostic(
+            .error, code: Code.IT001, "expected `test: NAME`, `> a line`, `end of input` or `key: value`", at: at,
+            hint: "a comment starts with `#`; a line the person types starts with `>`")
     }
 
     static func unknownKey(_ key: String, _ at: SourceRange, suggestion: String?) -> Diagnostic {
-        Diagnostic(.error, code: Code.IT001, "unknown key `\(key)`", at: at,
-                   hint: suggestion.map { "did you mean `\($0)`?" } ?? "see the README, \"Scripted dialog tests\", for the keys")
+        Diagnostic(
+            .error, code: Code.IT001, "unknown key `\(key)`", at: at,
+            hint: suggestion.map { "did you mean `\($0)`?" } ?? "see the README, \"Scripted dialog tests\", for the keys")
     }
 
     static func missingValue(_ key: String, _ what: String, _ at: SourceRange) -> Diagnostic {
@@ -45,9 +48,10 @@ enum TestMessage {
     }
 
     static func duplicateTest(_ name: String, _ at: SourceRange, first: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: Code.IT006, "a second test named `\(name)`", at: at,
-                   notes: [.init(message: "the first one is here", range: first)],
-                   hint: "give each test of a file its own name")
+        Diagnostic(
+            .error, code: Code.IT006, "a second test named `\(name)`", at: at,
+            notes: [.init(message: "the first one is here", range: first)],
+            hint: "give each test of a file its own name")
     }
 
     static func invalidText(_ message: String, _ at: SourceRange) -> Diagnostic {
@@ -60,18 +64,21 @@ enum TestMessage {
 
     /// IT011: `passed:` or `item ID:` in a test of a bundle that has no debrief.
     static func noDebrief(_ key: String, _ at: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: Code.IT011, "`\(key)` reads a training debrief, and this bundle is not `kind: training`", at: at,
-                   hint: "test a module of Dialogs/training/ from its own tests/ folder")
+        Diagnostic(
+            .error, code: Code.IT011, "`\(key)` reads a training debrief, and this bundle is not `kind: training`", at: at,
+            hint: "test a module of Dialogs/training/ from its own tests/ folder")
     }
 
     static func unknownName(_ kind: String, _ name: String, _ at: SourceRange, suggestion: String?) -> Diagnostic {
-        Diagnostic(.error, code: Code.IT009, "no \(kind) `\(name)` in the bundle", at: at,
-                   hint: suggestion.map { "did you mean `\($0)`?" })
+        Diagnostic(
+            .error, code: Code.IT009, "no \(kind) `\(name)` in the bundle", at: at,
+            hint: suggestion.map { "did you mean `\($0)`?" })
     }
 
     static func bundleUnavailable(_ folder: String, _ reason: String, _ at: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: Code.IT010, "cannot use the bundle `\(folder)`: \(reason)", at: at,
-                   hint: "name the bundle folder with `bundle: PATH`, relative to this file")
+        Diagnostic(
+            .error, code: Code.IT010, "cannot use the bundle `\(folder)`: \(reason)", at: at,
+            hint: "name the bundle folder with `bundle: PATH`, relative to this file")
     }
 }
 

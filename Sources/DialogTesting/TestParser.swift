@@ -22,8 +22,10 @@ package enum TestParser {
 
     /// Every key the format knows, for suggestions and for the README.
     static let keys: [String] = {
-        var keys = ["test", "bundle", "start", "region", "seed", "set", "node", "state", "crisis", "crisis level",
-                    "matched", "matched phrase", "var", "score", "passed", "item", "end of input"]
+        var keys = [
+            "test", "bundle", "start", "region", "seed", "set", "node", "state", "crisis", "crisis level",
+            "matched", "matched phrase", "var", "score", "passed", "item", "end of input",
+        ]
         for field in TextField.allCases {
             for op in ["is", "contains", "lacks", "matches", "any of"] { keys.append("\(field.rawValue) \(op)") }
         }
@@ -47,8 +49,9 @@ private struct Reader {
     var optionsSeen: [String: SourceRange] = [:]
 
     init(path: String, bytes: [UInt8]) {
-        file = TestFile(path: path, source: SourceFile(path: path, bytes: bytes), bundle: nil, setup: TestSection(),
-                        tests: [], diagnostics: [])
+        file = TestFile(
+            path: path, source: SourceFile(path: path, bytes: bytes), bundle: nil, setup: TestSection(),
+            tests: [], diagnostics: [])
         let split = FileLine.split(bytes)
         lines = split.lines
         for at in split.invalid { file.diagnostics.append(TestMessage.invalidText("invalid UTF-8", SourceRange(at: at))) }
@@ -65,8 +68,9 @@ private struct Reader {
 
     func position(_ line: Line, _ index: String.Index) -> SourcePosition {
         let t = line.text
-        return SourcePosition(offset: line.offset + t.utf8.distance(from: t.startIndex, to: index), line: line.number,
-                              column: t.unicodeScalars.distance(from: t.startIndex, to: index) + 1)
+        return SourcePosition(
+            offset: line.offset + t.utf8.distance(from: t.startIndex, to: index), line: line.number,
+            column: t.unicodeScalars.distance(from: t.startIndex, to: index) + 1)
     }
 
     func range(_ line: Line, _ r: Range<String.Index>) -> SourceRange {
@@ -170,8 +174,10 @@ private struct Reader {
             expect(.node(value.text))
         case "state" where rest.isEmpty:
             guard let state = Turn.State(rawValue: value.text) else {
-                return report(TestMessage.invalidValue("unknown state `\(value.text)`", value.range,
-                                                       hint: "one of: awaiting-choice, awaiting-text, awaiting-number, ended"))
+                return report(
+                    TestMessage.invalidValue(
+                        "unknown state `\(value.text)`", value.range,
+                        hint: "one of: awaiting-choice, awaiting-text, awaiting-number, ended"))
             }
             expect(.state(state))
         case "matched" where rest == ["phrase"]:
@@ -194,8 +200,10 @@ private struct Reader {
             expect(.passed(verdict))
         case "item" where rest.count == 1:
             guard let status = Debrief.Item.Status(rawValue: value.text) else {
-                return report(TestMessage.invalidValue("unknown status `\(value.text)`", value.text.isEmpty ? keyRange : value.range,
-                                                       hint: "one of: " + Debrief.Item.Status.allCases.map(\.rawValue).joined(separator: ", ")))
+                return report(
+                    TestMessage.invalidValue(
+                        "unknown status `\(value.text)`", value.text.isEmpty ? keyRange : value.range,
+                        hint: "one of: " + Debrief.Item.Status.allCases.map(\.rawValue).joined(separator: ", ")))
             }
             expect(.rubricItem(rest[0], status))
         default:
@@ -219,8 +227,10 @@ private struct Reader {
         } else {
             names[name] = lineRange
         }
-        file.tests.append(TestCase(name: name.isEmpty ? "line \(lineRange.start.line)" : name, range: lineRange,
-                                   section: TestSection()))
+        file.tests.append(
+            TestCase(
+                name: name.isEmpty ? "line \(lineRange.start.line)" : name, range: lineRange,
+                section: TestSection()))
         test = file.tests.count - 1
         sectionHasInput = false
         optionsSeen = [:]
@@ -277,9 +287,12 @@ private struct Reader {
             if let earlier {
                 let group = s.steps[index].expectations[earlier]
                 guard earlier == s.steps[index].expectations.count - 1, group.lines.upperBound == line - 1,
-                      case .text(_, .exactly(let sofar)) = group.check else {
-                    report(TestMessage.misplaced("the `\(field.rawValue) is:` lines of one turn must be consecutive", range,
-                                                 notes: [.init(message: "the first ones are here", range: group.range)]))
+                    case .text(_, .exactly(let sofar)) = group.check
+                else {
+                    report(
+                        TestMessage.misplaced(
+                            "the `\(field.rawValue) is:` lines of one turn must be consecutive", range,
+                            notes: [.init(message: "the first ones are here", range: group.range)]))
                     return
                 }
                 s.steps[index].expectations[earlier].check = .text(field, .exactly(sofar + items))
@@ -441,9 +454,12 @@ private struct Reader {
             report(TestMessage.missingValue(key, "a list separated by commas, or `none`", keyRange))
             return nil
         }
-        let items = value.text == "none" ? [] : value.text.split(separator: ",").map {
-            String($0.trimming(" \t"))
-        }.filter { !$0.isEmpty }
+        let items =
+            value.text == "none"
+            ? []
+            : value.text.split(separator: ",").map {
+                String($0.trimming(" \t"))
+            }.filter { !$0.isEmpty }
         if field == .crisisAlso {
             for item in items where CrisisKind(rawValue: item) == nil {
                 report(unknownKind(item, value.range))
@@ -455,9 +471,11 @@ private struct Reader {
         if field == .flags {
             let flags = Turn.Flag.allCases.map(\.rawValue)
             for item in items where !flags.contains(item) {
-                report(TestMessage.invalidValue("unknown flag `\(item)`", value.range,
-                                                hint: Suggest.closest(to: item, in: flags).map { "did you mean `\($0)`?" }
-                                                    ?? "one of: " + flags.joined(separator: ", ")))
+                report(
+                    TestMessage.invalidValue(
+                        "unknown flag `\(item)`", value.range,
+                        hint: Suggest.closest(to: item, in: flags).map { "did you mean `\($0)`?" }
+                            ?? "one of: " + flags.joined(separator: ", ")))
                 return nil
             }
         }
@@ -474,9 +492,10 @@ private struct Reader {
 
     func unknownKind(_ kind: String, _ range: SourceRange) -> Diagnostic {
         let kinds = CrisisKind.allCases.map(\.rawValue)
-        return TestMessage.invalidValue("unknown crisis kind `\(kind)`", range,
-                                        hint: Suggest.closest(to: kind, in: kinds).map { "did you mean `\($0)`?" }
-                                            ?? "one of: " + kinds.joined(separator: ", "))
+        return TestMessage.invalidValue(
+            "unknown crisis kind `\(kind)`", range,
+            hint: Suggest.closest(to: kind, in: kinds).map { "did you mean `\($0)`?" }
+                ?? "one of: " + kinds.joined(separator: ", "))
     }
 
     mutating func level(_ value: Written) -> CrisisLevel? {
@@ -510,7 +529,6 @@ private struct Reader {
         return .crisis(kind, nil)
     }
 
-
     mutating func matched(_ value: Written, keyRange: SourceRange) -> Check? {
         guard !value.text.isEmpty else {
             report(TestMessage.missingValue("matched", "what matched (`choice`, `intent`…) and its id, or `none`", keyRange))
@@ -519,8 +537,10 @@ private struct Reader {
         if value.text == "none" { return .matchedNone }
         let written = String(value.text.prefix { $0 != " " })
         guard let by = Turn.Match.Kind(rawValue: written) else {
-            report(TestMessage.invalidValue("unknown kind of match `\(written)`", value.range,
-                                            hint: "one of: " + Turn.Match.Kind.allCases.map(\.rawValue).joined(separator: ", ")))
+            report(
+                TestMessage.invalidValue(
+                    "unknown kind of match `\(written)`", value.range,
+                    hint: "one of: " + Turn.Match.Kind.allCases.map(\.rawValue).joined(separator: ", ")))
             return nil
         }
         let id = value.text.dropFirst(written.count).drop { $0 == " " }
@@ -555,8 +575,10 @@ private struct Reader {
         }
         guard let expression = parsed.expression else { return nil }
         guard Reader.isLiteral(expression) else {
-            report(TestMessage.invalidValue("`\(key):` needs a literal value, not an expression", value.range,
-                                            hint: "write a number, 'quoted text', true, false or a list such as ['a', 'b']"))
+            report(
+                TestMessage.invalidValue(
+                    "`\(key):` needs a literal value, not an expression", value.range,
+                    hint: "write a number, 'quoted text', true, false or a list such as ['a', 'b']"))
             return nil
         }
         return Evaluator.evaluate(expression, in: NoVariables())

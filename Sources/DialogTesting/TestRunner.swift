@@ -143,8 +143,9 @@ package struct TestRunner {
         }
         guard let bundle = LoadedBundle(result) else {
             let n = result.errorCount
-            return .failed(reason: "it has \(n) error\(n == 1 ? "" : "s"); run intake check \(folder)",
-                           details: result.renderedDiagnostics())
+            return .failed(
+                reason: "it has \(n) error\(n == 1 ? "" : "s"); run intake check \(folder)",
+                details: result.renderedDiagnostics())
         }
         return .loaded(bundle)
     }
@@ -177,8 +178,9 @@ package struct TestRunner {
             var loaded: LoadedBundle?
             if let named = folder, file.bundle != nil, !mayName(named, from: file.path) {
                 let root = TestFiles.bundleRoot(for: file.path)
-                result.diagnostics.append(TestMessage.bundleUnavailable(
-                    named, "a test file may name only a bundle inside \(root); give the folder with --bundle \(named) to allow it", at))
+                result.diagnostics.append(
+                    TestMessage.bundleUnavailable(
+                        named, "a test file may name only a bundle inside \(root); give the folder with --bundle \(named) to allow it", at))
                 folder = nil
             } else if let folder {
                 if bundles[folder] == nil {
@@ -191,8 +193,9 @@ package struct TestRunner {
                 case nil: break
                 }
             } else if file.bundle == nil {
-                result.diagnostics.append(TestMessage.bundleUnavailable(
-                    "?", "the file is not in a bundle's tests/ folder and names no bundle", at))
+                result.diagnostics.append(
+                    TestMessage.bundleUnavailable(
+                        "?", "the file is not in a bundle's tests/ folder and names no bundle", at))
             }
             if let loaded { result.diagnostics += Validation.check(file, against: loaded.bundle) }
             result.diagnostics.sort { ($0.range.start.offset, $0.code) < ($1.range.start.offset, $1.code) }
@@ -216,9 +219,11 @@ package struct TestRunner {
                 trackers[folder] = run.tracker
                 rewrites += run.rewrites.filter { r in !rewrites.contains { $0.path == r.path && $0.lines.overlaps(r.lines) } }
                 let duration = options.measure ? clock.now - t0 : .zero
-                result.tests.append(TestResult(name: test.name, path: file.path, range: test.range,
-                                               outcome: run.outcome,
-                                               steps: run.steps, duration: duration, turns: run.turns))
+                result.tests.append(
+                    TestResult(
+                        name: test.name, path: file.path, range: test.range,
+                        outcome: run.outcome,
+                        steps: run.steps, duration: duration, turns: run.turns))
                 if !run.outcome.isPassed && options.stopsAtFirstFailure {
                     results.append(result)
                     break everyFile
@@ -231,8 +236,9 @@ package struct TestRunner {
             return nil
         }
         let coverage = folders.compactMap { trackers[$0]?.report() }
-        return SuiteResult(files: results, bundleProblems: problems, coverage: coverage, rewrites: rewrites,
-                           duration: options.measure ? clock.now - began : .zero)
+        return SuiteResult(
+            files: results, bundleProblems: problems, coverage: coverage, rewrites: rewrites,
+            duration: options.measure ? clock.now - began : .zero)
     }
 
     private func selects(_ path: String, _ name: String) -> Bool {
@@ -316,8 +322,10 @@ struct TestRun {
                 guard let mismatch = expectation.mismatch(in: turn, session: session, bundle: bundle) else { continue }
                 if update, case .text(let field, .exactly) = expectation.check {
                     let indent = indentation(of: expectation.lines.lowerBound)
-                    stepRewrites.append(Rewrite(path: file.path, lines: expectation.lines,
-                                                replacement: TestText.exactLines(field, field.items(of: turn)).map { indent + $0 }))
+                    stepRewrites.append(
+                        Rewrite(
+                            path: file.path, lines: expectation.lines,
+                            replacement: TestText.exactLines(field, field.items(of: turn)).map { indent + $0 }))
                     continue
                 }
                 failed.append((expectation, mismatch))
@@ -328,8 +336,9 @@ struct TestRun {
                 var at = step
                 // Before the first line of a test without shared lines is the opening turn.
                 if at.action == .latest && !setup.steps.contains(where: { $0.action != .open }) { at.action = .open }
-                failure = Failure(step: at, expectation: first.expectation, mismatch: first.mismatch, turn: turn,
-                                  others: Array(failed.dropFirst()))
+                failure = Failure(
+                    step: at, expectation: first.expectation, mismatch: first.mismatch, turn: turn,
+                    others: Array(failed.dropFirst()))
                 return
             }
             rewrites += stepRewrites
@@ -394,8 +403,10 @@ enum Validation {
                     case .matched(by: .choice, let id?) where !choiceIDs.contains(id):
                         // A label written where the id belongs: name the id it has.
                         let byLabel = bundle.nodes.values.lazy.flatMap(\.choices).first { $0.label.raw == id }?.id
-                        out.append(TestMessage.unknownName("choice id", id, e.range,
-                                                           suggestion: byLabel ?? Suggest.closest(to: id, in: choiceIDs.sorted())))
+                        out.append(
+                            TestMessage.unknownName(
+                                "choice id", id, e.range,
+                                suggestion: byLabel ?? Suggest.closest(to: id, in: choiceIDs.sorted())))
                     default:
                         break
                     }

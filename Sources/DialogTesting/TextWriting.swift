@@ -21,7 +21,8 @@ package enum TestText {
     /// A text as a value after `key:`: as it is, or quoted with escapes when it would not
     /// read back the same (empty, spaces at either end, line breaks, a leading quote).
     package static func value(_ s: String) -> String {
-        let needsQuotes = s.isEmpty || s.first == "\"" || s.first == " " || s.last == " " || s.first == "\t" || s.last == "\t"
+        let needsQuotes =
+            s.isEmpty || s.first == "\"" || s.first == " " || s.last == " " || s.first == "\t" || s.last == "\t"
             || s.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
         guard needsQuotes else { return s }
         var out = "\""
@@ -102,8 +103,10 @@ package enum TestText {
     /// typed (or `end of input`) with the expectations on its reply. `full` says which
     /// turns (by their golden lines) are pinned in full; the others pin only their node
     /// and state, and what their line was understood as.
-    package static func test(named name: String, turns: [Turn], start: String? = nil, region: String? = nil,
-                            seed: UInt64? = nil, full: ([String]) -> Bool = { _ in true }) -> [String] {
+    package static func test(
+        named name: String, turns: [Turn], start: String? = nil, region: String? = nil,
+        seed: UInt64? = nil, full: ([String]) -> Bool = { _ in true }
+    ) -> [String] {
         var out = ["test: \(name)"]
         if let start { out.append("start: \(start)") }
         if let region { out.append("region: \(region)") }
@@ -121,7 +124,9 @@ package enum TestText {
                 }
             }
             let golden = goldenLines(turn, previous: previous)
-            let lines = full(golden) ? golden
+            let lines =
+                full(golden)
+                ? golden
                 : ["node: \(turn.node)", "state: \(turn.state.rawValue)"] + golden.filter { $0.hasPrefix("matched") }
             out += lines.map { "  " + $0 }
             previous = turn

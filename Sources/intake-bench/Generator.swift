@@ -14,10 +14,14 @@ enum Generator {
         diet weight blood pressure sugar heart child adult senior consent form \
         language interpreter transport parking copay deductible claim coverage
         """.split(separator: " ").map(String.init)
-    static let topics = ["billing", "symptoms", "scheduling", "pharmacy", "records",
-                         "insurance", "triage", "consent", "general"]
-    static let conds = ["age >= 18", "topic == 'billing'", "severity > 3", "not insured",
-                        "has_appointment", "visits < 2 and new_patient", "lang != 'en'"]
+    static let topics = [
+        "billing", "symptoms", "scheduling", "pharmacy", "records",
+        "insurance", "triage", "consent", "general",
+    ]
+    static let conds = [
+        "age >= 18", "topic == 'billing'", "severity > 3", "not insured",
+        "has_appointment", "visits < 2 and new_patient", "lang != 'en'",
+    ]
 
     static func sentence(_ rng: inout SplitMix64, _ lo: Int = 6, _ hi: Int = 14) -> String {
         var ws = (0..<rng.int(in: lo...hi)).map { _ in rng.pick(words) }

@@ -12,9 +12,9 @@ import DialogTesting
 import Yams
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 // MARK: - Timing
@@ -112,9 +112,9 @@ func spawn(_ argv: [String], stdinText: String? = nil) -> (seconds: Double, stat
     _ = wait4(pid, &status, 0, &usage)
     let seconds = Double(nowNS() - t) / 1e9
     #if os(Linux)
-    let rss = usage.ru_maxrss * 1024
+        let rss = usage.ru_maxrss * 1024
     #else
-    let rss = usage.ru_maxrss
+        let rss = usage.ru_maxrss
     #endif
     return (seconds, (status >> 8) & 0xff, Int(rss))
 }
@@ -151,7 +151,6 @@ func child(_ mode: String, _ path: String, _ out: String) -> Int32 {
     writeAll(out, Array(String(hwm).utf8))
     return status
 }
-
 
 /// A scripted walk: mostly a choice's match phrase, sometimes its number; from the end
 /// node, a new session of the bundle compiled once, as a server would keep it. The
@@ -261,7 +260,8 @@ for n in nodeCounts {
     let runs = n >= 100_000 ? 1 : n >= 10_000 ? 3 : 9
     let load = timed(runs: runs, warmUp: false) { _ = BundleLoader.load(files: [("bench.yaml", gen.bytes)]) }
     perNode.append(load / Double(n))
-    row("load+validate", "\(n) nodes (\(sizeName(gen.bytes.count)))", "\(fmt(load * 1000, 1)) ms, \(fmt(load / Double(n) * 1e6)) us/node",
+    row(
+        "load+validate", "\(n) nodes (\(sizeName(gen.bytes.count)))", "\(fmt(load * 1000, 1)) ms, \(fmt(load / Double(n) * 1e6)) us/node",
         n >= 100_000 ? "< 1 s" : "", n >= 100_000 ? load < 1 : nil)
     log("load \(n) nodes: \(fmt(load * 1000, 1)) ms")
 
@@ -285,7 +285,8 @@ if nodeCounts.contains(10_000) {
     let load = timed(runs: 3, warmUp: false) { _ = BundleLoader.load(files: [("bench.yaml", gen.bytes)]) }
     let plain = perNode.count >= 3 ? perNode[2] : .nan
     let ratio = load / Double(n) / plain
-    row("load+validate, 800 examples", "\(n) nodes", "\(fmt(load * 1000, 1)) ms, \(fmt(load / Double(n) * 1e6)) us/node",
+    row(
+        "load+validate, 800 examples", "\(n) nodes", "\(fmt(load * 1000, 1)) ms, \(fmt(load / Double(n) * 1e6)) us/node",
         "<= 1.2x without", ratio <= 1.2)
     let (latencies, moved) = walk(bundle, gen.phrases, turns: quick ? 2_000 : 5_000, seed: UInt64(n))
     let med = median(latencies), p99 = percentile(latencies, 0.99)
@@ -324,7 +325,9 @@ let me = selfPath()
 for (bytes, path) in corpusFiles {
     let base = peak("read", path), ours = peak("parse", path), yams = peak("yams", path)
     let limit = 4 * bytes + 20_000_000
-    row("peak RSS: parse", "\(sizeName(bytes)) (reading it: \(base / 1_000_000) MB)", "\(ours / 1_000_000) MB, +\(fmt(Double(ours - base) / Double(bytes), 1))x input over reading it; Yams \(yams / 1_000_000) MB",
+    row(
+        "peak RSS: parse", "\(sizeName(bytes)) (reading it: \(base / 1_000_000) MB)",
+        "\(ours / 1_000_000) MB, +\(fmt(Double(ours - base) / Double(bytes), 1))x input over reading it; Yams \(yams / 1_000_000) MB",
         "<= \(limit / 1_000_000) MB", ours <= limit)
 }
 for (n, bytes, path) in bundleFiles {
@@ -402,8 +405,9 @@ let parseScaling = "parse time per MB \(parseScale <= 1.5 ? "stays" : "does not 
 if parseOnly {
     print("Linear scaling: \(parseScaling).")
 } else {
-    print("Linear scaling: \(parseScaling); "
-        + "load time per node \(loadScale <= 1.5 ? "stays" : "does not stay") within 1.5x from \(nodeCounts.first!) to \(nodeCounts.last!) nodes (\(fmt(loadScale))x).")
+    print(
+        "Linear scaling: \(parseScaling); "
+            + "load time per node \(loadScale <= 1.5 ? "stays" : "does not stay") within 1.5x from \(nodeCounts.first!) to \(nodeCounts.last!) nodes (\(fmt(loadScale))x).")
 }
 notes.forEach { print("Note: \($0)") }
 

@@ -178,14 +178,15 @@ struct ErrorShapeMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as ServeError {
             return Self.response(error)
         } catch let error as HTTPError {
-            let shaped: ServeError = switch error.status {
-            case .notFound: ServeError(.notFound, "There is nothing at this path.")
-            case .methodNotAllowed: ServeError(.invalidRequest, "This path does not take \(request.method.rawValue).")
-            case .contentTooLarge: ServeError(.tooLarge, "The body is larger than \(APIRoutes.maxBody / 1024) KiB.")
-            case .unsupportedMediaType: ServeError(.unsupportedMediaType, "Send the body as application/json.")
-            case .badRequest: ServeError(.invalidRequest, "The request could not be read.")
-            default: ServeError(.internal, "Something went wrong in the server.")
-            }
+            let shaped: ServeError =
+                switch error.status {
+                case .notFound: ServeError(.notFound, "There is nothing at this path.")
+                case .methodNotAllowed: ServeError(.invalidRequest, "This path does not take \(request.method.rawValue).")
+                case .contentTooLarge: ServeError(.tooLarge, "The body is larger than \(APIRoutes.maxBody / 1024) KiB.")
+                case .unsupportedMediaType: ServeError(.unsupportedMediaType, "Send the body as application/json.")
+                case .badRequest: ServeError(.invalidRequest, "The request could not be read.")
+                default: ServeError(.internal, "Something went wrong in the server.")
+                }
             var response = Self.response(shaped)
             if error.status == .methodNotAllowed { response.status = .methodNotAllowed }
             return response

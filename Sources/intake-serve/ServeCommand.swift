@@ -11,7 +11,7 @@ import ServiceLifecycle
 import UnixSignals
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `intake serve` (run through `intake`, or directly): the web chat and its HTTP and
@@ -121,10 +121,11 @@ struct ServeCommand: AsyncParsableCommand {
         )
         let sweeper = Sweeper(service: service, retention: RetentionPeriod.seconds(retention) ?? 86_400, logger: logger)
         let reloader = Reloader(service: service, folder: dialogs, logger: logger)
-        let group = ServiceGroup(configuration: .init(
-            services: [.init(service: app), .init(service: sweeper), .init(service: reloader)],
-            gracefulShutdownSignals: [.sigterm, .sigint],
-            logger: logger))
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [.init(service: app), .init(service: sweeper), .init(service: reloader)],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
         // The PostgreSQL pool runs beside the server and stops after it.
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             if let postgres {

@@ -16,9 +16,10 @@ extension Debrief {
         if !missed.isEmpty {
             out += ["## To review", ""]
             for q in missed {
-                out.append("- **\(Self.cell(q.question))** (\(q.status == .unanswered ? "not answered" : "answered wrong")). "
-                           + "Right answer: \(Self.cell(q.answer)). \(Self.cell(q.explanation))"
-                           + (q.sources.isEmpty ? "" : " Sources: \(q.sources.joined(separator: ", ")).") )
+                out.append(
+                    "- **\(Self.cell(q.question))** (\(q.status == .unanswered ? "not answered" : "answered wrong")). "
+                        + "Right answer: \(Self.cell(q.answer)). \(Self.cell(q.explanation))"
+                        + (q.sources.isEmpty ? "" : " Sources: \(q.sources.joined(separator: ", "))."))
             }
             out.append("")
         }
@@ -39,7 +40,7 @@ extension Debrief {
         if !transcript.isEmpty {
             out += ["## Transcript", ""]
             for turn in transcript {
-                if let input = turn.input { out.append("> **Trainee:** " + Self.cell(input)) ; out.append("") }
+                if let input = turn.input { out.append("> **Trainee:** " + Self.cell(input)); out.append("") }
                 for text in turn.say + (turn.ask.map { [$0] } ?? []) { out.append(Self.cell(text)); out.append("") }
             }
         }

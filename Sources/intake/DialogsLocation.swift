@@ -1,9 +1,9 @@
 import DialogFiles
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Where the bundled dialogs are: `$INTAKE_DIALOGS`, then `./Dialogs`, then the copy

@@ -1,9 +1,9 @@
 import DialogFiles
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writing to standard output and standard error, unbuffered by Swift. A failed write to

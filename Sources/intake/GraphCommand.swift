@@ -4,9 +4,9 @@ import DialogModel
 import DialogTesting
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `intake graph [DIR]`: the dialog graph as Graphviz DOT or Mermaid, or rendered.
@@ -115,7 +115,8 @@ struct GraphCommand: ParsableCommand {
     /// Runs `dot -TFORMAT -o FILE` with the graph on its standard input.
     private func render(_ dot: String, as format: String, to path: String) throws {
         guard let program = Self.findInPath("dot") else {
-            FileIO.write("""
+            FileIO.write(
+                """
                 intake: rendering \(path) needs Graphviz's `dot`, which is not installed.
                   Install it with `sudo apt-get install graphviz` (Debian, Ubuntu), `sudo dnf install graphviz`
                   (Fedora) or `brew install graphviz` (macOS); or write the graph as text with

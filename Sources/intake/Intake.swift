@@ -3,9 +3,9 @@ import CReadline
 import DialogFiles
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The `intake` command: a conversational intake assistant and the tools around it.

@@ -3,15 +3,17 @@ import DialogModel
 import DialogTesting
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `intake test --mutate`: mutation testing of the tested bundles against their tests and
 /// the labelled lines beside them.
 struct MutateOptions: ParsableArguments {
-    @Flag(name: .customLong("mutate"), help: "Change each tested bundle in small ways (a text, a goto, a phrase, a condition, a phone number) and report the changes no test and no labelled line notices.")
+    @Flag(
+        name: .customLong("mutate"),
+        help: "Change each tested bundle in small ways (a text, a goto, a phrase, a condition, a phone number) and report the changes no test and no labelled line notices.")
     var enabled = false
 
     @Option(name: .customLong("mutate-seed"), help: "The seed that chooses the mutants and their details.")
@@ -42,8 +44,9 @@ struct MutateOptions: ParsableArguments {
         var chosen = Set<MutationOperator>()
         for name in operators.split(separator: ",").map({ String($0.filter { $0 != " " }) }) {
             guard let op = MutationOperator(rawValue: name) else {
-                throw ValidationError("no mutation operator `\(name)`; the operators are: "
-                                      + MutationOperator.allCases.map(\.rawValue).joined(separator: ", "))
+                throw ValidationError(
+                    "no mutation operator `\(name)`; the operators are: "
+                        + MutationOperator.allCases.map(\.rawValue).joined(separator: ", "))
             }
             chosen.insert(op)
         }
@@ -78,7 +81,8 @@ struct MutateOptions: ParsableArguments {
                 throw ExitStatus.noInput
             }
             guard let folder = TestFiles.bundleFolder(for: path, header: file.bundle),
-                  let i = targets.firstIndex(where: { $0.folder == folder }) else { continue }
+                let i = targets.firstIndex(where: { $0.folder == folder })
+            else { continue }
             targets[i].evals.append(file)
         }
         guard !targets.isEmpty else {

@@ -4,9 +4,9 @@ import DialogModel
 import DialogSyntax
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `intake parse FILE`: shows how the parser reads a file, as JSON.
@@ -39,7 +39,9 @@ struct ParseCommand: ParsableCommand {
         if bytes.count > BundleLoader.maxFileSize {
             // The limit every command puts on a dialog file (README, "Reliability").
             let tenths = (bytes.count * 10 + (1 << 20) / 2) >> 20
-            FileIO.write("intake: cannot parse \(file == "-" ? "<stdin>" : file): the file is \(tenths / 10).\(tenths % 10) MB, more than the \(BundleLoader.maxFileSize >> 20) MB a dialog file may have\n", to: 2)
+            FileIO.write(
+                "intake: cannot parse \(file == "-" ? "<stdin>" : file): the file is \(tenths / 10).\(tenths % 10) MB, more than the \(BundleLoader.maxFileSize >> 20) MB a dialog file may have\n",
+                to: 2)
             throw ExitStatus.dataError
         }
         let result = YAMLParser.parse(bytes)

@@ -6,9 +6,9 @@ import DialogSyntax
 import DialogTesting
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `intake test [PATH…]`: runs scripted dialog tests.
@@ -165,8 +165,9 @@ struct TestCommand: ParsableCommand {
     private func writeRecording(_ result: SuiteResult, files: [TestFile], to path: String) throws {
         let bundles = uniqueBundles(result)
         guard bundles.count == 1, let folder = bundles.first, result.failed == 0 else {
-            FileIO.write("intake: --record writes the tests of one bundle, all passing; "
-                         + (result.failed > 0 ? "fix the failures first" : "these test \(bundles.count) bundles") + "\n", to: 2)
+            FileIO.write(
+                "intake: --record writes the tests of one bundle, all passing; "
+                    + (result.failed > 0 ? "fix the failures first" : "these test \(bundles.count) bundles") + "\n", to: 2)
             throw ExitStatus.failure
         }
         let inTests = TestFiles.bundleFolder(for: path, header: nil).map(TestFiles.normalize) == TestFiles.normalize(folder)
@@ -256,8 +257,9 @@ struct PathWalkOptions: ParsableArguments {
                 throw ExitStatus.ioError
             }
             let far = header != nil && !TestFiles.isInside(folder, TestFiles.bundleRoot(for: golden))
-            FileIO.write("wrote \(report.paths.count) golden tests to \(golden)"
-                         + (far ? "; run them with intake test \(golden) --bundle \(folder)" : "") + "\n", to: 1)
+            FileIO.write(
+                "wrote \(report.paths.count) golden tests to \(golden)"
+                    + (far ? "; run them with intake test \(golden) --bundle \(folder)" : "") + "\n", to: 1)
         }
         return report.findings.isEmpty
     }

@@ -6,9 +6,9 @@ import DialogModel
 import DialogSyntax
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `intake train [NAME]`: staff training. With no name, lists the modules of
@@ -86,16 +86,19 @@ struct TrainCommand: ParsableCommand {
         runner.maxWidth = width
         // The report's transcript: kept in memory, written only with --report.
         var turns: [Turn] = []
-        let exitSignal = try runner.run(&session, onTurn: { if report != nil { turns.append($0) } }, onReload: { _, asked in
-            var turn = asked
-            turn.say.append("Reload is for the chat; a training session keeps its module.")
-            return turn
-        })
+        let exitSignal = try runner.run(
+            &session, onTurn: { if report != nil { turns.append($0) } },
+            onReload: { _, asked in
+                var turn = asked
+                turn.say.append("Reload is for the chat; a training session keeps its module.")
+                return turn
+            })
         var failed = runner.writeFailed
         if let report {
             do {
-                let facts = ReportFile.Facts(module: name, title: bundle.title, hash: bundle.hash, seed: seed,
-                                             persona: session.variantsChosen.first, date: ReportFile.now())
+                let facts = ReportFile.Facts(
+                    module: name, title: bundle.title, hash: bundle.hash, seed: seed,
+                    persona: session.variantsChosen.first, date: ReportFile.now())
                 try ReportFile.write(session.debrief(), facts, transcript: turns, to: report)
             } catch {
                 FileMessages.cannotWrite(error)
@@ -145,7 +148,8 @@ struct TrainCommand: ParsableCommand {
             // A module's name and description come from files: nothing in them reaches the
             // terminal raw.
             let name = VisibleText.stripping(module, keepingLineBreaks: false)
-            out += "  " + name + String(repeating: " ", count: max(0, width - name.count)) + "  "
+            out +=
+                "  " + name + String(repeating: " ", count: max(0, width - name.count)) + "  "
                 + VisibleText.stripping(description, keepingLineBreaks: false) + "\n"
         }
         FileIO.write(out, to: 1)
@@ -183,10 +187,16 @@ enum ReportFile {
                 ("bundle", .string(facts.hash)), ("hash", .string(facts.hash)), ("seed", facts.seed <= UInt64(Int.max) ? .int(Int(facts.seed)) : .string(String(facts.seed))),
                 ("persona", facts.persona.map { .string($0) } ?? .null),
                 ("debrief", debrief.jsonValue),
-                ("transcript", .sequence(transcript.map { turn in
-                    .mapping([("turn", .int(turn.number)), ("input", turn.input.map { .string($0) } ?? .null),
-                              ("say", .sequence(turn.say.map { .string($0) })), ("ask", turn.ask.map { .string($0) } ?? .null)])
-                })),
+                (
+                    "transcript",
+                    .sequence(
+                        transcript.map { turn in
+                            .mapping([
+                                ("turn", .int(turn.number)), ("input", turn.input.map { .string($0) } ?? .null),
+                                ("say", .sequence(turn.say.map { .string($0) })), ("ask", turn.ask.map { .string($0) } ?? .null),
+                            ])
+                        })
+                ),
             ])
             text = JSONWriter.string(value) + "\n"
         } else {

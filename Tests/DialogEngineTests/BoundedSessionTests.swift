@@ -99,18 +99,25 @@ func aNumberQuestionWithAHugeRangeNeverTraps(range: ClosedRange<Double>) throws 
 // MARK: - What grows with a session
 
 /// A menu that answers itself, whose `set` doubles a text and multiplies a number.
-private let growing: [(path: String, bytes: [UInt8])] = sessionFixture + [("grow.yaml", Array("""
-    nodes:
-      start:
-        set: {s: "x", n: 1}
-        next: again
-      again:
-        set: {s: s + s, n: n * 1000}
-        ask: Again?
-        choices:
-          - {label: Again, match: [again], goto: again}
-          - {label: Stop, goto: intake.done}
-    """.utf8))]
+private let growing: [(path: String, bytes: [UInt8])] =
+    sessionFixture + [
+        (
+            "grow.yaml",
+            Array(
+                """
+                nodes:
+                  start:
+                    set: {s: "x", n: 1}
+                    next: again
+                  again:
+                    set: {s: s + s, n: n * 1000}
+                    ask: Again?
+                    choices:
+                      - {label: Again, match: [again], goto: again}
+                      - {label: Stop, goto: intake.done}
+                """.utf8)
+        )
+    ]
 
 @Test func aSetThatDoublesOnEveryAnswerIsStoppedAndReported() throws {
     let bundle = try #require(BundleLoader.load(files: growing).bundle)

@@ -54,8 +54,9 @@ func everyCrisisPhraseTakesOverFromEveryNode(_ intentID: String) throws {
                 continue
             }
             #expect(turn.crisis?.level == .takeover, "“\(typed)” at \(id)")
-            #expect(turn.crisis.map { $0.kind == kind || $0.also.contains(kind) || refinedTo.contains($0.kind) } ?? false,
-                    "“\(typed)” at \(id): \(String(describing: turn.crisis))")
+            #expect(
+                turn.crisis.map { $0.kind == kind || $0.also.contains(kind) || refinedTo.contains($0.kind) } ?? false,
+                "“\(typed)” at \(id): \(String(describing: turn.crisis))")
             #expect(turn.has(.crisis))
         }
     }
@@ -77,4 +78,3 @@ func everyCrisisPhraseTakesOverFromEveryNode(_ intentID: String) throws {
         #expect(session.bundle.nodes[turn.node] != nil)
     }
 }
-

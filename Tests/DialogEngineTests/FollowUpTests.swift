@@ -7,43 +7,45 @@ import Testing
 /// names are offered, with the way back to where the person was.
 @Suite struct FollowUpTests {
     static func files(followUps: String = "[more, signs]", returns: Bool = true) -> [(path: String, bytes: [UInt8])] {
-        topicTestBundle(intents: """
-          ask_naloxone:
-            match: [naloxone]
-            goto: naloxone
-            return: \(returns)
-            follow-ups: \(followUps)
+        topicTestBundle(
+            intents: """
+                  ask_naloxone:
+                    match: [naloxone]
+                    goto: naloxone
+                    return: \(returns)
+                    follow-ups: \(followUps)
 
-        """, nodes: """
-          welcome:
-            say: Hello. In an emergency call {emergency}.
-            ask: What would you like?
-            choices:
-              - label: Overdose medicine
-                goto: naloxone
-              - label: Finish
-                goto: done
-          naloxone:
-            say: Naloxone can reverse an opioid overdose.
-            ask: More?
-            choices:
-              - label: Where to get it
-                match: ["where to get"]
-                goto: more
-              - label: Signs of an overdose
-                goto: signs
-              - label: Back to the menu
-                goto: welcome
-          more:
-            say: Pharmacies sell it.
-            next: welcome
-          signs:
-            say: Pinpoint pupils and slow breathing.
-            next: welcome
-          done:
-            end: true
+                """,
+            nodes: """
+                  welcome:
+                    say: Hello. In an emergency call {emergency}.
+                    ask: What would you like?
+                    choices:
+                      - label: Overdose medicine
+                        goto: naloxone
+                      - label: Finish
+                        goto: done
+                  naloxone:
+                    say: Naloxone can reverse an opioid overdose.
+                    ask: More?
+                    choices:
+                      - label: Where to get it
+                        match: ["where to get"]
+                        goto: more
+                      - label: Signs of an overdose
+                        goto: signs
+                      - label: Back to the menu
+                        goto: welcome
+                  more:
+                    say: Pharmacies sell it.
+                    next: welcome
+                  signs:
+                    say: Pinpoint pupils and slow breathing.
+                    next: welcome
+                  done:
+                    end: true
 
-        """)
+                """)
     }
 
     static func session() throws -> Session { try openedSession(files()) }
@@ -57,8 +59,10 @@ import Testing
         #expect(answer.choices.map(\.id) == ["intake.more", "intake.signs", "back"])
         #expect(answer.choices.map(\.label) == ["Where to get it", "Signs of an overdose", "Back to where we were"])
         #expect(answer.expects == .choice)
-        for (line, said) in [("1", "Pharmacies sell it."), ("the second", "Pinpoint pupils and slow breathing."),
-                             ("where to get it", "Pharmacies sell it.")] {
+        for (line, said) in [
+            ("1", "Pharmacies sell it."), ("the second", "Pinpoint pupils and slow breathing."),
+            ("where to get it", "Pharmacies sell it."),
+        ] {
             var t = try Self.session()
             _ = t.respond(to: "what is naloxone")
             let picked = t.respond(to: line)
@@ -106,10 +110,12 @@ import Testing
     @Test("`follow-ups` names choices of the intent's node, on an intent that returns")
     func checked() {
         let wrong = BundleLoader.load(files: Self.files(followUps: "[mroe]"))
-        #expect(wrong.diagnostics.contains { $0.diagnostic.code == "IC020" && $0.diagnostic.hint == "did you mean `more`?" },
-                "\(wrong.renderedDiagnostics())")
+        #expect(
+            wrong.diagnostics.contains { $0.diagnostic.code == "IC020" && $0.diagnostic.hint == "did you mean `more`?" },
+            "\(wrong.renderedDiagnostics())")
         let staying = BundleLoader.load(files: Self.files(returns: false))
-        #expect(staying.diagnostics.contains { $0.diagnostic.message == "`follow-ups` is for topic intents with `return: true`" },
-                "\(staying.renderedDiagnostics())")
+        #expect(
+            staying.diagnostics.contains { $0.diagnostic.message == "`follow-ups` is for topic intents with `return: true`" },
+            "\(staying.renderedDiagnostics())")
     }
 }

@@ -9,9 +9,11 @@ struct FuzzRegressionTests {
     /// A whole number too large for an Int, typed at a scale item, trapped converting it
     /// (found on the shipped dialogs as `agitat`, `1`, `2`, `1`, `99999991999999999991`).
     /// It is out of range like any other: the item is asked again.
-    @Test("a huge number at a scale item is out of range", arguments: [
-        "99999991999999999991", "99999999999999999999", "-99999999999999999999", "1e300", "about 99999999999999999999",
-    ])
+    @Test(
+        "a huge number at a scale item is out of range",
+        arguments: [
+            "99999991999999999991", "99999999999999999999", "-99999999999999999999", "1e300", "about 99999999999999999999",
+        ])
     func hugeNumberAtAScaleItem(_ line: String) throws {
         var s = try makeSession()
         _ = s.open()

@@ -4,16 +4,20 @@ import DialogModel
 import Testing
 
 @Suite struct LeavingTests {
-    @Test(arguments: ["I want to quit", "i wanna leave", "I'm done", "im done thanks", "stop", "Stop.", "ok that's all, thank you",
-                      "no more questions", "gotta go", "how do I leave", "end this chat please", "Me voy", "ya terminé",
-                      "I am finished for today"])
+    @Test(arguments: [
+        "I want to quit", "i wanna leave", "I'm done", "im done thanks", "stop", "Stop.", "ok that's all, thank you",
+        "no more questions", "gotta go", "how do I leave", "end this chat please", "Me voy", "ya terminé",
+        "I am finished for today",
+    ])
     func aLineThatOnlySaysLeavingIsLeaving(line: String) {
         #expect(LeavingWords.isLeaving(line))
     }
 
-    @Test(arguments: ["i want to quit heroin", "stop using", "I'm done with opioids", "how do i quit opioids", "i want to end it",
-                      "no more pain", "I want to stop taking baclofen", "quit smoking", "it's over", "let me go",
-                      "stop the withdrawal", "I can't stop shaking"])
+    @Test(arguments: [
+        "i want to quit heroin", "stop using", "I'm done with opioids", "how do i quit opioids", "i want to end it",
+        "no more pain", "I want to stop taking baclofen", "quit smoking", "it's over", "let me go",
+        "stop the withdrawal", "I can't stop shaking",
+    ])
     func wordsThatCarryOnAreNotLeaving(line: String) {
         #expect(!LeavingWords.isLeaving(line))
     }

@@ -157,4 +157,3 @@ struct MatchingConceptTests {
         #expect(ConceptTable(["number": ["one"]]).problems().map(\.concept) == ["number"])
     }
 }
-

@@ -10,38 +10,38 @@ import Testing
 /// must catch". First-person forms go to `overdose_self`, the rest to `overdose_other`:
 /// where both cover the same words, the longer phrase wins.
 let matchingCrisisIntents = """
-intents:
-  overdose_other:
-    crisis: overdose-other
-    match: ["took too many", "took too much", "took all his pills", "took all her pills",
-            overdose, overdosed, overdosing, OD, "OD'd", "won't wake up", "can't wake him",
-            "can't wake her", "can't wake them", unresponsive, "not breathing", "stopped breathing",
-            "lips are blue", "lips blue", "blue lips", "turning blue"]
-  overdose_self:
-    crisis: overdose-self
-    match: ["I took too many", "I took too much", "I've taken too many", "took all my pills",
-            "I overdosed", "I've overdosed", "I'm overdosing", "I OD'd", "I took an overdose"]
-  suicide:
-    crisis: suicide
-    match: ["want to die", "kill myself", "end my life", "end it all", suicide, suicidal,
-            "better off dead", "no reason to live", "hurt myself", "can't go on",
-            "not sure I want to live", "not sure if I want to live", "don't want to wake up",
-            "don't want to live", "kill me"]
-    unless: ["not suicidal", "suicide hotline", "suicide line", "suicide prevention"]
-  seizure:
-    crisis: seizure
-    match: [seizure, convulsing, convulsions, "having a fit", seizing]
-  medical_emergency:
-    crisis: medical-emergency
-    match: ["chest pain", fainted, fainting, "passed out", unconscious, "can't breathe", "I'm dying"]
-    unless: ["breathe through my nose", "breathe through his nose", "breathe through her nose"]
-  pump_alarm:
-    crisis: pump-alarm
-    match: ["pump alarm", "pump is alarming", "pump is beeping", "pump beeping"]
-  baclofen_overdose:
-    crisis: baclofen-overdose
-    match: ["took double", "took extra", "more than prescribed", "double dose", "extra dose"]
-"""
+    intents:
+      overdose_other:
+        crisis: overdose-other
+        match: ["took too many", "took too much", "took all his pills", "took all her pills",
+                overdose, overdosed, overdosing, OD, "OD'd", "won't wake up", "can't wake him",
+                "can't wake her", "can't wake them", unresponsive, "not breathing", "stopped breathing",
+                "lips are blue", "lips blue", "blue lips", "turning blue"]
+      overdose_self:
+        crisis: overdose-self
+        match: ["I took too many", "I took too much", "I've taken too many", "took all my pills",
+                "I overdosed", "I've overdosed", "I'm overdosing", "I OD'd", "I took an overdose"]
+      suicide:
+        crisis: suicide
+        match: ["want to die", "kill myself", "end my life", "end it all", suicide, suicidal,
+                "better off dead", "no reason to live", "hurt myself", "can't go on",
+                "not sure I want to live", "not sure if I want to live", "don't want to wake up",
+                "don't want to live", "kill me"]
+        unless: ["not suicidal", "suicide hotline", "suicide line", "suicide prevention"]
+      seizure:
+        crisis: seizure
+        match: [seizure, convulsing, convulsions, "having a fit", seizing]
+      medical_emergency:
+        crisis: medical-emergency
+        match: ["chest pain", fainted, fainting, "passed out", unconscious, "can't breathe", "I'm dying"]
+        unless: ["breathe through my nose", "breathe through his nose", "breathe through her nose"]
+      pump_alarm:
+        crisis: pump-alarm
+        match: ["pump alarm", "pump is alarming", "pump is beeping", "pump beeping"]
+      baclofen_overdose:
+        crisis: baclofen-overdose
+        match: ["took double", "took extra", "more than prescribed", "double dose", "extra dose"]
+    """
 
 /// Reads an `intents:` block with the project's own parser into detector rules.
 func crisisRules(_ yaml: String) -> [CrisisDetector.Rule] {
@@ -50,7 +50,8 @@ func crisisRules(_ yaml: String) -> [CrisisDetector.Rule] {
     guard let intents = parsed.documents.first?.mapping?["intents"]?.mapping else { return [] }
     return intents.entries.compactMap { entry in
         guard let body = entry.value.mapping,
-              let kind = body["crisis"]?.scalar.flatMap({ CrisisKind(rawValue: $0.text) }) else { return nil }
+            let kind = body["crisis"]?.scalar.flatMap({ CrisisKind(rawValue: $0.text) })
+        else { return nil }
         func list(_ key: String) -> [String] {
             body[key]?.sequence?.items.compactMap { $0.scalar?.text } ?? []
         }
@@ -295,8 +296,10 @@ struct MatchingCrisisTests {
     ]
 
     @Test func everyFigureOfSpeechCompilesAsWritten() throws {
-        let table = ConceptTable(["thing": CrisisLexicon.things, "thing_state": CrisisLexicon.thingState,
-                                  "thing_owner": CrisisLexicon.thingOwner])
+        let table = ConceptTable([
+            "thing": CrisisLexicon.things, "thing_state": CrisisLexicon.thingState,
+            "thing_owner": CrisisLexicon.thingOwner,
+        ])
         for phrase in CrisisLexicon.thingFigures { _ = try table.pattern(phrase) }
         #expect(CrisisLexicon.figures.count == CrisisLexicon.figurative.count + CrisisLexicon.thingFigures.count)
         #expect(CrisisLexicon.figures.allSatisfy { $0.canMatch })

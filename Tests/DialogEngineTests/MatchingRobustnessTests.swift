@@ -38,7 +38,8 @@ struct MatchingRobustnessTests {
         var sentence = 0, clause = 0
         var wellFormed = true
         for word in text.words {
-            wellFormed = wellFormed && !word.text.isEmpty && !word.stem.isEmpty
+            wellFormed =
+                wellFormed && !word.text.isEmpty && !word.stem.isEmpty
                 && word.range.lowerBound >= previous && word.range.upperBound <= line.endIndex
                 && word.sentence >= sentence && word.clause >= clause
                 && !word.text.contains(" ") && !word.text.contains("'")

@@ -50,10 +50,12 @@ struct MatchingStemmingTests {
         }
     }
 
-    @Test("a phrase matches its word's other forms, as a whole word only", arguments: [
-        Typed("she keeps vomiting", true), Typed("I vomited twice", true), Typed("he vomits", true),
-        Typed("vomitorium", false), Typed("the vomit", true),
-    ])
+    @Test(
+        "a phrase matches its word's other forms, as a whole word only",
+        arguments: [
+            Typed("she keeps vomiting", true), Typed("I vomited twice", true), Typed("he vomits", true),
+            Typed("vomitorium", false), Typed("the vomit", true),
+        ])
     func stemmedPhrase(_ line: Typed<Bool>) {
         #expect(!PhrasePattern("vomit").matches(in: NormalizedText(line.input)).isEmpty == line.expected)
     }

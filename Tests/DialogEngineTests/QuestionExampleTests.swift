@@ -5,11 +5,12 @@ import Testing
 
 /// `ExampleIndex`: ranking a line against example questions by the words they share.
 @Suite struct ExampleIndexTests {
-    let index = ExampleIndex<String>([
-        (id: "kidneys", examples: ["is baclofen safe with kidney disease", "does baclofen hurt your kidneys"]),
-        (id: "mixing", examples: ["can i drink alcohol on baclofen", "is baclofen safe with xanax"]),
-        (id: "stopping", examples: ["can i quit baclofin cold turkey"]),
-    ], concepts: ["alcohol": ["alcohol", "booze", "beer", "drink"]])
+    let index = ExampleIndex<String>(
+        [
+            (id: "kidneys", examples: ["is baclofen safe with kidney disease", "does baclofen hurt your kidneys"]),
+            (id: "mixing", examples: ["can i drink alcohol on baclofen", "is baclofen safe with xanax"]),
+            (id: "stopping", examples: ["can i quit baclofin cold turkey"]),
+        ], concepts: ["alcohol": ["alcohol", "booze", "beer", "drink"]])
 
     @Test func theExampleThatSharesTheTellingWordsWins() throws {
         let hits = index.rank(NormalizedText("my kidneys are bad, is baclofen ok for me?"))
@@ -26,10 +27,11 @@ import Testing
     @Test func aSecondExampleOfTheSameIntentCorroboratesTheFirst() throws {
         // Each intent has one example as close to the line as the other's; "mixing" has a
         // second that reads it too, so it wins, and its score says by how much.
-        let corroborated = ExampleIndex<String>([
-            (id: "single", examples: ["baclofen safe with kidney pills"]),
-            (id: "pair", examples: ["baclofen safe with xanax pills", "xanax pills and baclofen together"]),
-        ], concepts: [:])
+        let corroborated = ExampleIndex<String>(
+            [
+                (id: "single", examples: ["baclofen safe with kidney pills"]),
+                (id: "pair", examples: ["baclofen safe with xanax pills", "xanax pills and baclofen together"]),
+            ], concepts: [:])
         let hits = corroborated.rank(NormalizedText("baclofen safe with pills"))
         let pair = try #require(hits.first { $0.id == "pair" })
         let single = try #require(hits.first { $0.id == "single" })
@@ -38,15 +40,19 @@ import Testing
         #expect(pair.score > pair.cosine && pair.score <= 1)
         // best + 0.3 × second × (1 − best): the second's cosine is what the pair scores
         // with its best example left out.
-        let second = try #require(corroborated.rank(NormalizedText("baclofen safe with pills"), skipping: pair.example)
-            .first { $0.id == "pair" })
+        let second = try #require(
+            corroborated.rank(NormalizedText("baclofen safe with pills"), skipping: pair.example)
+                .first { $0.id == "pair" })
         #expect(second.example != pair.example && second.score == second.cosine)
         #expect(abs(pair.score - (pair.cosine + 0.3 * second.cosine * (1 - pair.cosine))) < 1e-12)
     }
 
-    @Test("a second example's corroboration never lifts a hit past a phrase strength its own cosine does not reach",
-          arguments: [(0.70, 0.77, 0.75.nextDown), (0.70, 0.74, 0.74), (0.76, 0.80, 0.80), (0.40, 0.50, 0.45.nextDown),
-                      (0.95, 0.99, 0.99)])
+    @Test(
+        "a second example's corroboration never lifts a hit past a phrase strength its own cosine does not reach",
+        arguments: [
+            (0.70, 0.77, 0.75.nextDown), (0.70, 0.74, 0.74), (0.76, 0.80, 0.80), (0.40, 0.50, 0.45.nextDown),
+            (0.95, 0.99, 0.99),
+        ])
     func corroborationStopsBelowAPhrase(_ cosine: Double, _ score: Double, _ strength: Double) {
         let hit = ExampleIndex<Int>.Hit(id: 0, example: "", words: [], score: score, cosine: cosine)
         #expect(Recognizer.strength(of: hit) == strength)
@@ -70,10 +76,11 @@ import Testing
     @Test func aConceptThatNamesAnotherConceptJoinsNoWord() throws {
         // `~kidney` in a concept is a pattern, not the word "kidney": it must not join
         // "kidney" to "xanax", or a kidney question would meet the mixing examples.
-        let patterned = ExampleIndex<String>([
-            (id: "kidneys", examples: ["does baclofen hurt your kidneys"]),
-            (id: "mixing", examples: ["is baclofen safe with xanax"]),
-        ], concepts: ["sedative": ["~kidney", "xanax", "[my] pills", "a ... b"]])
+        let patterned = ExampleIndex<String>(
+            [
+                (id: "kidneys", examples: ["does baclofen hurt your kidneys"]),
+                (id: "mixing", examples: ["is baclofen safe with xanax"]),
+            ], concepts: ["sedative": ["~kidney", "xanax", "[my] pills", "a ... b"]])
         let hit = try #require(patterned.rank(NormalizedText("can baclofen hurt my kidney")).first)
         #expect(hit.id == "kidneys")
         #expect(patterned.rank(NormalizedText("is baclofen safe with kidney")).first?.example != "is baclofen safe with xanax")
@@ -94,8 +101,11 @@ import Testing
 
     @Test func aLongStoryAroundAQuestionIsNotDilutedByWordsNoExampleHas() throws {
         let short = try #require(index.rank(NormalizedText("can i drink on baclofen")).first)
-        let long = try #require(index.rank(NormalizedText(
-            "so my doctor gave me baclofen after my knee surgery last spring and now im tapering, can i drink on it")).first)
+        let long = try #require(
+            index.rank(
+                NormalizedText(
+                    "so my doctor gave me baclofen after my knee surgery last spring and now im tapering, can i drink on it")
+            ).first)
         #expect(short.id == "mixing" && long.id == "mixing")
         #expect(abs(short.score - long.score) < 0.01)
     }
@@ -118,52 +128,55 @@ import Testing
 /// The session: a question read by its examples is answered, two close readings ask
 /// which was meant, and the answer to that is taken by number, label or words.
 @Suite struct QuestionExampleSessionTests {
-    static let files = topicTestBundle(settings: """
-        question-weak: 0.3
-        question-margin: 0.2
+    static let files = topicTestBundle(
+        settings: """
+            question-weak: 0.3
+            question-margin: 0.2
 
-        """, intents: """
-          ask_kidneys:
-            label: Baclofen and the kidneys
-            match: [renal]
-            examples: ["is baclofen safe with kidney disease", "can baclofen damage my kidneys"]
-            goto: kidneys
-            return: true
-          ask_mixing:
-            label: Baclofen with alcohol
-            match: ["with alcohol"]
-            examples: ["can i drink while taking baclofen", "is baclofen safe with beer"]
-            goto: mixing
-            return: true
-          report_mixing:
-            tells: true
-            match: ["mixing baclofen and beer"]
-            goto: told
-            return: true
-            priority: 1
-
-        """, nodes: """
-          welcome:
-            say: Hello. In an emergency call {emergency}.
-            ask: What would you like?
-            choices:
-              - label: Facts
+            """,
+        intents: """
+              ask_kidneys:
+                label: Baclofen and the kidneys
+                match: [renal]
+                examples: ["is baclofen safe with kidney disease", "can baclofen damage my kidneys"]
                 goto: kidneys
-              - label: Finish
-                goto: done
-          kidneys:
-            say: Baclofen leaves the body through the kidneys.
-            next: welcome
-          mixing:
-            say: Alcohol and baclofen together slow breathing.
-            next: welcome
-          told:
-            say: Please get medical care today.
-            next: welcome
-          done:
-            end: true
+                return: true
+              ask_mixing:
+                label: Baclofen with alcohol
+                match: ["with alcohol"]
+                examples: ["can i drink while taking baclofen", "is baclofen safe with beer"]
+                goto: mixing
+                return: true
+              report_mixing:
+                tells: true
+                match: ["mixing baclofen and beer"]
+                goto: told
+                return: true
+                priority: 1
 
-        """)
+            """,
+        nodes: """
+              welcome:
+                say: Hello. In an emergency call {emergency}.
+                ask: What would you like?
+                choices:
+                  - label: Facts
+                    goto: kidneys
+                  - label: Finish
+                    goto: done
+              kidneys:
+                say: Baclofen leaves the body through the kidneys.
+                next: welcome
+              mixing:
+                say: Alcohol and baclofen together slow breathing.
+                next: welcome
+              told:
+                say: Please get medical care today.
+                next: welcome
+              done:
+                end: true
+
+            """)
 
     static func session() throws -> Session { try openedSession(files) }
 

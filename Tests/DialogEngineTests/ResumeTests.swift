@@ -72,8 +72,9 @@ struct ResumeTests {
             var resumed = try Session(compiled, resuming: read)
             let again = resumed.resume()
             #expect(again.number == turns[k].number && again.input == nil && again.trace == [.resumed])
-            #expect(again.node == turns[k].node && again.ask == turns[k].ask && again.choices == turns[k].choices,
-                    "seed \(seed): the pending question after turn \(k)")
+            #expect(
+                again.node == turns[k].node && again.ask == turns[k].ask && again.choices == turns[k].choices,
+                "seed \(seed): the pending question after turn \(k)")
             for j in k..<lines.count {
                 let turn = resumed.respond(to: lines[j])
                 #expect(turn == turns[j + 1], "seed \(seed): resumed after turn \(k), the turn for “\(lines[j])” differs: \(differences(turn, turns[j + 1]))")
@@ -141,9 +142,11 @@ struct ResumeTests {
         #expect(throws: ResumeError.self) { try Session(compiled, resuming: other) }
     }
 
-    @Test("a broken state file gets a reason, never a crash", arguments: [
-        "", "[]", "{}", #"{"format": 2}"#, "not json at all", #"{"format": 1, "bundle": 3}"#,
-    ])
+    @Test(
+        "a broken state file gets a reason, never a crash",
+        arguments: [
+            "", "[]", "{}", #"{"format": 2}"#, "not json at all", #"{"format": 1, "bundle": 3}"#,
+        ])
     func aBrokenStateGetsAReason(text: String) {
         #expect(throws: ResumeError.self) { try SessionState(json: Array(text.utf8)) }
     }

@@ -22,17 +22,20 @@ struct SafetyNetTests {
 
     /// The line typed at `node` is answered by `topic`: neither a choice nor a checklist
     /// score took it.
-    func expectAnsweredByTopic(_ line: String, _ topic: String, at node: String,
-                               sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func expectAnsweredByTopic(
+        _ line: String, _ topic: String, at node: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         var s = try session(at: node)
         let turn = s.respond(to: line)
         #expect(turn.matched?.by == .intent && turn.matched?.id == topic, "\(line)", sourceLocation: sourceLocation)
-        #expect(!turn.trace.contains {
-            switch $0 {
-            case .choice, .scaleItem: true
-            default: false
-            }
-        }, "\(line)", sourceLocation: sourceLocation)
+        #expect(
+            !turn.trace.contains {
+                switch $0 {
+                case .choice, .scaleItem: true
+                default: false
+                }
+            }, "\(line)", sourceLocation: sourceLocation)
     }
 
     @Test("a call for help shows the numbers at once", arguments: ["help", "HELP ME", "emergency", "call 911", "I'm in crisis", "ayuda por favor", "heeeelp", "i'm having a crisis"])
@@ -85,10 +88,12 @@ struct SafetyNetTests {
         #expect(t.respond(to: "thanks").crisis == nil)
     }
 
-    @Test("Spanish cues counted together take over", arguments: [
-        ("ya no aguanto, tengo la soga en el cuarto", CrisisKind.suicide),
-        ("mi hermano se inyecto y no responde", CrisisKind.overdoseOther),
-    ])
+    @Test(
+        "Spanish cues counted together take over",
+        arguments: [
+            ("ya no aguanto, tengo la soga en el cuarto", CrisisKind.suicide),
+            ("mi hermano se inyecto y no responde", CrisisKind.overdoseOther),
+        ])
     func spanishCuesTogether(_ line: String, _ kind: CrisisKind) throws {
         var s = try session()
         let turn = s.respond(to: line)
@@ -107,13 +112,15 @@ struct SafetyNetTests {
         #expect(turn.node == NodeID("crisis.suicide", in: ""))
     }
 
-    @Test("Spanish crisis lines said in other ways take over with their kind", arguments: [
-        ("sería mejor si no estuviera", CrisisKind.suicide),
-        ("me estoy cortando", CrisisKind.suicide),
-        ("ya tengo todo planeado para esta noche", CrisisKind.suicide),
-        ("me tomé un frasco entero de pastillas", CrisisKind.overdoseSelf),
-        ("se cayó al piso y no se mueve", CrisisKind.medicalEmergency),
-    ])
+    @Test(
+        "Spanish crisis lines said in other ways take over with their kind",
+        arguments: [
+            ("sería mejor si no estuviera", CrisisKind.suicide),
+            ("me estoy cortando", CrisisKind.suicide),
+            ("ya tengo todo planeado para esta noche", CrisisKind.suicide),
+            ("me tomé un frasco entero de pastillas", CrisisKind.overdoseSelf),
+            ("se cayó al piso y no se mueve", CrisisKind.medicalEmergency),
+        ])
     func spanishCrisisSaidOtherwise(_ line: String, _ kind: CrisisKind) throws {
         var s = try session()
         let turn = s.respond(to: line)
@@ -133,11 +140,13 @@ struct SafetyNetTests {
         #expect((turn.crisis?.kind == .distress) == calls, "\(line)")
     }
 
-    @Test("a crisis line is never an answer", arguments: [
-        ("screening.red_emergency", "I can't stop thinking about killing myself"),
-        ("screening.sows", "i want 2 die"),
-        ("screening.sows_offer", "yes i took all my pills"),
-    ])
+    @Test(
+        "a crisis line is never an answer",
+        arguments: [
+            ("screening.red_emergency", "I can't stop thinking about killing myself"),
+            ("screening.sows", "i want 2 die"),
+            ("screening.sows_offer", "yes i took all my pills"),
+        ])
     func aCrisisLineIsNeverAnAnswer(_ node: String, _ line: String) throws {
         var s = try session(at: node)
         let turn = s.respond(to: line)
@@ -145,10 +154,12 @@ struct SafetyNetTests {
         #expect(turn.matched?.by == .intent)
     }
 
-    @Test("everyday answers read at their prompts", arguments: [
-        ("screening.sows_offer", "yep", "Yes, let's do it"), ("screening.sows_offer", "nah not now", "No, skip it"),
-        ("screening.red_today", "nah im good", "None of these"), ("screening.red_today", "none of them", "None of these"),
-    ])
+    @Test(
+        "everyday answers read at their prompts",
+        arguments: [
+            ("screening.sows_offer", "yep", "Yes, let's do it"), ("screening.sows_offer", "nah not now", "No, skip it"),
+            ("screening.red_today", "nah im good", "None of these"), ("screening.red_today", "none of them", "None of these"),
+        ])
     func everydayAnswers(_ node: String, _ line: String, _ label: String) throws {
         var s = try session(at: node)
         let turn = s.respond(to: line)
@@ -156,10 +167,12 @@ struct SafetyNetTests {
         #expect(turn.crisis == nil)
     }
 
-    @Test("at a yes-or-no menu, a statement that opens a question is no yes: the question is answered", arguments: [
-        ("i have bad kidneys, is baclofen ok for me", "ask_kidneys"), ("im pregnant and using should i just quit cold turkey", "ask_pregnancy"),
-        ("i do kratom every day, will i get withdrawals from it", "ask_kratom"),
-    ])
+    @Test(
+        "at a yes-or-no menu, a statement that opens a question is no yes: the question is answered",
+        arguments: [
+            ("i have bad kidneys, is baclofen ok for me", "ask_kidneys"), ("im pregnant and using should i just quit cold turkey", "ask_pregnancy"),
+            ("i do kratom every day, will i get withdrawals from it", "ask_kratom"),
+        ])
     func aStatementThatOpensAQuestion(_ line: String, _ topic: String) throws {
         try expectAnsweredByTopic(line, topic, at: "screening.sows_offer")
     }
@@ -179,10 +192,12 @@ struct SafetyNetTests {
         #expect(turn.scores.first { $0.scale == "sows" }?.total == score, "\(line)")
     }
 
-    @Test("a question is no rating, whatever word in it looks like one", arguments: [
-        "how fast does tolerance drop once you quit", "my doc says im dependent not addicted, whats the real difference",
-        "never been on it before but how bad does baclofen withdrawal get",
-    ])
+    @Test(
+        "a question is no rating, whatever word in it looks like one",
+        arguments: [
+            "how fast does tolerance drop once you quit", "my doc says im dependent not addicted, whats the real difference",
+            "never been on it before but how bad does baclofen withdrawal get",
+        ])
     func aQuestionIsNoRating(_ line: String) throws {
         var s = try session(at: "screening.sows")
         let turn = s.respond(to: line)
@@ -190,17 +205,21 @@ struct SafetyNetTests {
         #expect(!turn.trace.contains { if case .scaleItem = $0 { true } else { false } }, "\(line)")
     }
 
-    @Test("a long line that a topic reads clearly is no rating for a rating word deep in it", arguments: [
-        ("i just want to use so bad right now", "ask_using"),
-        ("months later and i still get random cravings and bad sleep", "ask_protracted"),
-    ])
+    @Test(
+        "a long line that a topic reads clearly is no rating for a rating word deep in it",
+        arguments: [
+            ("i just want to use so bad right now", "ask_using"),
+            ("months later and i still get random cravings and bad sleep", "ask_protracted"),
+        ])
     func aLongStatementIsNoRating(_ line: String, _ topic: String) throws {
         try expectAnsweredByTopic(line, topic, at: "screening.sows")
     }
 
-    @Test("a rating said at the start of a long line, or in a line no topic reads, still scores", arguments: [
-        ("pretty bad today, my whole body aches", 3), ("honestly i would say it is pretty bad", 3), ("its really really bad today", 4),
-    ])
+    @Test(
+        "a rating said at the start of a long line, or in a line no topic reads, still scores",
+        arguments: [
+            ("pretty bad today, my whole body aches", 3), ("honestly i would say it is pretty bad", 3), ("its really really bad today", 4),
+        ])
     func aRatingInALongLine(_ line: String, _ score: Int) throws {
         var s = try session(at: "screening.sows")
         let turn = s.respond(to: line)
@@ -214,13 +233,15 @@ struct SafetyNetTests {
         #expect(turn.scores.first { $0.scale == "sows" }?.total == score, "\(line)")
     }
 
-    @Test("a general question about a crisis is answered by the topic about it, whose answer gives the emergency number", arguments: [
-        ("can taking a lot of baclofen make you stop breathing or go into a coma", "ask_baclofen_too_much"),
-        ("baclofen toxicity signs", "ask_baclofen_too_much"),
-        ("que pasa si alguien toma demasiado baclofeno", "ask_baclofen_too_much"),
-        ("what does an od look like", "ask_overdose_signs"),
-        ("is snoring a sign of overdose", "ask_overdose_signs"),
-    ])
+    @Test(
+        "a general question about a crisis is answered by the topic about it, whose answer gives the emergency number",
+        arguments: [
+            ("can taking a lot of baclofen make you stop breathing or go into a coma", "ask_baclofen_too_much"),
+            ("baclofen toxicity signs", "ask_baclofen_too_much"),
+            ("que pasa si alguien toma demasiado baclofeno", "ask_baclofen_too_much"),
+            ("what does an od look like", "ask_overdose_signs"),
+            ("is snoring a sign of overdose", "ask_overdose_signs"),
+        ])
     func aGeneralQuestionAboutACrisis(_ line: String, _ topic: String) throws {
         var s = try session()
         let turn = s.respond(to: line)
@@ -229,10 +250,12 @@ struct SafetyNetTests {
         #expect(turn.resources.contains { $0.role == "emergency" && $0.phone == "911" }, "\(line)")
     }
 
-    @Test("a question that names who it may be happening to shows the numbers as a safety note", arguments: [
-        ("what would an overdose look like in my son?", "ask_overdose_signs"),
-        ("what are the signs my husband could overdose?", "ask_overdose_signs"),
-    ])
+    @Test(
+        "a question that names who it may be happening to shows the numbers as a safety note",
+        arguments: [
+            ("what would an overdose look like in my son?", "ask_overdose_signs"),
+            ("what are the signs my husband could overdose?", "ask_overdose_signs"),
+        ])
     func aQuestionNamingSomeone(_ line: String, _ topic: String) throws {
         var s = try session()
         let turn = s.respond(to: line)
@@ -241,11 +264,13 @@ struct SafetyNetTests {
         #expect(turn.matched?.by == .intent && turn.matched?.id == topic, "\(line)")
     }
 
-    @Test("a word ordinary questions say alone shows no numbers with a question read by its examples", arguments: [
-        ("can i have a couple beers while i come off the pills", "ask_alcohol_benzos"),
-        ("does my insurance plan pay for detox", "ask_cost"),
-        ("como saco una cita en una linea de ayuda para dejar la heroina", nil),
-    ])
+    @Test(
+        "a word ordinary questions say alone shows no numbers with a question read by its examples",
+        arguments: [
+            ("can i have a couple beers while i come off the pills", "ask_alcohol_benzos"),
+            ("does my insurance plan pay for detox", "ask_cost"),
+            ("como saco una cita en una linea de ayuda para dejar la heroina", nil),
+        ])
     func anOrdinaryWordAloneInAQuestion(_ line: String, _ topic: String?) throws {
         var s = try session()
         let turn = s.respond(to: line)
@@ -253,18 +278,22 @@ struct SafetyNetTests {
         if let topic { #expect(turn.matched?.id == topic, "\(line)") }
     }
 
-    @Test("the same words with another danger word, or where nothing understood the line, still show the numbers", arguments: [
-        "i swallowed the pills, what do i do now", "pills", "el plan",
-    ])
+    @Test(
+        "the same words with another danger word, or where nothing understood the line, still show the numbers",
+        arguments: [
+            "i swallowed the pills, what do i do now", "pills", "el plan",
+        ])
     func anOrdinaryWordWithAnotherStillShowsTheNumbers(_ line: String) throws {
         var s = try session()
         let turn = s.respond(to: line)
         #expect(turn.crisis != nil, "\(line)")
     }
 
-    @Test("telling of a crisis still takes over", arguments: [
-        "i took a lot of baclofen and my breathing is slow", "baclofen poisoning, my son", "si alguien toma demasiado baclofeno y no despierta que hago",
-    ])
+    @Test(
+        "telling of a crisis still takes over",
+        arguments: [
+            "i took a lot of baclofen and my breathing is slow", "baclofen poisoning, my son", "si alguien toma demasiado baclofeno y no despierta que hago",
+        ])
     func tellingOfACrisisTakesOver(_ line: String) throws {
         var s = try session()
         let turn = s.respond(to: line)

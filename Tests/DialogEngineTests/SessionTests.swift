@@ -6,93 +6,101 @@ import Testing
 
 /// A small intake bundle that exercises every kind of node.
 let sessionFixture: [(path: String, bytes: [UInt8])] = [
-    ("intake.yaml", Array("""
-    dialog: test
-    title: Test bundle
-    start: welcome
-    intents:
-      overdose_other: {crisis: overdose-other, match: ["took too many", "won't wake up", "not breathing"], goto: crisis.other}
-      overdose_self: {crisis: overdose-self, match: ["i overdosed"], goto: crisis.self}
-      suicide: {crisis: suicide, match: ["want to die", "kill myself", suicidal], unless: ["not suicidal"], goto: crisis.suicide}
-      seizure: {crisis: seizure, match: [seizure], goto: crisis.seizure}
-      medical: {crisis: medical-emergency, match: ["chest pain"], goto: crisis.medical}
-      pump: {crisis: pump-alarm, match: ["pump alarm"], goto: crisis.pump}
-      ask_baclofen: {match: [baclofen], goto: facts, return: true}
-    nodes:
-      welcome:
-        say: Hello. In an emergency call {emergency}.
-        ask: What would you like?
-        choices:
-          - label: Facts
-            match: [facts, information]
-            goto: facts
-          - label: Check symptoms
-            match: [symptoms, check]
-            goto: feeling
-          - label: Rate withdrawal
-            match: [rate, score]
-            goto: rate
-          - label: Finish
-            goto: done
-      facts:
-        say: Baclofen is a muscle relaxant.
-        next: welcome
-      feeling:
-        ask: How many hours since your last use?
-        expect: number 0...200
-        save: hours
-        routes:
-          - if: hours < 12
-            goto: early
-          - else: later
-      early:
-        say: It is early ({hours} hours).
-        ask: Are you pregnant?
-        expect: yes-no
-        save: pregnant
-        routes:
-          - if: pregnant
-            goto: pregnancy
-          - else: welcome
-      later:
-        say: Later stage.
-        next: welcome
-      pregnancy:
-        say: Please talk to a clinician soon.
-        flag: talk-to-clinician
-        next: welcome
-      rate:
-        scale: sows
-        next: rated
-      rated:
-        say: Your total is {scores.sows} out of 8.
-        next: welcome
-      done:
-        end: true
-    scales:
-      sows:
-        title: Test scale
-        range: 0...4
-        labels: {0: not at all, 4: extremely}
-        items: [I feel anxious, I feel like yawning]
-    regions:
-      US: {name: United States}
-      UK: {name: United Kingdom, aliases: [GB]}
-    resources:
-      us-911: {name: Emergency, region: US, role: emergency, phone: "911"}
-      us-988: {name: 988 Lifeline, region: US, role: crisis-line, phone: "988"}
-      uk-999: {name: Emergency, region: UK, role: emergency, phone: "999"}
-      uk-sam: {name: Samaritans, region: UK, role: crisis-line, phone: 116 123}
-    """.utf8)),
-    ("crisis.yaml", Array("""
-    nodes:
-      other: {say: "Call {emergency} now.", choices: [{label: Back to the menu, goto: intake.welcome}]}
-      self: {say: "Call {emergency} now.", choices: [{label: Back to the menu, goto: intake.welcome}]}
-      suicide: {say: "Help is available: {crisis-line}.", choices: [{label: Back to the menu, goto: intake.welcome}]}
-      seizure: {say: "Call {emergency}.", choices: [{label: Back to the menu, goto: intake.welcome}]}
-      medical: {say: "Call {emergency}.", choices: [{label: Back to the menu, goto: intake.welcome}]}
-      pump: {say: "Call your pump clinic today; {emergency} with fever.", choices: [{label: Back to the menu, goto: intake.welcome}]}
-    """.utf8)),
+    (
+        "intake.yaml",
+        Array(
+            """
+            dialog: test
+            title: Test bundle
+            start: welcome
+            intents:
+              overdose_other: {crisis: overdose-other, match: ["took too many", "won't wake up", "not breathing"], goto: crisis.other}
+              overdose_self: {crisis: overdose-self, match: ["i overdosed"], goto: crisis.self}
+              suicide: {crisis: suicide, match: ["want to die", "kill myself", suicidal], unless: ["not suicidal"], goto: crisis.suicide}
+              seizure: {crisis: seizure, match: [seizure], goto: crisis.seizure}
+              medical: {crisis: medical-emergency, match: ["chest pain"], goto: crisis.medical}
+              pump: {crisis: pump-alarm, match: ["pump alarm"], goto: crisis.pump}
+              ask_baclofen: {match: [baclofen], goto: facts, return: true}
+            nodes:
+              welcome:
+                say: Hello. In an emergency call {emergency}.
+                ask: What would you like?
+                choices:
+                  - label: Facts
+                    match: [facts, information]
+                    goto: facts
+                  - label: Check symptoms
+                    match: [symptoms, check]
+                    goto: feeling
+                  - label: Rate withdrawal
+                    match: [rate, score]
+                    goto: rate
+                  - label: Finish
+                    goto: done
+              facts:
+                say: Baclofen is a muscle relaxant.
+                next: welcome
+              feeling:
+                ask: How many hours since your last use?
+                expect: number 0...200
+                save: hours
+                routes:
+                  - if: hours < 12
+                    goto: early
+                  - else: later
+              early:
+                say: It is early ({hours} hours).
+                ask: Are you pregnant?
+                expect: yes-no
+                save: pregnant
+                routes:
+                  - if: pregnant
+                    goto: pregnancy
+                  - else: welcome
+              later:
+                say: Later stage.
+                next: welcome
+              pregnancy:
+                say: Please talk to a clinician soon.
+                flag: talk-to-clinician
+                next: welcome
+              rate:
+                scale: sows
+                next: rated
+              rated:
+                say: Your total is {scores.sows} out of 8.
+                next: welcome
+              done:
+                end: true
+            scales:
+              sows:
+                title: Test scale
+                range: 0...4
+                labels: {0: not at all, 4: extremely}
+                items: [I feel anxious, I feel like yawning]
+            regions:
+              US: {name: United States}
+              UK: {name: United Kingdom, aliases: [GB]}
+            resources:
+              us-911: {name: Emergency, region: US, role: emergency, phone: "911"}
+              us-988: {name: 988 Lifeline, region: US, role: crisis-line, phone: "988"}
+              uk-999: {name: Emergency, region: UK, role: emergency, phone: "999"}
+              uk-sam: {name: Samaritans, region: UK, role: crisis-line, phone: 116 123}
+            """.utf8)
+    ),
+    (
+        "crisis.yaml",
+        Array(
+            """
+            nodes:
+              other: {say: "Call {emergency} now.", choices: [{label: Back to the menu, goto: intake.welcome}]}
+              self: {say: "Call {emergency} now.", choices: [{label: Back to the menu, goto: intake.welcome}]}
+              suicide: {say: "Help is available: {crisis-line}.", choices: [{label: Back to the menu, goto: intake.welcome}]}
+              seizure: {say: "Call {emergency}.", choices: [{label: Back to the menu, goto: intake.welcome}]}
+              medical: {say: "Call {emergency}.", choices: [{label: Back to the menu, goto: intake.welcome}]}
+              pump: {say: "Call your pump clinic today; {emergency} with fever.", choices: [{label: Back to the menu, goto: intake.welcome}]}
+            """.utf8)
+    ),
 ]
 
 func makeSession(region: String = "US") throws -> Session {
@@ -247,7 +255,10 @@ func quitEndsWithTheSummary(line: String) throws {
 @Test func theTurnIsWrittenAsOneJSONObject() throws {
     var s = try makeSession()
     let opening = s.open().jsonLine()
-    #expect(opening == #"{"protocol":2,"turn":0,"node":"intake.welcome","state":"awaiting-choice","say":["Hello. In an emergency call Emergency (911)."],"ask":"What would you like?","choices":[{"id":"intake.facts","label":"Facts"},{"id":"intake.feeling","label":"Check symptoms"},{"id":"intake.rate","label":"Rate withdrawal"},{"id":"intake.done","label":"Finish"}],"expects":{"kind":"choice"},"flags":[],"crisis":null,"matched":null,"trace":[{"step":"entered","node":"intake.welcome"}],"symptoms":{"reported":[],"denied":[]},"scores":{},"resources":[]}"#)
+    #expect(
+        opening
+            == #"{"protocol":2,"turn":0,"node":"intake.welcome","state":"awaiting-choice","say":["Hello. In an emergency call Emergency (911)."],"ask":"What would you like?","choices":[{"id":"intake.facts","label":"Facts"},{"id":"intake.feeling","label":"Check symptoms"},{"id":"intake.rate","label":"Rate withdrawal"},{"id":"intake.done","label":"Finish"}],"expects":{"kind":"choice"},"flags":[],"crisis":null,"matched":null,"trace":[{"step":"entered","node":"intake.welcome"}],"symptoms":{"reported":[],"denied":[]},"scores":{},"resources":[]}"#
+    )
 }
 
 @Test(arguments: [

@@ -25,10 +25,11 @@ import Testing
         _ = s.open()
         let turn = s.respond(to: "quit")
         #expect(turn.summary?.emergency.map(\.contact) == ["Emergency (999)", "Samaritans (116 123)"])
-        #expect(turn.say.suffix(2) == [
-            "If you or someone else is in danger, help is available now: Emergency (999); Samaritans (116 123).",
-            Summary.disclaimer,
-        ])
+        #expect(
+            turn.say.suffix(2) == [
+                "If you or someone else is in danger, help is available now: Emergency (999); Samaritans (116 123).",
+                Summary.disclaimer,
+            ])
     }
 }
 

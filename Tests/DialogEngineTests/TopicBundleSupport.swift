@@ -13,25 +13,25 @@ func topicTestBundle(settings: String = "", intents: String, nodes: String) -> [
         start: welcome
 
         """ + settings + """
-        intents:
-          overdose_other: {crisis: overdose-other, match: ["took too many", "won't wake up"], goto: crisis.other}
-          overdose_self: {crisis: overdose-self, match: ["i overdosed"], goto: crisis.self}
-          suicide: {crisis: suicide, match: ["want to die"], goto: crisis.suicide}
-          seizure: {crisis: seizure, match: [seizure], goto: crisis.seizure}
-          medical: {crisis: medical-emergency, match: ["chest pain"], goto: crisis.medical}
-          pump: {crisis: pump-alarm, match: ["pump alarm"], goto: crisis.pump}
+            intents:
+              overdose_other: {crisis: overdose-other, match: ["took too many", "won't wake up"], goto: crisis.other}
+              overdose_self: {crisis: overdose-self, match: ["i overdosed"], goto: crisis.self}
+              suicide: {crisis: suicide, match: ["want to die"], goto: crisis.suicide}
+              seizure: {crisis: seizure, match: [seizure], goto: crisis.seizure}
+              medical: {crisis: medical-emergency, match: ["chest pain"], goto: crisis.medical}
+              pump: {crisis: pump-alarm, match: ["pump alarm"], goto: crisis.pump}
 
-        """ + intents + """
-        nodes:
+            """ + intents + """
+            nodes:
 
-        """ + nodes + """
-        regions:
-          US: {name: United States}
-        resources:
-          us-911: {name: Emergency, region: US, role: emergency, phone: "911"}
-          us-988: {name: 988 Lifeline, region: US, role: crisis-line, phone: "988"}
+            """ + nodes + """
+            regions:
+              US: {name: United States}
+            resources:
+              us-911: {name: Emergency, region: US, role: emergency, phone: "911"}
+              us-988: {name: 988 Lifeline, region: US, role: crisis-line, phone: "988"}
 
-        """
+            """
     return [("intake.yaml", Array(file.utf8))] + sessionFixture.filter { $0.path == "crisis.yaml" }
 }
 

@@ -34,9 +34,11 @@ enum Training {
 struct TrainingTests {
     // MARK: - The modules
 
-    @Test("every module is a training bundle with a description, and checks clean", arguments: [
-        "knowledge-check", "caller-detox-at-home", "caller-overdose", "caller-am-i-an-addict",
-    ])
+    @Test(
+        "every module is a training bundle with a description, and checks clean",
+        arguments: [
+            "knowledge-check", "caller-detox-at-home", "caller-overdose", "caller-am-i-an-addict",
+        ])
     func everyModuleLoadsClean(_ name: String) throws {
         let bundle = try Training.module(name)
         #expect(bundle.kind == .training)
@@ -86,8 +88,10 @@ struct TrainingTests {
     /// Plays the knowledge check: the right choice's number as it is offered (the order
     /// varies with the seed), or a wrong one for the questions in `wrong`; right free text,
     /// or `wrongText` for those in `wrong`.
-    static func playKnowledgeCheck(seed: UInt64, wrong: Set<Int> = [], wrongText: String = "it's fine",
-                                   stopAfter: Int = 14) throws -> (session: Session, turns: [Turn]) {
+    static func playKnowledgeCheck(
+        seed: UInt64, wrong: Set<Int> = [], wrongText: String = "it's fine",
+        stopAfter: Int = 14
+    ) throws -> (session: Session, turns: [Turn]) {
         let bundle = try Training.module("knowledge-check")
         var session = try Session(bundle: bundle, seed: seed)
         var turns = [session.open()]
@@ -191,9 +195,12 @@ struct TrainingTests {
         ]
         let (session, turns) = try Training.play("caller-detox-at-home", poor)
         let debrief = session.debrief()
-        #expect(Training.missed(debrief) == ["explains_offlabel", "gives_no_dose", "asks_symptoms", "warns_depressants",
-                                             "advises_supervision", "suggests_clinician", "offers_helpline", "no_cure_promise",
-                                             "no_detox_alone"])
+        #expect(
+            Training.missed(debrief) == [
+                "explains_offlabel", "gives_no_dose", "asks_symptoms", "warns_depressants",
+                "advises_supervision", "suggests_clinician", "offers_helpline", "no_cure_promise",
+                "no_detox_alone",
+            ])
         #expect(!debrief.passed)
         #expect(debrief.total == 0)
         #expect(debrief.items.first { $0.id == "gives_no_dose" }?.line == poor[0])
@@ -204,10 +211,12 @@ struct TrainingTests {
     }
 
     @Test func aNegatedMustNotIsKeptAndANegatedMoveCounts() throws {
-        let (session, _) = try Training.play("caller-detox-at-home", [
-            "I can't tell you how many mg to take, and I won't promise it will cure anything.",
-            "Don't do it alone.",
-        ])
+        let (session, _) = try Training.play(
+            "caller-detox-at-home",
+            [
+                "I can't tell you how many mg to take, and I won't promise it will cure anything.",
+                "Don't do it alone.",
+            ])
         let missed = Training.missed(session.debrief())
         #expect(!missed.contains("gives_no_dose"))
         #expect(!missed.contains("no_cure_promise"))
@@ -260,8 +269,11 @@ struct TrainingTests {
     @Test func aPoorTraineeMissesExactlyTheOverdoseItemsTheyShould() throws {
         let poor = ["That's probably fine.", "Let him sleep it off and call back later.", "I'm not sure.", "Bye."]
         let (session, _) = try Training.play("caller-overdose", poor)
-        #expect(Training.missed(session.debrief()) == ["recognises_overdose", "calls_911", "gives_naloxone", "supports_breathing",
-                                                       "stays_with_them", "naloxone_wears_off", "no_waiting"])
+        #expect(
+            Training.missed(session.debrief()) == [
+                "recognises_overdose", "calls_911", "gives_naloxone", "supports_breathing",
+                "stays_with_them", "naloxone_wears_off", "no_waiting",
+            ])
         #expect(session.debrief().total == 0)
     }
 
@@ -292,8 +304,11 @@ struct TrainingTests {
         ]
         let (session, turns) = try Training.play("caller-am-i-an-addict", poor)
         let debrief = session.debrief()
-        #expect(Training.missed(debrief) == ["explains_dependence", "explains_addiction_differs", "no_diagnosis", "checks_fluids",
-                                             "sends_for_care_today", "warns_tolerance", "offers_helpline"])
+        #expect(
+            Training.missed(debrief) == [
+                "explains_dependence", "explains_addiction_differs", "no_diagnosis", "checks_fluids",
+                "sends_for_care_today", "warns_tolerance", "offers_helpline",
+            ])
         #expect(!debrief.passed)
         #expect(debrief.items.first { $0.id == "no_diagnosis" }?.line == poor[0])
         #expect(turns[1].node.name == "hurt")

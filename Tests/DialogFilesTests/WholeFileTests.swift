@@ -2,9 +2,9 @@ import DialogFiles
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A fresh folder under the system's temporary folder, removed by `remove`.

@@ -59,42 +59,59 @@ private func scale(_ range: String, items: Int = 2, bands: String = "") -> Strin
 let boundsCases: [BoundsCase] = [
     // Numbers of a range.
     BoundsCase("the widest number question loads", numberQuestion("-1000000...1000000"), []),
-    BoundsCase("a number question up to Int.max", numberQuestion("0...9223372036854775807"),
-               ["4:13 IC038 the answer's range `0...9223372036854775807` goes beyond ±1,000,000"]),
-    BoundsCase("a number question past Int", numberQuestion("0...99999999999999999999"),
-               ["4:13 IC038 the answer's range `0...99999999999999999999` goes beyond ±1,000,000"]),
-    BoundsCase("a number question with an exponent", numberQuestion("1...5e18"),
-               ["4:13 IC038 the answer's range `1...5e18` goes beyond ±1,000,000"]),
-    BoundsCase("a number question just past the bound below", numberQuestion("-1000001...0"),
-               ["4:13 IC038 the answer's range `-1000001...0` goes beyond ±1,000,000"]),
-    BoundsCase("a reversed number question", numberQuestion("10...1"),
-               ["4:13 IC020 `number 10...1` must go up, not down"]),
+    BoundsCase(
+        "a number question up to Int.max", numberQuestion("0...9223372036854775807"),
+        ["4:13 IC038 the answer's range `0...9223372036854775807` goes beyond ±1,000,000"]),
+    BoundsCase(
+        "a number question past Int", numberQuestion("0...99999999999999999999"),
+        ["4:13 IC038 the answer's range `0...99999999999999999999` goes beyond ±1,000,000"]),
+    BoundsCase(
+        "a number question with an exponent", numberQuestion("1...5e18"),
+        ["4:13 IC038 the answer's range `1...5e18` goes beyond ±1,000,000"]),
+    BoundsCase(
+        "a number question just past the bound below", numberQuestion("-1000001...0"),
+        ["4:13 IC038 the answer's range `-1000001...0` goes beyond ±1,000,000"]),
+    BoundsCase(
+        "a reversed number question", numberQuestion("10...1"),
+        ["4:13 IC020 `number 10...1` must go up, not down"]),
     BoundsCase("a negative number question loads", numberQuestion("-10...-1"), []),
     // Scales.
     BoundsCase("a 0...100 scale of 200 items loads", scale("0...100", items: 200), []),
-    BoundsCase("a scale up to Int.max", scale("0...9223372036854775807"),
-               ["4:12 IC038 `range` `0...9223372036854775807` goes beyond ±1,000,000"]),
-    BoundsCase("a scale up to 5e18", scale("1...5000000000000000000"),
-               ["4:12 IC038 `range` `1...5000000000000000000` goes beyond ±1,000,000"]),
-    BoundsCase("a scale of 50 million points", scale("0...50000000"),
-               ["4:12 IC038 `range` `0...50000000` goes beyond ±1,000,000"]),
-    BoundsCase("a scale of 102 points", scale("0...101"),
-               ["4:12 IC038 scale `s` has 102 points; a scale has at most 101"]),
-    BoundsCase("a scale of 201 items", scale("0...4", items: 201),
-               ["5:12 IC038 scale `s` has 201 items; a scale has at most 200"]),
-    BoundsCase("a scale whose totals pass the bound", scale("9950...10000", items: 101),
-               ["4:12 IC038 the totals of scale `s` reach 1,004,950, beyond ±1,000,000"]),
-    BoundsCase("a negative scale", scale("-5...-1"),
-               ["4:12 IC038 scale `s` has negative points, from -5"]),
+    BoundsCase(
+        "a scale up to Int.max", scale("0...9223372036854775807"),
+        ["4:12 IC038 `range` `0...9223372036854775807` goes beyond ±1,000,000"]),
+    BoundsCase(
+        "a scale up to 5e18", scale("1...5000000000000000000"),
+        ["4:12 IC038 `range` `1...5000000000000000000` goes beyond ±1,000,000"]),
+    BoundsCase(
+        "a scale of 50 million points", scale("0...50000000"),
+        ["4:12 IC038 `range` `0...50000000` goes beyond ±1,000,000"]),
+    BoundsCase(
+        "a scale of 102 points", scale("0...101"),
+        ["4:12 IC038 scale `s` has 102 points; a scale has at most 101"]),
+    BoundsCase(
+        "a scale of 201 items", scale("0...4", items: 201),
+        ["5:12 IC038 scale `s` has 201 items; a scale has at most 200"]),
+    BoundsCase(
+        "a scale whose totals pass the bound", scale("9950...10000", items: 101),
+        ["4:12 IC038 the totals of scale `s` reach 1,004,950, beyond ±1,000,000"]),
+    BoundsCase(
+        "a negative scale", scale("-5...-1"),
+        ["4:12 IC038 scale `s` has negative points, from -5"]),
     BoundsCase("a reversed scale", scale("4...0"), ["4:12 IC020 `range` must go up, not down"]),
-    BoundsCase("a band up to Int.max", scale("0...4", bands: "    bands:\n      - {range: 0...9223372036854775807, label: all}"),
-               ["7:17 IC038 `range` `0...9223372036854775807` goes beyond ±1,000,000"]),
-    BoundsCase("a negative band", scale("0...4", bands: "    bands:\n      - {range: -8...8, label: all}"),
-               ["7:9 IC014 band `all` starts below the lowest total, 0"]),
-    BoundsCase("a band past the highest total", scale("0...4", bands: "    bands:\n      - {range: 0...1000000, label: all}"),
-               ["7:9 IC014 band `all` goes past the highest total, 8"]),
+    BoundsCase(
+        "a band up to Int.max", scale("0...4", bands: "    bands:\n      - {range: 0...9223372036854775807, label: all}"),
+        ["7:17 IC038 `range` `0...9223372036854775807` goes beyond ±1,000,000"]),
+    BoundsCase(
+        "a negative band", scale("0...4", bands: "    bands:\n      - {range: -8...8, label: all}"),
+        ["7:9 IC014 band `all` starts below the lowest total, 0"]),
+    BoundsCase(
+        "a band past the highest total", scale("0...4", bands: "    bands:\n      - {range: 0...1000000, label: all}"),
+        ["7:9 IC014 band `all` goes past the highest total, 8"]),
     // Loops that never wait for input.
-    BoundsCase("a loop through set, next and branch (the report)", """
+    BoundsCase(
+        "a loop through set, next and branch (the report)",
+        """
         nodes:
           start:
             ask: Go?
@@ -110,7 +127,9 @@ let boundsCases: [BoundsCase] = [
                 goto: done.end
               - else: a
         """, ["7:3 IC039 loop that never waits for input: t.a → t.b → t.a"]),
-    BoundsCase("a counting loop of branches (it would end, but asks nothing on the way)", """
+    BoundsCase(
+        "a counting loop of branches (it would end, but asks nothing on the way)",
+        """
         nodes:
           start:
             set: {n: 0}
@@ -122,13 +141,17 @@ let boundsCases: [BoundsCase] = [
                 goto: count
               - else: done.end
         """, ["5:3 IC039 loop that never waits for input: t.count → t.count"]),
-    BoundsCase("a node whose next is itself", """
+    BoundsCase(
+        "a node whose next is itself",
+        """
         nodes:
           start:
             say: Again.
             next: start
         """, ["2:3 IC039 loop that never waits for input: t.start → t.start"]),
-    BoundsCase("a branch in front of choices does not wait", """
+    BoundsCase(
+        "a branch in front of choices does not wait",
+        """
         nodes:
           start:
             ask: Go?
@@ -139,12 +162,16 @@ let boundsCases: [BoundsCase] = [
             next: start
         """, ["2:3 IC039 loop that never waits for input: t.start → t.other → t.start"]),
     // The end node counts: it is entered on the same turn.
-    BoundsCase("a chain of 70 nodes without a question", chain(70),
-               ["2:3 IC040 71 nodes in a row without a question, more than the 63 one turn can pass: t.n0 → t.n1 → t.n2 → … → t.n69 → done.end"]),
-    BoundsCase("a chain of 63 nodes before an end", chain(63),
-               ["2:3 IC040 64 nodes in a row without a question, more than the 63 one turn can pass: t.n0 → t.n1 → t.n2 → … → t.n62 → done.end"]),
+    BoundsCase(
+        "a chain of 70 nodes without a question", chain(70),
+        ["2:3 IC040 71 nodes in a row without a question, more than the 63 one turn can pass: t.n0 → t.n1 → t.n2 → … → t.n69 → done.end"]),
+    BoundsCase(
+        "a chain of 63 nodes before an end", chain(63),
+        ["2:3 IC040 64 nodes in a row without a question, more than the 63 one turn can pass: t.n0 → t.n1 → t.n2 → … → t.n62 → done.end"]),
     BoundsCase("a chain of 62 nodes before an end loads", chain(62), []),
-    BoundsCase("a loop through a question loads", """
+    BoundsCase(
+        "a loop through a question loads",
+        """
         nodes:
           start:
             set: {n: 0}
@@ -199,8 +226,9 @@ let arithmeticCases: [ArithmeticCase] = [
     ArithmeticCase(source: "0 - n - n", variables: ["n": .number(6e14)], value: .null, problems: [.overflow]),
     ArithmeticCase(source: "n * n * n * n", variables: ["n": .number(1e100)], value: .null, problems: [.overflow]),
     ArithmeticCase(source: "s + s", variables: ["s": longText], value: .null, problems: [.tooLarge]),
-    ArithmeticCase(source: "s + 'x'", variables: ["s": .string(String(repeating: "x", count: 9_999))],
-                   value: .string(String(repeating: "x", count: 10_000)), problems: []),
+    ArithmeticCase(
+        source: "s + 'x'", variables: ["s": .string(String(repeating: "x", count: 9_999))],
+        value: .string(String(repeating: "x", count: 10_000)), problems: []),
     ArithmeticCase(source: "[s, s, s]", variables: ["s": longText], value: .null, problems: [.tooLarge]),
     ArithmeticCase(source: "count(s + s) > 0", variables: ["s": longText], value: false, problems: [.tooLarge]),
 ]

@@ -20,8 +20,8 @@ struct CheckCommandTests {
         if let path = environment["INTAKE_BINARY"], !path.isEmpty { return URL(fileURLWithPath: path) }
         var folders: [URL] = Bundle.allBundles.filter { $0.bundlePath.hasSuffix(".xctest") }.map { $0.bundleURL.deletingLastPathComponent() }
         #if os(Linux)
-        // The test runner is itself the `.xctest` executable in the build folder.
-        folders.append(URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent())
+            // The test runner is itself the `.xctest` executable in the build folder.
+            folders.append(URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent())
         #endif
         folders.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
         return folders.map { $0.appendingPathComponent("intake") }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
@@ -52,9 +52,10 @@ struct CheckCommandTests {
         process.waitUntilExit()
         try outHandle.close()
         try errHandle.close()
-        return Run(status: process.terminationStatus,
-                   stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
-                   stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
+        return Run(
+            status: process.terminationStatus,
+            stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
     }
 
     @Test("a valid bundle: exit 0, the summary on standard output, nothing on standard error")

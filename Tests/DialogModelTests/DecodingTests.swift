@@ -42,11 +42,14 @@ func node(_ bundle: DialogBundle, _ name: String, sourceLocation: SourceLocation
 func sayTexts(_ node: DialogNode) -> [[String]] { node.say.map { $0.variants.map(\.raw) } }
 
 let decodingCases: [DecodingCase] = [
-    DecodingCase("bundle settings", """
+    DecodingCase(
+        "bundle settings",
+        """
         nodes:
           start:
             end: true
-        """) { b throws in
+        """
+    ) { b throws in
         #expect(b.id == "decoding")
         #expect(b.title == "Every construct")
         #expect(b.kind == .training)
@@ -54,28 +57,36 @@ let decodingCases: [DecodingCase] = [
         #expect(b.start == NodeID(file: "t", name: "start"))
         #expect(b.nodeOrder == [NodeID(file: "done", name: "end"), NodeID(file: "t", name: "start")])
     },
-    DecodingCase("`say` as one text", """
+    DecodingCase(
+        "`say` as one text",
+        """
         nodes:
           start:
             say: Baclofen is a muscle relaxant.
             end: true
-        """) { b throws in
+        """
+    ) { b throws in
         let n = try node(b, "start")
         #expect(sayTexts(n) == [["Baclofen is a muscle relaxant."]])
         #expect(n.say[0].condition == nil && n.say[0].sources.isEmpty)
         #expect(n.end)
     },
-    DecodingCase("`say` as a literal block", """
+    DecodingCase(
+        "`say` as a literal block",
+        """
         nodes:
           start:
             say: |
               First line.
               Second line.
             end: true
-        """) { b throws in
+        """
+    ) { b throws in
         #expect(sayTexts(try node(b, "start")) == [["First line.\nSecond line.\n"]])
     },
-    DecodingCase("`say` items: a text, a text with `if` and `source`, `one-of`", """
+    DecodingCase(
+        "`say` items: a text, a text with `if` and `source`, `one-of`",
+        """
         nodes:
           start:
             ask: Ready?
@@ -92,13 +103,16 @@ let decodingCases: [DecodingCase] = [
             end: true
         sources:
           s1: {citation: A source.}
-        """) { b throws in
+        """
+    ) { b throws in
         let n = try node(b, "said")
         #expect(sayTexts(n) == [["Thank you."], ["You said you are ready."], ["Thanks.", "Thanks — that helps."]])
         #expect(n.say.map { $0.condition?.text } == [nil, "ready", nil])
         #expect(n.say.map { $0.sources.map(\.id) } == [[], ["s1"], []])
     },
-    DecodingCase("`source` as one id and as a list", """
+    DecodingCase(
+        "`source` as one id and as a list",
+        """
         nodes:
           start:
             say: A fact.
@@ -113,14 +127,17 @@ let decodingCases: [DecodingCase] = [
             citation: First source.
             url: https://example.org/1
           s2: {citation: Second source.}
-        """) { b throws in
+        """
+    ) { b throws in
         #expect(try node(b, "start").sources.map(\.id) == ["s1"])
         #expect(try node(b, "two").sources.map(\.id) == ["s1", "s2"])
         #expect(b.sources["s1"]?.citation == "First source.")
         #expect(b.sources["s1"]?.url == "https://example.org/1")
         #expect(b.sources["s2"]?.url == nil)
     },
-    DecodingCase("`note` and `ask`", """
+    DecodingCase(
+        "`note` and `ask`",
+        """
         nodes:
           start:
             note: Read the disclaimer aloud.
@@ -128,12 +145,15 @@ let decodingCases: [DecodingCase] = [
             choices:
               - label: Nothing
                 goto: done.end
-        """) { b throws in
+        """
+    ) { b throws in
         let n = try node(b, "start")
         #expect(n.note?.raw == "Read the disclaimer aloud.")
         #expect(n.ask?.raw == "What would you like to know?")
     },
-    DecodingCase("`choices`: id, label, match, goto (bare and `file.node`), set, if", """
+    DecodingCase(
+        "`choices`: id, label, match, goto (bare and `file.node`), set, if",
+        """
         nodes:
           start:
             ask: Pick one.
@@ -152,7 +172,8 @@ let decodingCases: [DecodingCase] = [
           offlabel:
             say: It is used off-label.
             end: true
-        """) { b throws in
+        """
+    ) { b throws in
         let c = try node(b, "start").choices
         #expect(c.map(\.label.raw) == ["Is it approved?", "Back to the start", "Only when asked"])
         #expect(c.map { $0.match.map(\.text) } == [["approved", "fda", "off-label"], ["restart"], []])
@@ -164,7 +185,9 @@ let decodingCases: [DecodingCase] = [
         #expect(c[0].set.map(\.expression.description) == ["true"])
         #expect(c.map { $0.condition?.text } == [nil, nil, "asked_offlabel"])
     },
-    DecodingCase("`expect` kinds with `save` and `next`", """
+    DecodingCase(
+        "`expect` kinds with `save` and `next`",
+        """
         nodes:
           start:
             ask: Your name?
@@ -193,7 +216,8 @@ let decodingCases: [DecodingCase] = [
             next: done.end
         symptoms:
           yawning: {label: yawning, stage: early}
-        """) { b throws in
+        """
+    ) { b throws in
         #expect(try node(b, "start").expect == .text)
         #expect(try node(b, "yesno").expect == .yesNo)
         #expect(try node(b, "number").expect == .number(0...4))
@@ -204,12 +228,15 @@ let decodingCases: [DecodingCase] = [
             Issue.record("`expect: number` is not a number")
         }
         #expect(try node(b, "symptoms").expect == .symptoms)
-        #expect(try ["start", "yesno", "number", "any_number", "symptoms"].map { try node(b, $0).save?.value }
-            == ["name", "pregnant", "amount", "days", "felt"])
+        #expect(
+            try ["start", "yesno", "number", "any_number", "symptoms"].map { try node(b, $0).save?.value }
+                == ["name", "pregnant", "amount", "days", "felt"])
         #expect(try node(b, "start").next?.target == NodeID(file: "t", name: "yesno"))
         #expect(Expectation.symptoms.valueType == .list(.string))
     },
-    DecodingCase("`routes`: match, if, set, and a closing `else`", """
+    DecodingCase(
+        "`routes`: match, if, set, and a closing `else`",
+        """
         nodes:
           start:
             ask: Are you pregnant, or could you be?
@@ -226,7 +253,8 @@ let decodingCases: [DecodingCase] = [
           ask_doctor:
             say: Please talk to your doctor.
             end: true
-        """) { b throws in
+        """
+    ) { b throws in
         let r = try node(b, "start").routes
         #expect(r.map(\.isElse) == [false, false, true])
         #expect(r.map { $0.match.map(\.text) } == [["unsure", "don't know"], [], []])
@@ -235,7 +263,9 @@ let decodingCases: [DecodingCase] = [
         #expect(r.map { $0.set.map(\.name) } == [[], ["flagged"], ["flagged"]])
         #expect(r.map(\.label) == ["unsure / don't know", "if pregnant", "else"])
     },
-    DecodingCase("`branch`: conditions only, with an `else`", """
+    DecodingCase(
+        "`branch`: conditions only, with an `else`",
+        """
         nodes:
           start:
             branch:
@@ -245,13 +275,16 @@ let decodingCases: [DecodingCase] = [
           none:
             say: No symptoms.
             end: true
-        """) { b throws in
+        """
+    ) { b throws in
         let n = try node(b, "start")
         #expect(n.branch.map { $0.condition?.expression.description } == ["(count(symptoms.reported) == 0)", nil])
         #expect(n.branch.map(\.isElse) == [false, true])
         #expect(!n.asksForInput)
     },
-    DecodingCase("`set` on a node: an expression, and a quoted value that is text", """
+    DecodingCase(
+        "`set` on a node: an expression, and a quoted value that is text",
+        """
         nodes:
           start:
             set:
@@ -260,12 +293,15 @@ let decodingCases: [DecodingCase] = [
               doubled: visits * 2
               consented: true
             next: done.end
-        """) { b throws in
+        """
+    ) { b throws in
         let s = try node(b, "start").set
         #expect(s.map(\.name) == ["visits", "topic", "doubled", "consented"])
         #expect(s.map(\.expression.description) == ["(1 + 2)", "'billing'", "(visits * 2)", "true"])
     },
-    DecodingCase("`scale` on a node, and the scale: title, source, ask, range, labels, items, bands", """
+    DecodingCase(
+        "`scale` on a node, and the scale: title, source, ask, range, labels, items, bands",
+        """
         nodes:
           start:
             scale: sows
@@ -286,7 +322,8 @@ let decodingCases: [DecodingCase] = [
               - {range: 4...8, label: higher}
         sources:
           handelsman-1987: {citation: Handelsman 1987.}
-        """) { b throws in
+        """
+    ) { b throws in
         #expect(try node(b, "start").scale?.value == "sows")
         let s = try #require(b.scales["sows"])
         #expect(s.title == "Subjective Opiate Withdrawal Scale (SOWS)")
@@ -300,7 +337,9 @@ let decodingCases: [DecodingCase] = [
         #expect(s.bands.map(\.label) == ["lower", "higher"])
         #expect(s.maximum == 8)
     },
-    DecodingCase("`show` by roles and tags, and `flag`", """
+    DecodingCase(
+        "`show` by roles and tags, and `flag`",
+        """
         nodes:
           start:
             show: {roles: [detox-helpline], tags: [naloxone]}
@@ -324,7 +363,8 @@ let decodingCases: [DecodingCase] = [
             region: US
             url: https://example.org/naloxone
             tags: [naloxone]
-        """) { b throws in
+        """
+    ) { b throws in
         let one = try node(b, "start"), two = try node(b, "two")
         #expect(one.show?.roles.map(\.value) == ["detox-helpline"])
         #expect(one.show?.tags.map(\.value) == ["naloxone"])
@@ -333,18 +373,23 @@ let decodingCases: [DecodingCase] = [
         #expect(one.flags.map(\.value) == ["red-flag-today"])
         #expect(two.flags.map(\.value) == ["seen-resources", "second-flag"])
     },
-    DecodingCase("`end: true` and `end: false`", """
+    DecodingCase(
+        "`end: true` and `end: false`",
+        """
         nodes:
           start:
             end: false
             next: last
           last:
             end: true
-        """) { b throws in
+        """
+    ) { b throws in
         #expect(try node(b, "start").end == false)
         #expect(try node(b, "last").end == true)
     },
-    DecodingCase("`{…}` in texts: an expression, a role, and `{{` `}}` for braces", """
+    DecodingCase(
+        "`{…}` in texts: an expression, a role, and `{{` `}}` for braces",
+        """
         nodes:
           start:
             say: "Your total is {scores.sows + 1}. Call {crisis-line}. Write {{braces}}."
@@ -356,7 +401,8 @@ let decodingCases: [DecodingCase] = [
           US: {name: United States}
         resources:
           line: {name: 988 Lifeline, region: US, role: crisis-line, phone: "988"}
-        """) { b throws in
+        """
+    ) { b throws in
         let parts = try node(b, "start").say[0].variants[0].interpolation.parts
         let shown = parts.map { part -> String in
             switch part {
@@ -366,7 +412,9 @@ let decodingCases: [DecodingCase] = [
         }
         #expect(shown == ["Your total is ", "<(scores.sows + 1)>", ". Call ", "<crisis-line>", ". Write {braces}."])
     },
-    DecodingCase("`intents`: crisis and topic, match, unless, priority, goto, return; crisis first", """
+    DecodingCase(
+        "`intents`: crisis and topic, match, unless, priority, goto, return; crisis first",
+        """
         nodes:
           start:
             end: true
@@ -398,7 +446,8 @@ let decodingCases: [DecodingCase] = [
             crisis: baclofen-overdose
             match: ["too much baclofen"]
             goto: help
-        """) { b throws in
+        """
+    ) { b throws in
         // Crisis intents first, the most urgent first; then topic intents by priority.
         #expect(b.intents.map(\.id) == ["overdose", "baclofen_overdose", "suicide", "about_baclofen", "other_topic"])
         #expect(b.intents.map(\.crisis) == [.overdoseOther, .baclofenOverdose, .suicide, nil, nil])
@@ -411,7 +460,9 @@ let decodingCases: [DecodingCase] = [
         #expect(crisis.goto.target == NodeID(file: "t", name: "help"))
         #expect(b.intents[0].goto.target == NodeID(file: "t", name: "help"))
     },
-    DecodingCase("`symptoms`: label, stage, synonyms", """
+    DecodingCase(
+        "`symptoms`: label, stage, synonyms",
+        """
         nodes:
           start:
             ask: How do you feel?
@@ -425,13 +476,16 @@ let decodingCases: [DecodingCase] = [
           cramps:
             label: stomach cramps
             stage: later
-        """) { b throws in
+        """
+    ) { b throws in
         #expect(b.symptoms.map(\.id) == ["yawning", "cramps"])
         #expect(b.symptoms.map(\.label) == ["yawning", "stomach cramps"])
         #expect(b.symptoms.map(\.stage) == [.early, .later])
         #expect(b.symptoms.map { $0.synonyms.map(\.text) } == [["yawn", "yawns", "keep yawning"], []])
     },
-    DecodingCase("`regions`: name and aliases, found by code or alias in any case", """
+    DecodingCase(
+        "`regions`: name and aliases, found by code or alias in any case",
+        """
         nodes:
           start:
             end: true
@@ -440,7 +494,8 @@ let decodingCases: [DecodingCase] = [
           UK:
             name: United Kingdom
             aliases: [GB]
-        """) { b throws in
+        """
+    ) { b throws in
         #expect(b.regions.map(\.code) == ["US", "UK"])
         #expect(b.regions.map(\.name) == ["United States", "United Kingdom"])
         #expect(b.regions.map(\.aliases) == [["USA"], ["GB"]])
@@ -448,7 +503,9 @@ let decodingCases: [DecodingCase] = [
         #expect(b.region(named: "usa")?.code == "US")
         #expect(b.region(named: "CA") == nil)
     },
-    DecodingCase("`resources`: every field, text values as written", """
+    DecodingCase(
+        "`resources`: every field, text values as written",
+        """
         nodes:
           start:
             say: "In a crisis: {crisis-line}. Detox: {detox-helpline}."
@@ -483,7 +540,8 @@ let decodingCases: [DecodingCase] = [
             region: US
             role: detox-helpline
             phone: 1-800-662-4357
-        """) { b throws in
+        """
+    ) { b throws in
         let us = try #require(b.resources.first { $0.id == "us-988" })
         #expect(us.name == "988 Suicide & Crisis Lifeline")
         #expect(us.region.value == "US" && us.role == "crisis-line")
@@ -498,7 +556,9 @@ let decodingCases: [DecodingCase] = [
         #expect(b.resource(role: "detox-helpline", region: "US")?.phone == "1-800-662-4357")
         #expect(b.roles == ["crisis-line", "detox-helpline"])
     },
-    DecodingCase("quoted and block scalars where text is expected", """
+    DecodingCase(
+        "quoted and block scalars where text is expected",
+        """
         nodes:
           start:
             say:
@@ -509,12 +569,15 @@ let decodingCases: [DecodingCase] = [
                 text
             ask: "yes"
             end: true
-        """) { b throws in
+        """
+    ) { b throws in
         let n = try node(b, "start")
         #expect(sayTexts(n) == [["It's off-label."], ["Line\tone"], ["folded text\n"]])
         #expect(n.ask?.raw == "yes")
     },
-    DecodingCase("core-schema words in text keys stay text", """
+    DecodingCase(
+        "core-schema words in text keys stay text",
+        """
         nodes:
           start:
             say: yes
@@ -523,7 +586,8 @@ let decodingCases: [DecodingCase] = [
               - label: true
                 match: [no, off, 1.5, ~]
                 goto: done.end
-        """) { b throws in
+        """
+    ) { b throws in
         let n = try node(b, "start")
         #expect(sayTexts(n) == [["yes"]])
         #expect(n.ask?.raw == "null")

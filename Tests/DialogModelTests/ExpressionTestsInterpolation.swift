@@ -16,8 +16,10 @@ private func split(_ text: String) -> String {
 }
 
 /// The parts of a text that must split without problems.
-private func interpolation(_ text: String, at start: SourcePosition = base, continuationIndent: Int = 0,
-                           sourceLocation: SourceLocation = #_sourceLocation) -> Interpolation {
+private func interpolation(
+    _ text: String, at start: SourcePosition = base, continuationIndent: Int = 0,
+    sourceLocation: SourceLocation = #_sourceLocation
+) -> Interpolation {
     let parsed = Interpolation.parse(text, at: start, continuationIndent: continuationIndent)
     guard let interpolation = parsed.interpolation else {
         Issue.record("\(summary(parsed.diagnostics))", sourceLocation: sourceLocation)
@@ -35,8 +37,9 @@ struct SplitCase: CustomTestStringConvertible, Sendable {
 @Test(arguments: [
     SplitCase(text: "", parts: ""),
     SplitCase(text: "No braces at all.", parts: "\"No braces at all.\""),
-    SplitCase(text: "Your total is {sows} out of 64. Call {emergency}.",
-              parts: "\"Your total is \" {sows} \" out of 64. Call \" {emergency} \".\""),
+    SplitCase(
+        text: "Your total is {sows} out of 64. Call {emergency}.",
+        parts: "\"Your total is \" {sows} \" out of 64. Call \" {emergency} \".\""),
     SplitCase(text: "{sows}", parts: "{sows}"),
     SplitCase(text: "{sows}{sows}", parts: "{sows} {sows}"),
     SplitCase(text: "Score: { sows + 1 }", parts: "\"Score: \" {(sows + 1)}"),
@@ -70,16 +73,22 @@ func splitsText(_ c: SplitCase) {
     let parts = interpolation("Hi {name}!").parts
     #expect(parts.count == 3)
     guard case .literal(_, let hi) = parts[0], case .expression(let expr, let braces) = parts[1],
-          case .literal(_, let bang) = parts[2]
+        case .literal(_, let bang) = parts[2]
     else {
         Issue.record("unexpected parts \(parts)")
         return
     }
     #expect(hi == SourceRange(start: base, end: SourcePosition(offset: 103, line: 7, column: 12)))
-    #expect(braces == SourceRange(start: SourcePosition(offset: 103, line: 7, column: 12),
-                                  end: SourcePosition(offset: 109, line: 7, column: 18)))
-    #expect(expr.range == SourceRange(start: SourcePosition(offset: 104, line: 7, column: 13),
-                                      end: SourcePosition(offset: 108, line: 7, column: 17)))
+    #expect(
+        braces
+            == SourceRange(
+                start: SourcePosition(offset: 103, line: 7, column: 12),
+                end: SourcePosition(offset: 109, line: 7, column: 18)))
+    #expect(
+        expr.range
+            == SourceRange(
+                start: SourcePosition(offset: 104, line: 7, column: 13),
+                end: SourcePosition(offset: 108, line: 7, column: 17)))
     #expect(bang.start.column == 18)
 }
 
@@ -104,8 +113,9 @@ func splitsText(_ c: SplitCase) {
     let text = interpolation("Your total is {sows} out of 64. Call {crisis-line} or {emergency}. {{ok}}")
     #expect(text.render(with: variables) == "Your total is 14 out of 64. Call 988 or 911. {ok}")
     #expect(interpolation("You said: {answer}.").render(with: variables) == "You said: .")
-    #expect(interpolation("{symptoms.reported}; consent: {consented}; {sows / 4}").render(with: variables)
-        == "cramps, yawning; consent: yes; 3.5")
+    #expect(
+        interpolation("{symptoms.reported}; consent: {consented}; {sows / 4}").render(with: variables)
+            == "cramps, yawning; consent: yes; 3.5")
     #expect(text.isLiteral == false)
     #expect(interpolation("plain {{text}}").isLiteral)
 }
@@ -114,6 +124,9 @@ func splitsText(_ c: SplitCase) {
     let text = interpolation("{sowz} and {crisis-lien} and {sows-1} and {count(sows)}")
     let d = text.check(in: environment)
     #expect(summary(d) == "IE015 \(column(1)); IE015 \(column(12)); IE015 \(column(30)); IE018 \(column(49))")
-    #expect(d.map(\.hint) == ["did you mean `sows`?", "did you mean `crisis-line`?",
-                              "to subtract, put spaces around `-`: `sows - 1`", nil])
+    #expect(
+        d.map(\.hint) == [
+            "did you mean `sows`?", "did you mean `crisis-line`?",
+            "to subtract, put spaces around `-`: `sows - 1`", nil,
+        ])
 }

@@ -62,8 +62,9 @@ func parsesExpressions(_ c: ParsingCase) {
     ParsingCase(input: "a / b / c", printed: "((a / b) / c)"),
     ParsingCase(input: "a or b or c", printed: "((a or b) or c)"),
     ParsingCase(input: "a and b and c", printed: "((a and b) and c)"),
-    ParsingCase(input: "sows + answer * 2 - 1 >= 10 and not done or x in [1, 2]",
-                printed: "(((((sows + (answer * 2)) - 1) >= 10) and (not done)) or (x in [1, 2]))"),
+    ParsingCase(
+        input: "sows + answer * 2 - 1 >= 10 and not done or x in [1, 2]",
+        printed: "(((((sows + (answer * 2)) - 1) >= 10) and (not done)) or (x in [1, 2]))"),
 ])
 func respectsPrecedence(_ c: ParsingCase) {
     #expect(printed(c.input) == c.printed)
@@ -94,8 +95,9 @@ struct ParseProblem: CustomTestStringConvertible, Sendable {
     ParseProblem(input: "a == b == c", diagnostics: "IE010 \(column(7))", message: "comparison `==` cannot follow another comparison"),
     ParseProblem(input: "a == not b", diagnostics: "IE011 \(column(5))", message: "`not` cannot follow an operator"),
     ParseProblem(input: "-not a", diagnostics: "IE011 \(column(1))", message: "`not` cannot follow an operator"),
-    ParseProblem(input: String(repeating: "(", count: 100) + "a" + String(repeating: ")", count: 100),
-                 diagnostics: "IE012 \(column(64))", message: "expression is nested deeper than 64 levels"),
+    ParseProblem(
+        input: String(repeating: "(", count: 100) + "a" + String(repeating: ")", count: 100),
+        diagnostics: "IE012 \(column(64))", message: "expression is nested deeper than 64 levels"),
     // A problem the lexer reported stops the parser without a second message.
     ParseProblem(input: "(a = 1", diagnostics: "IE001 \(column(3))", message: "unexpected `=` in expression"),
     ParseProblem(input: "a and 'b", diagnostics: "IE002 \(column(6))", message: "unterminated string in expression"),
@@ -126,7 +128,7 @@ func reportsParseProblems(_ c: ParseProblem) {
 @Test func nodesCarryFileRanges() throws {
     let expr = try #require(parse("sows + 1 > 10").expression)
     guard case .binary(let gt, let sum, let ten, let whole) = expr,
-          case .binary(let plus, let sows, _, let sumRange) = sum
+        case .binary(let plus, let sows, _, let sumRange) = sum
     else {
         Issue.record("unexpected tree \(expr)")
         return

@@ -9,9 +9,10 @@ import Testing
 /// The generators are seeded, so every run sees the same inputs; a failure message
 /// names the input.
 
-private let alphabet: [Unicode.Scalar] = Array(
-    "abcxyz_.0123456789 ()[],+-*/=!<>'\"\\{}&|@#\t\n"
-        .unicodeScalars) + ["é", "☕", "\u{0}", "\u{7}", "\u{A0}", "\u{2019}", "\u{FEFF}", "\u{10FFFF}"]
+private let alphabet: [Unicode.Scalar] =
+    Array(
+        "abcxyz_.0123456789 ()[],+-*/=!<>'\"\\{}&|@#\t\n"
+            .unicodeScalars) + ["é", "☕", "\u{0}", "\u{7}", "\u{A0}", "\u{2019}", "\u{FEFF}", "\u{10FFFF}"]
 
 private let vocabulary = [
     "sows", "answer", "region", "consented", "symptoms.reported", "scores", "sowz", "14", "2.5", "0",
@@ -69,7 +70,7 @@ private func problem(with diagnostics: [Diagnostic], in text: String, at start: 
             return "badly worded message \(d.message)"
         }
         guard d.range.start.offset >= start.offset, d.range.end.offset <= end, d.range.start <= d.range.end,
-              d.range.start.line >= start.line
+            d.range.start.line >= start.line
         else {
             return "range \(d.range) (offsets \(d.range.start.offset)-\(d.range.end.offset)) outside the text"
         }

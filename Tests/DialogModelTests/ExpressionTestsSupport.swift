@@ -61,4 +61,3 @@ func checkDiagnostics(_ text: String, expecting expected: ExprType? = nil) -> [D
     guard let expr = parsed.expression else { return parsed.diagnostics }
     return TypeChecker.check(expr, in: environment, expecting: expected).diagnostics
 }
-

@@ -40,19 +40,21 @@ struct FixtureTests {
         #expect(codes.subtracting(shown).sorted() == [])
     }
 
-    @Test("each kind-of-mistake fixture shows its kind", arguments: [
-        ("unknown-key", "IC001"), ("missing-key", "IC002"), ("wrong-type", "IC003"), ("duplicate-id", "IC004"),
-        ("dangling-node", "IC005"), ("dangling-source", "IC006"), ("unreachable", "IC007"), ("dead-end", "IC008"),
-        ("loop", "IC009"), ("never-set", "IC010"), ("unused-resource", "IC011"), ("unused-symptom", "IC012"),
-        ("shared-phrase", "IC013"), ("shared-choice-id", "IC028"), ("bands", "IC014"), ("missing-crisis-intent", "IC015"), ("crisis-phrase", "IC016"),
-        ("region-missing-role", "IC017"), ("unknown-region", "IC018"), ("unknown-scale", "IC019"),
-        ("invalid-value", "IC020"), ("two-documents", "IC020"), ("training-sources-from-missing", "IC020"),
-        ("missing-setting", "IC021"), ("empty-folder", "IC022"), ("unknown-role", "IC023"), ("else-not-last", "IC024"),
-        ("syntax-error", "IY008"), ("training-dangling-source", "IC006"),
-        ("rubric-in-intake", "IC025"), ("rubric-phrase-cancelled", "IC026"), ("invalid-threshold", "IC035"), ("invalid-pass-mark", "IC041"),
-        ("example-reads-as-another", "IC033"), ("shared-example", "IC034"),
-        ("out-of-bounds", "IC038"), ("loop-without-input", "IC039"), ("chain-without-input", "IC040"),
-    ])
+    @Test(
+        "each kind-of-mistake fixture shows its kind",
+        arguments: [
+            ("unknown-key", "IC001"), ("missing-key", "IC002"), ("wrong-type", "IC003"), ("duplicate-id", "IC004"),
+            ("dangling-node", "IC005"), ("dangling-source", "IC006"), ("unreachable", "IC007"), ("dead-end", "IC008"),
+            ("loop", "IC009"), ("never-set", "IC010"), ("unused-resource", "IC011"), ("unused-symptom", "IC012"),
+            ("shared-phrase", "IC013"), ("shared-choice-id", "IC028"), ("bands", "IC014"), ("missing-crisis-intent", "IC015"), ("crisis-phrase", "IC016"),
+            ("region-missing-role", "IC017"), ("unknown-region", "IC018"), ("unknown-scale", "IC019"),
+            ("invalid-value", "IC020"), ("two-documents", "IC020"), ("training-sources-from-missing", "IC020"),
+            ("missing-setting", "IC021"), ("empty-folder", "IC022"), ("unknown-role", "IC023"), ("else-not-last", "IC024"),
+            ("syntax-error", "IY008"), ("training-dangling-source", "IC006"),
+            ("rubric-in-intake", "IC025"), ("rubric-phrase-cancelled", "IC026"), ("invalid-threshold", "IC035"), ("invalid-pass-mark", "IC041"),
+            ("example-reads-as-another", "IC033"), ("shared-example", "IC034"),
+            ("out-of-bounds", "IC038"), ("loop-without-input", "IC039"), ("chain-without-input", "IC040"),
+        ])
     func fixtureShowsOnlyItsKind(_ name: String, _ code: String) throws {
         let (_, result) = try Fixtures.checkOutput("invalid/\(name)")
         // The nodes only a dangling `goto` or a missing crisis intent would lead to are
@@ -149,22 +151,27 @@ struct FixtureTests {
         var files = try Fixtures.files("valid/minimal")
         files.append(("extra.yaml", Array("nodes:\n  x: [unclosed\n".utf8)))
         // Another file's own mistakes are reported; what it names in the unread file is not.
-        files.append(("other.yaml", Array("""
-        nodes:
-          y:
-            say:
-              - text: "{missing_variable}"
-                source: no-such-source
-            choices:
-              - label: Into the unread file
-                goto: extra.x
-              - label: Nowhere
-                goto: intake.nowhere
-              - label: A typo
-                chioces: []
-                goto: y
+        files.append(
+            (
+                "other.yaml",
+                Array(
+                    """
+                    nodes:
+                      y:
+                        say:
+                          - text: "{missing_variable}"
+                            source: no-such-source
+                        choices:
+                          - label: Into the unread file
+                            goto: extra.x
+                          - label: Nowhere
+                            goto: intake.nowhere
+                          - label: A typo
+                            chioces: []
+                            goto: y
 
-        """.utf8)))
+                    """.utf8)
+            ))
         let result = BundleLoader.load(files: files)
         #expect(result.bundle == nil)
         let codes = result.diagnostics.map(\.diagnostic.code)
@@ -179,23 +186,25 @@ struct FixtureTests {
         #expect(result.diagnostics.contains { $0.diagnostic.code == "IC006" && $0.diagnostic.message.contains("no-such-source") })
     }
 
-    @Test("what an unreadable part of a file hides depends on where it is", arguments: [
-        // (the damaged file, the codes reported besides its syntax error). other.yaml's
-        // node `y` names a source nobody defines, and nothing leads to it (IC006, IC007).
-        // An entry of `sources:` may be the missing source; a part of one cannot.
-        ("sources:\n  no-such-source: [unclosed\n", ["IC007"]),
-        ("sources:\n  other:\n    citation: [unclosed\n", ["IC006", "IC007"]),
-        // A node's `say:` holds no way forward: `z` and `z2` cannot be reached either.
-        ("nodes:\n  z:\n    say: \"unclosed\n    next: z2\n  z2:\n    end: true\n", ["IC006", "IC007", "IC007", "IC007"]),
-        // Its `next:` may: what can be reached is not known until it is mended.
-        ("nodes:\n  z:\n    next: [unclosed\n  z2:\n    end: true\n", ["IC006"]),
-        // What the summary calls the file holds no way forward and no source.
-        ("topic: \"unclosed\nnodes:\n  z:\n    end: true\n", ["IC006", "IC007", "IC007"]),
-        // A key the language does not know may have been meant for anything.
-        ("what: \"unclosed\nnodes:\n  z:\n    end: true\n", [String]()),
-        // So may one that is read whole but close to no known key (IC001).
-        ("steps:\n  z:\n    end: true\n", ["IC001"]),
-    ])
+    @Test(
+        "what an unreadable part of a file hides depends on where it is",
+        arguments: [
+            // (the damaged file, the codes reported besides its syntax error). other.yaml's
+            // node `y` names a source nobody defines, and nothing leads to it (IC006, IC007).
+            // An entry of `sources:` may be the missing source; a part of one cannot.
+            ("sources:\n  no-such-source: [unclosed\n", ["IC007"]),
+            ("sources:\n  other:\n    citation: [unclosed\n", ["IC006", "IC007"]),
+            // A node's `say:` holds no way forward: `z` and `z2` cannot be reached either.
+            ("nodes:\n  z:\n    say: \"unclosed\n    next: z2\n  z2:\n    end: true\n", ["IC006", "IC007", "IC007", "IC007"]),
+            // Its `next:` may: what can be reached is not known until it is mended.
+            ("nodes:\n  z:\n    next: [unclosed\n  z2:\n    end: true\n", ["IC006"]),
+            // What the summary calls the file holds no way forward and no source.
+            ("topic: \"unclosed\nnodes:\n  z:\n    end: true\n", ["IC006", "IC007", "IC007"]),
+            // A key the language does not know may have been meant for anything.
+            ("what: \"unclosed\nnodes:\n  z:\n    end: true\n", [String]()),
+            // So may one that is read whole but close to no known key (IC001).
+            ("steps:\n  z:\n    end: true\n", ["IC001"]),
+        ])
     func whatASyntaxErrorHides(_ damaged: String, _ codes: [String]) throws {
         var files = try Fixtures.files("valid/minimal")
         files.append(("extra.yaml", Array(damaged.utf8)))
@@ -233,9 +242,12 @@ struct FixtureTests {
         return folder
     }
 
-    @Test("a dangling link or a link loop among the files throws, naming the link",
-          arguments: [("gone.yaml", "nowhere.yaml", "No such file or directory"),
-                      ("a.yaml", "a.yaml", "Too many levels of symbolic links")])
+    @Test(
+        "a dangling link or a link loop among the files throws, naming the link",
+        arguments: [
+            ("gone.yaml", "nowhere.yaml", "No such file or directory"),
+            ("a.yaml", "a.yaml", "Too many levels of symbolic links"),
+        ])
     func linksThatCannotBeRead(link: String, target: String, reason: String) throws {
         let folder = try scratchCopyOfMinimal()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -264,11 +276,12 @@ struct FixtureTests {
         #expect(truncate(path, off_t(BundleLoader.maxFileSize + 1)) == 0)
         let result = try BundleLoader.load(folder: folder)
         #expect(result.bundle == nil)
-        #expect(result.renderedDiagnostics() == """
-            \(path):1:1: error: the file is 16.0 MB, more than the 16 MB a dialog file may have [IC027]
-              hint: split it into smaller files, or check that it is the file you meant
+        #expect(
+            result.renderedDiagnostics() == """
+                \(path):1:1: error: the file is 16.0 MB, more than the 16 MB a dialog file may have [IC027]
+                  hint: split it into smaller files, or check that it is the file you meant
 
-            """)
+                """)
     }
 
     @Test("a training bundle reuses the sources of the bundle `sources-from` names, and needs no crisis intents")

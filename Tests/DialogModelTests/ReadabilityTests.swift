@@ -7,11 +7,13 @@ import Testing
 /// the bundle's `readability:` limits and exemptions.
 @Suite("Readability")
 struct ReadabilityTests {
-    @Test("syllables by the rule of thumb", arguments: [
-        ("cat", 1), ("table", 2), ("make", 1), ("tired", 1), ("wanted", 2), ("baclofen", 3),
-        ("withdrawal", 3), ("medicine", 3), ("rarely", 2), ("movement", 2), ("careful", 2),
-        ("988", 1), ("off-label", 3), ("yes", 1), ("daily", 2), ("every", 3),
-    ])
+    @Test(
+        "syllables by the rule of thumb",
+        arguments: [
+            ("cat", 1), ("table", 2), ("make", 1), ("tired", 1), ("wanted", 2), ("baclofen", 3),
+            ("withdrawal", 3), ("medicine", 3), ("rarely", 2), ("movement", 2), ("careful", 2),
+            ("988", 1), ("off-label", 3), ("yes", 1), ("daily", 2), ("every", 3),
+        ])
     func syllables(_ word: String, _ expected: Int) {
         #expect(ReadingMeasure(word).syllables == expected)
     }
@@ -34,7 +36,8 @@ struct ReadabilityTests {
         #expect(ReadingMeasure("The cat sat on the mat.").grade == 0)
         let plain = ReadingMeasure("Call 911 now. Stay with him. Give the spray if you have it.")
         #expect(plain.grade < 3)
-        let hard = ReadingMeasure("""
+        let hard = ReadingMeasure(
+            """
             Pharmacological management of opioid withdrawal syndrome necessitates individualized \
             consideration of comorbidities, concurrent medications and psychosocial circumstances.
             """)
@@ -125,13 +128,15 @@ struct ReadabilityTests {
         #expect(try plain.requireBundle().readability.wordsPerScreen == ReadabilityLimits.defaultWordsPerScreen)
     }
 
-    @Test("a readability section or exemption that cannot be read is an error", arguments: [
-        ("readability:\n  grade: 40\n", "IC020"),
-        ("readability:\n  grade: eight\n", "IC020"),
-        ("readability:\n  words-per-screen: 5\n", "IC020"),
-        ("readability:\n  grad: 7\n", "IC001"),
-        ("readability: 8\n", "IC003"),
-    ])
+    @Test(
+        "a readability section or exemption that cannot be read is an error",
+        arguments: [
+            ("readability:\n  grade: 40\n", "IC020"),
+            ("readability:\n  grade: eight\n", "IC020"),
+            ("readability:\n  words-per-screen: 5\n", "IC020"),
+            ("readability:\n  grad: 7\n", "IC001"),
+            ("readability: 8\n", "IC003"),
+        ])
     func invalidSettings(_ section: String, _ code: String) {
         let result = loadTexts(["t.yaml": "dialog: t\ntitle: T\nkind: training\nstart: a\n" + section + "nodes:\n  a:\n    say: Hi.\n    end: true\n"])
         #expect(result.diagnostics.map(\.diagnostic.code).contains(code), "\(result.renderedDiagnostics())")

@@ -36,7 +36,8 @@ enum RubricFixture {
 @Suite("The rubric section of training bundles")
 struct RubricTests {
     @Test func aRubricDecodesEveryKey() throws {
-        let bundle = try RubricFixture.load("""
+        let bundle = try RubricFixture.load(
+            """
             rubric:
               calls_911:
                 label: Tells the caller to call 911
@@ -49,7 +50,8 @@ struct RubricTests {
                 label: Gives no dose
                 avoid: true
                 match: mg
-            """).requireBundle()
+            """
+        ).requireBundle()
         #expect(bundle.rubric.map(\.id) == ["calls_911", "no_dose"])
         let first = bundle.rubric[0]
         #expect(first.label == "Tells the caller to call 911")
@@ -68,7 +70,8 @@ struct RubricTests {
     }
 
     @Test func anUnknownKeyInARubricItemIsReportedWithTheClosestOne() throws {
-        let result = RubricFixture.load("""
+        let result = RubricFixture.load(
+            """
             rubric:
               calls_911:
                 label: Tells the caller to call 911
@@ -83,15 +86,18 @@ struct RubricTests {
         #expect(result.diagnostics[0].diagnostic.hint?.contains("practise") == true)
     }
 
-    @Test("a rubric item's mistakes are each reported once", arguments: [
-        ("label: L\n    match: []", "IC002"),
-        ("match: [x]", "IC002"),
-        ("label: L\n    match: [x]\n    points: two", "IC003"),
-        ("label: L\n    match: [x]\n    points: -1", "IC020"),
-        ("label: L\n    match: [x]\n    avoid: yes", "IC003"),
-    ])
+    @Test(
+        "a rubric item's mistakes are each reported once",
+        arguments: [
+            ("label: L\n    match: []", "IC002"),
+            ("match: [x]", "IC002"),
+            ("label: L\n    match: [x]\n    points: two", "IC003"),
+            ("label: L\n    match: [x]\n    points: -1", "IC020"),
+            ("label: L\n    match: [x]\n    avoid: yes", "IC003"),
+        ])
     func rubricItemMistakes(_ body: String, _ code: String) throws {
-        let result = RubricFixture.load("""
+        let result = RubricFixture.load(
+            """
             rubric:
               calls_911:
                 \(body)
@@ -117,8 +123,9 @@ struct RubricTests {
         let rubric = "rubric:\n  calls_911: {label: A, match: [\"911\"]}\n  no_dose: {label: B, avoid: true, match: [mg]}\n"
         #expect(RubricFixture.codes(RubricFixture.load(rubric)) == [])
         // `rubric.calls_911 + 1` is not a number; an item that does not exist is never set.
-        let nodes = RubricFixture.nodes.replacingOccurrences(of: "rubric.calls_911 and not rubric.no_dose",
-                                                             with: "rubric.calls_911 + 1 > 0 or rubric.calls_91")
+        let nodes = RubricFixture.nodes.replacingOccurrences(
+            of: "rubric.calls_911 and not rubric.no_dose",
+            with: "rubric.calls_911 + 1 > 0 or rubric.calls_91")
         let codes = RubricFixture.codes(RubricFixture.load(rubric, nodes: nodes))
         #expect(codes.contains("IC010"), "\(codes)")
         #expect(codes.contains { $0.hasPrefix("IE") }, "\(codes)")
@@ -145,7 +152,8 @@ struct RubricTests {
     }
 
     @Test func aRubricIdMustBeAName() throws {
-        let result = RubricFixture.load("""
+        let result = RubricFixture.load(
+            """
             rubric:
               calls-911:
                 label: A

@@ -6,8 +6,9 @@ import Testing
 @Suite("The SQLite session store")
 struct SQLiteStoreTests {
     private func session(_ id: String, version: Int = 1, at time: TimeInterval = 1_800_000_000) -> StoredSession {
-        StoredSession(id: id, state: #"{"format":1}"#, version: version, bundleHash: "sha256:00",
-                      created: Date(timeIntervalSince1970: time), lastUsed: Date(timeIntervalSince1970: time))
+        StoredSession(
+            id: id, state: #"{"format":1}"#, version: version, bundleHash: "sha256:00",
+            created: Date(timeIntervalSince1970: time), lastUsed: Date(timeIntervalSince1970: time))
     }
 
     @Test("The file and its companions are created private (0600)")
@@ -34,8 +35,10 @@ struct SQLiteStoreTests {
         FileManager.default.createFile(atPath: folder + "/open.sqlite", contents: nil, attributes: [.posixPermissions: 0o644])
         try FileManager.default.createDirectory(atPath: folder + "/dir.sqlite", withIntermediateDirectories: false)
 
-        for (name, reason) in [("link.sqlite", "symbolic link"), ("w.sqlite", "symbolic link"),
-                               ("open.sqlite", "read or written by others"), ("dir.sqlite", "folder")] {
+        for (name, reason) in [
+            ("link.sqlite", "symbolic link"), ("w.sqlite", "symbolic link"),
+            ("open.sqlite", "read or written by others"), ("dir.sqlite", "folder"),
+        ] {
             do {
                 _ = try SQLiteSessionStore(path: folder + "/" + name)
                 Issue.record("\(name) was accepted")
@@ -82,8 +85,10 @@ struct SQLiteStoreTests {
         #expect(StoreLocation("sqlite:intake.sqlite") == .sqlite(path: "intake.sqlite"))
         #expect(StoreLocation("postgres://intake:secret@db:5432/intake")?.description == "postgres://intake:…@db:5432/intake")
         #expect(StoreLocation("postgresql://intake@db/intake?sslmode=require") != nil)
-        for bad in ["", "sqlite:", "intake.sqlite", "mysql://a@b/c", "postgres://db", "postgres://@db/x", "postgres://u@db/",
-                    "postgres://u@db:99999/x", "postgres://u@db:port/x", "postgres://u@db/x?sslmode=maybe", "postgres://u@db/x?user=v"] {
+        for bad in [
+            "", "sqlite:", "intake.sqlite", "mysql://a@b/c", "postgres://db", "postgres://@db/x", "postgres://u@db/",
+            "postgres://u@db:99999/x", "postgres://u@db:port/x", "postgres://u@db/x?sslmode=maybe", "postgres://u@db/x?user=v",
+        ] {
             #expect(StoreLocation(bad) == nil, "\(bad)")
         }
     }

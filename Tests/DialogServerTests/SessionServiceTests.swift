@@ -195,14 +195,19 @@ struct SessionServiceTests {
         var files = try FileManager.default.contentsOfDirectory(atPath: minimal).filter { $0.hasSuffix(".yaml") }.map { name in
             (path: name, bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: minimal + "/" + name))))
         }
-        files.append((path: "notes.yaml", bytes: Array("""
-            nodes:
-              story:
-                ask: What happened?
-                expect: text
-                save: story
-                next: intake.goodbye
-            """.utf8)))
+        files.append(
+            (
+                path: "notes.yaml",
+                bytes: Array(
+                    """
+                    nodes:
+                      story:
+                        ask: What happened?
+                        expect: text
+                        save: story
+                        next: intake.goodbye
+                    """.utf8)
+            ))
         let loaded = BundleLoader.load(files: files)
         let saving = try #require(loaded.bundle, "\(loaded.renderedDiagnostics())")
         #expect(SessionService.refusal(of: saving)?.contains("saves what the person types") == true)

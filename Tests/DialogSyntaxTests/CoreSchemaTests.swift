@@ -80,9 +80,11 @@ struct CoreSchemaTests {
         #expect(parsed == c.value, "parsed from `v: \(c.text)`", sourceLocation: c.sourceLocation)
     }
 
-    @Test("only plain scalars are typed", arguments: [
-        "v: 'true'\n", "v: \"12\"\n", "v: 'null'\n", "v: \"\"\n", "v: '.inf'\n", "v: |\n  12\n", "v: >-\n  true\n", "v: \"0x1F\"\n",
-    ])
+    @Test(
+        "only plain scalars are typed",
+        arguments: [
+            "v: 'true'\n", "v: \"12\"\n", "v: 'null'\n", "v: \"\"\n", "v: '.inf'\n", "v: |\n  12\n", "v: >-\n  true\n", "v: \"0x1F\"\n",
+        ])
     func quotedAndBlockScalarsStayText(_ source: String) {
         let value = YAMLParser.parse(source).documents.first?.mapping?["v"]
         #expect(value?.scalar?.style != .plain)
@@ -96,10 +98,12 @@ struct CoreSchemaTests {
 
     @Test func typingGoesThroughNestedCollections() {
         let root = YAMLParser.parse("a: [1, 'two', {b: true, c: ~}]\nd:\n  - 1.5\n  - .nan\n").documents.first
-        #expect(root?.typedValue == .mapping([
-            ("a", .sequence([.int(1), .string("two"), .mapping([("b", .bool(true)), ("c", .null)])])),
-            ("d", .sequence([.double(1.5), .double(.nan)])),
-        ]))
+        #expect(
+            root?.typedValue
+                == .mapping([
+                    ("a", .sequence([.int(1), .string("two"), .mapping([("b", .bool(true)), ("c", .null)])])),
+                    ("d", .sequence([.double(1.5), .double(.nan)])),
+                ]))
     }
 
     // MARK: JSON

@@ -9,8 +9,10 @@ struct ErrorCase: CustomTestStringConvertible, Sendable {
     let message: String
     let sourceLocation: SourceLocation
 
-    init(_ name: String, _ source: String, _ code: String, _ message: String,
-         sourceLocation: SourceLocation = #_sourceLocation) {
+    init(
+        _ name: String, _ source: String, _ code: String, _ message: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         self.name = name
         self.source = source
         self.code = code
@@ -30,8 +32,9 @@ func expectSingleError(_ c: ErrorCase) {
     let loc = c.sourceLocation
     #expect(result.documents.isEmpty, "a file with errors yields no documents", sourceLocation: loc)
     guard result.diagnostics.count == 1, let d = result.diagnostics.first else {
-        Issue.record("expected one diagnostic, got \(result.diagnostics.count): \(summary(result.diagnostics))",
-                     sourceLocation: loc)
+        Issue.record(
+            "expected one diagnostic, got \(result.diagnostics.count): \(summary(result.diagnostics))",
+            sourceLocation: loc)
         return
     }
     #expect(d.severity == .error, sourceLocation: loc)
@@ -110,8 +113,9 @@ struct DiagnosticTests {
         ErrorCase("tab before a sequence entry after an entry", "- a\n↓\t- b\n", "IY004", "tab used as indentation"),
         ErrorCase("tab between compact sequence entries", "-↓\t- a\n", "IY004", "tab used as indentation"),
         ErrorCase("tab indenting a block scalar", "a: |\n↓\tx\n", "IY004", "tab used as indentation"),
-        ErrorCase("tab standing in for a nested key's indentation", "nodes:\n  welcome:\n    say: Hello\n↓\tnote: staff\n    ask: What?\n",
-                  "IY004", "tab used as indentation"),
+        ErrorCase(
+            "tab standing in for a nested key's indentation", "nodes:\n  welcome:\n    say: Hello\n↓\tnote: staff\n    ask: What?\n",
+            "IY004", "tab used as indentation"),
         ErrorCase("tab before text that is not a key", "a: 1\n↓\tb\n", "IY004", "tab used as indentation"),
         ErrorCase("tab before a flow value of a nested key", "a:\n  b:\n↓\t[1, 2]\n", "IY004", "tab used as indentation"),
         ErrorCase("tab before a nested sequence, then a sibling key", "a:\n  b:\n↓\t- x\n  c: 1\n", "IY004", "tab used as indentation"),
@@ -122,23 +126,25 @@ struct DiagnosticTests {
     @Test("tabs used as indentation", arguments: tabs)
     func tabIndentation(_ c: ErrorCase) { expectSingleError(c) }
 
-    @Test("tabs that only separate are fine", arguments: [
-        "a:\t1\n",
-        "a: 1\t# a comment\n",
-        "a:\t\tvalue\n",
-        "- a\n-\tb\n",
-        "- a:\t1\n  b:\t2\n",
-        "a: x\ty\n",
-        "a:\n  b: 1\n\t\n  c: 2\n",
-        "a:\n  b: 1\n\t# a comment after a tab\n  c: 2\n",
-        "a: \"x\n  \ty\"\n",
-        "[a,\tb]\n",
-        "{a:\t1}\n",
-        "a: |\n  x\n  \ty\n",
-        "\t[\n\t]\n",
-        "\t{}\n",
-        "foo:\n \tbar\n",
-    ])
+    @Test(
+        "tabs that only separate are fine",
+        arguments: [
+            "a:\t1\n",
+            "a: 1\t# a comment\n",
+            "a:\t\tvalue\n",
+            "- a\n-\tb\n",
+            "- a:\t1\n  b:\t2\n",
+            "a: x\ty\n",
+            "a:\n  b: 1\n\t\n  c: 2\n",
+            "a:\n  b: 1\n\t# a comment after a tab\n  c: 2\n",
+            "a: \"x\n  \ty\"\n",
+            "[a,\tb]\n",
+            "{a:\t1}\n",
+            "a: |\n  x\n  \ty\n",
+            "\t[\n\t]\n",
+            "\t{}\n",
+            "foo:\n \tbar\n",
+        ])
     func separatingTab(_ source: String) { expectAccepted(source) }
 
     // MARK: Indentation
@@ -150,18 +156,24 @@ struct DiagnosticTests {
         ErrorCase("key less indented than a sequence", "a:\n  - 1\n ↓b: 2\n", "IY005", "inconsistent indentation"),
         ErrorCase("key under an indented root", "  a: 1\n↓b: 2\n", "IY005", "inconsistent indentation"),
         ErrorCase("key between levels of a sequence of mappings", "- a: 1\n  b:\n    c: 2\n ↓d: 3\n", "IY005", "inconsistent indentation"),
-        ErrorCase("continuation of a double-quoted scalar", "a:\n  b: \"x\n↓ y\"\n", "IY005",
-                  "continuation line of a double-quoted scalar is not indented enough"),
-        ErrorCase("continuation of a single-quoted scalar", "a:\n  b: 'x\n↓y'\n", "IY005",
-                  "continuation line of a single-quoted scalar is not indented enough"),
-        ErrorCase("continuation of a flow collection", "a:\n  b: [1,\n ↓2]\n", "IY005",
-                  "continuation line of a flow collection is not indented enough"),
-        ErrorCase("three under-indented lines of a flow collection", "a:\n  b: [1,\n ↓2,\n 3,\n 4]\n", "IY005",
-                  "continuation line of a flow collection is not indented enough"),
-        ErrorCase("three under-indented lines of a quoted scalar", "a:\n  b: \"x\n↓ y\n z\n w\"\n", "IY005",
-                  "continuation line of a double-quoted scalar is not indented enough"),
-        ErrorCase("continuation of a plain scalar in a flow collection", "a:\n  b: [x\n↓y]\n", "IY005",
-                  "continuation line of a plain scalar is not indented enough"),
+        ErrorCase(
+            "continuation of a double-quoted scalar", "a:\n  b: \"x\n↓ y\"\n", "IY005",
+            "continuation line of a double-quoted scalar is not indented enough"),
+        ErrorCase(
+            "continuation of a single-quoted scalar", "a:\n  b: 'x\n↓y'\n", "IY005",
+            "continuation line of a single-quoted scalar is not indented enough"),
+        ErrorCase(
+            "continuation of a flow collection", "a:\n  b: [1,\n ↓2]\n", "IY005",
+            "continuation line of a flow collection is not indented enough"),
+        ErrorCase(
+            "three under-indented lines of a flow collection", "a:\n  b: [1,\n ↓2,\n 3,\n 4]\n", "IY005",
+            "continuation line of a flow collection is not indented enough"),
+        ErrorCase(
+            "three under-indented lines of a quoted scalar", "a:\n  b: \"x\n↓ y\n z\n w\"\n", "IY005",
+            "continuation line of a double-quoted scalar is not indented enough"),
+        ErrorCase(
+            "continuation of a plain scalar in a flow collection", "a:\n  b: [x\n↓y]\n", "IY005",
+            "continuation line of a plain scalar is not indented enough"),
     ]
 
     @Test("inconsistent indentation", arguments: indentation)
@@ -194,8 +206,9 @@ struct DiagnosticTests {
         ErrorCase("quote followed by sequence entries", "- ↓\"x\n- y\n", "IY006", "unterminated double-quoted scalar"),
         ErrorCase("quoted key followed by mapping entries", "↓\"a: 1\nb: 2\n", "IY006", "unterminated double-quoted scalar"),
         ErrorCase("quote ending in an escaped line break", "a: ↓\"x\\\nb: 1\n", "IY006", "unterminated double-quoted scalar"),
-        ErrorCase("stray quote in a multi-line flow sequence", "a:\n  m: [x,\n    ↓'y\", z,\n    w]\n  goto: b\n  c: don't\n",
-                  "IY006", "unterminated single-quoted scalar"),
+        ErrorCase(
+            "stray quote in a multi-line flow sequence", "a:\n  m: [x,\n    ↓'y\", z,\n    w]\n  goto: b\n  c: don't\n",
+            "IY006", "unterminated single-quoted scalar"),
         ErrorCase("quote on a nested key", "a:\n  b: ↓\"x\n    more\n  c: 1\n", "IY006", "unterminated double-quoted scalar"),
         ErrorCase("flow sequence at the end of the file", "a: ↓[1, 2\n", "IY008", "unterminated flow sequence"),
         ErrorCase("flow mapping at the end of the file", "a: ↓{x: 1\n", "IY008", "unterminated flow mapping"),
@@ -250,8 +263,9 @@ struct DiagnosticTests {
         ErrorCase("spelled with an escape", "↓ab: 1\n↓\"a\\x62\": 2\n", "IY009", "duplicate key `ab`"),
         ErrorCase("mapping in a sequence entry", "- ↓a: 1\n  ↓a: 2\n", "IY009", "duplicate key `a`"),
         ErrorCase("flow mapping with an empty value", "{↓a, ↓a: 1}\n", "IY009", "duplicate key `a`"),
-        ErrorCase("many keys before the duplicate", (1...20).map { "k\($0): \($0)\n" }.joined() + "↓k21: x\n↓k21: y\n",
-                  "IY009", "duplicate key `k21`"),
+        ErrorCase(
+            "many keys before the duplicate", (1...20).map { "k\($0): \($0)\n" }.joined() + "↓k21: x\n↓k21: y\n",
+            "IY009", "duplicate key `k21`"),
         ErrorCase("key that is not on the first line of its mapping", "a: 1\n↓b: 2\nc: 3\n↓b: 4\n", "IY009", "duplicate key `b`"),
     ]
 
@@ -274,13 +288,15 @@ struct DiagnosticTests {
         #expect(d.notes.first?.message.hasPrefix("`") == true, sourceLocation: loc)
     }
 
-    @Test("same key in different mappings is fine", arguments: [
-        "a:\n  x: 1\nb:\n  x: 2\n",
-        "- x: 1\n- x: 2\n",
-        "[{x: 1}, {x: 2}]\n",
-        "a: 1\n---\na: 2\n",
-        "a: 1\nA: 2\n\"a \": 3\n",
-    ])
+    @Test(
+        "same key in different mappings is fine",
+        arguments: [
+            "a:\n  x: 1\nb:\n  x: 2\n",
+            "- x: 1\n- x: 2\n",
+            "[{x: 1}, {x: 2}]\n",
+            "a: 1\n---\na: 2\n",
+            "a: 1\nA: 2\n\"a \": 3\n",
+        ])
     func sameKeyElsewhere(_ source: String) {
         let result = YAMLParser.parse(source)
         #expect(result.diagnostics.isEmpty, "\(summary(result.diagnostics))")
@@ -325,38 +341,48 @@ struct DiagnosticTests {
         #expect(key?.range.start == SourcePosition(offset: 3, line: 1, column: 1))
     }
 
-    @Test("printable characters are accepted", arguments: [
-        "a: café ☕ 😀\n", "a: x\u{85}y\n", "a: \u{A0}x\n", "a: \"\\uFEFF\"\n",
-    ])
+    @Test(
+        "printable characters are accepted",
+        arguments: [
+            "a: café ☕ 😀\n", "a: x\u{85}y\n", "a: \u{A0}x\n", "a: \"\\uFEFF\"\n",
+        ])
     func printableCharacters(_ source: String) { expectAccepted(source) }
 
     // MARK: Other structural errors
 
     static let structure: [ErrorCase] = [
         ErrorCase("mapping value after a value", "a: b↓: c\n", "IY011", "a mapping value is not allowed here"),
-        ErrorCase("key on the line after a value", "a: 1\n  ↓b: 2\n", "IY014",
-                  "expected a mapping key, found a mapping key indented more than the entries before it"),
+        ErrorCase(
+            "key on the line after a value", "a: 1\n  ↓b: 2\n", "IY014",
+            "expected a mapping key, found a mapping key indented more than the entries before it"),
         ErrorCase("missing colon between keys", "a: 1\n↓b\nc: 2\n", "IY012", "expected `:` after this mapping key"),
         ErrorCase("missing colon in a nested mapping", "a:\n  b: 1\n  ↓c\n  d: 2\n", "IY012", "expected `:` after this mapping key"),
         ErrorCase("sequence entry after a key on its line", "a: ↓- b\n", "IY013", "a sequence entry is not allowed here"),
         ErrorCase("sequence entry after a mapping", "a: 1\n↓- b\n", "IY014", "expected a mapping key, found a sequence entry (`- `)"),
         ErrorCase("mapping after a sequence", "- a\n↓b: 1\n", "IY014", "expected a sequence entry (`- `), found a mapping key"),
-        ErrorCase("key indented more than the keys before it", "a: 'x'\n  ↓b: 2\n", "IY014",
-                  "expected a mapping key, found a mapping key indented more than the entries before it"),
-        ErrorCase("sequence indented more than the entries before it", "- a\n- 'b'\n  ↓- c\n", "IY014",
-                  "expected a sequence entry (`- `), found a sequence entry (`- `) indented more than the entries before it"),
-        ErrorCase("mapping value inside a value before a flow collection", "x:\n  b: c↓: [\n   e,\n   f]\n", "IY011",
-                  "a mapping value is not allowed here"),
-        ErrorCase("key glued to a brace, then its entries", "nodes:\n  x: 1\n  ↓a:}\n    b: 1\n    c: 2\n", "IY012",
-                  "expected `:` after this mapping key"),
-        ErrorCase("key without its colon, then its entries", "nodes:\n  x: 1\n  ↓a\n    - b\n    - c\n", "IY012",
-                  "expected `:` after this mapping key"),
-        ErrorCase("value glued to a brace, then more indented entries", "nodes:\n  a:}\n    ↓b: 1\n    c: 2\n", "IY014",
-                  "expected a mapping key, found a mapping key indented more than the entries before it"),
+        ErrorCase(
+            "key indented more than the keys before it", "a: 'x'\n  ↓b: 2\n", "IY014",
+            "expected a mapping key, found a mapping key indented more than the entries before it"),
+        ErrorCase(
+            "sequence indented more than the entries before it", "- a\n- 'b'\n  ↓- c\n", "IY014",
+            "expected a sequence entry (`- `), found a sequence entry (`- `) indented more than the entries before it"),
+        ErrorCase(
+            "mapping value inside a value before a flow collection", "x:\n  b: c↓: [\n   e,\n   f]\n", "IY011",
+            "a mapping value is not allowed here"),
+        ErrorCase(
+            "key glued to a brace, then its entries", "nodes:\n  x: 1\n  ↓a:}\n    b: 1\n    c: 2\n", "IY012",
+            "expected `:` after this mapping key"),
+        ErrorCase(
+            "key without its colon, then its entries", "nodes:\n  x: 1\n  ↓a\n    - b\n    - c\n", "IY012",
+            "expected `:` after this mapping key"),
+        ErrorCase(
+            "value glued to a brace, then more indented entries", "nodes:\n  a:}\n    ↓b: 1\n    c: 2\n", "IY014",
+            "expected a mapping key, found a mapping key indented more than the entries before it"),
         ErrorCase("closing bracket in block context", "a: 1\n↓]\n", "IY014", "expected a mapping key, found `]`"),
         ErrorCase("extra closing bracket", "a: [1]↓]\n", "IY014", "expected a mapping key, found `]`"),
-        ErrorCase("block entry in a flow sequence", "[↓- a]\n", "IY014",
-                  "expected a value (quote `\"-\"` if it is text; `- ` entries cannot appear inside `[...]` or `{...}`), found `-`"),
+        ErrorCase(
+            "block entry in a flow sequence", "[↓- a]\n", "IY014",
+            "expected a value (quote `\"-\"` if it is text; `- ` entries cannot appear inside `[...]` or `{...}`), found `-`"),
         ErrorCase("empty entry in a flow sequence", "[a, ↓, b]\n", "IY014", "expected an entry before `,`, found `,`"),
         ErrorCase("missing comma in a flow mapping", "{a: 1 ↓[b]}\n", "IY014", "expected `,` or `}`, found `[`"),
         ErrorCase("empty key in a block mapping", "↓: a\n", "IY010", "empty mapping keys are not supported"),
@@ -369,18 +395,22 @@ struct DiagnosticTests {
         ErrorCase("indentation indicator 0", "a: |↓0\n  x\n", "IY018", "the indentation indicator must be 1-9, not 0"),
         ErrorCase("text after a block scalar indicator", "a: |↓x\n  y\n", "IY018", "unexpected text after a block scalar indicator"),
         ErrorCase("comment glued to a block scalar indicator", "a: |↓#c\n  y\n", "IY016", "a comment must be separated from what precedes it by a space"),
-        ErrorCase("leading empty line indented more than the text", "a: |\n↓    \n  x\n", "IY019",
-                  "a leading empty line of this block scalar is indented more than its first line"),
-        ErrorCase("key longer than 1024 characters", "↓" + String(repeating: "k", count: 1100) + ": v\n", "IY020",
-                  "a mapping key longer than 1024 characters"),
-        ErrorCase("key of 1025 two-byte characters", "↓" + String(repeating: "é", count: 1025) + ": v\n", "IY020",
-                  "a mapping key longer than 1024 characters"),
+        ErrorCase(
+            "leading empty line indented more than the text", "a: |\n↓    \n  x\n", "IY019",
+            "a leading empty line of this block scalar is indented more than its first line"),
+        ErrorCase(
+            "key longer than 1024 characters", "↓" + String(repeating: "k", count: 1100) + ": v\n", "IY020",
+            "a mapping key longer than 1024 characters"),
+        ErrorCase(
+            "key of 1025 two-byte characters", "↓" + String(repeating: "é", count: 1025) + ": v\n", "IY020",
+            "a mapping key longer than 1024 characters"),
         ErrorCase("document start inside a double-quoted scalar", "a: \"x\n↓---\ny\"\n", "IY021", "a document marker inside a quoted scalar"),
         ErrorCase("document end inside a single-quoted scalar", "a: 'x\n↓...\n'\n", "IY021", "a document marker inside a quoted scalar"),
         ErrorCase("content after a document end on its line", "a: 1\n... ↓b\n", "IY014", "expected the end of the line after `...`, found a scalar"),
         ErrorCase("second root node", "'a'\n↓[b]\n", "IY014", "expected the end of the document, found `[`"),
-        ErrorCase("nesting deeper than the limit", String(repeating: "[", count: 100) + "↓[]" + String(repeating: "]", count: 100) + "\n",
-                  "IY015", "nesting is deeper than 100 levels"),
+        ErrorCase(
+            "nesting deeper than the limit", String(repeating: "[", count: 100) + "↓[]" + String(repeating: "]", count: 100) + "\n",
+            "IY015", "nesting is deeper than 100 levels"),
     ]
 
     @Test("other structural errors", arguments: structure)
@@ -398,14 +428,16 @@ struct DiagnosticTests {
 
     @Test("messages are lower-case with no full stop, and every code is IY and three digits")
     func messageStyle() {
-        let all = Self.unsupported + Self.tabs + Self.indentation + Self.unterminated + Self.escapes
+        let all =
+            Self.unsupported + Self.tabs + Self.indentation + Self.unterminated + Self.escapes
             + Self.duplicates + Self.encoding + Self.structure
         for c in all {
             for d in Marked(c.source).parse().diagnostics {
                 #expect(d.message.first.map { !$0.isUppercase } == true, "\(d.message)", sourceLocation: c.sourceLocation)
                 #expect(!d.message.hasSuffix("."), "\(d.message)", sourceLocation: c.sourceLocation)
-                #expect(d.code.count == 5 && d.code.hasPrefix("IY") && Int(d.code.dropFirst(2)) != nil,
-                        sourceLocation: c.sourceLocation)
+                #expect(
+                    d.code.count == 5 && d.code.hasPrefix("IY") && Int(d.code.dropFirst(2)) != nil,
+                    sourceLocation: c.sourceLocation)
                 if let hint = d.hint {
                     #expect(!hint.hasSuffix("."), "\(hint)", sourceLocation: c.sourceLocation)
                 }
@@ -415,72 +447,79 @@ struct DiagnosticTests {
 
     @Test func rendersTabIndentation() {
         let m = Marked("a:\n\tb: 1\n")
-        #expect(m.render(m.parse().diagnostics) == """
-            test.yaml:2:1: error: tab used as indentation [IY004]
-                2 | \tb: 1
-                  | ^
-              hint: indent with spaces; a tab may only separate after the indentation
+        #expect(
+            m.render(m.parse().diagnostics) == """
+                test.yaml:2:1: error: tab used as indentation [IY004]
+                    2 | \tb: 1
+                      | ^
+                  hint: indent with spaces; a tab may only separate after the indentation
 
-            """)
+                """)
     }
 
     @Test func rendersCaretAfterATab() {
         let m = Marked("a:\t\"\\q\"\n")
-        #expect(m.render(m.parse().diagnostics) == """
-            test.yaml:1:5: error: invalid escape sequence `\\q` [IY007]
-                1 | a:\t"\\q"
-                  |   \t ^~
-              hint: valid escapes are \\n \\t \\" \\\\ \\/ \\0 \\xXX \\uXXXX \\UXXXXXXXX; write `\\\\` for a backslash
+        #expect(
+            m.render(m.parse().diagnostics) == """
+                test.yaml:1:5: error: invalid escape sequence `\\q` [IY007]
+                    1 | a:\t"\\q"
+                      |   \t ^~
+                  hint: valid escapes are \\n \\t \\" \\\\ \\/ \\0 \\xXX \\uXXXX \\UXXXXXXXX; write `\\\\` for a backslash
 
-            """)
+                """)
     }
 
     @Test func rendersDuplicateKeyWithItsNote() {
         let m = Marked("title: One\nstart: welcome\ntitle: Two\n")
-        #expect(m.render(m.parse().diagnostics, path: "Dialogs/intake.yaml") == """
-            Dialogs/intake.yaml:3:1: error: duplicate key `title` [IY009]
-                3 | title: Two
-                  | ^~~~~
-            Dialogs/intake.yaml:1:1: note: `title` first appears here
-                1 | title: One
-                  | ^~~~~
-              hint: a key may appear once in a mapping; merge the two or rename one
+        #expect(
+            m.render(m.parse().diagnostics, path: "Dialogs/intake.yaml") == """
+                Dialogs/intake.yaml:3:1: error: duplicate key `title` [IY009]
+                    3 | title: Two
+                      | ^~~~~
+                Dialogs/intake.yaml:1:1: note: `title` first appears here
+                    1 | title: One
+                      | ^~~~~
+                  hint: a key may appear once in a mapping; merge the two or rename one
 
-            """)
+                """)
     }
 
     @Test func rendersNoExcerptForAFileWithoutBytes() {
         // A file that was not read (over the size limit) or is empty: no line to show.
-        let d = Diagnostic(.error, code: "IC027", "the file is too large", at: SourceRange(at: SourcePosition(offset: 0, line: 1, column: 1)),
-                           hint: "split it")
-        #expect(DiagnosticRenderer.render(d, in: SourceFile(path: "big.yaml", bytes: [])) == """
-            big.yaml:1:1: error: the file is too large [IC027]
-              hint: split it
+        let d = Diagnostic(
+            .error, code: "IC027", "the file is too large", at: SourceRange(at: SourcePosition(offset: 0, line: 1, column: 1)),
+            hint: "split it")
+        #expect(
+            DiagnosticRenderer.render(d, in: SourceFile(path: "big.yaml", bytes: [])) == """
+                big.yaml:1:1: error: the file is too large [IC027]
+                  hint: split it
 
-            """)
+                """)
     }
 
     @Test func rendersUnterminatedQuoteOnALineNumberWithTwoDigits() {
         let keys = (1...11).map { "k\($0): v\n" }.joined()
         let m = Marked(keys + "ask: \"What would you like\n")
-        #expect(m.render(m.parse().diagnostics) == """
-            test.yaml:12:6: error: unterminated double-quoted scalar [IY006]
-               12 | ask: "What would you like
-                  |      ^
-              hint: close it with `"`
+        #expect(
+            m.render(m.parse().diagnostics) == """
+                test.yaml:12:6: error: unterminated double-quoted scalar [IY006]
+                   12 | ask: "What would you like
+                      |      ^
+                  hint: close it with `"`
 
-            """)
+                """)
     }
 
     @Test func rendersControlCharactersVisibly() {
         let m = Marked("a: b⟨00⟩c\n")
-        #expect(m.render(m.parse().diagnostics) == """
-            test.yaml:1:5: error: control character U+0000 is not allowed [IY003]
-                1 | a: b\u{2400}c
-                  |     ^
-              hint: write it as an escape inside a double-quoted string, such as "\\x00"
+        #expect(
+            m.render(m.parse().diagnostics) == """
+                test.yaml:1:5: error: control character U+0000 is not allowed [IY003]
+                    1 | a: b\u{2400}c
+                      |     ^
+                  hint: write it as an escape inside a double-quoted string, such as "\\x00"
 
-            """)
+                """)
     }
 
     @Test func rendersALongLineCutAroundTheCaret() {
@@ -504,11 +543,12 @@ struct DiagnosticTests {
     @Test func markersGiveLineColumnAndOffset() {
         let m = Marked("é: 1\n↓b: \"↓x\"\r\n↓c")
         #expect(m.text == "é: 1\nb: \"x\"\r\nc")
-        #expect(m.positions == [
-            SourcePosition(offset: 6, line: 2, column: 1),
-            SourcePosition(offset: 10, line: 2, column: 5),
-            SourcePosition(offset: 14, line: 3, column: 1),
-        ])
+        #expect(
+            m.positions == [
+                SourcePosition(offset: 6, line: 2, column: 1),
+                SourcePosition(offset: 10, line: 2, column: 5),
+                SourcePosition(offset: 14, line: 3, column: 1),
+            ])
         #expect(Marked("a⟨FF⟩↓b").positions == [SourcePosition(offset: 2, line: 1, column: 3)])
     }
 }

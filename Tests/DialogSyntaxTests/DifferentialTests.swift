@@ -43,8 +43,9 @@ import Yams
 
     private func check(_ family: StyleFamily, sourceLocation: SourceLocation = #_sourceLocation) async {
         await propertyCheck(count: Self.documentsPerFamily, input: GeneratedDocument.generator(family)) { document in
-            compareWithYamsAndExpected(document.yaml, expected: document.expected,
-                                       context: document.description, sourceLocation: sourceLocation)
+            compareWithYamsAndExpected(
+                document.yaml, expected: document.expected,
+                context: document.description, sourceLocation: sourceLocation)
         }
     }
 }

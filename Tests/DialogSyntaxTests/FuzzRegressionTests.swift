@@ -8,13 +8,15 @@ struct FuzzRegressionTests {
     /// sent the scanner back to the start of the header's line, forever. Found by the
     /// parser target as `--- |0,` and by the loader target as `--- |` followed by control
     /// bytes; the smallest input is `|`.
-    @Test("a block scalar header at the end of the file ends the scalar", arguments: [
-        ("|", ""),
-        ("--- |", ""),
-        ("--- >-", ""),
-        ("- |", ""),
-        ("|1", ""),
-    ])
+    @Test(
+        "a block scalar header at the end of the file ends the scalar",
+        arguments: [
+            ("|", ""),
+            ("--- |", ""),
+            ("--- >-", ""),
+            ("- |", ""),
+            ("|1", ""),
+        ])
     func blockScalarHeaderAtTheEnd(_ input: String, _ text: String) {
         let result = YAMLParser.parse(input)
         #expect(!result.hasErrors, "\(result.diagnostics)")
@@ -22,14 +24,16 @@ struct FuzzRegressionTests {
         #expect(scalar?.text == text)
     }
 
-    @Test("a broken block scalar header at the end of the file is an error, once", arguments: [
-        "--- |0,",
-        "--- |0",
-        "--- |0 #c",
-        "--- |x",
-        "a: |0",
-        "--- |" + String(repeating: "\u{16}", count: 86) + "1+",
-    ])
+    @Test(
+        "a broken block scalar header at the end of the file is an error, once",
+        arguments: [
+            "--- |0,",
+            "--- |0",
+            "--- |0 #c",
+            "--- |x",
+            "a: |0",
+            "--- |" + String(repeating: "\u{16}", count: 86) + "1+",
+        ])
     func brokenBlockScalarHeaderAtTheEnd(_ input: String) {
         let result = YAMLParser.parse(input)
         #expect(result.hasErrors)
@@ -44,7 +48,8 @@ struct FuzzRegressionTests {
     /// parser's problems on later lines, so the list was out of order. Found by the parser
     /// target with `make fuzz-smoke`.
     @Test func problemsNotShownKeepTheOrder() {
-        let input = " - key:ey3: value3\n -" + String(repeating: "\u{16}", count: 86)
+        let input =
+            " - key:ey3: value3\n -" + String(repeating: "\u{16}", count: 86)
             + "\n   key3: valu-\n   key3: vale3\n"
         let result = YAMLParser.parse(input)
         let offsets = result.diagnostics.map(\.range.start.offset)

@@ -7,29 +7,31 @@ import Testing
     }
 
     @Test func nestedObjectsAndArraysGetALineEach() {
-        #expect(indented(#"{"a":1,"b":[true,null,"x"],"c":{"d":{}}}"#) == """
-            {
-              "a": 1,
-              "b": [
-                true,
-                null,
-                "x"
-              ],
-              "c": {
-                "d": {}
-              }
-            }
-            """)
+        #expect(
+            indented(#"{"a":1,"b":[true,null,"x"],"c":{"d":{}}}"#) == """
+                {
+                  "a": 1,
+                  "b": [
+                    true,
+                    null,
+                    "x"
+                  ],
+                  "c": {
+                    "d": {}
+                  }
+                }
+                """)
     }
 
     @Test func stringsAreCopiedAsTheyAreEvenWithBracesAndEscapes() {
-        #expect(indented(#"["{a,b}: [c]","say \"hi\", \\",""]"#) == """
-            [
-              "{a,b}: [c]",
-              "say \\"hi\\", \\\\",
-              ""
-            ]
-            """)
+        #expect(
+            indented(#"["{a,b}: [c]","say \"hi\", \\",""]"#) == """
+                [
+                  "{a,b}: [c]",
+                  "say \\"hi\\", \\\\",
+                  ""
+                ]
+                """)
     }
 
     @Test func emptyContainersAndScalarsStayOnTheirLine() {

@@ -6,15 +6,18 @@ import Testing
 /// them), as `intake parse` would: neither may crash, and every diagnostic must point
 /// inside the input.
 @discardableResult
-func parseAndRender(_ bytes: [UInt8], maxDepth: Int = YAMLParser.defaultMaxDepth, renderLimit: Int = .max,
-                    sourceLocation: SourceLocation = #_sourceLocation) -> ParseResult {
+func parseAndRender(
+    _ bytes: [UInt8], maxDepth: Int = YAMLParser.defaultMaxDepth, renderLimit: Int = .max,
+    sourceLocation: SourceLocation = #_sourceLocation
+) -> ParseResult {
     let result = YAMLParser.parse(bytes, maxDepth: maxDepth)
     let shown = Array(result.diagnostics.prefix(renderLimit))
     let text = DiagnosticRenderer.render(shown, in: SourceFile(path: "fuzz.yaml", bytes: bytes))
     #expect(shown.isEmpty == text.isEmpty, sourceLocation: sourceLocation)
     for d in result.diagnostics {
         let r = d.range
-        let inside = 0 <= r.start.offset && r.start.offset <= r.end.offset && r.end.offset <= bytes.count
+        let inside =
+            0 <= r.start.offset && r.start.offset <= r.end.offset && r.end.offset <= bytes.count
             && r.start.line >= 1 && r.start.column >= 1
         if !inside {
             Issue.record("diagnostic outside the input: \(d.code) \(r)", sourceLocation: sourceLocation)
@@ -127,7 +130,8 @@ struct RobustnessTests {
 
     /// Valid documents cut at every byte: each prefix must give a result.
     @Test func everyPrefixOfADialogFile() {
-        let source = Array("""
+        let source = Array(
+            """
             dialog: intake
             title: "Baclofen — \\u00e9 \\x41 \\uD83D\\uDE00"
             nodes:
@@ -157,8 +161,10 @@ struct RobustnessTests {
     @Test("excerpts decode like String(decoding:)", arguments: 0..<200)
     func excerptDecoding(_ seed: UInt64) {
         var rng = SplitMix64(seed: seed)
-        let pool: [UInt8] = [0x41, 0x20, 0x09, 0x7F, 0x00, 0x80, 0xBF, 0xC2, 0xC3, 0xA9, 0xE0, 0xA0, 0xE2, 0x82, 0xAC, 0xED, 0x9F,
-                             0xA0, 0xEF, 0xBB, 0xBF, 0xF0, 0x90, 0x9F, 0x98, 0x80, 0xF4, 0x8F, 0x90, 0xF5, 0xFF, 0xC0]
+        let pool: [UInt8] = [
+            0x41, 0x20, 0x09, 0x7F, 0x00, 0x80, 0xBF, 0xC2, 0xC3, 0xA9, 0xE0, 0xA0, 0xE2, 0x82, 0xAC, 0xED, 0x9F,
+            0xA0, 0xEF, 0xBB, 0xBF, 0xF0, 0x90, 0x9F, 0x98, 0x80, 0xF4, 0x8F, 0x90, 0xF5, 0xFF, 0xC0,
+        ]
         let line = (0..<Int.random(in: 1...80, using: &rng)).map { _ in pool[Int.random(in: 0..<pool.count, using: &rng)] }
         let d = Diagnostic(.error, code: "IY000", "test", at: SourceRange(at: SourcePosition(offset: 0, line: 1, column: 1)))
         let rendered = DiagnosticRenderer.render(d, in: SourceFile(path: "t", bytes: line))
@@ -257,21 +263,25 @@ struct RobustnessTests {
 
     // MARK: NUL bytes, surrogates, truncated UTF-8
 
-    @Test("NUL bytes", arguments: [
-        [0x00], [0x00, 0x00, 0x00], Array("a: b\u{0}c\n".utf8), Array("\u{0}: x\n".utf8), Array("a: \"\u{0}\"\n".utf8),
-        Array("a: |\n  \u{0}\n".utf8), Array("[\u{0}]".utf8), [UInt8](repeating: 0, count: 100_000),
-    ] as [[UInt8]])
+    @Test(
+        "NUL bytes",
+        arguments: [
+            [0x00], [0x00, 0x00, 0x00], Array("a: b\u{0}c\n".utf8), Array("\u{0}: x\n".utf8), Array("a: \"\u{0}\"\n".utf8),
+            Array("a: |\n  \u{0}\n".utf8), Array("[\u{0}]".utf8), [UInt8](repeating: 0, count: 100_000),
+        ] as [[UInt8]])
     func nulBytes(_ bytes: [UInt8]) {
         let result = parseAndRender(bytes)
         // Each NUL is a problem: past 50 they are counted (IY023).
         #expect(codes(result) == (bytes.count > 50 ? ["IY003", "IY023"] : ["IY003"]))
     }
 
-    @Test("surrogates in escapes", arguments: [
-        #"a: "\uD800""#, #"a: "\uDFFF""#, #"a: "\uD800\uD800""#, #"a: "\uDC00\uD800""#, #"a: "\uD800\u""#,
-        #"a: "\uD800\uDC0""#, #"a: "\uD800"#, #"a: "\uD8"#, #"a: "\U0000DFFF""#, #"["\uD800", "\uDBFF"]"#,
-        #"a: "\uD800\"#, #"a: "x\uD800\nb: 1"#,
-    ])
+    @Test(
+        "surrogates in escapes",
+        arguments: [
+            #"a: "\uD800""#, #"a: "\uDFFF""#, #"a: "\uD800\uD800""#, #"a: "\uDC00\uD800""#, #"a: "\uD800\u""#,
+            #"a: "\uD800\uDC0""#, #"a: "\uD800"#, #"a: "\uD8"#, #"a: "\U0000DFFF""#, #"["\uD800", "\uDBFF"]"#,
+            #"a: "\uD800\"#, #"a: "x\uD800\nb: 1"#,
+        ])
     func surrogateEscapes(_ source: String) {
         let result = parseAndRender(Array(source.utf8))
         #expect(result.hasErrors)
@@ -283,9 +293,11 @@ struct RobustnessTests {
         #expect(result.documents.first?.mapping?["a"]?.scalar?.text == "\u{10000}\u{10FFFF}")
     }
 
-    @Test("truncated UTF-8 at the end of the file", arguments: [
-        [0xC3], [0xE2], [0xE2, 0x82], [0xF0], [0xF0, 0x9F], [0xF0, 0x9F, 0x98], [0xED, 0x9F],
-    ] as [[UInt8]])
+    @Test(
+        "truncated UTF-8 at the end of the file",
+        arguments: [
+            [0xC3], [0xE2], [0xE2, 0x82], [0xF0], [0xF0, 0x9F], [0xF0, 0x9F, 0x98], [0xED, 0x9F],
+        ] as [[UInt8]])
     func truncatedUTF8(_ tail: [UInt8]) {
         for prefix in ["", "a: ", "a: \"x", "a: 'x", "a: |\n  x", "[x, ", "{a: ", "# comment ", "a: x #", "k"] {
             let result = parseAndRender(Array(prefix.utf8) + tail)
@@ -293,11 +305,13 @@ struct RobustnessTests {
         }
     }
 
-    @Test("odd but tiny inputs", arguments: [
-        "", " ", "\n", "\r", "\r\n", "\t", "#", "-", "- ", "?", ":", ",", "[", "]", "{", "}", "'", "\"", "|", ">", "&", "*",
-        "!", "%", "@", "`", "---", "...", "--- |", "--- >-", "- -", ": :", "[,]", "{,}", "[:]", "{:}", "\\", "\u{FEFF}",
-        "\u{FEFF}\u{FEFF}", "a:\n\t", "|\n\t", "-\t-", "? ? ?", "[? a: b]", "\"\\", "'''", "a: |9\n", "a: >+\n\n\n",
-    ])
+    @Test(
+        "odd but tiny inputs",
+        arguments: [
+            "", " ", "\n", "\r", "\r\n", "\t", "#", "-", "- ", "?", ":", ",", "[", "]", "{", "}", "'", "\"", "|", ">", "&", "*",
+            "!", "%", "@", "`", "---", "...", "--- |", "--- >-", "- -", ": :", "[,]", "{,}", "[:]", "{:}", "\\", "\u{FEFF}",
+            "\u{FEFF}\u{FEFF}", "a:\n\t", "|\n\t", "-\t-", "? ? ?", "[? a: b]", "\"\\", "'''", "a: |9\n", "a: >+\n\n\n",
+        ])
     func tinyInput(_ source: String) {
         parseAndRender(Array(source.utf8))
     }

@@ -10,8 +10,10 @@ struct ScalarCase: CustomTestStringConvertible, Sendable {
     let style: ScalarStyle
     let sourceLocation: SourceLocation
 
-    init(_ name: String, _ source: String, _ text: String, _ style: ScalarStyle,
-         sourceLocation: SourceLocation = #_sourceLocation) {
+    init(
+        _ name: String, _ source: String, _ text: String, _ style: ScalarStyle,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         self.name = name
         self.source = source
         self.text = text
@@ -100,8 +102,9 @@ struct ScalarTests {
         ScalarCase("C-style escapes", "v: \"\\0\\a\\b\\t\\n\\v\\f\\r\\e\"\n", "\u{0}\u{7}\u{8}\t\n\u{B}\u{C}\r\u{1B}", .doubleQuoted),
         ScalarCase("escaped tab character", "v: \"a\\\tb\"\n", "a\tb", .doubleQuoted),
         ScalarCase("escaped space", "v: \"\\ a\"\n", " a", .doubleQuoted),
-        ScalarCase("next line, non-breaking space, line and paragraph separators", "v: \"\\N\\_\\L\\P\"\n",
-                   "\u{85}\u{A0}\u{2028}\u{2029}", .doubleQuoted),
+        ScalarCase(
+            "next line, non-breaking space, line and paragraph separators", "v: \"\\N\\_\\L\\P\"\n",
+            "\u{85}\u{A0}\u{2028}\u{2029}", .doubleQuoted),
         ScalarCase("\\x escape", "v: \"\\x41\\x7e\"\n", "A~", .doubleQuoted),
         ScalarCase("\\u escape", "v: \"caf\\u00e9 \\u263A\"\n", "café ☺", .doubleQuoted),
         ScalarCase("\\U escape", "v: \"\\U0001F600\"\n", "😀", .doubleQuoted),
@@ -177,17 +180,20 @@ struct ScalarTests {
         ScalarCase("trailing spaces kept", "v: >\n  a \n  b\n", "a  b\n", .folded),
         ScalarCase("indentation indicator", "v: >1\n  a\n b\n", " a\nb\n", .folded),
         ScalarCase("spec example 6.8: line folding", ">-\n  trimmed\n  \n \n\n  as\n  space\n", "trimmed\n\n\nas space", .folded),
-        ScalarCase("spec example 8.10: more-indented lines", ">\n\n folded\n line\n\n next\n line\n   * bullet\n\n   * list\n   * lines\n\n last\n line\n\n# Comment\n",
-                   "\nfolded line\nnext line\n  * bullet\n\n  * list\n  * lines\n\nlast line\n", .folded),
+        ScalarCase(
+            "spec example 8.10: more-indented lines", ">\n\n folded\n line\n\n next\n line\n   * bullet\n\n   * list\n   * lines\n\n last\n line\n\n# Comment\n",
+            "\nfolded line\nnext line\n  * bullet\n\n  * list\n  * lines\n\nlast line\n", .folded),
     ]
 
     @Test("folded block scalars", arguments: folded)
     func foldedScalar(_ c: ScalarCase) { expectScalar(c) }
 
-    @Test("keys keep their style", arguments: [
-        ("a: 1\n", ScalarStyle.plain), ("'a': 1\n", .singleQuoted), ("\"a\": 1\n", .doubleQuoted), ("{a: 1}\n", .plain),
-        ("{\"a\": 1}\n", .doubleQuoted), ("[a: 1]\n", .plain),
-    ])
+    @Test(
+        "keys keep their style",
+        arguments: [
+            ("a: 1\n", ScalarStyle.plain), ("'a': 1\n", .singleQuoted), ("\"a\": 1\n", .doubleQuoted), ("{a: 1}\n", .plain),
+            ("{\"a\": 1}\n", .doubleQuoted), ("[a: 1]\n", .plain),
+        ])
     func keyStyle(_ source: String, _ style: ScalarStyle) {
         let root = YAMLParser.parse(source).documents.first
         let mapping = root?.mapping ?? root?.sequence?.items.first?.mapping

@@ -26,18 +26,23 @@ private func str(_ s: String) -> TypedValue { .string(s) }
 struct StructureTests {
     static let collections: [StructureCase] = [
         StructureCase("block mapping", "a: x\nb: y\n", [map(("a", str("x")), ("b", str("y")))]),
-        StructureCase("nested block mappings", "a:\n  b:\n    c: x\n  d: y\ne: z\n",
-                      [map(("a", map(("b", map(("c", str("x")))), ("d", str("y")))), ("e", str("z")))]),
+        StructureCase(
+            "nested block mappings", "a:\n  b:\n    c: x\n  d: y\ne: z\n",
+            [map(("a", map(("b", map(("c", str("x")))), ("d", str("y")))), ("e", str("z")))]),
         StructureCase("block sequence", "- a\n- b\n", [seq(str("a"), str("b"))]),
         StructureCase("sequence in a mapping", "a:\n  - x\n  - y\nb: z\n", [map(("a", seq(str("x"), str("y"))), ("b", str("z")))]),
         StructureCase("zero-indented sequence in a mapping", "a:\n- x\n- y\nb: z\n", [map(("a", seq(str("x"), str("y"))), ("b", str("z")))]),
-        StructureCase("compact mappings in a sequence", "- a: x\n  b: y\n- c: z\n",
-                      [seq(map(("a", str("x")), ("b", str("y"))), map(("c", str("z"))))]),
+        StructureCase(
+            "compact mappings in a sequence", "- a: x\n  b: y\n- c: z\n",
+            [seq(map(("a", str("x")), ("b", str("y"))), map(("c", str("z"))))]),
         StructureCase("compact nested sequences", "- - a\n  - b\n- - - c\n", [seq(seq(str("a"), str("b")), seq(seq(str("c"))))]),
-        StructureCase("mapping nested in a compact mapping", "- a:\n    b: x\n  c: y\n",
-                      [seq(map(("a", map(("b", str("x")))), ("c", str("y"))))]),
+        StructureCase(
+            "mapping nested in a compact mapping", "- a:\n    b: x\n  c: y\n",
+            [seq(map(("a", map(("b", str("x")))), ("c", str("y"))))]),
         StructureCase("sequence entry holding a nested sequence", "-\n  - a\n  - b\n", [seq(seq(str("a"), str("b")))]),
-        StructureCase("dialog-like nesting", """
+        StructureCase(
+            "dialog-like nesting",
+            """
             nodes:
               welcome:
                 say: |
@@ -49,16 +54,32 @@ struct StructureTests {
                   - label: Detox
                     goto: resources.detox
 
-            """, [map(("nodes", map(("welcome", map(
-                ("say", str("Hello.\n")),
-                ("choices", seq(
-                    map(("label", str("Baclofen")), ("match", seq(str("baclofen"), str("lioresal"), str("muscle relaxant"))),
-                        ("goto", str("baclofen.overview"))),
-                    map(("label", str("Detox")), ("goto", str("resources.detox"))))))))))]),
+            """,
+            [
+                map(
+                    (
+                        "nodes",
+                        map(
+                            (
+                                "welcome",
+                                map(
+                                    ("say", str("Hello.\n")),
+                                    (
+                                        "choices",
+                                        seq(
+                                            map(
+                                                ("label", str("Baclofen")), ("match", seq(str("baclofen"), str("lioresal"), str("muscle relaxant"))),
+                                                ("goto", str("baclofen.overview"))),
+                                            map(("label", str("Detox")), ("goto", str("resources.detox"))))
+                                    ))
+                            ))
+                    ))
+            ]),
         StructureCase("flow sequence", "[a, b, c]\n", [seq(str("a"), str("b"), str("c"))]),
         StructureCase("flow mapping", "{a: x, b: y}\n", [map(("a", str("x")), ("b", str("y")))]),
-        StructureCase("nested flow collections", "{a: [x, {b: y}], c: []}\n",
-                      [map(("a", seq(str("x"), map(("b", str("y"))))), ("c", seq()))]),
+        StructureCase(
+            "nested flow collections", "{a: [x, {b: y}], c: []}\n",
+            [map(("a", seq(str("x"), map(("b", str("y"))))), ("c", seq()))]),
         StructureCase("empty flow collections", "a: []\nb: {}\n", [map(("a", seq()), ("b", map()))]),
         StructureCase("trailing comma", "[a, b,]\n", [seq(str("a"), str("b"))]),
         StructureCase("trailing comma in a flow mapping", "{a: x,}\n", [map(("a", str("x")))]),
@@ -69,8 +90,9 @@ struct StructureTests {
         StructureCase("quoted scalars in flow", "[\"a, b\", 'c]']\n", [seq(str("a, b"), str("c]"))]),
         StructureCase("JSON-like value after a quoted key", "{\"a\":1}\n", [map(("a", .int(1)))]),
         StructureCase("colon inside a plain scalar in flow", "[a:b, c]\n", [seq(str("a:b"), str("c"))]),
-        StructureCase("comments everywhere", "# top\na: x # after\n# between\nb: # empty\n  - y # item\n",
-                      [map(("a", str("x")), ("b", seq(str("y"))))]),
+        StructureCase(
+            "comments everywhere", "# top\na: x # after\n# between\nb: # empty\n  - y # item\n",
+            [map(("a", str("x")), ("b", seq(str("y"))))]),
         StructureCase("key with spaces and quotes", "\"a b\": 1\n'c: d': 2\ne f: 3\n", [map(("a b", .int(1)), ("c: d", .int(2)), ("e f", .int(3)))]),
         StructureCase("entries keep their order", "z: 1\na: 2\nm: 3\n", [map(("z", .int(1)), ("a", .int(2)), ("m", .int(3)))]),
         StructureCase("indentation of four spaces", "a:\n    b:\n        - c\n", [map(("a", map(("b", seq(str("c"))))))]),
@@ -90,8 +112,9 @@ struct StructureTests {
         StructureCase("flow mapping value", "{a: , b: }\n", [map(("a", .null), ("b", .null))]),
         StructureCase("flow pair value", "[a: ]\n", [seq(map(("a", .null)))]),
         StructureCase("explicit empty document", "---\n", [.null]),
-        StructureCase("tilde and null spellings", "a: ~\nb: null\nc: Null\nd: NULL\n",
-                      [map(("a", .null), ("b", .null), ("c", .null), ("d", .null))]),
+        StructureCase(
+            "tilde and null spellings", "a: ~\nb: null\nc: Null\nd: NULL\n",
+            [map(("a", .null), ("b", .null), ("c", .null), ("d", .null))]),
     ]
 
     @Test("empty values read as null", arguments: emptyValues)
@@ -159,8 +182,10 @@ struct StructureTests {
     // MARK: Source ranges
 
     /// Checks a node's range against two markers: where it starts and where it ends.
-    private func expectRange(_ range: SourceRange?, _ m: Marked, _ from: Int, _ to: Int,
-                             sourceLocation: SourceLocation = #_sourceLocation) {
+    private func expectRange(
+        _ range: SourceRange?, _ m: Marked, _ from: Int, _ to: Int,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(range?.start == m.positions[from], "start", sourceLocation: sourceLocation)
         #expect(range?.end == m.positions[to], "end", sourceLocation: sourceLocation)
     }

@@ -48,9 +48,10 @@ struct SyntaxDamageTests {
             """
         let (result, recovered, damage) = read(Array(source.utf8))
         #expect(result.hasErrors && result.documents.isEmpty)
-        #expect(linesLeftOut(source, damage).map { String($0.drop { $0 == " " }) } == [
-            "synonyms: [cramp, \"stomach ache\"", "- more of the same", "say: \"hello", "\tend: yes", "say: x: y: z",
-        ])
+        #expect(
+            linesLeftOut(source, damage).map { String($0.drop { $0 == " " }) } == [
+                "synonyms: [cramp, \"stomach ache\"", "- more of the same", "say: \"hello", "\tend: yes", "say: x: y: z",
+            ])
         #expect(keys(recovered.first) == ["symptoms", "nodes"])
         let document = try #require(recovered.first?.mapping)
         #expect(keys(document["symptoms"]?.mapping?["yawning"]) == ["label", "stgae"])
@@ -61,10 +62,11 @@ struct SyntaxDamageTests {
         #expect(nodes["c"]?.scalar?.isEmptyValue == true)
         // Each line left out, with the keys it was under: what it may have held. A line
         // indented with a tab is read as shallow as it may be meant.
-        #expect(damage.linesLeftOut.map(\.path) == [
-            ["symptoms", "cramps", "synonyms"], ["symptoms", "cramps", "synonyms", nil], ["nodes", "a", "say"],
-            ["nodes", "end"], ["nodes", "c", "say"],
-        ])
+        #expect(
+            damage.linesLeftOut.map(\.path) == [
+                ["symptoms", "cramps", "synonyms"], ["symptoms", "cramps", "synonyms", nil], ["nodes", "a", "say"],
+                ["nodes", "end"], ["nodes", "c", "say"],
+            ])
     }
 
     @Test("past the problems a reading stops reporting, the rest is left out")

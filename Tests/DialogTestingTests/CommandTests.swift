@@ -17,7 +17,7 @@ struct CommandTests {
         if let path = environment["INTAKE_BINARY"], !path.isEmpty { return URL(fileURLWithPath: path) }
         var folders: [URL] = Bundle.allBundles.filter { $0.bundlePath.hasSuffix(".xctest") }.map { $0.bundleURL.deletingLastPathComponent() }
         #if os(Linux)
-        folders.append(URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent())
+            folders.append(URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent())
         #endif
         folders.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
         return folders.map { $0.appendingPathComponent("intake") }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
@@ -50,9 +50,10 @@ struct CommandTests {
         process.waitUntilExit()
         try outHandle.close()
         try errHandle.close()
-        return Run(status: process.terminationStatus,
-                   stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
-                   stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
+        return Run(
+            status: process.terminationStatus,
+            stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
     }
 
     /// `folder/far/away`, created.
@@ -207,16 +208,18 @@ struct CommandTests {
             .write(to: URL(fileURLWithPath: path))
         let run = try intake(["test", path, "--update", "--bundle", Fixtures.root + "/clinic"])
         #expect(run.status == 0)
-        #expect(run.stdout.hasPrefix("""
-            --- \(path)
-            +++ \(path)
-            @@ -4,1 +4,2 @@
-            -  say is: Baclofen is a medicine.
-            +  say is: Baclofen is a muscle relaxant.
-            +  say is: Hello. In an emergency call Emergency (911).
-            updated 1 expectation in \(path); review the change before committing it
+        #expect(
+            run.stdout.hasPrefix(
+                """
+                --- \(path)
+                +++ \(path)
+                @@ -4,1 +4,2 @@
+                -  say is: Baclofen is a medicine.
+                +  say is: Baclofen is a muscle relaxant.
+                +  say is: Hello. In an emergency call Emergency (911).
+                updated 1 expectation in \(path); review the change before committing it
 
-            """))
+                """))
     }
 
     @Test("intake check --paths: the walk's problems, exit 65; and golden tests that pass")

@@ -26,8 +26,11 @@ struct CoverageTests {
         let file = TestParser.parse("test: cramps\n> 4\n> cramps\ntest: later\n> 2\n> 40\n", path: "clinic/tests/c.test")
         let report = try #require(Fixtures.run([file], coverage: true).coverage.first)
         let reached = Set(report.items.filter(\.reached).map(\.name))
-        #expect(reached.isSuperset(of: ["intake.triage", "intake.cramps", "\"if 'cramps' in symptoms.reported\" of intake.triage",
-                                        "\"else\" of intake.symptoms", "intake.later", "\"else\" of intake.feeling"]))
+        #expect(
+            reached.isSuperset(of: [
+                "intake.triage", "intake.cramps", "\"if 'cramps' in symptoms.reported\" of intake.triage",
+                "\"else\" of intake.symptoms", "intake.later", "\"else\" of intake.feeling",
+            ]))
         #expect(!reached.contains("intake.no_symptoms"))
     }
 }

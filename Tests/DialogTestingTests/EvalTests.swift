@@ -14,7 +14,8 @@ struct EvalTests {
     }()
 
     @Test func theFormatReadsGroupsThresholdsAndSplitLines() {
-        let file = EvalParser.parse("""
+        let file = EvalParser.parse(
+            """
             # a comment
             group: crisis
             at: every
@@ -52,7 +53,8 @@ struct EvalTests {
     }
 
     @Test func mistakesAreLocatedWithTheirCodes() {
-        let file = EvalParser.parse("""
+        let file = EvalParser.parse(
+            """
             > before any group
             group: g
             min wonder: 5%
@@ -80,7 +82,8 @@ struct EvalTests {
     }
 
     @Test func measuresCountEachLineAtEachPlace() throws {
-        let result = try run("""
+        let result = try run(
+            """
             group: crisis
             min crisis-script: 95%
             > I want to die
@@ -112,7 +115,8 @@ struct EvalTests {
     /// answered by the wrong intent, so a group's report says which kinds are mixed up
     /// without printing the lines.
     @Test func aCrisisReadAsAnotherKindIsAConfusion() throws {
-        let result = try run("""
+        let result = try run(
+            """
             group: kinds
             at: intake.welcome
             > I want to die
@@ -123,10 +127,11 @@ struct EvalTests {
               crisis: suicide takeover
             """)
         let group = try #require(result.groups.first)
-        #expect(group.confusions == [
-            EvalGroupResult.Confusion(expected: "crisis seizure", got: "suicide takeover"): 1,
-            EvalGroupResult.Confusion(expected: "crisis overdose-other", got: "no crisis"): 1,
-        ])
+        #expect(
+            group.confusions == [
+                EvalGroupResult.Confusion(expected: "crisis seizure", got: "suicide takeover"): 1,
+                EvalGroupResult.Confusion(expected: "crisis overdose-other", got: "no crisis"): 1,
+            ])
         let report = EvalReport.render(result)
         #expect(report.contains("  confused crisis seizure → suicide takeover ×1\n"))
         #expect(report.contains("  confused crisis overdose-other → no crisis ×1\n"))
@@ -147,8 +152,9 @@ struct EvalTests {
         #expect(known.unmet.isEmpty && known.staleKnownFailures.isEmpty)
         #expect(EvalReport.render(known).contains("known failure: no menu here"))
         // A known failure that holds now must leave the list.
-        let stale = try run("group: easy\nat: screening.sows_offer\nmin answers: 97%\n> yes\n  answer: yes\n",
-                            known: [EvalKnownFailure(path: "lines.eval", group: "easy", measure: "answers", reason: "old")])
+        let stale = try run(
+            "group: easy\nat: screening.sows_offer\nmin answers: 97%\n> yes\n  answer: yes\n",
+            known: [EvalKnownFailure(path: "lines.eval", group: "easy", measure: "answers", reason: "old")])
         #expect(stale.staleKnownFailures.count == 1)
     }
 

@@ -39,8 +39,9 @@ struct MutationTests {
             let result = try BundleLoader.load(folder: target.folder, comparingExamples: false, replacing: [m.path: m.apply(to: original)])
             if result.bundle == nil {
                 // Killed by the validator: a loop with no way out.
-                #expect(m.op == .goto && result.diagnostics.allSatisfy { !$0.diagnostic.isError || $0.diagnostic.code == "IC009" },
-                        "\(m.place) \(m.change) does not load: \(result.renderedDiagnostics())")
+                #expect(
+                    m.op == .goto && result.diagnostics.allSatisfy { !$0.diagnostic.isError || $0.diagnostic.code == "IC009" },
+                    "\(m.place) \(m.change) does not load: \(result.renderedDiagnostics())")
             }
         }
         let changes = mutants.map(\.change)
@@ -95,8 +96,9 @@ struct MutationTests {
             #expect(BundleLoader.load(files: [(file.path, bytes)]).bundle != nil, "\(change) does not load")
             return String(decoding: bytes, as: UTF8.self)
         }
-        #expect(try applied("“First sentence here. Second sentence here.” replaced")
-            .contains("  - text: \"Zebra text that says nothing.\"\n        if: region == 'US'\n"))
+        #expect(
+            try applied("“First sentence here. Second sentence here.” replaced")
+                .contains("  - text: \"Zebra text that says nothing.\"\n        if: region == 'US'\n"))
         let dropped = try applied("`: sentence ")
         #expect(dropped.contains("- text: \"First sentence here.\"\n") || dropped.contains("- text: \"Second sentence here.\"\n"))
         #expect(try applied("“go on” removed").contains("match:\n          - go\n        goto: two"))
@@ -134,7 +136,8 @@ struct MutationTests {
         for name in try FileManager.default.contentsOfDirectory(atPath: Fixtures.root + "/clinic/tests") {
             try FileManager.default.copyItem(atPath: Fixtures.root + "/clinic/tests/" + name, toPath: folder + "/tests/" + name)
         }
-        let eval = EvalParser.parse("""
+        let eval = EvalParser.parse(
+            """
             group: overdoses
             at: intake.welcome
             > he took too many

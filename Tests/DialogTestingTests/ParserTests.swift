@@ -9,7 +9,8 @@ import Testing
 struct ParserTests {
     @Test("a file: header, shared setup, tests, options, steps and every kind of expectation")
     func structure() throws {
-        let file = TestParser.parse("""
+        let file = TestParser.parse(
+            """
             # a comment
             bundle: ../clinic
             region: UK
@@ -91,167 +92,213 @@ struct ParserTests {
     }
 
     static let cases: [Case] = [
-        Case(name: "a line that is nothing", source: "hello there\ntest: t\n", expected: """
-            x.test:1:1: error: expected `test: NAME`, `> a line`, `end of input` or `key: value` [IT001]
-                1 | hello there
-                  | ^~~~~~~~~~~
-              hint: a comment starts with `#`; a line the person types starts with `>`
+        Case(
+            name: "a line that is nothing", source: "hello there\ntest: t\n",
+            expected: """
+                x.test:1:1: error: expected `test: NAME`, `> a line`, `end of input` or `key: value` [IT001]
+                    1 | hello there
+                      | ^~~~~~~~~~~
+                  hint: a comment starts with `#`; a line the person types starts with `>`
 
-            """),
-        Case(name: "a misspelt key", source: "test: t\nsya contains: x\n", expected: """
-            x.test:2:1: error: unknown key `sya contains` [IT001]
-                2 | sya contains: x
-                  | ^~~~~~~~~~~~
-              hint: did you mean `say contains`?
+                """),
+        Case(
+            name: "a misspelt key", source: "test: t\nsya contains: x\n",
+            expected: """
+                x.test:2:1: error: unknown key `sya contains` [IT001]
+                    2 | sya contains: x
+                      | ^~~~~~~~~~~~
+                  hint: did you mean `say contains`?
 
-            """),
-        Case(name: "a text without a check", source: "test: t\n  say: hello\n", expected: """
-            x.test:2:3: error: `say:` needs a check [IT001]
-                2 |   say: hello
-                  |   ^~~
-              hint: write `say contains:`, `say is:`, `say lacks:`, `say matches:` or `say any of:`
+                """),
+        Case(
+            name: "a text without a check", source: "test: t\n  say: hello\n",
+            expected: """
+                x.test:2:3: error: `say:` needs a check [IT001]
+                    2 |   say: hello
+                      |   ^~~
+                  hint: write `say contains:`, `say is:`, `say lacks:`, `say matches:` or `say any of:`
 
-            """),
-        Case(name: "a node without an id", source: "test: t\nnode:\n", expected: """
-            x.test:2:1: error: `node:` needs a node id (file.node) [IT002]
-                2 | node:
-                  | ^~~~
+                """),
+        Case(
+            name: "a node without an id", source: "test: t\nnode:\n",
+            expected: """
+                x.test:2:1: error: `node:` needs a node id (file.node) [IT002]
+                    2 | node:
+                      | ^~~~
 
-            """),
-        Case(name: "an unknown state", source: "test: t\nstate: waiting\n", expected: """
-            x.test:2:8: error: unknown state `waiting` [IT003]
-                2 | state: waiting
-                  |        ^~~~~~~
-              hint: one of: awaiting-choice, awaiting-text, awaiting-number, ended
+                """),
+        Case(
+            name: "an unknown state", source: "test: t\nstate: waiting\n",
+            expected: """
+                x.test:2:8: error: unknown state `waiting` [IT003]
+                    2 | state: waiting
+                      |        ^~~~~~~
+                  hint: one of: awaiting-choice, awaiting-text, awaiting-number, ended
 
-            """),
-        Case(name: "a misspelt crisis kind", source: "test: t\ncrisis: suicid\n", expected: """
-            x.test:2:9: error: unknown crisis kind `suicid` [IT003]
-                2 | crisis: suicid
-                  |         ^~~~~~
-              hint: did you mean `suicide`?
+                """),
+        Case(
+            name: "a misspelt crisis kind", source: "test: t\ncrisis: suicid\n",
+            expected: """
+                x.test:2:9: error: unknown crisis kind `suicid` [IT003]
+                    2 | crisis: suicid
+                      |         ^~~~~~
+                  hint: did you mean `suicide`?
 
-            """),
-        Case(name: "a misspelt flag", source: "test: t\nflags: crisis, safty-note\n", expected: """
-            x.test:2:8: error: unknown flag `safty-note` [IT003]
-                2 | flags: crisis, safty-note
-                  |        ^~~~~~~~~~~~~~~~~~
-              hint: did you mean `safety-note`?
+                """),
+        Case(
+            name: "a misspelt flag", source: "test: t\nflags: crisis, safty-note\n",
+            expected: """
+                x.test:2:8: error: unknown flag `safty-note` [IT003]
+                    2 | flags: crisis, safty-note
+                      |        ^~~~~~~~~~~~~~~~~~
+                  hint: did you mean `safety-note`?
 
-            """),
-        Case(name: "an unknown flag in flags lacks", source: "test: t\nflags lacks: zebra\n", expected: """
-            x.test:2:14: error: unknown flag `zebra` [IT003]
-                2 | flags lacks: zebra
-                  |              ^~~~~
-              hint: one of: crisis, safety-note, reask, ambiguous, clarify
+                """),
+        Case(
+            name: "an unknown flag in flags lacks", source: "test: t\nflags lacks: zebra\n",
+            expected: """
+                x.test:2:14: error: unknown flag `zebra` [IT003]
+                    2 | flags lacks: zebra
+                      |              ^~~~~
+                  hint: one of: crisis, safety-note, reask, ambiguous, clarify
 
-            """),
-        Case(name: "a misspelt flag in flags contains", source: "test: t\nflags contains: reask, clarfy\n", expected: """
-            x.test:2:17: error: unknown flag `clarfy` [IT003]
-                2 | flags contains: reask, clarfy
-                  |                 ^~~~~~~~~~~~~
-              hint: did you mean `clarify`?
+                """),
+        Case(
+            name: "a misspelt flag in flags contains", source: "test: t\nflags contains: reask, clarfy\n",
+            expected: """
+                x.test:2:17: error: unknown flag `clarfy` [IT003]
+                    2 | flags contains: reask, clarfy
+                      |                 ^~~~~~~~~~~~~
+                  hint: did you mean `clarify`?
 
-            """),
-        Case(name: "a broken regular expression", source: "test: t\nsay matches: /(unclosed/\n", expected: """
-            x.test:2:14: error: invalid regular expression `(unclosed`: expected ')' [IT004]
-                2 | say matches: /(unclosed/
-                  |              ^~~~~~~~~~~
+                """),
+        Case(
+            name: "a broken regular expression", source: "test: t\nsay matches: /(unclosed/\n",
+            expected: """
+                x.test:2:14: error: invalid regular expression `(unclosed`: expected ')' [IT004]
+                    2 | say matches: /(unclosed/
+                      |              ^~~~~~~~~~~
 
-            """),
-        Case(name: "an option after a line", source: "test: t\n> 1\nregion: UK\n", expected: """
-            x.test:3:1: error: `region:` must come before the first `>` line of the test [IT005]
-                3 | region: UK
-                  | ^~~~~~
+                """),
+        Case(
+            name: "an option after a line", source: "test: t\n> 1\nregion: UK\n",
+            expected: """
+                x.test:3:1: error: `region:` must come before the first `>` line of the test [IT005]
+                    3 | region: UK
+                      | ^~~~~~
 
-            """),
-        Case(name: "an option twice", source: "test: t\nseed: 1\nseed: 2\n", expected: """
-            x.test:3:1: error: a second `seed:` [IT005]
-                3 | seed: 2
-                  | ^~~~
-            x.test:2:1: note: the first one is here
-                2 | seed: 1
-                  | ^~~~
+                """),
+        Case(
+            name: "an option twice", source: "test: t\nseed: 1\nseed: 2\n",
+            expected: """
+                x.test:3:1: error: a second `seed:` [IT005]
+                    3 | seed: 2
+                      | ^~~~
+                x.test:2:1: note: the first one is here
+                    2 | seed: 1
+                      | ^~~~
 
-            """),
-        Case(name: "a bundle inside a test", source: "test: t\nbundle: ..\n", expected: """
-            x.test:2:1: error: `bundle:` belongs to the file's header, before the first test [IT005]
-                2 | bundle: ..
-                  | ^~~~~~
+                """),
+        Case(
+            name: "a bundle inside a test", source: "test: t\nbundle: ..\n",
+            expected: """
+                x.test:2:1: error: `bundle:` belongs to the file's header, before the first test [IT005]
+                    2 | bundle: ..
+                      | ^~~~~~
 
-            """),
-        Case(name: "exact texts split up", source: "test: t\n> 1\n  say is: a\n  node: x.y\n  say is: b\n", expected: """
-            x.test:5:3: error: the `say is:` lines of one turn must be consecutive [IT005]
-                5 |   say is: b
-                  |   ^~~~~~~~~
-            x.test:3:3: note: the first ones are here
-                3 |   say is: a
-                  |   ^~~~~~~~~
+                """),
+        Case(
+            name: "exact texts split up", source: "test: t\n> 1\n  say is: a\n  node: x.y\n  say is: b\n",
+            expected: """
+                x.test:5:3: error: the `say is:` lines of one turn must be consecutive [IT005]
+                    5 |   say is: b
+                      |   ^~~~~~~~~
+                x.test:3:3: note: the first ones are here
+                    3 |   say is: a
+                      |   ^~~~~~~~~
 
-            """),
-        Case(name: "two tests of one name", source: "test: one\ntest: one\n", expected: """
-            x.test:2:1: error: a second test named `one` [IT006]
-                2 | test: one
-                  | ^~~~~~~~~
-            x.test:1:1: note: the first one is here
-                1 | test: one
-                  | ^~~~~~~~~
-              hint: give each test of a file its own name
+                """),
+        Case(
+            name: "two tests of one name", source: "test: one\ntest: one\n",
+            expected: """
+                x.test:2:1: error: a second test named `one` [IT006]
+                    2 | test: one
+                      | ^~~~~~~~~
+                x.test:1:1: note: the first one is here
+                    1 | test: one
+                      | ^~~~~~~~~
+                  hint: give each test of a file its own name
 
-            """),
-        Case(name: "a score that is not a number", source: "test: t\nscore sows: lots\n", expected: """
-            x.test:2:13: error: `score sows:` needs a whole number or a range such as `10...20` [IT003]
-                2 | score sows: lots
-                  |             ^~~~
+                """),
+        Case(
+            name: "a score that is not a number", source: "test: t\nscore sows: lots\n",
+            expected: """
+                x.test:2:13: error: `score sows:` needs a whole number or a range such as `10...20` [IT003]
+                    2 | score sows: lots
+                      |             ^~~~
 
-            """),
-        Case(name: "an unknown kind of match", source: "test: t\nmatched: everything\n", expected: """
-            x.test:2:10: error: unknown kind of match `everything` [IT003]
-                2 | matched: everything
-                  |          ^~~~~~~~~~
-              hint: one of: choice, intent, answer, command, scale
+                """),
+        Case(
+            name: "an unknown kind of match", source: "test: t\nmatched: everything\n",
+            expected: """
+                x.test:2:10: error: unknown kind of match `everything` [IT003]
+                    2 | matched: everything
+                      |          ^~~~~~~~~~
+                  hint: one of: choice, intent, answer, command, scale
 
-            """),
-        Case(name: "an unknown escape", source: "test: t\nsay is: \"a\\qb\"\n", expected: """
-            x.test:2:9: error: unknown escape `\\q` [IT003]
-                2 | say is: "a\\qb"
-                  |         ^~~~~~
-              hint: the escapes are \\n, \\t, \\" and \\\\
+                """),
+        Case(
+            name: "an unknown escape", source: "test: t\nsay is: \"a\\qb\"\n",
+            expected: """
+                x.test:2:9: error: unknown escape `\\q` [IT003]
+                    2 | say is: "a\\qb"
+                      |         ^~~~~~
+                  hint: the escapes are \\n, \\t, \\" and \\\\
 
-            """),
-        Case(name: "a seed that is not a number", source: "test: t\nseed: x\n", expected: """
-            x.test:2:7: error: `seed:` needs a whole number, not `x` [IT003]
-                2 | seed: x
-                  |       ^
+                """),
+        Case(
+            name: "a seed that is not a number", source: "test: t\nseed: x\n",
+            expected: """
+                x.test:2:7: error: `seed:` needs a whole number, not `x` [IT003]
+                    2 | seed: x
+                      |       ^
 
-            """),
-        Case(name: "a preset that is an expression", source: "test: t\nset hours: hours + 1\n", expected: """
-            x.test:2:12: error: `set hours:` needs a literal value, not an expression [IT003]
-                2 | set hours: hours + 1
-                  |            ^~~~~~~~~
-              hint: write a number, 'quoted text', true, false or a list such as ['a', 'b']
+                """),
+        Case(
+            name: "a preset that is an expression", source: "test: t\nset hours: hours + 1\n",
+            expected: """
+                x.test:2:12: error: `set hours:` needs a literal value, not an expression [IT003]
+                    2 | set hours: hours + 1
+                      |            ^~~~~~~~~
+                  hint: write a number, 'quoted text', true, false or a list such as ['a', 'b']
 
-            """),
-        Case(name: "a preset the expression language cannot read", source: "test: t\nset name: 'abc\n", expected: """
-            x.test:2:11: error: unterminated string in expression [IE002]
-                2 | set name: 'abc
-                  |           ^~~~
-              hint: close it with `'`
+                """),
+        Case(
+            name: "a preset the expression language cannot read", source: "test: t\nset name: 'abc\n",
+            expected: """
+                x.test:2:11: error: unterminated string in expression [IE002]
+                    2 | set name: 'abc
+                      |           ^~~~
+                  hint: close it with `'`
 
-            """),
-        Case(name: "invalid UTF-8", source: "test: t\n> caf\u{FFFD}\n", expected: """
-            x.test:2:1: error: invalid UTF-8 [IT007]
-                2 | > caf\u{FFFD}
-                  | ^
+                """),
+        Case(
+            name: "invalid UTF-8", source: "test: t\n> caf\u{FFFD}\n",
+            expected: """
+                x.test:2:1: error: invalid UTF-8 [IT007]
+                    2 | > caf\u{FFFD}
+                      | ^
 
-            """),
-        Case(name: "no test at all", source: "# only a comment\n", expected: """
-            x.test:1:1: warning: a test file without a test [IT008]
-                1 | # only a comment
-                  | ^
-              hint: start a test with `test: NAME`
+                """),
+        Case(
+            name: "no test at all", source: "# only a comment\n",
+            expected: """
+                x.test:1:1: warning: a test file without a test [IT008]
+                    1 | # only a comment
+                      | ^
+                  hint: start a test with `test: NAME`
 
-            """),
+                """),
     ]
 
     @Test("each mistake: exactly its diagnostic, at its place", arguments: cases)

@@ -75,43 +75,46 @@ struct RunnerTests {
         // A failure that is not an exact text stops its test: its later texts are left alone.
         #expect(first.failed == 1)
         let rewritten = String(decoding: Rewriting.apply(first.rewrites, to: Array(source.utf8)), as: UTF8.self)
-        #expect(rewritten == """
-            # update me
-            test: texts
-            > 2
-              ask is: How many hours since your last use?
-            > 6
-                say is: It is early (6 hours).
-              node: intake.early
-              choices is: Yes
-              choices is: No
+        #expect(
+            rewritten == """
+                # update me
+                test: texts
+                > 2
+                  ask is: How many hours since your last use?
+                > 6
+                    say is: It is early (6 hours).
+                  node: intake.early
+                  choices is: Yes
+                  choices is: No
 
-            test: a failure that is not a text
-            > 1
-              node: intake.rate
-              say is: Wrong.
+                test: a failure that is not a text
+                > 1
+                  node: intake.rate
+                  say is: Wrong.
 
-            """)
+                """)
         let again = Fixtures.run([TestParser.parse(rewritten, path: "clinic/tests/update.test")])
         #expect(again.tests.map(\.passed) == [true, false])
         // What --update prints: every text that changes, as a unified diff of the file.
-        #expect(Rewriting.diff(first.rewrites, to: Array(source.utf8), path: "update.test") == """
-            --- update.test
-            +++ update.test
-            @@ -4,1 +4,1 @@
-            -  ask is: How many hours?
-            +  ask is: How many hours since your last use?
-            @@ -6,2 +6,1 @@
-            -    say is: It was early.
-            -    say is: Two lines.
-            +    say is: It is early (6 hours).
+        #expect(
+            Rewriting.diff(first.rewrites, to: Array(source.utf8), path: "update.test") == """
+                --- update.test
+                +++ update.test
+                @@ -4,1 +4,1 @@
+                -  ask is: How many hours?
+                +  ask is: How many hours since your last use?
+                @@ -6,2 +6,1 @@
+                -    say is: It was early.
+                -    say is: Two lines.
+                +    say is: It is early (6 hours).
 
-            """)
+                """)
     }
 
     @Test("expectations are read against the bundle: unknown nodes, scales, symptoms, intents and regions")
     func validation() throws {
-        let file = TestParser.parse("""
+        let file = TestParser.parse(
+            """
             test: names
             start: intake.welcom
             region: FR
@@ -128,33 +131,34 @@ struct RunnerTests {
         let result = Fixtures.run([file])
         #expect(result.failed == 2)
         #expect(result.hasErrors)
-        #expect(TestReport.diagnostics(result) == """
-            clinic/tests/names.test:2:8: error: no node `intake.welcom` in the bundle [IT009]
-                2 | start: intake.welcom
-                  |        ^~~~~~~~~~~~~
-              hint: did you mean `intake.welcome`?
-            clinic/tests/names.test:3:9: error: no region `FR` in the bundle [IT009]
-                3 | region: FR
-                  |         ^~
-              hint: known regions: US, UK
-            clinic/tests/names.test:5:3: error: no node `intake.fact` in the bundle [IT009]
-                5 |   node: intake.fact
-                  |   ^~~~~~~~~~~~~~~~~
-              hint: did you mean `intake.facts`?
-            clinic/tests/names.test:6:3: error: no scale `sow` in the bundle [IT009]
-                6 |   score sow: 3
-                  |   ^~~~~~~~~~~~
-              hint: did you mean `sows`?
-            clinic/tests/names.test:7:3: error: no symptom `cramp` in the bundle [IT009]
-                7 |   reported: cramp
-                  |   ^~~~~~~~~~~~~~~
-              hint: did you mean `cramps`?
-            clinic/tests/names.test:8:3: error: no intent `ask_baclofn` in the bundle [IT009]
-                8 |   matched: intent ask_baclofn
-                  |   ^~~~~~~~~~~~~~~~~~~~~~~~~~~
-              hint: did you mean `ask_baclofen`?
+        #expect(
+            TestReport.diagnostics(result) == """
+                clinic/tests/names.test:2:8: error: no node `intake.welcom` in the bundle [IT009]
+                    2 | start: intake.welcom
+                      |        ^~~~~~~~~~~~~
+                  hint: did you mean `intake.welcome`?
+                clinic/tests/names.test:3:9: error: no region `FR` in the bundle [IT009]
+                    3 | region: FR
+                      |         ^~
+                  hint: known regions: US, UK
+                clinic/tests/names.test:5:3: error: no node `intake.fact` in the bundle [IT009]
+                    5 |   node: intake.fact
+                      |   ^~~~~~~~~~~~~~~~~
+                  hint: did you mean `intake.facts`?
+                clinic/tests/names.test:6:3: error: no scale `sow` in the bundle [IT009]
+                    6 |   score sow: 3
+                      |   ^~~~~~~~~~~~
+                  hint: did you mean `sows`?
+                clinic/tests/names.test:7:3: error: no symptom `cramp` in the bundle [IT009]
+                    7 |   reported: cramp
+                      |   ^~~~~~~~~~~~~~~
+                  hint: did you mean `cramps`?
+                clinic/tests/names.test:8:3: error: no intent `ask_baclofn` in the bundle [IT009]
+                    8 |   matched: intent ask_baclofn
+                      |   ^~~~~~~~~~~~~~~~~~~~~~~~~~~
+                  hint: did you mean `ask_baclofen`?
 
-            """)
+                """)
         #expect(TestReport.render(result) == "FAIL clinic/tests/names.test: 2 tests not run: the file has errors\n0 passed, 2 failed\n")
     }
 
@@ -163,17 +167,18 @@ struct RunnerTests {
         let lost = TestParser.parse("test: t\n", path: "elsewhere/x.test")
         let missing = TestParser.parse("bundle: ../nowhere\ntest: t\n", path: "clinic/tests/y.test")
         let result = Fixtures.run([lost, missing])
-        #expect(TestReport.diagnostics(result) == """
-            elsewhere/x.test:1:1: error: cannot use the bundle `?`: the file is not in a bundle's tests/ folder and names no bundle [IT010]
-                1 | test: t
-                  | ^
-              hint: name the bundle folder with `bundle: PATH`, relative to this file
-            clinic/tests/y.test:1:9: error: cannot use the bundle `clinic/nowhere`: no such fixture [IT010]
-                1 | bundle: ../nowhere
-                  |         ^~~~~~~~~~
-              hint: name the bundle folder with `bundle: PATH`, relative to this file
+        #expect(
+            TestReport.diagnostics(result) == """
+                elsewhere/x.test:1:1: error: cannot use the bundle `?`: the file is not in a bundle's tests/ folder and names no bundle [IT010]
+                    1 | test: t
+                      | ^
+                  hint: name the bundle folder with `bundle: PATH`, relative to this file
+                clinic/tests/y.test:1:9: error: cannot use the bundle `clinic/nowhere`: no such fixture [IT010]
+                    1 | bundle: ../nowhere
+                      |         ^~~~~~~~~~
+                  hint: name the bundle folder with `bundle: PATH`, relative to this file
 
-            """)
+                """)
         #expect(result.failed == 2)
     }
 

@@ -29,17 +29,20 @@ struct SessionStartTests {
     func reported() throws {
         let file = TestParser.parse("test: from nowhere\n> 1\n", path: "clinic/tests/t.test")
         let test = try #require(file.tests.first)
-        let result = TestResult(name: test.name, path: file.path, range: test.range,
-                                outcome: .couldNotStart("its session could not start: no node `intake.nowhere`"),
-                                steps: 0, duration: .zero)
-        let suite = SuiteResult(files: [FileResult(path: file.path, source: file.source, bundle: "clinic", diagnostics: [], tests: [result])],
-                                bundleProblems: [], coverage: [], rewrites: [], duration: .zero)
+        let result = TestResult(
+            name: test.name, path: file.path, range: test.range,
+            outcome: .couldNotStart("its session could not start: no node `intake.nowhere`"),
+            steps: 0, duration: .zero)
+        let suite = SuiteResult(
+            files: [FileResult(path: file.path, source: file.source, bundle: "clinic", diagnostics: [], tests: [result])],
+            bundleProblems: [], coverage: [], rewrites: [], duration: .zero)
         #expect(suite.failed == 1)
-        #expect(TestReport.render(suite) == """
-            FAIL clinic/tests/t.test:1: from nowhere: its session could not start: no node `intake.nowhere`
-            0 passed, 1 failed
+        #expect(
+            TestReport.render(suite) == """
+                FAIL clinic/tests/t.test:1: from nowhere: its session could not start: no node `intake.nowhere`
+                0 passed, 1 failed
 
-            """)
+                """)
         let xml = JUnitWriter.xml(suite)
         #expect(xml.contains("errors=\"1\""))
         #expect(xml.contains("<error message=\"its session could not start: no node `intake.nowhere`\" type=\"session-start\">"))

@@ -18,8 +18,9 @@ import Testing
         let turn = try Self.firstTurn("is it ok to have a glass of wine while im on baclofen")
         let example = try #require(turn.matched?.example)
         let score = (example.score * 100).rounded() / 100
-        #expect(StaffNotes.lines(of: turn).first
-            == "question: \(turn.matched?.id ?? ""), like “\(example.text)” (\(example.words.joined(separator: ", ")); score \(score))")
+        #expect(
+            StaffNotes.lines(of: turn).first
+                == "question: \(turn.matched?.id ?? ""), like “\(example.text)” (\(example.words.joined(separator: ", ")); score \(score))")
         #expect(example.words.contains("wine") && example.words.contains("baclofen"))
     }
 

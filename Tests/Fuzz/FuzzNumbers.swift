@@ -12,14 +12,16 @@ import DialogFiles
 import DialogModel
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 // The first entries make the minimal fixture's own values, so that a seed of small
 // bytes loads and the fuzzer starts from a bundle that runs.
-let numbers = ["0", "4", "8", "3", "100", "1", "-1", "101", "-0", "999999", "1000000", "1000001", "-1000001",
-               "9223372036854775807", "-9223372036854775808", "9223372036854775808", "5e18", "1e308",
-               "1e-308", "2.5", "0.0001", "4294967296", "65536", "1e15", "1000000000000001", "18446744073709551615"]
+let numbers = [
+    "0", "4", "8", "3", "100", "1", "-1", "101", "-0", "999999", "1000000", "1000001", "-1000001",
+    "9223372036854775807", "-9223372036854775808", "9223372036854775808", "5e18", "1e308",
+    "1e-308", "2.5", "0.0001", "4294967296", "65536", "1e15", "1000000000000001", "18446744073709551615",
+]
 let operators = ["+", "-", "*", "/", "%"]
 
 let base: [(path: String, bytes: [UInt8])] = {
@@ -84,8 +86,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         guard file.path.hasSuffix("screening.yaml") else { return file }
         var text = String(decoding: file.bytes, as: UTF8.self)
         text = text.replacing("range: 0...4\n", with: "range: \(p.pick(numbers))...\(p.pick(numbers))\n", maxReplacements: 1)
-        text = text.replacing("{range: 4...8, label: higher}", with: "{range: \(p.pick(numbers))...\(p.pick(numbers)), label: higher}",
-                              maxReplacements: 1)
+        text = text.replacing(
+            "{range: 4...8, label: higher}", with: "{range: \(p.pick(numbers))...\(p.pick(numbers)), label: higher}",
+            maxReplacements: 1)
         return (file.path, Array(text.utf8))
     }
     files.append(("fuzz/intake.yaml", Array(intake.utf8)))

@@ -40,8 +40,9 @@ func checkRanges(_ node: Node, _ size: Int) {
 }
 
 func check(_ r: SourceRange, _ size: Int) {
-    require(0 <= r.start.offset && r.start.offset <= r.end.offset && r.end.offset <= size,
-            "range \(r.start.offset)..<\(r.end.offset) outside 0..<\(size)")
+    require(
+        0 <= r.start.offset && r.start.offset <= r.end.offset && r.end.offset <= size,
+        "range \(r.start.offset)..<\(r.end.offset) outside 0..<\(size)")
     require(r.start.line >= 1 && r.start.column >= 1, "position \(r.start) is not 1-based")
 }
 

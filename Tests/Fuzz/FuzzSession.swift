@@ -9,7 +9,7 @@ import DialogEngine
 import DialogModel
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 let maxLines = 64

@@ -131,8 +131,10 @@ public struct CrisisDetector: Sendable {
         public var refines: Set<CrisisKind> = []
         public var when: [PhrasePattern] = []
 
-        public init(id: String, kind: CrisisKind, match: [PhrasePattern], unless: [PhrasePattern] = [],
-                    refines: Set<CrisisKind> = [], when: [PhrasePattern] = []) {
+        public init(
+            id: String, kind: CrisisKind, match: [PhrasePattern], unless: [PhrasePattern] = [],
+            refines: Set<CrisisKind> = [], when: [PhrasePattern] = []
+        ) {
             self.id = id
             self.kind = kind
             self.match = match
@@ -183,8 +185,9 @@ public struct CrisisDetector: Sendable {
     public init(intents: [Intent], concepts: ConceptTable = ConceptTable(), spanish: Bool = false) {
         var rules = intents.compactMap { intent in
             intent.crisis.map {
-                Rule(id: intent.id, kind: $0, match: concepts.patterns(intent.match), unless: concepts.patterns(intent.unless),
-                     refines: Set(intent.refines?.kinds ?? []), when: concepts.patterns(intent.refines?.when ?? []))
+                Rule(
+                    id: intent.id, kind: $0, match: concepts.patterns(intent.match), unless: concepts.patterns(intent.unless),
+                    refines: Set(intent.refines?.kinds ?? []), when: concepts.patterns(intent.refines?.when ?? []))
             }
         }
         if spanish {
@@ -232,8 +235,9 @@ public struct CrisisDetector: Sendable {
         // The kinds refined away are not repeated: their script is the same call, said less precisely.
         var also: [CrisisKind] = []
         for k in Set(live.map(\.kind)).sorted() where !refined.contains(k) && k != kind { also.append(k) }
-        return CrisisReport(kind: kind, also: also, level: level, intent: intent, phrase: first.phrase,
-                            match: first.match, occurrences: occurrences)
+        return CrisisReport(
+            kind: kind, also: also, level: level, intent: intent, phrase: first.phrase,
+            match: first.match, occurrences: occurrences)
     }
 
     /// Every occurrence of a crisis phrase in the line, each with its reading.
@@ -276,8 +280,10 @@ public struct CrisisDetector: Sendable {
             }
             // "in the past hour", "the last few minutes": recent, so now.
             let after = hit.match.words.upperBound
-            if after < n, CrisisLexicon.recentUnits.contains(text.words[after].text)
-                || (after + 1 < n && CrisisLexicon.recentUnits.contains(text.words[after + 1].text)) {
+            if after < n,
+                CrisisLexicon.recentUnits.contains(text.words[after].text)
+                    || (after + 1 < n && CrisisLexicon.recentUnits.contains(text.words[after + 1].text))
+            {
                 continue
             }
             let c = text.scopes.clauses[hit.match.words.lowerBound]
@@ -285,8 +291,9 @@ public struct CrisisDetector: Sendable {
             // A time phrase that is its whole clause reaches the next clause of its sentence:
             // "Years ago, I overdosed."
             if text.scopes.clauseWords[c] == hit.match.words, c + 1 < clauses,
-               text.words[text.scopes.clauseWords[c + 1].lowerBound].sentence == text.words[hit.match.words.lowerBound].sentence,
-               pastIn[c + 1] == nil {
+                text.words[text.scopes.clauseWords[c + 1].lowerBound].sentence == text.words[hit.match.words.lowerBound].sentence,
+                pastIn[c + 1] == nil
+            {
                 pastIn[c + 1] = hit.match.phrase
             }
         }
@@ -315,7 +322,8 @@ public struct CrisisDetector: Sendable {
             // The time opens the clause ("Years ago, I overdosed"), or the clause is a
             // "when" of its own ("when i was in high school | i cut myself").
             guard at <= clause.lowerBound + 1 || text.words[clause.lowerBound].text == "when", !next.isEmpty,
-                  text.words[next.lowerBound].sentence == text.words[clause.lowerBound].sentence else { continue }
+                text.words[next.lowerBound].sentence == text.words[clause.lowerBound].sentence
+            else { continue }
             pastIn[c + 1] = phrase
         }
         // "Now", "still", "again" bring the whole sentence back to now.
@@ -333,7 +341,8 @@ public struct CrisisDetector: Sendable {
             if c + 1 < clauses, questionIn[c + 1] == nil {
                 let next = text.scopes.clauseWords[c + 1]
                 if !next.isEmpty, CrisisLexicon.askedClauseOpeners.contains(text.words[next.lowerBound].text),
-                   text.words[next.lowerBound].sentence == text.words[hit.match.words.lowerBound].sentence {
+                    text.words[next.lowerBound].sentence == text.words[hit.match.words.lowerBound].sentence
+                {
                     questionIn[c + 1] = hit.match.phrase
                 }
             }
@@ -358,15 +367,17 @@ public struct CrisisDetector: Sendable {
             } else if let phrase = pastIn[c], !presentIn.contains(text.words[words.lowerBound].sentence) {
                 qualifier = .past(phrase)
             } else if let phrase = questionIn[c], !hit.match.isSelfNegated, !Self.statesItself(hit.match),
-                      !Self.toldAfterward(hit.match, in: text),
-                      text.isQuestion(at: words.lowerBound) || askingSentences.contains(text.words[words.lowerBound].sentence)
-                        || Self.isSearch(text)
-                        || text.asksInverted(at: text.scopes.clauseWords[c].lowerBound)
-                        || text.asksInverted(at: text.scopes.clauseWords[c].lowerBound - 1) {
+                !Self.toldAfterward(hit.match, in: text),
+                text.isQuestion(at: words.lowerBound) || askingSentences.contains(text.words[words.lowerBound].sentence)
+                    || Self.isSearch(text)
+                    || text.asksInverted(at: text.scopes.clauseWords[c].lowerBound)
+                    || text.asksInverted(at: text.scopes.clauseWords[c].lowerBound - 1)
+            {
                 qualifier = .question(phrase)
             } else if Self.askedAboutInGeneral.contains(rule.kind), !hit.match.isSelfNegated,
-                      let asked = generalAsks[text.words[words.lowerBound].sentence],
-                      asked.asks < hit.match.lastWord || (asked.from < asked.asks && asked.from <= words.lowerBound) {
+                let asked = generalAsks[text.words[words.lowerBound].sentence],
+                asked.asks < hit.match.lastWord || (asked.from < asked.asks && asked.from <= words.lowerBound)
+            {
                 // Asked after the question word (a phrase in two parts ends after it: "has a
                 // pump, what happens if the alarm goes off"), or in an "if" that opens the
                 // question ("if someone took too much baclofen, what would happen to them").
@@ -419,7 +430,8 @@ public struct CrisisDetector: Sendable {
             if let at = askingStart(in: text, start..<end) {
                 let from = text.words[start].text == "if" ? start : at
                 if !(start..<end).contains(where: { CrisisLexicon.urgent.contains(text.words[$0].text) }),
-                   namesNobodyInParticular(text, from..<end) {
+                    namesNobodyInParticular(text, from..<end)
+                {
                     asks[sentence] = (from: from, asks: at)
                 }
             }
@@ -431,8 +443,10 @@ public struct CrisisDetector: Sendable {
     /// Where the words of one sentence start asking; nil when they do not ask.
     private static func askingStart(in text: NormalizedText, _ sentence: Range<Int>) -> Int? {
         if Lexicon.questionOpeners.contains(text.words[sentence.lowerBound].text) { return sentence.lowerBound }
-        for i in sentence.dropLast() where CrisisLexicon.whWords.contains(text.words[i].text)
-            && CrisisLexicon.afterWhWord.contains(text.words[i + 1].text) {
+        for i in sentence.dropLast()
+        where CrisisLexicon.whWords.contains(text.words[i].text)
+            && CrisisLexicon.afterWhWord.contains(text.words[i + 1].text)
+        {
             return i
         }
         // A clause that asks in the inverted order: "mixing baclofen and beer, is it safe?"
@@ -476,19 +490,25 @@ public struct CrisisDetector: Sendable {
     /// "took too many" alone could be anyone's.
     private static func namesOnlyTheWriter(_ text: NormalizedText) -> Bool {
         guard let first = text.words.first else { return false }
-        let dropsI = CrisisLexicon.takenWithoutSubject.contains(first.text)
+        let dropsI =
+            CrisisLexicon.takenWithoutSubject.contains(first.text)
             && text.words.contains { CrisisLexicon.writersOwn.contains($0.text) }
         return (dropsI || text.words.contains { firstPerson.contains($0.text) }) && otherPeople.hits(in: text).isEmpty
     }
 
     private static let firstPerson: Set<String> = ["i", "myself", "yo", "tuve", "tome", "estoy"]
-    private static let otherPeople = PhraseSet([(0, Lexicon.othersPronouns + Lexicon.spanishRelations + [
-        "hers", "theirs", "himself", "herself", "themselves", "someone", "somebody", "anyone", "anybody",
-        "everyone", "people",
-        // Spanish: "mi primo se metió algo y no me habla".
-        "el", "ella", "ellos", "ellas", "alguien", "primo", "prima", "madre", "padre", "tio", "tia", "abuelo",
-        "abuela", "vecino", "vecina", "pareja", "companero", "companera",
-    ] + ConceptTable.builtIn["person", default: []])])
+    private static let otherPeople = PhraseSet([
+        (
+            0,
+            Lexicon.othersPronouns + Lexicon.spanishRelations + [
+                "hers", "theirs", "himself", "herself", "themselves", "someone", "somebody", "anyone", "anybody",
+                "everyone", "people",
+                // Spanish: "mi primo se metió algo y no me habla".
+                "el", "ella", "ellos", "ellas", "alguien", "primo", "prima", "madre", "padre", "tio", "tia", "abuelo",
+                "abuela", "vecino", "vecina", "pareja", "companero", "companera",
+            ] + ConceptTable.builtIn["person", default: []]
+        )
+    ])
 
     /// The words that name a person ("friend", "son"), from the built-in `~person` concept.
     private static let people: Set<String> = Set(ConceptTable.builtIn["person"] ?? [])

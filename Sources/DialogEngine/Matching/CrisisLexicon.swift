@@ -156,28 +156,31 @@ public enum CrisisLexicon {
     /// Uses of the words of `present` that speak of how things are since, not of the
     /// crisis happening again: "I still miss him", "she's OK now", "never again". A past
     /// crisis with one of these stays history (`resources`).
-    public static let notNow: [String] = feelingsNow + [
-        "still miss", "still worry", "still worried", "still think about", "still thinking about",
-        "still remember", "still grieve", "still grieving", "still have nightmares", "still get nightmares",
-        "still have flashbacks", "still blame", "still cry about", "still dream about", "never again",
-        "better now", "great now", "doing great", "doing amazing", "doing really well", "doing better now", "doing well now", "ok now", "okay now", "fine now", "safe now",
-        "clean now", "sober now", "in recovery now", "alive now", "recovered now", "ok since", "okay since",
-        "fine since", "none since", "not since", "clean since", "still scares me", "still scary", "still shaken", "still shook", "still shaky about", "home now", "happen again",
-        "just nervous", "just worried", "just scared", "just want to know", "still can not believe", "still get flashbacks",
-        "here today", "alive today", "better place now", "doing ok now", "doing good now", "good now",
-        "in rehab now", "rehab now", "stable now", "careful now", "not now", "much better now", "ya estoy mejor", "estoy mejor",
-        // Again in the future, not again now: "I OD'd last year and now I'm scared to use again".
-        "use again", "using again", "get high again", "pick up again", "relapse again", "drink again",
-        "not in years", "have not in years", "not since then",
-        "in treatment now", "help others now", "refills now",
-    ]
+    public static let notNow: [String] =
+        feelingsNow + [
+            "still miss", "still worry", "still worried", "still think about", "still thinking about",
+            "still remember", "still grieve", "still grieving", "still have nightmares", "still get nightmares",
+            "still have flashbacks", "still blame", "still cry about", "still dream about", "never again",
+            "better now", "great now", "doing great", "doing amazing", "doing really well", "doing better now", "doing well now", "ok now", "okay now", "fine now", "safe now",
+            "clean now", "sober now", "in recovery now", "alive now", "recovered now", "ok since", "okay since",
+            "fine since", "none since", "not since", "clean since", "still scares me", "still scary", "still shaken", "still shook", "still shaky about", "home now", "happen again",
+            "just nervous", "just worried", "just scared", "just want to know", "still can not believe", "still get flashbacks",
+            "here today", "alive today", "better place now", "doing ok now", "doing good now", "good now",
+            "in rehab now", "rehab now", "stable now", "careful now", "not now", "much better now", "ya estoy mejor", "estoy mejor",
+            // Again in the future, not again now: "I OD'd last year and now I'm scared to use again".
+            "use again", "using again", "get high again", "pick up again", "relapse again", "drink again",
+            "not in years", "have not in years", "not since then",
+            "in treatment now", "help others now", "refills now",
+        ]
 
     /// "Now" with how someone feels or where they are since: "now I'm scared to use
     /// again", "now he's in rehab".
     static let feelingsNow: [String] = {
         let who = ["i am", "he is", "she is", "they are", "we are", "i have been", "i get", "i feel"]
-        let how = ["scared", "worried", "terrified", "afraid", "nervous", "anxious", "paranoid", "frightened",
-                   "in rehab", "in treatment", "in recovery", "clean", "sober", "careful", "better", "fine", "ok", "okay"]
+        let how = [
+            "scared", "worried", "terrified", "afraid", "nervous", "anxious", "paranoid", "frightened",
+            "in rehab", "in treatment", "in recovery", "clean", "sober", "careful", "better", "fine", "ok", "okay",
+        ]
         return who.flatMap { w in how.map { "now \(w) \($0)" } }
     }()
 

@@ -61,8 +61,10 @@ public struct Debrief: Sendable, Equatable {
     /// The share needed to pass, in percent (`pass-mark:`).
     public var passMark: Int
 
-    public init(items: [Item], score: (right: Int, questions: Int)?, questions: [Question] = [],
-                passMark: Int = DialogBundle.defaultPassMark) {
+    public init(
+        items: [Item], score: (right: Int, questions: Int)?, questions: [Question] = [],
+        passMark: Int = DialogBundle.defaultPassMark
+    ) {
         self.items = items
         self.score = score
         self.questions = questions
@@ -113,8 +115,9 @@ public struct Debrief: Sendable, Equatable {
         var out: [String] = []
         if let score {
             let answered = questions.isEmpty ? score.questions : questions.filter { $0.status != .unanswered }.count
-            out.append("Knowledge check: \(score.right) out of \(score.questions) right"
-                       + (answered < score.questions ? " (\(answered) answered)." : ".") + " Pass mark \(passMark)%.")
+            out.append(
+                "Knowledge check: \(score.right) out of \(score.questions) right"
+                    + (answered < score.questions ? " (\(answered) answered)." : ".") + " Pass mark \(passMark)%.")
         }
         let missed = missedQuestions
         if !missed.isEmpty {
@@ -152,28 +155,36 @@ public struct Debrief: Sendable, Equatable {
         // Every key is always there (`score` null without a knowledge check): the turn
         // schema requires them.
         var entries: [(key: String, value: TypedValue)] = [
-            ("score", score.map { .mapping([("right", .int($0.right)), ("questions", .int($0.questions))]) } ?? .null),
+            ("score", score.map { .mapping([("right", .int($0.right)), ("questions", .int($0.questions))]) } ?? .null)
         ]
         entries += [
-            ("items", .sequence(items.map { item in
-                .mapping([
-                    ("id", .string(item.id)), ("label", .string(item.label)), ("status", .string(item.status.rawValue)),
-                    ("met", .bool(item.met)), ("avoid", .bool(item.avoid)), ("critical", .bool(item.critical)),
-                    ("points", .int(item.earned)), ("of", .int(item.points)),
-                    ("line", item.line.map { .string($0) } ?? .null),
-                    ("phrase", item.phrase.map { .string($0) } ?? .null),
-                    ("met_line", item.metLine.map { .string($0) } ?? .null),
-                    ("practise", item.practise.map { .string($0) } ?? .null),
-                    ("sources", .sequence(item.sources.map { .string($0) })),
-                ])
-            })),
-            ("questions", .sequence(questions.map { q in
-                .mapping([
-                    ("id", .string(q.id)), ("question", .string(q.question)), ("status", .string(q.status.rawValue)),
-                    ("answer", .string(q.answer)), ("explanation", .string(q.explanation)),
-                    ("sources", .sequence(q.sources.map { .string($0) })),
-                ])
-            })),
+            (
+                "items",
+                .sequence(
+                    items.map { item in
+                        .mapping([
+                            ("id", .string(item.id)), ("label", .string(item.label)), ("status", .string(item.status.rawValue)),
+                            ("met", .bool(item.met)), ("avoid", .bool(item.avoid)), ("critical", .bool(item.critical)),
+                            ("points", .int(item.earned)), ("of", .int(item.points)),
+                            ("line", item.line.map { .string($0) } ?? .null),
+                            ("phrase", item.phrase.map { .string($0) } ?? .null),
+                            ("met_line", item.metLine.map { .string($0) } ?? .null),
+                            ("practise", item.practise.map { .string($0) } ?? .null),
+                            ("sources", .sequence(item.sources.map { .string($0) })),
+                        ])
+                    })
+            ),
+            (
+                "questions",
+                .sequence(
+                    questions.map { q in
+                        .mapping([
+                            ("id", .string(q.id)), ("question", .string(q.question)), ("status", .string(q.status.rawValue)),
+                            ("answer", .string(q.answer)), ("explanation", .string(q.explanation)),
+                            ("sources", .sequence(q.sources.map { .string($0) })),
+                        ])
+                    })
+            ),
             ("total", .int(total)), ("maximum", .int(maximum)), ("pass_mark", .int(passMark)), ("passed", .bool(passed)),
             ("practise", .sequence(practise.map { .string($0) })),
         ]

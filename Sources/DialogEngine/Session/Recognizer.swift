@@ -100,12 +100,14 @@ struct Recognizer: Sendable {
         symptomReader = SymptomReader(symptoms: bundle.symptoms, concepts: concepts)
         let rubric = bundle.rubric.enumerated()
         rubricSet = PhraseSet(rubric.filter { !$0.element.avoid }.map { (id: $0.offset, phrases: concepts.patterns($0.element.match)) })
-        rubricAvoidSet = PhraseSet(rubric.filter { $0.element.avoid }.map { (id: $0.offset, phrases: concepts.patterns($0.element.match)) },
-                                   minimumQuality: .stemmed)
+        rubricAvoidSet = PhraseSet(
+            rubric.filter { $0.element.avoid }.map { (id: $0.offset, phrases: concepts.patterns($0.element.match)) },
+            minimumQuality: .stemmed)
         rubricUnlessSet = PhraseSet(rubric.map { (id: $0.offset, phrases: concepts.patterns($0.element.unless)) })
         rubricAgainstSet = PhraseSet(rubric.map { (id: $0.offset, phrases: concepts.patterns($0.element.against)) })
-        rubricWordsSet = PhraseSet(rubric.filter { $0.element.avoid }.map { (id: $0.offset, phrases: concepts.patterns($0.element.words)) },
-                                   minimumQuality: .stemmed)
+        rubricWordsSet = PhraseSet(
+            rubric.filter { $0.element.avoid }.map { (id: $0.offset, phrases: concepts.patterns($0.element.words)) },
+            minimumQuality: .stemmed)
         if compilingMenus {
             for (id, node) in bundle.nodes {
                 if !node.choices.isEmpty { menus[id] = Menu(node.choices, concepts: concepts) }
@@ -121,9 +123,10 @@ struct Recognizer: Sendable {
     /// by the phrase set; as an example, a short one would be too easily like a line.
     static func questions(of intent: Intent) -> [String] {
         guard !intent.examples.isEmpty else { return [] }
-        return intent.examples.map(\.text) + intent.match.map(\.text).filter {
-            !ConceptTable.isPattern($0) && TextNormalizer.words($0).count == 1
-        }
+        return intent.examples.map(\.text)
+            + intent.match.map(\.text).filter {
+                !ConceptTable.isPattern($0) && TextNormalizer.words($0).count == 1
+            }
     }
 
     /// One phrase set per route, under id 0: a route matches when its set ranks a hit.
@@ -136,9 +139,10 @@ struct Recognizer: Sendable {
     private static func compile(_ scale: Scale) -> PhraseSet<Int> {
         let labels = scale.range.map { scale.labels[$0] ?? "" }
         // Each label with the built-in words of its meaning ("a bit" for "a little").
-        return PhraseSet(labels.enumerated().filter { !$0.element.isEmpty }.map { point in
-            (id: point.offset, phrases: ([point.element] + LikertWords.synonyms(ofLabel: point.element)).map { PhrasePattern($0) })
-        })
+        return PhraseSet(
+            labels.enumerated().filter { !$0.element.isEmpty }.map { point in
+                (id: point.offset, phrases: ([point.element] + LikertWords.synonyms(ofLabel: point.element)).map { PhrasePattern($0) })
+            })
     }
 
     /// The compiled menu of a node, compiled now if it was not yet.
@@ -165,9 +169,10 @@ struct Recognizer: Sendable {
                 labels.append(label)
             }
             labelWords = labels.map { TextNormalizer.scan($0).words.map(\.text) }
-            set = PhraseSet(choices.indices.map { i in
-                (id: i, phrases: [PhrasePattern(labels[i])] + concepts.patterns(choices[i].match))
-            })
+            set = PhraseSet(
+                choices.indices.map { i in
+                    (id: i, phrases: [PhrasePattern(labels[i])] + concepts.patterns(choices[i].match))
+                })
         }
     }
     /// What a trainee's line does to the rubric: each item it meets or breaks, by its
@@ -197,7 +202,10 @@ struct Recognizer: Sendable {
             // Said as advice, not refused ("don't drink to sleep") nor taken back ("a beer
             // to sleep is not a good idea"), nor only supposed ("if you drink to sleep…").
             if AdviceReading.isHypothetical(hit.match.words.lowerBound..<hit.match.lastWord + 1, in: text)
-                || AdviceReading.refusesLabel(hit.match.words, in: text) { continue }
+                || AdviceReading.refusesLabel(hit.match.words, in: text)
+            {
+                continue
+            }
             let reading = AdviceReading.of(hit.match.words, in: text)
             // (A rhetorical "why not …?" suggests: AdviceReading reads it as advice.)
             let negated = hit.match.isNegated && !(hit.match.negatedBy.map { $0 > 0 && text.words[$0 - 1].text == "why" } ?? false)
@@ -235,8 +243,9 @@ struct Recognizer: Sendable {
         // An amount quoted or told back ("I can't say 'take two'"), supposed, or taken back
         // ("half a tablet isn't something I can okay") is not given.
         if bundle.rubric.contains(where: { $0.avoid && $0.detect.contains(.amount) }),
-           let words = AmountReading.firstAmount(in: text), !AdviceReading.isMentioned(words, in: text),
-           !AdviceReading.isHypothetical(words, in: text, includingWhen: true), AdviceReading.of(words, in: text) != .dismissed {
+            let words = AmountReading.firstAmount(in: text), !AdviceReading.isMentioned(words, in: text),
+            !AdviceReading.isHypothetical(words, in: text, includingWhen: true), AdviceReading.of(words, in: text) != .dismissed
+        {
             for (index, item) in bundle.rubric.enumerated() where item.avoid && item.detect.contains(.amount) {
                 record(index, String(text.text(of: words)), breaks: true)
             }
@@ -252,18 +261,22 @@ struct Recognizer: Sendable {
 
     func crisis(in text: NormalizedText) -> CrisisFinding? {
         guard let report = crisisDetector.detect(in: text) else { return nil }
-        let asked = report.level != .takeover && report.occurrences.contains {
-            if case .question? = $0.qualifier { $0.kind == report.kind } else { false }
-        }
-        let general = report.occurrences.allSatisfy { occurrence in
-            switch occurrence.qualifier {
-            case .question?, .unless?, .figurative?: true
-            case .negated?, .past?, nil: false
+        let asked =
+            report.level != .takeover
+            && report.occurrences.contains {
+                if case .question? = $0.qualifier { $0.kind == report.kind } else { false }
             }
-        } && !report.occurrences.contains { Self.namesSomeone(in: text, around: $0.match.words) }
-        return CrisisFinding(kind: report.kind, also: report.also,
-                             level: report.level == .takeover ? .takeover : .resources,
-                             intent: report.intent, phrase: report.phrase, asked: asked, general: general)
+        let general =
+            report.occurrences.allSatisfy { occurrence in
+                switch occurrence.qualifier {
+                case .question?, .unless?, .figurative?: true
+                case .negated?, .past?, nil: false
+                }
+            } && !report.occurrences.contains { Self.namesSomeone(in: text, around: $0.match.words) }
+        return CrisisFinding(
+            kind: report.kind, also: report.also,
+            level: report.level == .takeover ? .takeover : .resources,
+            intent: report.intent, phrase: report.phrase, asked: asked, general: general)
     }
 
     /// Whether the clauses of `words` name someone it may be happening to: the writer, a
@@ -328,7 +341,10 @@ struct Recognizer: Sendable {
     func carriesDanger(in text: NormalizedText, strong: Bool = false, distinct: Int = 1, inQuestion: Bool = false) -> Bool {
         var hits = (strong ? strongDangerWords : dangerWords).hits(in: text)
         if inQuestion && !strong && text.words.count >= 5
-            && hits.allSatisfy({ SafetyLexicon.ordinaryInQuestions.contains($0.match.phrase) }) { hits = [] }
+            && hits.allSatisfy({ SafetyLexicon.ordinaryInQuestions.contains($0.match.phrase) })
+        {
+            hits = []
+        }
         guard hits.count >= distinct else { return false }
         var figurative = Set<Int>()
         for f in figures.hits(in: text) { figurative.formUnion(f.match.words) }
@@ -442,15 +458,19 @@ struct Recognizer: Sendable {
             ranking = topicSet.rank(in: text, includingNegated: true, among: Set(topics.indices).subtracting(tellingPlaces))
         }
         for hit in ranking.hits {
-            consider(IntentPick(intent: topics[hit.id], phrase: hit.match.phrase, score: hit.match.score,
-                                strength: Self.strength(of: hit.match.score), place: hit.id))
+            consider(
+                IntentPick(
+                    intent: topics[hit.id], phrase: hit.match.phrase, score: hit.match.score,
+                    strength: Self.strength(of: hit.match.score), place: hit.id))
         }
         // A question about an amount of a medicine, however the amount is written: as
         // strong as a phrase of two words, so a longer phrase of another topic still wins.
         if !amountPlaces.isEmpty, let amount = AmountQuestion.asked(in: text) {
             for place in amountPlaces {
-                consider(IntentPick(intent: topics[place], phrase: String(text.text(of: amount)),
-                                    strength: Self.phraseStrengths[1], place: place))
+                consider(
+                    IntentPick(
+                        intent: topics[place], phrase: String(text.text(of: amount)),
+                        strength: Self.phraseStrengths[1], place: place))
             }
         }
         for hit in examples.value.rank(text) where !topics[hit.id].tells || askedInGeneral().isEmpty {
@@ -466,18 +486,19 @@ struct Recognizer: Sendable {
         }
         guard let first = ranked.first, first.strength >= bundle.questionThresholds.weak else {
             guard let intent = topics.first(where: \.readsSymptoms),
-                  let place = topics.firstIndex(where: \.readsSymptoms),
-                  !symptomReader.read(text).reported.isEmpty
+                let place = topics.firstIndex(where: \.readsSymptoms),
+                !symptomReader.read(text).reported.isEmpty
             else { return .none }
             return .one(IntentPick(intent: intent, strength: 0, place: place))
         }
         if ranked.count > 1 {
             let second = ranked[1]
             if second.intent.priority == first.intent.priority, second.strength >= bundle.questionThresholds.weak,
-               first.strength - second.strength < bundle.questionThresholds.margin,
-               first.phrase == nil, second.phrase == nil,
-               first.intent.label != nil, second.intent.label != nil,
-               first.intent.goto.target != second.intent.goto.target {
+                first.strength - second.strength < bundle.questionThresholds.margin,
+                first.phrase == nil, second.phrase == nil,
+                first.intent.label != nil, second.intent.label != nil,
+                first.intent.goto.target != second.intent.goto.target
+            {
                 return .clarify(first, second)
             }
         }
@@ -562,9 +583,10 @@ struct Recognizer: Sendable {
         if let exact = labels.firstIndex(where: { NormalizedText($0).words.map(\.text) == words }) {
             return .one(exact, phrase: nil)
         }
-        let set = PhraseSet(labels.indices.map { i in
-            (id: i, phrases: [PhrasePattern(labels[i])] + concepts.patterns(i < phrases.count ? phrases[i] : []))
-        })
+        let set = PhraseSet(
+            labels.indices.map { i in
+                (id: i, phrases: [PhrasePattern(labels[i])] + concepts.patterns(i < phrases.count ? phrases[i] : []))
+            })
         switch set.rank(in: text) {
         case .none: return .none
         case .unique(let hit): return .one(hit.id, phrase: hit.match.phrase, score: hit.match.score)
@@ -648,7 +670,8 @@ struct Recognizer: Sendable {
         // is, not how true the item is: "i just want to use so bad", "months later and i
         // still get random cravings and bad sleep" ask for the topic's answer.
         if text.words.count >= Self.longestRatingLine, hit.match.words.lowerBound >= Self.ratingWordsAtTheStart,
-           let topic = topicReading(in: text).best, topic.strength >= Self.clearQuestion {
+            let topic = topicReading(in: text).best, topic.strength >= Self.clearQuestion
+        {
             return nil
         }
         return scale.range.lowerBound + hit.id

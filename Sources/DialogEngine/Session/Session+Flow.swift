@@ -28,8 +28,11 @@ extension Session {
 
     /// What the session waits for now.
     var expects: Turn.Expects {
-        pendingLeave ? .yesNo : pendingClarify != nil || pendingFollowUps != nil ? .choice
-            : Session.expects(waiting, at: bundle.nodes[current], scales: bundle.scales)
+        pendingLeave
+            ? .yesNo
+            : pendingClarify != nil || pendingFollowUps != nil
+                ? .choice
+                : Session.expects(waiting, at: bundle.nodes[current], scales: bundle.scales)
     }
 
     /// What a session waiting so at `node` waits for.
@@ -363,8 +366,9 @@ extension Session {
 
     /// The variables as expressions read them.
     var lookup: SessionLookup {
-        SessionLookup(variables: variables, reported: reported, denied: denied, scores: scores,
-                      rubric: bundle.rubric, resources: bundle.resources, region: region.code, rubricMarks: rubricMarks)
+        SessionLookup(
+            variables: variables, reported: reported, denied: denied, scores: scores,
+            rubric: bundle.rubric, resources: bundle.resources, region: region.code, rubricMarks: rubricMarks)
     }
 
     /// A line made safe to read: control characters removed, at most `limit` characters.

@@ -32,9 +32,10 @@ extension Session {
         guard let node = bundle.nodes[offer.node] else { return }
         let lookup = self.lookup
         turn.ask = "Would you like to know more?"
-        turn.choices = offer.choices.compactMap { id in
-            node.choices.first { $0.id == id }.map { Turn.Choice(id: $0.id, label: $0.label.interpolation.render(with: lookup)) }
-        } + [Turn.Choice(id: Session.followUpBackID, label: Session.followUpBackLabel)]
+        turn.choices =
+            offer.choices.compactMap { id in
+                node.choices.first { $0.id == id }.map { Turn.Choice(id: $0.id, label: $0.label.interpolation.render(with: lookup)) }
+            } + [Turn.Choice(id: Session.followUpBackID, label: Session.followUpBackLabel)]
     }
 
     /// Takes a follow-up, or the way back, when the line picks one; false for any other
@@ -72,9 +73,10 @@ extension Recognizer {
         let words = text.words.map(\.text)
         if words == ["back"] || words == ["go", "back"] || yesNo(text) == false { return choices.count }
         if choices.count == 1, yesNo(text) == true { return 0 }
-        let set = PhraseSet(choices.indices.map { i in
-            (id: i, phrases: [PhrasePattern(labels[i])] + patterns(choices[i].match))
-        })
+        let set = PhraseSet(
+            choices.indices.map { i in
+                (id: i, phrases: [PhrasePattern(labels[i])] + patterns(choices[i].match))
+            })
         if case .unique(let hit) = set.rank(in: text) { return hit.id }
         return nil
     }

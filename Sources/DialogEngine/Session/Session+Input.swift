@@ -32,7 +32,8 @@ extension Session {
             // baclofen" at a menu whose choice matches "baclofen"), or a close example
             // ("is baclofen safe with my kidney problems").
             if let score, let topic = recognizer.topicReading(in: input).best,
-               topic.score.map({ $0 > score }) == true || topic.strength > Recognizer.strength(of: score) {
+                topic.score.map({ $0 > score }) == true || topic.strength > Recognizer.strength(of: score)
+            {
                 return false
             }
             pick(places[index], of: node, label: labels[index], phrase: phrase, means: nil, turn: &turn)
@@ -48,7 +49,8 @@ extension Session {
             // "yep", "nah im good", "none of them"; but not the "i have" of a statement
             // that opens a question.
             guard !opensAQuestionWithAStatement(input),
-                  let index = recognizer.meaningPick(input, meanings: offered.map(\.meaning)) else { return false }
+                let index = recognizer.meaningPick(input, meanings: offered.map(\.meaning))
+            else { return false }
             pick(places[index], of: node, label: labels[index], phrase: nil, means: offered[index].meaning, turn: &turn)
             return true
         }
@@ -165,7 +167,7 @@ extension Session {
     private func asksInsteadOfAnswering(_ input: NormalizedText) -> Bool {
         // A number among fillers is an answer, however it is put ("how about a 3").
         guard input.words.count >= 4, let first = input.words.first, recognizer.number(input) == nil,
-              YesNo.read(NormalizedText(first.text)) == nil, Ordinals.cardinal(first.text) == nil, Double(first.text) == nil
+            YesNo.read(NormalizedText(first.text)) == nil, Ordinals.cardinal(first.text) == nil, Double(first.text) == nil
         else { return false }
         if let asking = input.firstAskingClause {
             let before = input.scopes.clauseWords[..<asking].reduce(0) { $0 + $1.count }
@@ -181,11 +183,11 @@ extension Session {
     /// question, "i have chest pain, what do i do" is still yes.
     private func opensAQuestionWithAStatement(_ input: NormalizedText) -> Bool {
         guard YesNo.opensWithStatement(input),
-              // Run-ons ask too: "im on dialysis can i take baclofen".
-              input.firstAskingClause != nil
+            // Run-ons ask too: "im on dialysis can i take baclofen".
+            input.firstAskingClause != nil
                 || input.words.indices.contains(where: { input.isQuestion(at: $0) || input.asksInverted(at: $0) }),
-              !recognizer.carriesDanger(in: input),
-              let topic = recognizer.topicReading(in: input).best
+            !recognizer.carriesDanger(in: input),
+            let topic = recognizer.topicReading(in: input).best
         else { return false }
         return topic.strength >= Recognizer.clearQuestion
     }
@@ -228,8 +230,9 @@ extension Session {
         case .summary:
             turn.say += summary().lines
         case .help:
-            turn.say.append("Type the number or the words of a choice, or ask a question in your own words. "
-                + "Commands: back, repeat, restart, summary, quit.")
+            turn.say.append(
+                "Type the number or the words of a choice, or ask a question in your own words. "
+                    + "Commands: back, repeat, restart, summary, quit.")
         case .repeat:
             // The texts again, and for staff the node's note again.
             if let node = bundle.nodes[current], !isEnded {
@@ -244,7 +247,8 @@ extension Session {
                 history.removeLast()
                 let previous = history.removeLast()
                 if let node = bundle.nodes[previous], node.waitsForInput, let name = node.scale?.value,
-                   let scale = bundle.scales[name], !scale.items.isEmpty, answered[name] == scale.items.count {
+                    let scale = bundle.scales[name], !scale.items.isEmpty, answered[name] == scale.items.count
+                {
                     // Back from after a finished scale: to its last item, its points taken off.
                     remember(previous)
                     current = previous

@@ -174,7 +174,8 @@ public struct Session: Sendable {
 
         // 1. Crisis intents, before anything else, from every node, over more of a long
         // line than the rest of the turn reads.
-        let crisisText = input.unicodeScalars.count < Session.maxInputLength
+        let crisisText =
+            input.unicodeScalars.count < Session.maxInputLength
             ? text : NormalizedText(Session.clean(line, limit: Session.maxCrisisInputLength))
         var crisisFinding = bundle.kind == .intake ? recognizer.crisis(in: crisisText) : nil
         // A crisis told over several messages ("my son has a baclofen pump" / "it's
@@ -196,7 +197,8 @@ public struct Session: Sendable {
         // One whose own words name another topic outright ("is there a support group for
         // people who lost someone to an overdose") is that topic's question.
         if let finding = crisisFinding, finding.general, let about = recognizer.topic(about: finding.kind),
-           showsEmergencyNumbers(about.intent) {
+            showsEmergencyNumbers(about.intent)
+        {
             let reading = recognizer.topicReading(in: text)
             if Self.namesAnotherTopic(reading, than: about), let other = reading.best {
                 return answer(other, text: text, turn: &turn)
@@ -229,8 +231,10 @@ public struct Session: Sendable {
             }
             turn.flags.append(.safetyNote)
             turn.say += safetyNote(into: &turn)
-        } else if bundle.kind == .intake, recognizer.callsForHelp(in: text) || recognizer.carriesDanger(in: crisisText, strong: true)
-                    || recognizer.carriesDanger(in: crisisText, distinct: Session.dangerWordsForNumbers) {
+        } else if bundle.kind == .intake,
+            recognizer.callsForHelp(in: text) || recognizer.carriesDanger(in: crisisText, strong: true)
+                || recognizer.carriesDanger(in: crisisText, distinct: Session.dangerWordsForNumbers)
+        {
             // "help", "emergency", "I'm in crisis", or a danger word the crisis intents did
             // not place ("dead", "gun", "unresponsive"): the numbers at once, then the line
             // is read as usual (a whole-line `help` still runs the command).
@@ -288,14 +292,16 @@ public struct Session: Sendable {
         // topic `about:` its kind, unless its own words name a topic outright.
         var reading = recognizer.topicReading(in: text)
         if let finding = crisisFinding, finding.asked, let about = recognizer.topic(about: finding.kind),
-           !Self.namesAnotherTopic(reading, than: about) {
+            !Self.namesAnotherTopic(reading, than: about)
+        {
             reading = .one(about)
         }
         // A line read by its likeness to example questions was not read word for word: one
         // that carries danger words may be a crisis said our way ("why won't he wake up"),
         // so the numbers come with the answer, as with a line nobody understood.
         if bundle.kind == .intake, turn.crisis == nil, let best = reading.best, best.phrase == nil,
-           recognizer.carriesDanger(in: crisisText, inQuestion: true) {
+            recognizer.carriesDanger(in: crisisText, inQuestion: true)
+        {
             showNumbersForDistress(in: &turn)
         }
         switch reading {
@@ -339,7 +345,8 @@ public struct Session: Sendable {
     /// Whether a topic's answer lists the region's emergency resource (`show:` its role).
     private func showsEmergencyNumbers(_ intent: Intent) -> Bool {
         guard let node = bundle.nodes[intent.goto.target], let show = node.show,
-              let emergency = bundle.resource(role: "emergency", region: region.code) else { return false }
+            let emergency = bundle.resource(role: "emergency", region: region.code)
+        else { return false }
         return Self.selection(show, picks: emergency)
     }
 
@@ -436,8 +443,9 @@ public struct Session: Sendable {
 
     /// The symptoms so far, with their labels.
     var symptomsSoFar: Turn.Symptoms {
-        Turn.Symptoms(reported: reported.map { Turn.Labelled(id: $0, label: label(ofSymptom: $0)) },
-                      denied: denied.map { Turn.Labelled(id: $0, label: label(ofSymptom: $0)) })
+        Turn.Symptoms(
+            reported: reported.map { Turn.Labelled(id: $0, label: label(ofSymptom: $0)) },
+            denied: denied.map { Turn.Labelled(id: $0, label: label(ofSymptom: $0)) })
     }
 
     /// The scales begun so far, by name. A scale not answered to the end has a running
@@ -446,9 +454,10 @@ public struct Session: Sendable {
         scores.keys.sorted().compactMap { name in
             guard let scale = bundle.scales[name], let total = scores[name] else { return nil }
             let count = answered[name] ?? 0
-            return Turn.Score(scale: name, title: scale.title, total: total, maximum: scale.maximum,
-                              answered: count, items: scale.items.count,
-                              band: count == scale.items.count ? scale.bands.first { $0.range.contains(total) }?.label : nil)
+            return Turn.Score(
+                scale: name, title: scale.title, total: total, maximum: scale.maximum,
+                answered: count, items: scale.items.count,
+                band: count == scale.items.count ? scale.bands.first { $0.range.contains(total) }?.label : nil)
         }
     }
 
@@ -482,7 +491,8 @@ public struct Session: Sendable {
         if !questions.isEmpty {
             score = (questions.filter { $0.status == .right }.count, questions.count)
         } else if case .number(let right)? = variables["score"], case .number(let questions)? = variables["questions"],
-                  let right = Int(exactly: right.rounded()), let questions = Int(exactly: questions.rounded()) {
+            let right = Int(exactly: right.rounded()), let questions = Int(exactly: questions.rounded())
+        {
             score = (right, questions)
         }
         return Debrief(items: items, score: score, questions: questions, passMark: bundle.passMark)
@@ -563,7 +573,8 @@ public enum SessionError: Error, Sendable, Equatable, CustomStringConvertible {
 extension Region {
     /// A region a bundle does not list, for bundles that list none.
     static func unlisted(_ code: String) -> Region {
-        Region(file: "", code: code.uppercased(), name: code, aliases: [],
-               range: SourceRange(at: SourcePosition(offset: 0, line: 1, column: 1)))
+        Region(
+            file: "", code: code.uppercased(), name: code, aliases: [],
+            range: SourceRange(at: SourcePosition(offset: 0, line: 1, column: 1)))
     }
 }

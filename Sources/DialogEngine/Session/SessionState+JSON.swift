@@ -15,14 +15,24 @@ extension SessionState {
             ("back", strings(back.map(\.description))),
             ("variables", .mapping(variables.keys.sorted().compactMap { name in variables[name].map { (name, $0.jsonValue) } })),
             ("symptoms", .mapping([("reported", strings(reported)), ("denied", strings(denied))])),
-            ("scales", .mapping(scales.keys.sorted().compactMap { name in
-                scales[name].map { p in
-                    (name, .mapping([("position", p.position.map { .int($0) } ?? .null), ("total", .int(p.total)),
-                                     ("answered", .int(p.answered)), ("items", .int(p.items)),
-                                     ("min", .int(p.range.lowerBound)), ("max", .int(p.range.upperBound))]
-                                    + (p.points.map { [("points", .sequence($0.map { .int($0) }))] } ?? [])))
-                }
-            })),
+            (
+                "scales",
+                .mapping(
+                    scales.keys.sorted().compactMap { name in
+                        scales[name].map { p in
+                            (
+                                name,
+                                .mapping(
+                                    [
+                                        ("position", p.position.map { .int($0) } ?? .null), ("total", .int(p.total)),
+                                        ("answered", .int(p.answered)), ("items", .int(p.items)),
+                                        ("min", .int(p.range.lowerBound)), ("max", .int(p.range.upperBound)),
+                                    ]
+                                        + (p.points.map { [("points", .sequence($0.map { .int($0) }))] } ?? []))
+                            )
+                        }
+                    })
+            ),
             ("turn", .int(turn)),
             ("region", .string(region)),
             ("seed", .string(String(seed))),
@@ -35,8 +45,13 @@ extension SessionState {
             ("leaving", .bool(leaving)),
             ("following", following.map { .mapping([("node", .string($0.node.description)), ("choices", strings($0.choices))]) } ?? .null),
             ("misunderstood", .int(misunderstood)),
-            ("summary", .mapping([("topics", strings(topics)), ("red_flags", strings(redFlags)),
-                                  ("crises", strings(crises.map(\.rawValue))), ("resources", strings(resources))])),
+            (
+                "summary",
+                .mapping([
+                    ("topics", strings(topics)), ("red_flags", strings(redFlags)),
+                    ("crises", strings(crises.map(\.rawValue))), ("resources", strings(resources)),
+                ])
+            ),
             ("rubric", Self.object(rubric) { .string($0) }),
             ("rubric_broken", Self.object(rubricBroken) { .string($0) }),
             ("answers", Self.object(answers) { .bool($0) }),
@@ -87,9 +102,10 @@ extension SessionState {
             guard low <= high else { throw ResumeError("the scale `\(name)` has a range from \(low) to \(high)") }
             // `points` is absent in states saved before `back` stepped through a scale.
             let points = s.entries.contains { $0.key == "points" } ? try s.ints("points") : nil
-            scales[name] = ScaleProgress(position: try s.optionalInt("position"), total: try s.int("total"),
-                                         answered: try s.int("answered"), items: try s.int("items"), range: low...high,
-                                         points: points)
+            scales[name] = ScaleProgress(
+                position: try s.optionalInt("position"), total: try s.int("total"),
+                answered: try s.int("answered"), items: try s.int("items"), range: low...high,
+                points: points)
         }
         self.scales = scales
         turn = try o.int("turn")
@@ -187,8 +203,10 @@ private struct Fields {
 
     /// The JSON object under `key` as a dictionary, each value read by `read`; with
     /// `optional`, an absent key is an empty one.
-    func object<T>(_ key: String, optional: Bool = false,
-                   _ read: (String, TypedValue) throws(ResumeError) -> T) throws(ResumeError) -> [String: T] {
+    func object<T>(
+        _ key: String, optional: Bool = false,
+        _ read: (String, TypedValue) throws(ResumeError) -> T
+    ) throws(ResumeError) -> [String: T] {
         if optional && !has(key) { return [:] }
         var out: [String: T] = [:]
         for (id, value) in try Fields.entries(value(key), "`\(key)`") { out[id] = try read(id, value) }

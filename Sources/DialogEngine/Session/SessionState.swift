@@ -108,8 +108,9 @@ extension Session {
         var progress: [String: SessionState.ScaleProgress] = [:]
         for (name, total) in scores {
             guard let scale = bundle.scales[name] else { continue }
-            progress[name] = .init(position: nil, total: total, answered: answered[name] ?? 0,
-                                   items: scale.items.count, range: scale.range, points: scalePoints[name])
+            progress[name] = .init(
+                position: nil, total: total, answered: answered[name] ?? 0,
+                items: scale.items.count, range: scale.range, points: scalePoints[name])
         }
         let kind: SessionState.Waiting
         switch waiting {
@@ -169,7 +170,8 @@ extension Session {
         // Points that do not add up to what the state says are not trusted.
         scalePoints = begun.compactMapValues { p in
             guard let points = p.points, points.count == p.answered, points.reduce(0, { $0 &+ $1 }) == p.total,
-                  points.allSatisfy(p.range.contains) else { return nil }
+                points.allSatisfy(p.range.contains)
+            else { return nil }
             return points
         }
         turnNumber = state.turn
@@ -233,12 +235,13 @@ extension Session {
             throw ResumeError("the dialogs changed: there is no node `\(id)` any more")
         }
         if state.waiting != .ended, let node = bundle.nodes[state.node] {
-            let waiting: Waiting = switch state.waiting {
-            case .choice: .choice
-            case .answer: .answer
-            case .scaleItem: .scaleItem(0)
-            case .ended: .ended
-            }
+            let waiting: Waiting =
+                switch state.waiting {
+                case .choice: .choice
+                case .answer: .answer
+                case .scaleItem: .scaleItem(0)
+                case .ended: .ended
+                }
             var now = Session.expects(waiting, at: node, scales: bundle.scales).kind
             // A node that lost what the state waited on (its choices, its `expect`) waits for nothing.
             if (state.waiting == .choice && node.choices.isEmpty) || (state.waiting == .answer && node.expect == nil) { now = "none" }

@@ -18,20 +18,32 @@ extension Turn {
             ("choices", .sequence(choices.map { .mapping([("id", .string($0.id)), ("label", .string($0.label))]) })),
             ("expects", expects.jsonValue),
             ("flags", .sequence(flags.map { .string($0.rawValue) })),
-            ("crisis", crisis.map { c in
-                .mapping([("kind", .string(c.kind.rawValue)), ("also", .sequence(c.also.map { .string($0.rawValue) })),
-                          ("level", .string(c.level.rawValue))])
-            } ?? .null),
-            ("matched", matched.map { m in
-                var fields: [(key: String, value: TypedValue)] = [("by", .string(m.by.rawValue)), ("id", .string(m.id)),
-                                                                  ("phrase", m.phrase.map { .string($0) } ?? .null)]
-                if let example = m.example {
-                    // Three decimals: enough to compare with the thresholds, stable to read.
-                    fields += [("example", .string(example.text)), ("words", .sequence(example.words.map { .string($0) })),
-                               ("score", .double((example.score * 1000).rounded() / 1000))]
-                }
-                return .mapping(fields)
-            } ?? .null),
+            (
+                "crisis",
+                crisis.map { c in
+                    .mapping([
+                        ("kind", .string(c.kind.rawValue)), ("also", .sequence(c.also.map { .string($0.rawValue) })),
+                        ("level", .string(c.level.rawValue)),
+                    ])
+                } ?? .null
+            ),
+            (
+                "matched",
+                matched.map { m in
+                    var fields: [(key: String, value: TypedValue)] = [
+                        ("by", .string(m.by.rawValue)), ("id", .string(m.id)),
+                        ("phrase", m.phrase.map { .string($0) } ?? .null),
+                    ]
+                    if let example = m.example {
+                        // Three decimals: enough to compare with the thresholds, stable to read.
+                        fields += [
+                            ("example", .string(example.text)), ("words", .sequence(example.words.map { .string($0) })),
+                            ("score", .double((example.score * 1000).rounded() / 1000)),
+                        ]
+                    }
+                    return .mapping(fields)
+                } ?? .null
+            ),
             ("trace", .sequence(trace.map(\.jsonValue))),
             ("symptoms", symptoms.jsonValue),
             ("scores", Turn.jsonValue(scores)),
@@ -47,11 +59,17 @@ extension Turn {
 
     /// Scores keyed by scale name, in turns and in the summary alike.
     static func jsonValue(_ scores: [Score]) -> TypedValue {
-        .mapping(scores.map { s in
-            (s.scale, .mapping([("title", .string(s.title)), ("total", .int(s.total)), ("maximum", .int(s.maximum)),
-                                ("answered", .int(s.answered)), ("items", .int(s.items)),
-                                ("band", s.band.map { .string($0) } ?? .null)]))
-        })
+        .mapping(
+            scores.map { s in
+                (
+                    s.scale,
+                    .mapping([
+                        ("title", .string(s.title)), ("total", .int(s.total)), ("maximum", .int(s.maximum)),
+                        ("answered", .int(s.answered)), ("items", .int(s.items)),
+                        ("band", s.band.map { .string($0) } ?? .null),
+                    ])
+                )
+            })
     }
 }
 
@@ -82,8 +100,10 @@ extension Turn.Symptoms {
 extension Turn.Resource {
     var jsonValue: TypedValue {
         func optional(_ s: String?) -> TypedValue { s.map { .string($0) } ?? .null }
-        return .mapping([("id", .string(id)), ("role", optional(role)), ("name", .string(name)), ("phone", optional(phone)),
-                         ("text", optional(text)), ("url", optional(url)), ("hours", optional(hours))])
+        return .mapping([
+            ("id", .string(id)), ("role", optional(role)), ("name", .string(name)), ("phone", optional(phone)),
+            ("text", optional(text)), ("url", optional(url)), ("hours", optional(hours)),
+        ])
     }
 }
 
@@ -96,8 +116,10 @@ extension Trace {
         case .choice(let node, _, let id, _, let means):
             entries += [("node", .string(node.description)), ("id", .string(id)), ("means", means.map { .string($0.rawValue) } ?? .null)]
         case .route(let node, let index, let label, let target), .branch(let node, let index, let label, let target):
-            entries += [("node", .string(node.description)), ("index", .int(index)), ("label", .string(label)),
-                        ("to", .string(target.description))]
+            entries += [
+                ("node", .string(node.description)), ("index", .int(index)), ("label", .string(label)),
+                ("to", .string(target.description)),
+            ]
         case .scaleItem(let scale, let item, let score):
             entries += [("scale", .string(scale)), ("item", .int(item)), ("score", .int(score))]
         case .entered(let node): entries.append(("node", .string(node.description)))

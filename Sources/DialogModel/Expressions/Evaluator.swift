@@ -97,8 +97,10 @@ public enum Evaluator {
         }
     }
 
-    private static func binary(_ op: BinaryOperator, _ lhs: Expr, _ rhs: Expr, in variables: some VariableLookup,
-                               problems: inout [EvaluationProblem]) -> Value {
+    private static func binary(
+        _ op: BinaryOperator, _ lhs: Expr, _ rhs: Expr, in variables: some VariableLookup,
+        problems: inout [EvaluationProblem]
+    ) -> Value {
         switch op {
         case .and:
             return .bool(evaluate(lhs, in: variables, problems: &problems).isTrue && evaluate(rhs, in: variables, problems: &problems).isTrue)

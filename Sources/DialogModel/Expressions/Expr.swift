@@ -34,7 +34,7 @@ public indirect enum Expr: Sendable, Hashable {
     public var range: SourceRange {
         switch self {
         case .number(_, let r), .string(_, let r), .bool(_, let r), .name(_, let r), .list(_, let r),
-             .unary(_, _, let r), .binary(_, _, _, let r), .call(_, _, let r):
+            .unary(_, _, let r), .binary(_, _, _, let r), .call(_, _, let r):
             r
         }
     }

@@ -165,7 +165,8 @@ enum ExpressionLexer {
                 cursor.advance(by: length)
                 let text = cursor.text(from: startIndex)
                 // Controls, spaces and combining marks would be invisible between backticks.
-                let shown = text.unicodeScalars.allSatisfy(\.properties.isGraphemeBase) && !c.properties.isWhitespace
+                let shown =
+                    text.unicodeScalars.allSatisfy(\.properties.isGraphemeBase) && !c.properties.isWhitespace
                     ? "`\(text)`" : "character U+\(hex(c.value))"
                 report(ExpressionMessage.unexpectedCharacter(shown, hint: hint, SourceRange(start: start, end: cursor.position)))
                 emit(.invalid)
@@ -190,11 +191,15 @@ enum ExpressionLexer {
             case "<": symbol(cursor.peek(1) == "=" ? .lessOrEqual : .less)
             case ">": symbol(cursor.peek(1) == "=" ? .greaterOrEqual : .greater)
             case "=":
-                if cursor.peek(1) == "=" { symbol(.equal) } else {
+                if cursor.peek(1) == "=" {
+                    symbol(.equal)
+                } else {
                     invalid(length: 1, hint: "write `==` to compare; assignments belong under `set:`")
                 }
             case "!":
-                if cursor.peek(1) == "=" { symbol(.notEqual) } else {
+                if cursor.peek(1) == "=" {
+                    symbol(.notEqual)
+                } else {
                     invalid(length: 1, hint: "write `not` to negate a condition")
                 }
             case "&":
@@ -206,9 +211,10 @@ enum ExpressionLexer {
                     cursor.advance()
                     while let d = cursor.peek(), isDigit(d) { cursor.advance() }
                     let text = cursor.text(from: startIndex)
-                    report(ExpressionMessage.malformedNumber(
-                        "number `\(text)` has no digit before the decimal point",
-                        hint: "write `0\(text)`", SourceRange(start: start, end: cursor.position)))
+                    report(
+                        ExpressionMessage.malformedNumber(
+                            "number `\(text)` has no digit before the decimal point",
+                            hint: "write `0\(text)`", SourceRange(start: start, end: cursor.position)))
                     emit(.invalid)
                 } else {
                     invalid(length: 1, hint: "a dot joins the words of a name, such as `session.region`")
@@ -219,13 +225,14 @@ enum ExpressionLexer {
                 // Word processors turn quotes curly; the cause is invisible to the author.
                 invalid(length: 1, hint: "quote strings with straight quotes, `'` or `\"`")
             default:
-                let hint: String? = if c.properties.isWhitespace {
-                    "replace it with a plain space"
-                } else if c.properties.isAlphabetic {
-                    "names are written with the letters a-z, digits and `_`; quote other text as a string"
-                } else {
-                    nil
-                }
+                let hint: String? =
+                    if c.properties.isWhitespace {
+                        "replace it with a plain space"
+                    } else if c.properties.isAlphabetic {
+                        "names are written with the letters a-z, digits and `_`; quote other text as a string"
+                    } else {
+                        nil
+                    }
                 invalid(length: 1, hint: hint)
             }
         }
@@ -245,16 +252,18 @@ enum ExpressionLexer {
             let text = cursor.text(from: startIndex)
             let range = SourceRange(start: start, end: cursor.position)
             if malformed {
-                report(ExpressionMessage.malformedNumber(
-                    "expected a digit after the decimal point in `\(text)`",
-                    hint: "write `\(text)0`, or leave the point out", range))
+                report(
+                    ExpressionMessage.malformedNumber(
+                        "expected a digit after the decimal point in `\(text)`",
+                        hint: "write `\(text)0`, or leave the point out", range))
                 tokens.append(ExprToken(kind: .invalid, range: range, text: text))
             } else if let value = Double(text), value.isFinite {
                 tokens.append(ExprToken(kind: .number(value), range: range, text: text))
             } else {
-                report(ExpressionMessage.malformedNumber(
-                    "number `\(text.count > 20 ? String(text.prefix(20)) + "…" : text)` is too large",
-                    hint: "numbers in dialogs are counts and scores; use a smaller one", range))
+                report(
+                    ExpressionMessage.malformedNumber(
+                        "number `\(text.count > 20 ? String(text.prefix(20)) + "…" : text)` is too large",
+                        hint: "numbers in dialogs are counts and scores; use a smaller one", range))
                 tokens.append(ExprToken(kind: .invalid, range: range, text: text))
             }
         }

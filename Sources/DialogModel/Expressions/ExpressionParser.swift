@@ -144,8 +144,9 @@ private struct Parser {
         while let (op, width) = binaryOperator(), op.precedence >= minPrecedence {
             let first = advance()
             if width == 2 { _ = advance() }
-            let opToken = ExprToken(kind: first.kind, range: SourceRange(start: first.range.start, end: tokens[index - 1].range.end),
-                                    text: op.rawValue)
+            let opToken = ExprToken(
+                kind: first.kind, range: SourceRange(start: first.range.start, end: tokens[index - 1].range.end),
+                text: op.rawValue)
             if op.isComparison && afterComparison {
                 return fail(ExpressionMessage.chainedComparison(op.rawValue, opToken.range))
             }
@@ -246,8 +247,10 @@ private struct Parser {
             }
             if isSymbol(closer) { continue }
             if current.kind == .invalid { return nil }
-            _ = fail(ExpressionMessage.unclosed(opener.text, closer: closer.rawValue, found: current.described,
-                                                current.range, openedAt: opener.range))
+            _ = fail(
+                ExpressionMessage.unclosed(
+                    opener.text, closer: closer.rawValue, found: current.described,
+                    current.range, openedAt: opener.range))
             return nil
         }
     }

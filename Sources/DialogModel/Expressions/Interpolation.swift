@@ -84,8 +84,9 @@ public struct Interpolation: Sendable, Hashable {
         var splitter = Splitter(cursor: ScalarCursor(text, at: start), indent: continuationIndent)
         splitter.run()
         let diagnostics = splitter.diagnostics.sortedByPosition()
-        return ParsedInterpolation(interpolation: diagnostics.isEmpty ? Interpolation(parts: splitter.parts) : nil,
-                                   diagnostics: diagnostics)
+        return ParsedInterpolation(
+            interpolation: diagnostics.isEmpty ? Interpolation(parts: splitter.parts) : nil,
+            diagnostics: diagnostics)
     }
 
     /// Most texts have no brace at all: one literal, read in one pass over the bytes,

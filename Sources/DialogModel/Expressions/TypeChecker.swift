@@ -165,7 +165,8 @@ private struct Checker {
             case (.string, .string), (.string, .unknown), (.unknown, .string): return .string
             case (.unknown, .unknown): return .unknown
             default:
-                let hint = a == .string || b == .string
+                let hint =
+                    a == .string || b == .string
                     ? "`+` adds two numbers or joins two strings; to show a number in text, write `{…}` in the text"
                     : "`+` adds two numbers or joins two strings"
                 diagnostics.append(ExpressionMessage.operandTypes(symbol, [a, b], hint: hint, op.range))

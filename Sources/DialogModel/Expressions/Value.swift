@@ -23,9 +23,10 @@ public enum Value: Sendable, Hashable {
         case .string: .string
         case .bool: .bool
         case .list(let items):
-            .list(items.reduce(ExprType.unknown) { sofar, item in
-                item.type.flatMap { ExprType.common(sofar, $0) } ?? sofar
-            })
+            .list(
+                items.reduce(ExprType.unknown) { sofar, item in
+                    item.type.flatMap { ExprType.common(sofar, $0) } ?? sofar
+                })
         case .null: nil
         }
     }

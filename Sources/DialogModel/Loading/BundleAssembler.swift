@@ -22,8 +22,10 @@ struct BundleAssembler {
     /// as in decoding) holds back the warnings about what nothing uses, which such errors
     /// would set off; without `comparingExamples` the examples are not ranked against
     /// each other (IC033).
-    mutating func assemble(folderName: String, borrowed: [SourceEntry] = [], quietLints: Bool = false,
-                           comparingExamples: Bool = true) -> DialogBundle? {
+    mutating func assemble(
+        folderName: String, borrowed: [SourceEntry] = [], quietLints: Bool = false,
+        comparingExamples: Bool = true
+    ) -> DialogBundle? {
         let paths = Dictionary(files.map { ($0.fileName, $0.path) }, uniquingKeysWith: { a, _ in a })
         var settings: [String: (value: String, range: SourceRange, path: String)] = [:]
         var nodes: [NodeID: DialogNode] = [:]
@@ -94,8 +96,11 @@ struct BundleAssembler {
             if let parsed = DialogBundle.Kind(rawValue: k.value) {
                 kind = parsed
             } else {
-                diagnostics.append(BundleDiagnostic(path: k.path, diagnostic: ModelMessage.invalidValue(
-                    "unknown bundle kind `\(k.value)`", k.range, hint: "`intake` or `training`")))
+                diagnostics.append(
+                    BundleDiagnostic(
+                        path: k.path,
+                        diagnostic: ModelMessage.invalidValue(
+                            "unknown bundle kind `\(k.value)`", k.range, hint: "`intake` or `training`")))
             }
         }
         // The settings may be in a file that could not be read.

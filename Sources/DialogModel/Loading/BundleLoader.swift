@@ -72,8 +72,10 @@ public enum BundleLoader {
     /// ranked against each other (IC033): an author's check that a session need not pay
     /// for at every start. A path of the folder found in `replacing` is read from there
     /// instead of the disk (a changed copy of a file, as mutation testing makes).
-    public static func load(folder: String, comparingExamples: Bool = true,
-                            replacing: [String: [UInt8]] = [:]) throws(BundleReadError) -> LoadResult {
+    public static func load(
+        folder: String, comparingExamples: Bool = true,
+        replacing: [String: [UInt8]] = [:]
+    ) throws(BundleReadError) -> LoadResult {
         var inputs: [(path: String, bytes: [UInt8])] = []
         var oversized: [(path: String, size: Int)] = []
         for (name, size) in try yamlFiles(in: folder) {
@@ -102,9 +104,11 @@ public enum BundleLoader {
     /// Parses, decodes, assembles and validates. `folder`, when the files are a folder's,
     /// is where a `sources-from` is read relative to; files given from memory cannot
     /// borrow sources, and their references to sources are then not checked.
-    static func load(files inputs: [(path: String, bytes: [UInt8])], folderName: String,
-                     oversized: [(path: String, size: Int)] = [], comparingExamples: Bool = true,
-                     folder: String? = nil) -> LoadResult {
+    static func load(
+        files inputs: [(path: String, bytes: [UInt8])], folderName: String,
+        oversized: [(path: String, size: Int)] = [], comparingExamples: Bool = true,
+        folder: String? = nil
+    ) -> LoadResult {
         var diagnostics: [BundleDiagnostic] = []
         var files: [String: SourceFile] = [:]
         var decoded: [DecodedFile] = []
@@ -147,8 +151,11 @@ public enum BundleLoader {
                     continue
                 }
             } else if documents.count > 1 {
-                diagnostics.append(BundleDiagnostic(path: path, diagnostic: ModelMessage.invalidValue(
-                    "a dialog file holds one document", documents[1].range, hint: "split it into two files")))
+                diagnostics.append(
+                    BundleDiagnostic(
+                        path: path,
+                        diagnostic: ModelMessage.invalidValue(
+                            "a dialog file holds one document", documents[1].range, hint: "split it into two files")))
             }
             var decoder = FileDecoder(fileName: fileName)
             if let document = documents.first {
@@ -185,9 +192,10 @@ public enum BundleLoader {
             break
         }
         var assembler = BundleAssembler(files: decoded, damage: unread)
-        let bundle = assembler.assemble(folderName: folderName, borrowed: borrowed,
-                                        quietLints: diagnostics.contains { $0.diagnostic.isError },
-                                        comparingExamples: comparingExamples)
+        let bundle = assembler.assemble(
+            folderName: folderName, borrowed: borrowed,
+            quietLints: diagnostics.contains { $0.diagnostic.isError },
+            comparingExamples: comparingExamples)
         diagnostics += assembler.diagnostics.filter { found in
             // What the lost lines may have held is known to the checks (`Damage`): only
             // what lies in them is left out here.
@@ -200,7 +208,8 @@ public enum BundleLoader {
     /// problems of reading them. Sources that cannot be read are not known: references
     /// to sources are then not reported missing.
     private static func borrowedSources(from: (value: String, range: SourceRange, path: String), in bundleFolder: String)
-        -> (sources: [SourceEntry], diagnostics: [BundleDiagnostic], files: [String: SourceFile], damage: Damage) {
+        -> (sources: [SourceEntry], diagnostics: [BundleDiagnostic], files: [String: SourceFile], damage: Damage)
+    {
         var hidden = Damage()
         hidden.hidden.insert(.sources)
         let path = join(join(bundleFolder, from.value), "sources.yaml")
@@ -208,9 +217,11 @@ public enum BundleLoader {
         do {
             bytes = try readFile(path)
         } catch {
-            let d = BundleDiagnostic(path: from.path, diagnostic: ModelMessage.invalidValue(
-                "cannot read `\(join(from.value, "sources.yaml"))`: \(error.reason)", from.range,
-                hint: "`sources-from` names a bundle folder, relative to this one, that has a sources.yaml"))
+            let d = BundleDiagnostic(
+                path: from.path,
+                diagnostic: ModelMessage.invalidValue(
+                    "cannot read `\(join(from.value, "sources.yaml"))`: \(error.reason)", from.range,
+                    hint: "`sources-from` names a bundle folder, relative to this one, that has a sources.yaml"))
             return ([], [d], [:], hidden)
         }
         let parsed = YAMLParser.parse(bytes)

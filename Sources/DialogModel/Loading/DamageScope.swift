@@ -67,7 +67,8 @@ extension Damage {
             default:
                 damage.hide(section: section, of: fileName, wholeEntries: false)
                 if section == "nodes", let id = line.path[1],
-                   line.path[2].map({ !fieldsThatLeadNowhere.contains($0) }) ?? true {
+                    line.path[2].map({ !fieldsThatLeadNowhere.contains($0) }) ?? true
+                {
                     // A field that may hold the node's way forward.
                     damage.nodes.insert(NodeID(file: fileName, name: id))
                 }

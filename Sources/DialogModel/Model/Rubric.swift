@@ -37,9 +37,11 @@ public struct RubricItem: Sendable, Hashable {
     public var sources: [SourceReference]
     public var range: SourceRange
 
-    public init(file: String, id: String, label: String, points: Int = 1, match: [Phrase], unless: [Phrase] = [],
-                against: [Phrase] = [], detect: [Detector] = [], words: [Phrase] = [], avoid: Bool = false, critical: Bool = false, practise: String? = nil, sources: [SourceReference] = [],
-                range: SourceRange) {
+    public init(
+        file: String, id: String, label: String, points: Int = 1, match: [Phrase], unless: [Phrase] = [],
+        against: [Phrase] = [], detect: [Detector] = [], words: [Phrase] = [], avoid: Bool = false, critical: Bool = false, practise: String? = nil, sources: [SourceReference] = [],
+        range: SourceRange
+    ) {
         self.file = file
         self.id = id
         self.label = label

@@ -69,8 +69,11 @@ public enum ReadabilityCheck {
                 let screen = self.screen(from: id, visiting: [])
                 guard screen.words > limits.wordsPerScreen else { continue }
                 let way = screen.through.count > 1 ? " (`\(screen.through.map(\.name).joined(separator: "` → `"))`)" : ""
-                out.append(BundleDiagnostic(path: paths[id.file] ?? id.file, diagnostic: ModelMessage.screenTooLong(
-                    words: screen.words, node: id.name, way: way, limit: limits.wordsPerScreen, node.range)))
+                out.append(
+                    BundleDiagnostic(
+                        path: paths[id.file] ?? id.file,
+                        diagnostic: ModelMessage.screenTooLong(
+                            words: screen.words, node: id.name, way: way, limit: limits.wordsPerScreen, node.range)))
             }
             return LoadResult.sorted(out)
         }
@@ -88,8 +91,11 @@ public enum ReadabilityCheck {
             }
             let graded = texts.map { ($0, ReadingMeasure($0.raw, terms: terms).grade) }
             let notes = graded.max { $0.1 < $1.1 }.map { [Diagnostic.Note(message: "its hardest text, at grade \($0.1.oneDecimal)", range: $0.0.range)] } ?? []
-            out.append(BundleDiagnostic(path: paths[file] ?? file, diagnostic: ModelMessage.hardToRead(
-                what, grade: measure.grade, limit: limits.grade, range, notes: notes, hint: hints.joined(separator: "; "))))
+            out.append(
+                BundleDiagnostic(
+                    path: paths[file] ?? file,
+                    diagnostic: ModelMessage.hardToRead(
+                        what, grade: measure.grade, limit: limits.grade, range, notes: notes, hint: hints.joined(separator: "; "))))
         }
 
         /// Where a screen starts: the start, where intents lead, where an answer leads,

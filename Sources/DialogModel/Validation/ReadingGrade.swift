@@ -145,7 +145,8 @@ public struct ReadingMeasure: Sendable, Equatable {
         // after a consonant other than l ("make", but "table" keeps its "le").
         let n = letters.count
         if n > 3, letters[n - 1] == "s" || letters[n - 1] == "d", letters[n - 2] == "e", !isVowel(letters[n - 3]),
-           !(letters[n - 1] == "d" && (letters[n - 3] == "t" || letters[n - 3] == "d")), letters[n - 3] != "l" {
+            !(letters[n - 1] == "d" && (letters[n - 3] == "t" || letters[n - 3] == "d")), letters[n - 3] != "l"
+        {
             letters.removeLast(2)
         } else if letters[n - 1] == "e", !isVowel(letters[n - 2]), letters[n - 2] != "l" {
             letters.removeLast()

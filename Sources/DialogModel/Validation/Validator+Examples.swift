@@ -13,7 +13,8 @@ extension Validator {
         let topics = bundle.intents.filter { $0.crisis == nil && !$0.examples.isEmpty }
         guard !topics.isEmpty else { return }
         let concepts = Dictionary(bundle.concepts.map { ($0.name, $0.phrases.map(\.text)) }, uniquingKeysWith: +)
-        let index = comparesExamples
+        let index =
+            comparesExamples
             ? ExampleIndex(topics.map { (id: $0.id, examples: $0.examples.map(\.text)) }, concepts: concepts) : nil
         // Each example as the matcher reads it, once.
         let keys = topics.map { $0.examples.map { PhrasePattern.key($0.text) } }
@@ -25,8 +26,9 @@ extension Validator {
             for (example, key) in zip(intent.examples, keys) {
                 if let first = firstSaid[key] {
                     if first.intent != intent.id {
-                        lint(ModelMessage.sharedExample(example.text, (first.intent, intent.id), example.range, first: first.range),
-                             in: intent.file)
+                        lint(
+                            ModelMessage.sharedExample(example.text, (first.intent, intent.id), example.range, first: first.range),
+                            in: intent.file)
                     }
                     continue
                 }
@@ -39,8 +41,9 @@ extension Validator {
                 // it by more than the margin of a close call. (An example unlike its
                 // siblings is no mistake: it is the wording the others miss.)
                 if best.score >= Self.collision, best.score > own + bundle.questionThresholds.margin {
-                    lint(ModelMessage.exampleReadsAsAnother(example.text, of: intent.id, reads: best.id, like: best.example, example.range),
-                         in: intent.file)
+                    lint(
+                        ModelMessage.exampleReadsAsAnother(example.text, of: intent.id, reads: best.id, like: best.example, example.range),
+                        in: intent.file)
                 }
             }
         }

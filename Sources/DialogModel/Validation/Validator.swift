@@ -83,8 +83,11 @@ struct Validator {
 
     private mutating func checkReferences() {
         if let start = startReference, bundle.nodes[start.target] == nil, !damage.nodesUnknownIn.contains(start.target.file) {
-            diagnostics.append(BundleDiagnostic(path: startPath ?? "", diagnostic: ModelMessage.danglingNode(
-                start.written, suggestion: suggestion(for: start), start.range)))
+            diagnostics.append(
+                BundleDiagnostic(
+                    path: startPath ?? "",
+                    diagnostic: ModelMessage.danglingNode(
+                        start.written, suggestion: suggestion(for: start), start.range)))
             remember(dangling: start, in: startPath ?? "")
         }
         for node in nodesInOrder {
@@ -93,20 +96,27 @@ struct Validator {
                 remember(dangling: target, in: paths[node.id.file] ?? node.id.file)
             }
             if let scale = node.scale, bundle.scales[scale.value] == nil, !damage.scales.contains(scale.value), !damage.hides(.scales) {
-                report(ModelMessage.unknownScale(scale.value, suggestion: Suggestion.closest(to: scale.value, among: bundle.scales.keys),
-                                                 scale.range), in: node.id.file)
+                report(
+                    ModelMessage.unknownScale(
+                        scale.value, suggestion: Suggestion.closest(to: scale.value, among: bundle.scales.keys),
+                        scale.range), in: node.id.file)
             }
         }
         for intent in bundle.intents where bundle.nodes[intent.goto.target] == nil && !damage.nodesUnknownIn.contains(intent.goto.target.file) {
-            report(ModelMessage.danglingNode(intent.goto.written, suggestion: suggestion(for: intent.goto), intent.goto.range),
-                   in: intent.file)
+            report(
+                ModelMessage.danglingNode(intent.goto.written, suggestion: suggestion(for: intent.goto), intent.goto.range),
+                in: intent.file)
             remember(dangling: intent.goto, in: paths[intent.file] ?? intent.file)
         }
         let codes = bundle.regions.map(\.code)
-        for resource in bundle.resources where bundle.region(named: resource.region.value)?.code != resource.region.value
-            && !damage.regions.contains(resource.region.value) && !damage.hides(.regions) {
-            report(ModelMessage.unknownRegion(resource.region.value, suggestion: Suggestion.closest(to: resource.region.value, among: codes),
-                                              resource.region.range), in: resource.file)
+        for resource in bundle.resources
+        where bundle.region(named: resource.region.value)?.code != resource.region.value
+            && !damage.regions.contains(resource.region.value) && !damage.hides(.regions)
+        {
+            report(
+                ModelMessage.unknownRegion(
+                    resource.region.value, suggestion: Suggestion.closest(to: resource.region.value, among: codes),
+                    resource.region.range), in: resource.file)
         }
     }
 
@@ -114,9 +124,11 @@ struct Validator {
     /// node is unreachable because of the typo, and the reachability check says so.
     private mutating func remember(dangling reference: NodeReference, in path: String) {
         guard let written = suggestion(for: reference) else { return }
-        let meant = written.contains(".") ? bundle.nodeOrder.first { $0.description == written }
-                                          : bundle.nodeOrder.first { $0.file == reference.target.file && $0.name == written }
-                                            ?? bundle.nodeOrder.first { $0.name == written }
+        let meant =
+            written.contains(".")
+            ? bundle.nodeOrder.first { $0.description == written }
+            : bundle.nodeOrder.first { $0.file == reference.target.file && $0.name == written }
+                ?? bundle.nodeOrder.first { $0.name == written }
         if let meant, danglingMeant[meant] == nil { danglingMeant[meant] = (reference, path) }
     }
 
@@ -177,7 +189,8 @@ struct Validator {
         }
         // A dead end's way forward is not written yet: what it was meant to lead to may be
         // unreachable only for that, so those warnings wait, as with a node not read whole.
-        let wayForwardUnknown = !damage.nodes.isEmpty || damage.hides(.routes)
+        let wayForwardUnknown =
+            !damage.nodes.isEmpty || damage.hides(.routes)
             || nodesInOrder.contains { isDeadEnd($0) }
         for (i, id) in ids.enumerated() {
             guard let node = bundle.nodes[id] else { continue }
@@ -356,7 +369,8 @@ struct Validator {
                     }
                 }
             }
-            let conditions = node.say.compactMap(\.condition) + node.choices.compactMap(\.condition)
+            let conditions =
+                node.say.compactMap(\.condition) + node.choices.compactMap(\.condition)
                 + (node.routes + node.branch).compactMap(\.condition)
             for c in conditions {
                 for d in checked([TypeChecker.check(c.expression, in: env, expecting: .bool)]) { report(d, in: file) }
@@ -367,8 +381,10 @@ struct Validator {
             }
             if let show = node.show {
                 for role in show.roles where !roles.contains(role.value) && !damage.roles.contains(role.value) && !damage.hides(.roles) {
-                    report(ModelMessage.unknownRole(role.value, suggestion: Suggestion.closest(to: role.value, among: roles),
-                                                    known: roles.sorted(), role.range), in: file)
+                    report(
+                        ModelMessage.unknownRole(
+                            role.value, suggestion: Suggestion.closest(to: role.value, among: roles),
+                            known: roles.sorted(), role.range), in: file)
                 }
             }
         }
@@ -382,9 +398,10 @@ struct Validator {
         // A resource that was dropped, or is for an unknown region (already reported),
         // may be the one that seems to be missing.
         var reported = Set<String>()
-        let unsure = damage.roles.union(bundle.resources.filter {
-            bundle.region(named: $0.region.value)?.code != $0.region.value
-        }.compactMap(\.role))
+        let unsure = damage.roles.union(
+            bundle.resources.filter {
+                bundle.region(named: $0.region.value)?.code != $0.region.value
+            }.compactMap(\.role))
         for use in rolesUsed where !unsure.contains(use.role) && !damage.hides(.roles) {
             for region in bundle.regions where bundle.resource(role: use.role, region: region.code) == nil {
                 guard reported.insert("\(use.role)|\(region.code)").inserted else { continue }
@@ -471,10 +488,12 @@ struct Validator {
                 // A bare name is compared with the bare names of choices in the node's file.
                 let prefix = node.id.file + "."
                 let names = written.value.contains(".") ? ids : ids.map { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : $0 }
-                let hint = Suggestion.closest(to: written.value, among: names).map { "did you mean `\($0)`?" }
+                let hint =
+                    Suggestion.closest(to: written.value, among: names).map { "did you mean `\($0)`?" }
                     ?? (ids.isEmpty ? "node `\(node.id)` has no choices" : "one of " + ids.map { "`\($0)`" }.joined(separator: ", "))
-                report(ModelMessage.invalidValue("`follow-ups` names no choice of node `\(node.id)`: `\(written.value)`", written.range, hint: hint),
-                       in: intent.file)
+                report(
+                    ModelMessage.invalidValue("`follow-ups` names no choice of node `\(node.id)`: `\(written.value)`", written.range, hint: hint),
+                    in: intent.file)
             }
         }
     }
@@ -620,7 +639,6 @@ enum StronglyConnected {
         return result
     }
 }
-
 
 extension DialogBundle {
     /// Every variable the bundle sets or reads, with its type: what a saved session's

@@ -65,7 +65,8 @@ public final class PostgresSessionStore: SessionStore {
         var lastError: (any Error)?
         for _ in 0..<3 {
             do {
-                try await client.query("""
+                try await client.query(
+                    """
                     CREATE TABLE IF NOT EXISTS intake_sessions (
                         id TEXT PRIMARY KEY,
                         state TEXT NOT NULL,
@@ -89,7 +90,8 @@ public final class PostgresSessionStore: SessionStore {
     public func insert(_ session: StoredSession) async throws(StoreError) {
         try await run("written") {
             let created = session.created.timeIntervalSince1970, used = session.lastUsed.timeIntervalSince1970
-            try await client.query("""
+            try await client.query(
+                """
                 INSERT INTO intake_sessions (id, state, version, bundle_hash, created, last_used)
                 VALUES (\(session.id), \(session.state), \(Int64(session.version)), \(session.bundleHash), \(created), \(used))
                 """, logger: logger)
@@ -101,8 +103,9 @@ public final class PostgresSessionStore: SessionStore {
             let rows = try await client.query(
                 "SELECT id, state, version, bundle_hash, created, last_used FROM intake_sessions WHERE id = \(id)", logger: logger)
             for try await (id, state, version, hash, created, used) in rows.decode((String, String, Int64, String, Double, Double).self) {
-                return StoredSession(id: id, state: state, version: Int(version), bundleHash: hash,
-                                     created: Date(timeIntervalSince1970: created), lastUsed: Date(timeIntervalSince1970: used))
+                return StoredSession(
+                    id: id, state: state, version: Int(version), bundleHash: hash,
+                    created: Date(timeIntervalSince1970: created), lastUsed: Date(timeIntervalSince1970: used))
             }
             return nil
         }
@@ -111,7 +114,8 @@ public final class PostgresSessionStore: SessionStore {
     public func update(_ session: StoredSession) async throws(StoreError) -> Bool {
         try await run("written") {
             let used = session.lastUsed.timeIntervalSince1970
-            let rows = try await client.query("""
+            let rows = try await client.query(
+                """
                 UPDATE intake_sessions SET state = \(session.state), version = \(Int64(session.version)),
                     bundle_hash = \(session.bundleHash), last_used = \(used)
                 WHERE id = \(session.id) AND version = \(Int64(session.version - 1)) RETURNING id
@@ -138,7 +142,7 @@ public final class PostgresSessionStore: SessionStore {
     public func count() async throws(StoreError) -> Int {
         try await run("read") {
             let rows = try await client.query("SELECT count(*) FROM intake_sessions", logger: logger)
-            for try await (n,) in rows.decode((Int64,).self) { return Int(n) }
+            for try await (n, ) in rows.decode((Int64,).self) { return Int(n) }
             return 0
         }
     }

@@ -31,17 +31,18 @@ public final class SQLiteSessionStore: SessionStore {
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             try pool.write { db in
-                try db.execute(sql: """
-                    CREATE TABLE IF NOT EXISTS sessions (
-                        id TEXT PRIMARY KEY NOT NULL,
-                        state TEXT NOT NULL,
-                        version INTEGER NOT NULL,
-                        bundle_hash TEXT NOT NULL,
-                        created REAL NOT NULL,
-                        last_used REAL NOT NULL
-                    );
-                    CREATE INDEX IF NOT EXISTS sessions_last_used ON sessions(last_used);
-                    """)
+                try db.execute(
+                    sql: """
+                        CREATE TABLE IF NOT EXISTS sessions (
+                            id TEXT PRIMARY KEY NOT NULL,
+                            state TEXT NOT NULL,
+                            version INTEGER NOT NULL,
+                            bundle_hash TEXT NOT NULL,
+                            created REAL NOT NULL,
+                            last_used REAL NOT NULL
+                        );
+                        CREATE INDEX IF NOT EXISTS sessions_last_used ON sessions(last_used);
+                        """)
             }
         } catch {
             throw .unavailable("cannot open the session store \(path): \(error)")
@@ -54,8 +55,10 @@ public final class SQLiteSessionStore: SessionStore {
         try await writing { db in
             try db.execute(
                 sql: "INSERT INTO sessions (id, state, version, bundle_hash, created, last_used) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [session.id, session.state, session.version, session.bundleHash,
-                            session.created.timeIntervalSince1970, session.lastUsed.timeIntervalSince1970])
+                arguments: [
+                    session.id, session.state, session.version, session.bundleHash,
+                    session.created.timeIntervalSince1970, session.lastUsed.timeIntervalSince1970,
+                ])
         }
     }
 
@@ -73,8 +76,10 @@ public final class SQLiteSessionStore: SessionStore {
         try await writing { db in
             try db.execute(
                 sql: "UPDATE sessions SET state = ?, version = ?, bundle_hash = ?, last_used = ? WHERE id = ? AND version = ?",
-                arguments: [session.state, session.version, session.bundleHash, session.lastUsed.timeIntervalSince1970,
-                            session.id, session.version - 1])
+                arguments: [
+                    session.state, session.version, session.bundleHash, session.lastUsed.timeIntervalSince1970,
+                    session.id, session.version - 1,
+                ])
             return db.changesCount == 1
         }
     }
@@ -110,8 +115,9 @@ public final class SQLiteSessionStore: SessionStore {
     }
 
     private static func session(_ row: Row) -> StoredSession {
-        StoredSession(id: row["id"], state: row["state"], version: row["version"], bundleHash: row["bundle_hash"],
-                      created: Date(timeIntervalSince1970: row["created"]), lastUsed: Date(timeIntervalSince1970: row["last_used"]))
+        StoredSession(
+            id: row["id"], state: row["state"], version: row["version"], bundleHash: row["bundle_hash"],
+            created: Date(timeIntervalSince1970: row["created"]), lastUsed: Date(timeIntervalSince1970: row["last_used"]))
     }
 }
 

@@ -147,8 +147,9 @@ extension Scanner {
         // The reader now stands at the first character of the next line's content.
         tokenIsFirstOnLine = true
         lineIndent = column
-        return Token(kind: .scalar, start: start, end: end, text: String(decoding: out, as: UTF8.self),
-                     style: folded ? .folded : .literal)
+        return Token(
+            kind: .scalar, start: start, end: end, text: String(decoding: out, as: UTF8.self),
+            style: folded ? .folded : .literal)
     }
 
     /// Whether a tab starts text on its line, not a blank line or a comment.

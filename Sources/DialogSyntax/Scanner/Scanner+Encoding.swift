@@ -27,11 +27,12 @@ extension Scanner {
         }
         /// Replaces `length` bytes (1 to 3) at `at` by one placeholder character.
         func replace(_ at: Int, _ length: Int) {
-            let placeholder: [UInt8] = switch length {
-            case 2: [0xC2, 0xA4]  // ¤
-            case 3: [0xEF, 0xBF, 0xBD]  // U+FFFD
-            default: Array(repeating: UInt8(ascii: "_"), count: length)
-            }
+            let placeholder: [UInt8] =
+                switch length {
+                case 2: [0xC2, 0xA4]  // ¤
+                case 3: [0xEF, 0xBF, 0xBD]  // U+FFFD
+                default: Array(repeating: UInt8(ascii: "_"), count: length)
+                }
             let writable = writableBuffer()
             for k in 0..<length { writable[at + k] = placeholder[k] }
         }

@@ -100,13 +100,14 @@ extension Scanner {
         if canStartPlain() { return fetchPlain() }
         // Anything else cannot start a token: report it and skip the character.
         let start = mark
-        let what: String = switch c {
-        case .at: "`@` is reserved and"
-        case .backtick: "a backtick is reserved and"
-        case .pipe, .greater: "a block scalar indicator inside a flow collection"
-        case .tab: "a tab"
-        default: "`\(Character(Unicode.Scalar(c)))`"
-        }
+        let what: String =
+            switch c {
+            case .at: "`@` is reserved and"
+            case .backtick: "a backtick is reserved and"
+            case .pipe, .greater: "a block scalar indicator inside a flow collection"
+            case .tab: "a tab"
+            default: "`\(Character(Unicode.Scalar(c)))`"
+            }
         forward()
         report(SyntaxMessage.cannotStartToken(what, range(from: start)))
         if c == .tab { return }
@@ -252,9 +253,10 @@ extension Scanner {
         guard let innermost = flowStack.last else { return }
         let open = innermost.mark
         if !quoteCutShortInFlow {
-            report(SyntaxMessage.unterminatedFlow(
-                innermost.closer == .flowSequenceEnd,
-                range(open, Mark(offset: open.offset + 1, line: open.line, column: open.column + 1))))
+            report(
+                SyntaxMessage.unterminatedFlow(
+                    innermost.closer == .flowSequenceEnd,
+                    range(open, Mark(offset: open.offset + 1, line: open.line, column: open.column + 1))))
         }
         quoteCutShortInFlow = false
         let m = mark

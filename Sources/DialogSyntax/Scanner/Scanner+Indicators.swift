@@ -135,9 +135,10 @@ extension Scanner {
                     tokenIsFirstOnLine = false
                     return
                 } else {
-                    report(SyntaxMessage.unsupported(
-                        "empty mapping keys", SourceRange(at: start.position),
-                        hint: "write a key before `:`"))
+                    report(
+                        SyntaxMessage.unsupported(
+                            "empty mapping keys", SourceRange(at: start.position),
+                            hint: "write a key before `:`"))
                 }
                 if tooDeep() { return }
                 if addIndent(column) { append(.blockMappingStart, start, start) }

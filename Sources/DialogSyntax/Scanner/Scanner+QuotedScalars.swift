@@ -74,8 +74,9 @@ extension Scanner {
         if quoteCutShort {
             report(SyntaxMessage.unterminatedQuote(double, SourceRange(at: start.position)))
         }
-        return Token(kind: .scalar, start: start, end: mark, text: String(decoding: out, as: UTF8.self),
-                     style: double ? .doubleQuoted : .singleQuoted)
+        return Token(
+            kind: .scalar, start: start, end: mark, text: String(decoding: out, as: UTF8.self),
+            style: double ? .doubleQuoted : .singleQuoted)
     }
 
     /// Whether the rest of the line holds `: ` (or a `:` that ends it) before any comment.

@@ -5,18 +5,20 @@ extension Scanner {
     func skipDirective() {
         let start = mark
         while !atEnd && byte() != .lf && byte() != .cr { forward() }
-        report(SyntaxMessage.unsupported(
-            "directives (`%YAML`, `%TAG`)", range(from: start),
-            hint: "delete the directive line; the dialog language needs none"))
+        report(
+            SyntaxMessage.unsupported(
+                "directives (`%YAML`, `%TAG`)", range(from: start),
+                hint: "delete the directive line; the dialog language needs none"))
         tokenIsFirstOnLine = false
     }
 
     func skipExplicitKey() {
         let start = mark
         forward()
-        report(SyntaxMessage.unsupported(
-            "explicit keys (`? `)", range(from: start),
-            hint: "write the key as a plain or quoted scalar followed by `:`"))
+        report(
+            SyntaxMessage.unsupported(
+                "explicit keys (`? `)", range(from: start),
+                hint: "write the key as a plain or quoted scalar followed by `:`"))
         if flowLevel == 0 && !tooDeep() {
             // Read on as the key it is, so that the `: value` line below it is its value
             // and not a second problem.
@@ -48,8 +50,9 @@ extension Scanner {
         let start = mark
         forward()
         while !isBlankOrEnd(byte()) && !isFlowIndicator(byte()) { forward() }
-        report(SyntaxMessage.unsupported(
-            "aliases (`*name`)", range(from: start), hint: "repeat the content instead of referring to an anchor"))
+        report(
+            SyntaxMessage.unsupported(
+                "aliases (`*name`)", range(from: start), hint: "repeat the content instead of referring to an anchor"))
         // Stands in for the missing node, so the structure around it still reads.
         tokens.append(Token(kind: .scalar, start: start, end: mark, text: "", style: .plain))
         tokenIsFirstOnLine = false

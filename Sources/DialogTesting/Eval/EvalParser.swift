@@ -24,8 +24,9 @@ enum EvalMessage {
     }
 
     static func unknownLine(_ text: String, _ at: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: Code.IU001, "expected `group:`, `at:`, `min NAME: P%`, `max NAME: P%`, `> a line` or an expectation, not `\(text)`",
-                   at: at, hint: "see the README, \"Labelled lines\"")
+        Diagnostic(
+            .error, code: Code.IU001, "expected `group:`, `at:`, `min NAME: P%`, `max NAME: P%`, `> a line` or an expectation, not `\(text)`",
+            at: at, hint: "see the README, \"Labelled lines\"")
     }
 
     static func invalidValue(_ message: String, _ at: SourceRange, hint: String? = nil) -> Diagnostic {
@@ -33,8 +34,9 @@ enum EvalMessage {
     }
 
     static func noExpectation(_ at: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: Code.IU003, "a line with nothing expected of it", at: at,
-                   hint: "add `crisis:`, `answer:`, `reported:`, `denied:` or `matched:` under it")
+        Diagnostic(
+            .error, code: Code.IU003, "a line with nothing expected of it", at: at,
+            hint: "add `crisis:`, `answer:`, `reported:`, `denied:` or `matched:` under it")
     }
 
     static func outsideGroup(_ at: SourceRange) -> Diagnostic {
@@ -42,9 +44,10 @@ enum EvalMessage {
     }
 
     static func copied(_ line: String, phrase: String, overlap: Double, _ at: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: Code.IU005,
-                   "this held-apart line is a copy of the phrase `\(phrase)` (\(Int((overlap * 100).rounded()))% of their words are shared)",
-                   at: at, hint: "a held-apart line must be written apart from the phrases it tests: move it to dev/ and write a fresh one")
+        Diagnostic(
+            .error, code: Code.IU005,
+            "this held-apart line is a copy of the phrase `\(phrase)` (\(Int((overlap * 100).rounded()))% of their words are shared)",
+            at: at, hint: "a held-apart line must be written apart from the phrases it tests: move it to dev/ and write a fresh one")
     }
 
     static func unknownName(_ what: String, _ name: String, _ at: SourceRange) -> Diagnostic {
@@ -78,8 +81,9 @@ private struct EvalReader {
     private func range(_ line: FileLine, _ r: Range<String.Index>) -> SourceRange {
         let t = line.text
         func at(_ i: String.Index) -> SourcePosition {
-            SourcePosition(offset: line.offset + t.utf8.distance(from: t.startIndex, to: i), line: line.number,
-                           column: t.unicodeScalars.distance(from: t.startIndex, to: i) + 1)
+            SourcePosition(
+                offset: line.offset + t.utf8.distance(from: t.startIndex, to: i), line: line.number,
+                column: t.unicodeScalars.distance(from: t.startIndex, to: i) + 1)
         }
         return SourceRange(start: at(r.lowerBound), end: at(r.upperBound))
     }
@@ -141,8 +145,10 @@ private struct EvalReader {
             file.bundle = value
         case "group":
             closeRecord()
-            file.groups.append(EvalGroup(name: value.isEmpty ? "group \(file.groups.count + 1)" : value, range: whole,
-                                         places: .every, thresholds: [], records: []))
+            file.groups.append(
+                EvalGroup(
+                    name: value.isEmpty ? "group \(file.groups.count + 1)" : value, range: whole,
+                    places: .every, thresholds: [], records: []))
         case "at":
             guard !file.groups.isEmpty else { return report(EvalMessage.outsideGroup(whole)) }
             let names = value.split(separator: ",").map { String($0.trimming(" \t")) }.filter { !$0.isEmpty }
@@ -153,8 +159,10 @@ private struct EvalReader {
             let bound: EvalThreshold.Bound = k.hasPrefix("min ") ? .min : .max
             let name = String(k.dropFirst(4))
             guard let measure = EvalMeasure(rawValue: name) else {
-                return report(EvalMessage.invalidValue("unknown measure `\(name)`", whole,
-                                                       hint: "the measures are " + EvalMeasure.allCases.map(\.rawValue).joined(separator: ", ")))
+                return report(
+                    EvalMessage.invalidValue(
+                        "unknown measure `\(name)`", whole,
+                        hint: "the measures are " + EvalMeasure.allCases.map(\.rawValue).joined(separator: ", ")))
             }
             guard value.hasSuffix("%"), let p = Double(value.dropLast().trimming(" ")), (0...100).contains(p) else {
                 return report(EvalMessage.invalidValue("a threshold is a percentage from 0% to 100%", at))

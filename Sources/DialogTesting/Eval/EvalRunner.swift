@@ -187,7 +187,8 @@ package struct EvalRunner {
             compiled = CompiledBundle(loaded.bundle)
             for id in loaded.bundle.nodeOrder {
                 guard let node = loaded.bundle.nodes[id], node.asksForInput,
-                      var session = try? Session(compiled, start: id) else { continue }
+                    var session = try? Session(compiled, start: id)
+                else { continue }
                 let opening = session.open()
                 guard opening.node == id, opening.state != .ended else { continue }
                 waiting[id] = (session, opening)
@@ -205,8 +206,12 @@ package struct EvalRunner {
             guard !file.hasErrors else { continue }
             let first = file.groups.first?.range ?? SourceRange(at: SourcePosition(offset: 0, line: 1, column: 1))
             guard let folder = TestFiles.bundleFolder(for: file.path, header: file.bundle) else {
-                result.diagnostics.append((file.path, file.source, EvalMessage.noBundle(
-                    "", "the file is not in a bundle's tests/ folder; name one with `bundle:`", first)))
+                result.diagnostics.append(
+                    (
+                        file.path, file.source,
+                        EvalMessage.noBundle(
+                            "", "the file is not in a bundle's tests/ folder; name one with `bundle:`", first)
+                    ))
                 continue
             }
             if bundles[folder] == nil {
@@ -272,10 +277,11 @@ package struct EvalRunner {
     }
 
     private func places(of group: EvalGroup, _ prepared: Prepared) -> [NodeID] {
-        let all = switch group.places {
-        case .every: prepared.everyPlace
-        case .nodes(let names): names.map { NodeID($0, in: "") }
-        }
+        let all =
+            switch group.places {
+            case .every: prepared.everyPlace
+            case .nodes(let names): names.map { NodeID($0, in: "") }
+            }
         return firstPlaceOnly ? Array(all.prefix(1)) : all
     }
 
@@ -325,9 +331,10 @@ package struct EvalRunner {
             let known = knownFailures.first { path.hasSuffix($0.path) && $0.group == group.name && $0.measure == t.measure.rawValue }
             return EvalVerdict(threshold: t, measured: tallies[t.measure] ?? EvalTally(), knownFailure: known?.reason)
         }
-        return EvalGroupResult(path: path, group: group, places: places.count, passed: passed, failed: failed,
-                               misses: misses, measures: tallies, verdicts: verdicts, outcomes: keepsOutcomes ? all : [],
-                               recall: recall, confusions: confusions)
+        return EvalGroupResult(
+            path: path, group: group, places: places.count, passed: passed, failed: failed,
+            misses: misses, measures: tallies, verdicts: verdicts, outcomes: keepsOutcomes ? all : [],
+            recall: recall, confusions: confusions)
     }
 
     /// Types the record's lines at `place` and reads the last turn.
@@ -371,11 +378,13 @@ package struct EvalRunner {
         let intent = turn.matched?.by == .intent && turn.crisis?.level != .takeover ? turn.matched?.id : nil
         var answered = Set(intent.map { [$0] } ?? [])
         if turn.matched?.by == .choice, turn.crisis?.level != .takeover, let id = turn.matched?.id,
-           let choice = prepared.loaded.bundle.nodes[before.node]?.choices.first(where: { $0.id == id }) {
+            let choice = prepared.loaded.bundle.nodes[before.node]?.choices.first(where: { $0.id == id })
+        {
             answered = Set(prepared.loaded.bundle.intents.filter { $0.crisis == nil && $0.goto.target == choice.goto.target }.map(\.id))
         }
-        return EvalOutcome(crisis: turn.crisis, answer: answer, reported: turn.reported, denied: turn.denied,
-                           intent: intent, answered: answered, clarified: turn.has(.clarify) || turn.has(.ambiguous))
+        return EvalOutcome(
+            crisis: turn.crisis, answer: answer, reported: turn.reported, denied: turn.denied,
+            intent: intent, answered: answered, clarified: turn.has(.clarify) || turn.has(.ambiguous))
     }
 
     private static func openAt(_ place: NodeID, _ prepared: Prepared) -> (Session, Turn)? {
@@ -448,8 +457,9 @@ package struct EvalRunner {
             return EvalGroupResult.Confusion(expected: "crisis " + kinds.joined(separator: " | "), got: "no crisis")
         }
         if o.tookOver(asOneOf: kinds) { return nil }
-        return EvalGroupResult.Confusion(expected: "crisis " + kinds.joined(separator: " | "),
-                                         got: "\(crisis.kind.rawValue) \(crisis.level.rawValue)")
+        return EvalGroupResult.Confusion(
+            expected: "crisis " + kinds.joined(separator: " | "),
+            got: "\(crisis.kind.rawValue) \(crisis.level.rawValue)")
     }
 
     static func expected(_ record: EvalRecord) -> String {

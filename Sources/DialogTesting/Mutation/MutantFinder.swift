@@ -106,7 +106,8 @@ package struct MutantFinder {
             let dropped = finder.draw(s.range.start.offset, sentences.count)
             var kept = sentences
             kept.remove(at: dropped)
-            add(.sentence, s, kept.joined(separator: " "),
+            add(
+                .sentence, s, kept.joined(separator: " "),
                 change: "`\(key)`: sentence \(dropped + 1) of \(sentences.count) “\(MutantFinder.excerpt(sentences[dropped]))” dropped")
         }
 
@@ -127,15 +128,18 @@ package struct MutantFinder {
                 let range: Range<Int>
                 if seq.style == .flow {
                     // From the item to the next one, or from the one before for the last.
-                    range = i + 1 < seq.items.count
+                    range =
+                        i + 1 < seq.items.count
                         ? s.range.start.offset..<seq.items[i + 1].range.start.offset
                         : seq.items[i - 1].range.end.offset..<s.range.end.offset
                 } else {
                     range = lineStart(before: s.range.start.offset)..<lineEnd(after: s.range.end.offset)
                 }
-                found.append(Mutant(op: op, bundle: finder.folder, path: file.path, position: s.range.start,
-                                    bytes: range, replacement: [],
-                                    change: "“\(MutantFinder.excerpt(s.text))” removed from `\(key)`"))
+                found.append(
+                    Mutant(
+                        op: op, bundle: finder.folder, path: file.path, position: s.range.start,
+                        bytes: range, replacement: [],
+                        change: "“\(MutantFinder.excerpt(s.text))” removed from `\(key)`"))
             }
         }
 
@@ -143,9 +147,11 @@ package struct MutantFinder {
             // A block scalar's range runs on to the next line: the line break stays.
             var end = s.range.end.offset
             while end > s.range.start.offset, [0x20, 0x09, 0x0A, 0x0D].contains(file.bytes[end - 1]) { end -= 1 }
-            found.append(Mutant(op: op, bundle: finder.folder, path: file.path, position: s.range.start,
-                                bytes: s.range.start.offset..<end,
-                                replacement: Array(MutantFinder.quoted(text).utf8), change: change))
+            found.append(
+                Mutant(
+                    op: op, bundle: finder.folder, path: file.path, position: s.range.start,
+                    bytes: s.range.start.offset..<end,
+                    replacement: Array(MutantFinder.quoted(text).utf8), change: change))
         }
 
         /// The offset of the start of the line that holds `offset`.
@@ -187,7 +193,8 @@ package struct MutantFinder {
         var i = 0
         while i < chars.count {
             if ".!?".contains(chars[i]), i + 2 < chars.count, chars[i + 1] == " ",
-               chars[i + 2].isUppercase || chars[i + 2].isNumber || "\"“(".contains(chars[i + 2]) {
+                chars[i + 2].isUppercase || chars[i + 2].isNumber || "\"“(".contains(chars[i + 2])
+            {
                 out.append(String(chars[start...i]))
                 start = i + 2
                 i += 2

@@ -53,9 +53,11 @@ package struct MutationReport: Sendable {
     package func rendered() -> String {
         let t = total
         let all = candidates.values.reduce(0, +)
-        var out = "mutation testing of \(bundles.joined(separator: ", ")): \(results.count) of \(all) mutants "
+        var out =
+            "mutation testing of \(bundles.joined(separator: ", ")): \(results.count) of \(all) mutants "
             + "(seed \(seed)\(budget.map { ", budget \($0)" } ?? ""))\n"
-        out += pad("operator", 14) + padLeft("mutants", 8) + padLeft("killed", 8) + padLeft("survived", 9)
+        out +=
+            pad("operator", 14) + padLeft("mutants", 8) + padLeft("killed", 8) + padLeft("survived", 9)
             + padLeft("equivalent", 11) + padLeft("rate", 8) + "\n"
         for (op, c) in byOperator {
             out += row(op.rawValue, c, of: candidates[op] ?? 0)
@@ -78,7 +80,8 @@ package struct MutationReport: Sendable {
             out += "\(t.notRun) mutants not run: the time limit was reached\n"
         }
         let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        out += "mutation: \(t.killed) killed, \(t.survived) survived, \(t.equivalent) equivalent; kill rate "
+        out +=
+            "mutation: \(t.killed) killed, \(t.survived) survived, \(t.equivalent) equivalent; kill rate "
             + "\(Self.decimal(t.rate))% in \(Self.decimal(seconds)) s\n"
         return out
     }

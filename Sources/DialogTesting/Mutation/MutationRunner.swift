@@ -106,8 +106,9 @@ package struct MutationRunner: Sendable {
         let results = zip(chosen, found).map { MutantResult(mutant: $0, outcome: $1) }
         var candidates: [MutationOperator: Int] = [:]
         for m in all { candidates[m.op, default: 0] += 1 }
-        return MutationReport(results: results, candidates: candidates, seed: options.seed, budget: options.budget,
-                              bundles: targets.map(\.folder), duration: clock.now - began)
+        return MutationReport(
+            results: results, candidates: candidates, seed: options.seed, budget: options.budget,
+            bundles: targets.map(\.folder), duration: clock.now - began)
     }
 
     /// Every mutant of a target's bundle, in file order.
@@ -171,8 +172,9 @@ package struct MutationRunner: Sendable {
         }
         let suite = runTests(target, with: loaded)
         if let failed = suite.tests.first(where: { !$0.passed }) ?? (suite.hasErrors ? suite.tests.first : nil) {
-            throw MutationProblem(description: "the tests of \(target.folder) do not pass before any change "
-                                  + "(\(failed.path): \(failed.name)); run intake test first")
+            throw MutationProblem(
+                description: "the tests of \(target.folder) do not pass before any change "
+                    + "(\(failed.path): \(failed.name)); run intake test first")
         }
         let eval = runEvals(target, with: loaded)
         if eval.hasErrors {
@@ -183,14 +185,16 @@ package struct MutationRunner: Sendable {
         for test in suite.tests {
             let key = Self.key(test.path, test.range)
             turns[key] = Self.compared(test.turns)
-            entered[key] = Set(test.turns.flatMap { turn in
-                [turn.node.file] + turn.trace.compactMap { if case .entered(let id) = $0 { id.file } else { nil } }
-            })
+            entered[key] = Set(
+                test.turns.flatMap { turn in
+                    [turn.node.file] + turn.trace.compactMap { if case .entered(let id) = $0 { id.file } else { nil } }
+                })
         }
         var own: [String: [UInt8]] = [:]
         for file in loaded.files where Self.isDirectly(in: target.folder, file.path) { own[file.path] = file.bytes }
-        return Baseline(target: target, loaded: loaded, ownFiles: own, turns: turns, filesEntered: entered,
-                        outcomes: eval.groups.map(\.outcomes), groupNames: eval.groups.map { "\($0.path): \($0.group.name)" })
+        return Baseline(
+            target: target, loaded: loaded, ownFiles: own, turns: turns, filesEntered: entered,
+            outcomes: eval.groups.map(\.outcomes), groupNames: eval.groups.map { "\($0.path): \($0.group.name)" })
     }
 
     /// Turns as mutation testing compares them: without their traces, whose labels
@@ -235,8 +239,10 @@ package struct MutationRunner: Sendable {
 
     /// Runs the tests, `first` before the others; with `stopping`, none after the first
     /// that fails.
-    func runTests(_ target: MutationTarget, with loaded: LoadedBundle, first: (String) -> Bool = { _ in true },
-                  stopping: Bool = false) -> SuiteResult {
+    func runTests(
+        _ target: MutationTarget, with loaded: LoadedBundle, first: (String) -> Bool = { _ in true },
+        stopping: Bool = false
+    ) -> SuiteResult {
         var run = RunOptions(measure: false)
         run.keepTurns = true
         run.stopsAtFirstFailure = stopping
@@ -286,8 +292,9 @@ package struct MutationRunner: Sendable {
         // The tests that entered the changed file run first: a change is most often
         // caught there, and the run stops at the first failure.
         let file = BundleLoader.baseName(mutant.path)
-        let suite = runTests(baseline.target, with: loaded, first: { baseline.filesEntered[$0]?.contains(file) ?? false },
-                             stopping: true)
+        let suite = runTests(
+            baseline.target, with: loaded, first: { baseline.filesEntered[$0]?.contains(file) ?? false },
+            stopping: true)
         if let failed = suite.tests.first(where: { !$0.passed }) {
             return .killed(by: "test \(failed.path): \(failed.name)")
         }

@@ -5,9 +5,9 @@ import DialogMatching
 import DialogModel
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `intake [chat]`: a session over the bundled dialogs, for a person at a terminal, a
@@ -88,8 +88,9 @@ struct ChatCommand: ParsableCommand {
             session = try resumed(from: resume, bundle: bundle)
         } else {
             do {
-                session = try Session(bundle: bundle, region: region ?? "US",
-                                      start: start.map { NodeID($0, in: bundle.start.file) }, seed: seed ?? 0)
+                session = try Session(
+                    bundle: bundle, region: region ?? "US",
+                    start: start.map { NodeID($0, in: bundle.start.file) }, seed: seed ?? 0)
             } catch {
                 // An unknown region or start node: a usage error that lists what exists.
                 FileIO.write("intake: \(error)\n", to: 2)

@@ -4,9 +4,9 @@ import DialogFiles
 import DialogMatching
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Where the chat's lines come from.
@@ -59,7 +59,8 @@ struct PipeInput: LineInput {
             // A line ends at LF, CRLF or a CR alone (old Mac files); a CR at the end of
             // what has arrived waits for the next byte, which may be its LF.
             if let brk = buffer[start...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }),
-               buffer[brk] == 0x0A || brk + 1 < buffer.count || eof {
+                buffer[brk] == 0x0A || brk + 1 < buffer.count || eof
+            {
                 let piece = buffer[start..<brk]
                 start = brk + 1
                 if buffer[brk] == 0x0D && start < buffer.count && buffer[start] == 0x0A { start += 1 }

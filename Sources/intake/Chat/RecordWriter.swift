@@ -31,12 +31,15 @@ struct RecordWriter {
         let inTests = TestFiles.bundleFolder(for: path, header: nil).flatMap(RecordPaths.real) == RecordPaths.real(folder)
         let allowed = inTests || TestFiles.isInside(folder, TestFiles.bundleRoot(for: path))
         let run = "intake test \(path)" + (allowed ? "" : " --bundle \(folder)")
-        var lines = ["# A session recorded with intake chat --record. It holds what was typed:",
-                     "# review it before you share or commit it. Run it with \(run)."]
+        var lines = [
+            "# A session recorded with intake chat --record. It holds what was typed:",
+            "# review it before you share or commit it. Run it with \(run).",
+        ]
         if !inTests { lines.append("bundle: \(RecordPaths.relativeBundle(folder, from: TestFiles.parent(path)))") }
         lines.append("")
-        lines += TestText.test(named: "recorded session", turns: turns, start: start,
-                               region: region.uppercased() == "US" ? nil : region, seed: seed == 0 ? nil : seed)
+        lines += TestText.test(
+            named: "recorded session", turns: turns, start: start,
+            region: region.uppercased() == "US" ? nil : region, seed: seed == 0 ? nil : seed)
         return lines.joined(separator: "\n") + "\n"
     }
 

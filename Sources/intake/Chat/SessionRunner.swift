@@ -3,9 +3,9 @@ import DialogFiles
 import DialogMatching
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The read–respond–show loop that `intake chat` and `intake train` share: readline on a
@@ -109,7 +109,9 @@ struct SessionRunner {
             switch input.readLine(prompt: colour ? "\u{1}\u{1B}[1m\u{2}> \u{1}\u{1B}[0m\u{2}" : "> ") {
             case .line(let line):
                 if line.utf8.count > Session.maxInputLength && line.unicodeScalars.count > Session.maxInputLength {
-                    FileIO.write("intake: that line is longer than \(Session.maxInputLength) characters; only its first \(Session.maxInputLength) characters are read (\(Session.maxCrisisInputLength) for emergencies)\n", to: 2)
+                    FileIO.write(
+                        "intake: that line is longer than \(Session.maxInputLength) characters; only its first \(Session.maxInputLength) characters are read (\(Session.maxCrisisInputLength) for emergencies)\n",
+                        to: 2)
                 }
                 var turn = session.respond(to: line)
                 if turn.trace.contains(.request(.reload)) {

@@ -5,9 +5,9 @@ import DialogSyntax
 import DialogTesting
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Renders turns for a person: texts, the question, numbered choices. On a terminal it

@@ -345,8 +345,10 @@ struct DocumentBuilder {
     }
 
     mutating func scalarText() -> String {
-        let weights = [profile.simpleText, profile.spacedText, profile.specialText, profile.multilineText,
-                       profile.escapeText, profile.blockText, profile.longText]
+        let weights = [
+            profile.simpleText, profile.spacedText, profile.specialText, profile.multilineText,
+            profile.escapeText, profile.blockText, profile.longText,
+        ]
         switch dice.weighted(weights) {
         case 0:
             return words(1...3, separators: [" "])
@@ -439,9 +441,7 @@ private func runs(_ s: String) -> [Run] {
     var sep = ""
     func flushSep() {
         guard !sep.isEmpty else { return }
-        if sep.allSatisfy({ $0 == " " }) { result.append(.spaces(sep.count)) }
-        else if sep.allSatisfy({ $0 == "\n" }) { result.append(.breaks(sep.count)) }
-        else { result.append(.mixed) }
+        if sep.allSatisfy({ $0 == " " }) { result.append(.spaces(sep.count)) } else if sep.allSatisfy({ $0 == "\n" }) { result.append(.breaks(sep.count)) } else { result.append(.mixed) }
         sep = ""
     }
     for c in s {
@@ -478,8 +478,10 @@ private func plainWritable(_ s: String, inFlow: Bool, breaks: Bool) -> Bool {
             if w.hasPrefix("#") || w.hasSuffix(":") || w.hasPrefix("---") || w.hasPrefix("...") { return false }
             // `?` and `:` starting a plain scalar inside `[...]` or `{...}` are YAML 1.2; YAML
             // 1.1 readers take them as indicators. libyaml also rejects `:?` inside one.
-            if inFlow && (w.contains(where: flowIndicators.contains) || w.hasPrefix("?") || w.hasPrefix(":")
-                || w.contains(":?")) {
+            if inFlow
+                && (w.contains(where: flowIndicators.contains) || w.hasPrefix("?") || w.hasPrefix(":")
+                    || w.contains(":?"))
+            {
                 return false
             }
         }
@@ -589,8 +591,10 @@ struct DocumentRenderer {
     private func spaces(_ n: Int) -> String { String(repeating: " ", count: max(n, 0)) }
 
     private mutating func commentText() -> String {
-        let texts = ["", " a comment", " key: value", " - not an entry", " \"quoted\" 'text'", " # again",
-                     " é 日本語 😀", " ---", " |", "no space after the hash"]
+        let texts = [
+            "", " a comment", " key: value", " - not an entry", " \"quoted\" 'text'", " # again",
+            " é 日本語 😀", " ---", " |", "no space after the hash",
+        ]
         return "#" + dice.pick(texts)
     }
 
@@ -874,7 +878,8 @@ struct DocumentRenderer {
                 // An escaped line break joins the lines without a space; the next line's
                 // indentation is not content, so a space cannot open it.
                 if breaks, k + 1 < units.count, case .text(let next) = units[k + 1], !next.hasPrefix(" "),
-                   dice.chance(profile.fold * 0.15) {
+                    dice.chance(profile.fold * 0.15)
+                {
                     r += "\\" + continuation(n)
                 }
             case .space:
@@ -911,8 +916,7 @@ struct DocumentRenderer {
         let chompText = chomp == .strip ? "-" : chomp == .keep ? "+" : ""
         if m > 0 && dice.chance(0.5) { header += "\(m)" + chompText } else { header += chompText + (m > 0 ? "\(m)" : "") }
         out += header
-        if dice.chance(profile.comments) { out += spaces(dice.int(in: 1...2)) + commentText() }
-        else if dice.chance(profile.trailingSpaces) { out += spaces(dice.int(in: 1...2)) }
+        if dice.chance(profile.comments) { out += spaces(dice.int(in: 1...2)) + commentText() } else if dice.chance(profile.trailingSpaces) { out += spaces(dice.int(in: 1...2)) }
         out += "\n"
         // Empty lines may hold spaces, up to the content's indentation.
         let noise = { (dice: inout SplitMix64) -> String in
@@ -973,7 +977,8 @@ struct DocumentRenderer {
             let chars = Array(segment.text)
             for (k, c) in chars.enumerated() {
                 if c == " " && k > 0 && k + 1 < chars.count && chars[k - 1] != " " && chars[k + 1] != " "
-                    && dice.chance(profile.fold) {
+                    && dice.chance(profile.fold)
+                {
                     lines.append(line)
                     line = ""
                 } else {

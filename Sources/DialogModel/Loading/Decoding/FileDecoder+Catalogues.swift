@@ -8,17 +8,18 @@ extension FileDecoder {
         guard var m = mapping(entry.value, what) else { return }
         m = checkKeys(m, ["label", "stage", "synonyms", "absent"], what)
         guard let label = required(m, "label", what, entry.key.range).flatMap({ text($0, "`label`") }),
-              let stageNode = required(m, "stage", what, entry.key.range),
-              let stageText = text(stageNode, "`stage`")
+            let stageNode = required(m, "stage", what, entry.key.range),
+            let stageText = text(stageNode, "`stage`")
         else { return }
         guard let stage = Symptom.Stage(rawValue: stageText) else {
             report(ModelMessage.invalidValue("unknown stage `\(stageText)`", stageNode.range, hint: "`early` or `later`"))
             return
         }
-        sections.symptoms.append(Symptom(
-            file: fileName, id: entry.key.text, label: label, stage: stage,
-            synonyms: m["synonyms"].map { textList($0, "`synonyms`") } ?? [],
-            absent: m["absent"].map { textList($0, "`absent`") } ?? [], range: entry.key.range))
+        sections.symptoms.append(
+            Symptom(
+                file: fileName, id: entry.key.text, label: label, stage: stage,
+                synonyms: m["synonyms"].map { textList($0, "`synonyms`") } ?? [],
+                absent: m["absent"].map { textList($0, "`absent`") } ?? [], range: entry.key.range))
     }
 
     mutating func decodeScale(_ entry: MappingEntry) {
@@ -42,9 +43,9 @@ extension FileDecoder {
             if let id = item.mapping?["id"]?.scalar?.text { itemIDs.append(id) }
         }
         guard let title = required(m, "title", what, entry.key.range).flatMap({ text($0, "`title`") }),
-              let rangeNode = required(m, "range", what, entry.key.range),
-              let range = intRange(rangeNode, "`range`"),
-              let itemsNode = required(m, "items", what, entry.key.range)
+            let rangeNode = required(m, "range", what, entry.key.range),
+            let range = intRange(rangeNode, "`range`"),
+            let itemsNode = required(m, "items", what, entry.key.range)
         else { return }
         var labels: [Int: String] = [:]
         if let l = m["labels"], let lm = mapping(l, "`labels`") {
@@ -70,22 +71,27 @@ extension FileDecoder {
         // choice and add up totals that overflow.
         let points = range.upperBound - range.lowerBound + 1
         if range.lowerBound < 0 {
-            report(ModelMessage.outOfBounds("\(what) has negative points, from \(range.lowerBound)", rangeNode.range,
-                                            hint: "a scale's points start at 0 or above, such as `0...4`; its total adds them up"))
+            report(
+                ModelMessage.outOfBounds(
+                    "\(what) has negative points, from \(range.lowerBound)", rangeNode.range,
+                    hint: "a scale's points start at 0 or above, such as `0...4`; its total adds them up"))
         }
         if points > DialogLimits.scalePoints {
-            report(ModelMessage.outOfBounds(
-                "\(what) has \(ModelMessage.grouped(points)) points; a scale has at most \(DialogLimits.scalePoints)", rangeNode.range,
-                hint: "a scale's `range` is the answers to each item, such as `0...4` or `0...10`"))
+            report(
+                ModelMessage.outOfBounds(
+                    "\(what) has \(ModelMessage.grouped(points)) points; a scale has at most \(DialogLimits.scalePoints)", rangeNode.range,
+                    hint: "a scale's `range` is the answers to each item, such as `0...4` or `0...10`"))
         }
         if items.count > DialogLimits.scaleItems {
-            report(ModelMessage.outOfBounds(
-                "\(what) has \(ModelMessage.grouped(items.count)) items; a scale has at most \(DialogLimits.scaleItems)", itemsNode.range,
-                hint: "split it into several scales"))
+            report(
+                ModelMessage.outOfBounds(
+                    "\(what) has \(ModelMessage.grouped(items.count)) items; a scale has at most \(DialogLimits.scaleItems)", itemsNode.range,
+                    hint: "split it into several scales"))
         } else if let beyond = [range.lowerBound * items.count, range.upperBound * items.count].first(where: { !DialogLimits.fits($0) }) {
-            report(ModelMessage.outOfBounds(
-                "the totals of \(what) reach \(ModelMessage.grouped(beyond)), beyond ±\(ModelMessage.grouped(DialogLimits.rangeMagnitude))",
-                rangeNode.range, hint: "use a smaller range or fewer items"))
+            report(
+                ModelMessage.outOfBounds(
+                    "the totals of \(what) reach \(ModelMessage.grouped(beyond)), beyond ±\(ModelMessage.grouped(DialogLimits.rangeMagnitude))",
+                    rangeNode.range, hint: "use a smaller range or fewer items"))
         }
         if range.lowerBound < 0 || points > DialogLimits.scalePoints || items.count > DialogLimits.scaleItems { return }
         var bands: [Scale.Band] = []
@@ -93,14 +99,15 @@ extension FileDecoder {
             guard var bm = mapping(band, "a band") else { continue }
             bm = checkKeys(bm, ["range", "label"], "a band")
             guard let r = required(bm, "range", "a band", band.range).flatMap({ intRange($0, "`range`") }),
-                  let label = required(bm, "label", "a band", band.range).flatMap({ text($0, "`label`") })
+                let label = required(bm, "label", "a band", band.range).flatMap({ text($0, "`label`") })
             else { continue }
             bands.append(Scale.Band(range: r, label: label, position: band.range))
         }
-        sections.scales.append(Scale(
-            file: fileName, id: entry.key.text, title: title, sources: m["source"].map { sourceRefs($0) } ?? [],
-            ask: m["ask"].flatMap { dialogText($0, "`ask`") }, range: range, labels: labels, items: items,
-            bands: bands, position: entry.key.range))
+        sections.scales.append(
+            Scale(
+                file: fileName, id: entry.key.text, title: title, sources: m["source"].map { sourceRefs($0) } ?? [],
+                ask: m["ask"].flatMap { dialogText($0, "`ask`") }, range: range, labels: labels, items: items,
+                bands: bands, position: entry.key.range))
     }
 
     mutating func decodeRubricItem(_ entry: MappingEntry) {
@@ -112,8 +119,10 @@ extension FileDecoder {
             if diagnostics[mark...].contains(where: \.isError) { sections.damage.variables.insert("rubric.\(id)") }
         }
         guard ExpressionParser.isName(id), !id.contains(".") else {
-            report(ModelMessage.invalidValue("`\(id)` is not a rubric id", entry.key.range,
-                                             hint: "a rubric id is letters, digits and `_`, read as `rubric.\(id.filter { $0.isLetter || $0.isNumber || $0 == "_" })`"))
+            report(
+                ModelMessage.invalidValue(
+                    "`\(id)` is not a rubric id", entry.key.range,
+                    hint: "a rubric id is letters, digits and `_`, read as `rubric.\(id.filter { $0.isLetter || $0.isNumber || $0 == "_" })`"))
             return
         }
         guard var m = mapping(entry.value, what) else { return }
@@ -124,26 +133,31 @@ extension FileDecoder {
         let against = m["against"].map { textList($0, "`against`") } ?? []
         let words = m["words"].map { textList($0, "`words`") } ?? []
         if match.isEmpty && detect.isEmpty && against.isEmpty && words.isEmpty {
-            report(ModelMessage.missingKey("match", in: what, m["match"]?.range ?? entry.key.range,
-                                           hint: "list the phrases that show the move, such as `match: [\"911\"]`"))
+            report(
+                ModelMessage.missingKey(
+                    "match", in: what, m["match"]?.range ?? entry.key.range,
+                    hint: "list the phrases that show the move, such as `match: [\"911\"]`"))
             return
         }
         var points = 1
         if let p = m["points"], let n = int(p, "`points`") {
             if n < 0 {
-                report(ModelMessage.invalidValue("`points` cannot be negative", p.range,
-                                                 hint: "a must-not is `avoid: true` with the points it is worth when kept"))
+                report(
+                    ModelMessage.invalidValue(
+                        "`points` cannot be negative", p.range,
+                        hint: "a must-not is `avoid: true` with the points it is worth when kept"))
             } else {
                 points = n
             }
         }
-        sections.rubric.append(RubricItem(
-            file: fileName, id: id, label: label, points: points, match: match,
-            unless: m["unless"].map { textList($0, "`unless`") } ?? [], against: against, detect: detect, words: words,
-            avoid: m["avoid"].flatMap { bool($0, "`avoid`") } ?? false,
-            critical: m["critical"].flatMap { bool($0, "`critical`") } ?? false,
-            practise: m["practise"].flatMap { text($0, "`practise`") },
-            sources: m["source"].map { sourceRefs($0) } ?? [], range: entry.key.range))
+        sections.rubric.append(
+            RubricItem(
+                file: fileName, id: id, label: label, points: points, match: match,
+                unless: m["unless"].map { textList($0, "`unless`") } ?? [], against: against, detect: detect, words: words,
+                avoid: m["avoid"].flatMap { bool($0, "`avoid`") } ?? false,
+                critical: m["critical"].flatMap { bool($0, "`critical`") } ?? false,
+                practise: m["practise"].flatMap { text($0, "`practise`") },
+                sources: m["source"].map { sourceRefs($0) } ?? [], range: entry.key.range))
     }
 
     mutating func decodeRegion(_ entry: MappingEntry) {
@@ -157,9 +171,10 @@ extension FileDecoder {
             sections.damage.regions.insert(entry.key.text)
             return
         }
-        sections.regions.append(Region(
-            file: fileName, code: entry.key.text, name: name,
-            aliases: m["aliases"].map { textList($0, "`aliases`").map(\.text) } ?? [], range: entry.key.range))
+        sections.regions.append(
+            Region(
+                file: fileName, code: entry.key.text, name: name,
+                aliases: m["aliases"].map { textList($0, "`aliases`").map(\.text) } ?? [], range: entry.key.range))
     }
 
     mutating func decodeResource(_ entry: MappingEntry) {
@@ -167,19 +182,20 @@ extension FileDecoder {
         guard var m = mapping(entry.value, what) else { return }
         m = checkKeys(m, ["name", "region", "role", "phone", "text", "url", "hours", "tags", "note"], what)
         guard let name = required(m, "name", what, entry.key.range).flatMap({ text($0, "`name`") }),
-              let regionNode = required(m, "region", what, entry.key.range),
-              let region = text(regionNode, "`region`")
+            let regionNode = required(m, "region", what, entry.key.range),
+            let region = text(regionNode, "`region`")
         else {
             // Its role may be the one a region seems to lack.
             if let role = m["role"]?.scalar?.text { sections.damage.roles.insert(role) }
             return
         }
         func optional(_ key: String) -> String? { m[key].flatMap { text($0, "`\(key)`") } }
-        sections.resources.append(Resource(
-            file: fileName, id: entry.key.text, name: name, region: Located(region, at: regionNode.range), role: optional("role"),
-            phone: optional("phone"), text: optional("text"), url: optional("url"), hours: optional("hours"),
-            tags: m["tags"].map { textList($0, "`tags`").map(\.text) } ?? [], note: optional("note"),
-            range: entry.key.range))
+        sections.resources.append(
+            Resource(
+                file: fileName, id: entry.key.text, name: name, region: Located(region, at: regionNode.range), role: optional("role"),
+                phone: optional("phone"), text: optional("text"), url: optional("url"), hours: optional("hours"),
+                tags: m["tags"].map { textList($0, "`tags`").map(\.text) } ?? [], note: optional("note"),
+                range: entry.key.range))
     }
 
     mutating func decodeSource(_ entry: MappingEntry) {
@@ -193,7 +209,8 @@ extension FileDecoder {
             sections.damage.sources.insert(entry.key.text)
             return
         }
-        sections.sources.append(SourceEntry(
-            file: fileName, id: entry.key.text, citation: citation, url: m["url"].flatMap { text($0, "`url`") }, range: entry.key.range))
+        sections.sources.append(
+            SourceEntry(
+                file: fileName, id: entry.key.text, citation: citation, url: m["url"].flatMap { text($0, "`url`") }, range: entry.key.range))
     }
 }

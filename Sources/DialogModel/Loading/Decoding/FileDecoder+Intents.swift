@@ -19,10 +19,11 @@ extension FileDecoder {
                 crisis = CrisisKind(rawValue: raw)
                 if crisis == nil {
                     let kinds = CrisisKind.allCases.map(\.rawValue)
-                    report(ModelMessage.invalidValue(
-                        "unknown crisis kind `\(raw)`", v.range,
-                        hint: Suggestion.closest(to: raw, among: kinds).map { "did you mean `\($0)`?" }
-                            ?? "one of " + kinds.map { "`\($0)`" }.joined(separator: ", ")))
+                    report(
+                        ModelMessage.invalidValue(
+                            "unknown crisis kind `\(raw)`", v.range,
+                            hint: Suggestion.closest(to: raw, among: kinds).map { "did you mean `\($0)`?" }
+                                ?? "one of " + kinds.map { "`\($0)`" }.joined(separator: ", ")))
                 }
             }
             // The intent is meant for a crisis, but which one is not known.
@@ -49,8 +50,10 @@ extension FileDecoder {
         if let written = m["follow-ups"] {
             intent.followUps = textList(written, "`follow-ups`").map { Located($0.text, at: $0.range) }
             if crisis != nil || !intent.returns {
-                report(ModelMessage.invalidValue("`follow-ups` is for topic intents with `return: true`", written.range,
-                                                 hint: "they are offered after the answer, with the way back to where the person was"))
+                report(
+                    ModelMessage.invalidValue(
+                        "`follow-ups` is for topic intents with `return: true`", written.range,
+                        hint: "they are offered after the answer, with the way back to where the person was"))
             }
         }
         intent.label = m["label"].flatMap { text($0, "`label`") }
@@ -58,8 +61,10 @@ extension FileDecoder {
         if let written = m["about"] { intent.about = about(written, of: crisis) }
         if let written = m["tells"], let tells = bool(written, "`tells`") {
             if crisis != nil {
-                report(ModelMessage.invalidValue("`tells` is for topic intents", written.range,
-                                                 hint: "a crisis phrase counts in questions too; remove `tells`"))
+                report(
+                    ModelMessage.invalidValue(
+                        "`tells` is for topic intents", written.range,
+                        hint: "a crisis phrase counts in questions too; remove `tells`"))
             } else {
                 intent.tells = tells
             }
@@ -70,8 +75,10 @@ extension FileDecoder {
     /// `detect: [READER…]` of a topic intent: the built-in readers that pick it.
     mutating func detectors(_ node: Node, of crisis: CrisisKind?) -> [RubricItem.Detector] {
         guard crisis == nil else {
-            report(ModelMessage.invalidValue("`detect` is for topic intents", node.range,
-                                             hint: "a crisis intent is read by its phrases; remove `detect`"))
+            report(
+                ModelMessage.invalidValue(
+                    "`detect` is for topic intents", node.range,
+                    hint: "a crisis intent is read by its phrases; remove `detect`"))
             return []
         }
         return readers(node)
@@ -81,8 +88,10 @@ extension FileDecoder {
     mutating func readers(_ node: Node) -> [RubricItem.Detector] {
         textList(node, "`detect`").compactMap { written in
             guard let detector = RubricItem.Detector(rawValue: written.text) else {
-                report(ModelMessage.invalidValue("unknown reader `\(written.text)` in `detect`", written.range,
-                                                 hint: "one of: " + RubricItem.Detector.allCases.map(\.rawValue).joined(separator: ", ")))
+                report(
+                    ModelMessage.invalidValue(
+                        "unknown reader `\(written.text)` in `detect`", written.range,
+                        hint: "one of: " + RubricItem.Detector.allCases.map(\.rawValue).joined(separator: ", ")))
                 return nil
             }
             return detector
@@ -92,8 +101,10 @@ extension FileDecoder {
     /// `about: [KIND…]` of a topic intent: the crisis kinds whose questions it answers.
     mutating func about(_ node: Node, of crisis: CrisisKind?) -> [CrisisKind] {
         guard crisis == nil else {
-            report(ModelMessage.invalidValue("`about` is for topic intents", node.range,
-                                             hint: "a crisis intent's own kind is what it is about; remove `about`"))
+            report(
+                ModelMessage.invalidValue(
+                    "`about` is for topic intents", node.range,
+                    hint: "a crisis intent's own kind is what it is about; remove `about`"))
             return []
         }
         return crisisKinds(textList(node, "`about`"))
@@ -104,8 +115,10 @@ extension FileDecoder {
         var kinds: [CrisisKind] = []
         for k in written {
             guard let kind = CrisisKind(rawValue: k.text) else {
-                report(ModelMessage.invalidValue("unknown crisis kind `\(k.text)`", k.range,
-                                                 hint: "one of " + CrisisKind.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ")))
+                report(
+                    ModelMessage.invalidValue(
+                        "unknown crisis kind `\(k.text)`", k.range,
+                        hint: "one of " + CrisisKind.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ")))
                 continue
             }
             kinds.append(kind)
@@ -118,8 +131,10 @@ extension FileDecoder {
         guard var m = mapping(node, "`refines`") else { return nil }
         m = checkKeys(m, ["kinds", "when"], "`refines`")
         guard crisis != nil else {
-            report(ModelMessage.invalidValue("`refines` is for crisis intents", node.range,
-                                             hint: "give the intent a `crisis:` kind, or remove `refines`"))
+            report(
+                ModelMessage.invalidValue(
+                    "`refines` is for crisis intents", node.range,
+                    hint: "give the intent a `crisis:` kind, or remove `refines`"))
             return nil
         }
         let written = m["kinds"].map { textList($0, "`kinds`") } ?? []
@@ -127,8 +142,10 @@ extension FileDecoder {
         let when = m["when"].map { textList($0, "`when`") } ?? []
         // A kind already reported as unknown is no second error.
         if written.isEmpty || when.isEmpty {
-            report(ModelMessage.invalidValue("`refines` needs `kinds` and `when`", node.range,
-                                             hint: "e.g. `refines: {kinds: [overdose-self], when: [baclofen]}`"))
+            report(
+                ModelMessage.invalidValue(
+                    "`refines` needs `kinds` and `when`", node.range,
+                    hint: "e.g. `refines: {kinds: [overdose-self], when: [baclofen]}`"))
             return nil
         }
         guard !kinds.isEmpty else { return nil }

@@ -17,8 +17,10 @@ extension FileDecoder {
             sections.nodes.append(node)
         }
         if entry.key.text.contains(".") {
-            report(ModelMessage.invalidValue("a node name cannot contain `.`", entry.key.range,
-                                             hint: "`.` separates the file from the node in `file.node`"))
+            report(
+                ModelMessage.invalidValue(
+                    "a node name cannot contain `.`", entry.key.range,
+                    hint: "`.` separates the file from the node in `file.node`"))
         }
         guard var m = mapping(entry.value, what) else {
             wayForwardUnsure = true
@@ -75,16 +77,19 @@ extension FileDecoder {
                     let written = list(o, "`one-of`")
                     variants = written.compactMap { dialogText($0, "a variant") }
                     if written.isEmpty && o.sequence != nil {
-                        report(ModelMessage.invalidValue("`one-of` has no variants", o.range,
-                                                         hint: "list the texts to pick from, such as `one-of: [Hello., Hi.]`"))
+                        report(
+                            ModelMessage.invalidValue(
+                                "`one-of` has no variants", o.range,
+                                hint: "list the texts to pick from, such as `one-of: [Hello., Hi.]`"))
                     }
                 }
                 if variants.isEmpty && m["one-of"] == nil {
                     report(ModelMessage.missingKey("text", in: "a `say` item", item.range))
                     return nil
                 }
-                return SayItem(variants: variants, condition: m["if"].flatMap { condition($0) },
-                               sources: m["source"].map { sourceRefs($0) } ?? [], range: item.range)
+                return SayItem(
+                    variants: variants, condition: m["if"].flatMap { condition($0) },
+                    sources: m["source"].map { sourceRefs($0) } ?? [], range: item.range)
             }
             guard let t = dialogText(item, "`say`") else { return nil }
             return SayItem(variants: [t], condition: nil, sources: [], range: item.range)
@@ -95,22 +100,29 @@ extension FileDecoder {
         guard var m = mapping(node, "a choice") else { return nil }
         m = checkKeys(m, ["id", "label", "match", "means", "goto", "set", "if", "right"], "a choice")
         guard let label = required(m, "label", "a choice", node.range).flatMap({ dialogText($0, "`label`") }),
-              let goto = required(m, "goto", "a choice", node.range).flatMap({ reference($0, "`goto`") })
+            let goto = required(m, "goto", "a choice", node.range).flatMap({ reference($0, "`goto`") })
         else { return nil }
         var means: ChoiceMeaning?
         if let written = m["means"], let t = text(written, "`means`") {
             means = ChoiceMeaning(rawValue: t)
-            if means == nil { report(ModelMessage.invalidValue("`means` is yes, no or none, not `\(t)`", written.range, hint: "a choice that answers a yes-or-no question means yes or no; \"none of these\" means none")) }
+            if means == nil {
+                report(
+                    ModelMessage.invalidValue("`means` is yes, no or none, not `\(t)`", written.range, hint: "a choice that answers a yes-or-no question means yes or no; \"none of these\" means none")
+                )
+            }
         }
         var id = m["id"].flatMap { written in text(written, "`id`").map { Located($0, at: written.range) } }
         if let written = id, written.value.isEmpty || !written.value.utf8.allSatisfy(Choice.isIDByte) {
-            report(ModelMessage.invalidValue("a choice's `id` is made of a-z, 0-9, `_`, `.` and `-`, not `\(written.value)`", written.range,
-                                             hint: "programs and tests name the choice by it, e.g. `id: find_help`"))
+            report(
+                ModelMessage.invalidValue(
+                    "a choice's `id` is made of a-z, 0-9, `_`, `.` and `-`, not `\(written.value)`", written.range,
+                    hint: "programs and tests name the choice by it, e.g. `id: find_help`"))
             id = nil
         }
-        var choice = Choice(writtenID: id, label: label, match: m["match"].map { textList($0, "`match`") } ?? [], means: means,
-                            goto: goto, set: m["set"].map { assignments($0) } ?? [], condition: m["if"].flatMap { condition($0) },
-                            range: node.range)
+        var choice = Choice(
+            writtenID: id, label: label, match: m["match"].map { textList($0, "`match`") } ?? [], means: means,
+            goto: goto, set: m["set"].map { assignments($0) } ?? [], condition: m["if"].flatMap { condition($0) },
+            range: node.range)
         choice.right = m["right"].flatMap { bool($0, "`right`") } ?? false
         return choice
     }
@@ -127,8 +139,10 @@ extension FileDecoder {
                 }
                 sawElse = true
                 guard let goto = reference(e, "`else`") else { continue }
-                out.append(Route(match: [], condition: nil, goto: goto, set: m["set"].map { assignments($0) } ?? [],
-                                 isElse: true, range: item.range))
+                out.append(
+                    Route(
+                        match: [], condition: nil, goto: goto, set: m["set"].map { assignments($0) } ?? [],
+                        isElse: true, range: item.range))
                 continue
             }
             if sawElse { report(ModelMessage.elseNotLast(item.range)) }
@@ -136,12 +150,15 @@ extension FileDecoder {
             let match = allowMatch ? (m["match"].map { textList($0, "`match`") } ?? []) : []
             let cond = m["if"].flatMap { condition($0) }
             if match.isEmpty && cond == nil && m["if"] == nil {
-                report(ModelMessage.missingKey(allowMatch ? "match` or `if" : "if", in: "a route", item.range,
-                                               hint: "a route without a condition is `- else: NODE`"))
+                report(
+                    ModelMessage.missingKey(
+                        allowMatch ? "match` or `if" : "if", in: "a route", item.range,
+                        hint: "a route without a condition is `- else: NODE`"))
             }
             guard let goto = required(m, "goto", "a route", item.range).flatMap({ reference($0, "`goto`") }) else { continue }
-            var route = Route(match: match, condition: cond, goto: goto, set: m["set"].map { assignments($0) } ?? [],
-                              isElse: false, range: item.range)
+            var route = Route(
+                match: match, condition: cond, goto: goto, set: m["set"].map { assignments($0) } ?? [],
+                isElse: false, range: item.range)
             route.right = m["right"].flatMap { bool($0, "`right`") } ?? false
             route.answer = m["answer"].flatMap { text($0, "`answer`") }
             out.append(route)
@@ -165,8 +182,10 @@ extension FileDecoder {
             switch Self.readRange(rest) {
             case .range(let r): return .number(Double(r.lowerBound)...Double(r.upperBound))
             case .reversed(let r):
-                report(ModelMessage.invalidValue("`number \(rest)` must go up, not down", node.range,
-                                                 hint: "write the smaller number first: `number \(r.lowerBound)...\(r.upperBound)`"))
+                report(
+                    ModelMessage.invalidValue(
+                        "`number \(rest)` must go up, not down", node.range,
+                        hint: "write the smaller number first: `number \(r.lowerBound)...\(r.upperBound)`"))
                 return nil
             case .outOfBounds:
                 report(ModelMessage.rangeOutOfBounds("the answer's range", written: rest, node.range))
@@ -174,8 +193,10 @@ extension FileDecoder {
             case .invalid: break
             }
         }
-        report(ModelMessage.invalidValue("unknown answer kind `\(t)`", node.range,
-                                         hint: "`text`, `yes-no`, `symptoms`, or `number MIN...MAX` such as `number 0...4`"))
+        report(
+            ModelMessage.invalidValue(
+                "unknown answer kind `\(t)`", node.range,
+                hint: "`text`, `yes-no`, `symptoms`, or `number MIN...MAX` such as `number 0...4`"))
         return nil
     }
 

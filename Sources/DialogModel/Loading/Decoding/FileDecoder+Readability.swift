@@ -9,8 +9,10 @@ extension FileDecoder {
             if let grade = Self.number(v), (1...20).contains(grade) {
                 limits.grade = grade
             } else {
-                report(ModelMessage.invalidValue("`grade` of `readability` must be a reading grade from 1 to 20", v.range,
-                                                 hint: "such as `grade: 8`, about the reading of a 13-year-old"))
+                report(
+                    ModelMessage.invalidValue(
+                        "`grade` of `readability` must be a reading grade from 1 to 20", v.range,
+                        hint: "such as `grade: 8`, about the reading of a 13-year-old"))
             }
         }
         if let v = m["words-per-screen"], let n = int(v, "`words-per-screen`") {

@@ -14,16 +14,20 @@ extension FileDecoder {
         if let s = node.scalar, s.isEmptyValue {
             report(ModelMessage.wrongType(what, expected: "a mapping", found: "empty", node.range))
         } else {
-            report(ModelMessage.wrongType(what, expected: "a mapping", found: "a \(node.kindName)", node.range,
-                                          hint: "write its `key: value` lines below it, indented"))
+            report(
+                ModelMessage.wrongType(
+                    what, expected: "a mapping", found: "a \(node.kindName)", node.range,
+                    hint: "write its `key: value` lines below it, indented"))
         }
         return nil
     }
 
     mutating func list(_ node: Node, _ what: String) -> [Node] {
         if let s = node.sequence { return s.items }
-        report(ModelMessage.wrongType(what, expected: "a list", found: "a \(node.kindName)", node.range,
-                                      hint: "start each entry on its own line with `- `"))
+        report(
+            ModelMessage.wrongType(
+                what, expected: "a list", found: "a \(node.kindName)", node.range,
+                hint: "start each entry on its own line with `- `"))
         return []
     }
 
@@ -35,7 +39,8 @@ extension FileDecoder {
             let suggestion = Suggestion.closest(to: entry.key.text, among: allowed)
             report(ModelMessage.unknownKey(entry.key.text, in: what, suggestion: suggestion, known: allowed, entry.key.range))
             if let suggestion, !m.entries.contains(where: { $0.key.text == suggestion }),
-               !recovered.entries.contains(where: { $0.key.text == suggestion }) {
+                !recovered.entries.contains(where: { $0.key.text == suggestion })
+            {
                 recovered.entries[i].key.text = suggestion
             }
         }
@@ -72,8 +77,10 @@ extension FileDecoder {
     mutating func name(_ node: Node, _ what: String) -> Located<String>? {
         guard let t = text(node, what) else { return nil }
         guard ExpressionParser.isName(t) else {
-            report(ModelMessage.invalidValue("`\(t)` is not a name", node.range,
-                                             hint: "names are letters, digits and `_`, joined by `.`"))
+            report(
+                ModelMessage.invalidValue(
+                    "`\(t)` is not a name", node.range,
+                    hint: "names are letters, digits and `_`, joined by `.`"))
             return nil
         }
         return Located(t, at: node.range)
@@ -83,7 +90,9 @@ extension FileDecoder {
         if let s = node.scalar, s.style == .plain, case .bool(let b) = s.typedValue { return b }
         var hint: String?
         if let s = node.scalar, ["yes", "no", "on", "off", "y", "n", "true", "false"].contains(s.text.lowercased()) {
-            hint = s.style == .plain ? "`\(s.text)` is text in dialog files; write `true` or `false`"
+            hint =
+                s.style == .plain
+                ? "`\(s.text)` is text in dialog files; write `true` or `false`"
                 : "write `true` or `false` without quotes"
         }
         report(ModelMessage.wrongType(what, expected: "`true` or `false`", found: describe(node), node.range, hint: hint))
@@ -92,8 +101,10 @@ extension FileDecoder {
 
     mutating func int(_ node: Node, _ what: String) -> Int? {
         if let s = node.scalar, s.style == .plain, case .int(let i) = s.typedValue { return i }
-        report(ModelMessage.wrongType(what, expected: "a whole number", found: describe(node), node.range,
-                                      hint: "write a number without quotes, such as `1`"))
+        report(
+            ModelMessage.wrongType(
+                what, expected: "a whole number", found: describe(node), node.range,
+                hint: "write a number without quotes, such as `1`"))
         return nil
     }
 
@@ -102,8 +113,10 @@ extension FileDecoder {
         switch Self.readRange(t) {
         case .range(let r): return r
         case .reversed(let r):
-            report(ModelMessage.invalidValue("\(what) must go up, not down", node.range,
-                                             hint: "write the smaller number first: `\(r.lowerBound)...\(r.upperBound)`"))
+            report(
+                ModelMessage.invalidValue(
+                    "\(what) must go up, not down", node.range,
+                    hint: "write the smaller number first: `\(r.lowerBound)...\(r.upperBound)`"))
         case .outOfBounds:
             report(ModelMessage.rangeOutOfBounds(what, written: t, node.range))
         case .invalid:
@@ -134,7 +147,8 @@ extension FileDecoder {
             if let n = Int(side) {
                 numbers.append(n)
             } else if let d = Double(side), d.isFinite, d == d.rounded(), abs(d) > Double(DialogLimits.rangeMagnitude),
-                      side.allSatisfy({ $0.isNumber || "+-eE".contains($0) }) {
+                side.allSatisfy({ $0.isNumber || "+-eE".contains($0) })
+            {
                 return .outOfBounds
             } else {
                 return .invalid
@@ -185,8 +199,10 @@ extension FileDecoder {
         var out: [Assignment] = []
         for e in m.entries {
             guard ExpressionParser.isName(e.key.text) else {
-                report(ModelMessage.invalidValue("`\(e.key.text)` is not a name", e.key.range,
-                                                 hint: "names are letters, digits and `_`, joined by `.`"))
+                report(
+                    ModelMessage.invalidValue(
+                        "`\(e.key.text)` is not a name", e.key.range,
+                        hint: "names are letters, digits and `_`, joined by `.`"))
                 continue
             }
             guard let s = e.value.scalar, !s.isEmptyValue else {

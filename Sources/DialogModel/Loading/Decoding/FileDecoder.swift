@@ -23,8 +23,10 @@ struct FileDecoder {
         case nodes, intents, symptoms, scales, regions, resources, sources, rubric, concepts, topic, flags, readability
     }
     static let sectionKeys = Section.allCases.map(\.rawValue)
-    static let nodeKeys = ["say", "source", "note", "ask", "choices", "expect", "save", "routes", "branch",
-                           "set", "next", "scale", "show", "flag", "end", "shuffle", "readability"]
+    static let nodeKeys = [
+        "say", "source", "note", "ask", "choices", "expect", "save", "routes", "branch",
+        "set", "next", "scale", "show", "flag", "end", "shuffle", "readability",
+    ]
 
     init(fileName: String) {
         self.fileName = fileName
@@ -79,8 +81,10 @@ struct FileDecoder {
                 }
             case .concepts:
                 for e in entries(entry.value, "`concepts`") {
-                    sections.concepts.append(Concept(file: fileName, name: e.key.text, phrases: textList(e.value, "concept `\(e.key.text)`"),
-                                                     range: e.key.range))
+                    sections.concepts.append(
+                        Concept(
+                            file: fileName, name: e.key.text, phrases: textList(e.value, "concept `\(e.key.text)`"),
+                            range: e.key.range))
                 }
             }
         }
