@@ -7,7 +7,7 @@ enum ModelMessage {
     /// Every code of this catalogue.
     enum Code: String, DiagnosticCode {
         case IC001, IC002, IC003, IC004, IC005, IC006, IC007, IC008, IC009, IC010, IC011, IC012, IC013, IC014, IC015, IC016, IC017, IC018, IC019, IC020, IC021, IC022, IC023, IC024, IC025, IC026,
-            IC027, IC028, IC029, IC030, IC031, IC032, IC033, IC034, IC035, IC036, IC037, IC038, IC039, IC040, IC041
+            IC027, IC028, IC029, IC030, IC031, IC032, IC033, IC034, IC035, IC036, IC037, IC038, IC039, IC040, IC041, IC042
     }
 
     static func unknownKey(_ key: String, in what: String, suggestion: String?, known: [String], _ r: SourceRange) -> Diagnostic {
@@ -70,7 +70,7 @@ enum ModelMessage {
     /// A `branch:` without `- else:`: the session stops there when no condition holds.
     static func branchWithoutElse(_ id: NodeID, _ r: SourceRange) -> Diagnostic {
         Diagnostic(
-            .error, code: Code.IC008, "node `\(id)` is a dead end when no `branch` condition holds", at: r,
+            .error, code: Code.IC042, "node `\(id)` is a dead end when no `branch` condition holds", at: r,
             hint: "close `branch:` with `- else: NODE`")
     }
 

@@ -4,7 +4,7 @@
 enum SyntaxMessage {
     /// Every code of this catalogue.
     enum Code: String, DiagnosticCode {
-        case IY001, IY002, IY003, IY004, IY005, IY006, IY007, IY008, IY009, IY010, IY011, IY012, IY013, IY014, IY015, IY016, IY017, IY018, IY019, IY020, IY021, IY022, IY023
+        case IY001, IY002, IY003, IY004, IY005, IY006, IY007, IY008, IY009, IY010, IY011, IY012, IY013, IY014, IY015, IY016, IY017, IY018, IY019, IY020, IY021, IY022, IY023, IY024, IY025
     }
 
     static func invalidUTF8(_ r: SourceRange) -> Diagnostic {
@@ -46,7 +46,7 @@ enum SyntaxMessage {
 
     static func underIndentedContinuation(_ what: String, _ r: SourceRange) -> Diagnostic {
         Diagnostic(
-            .error, code: Code.IY005, "continuation line of \(what) is not indented enough", at: r,
+            .error, code: Code.IY024, "continuation line of \(what) is not indented enough", at: r,
             hint: "indent it further than the key or entry it belongs to")
     }
 
@@ -65,7 +65,7 @@ enum SyntaxMessage {
 
     static func surrogateEscape(_ escape: String, _ r: SourceRange) -> Diagnostic {
         Diagnostic(
-            .error, code: Code.IY007, "escape `\\\(escape)` is a surrogate, not a character", at: r,
+            .error, code: Code.IY025, "escape `\\\(escape)` is a surrogate, not a character", at: r,
             hint: "write a character beyond U+FFFF as `\\U` and eight hex digits (`\\U0001F600`), or as a pair of escapes (`\\uD83D\\uDE00`)")
     }
 

@@ -5,13 +5,13 @@ import DialogSyntax
 enum TestMessage {
     /// Every code of this catalogue.
     enum Code: String, DiagnosticCode {
-        case IT001, IT002, IT003, IT004, IT005, IT006, IT007, IT008, IT009, IT010, IT011
+        case IT001, IT002, IT003, IT004, IT005, IT006, IT007, IT008, IT009, IT010, IT011, IT012, IT013
     }
 
     /// A text field with no check after it (`say:` rather than `say contains:`).
     static func checkMissing(_ field: String, _ at: SourceRange) -> Diagnostic {
         Diagnostic(
-            .error, code: Code.IT001, "`\(field):` needs a check", at: at,
+            .error, code: Code.IT013, "`\(field):` needs a check", at: at,
             hint: "write `\(field) contains:`, `\(field) is:`, `\(field) lacks:`, `\(field) matches:` or `\(field) any of:`")
     }
 
@@ -27,7 +27,7 @@ enum TestMessage {
 
     static func unknownKey(_ key: String, _ at: SourceRange, suggestion: String?) -> Diagnostic {
         Diagnostic(
-            .error, code: Code.IT001, "unknown key `\(key)`", at: at,
+            .error, code: Code.IT012, "unknown key `\(key)`", at: at,
             hint: suggestion.map { "did you mean `\($0)`?" } ?? "see the README, \"Scripted dialog tests\", for the keys")
     }
 

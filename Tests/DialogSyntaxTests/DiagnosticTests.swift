@@ -157,22 +157,22 @@ struct DiagnosticTests {
         ErrorCase("key under an indented root", "  a: 1\n↓b: 2\n", "IY005", "inconsistent indentation"),
         ErrorCase("key between levels of a sequence of mappings", "- a: 1\n  b:\n    c: 2\n ↓d: 3\n", "IY005", "inconsistent indentation"),
         ErrorCase(
-            "continuation of a double-quoted scalar", "a:\n  b: \"x\n↓ y\"\n", "IY005",
+            "continuation of a double-quoted scalar", "a:\n  b: \"x\n↓ y\"\n", "IY024",
             "continuation line of a double-quoted scalar is not indented enough"),
         ErrorCase(
-            "continuation of a single-quoted scalar", "a:\n  b: 'x\n↓y'\n", "IY005",
+            "continuation of a single-quoted scalar", "a:\n  b: 'x\n↓y'\n", "IY024",
             "continuation line of a single-quoted scalar is not indented enough"),
         ErrorCase(
-            "continuation of a flow collection", "a:\n  b: [1,\n ↓2]\n", "IY005",
+            "continuation of a flow collection", "a:\n  b: [1,\n ↓2]\n", "IY024",
             "continuation line of a flow collection is not indented enough"),
         ErrorCase(
-            "three under-indented lines of a flow collection", "a:\n  b: [1,\n ↓2,\n 3,\n 4]\n", "IY005",
+            "three under-indented lines of a flow collection", "a:\n  b: [1,\n ↓2,\n 3,\n 4]\n", "IY024",
             "continuation line of a flow collection is not indented enough"),
         ErrorCase(
-            "three under-indented lines of a quoted scalar", "a:\n  b: \"x\n↓ y\n z\n w\"\n", "IY005",
+            "three under-indented lines of a quoted scalar", "a:\n  b: \"x\n↓ y\n z\n w\"\n", "IY024",
             "continuation line of a double-quoted scalar is not indented enough"),
         ErrorCase(
-            "continuation of a plain scalar in a flow collection", "a:\n  b: [x\n↓y]\n", "IY005",
+            "continuation of a plain scalar in a flow collection", "a:\n  b: [x\n↓y]\n", "IY024",
             "continuation line of a plain scalar is not indented enough"),
     ]
 
@@ -234,11 +234,11 @@ struct DiagnosticTests {
         ErrorCase("\\x with one digit", "a: \"↓\\x4\"\n", "IY007", "invalid escape sequence `\\x4`"),
         ErrorCase("\\u with a non-hex digit", "a: \"↓\\u12G4\"\n", "IY007", "invalid escape sequence `\\u12`"),
         ErrorCase("\\U beyond Unicode", "a: \"↓\\U00110000\"\n", "IY007", "invalid escape sequence `\\U00110000`"),
-        ErrorCase("lone high surrogate", "a: \"↓\\uD800\"\n", "IY007", "escape `\\uD800` is a surrogate, not a character"),
-        ErrorCase("lone low surrogate", "a: \"↓\\uDC00\"\n", "IY007", "escape `\\uDC00` is a surrogate, not a character"),
-        ErrorCase("high surrogate followed by text", "a: \"↓\\uD83Dx\"\n", "IY007", "escape `\\uD83D` is a surrogate, not a character"),
-        ErrorCase("high surrogate followed by another escape", "a: \"↓\\uD83D\\u0041\"\n", "IY007", "escape `\\uD83D` is a surrogate, not a character"),
-        ErrorCase("surrogate in \\U", "a: \"↓\\U0000D800\"\n", "IY007", "escape `\\U0000D800` is a surrogate, not a character"),
+        ErrorCase("lone high surrogate", "a: \"↓\\uD800\"\n", "IY025", "escape `\\uD800` is a surrogate, not a character"),
+        ErrorCase("lone low surrogate", "a: \"↓\\uDC00\"\n", "IY025", "escape `\\uDC00` is a surrogate, not a character"),
+        ErrorCase("high surrogate followed by text", "a: \"↓\\uD83Dx\"\n", "IY025", "escape `\\uD83D` is a surrogate, not a character"),
+        ErrorCase("high surrogate followed by another escape", "a: \"↓\\uD83D\\u0041\"\n", "IY025", "escape `\\uD83D` is a surrogate, not a character"),
+        ErrorCase("surrogate in \\U", "a: \"↓\\U0000D800\"\n", "IY025", "escape `\\U0000D800` is a surrogate, not a character"),
         ErrorCase("escape in a key", "\"↓\\k\": 1\n", "IY007", "invalid escape sequence `\\k`"),
         ErrorCase("escape in a flow sequence", "[\"↓\\c\"]\n", "IY007", "invalid escape sequence `\\c`"),
         ErrorCase("escape on a continuation line", "a: \"x\n  ↓\\y\"\n", "IY007", "invalid escape sequence `\\y`"),

@@ -104,7 +104,7 @@ struct ParserTests {
         Case(
             name: "a misspelt key", source: "test: t\nsya contains: x\n",
             expected: """
-                x.test:2:1: error: unknown key `sya contains` [IT001]
+                x.test:2:1: error: unknown key `sya contains` [IT012]
                     2 | sya contains: x
                       | ^~~~~~~~~~~~
                   hint: did you mean `say contains`?
@@ -113,7 +113,7 @@ struct ParserTests {
         Case(
             name: "a text without a check", source: "test: t\n  say: hello\n",
             expected: """
-                x.test:2:3: error: `say:` needs a check [IT001]
+                x.test:2:3: error: `say:` needs a check [IT013]
                     2 |   say: hello
                       |   ^~~
                   hint: write `say contains:`, `say is:`, `say lacks:`, `say matches:` or `say any of:`
