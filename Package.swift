@@ -142,6 +142,9 @@ let package = Package(
             dependencies: ["DialogServer", "DialogEngine", "DialogFiles", "DialogModel", "DialogSyntax"],
             swiftSettings: strict
         ),
+        // The commands end to end: the real `intake` binary on the fixtures of the layers
+        // they exercise.
+        .testTarget(name: "IntakeCommandTests", swiftSettings: strict),
         .testTarget(
             name: "DialogTestingTests",
             dependencies: ["DialogTesting", "DialogEngine", "DialogMatching", "DialogModel", "DialogSyntax"],

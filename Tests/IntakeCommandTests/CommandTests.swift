@@ -2,58 +2,12 @@ import Foundation
 import Testing
 
 /// `intake test`, `intake chat --record`, `intake graph` and `intake check --paths`, end
-/// to end: the real binary, run in `Fixtures/`.
+/// to end: the real binary, run in the test tools' fixtures.
 @Suite("The commands, end to end")
 struct CommandTests {
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    /// The `intake` beside this test bundle in the build folder; `INTAKE_BINARY` overrides it.
-    static let binary: URL? = {
-        let environment = ProcessInfo.processInfo.environment
-        if let path = environment["INTAKE_BINARY"], !path.isEmpty { return URL(fileURLWithPath: path) }
-        var folders: [URL] = Bundle.allBundles.filter { $0.bundlePath.hasSuffix(".xctest") }.map { $0.bundleURL.deletingLastPathComponent() }
-        #if os(Linux)
-            folders.append(URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent())
-        #endif
-        folders.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
-        return folders.map { $0.appendingPathComponent("intake") }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }()
-
-    /// Runs `intake ARGUMENTS` in `Fixtures/`.
-    func intake(_ arguments: [String], stdin: String = "", environment extra: [String: String] = [:]) throws -> Run {
-        let binary = try #require(Self.binary, "no `intake` beside the test bundle: build it with `swift build --build-tests`")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: Fixtures.root)
-        var environment = ProcessInfo.processInfo.environment
-        environment["INTAKE_DIALOGS"] = nil
-        environment["NO_COLOR"] = "1"
-        for (k, v) in extra { environment[k] = v }
-        process.environment = environment
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let input = folder.appendingPathComponent("stdin"), out = folder.appendingPathComponent("stdout"), err = folder.appendingPathComponent("stderr")
-        try Data(stdin.utf8).write(to: input)
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        let inHandle = try FileHandle(forReadingFrom: input)
-        let outHandle = try FileHandle(forWritingTo: out), errHandle = try FileHandle(forWritingTo: err)
-        process.standardInput = inHandle
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        try process.run()
-        process.waitUntilExit()
-        try outHandle.close()
-        try errHandle.close()
-        return Run(
-            status: process.terminationStatus,
-            stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
+    /// Runs `intake ARGUMENTS` in the test tools' fixtures.
+    func intake(_ arguments: [String], stdin: String = "", environment: [String: String] = [:]) throws -> IntakeBinary.Run {
+        try IntakeBinary.run(arguments, in: FixtureFolders.testing, stdin: stdin, environment: environment)
     }
 
     /// `folder/far/away`, created.
@@ -63,11 +17,7 @@ struct CommandTests {
         return deeper
     }
 
-    func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("intake-testing-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
+    func temporaryFolder() throws -> URL { try IntakeBinary.temporaryFolder() }
 
     @Test("intake test: exit 0 and the closing line when every test passes")
     func passing() throws {
@@ -84,7 +34,7 @@ struct CommandTests {
         let junit = folder.appendingPathComponent("junit.xml").path
         let run = try intake(["test", "failing", "--junit", junit])
         #expect(run.status == 1)
-        #expect(run.stdout == (try Fixtures.text("expected/failing.out")))
+        #expect(run.stdout == (try FixtureFolders.text("expected/failing.out")))
         let xml = try String(contentsOfFile: junit, encoding: .utf8)
         #expect(xml.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"intake\" tests=\"10\" failures=\"9\" errors=\"0\""))
     }
@@ -94,7 +44,7 @@ struct CommandTests {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("bad.test").path
-        try Data("bundle: \(Fixtures.root)/clinic\ntest: t\nstate: nope\n".utf8).write(to: URL(fileURLWithPath: path))
+        try Data("bundle: \(FixtureFolders.testing)/clinic\ntest: t\nstate: nope\n".utf8).write(to: URL(fileURLWithPath: path))
         let run = try intake(["test", path])
         #expect(run.status == 65)
         #expect(run.stderr.contains("bad.test:3:8: error: unknown state `nope` [IT003]"))
@@ -140,9 +90,9 @@ struct CommandTests {
     func graph() throws {
         let dot = try intake(["graph", "clinic"])
         #expect(dot.status == 0)
-        #expect(dot.stdout == (try Fixtures.text("expected/clinic.dot")))
+        #expect(dot.stdout == (try FixtureFolders.text("expected/clinic.dot")))
         let mermaid = try intake(["graph", "clinic", "--format", "mermaid"])
-        #expect(mermaid.stdout == (try Fixtures.text("expected/clinic.mmd")))
+        #expect(mermaid.stdout == (try FixtureFolders.text("expected/clinic.mmd")))
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let svg = folder.appendingPathComponent("graph.svg").path
@@ -161,7 +111,7 @@ struct CommandTests {
         }
         let mmd = folder.appendingPathComponent("graph.mmd").path
         #expect(try intake(["graph", "clinic", "--output", mmd]).status == 0)
-        #expect(try String(contentsOfFile: mmd, encoding: .utf8) == (try Fixtures.text("expected/clinic.mmd")))
+        #expect(try String(contentsOfFile: mmd, encoding: .utf8) == (try FixtureFolders.text("expected/clinic.mmd")))
     }
 
     @Test("intake test --mutate: the table by operator, survivors with their places, and --min-kill")
@@ -204,9 +154,9 @@ struct CommandTests {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("facts.test").path
-        try Data("bundle: \(Fixtures.root)/clinic\ntest: facts\n> 1\n  say is: Baclofen is a medicine.\n".utf8)
+        try Data("bundle: \(FixtureFolders.testing)/clinic\ntest: facts\n> 1\n  say is: Baclofen is a medicine.\n".utf8)
             .write(to: URL(fileURLWithPath: path))
-        let run = try intake(["test", path, "--update", "--bundle", Fixtures.root + "/clinic"])
+        let run = try intake(["test", path, "--update", "--bundle", FixtureFolders.testing + "/clinic"])
         #expect(run.status == 0)
         #expect(
             run.stdout.hasPrefix(
@@ -226,7 +176,7 @@ struct CommandTests {
     func paths() throws {
         let trapped = try intake(["check", "--paths", "trapped"])
         #expect(trapped.status == 65)
-        #expect(trapped.stderr == (try Fixtures.text("expected/trapped.out")))
+        #expect(trapped.stderr == (try FixtureFolders.text("expected/trapped.out")))
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let golden = try nested(in: folder).appendingPathComponent("paths.test").path
