@@ -24,7 +24,12 @@ package enum TestText {
         let needsQuotes =
             s.isEmpty || s.first == "\"" || s.first == " " || s.last == " " || s.first == "\t" || s.last == "\t"
             || s.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
-        guard needsQuotes else { return s }
+        return needsQuotes ? doubleQuoted(s) : s
+    }
+
+    /// A text in double quotes on one line, with `\n`, `\t`, `\"` and `\\` escaped: the
+    /// same in a test file and in a dialog file (YAML's double-quoted scalar).
+    package static func doubleQuoted(_ s: String) -> String {
         var out = "\""
         for c in s.unicodeScalars {
             switch c {

@@ -170,19 +170,7 @@ package struct MutantFinder {
     }
 
     /// A text as a double-quoted YAML scalar, on one line.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for c in text.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out + "\""
-    }
+    static func quoted(_ text: String) -> String { TestText.doubleQuoted(text) }
 
     /// A text's sentences: split after `.`, `!` or `?` and a space before a capital
     /// letter, a digit or an opening quote.
