@@ -1,0 +1,189 @@
+import DialogMatching
+import DialogModel
+
+// Topic intents: the phrases, examples and symptoms that pick one, and a clarified choice.
+extension Recognizer {
+    /// A topic intent a line asks about, with what picked it: a phrase, an example, or
+    /// the symptoms it reports.
+    struct IntentPick {
+        var intent: Intent
+        /// The phrase that picked it, with its score.
+        var phrase: String?
+        var score: MatchScore?
+        /// The example that picked it, when that scored at least as well as any phrase.
+        var example: ExampleIndex<Int>.Hit?
+        /// 0…1: the better of the phrase's strength (`strength(of:)`) and the example's score.
+        var strength: Double
+        /// The intent's place among the topics: ties of strength and priority go to the first.
+        var place: Int
+    }
+
+    /// What a line asks, among the topic intents.
+    enum TopicReading {
+        case one(IntentPick)
+        /// Two intents of one priority, too close to tell apart: "Did you mean … or …?"
+        case clarify(IntentPick, IntentPick)
+        case none
+
+        var best: IntentPick? {
+            switch self {
+            case .one(let pick), .clarify(let pick, _): pick
+            case .none: nil
+            }
+        }
+    }
+
+    /// The topic that answers questions about a crisis kind (`about:`): the first that
+    /// names it.
+    func topic(about kind: CrisisKind) -> IntentPick? {
+        guard let place = topics.firstIndex(where: { $0.about.contains(kind) }) else { return nil }
+        return IntentPick(intent: topics[place], strength: 0, place: place)
+    }
+
+    /// How strongly a question must read as a topic to be answered where an answer was
+    /// asked for (`Session.asksInsteadOfAnswering`).
+    static let clearQuestion = 0.5
+
+    /// How strong a phrase match is, on the scale of example scores: a phrase of three
+    /// words or more is as good as an example said word for word; a single word, such as
+    /// "dose", is beaten by a close example of another topic ("i get sick if i miss a
+    /// dose, does that make me an addict").
+    static func strength(of score: MatchScore) -> Double {
+        switch score.words {
+        case ...1: phraseStrengths[0]
+        case 2: phraseStrengths[1]
+        default: phraseStrengths[2]
+        }
+    }
+
+    /// The strengths of a phrase of one word, of two, and of three or more.
+    static let phraseStrengths = [0.45, 0.75, 1.0]
+
+    /// How strong an example hit is: its score, except that the corroboration of its
+    /// intent's second-best example never lifts it past a phrase strength its own cosine
+    /// does not reach. An author's phrase ("suboxone & drink") still beats an example of
+    /// another topic that only a second example brought level with it.
+    static func strength(of hit: ExampleIndex<Int>.Hit) -> Double {
+        var strength = hit.score
+        for level in phraseStrengths where hit.cosine < level && strength >= level {
+            strength = level.nextDown
+        }
+        return strength
+    }
+
+    /// The topic intent a line asks about. Each intent's strength is the better of its
+    /// phrases (`strength(of:)`) and its best example (`ExampleIndex`); the strongest
+    /// wins, and among equally strong ones the one of highest priority (the bundle keeps
+    /// intents in priority order). Below the bundle's weak threshold nothing wins; two of
+    /// one priority closer than its margin, both read by examples only, ask which was
+    /// meant (an author's phrase is a deliberate word: it settles a close call).
+    /// Failing all that, an intent with `symptoms: true` takes a line that reports symptoms.
+    func topicReading(in text: NormalizedText) -> TopicReading {
+        var picks: [Int: IntentPick] = [:]
+        func consider(_ pick: IntentPick) {
+            if let kept = picks[pick.place], kept.strength >= pick.strength { return }
+            picks[pick.place] = pick
+        }
+        // A question is about its topic even when negated: "why isn't baclofen approved?"
+        var ranking = topicSet.rank(in: text, includingNegated: true)
+        // An intent that tells of someone is not read in a question asked of nobody in
+        // particular, nor in a sentence that opens by asking what one may do: "is it safe to
+        // come off benzos and opioids at the same time?", "can i quit drinking and dope at
+        // once?" are the topic's questions, not a warning sign told in passing ("does my
+        // doctor need to know im on benzos before i detox" still tells).
+        // Worked out only for a line an intent that tells may read: not on every turn.
+        var asked: [Range<Int>]?
+        func askedInGeneral() -> [Range<Int>] {
+            if let asked { return asked }
+            let found = CrisisDetector.wordsAskedInGeneral(in: text) + Self.questionSentences(in: text)
+            asked = found
+            return found
+        }
+        if ranking.hits.contains(where: { hit in
+            topics[hit.id].tells && askedInGeneral().contains { $0.contains(hit.match.words.lowerBound) }
+        }) {
+            ranking = topicSet.rank(in: text, includingNegated: true, among: Set(topics.indices).subtracting(tellingPlaces))
+        }
+        for hit in ranking.hits {
+            consider(
+                IntentPick(
+                    intent: topics[hit.id], phrase: hit.match.phrase, score: hit.match.score,
+                    strength: Self.strength(of: hit.match.score), place: hit.id))
+        }
+        // A question about an amount of a medicine, however the amount is written: as
+        // strong as a phrase of two words, so a longer phrase of another topic still wins.
+        if !amountPlaces.isEmpty, let amount = AmountQuestion.asked(in: text) {
+            for place in amountPlaces {
+                consider(
+                    IntentPick(
+                        intent: topics[place], phrase: String(text.text(of: amount)),
+                        strength: Self.phraseStrengths[1], place: place))
+            }
+        }
+        for hit in examples.value.rank(text) where !topics[hit.id].tells || askedInGeneral().isEmpty {
+            var pick = picks[hit.id] ?? IntentPick(intent: topics[hit.id], strength: 0, place: hit.id)
+            let strength = Self.strength(of: hit)
+            guard strength > pick.strength else { continue }
+            pick.example = hit
+            pick.strength = strength
+            picks[hit.id] = pick
+        }
+        let ranked = picks.values.sorted { a, b in
+            (a.strength, a.intent.priority, -a.place) > (b.strength, b.intent.priority, -b.place)
+        }
+        guard let first = ranked.first, first.strength >= bundle.questionThresholds.weak else {
+            guard let intent = topics.first(where: \.readsSymptoms),
+                let place = topics.firstIndex(where: \.readsSymptoms),
+                !symptomReader.read(text).reported.isEmpty
+            else { return .none }
+            return .one(IntentPick(intent: intent, strength: 0, place: place))
+        }
+        if ranked.count > 1 {
+            let second = ranked[1]
+            if second.intent.priority == first.intent.priority, second.strength >= bundle.questionThresholds.weak,
+                first.strength - second.strength < bundle.questionThresholds.margin,
+                first.phrase == nil, second.phrase == nil,
+                first.intent.label != nil, second.intent.label != nil,
+                first.intent.goto.target != second.intent.goto.target
+            {
+                return .clarify(first, second)
+            }
+        }
+        return .one(first)
+    }
+
+    /// The words of each sentence that opens by asking what one may do, in the inverted
+    /// order ("can i …", "should we …", "is it …"); "is he mixing …?" asks about someone.
+    static func questionSentences(in text: NormalizedText) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        while start < text.words.count {
+            var end = start
+            while end < text.words.count, text.words[end].sentence == text.words[start].sentence { end += 1 }
+            if text.asksInverted(at: start), ["i", "you", "we", "it"].contains(text.words[start + 1].text) {
+                ranges.append(start..<end)
+            }
+            start = end
+        }
+        return ranges
+    }
+
+    /// Which of the topic intents a "Did you mean …?" offered (by id, in order) a line
+    /// picks: by number or place ("2", "the second one"), by its label or a word only its
+    /// label has, or by asking one of their questions again more plainly.
+    func clarified(_ text: NormalizedText, among offered: [String]) -> Intent? {
+        let intents = offered.compactMap { id in topics.first { $0.id == id } }
+        if let n = Ordinals.read(text), n >= 1, n <= intents.count { return intents[n - 1] }
+        let set = PhraseSet(intents.indices.map { i in (id: i, phrases: intents[i].label.map { [PhrasePattern($0)] } ?? []) })
+        if case .unique(let hit) = set.rank(in: text) { return intents[hit.id] }
+        // A word of one label and not the other: "the alcohol one", "kidneys".
+        let stems = intents.map { Set(NormalizedText($0.label ?? "").words.map(\.stem)) }
+        let said = Set(text.words.map(\.stem))
+        let named = stems.indices.filter { i in
+            !said.isDisjoint(with: stems[i].subtracting(stems.indices.filter { $0 != i }.flatMap { stems[$0] }))
+        }
+        if named.count == 1 { return intents[named[0]] }
+        if let best = topicReading(in: text).best, offered.contains(best.intent.id) { return best.intent }
+        return nil
+    }
+}
