@@ -132,14 +132,23 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),
+        // What the tests share: the shipped dialogs, loaded and compiled once.
+        .target(name: "TestSupport", dependencies: ["DialogEngine", "DialogModel"], path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(
             name: "DialogEngineTests",
-            dependencies: ["DialogEngine", "DialogMatching", "DialogModel", "DialogSyntax"],
+            dependencies: ["DialogEngine", "DialogMatching", "DialogModel", "DialogSyntax", "TestSupport"],
+            swiftSettings: strict
+        ),
+        // The shipped dialogs' behaviour: where questions lead, crisis lines from every node,
+        // and symptoms as people type them. These change with the content, not the engine.
+        .testTarget(
+            name: "ContentTests",
+            dependencies: ["DialogEngine", "DialogMatching", "DialogModel", "DialogSyntax", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "DialogServerTests",
-            dependencies: ["DialogServer", "DialogEngine", "DialogFiles", "DialogModel", "DialogSyntax"],
+            dependencies: ["DialogServer", "DialogEngine", "DialogFiles", "DialogModel", "DialogSyntax", "TestSupport"],
             swiftSettings: strict
         ),
         // The commands end to end: the real `intake` binary on the fixtures of the layers

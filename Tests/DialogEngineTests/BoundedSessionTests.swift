@@ -1,6 +1,7 @@
 import DialogEngine
 import DialogModel
 import DialogSyntax
+import TestSupport
 import Testing
 
 // A bundle `intake check` accepts cannot crash or hang a session. The validator finds

@@ -1,6 +1,7 @@
 import DialogMatching
 import DialogEngine
 import DialogModel
+import TestSupport
 import Testing
 
 /// Lines that the session fuzzer (Tests/Fuzz/, README "Reliability") found to crash a session,

@@ -1,6 +1,7 @@
 @testable import DialogEngine
 import DialogMatching
 import DialogModel
+import TestSupport
 import Testing
 
 @Suite struct LeavingTests {

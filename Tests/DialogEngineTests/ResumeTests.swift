@@ -1,6 +1,7 @@
 import DialogEngine
 import DialogModel
 import DialogSyntax
+import TestSupport
 import Testing
 
 /// Lines a person might type at any point: answers of every kind, commands, questions,

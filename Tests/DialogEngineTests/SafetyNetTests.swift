@@ -1,6 +1,7 @@
 import DialogEngine
 import DialogMatching
 import DialogModel
+import TestSupport
 import Testing
 
 /// The safety net of DESIGN.md's "Crisis handling": calls for help, danger words, lines

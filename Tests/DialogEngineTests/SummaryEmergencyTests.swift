@@ -1,6 +1,7 @@
 import DialogMatching
 import DialogEngine
 import DialogModel
+import TestSupport
 import Testing
 
 /// The summary is the last thing a session shows: it repeats the region's numbers for

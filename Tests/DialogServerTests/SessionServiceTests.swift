@@ -2,14 +2,11 @@ import DialogEngine
 import DialogModel
 import DialogServer
 import Foundation
+import TestSupport
 import Testing
 
-/// The folder of the repository, for fixtures and the shipped dialogs.
-private let repository = "/" + #filePath.split(separator: "/").dropLast(3).joined(separator: "/")
-
 /// The smallest complete intake bundle (the model's fixture).
-let minimalBundle: DialogBundle? = (try? BundleLoader.load(folder: repository + "/Tests/DialogModelTests/Fixtures/valid/minimal"))?.bundle
-let shippedBundle: DialogBundle? = (try? BundleLoader.load(folder: repository + "/Dialogs", comparingExamples: false))?.bundle
+let minimalBundle: DialogBundle? = (try? BundleLoader.load(folder: repositoryFolder + "/Tests/DialogModelTests/Fixtures/valid/minimal"))?.bundle
 
 /// A new folder for one test's store, removed by the caller.
 func temporaryFolder() throws -> String {
@@ -191,7 +188,7 @@ struct SessionServiceTests {
         #expect(SessionService.refusal(of: try #require(minimalBundle)) == nil)
         #expect(SessionService.refusal(of: try #require(shippedBundle)) == nil)
         // The minimal bundle with one more file, whose node keeps a free answer.
-        let minimal = repository + "/Tests/DialogModelTests/Fixtures/valid/minimal"
+        let minimal = repositoryFolder + "/Tests/DialogModelTests/Fixtures/valid/minimal"
         var files = try FileManager.default.contentsOfDirectory(atPath: minimal).filter { $0.hasSuffix(".yaml") }.map { name in
             (path: name, bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: minimal + "/" + name))))
         }

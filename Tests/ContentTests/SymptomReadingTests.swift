@@ -1,5 +1,6 @@
 import DialogEngine
 import DialogModel
+import TestSupport
 import Testing
 
 /// How the shipped symptom question reads what people type: `absent:` phrases that deny

@@ -2,17 +2,8 @@ import DialogMatching
 import DialogEngine
 import DialogModel
 import DialogSyntax
+import TestSupport
 import Testing
-
-/// The shipped bundle, loaded once for the routing and crisis tables.
-let shippedBundle: DialogBundle? = {
-    let folder = String(#filePath.split(separator: "/").dropLast(3).joined(separator: "/"))
-    return (try? BundleLoader.load(folder: "/" + folder + "/Dialogs"))?.bundle
-}()
-
-/// The shipped bundle compiled once: its crisis intents expand into thousands of phrases,
-/// and every session of the tests shares them.
-let shippedCompiled: CompiledBundle? = shippedBundle.map { CompiledBundle($0) }
 
 /// Where a line leads from the opening menu: the node whose text answers it. A topic
 /// intent with `return` answers without moving, so its target is read from the intent.

@@ -1,6 +1,7 @@
 import DialogMatching
 import DialogEngine
 import DialogModel
+import TestSupport
 import Testing
 
 /// A session waiting at `node` of the shipped bundle, for each node that waits for input.
