@@ -3,6 +3,7 @@ import DialogEngine
 import DialogModel
 import DialogSyntax
 import Foundation
+import TestSupport
 import Testing
 
 /// The crisis intents the matcher tests run against, written as a dialog author would
@@ -345,8 +346,7 @@ struct MatchingCrisisTests {
     }
 
     @Test func theBundlesOwnIntentsBuildADetector() throws {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../DialogModelTests/Fixtures/valid/minimal").standardized.path
+        let folder = repositoryFolder + "/Tests/DialogModelTests/Fixtures/valid/minimal"
         let bundle = try #require(try BundleLoader.load(folder: folder).bundle)
         let detector = CrisisDetector(intents: bundle.intents)
         #expect(detector.rules.count == bundle.intents.filter { $0.crisis != nil }.count)

@@ -2,12 +2,13 @@ import DialogMatching
 import DialogEngine
 import DialogModel
 import Foundation
+import TestSupport
 import Testing
 
 /// The training modules of `Dialogs/training/`, played through the engine as a trainee
 /// would: model transcripts score full marks, poor ones miss exactly what they should.
 enum Training {
-    static let folder = "/" + #filePath.split(separator: "/").dropLast(3).joined(separator: "/") + "/Dialogs/training"
+    static let folder = repositoryFolder + "/Dialogs/training"
 
     static func module(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> DialogBundle {
         let result = try BundleLoader.load(folder: folder + "/" + name)
