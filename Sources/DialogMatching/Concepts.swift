@@ -232,7 +232,8 @@ extension ConceptTable {
         "self": ["i", "i just", "i think i", "i have", "i have just", "i may have", "i might have", "i probably", "i really"],
         "other": [
             "he", "she", "they", "him", "her", "them", "his", "their", "someone", "somebody", "~person", "my ~person",
-            "the ~person", "this ~person", "a ~person", "our ~person", "your ~person",
+            "the ~person", "this ~person", "a ~person", "our ~person", "your ~person", "his ~person", "her ~person",
+            "their ~person",
         ],
         "person": [
             "friend", "boyfriend", "girlfriend", "husband", "wife", "partner", "son", "daughter", "brother", "sister",
@@ -240,6 +241,7 @@ extension ConceptTable {
             "kid", "child", "baby", "guy", "girl", "man", "woman", "neighbor", "neighbour", "fiance", "grandma",
             "grandpa", "nephew", "niece", "stepson", "stepdaughter", "buddy", "mate", "coworker", "patient", "client",
             "teen", "teenager", "bro", "sis", "ex", "homie", "dude", "bestie", "caller", "person", "loved one",
+            "best friend", "bff",
         ],
         "negator": ["not", "no", "never", "without", "none", "nobody", "nothing"],
         "yes": ["yes", "yeah", "yep", "yup", "sure", "ok", "okay", "si"],
