@@ -128,7 +128,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DialogModelTests",
-            dependencies: ["DialogEngine", "DialogModel", "DialogSyntax"],
+            dependencies: ["DialogEngine", "DialogModel", "DialogSyntax", "TestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),
@@ -153,7 +153,7 @@ let package = Package(
         ),
         // The commands end to end: the real `intake` binary on the fixtures of the layers
         // they exercise.
-        .testTarget(name: "IntakeCommandTests", swiftSettings: strict),
+        .testTarget(name: "IntakeCommandTests", dependencies: ["TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "DialogTestingTests",
             dependencies: ["DialogTesting", "DialogEngine", "DialogMatching", "DialogModel", "DialogSyntax"],

@@ -1,6 +1,7 @@
 import DialogModel
 import DialogSyntax
 import Foundation
+import TestSupport
 import Testing
 
 /// The fixture bundles under `Fixtures/`.
@@ -14,21 +15,13 @@ import Testing
 /// files from what the loader reports now. Read every recorded file before committing
 /// it: a wrong expectation is a defect.
 enum Fixtures {
-    /// `Tests/DialogModelTests/Fixtures`, found from this file's path.
-    static let root: String = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Fixtures").path
+    /// `Tests/DialogModelTests/Fixtures`.
+    static let root = modelFixturesFolder
 
-    static var recording: Bool { ProcessInfo.processInfo.environment["RECORD_FIXTURES"] == "1" }
+    static var recording: Bool { recordingFixtures }
 
     /// The bundle folders of a group (`valid`, `invalid`), sorted.
-    static func names(_ group: String) -> [String] {
-        let folder = root + "/" + group
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names.filter { name in
-            var isFolder: ObjCBool = false
-            return FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isFolder) && isFolder.boolValue
-        }.sorted()
-    }
+    static func names(_ group: String) -> [String] { subfolders(of: root + "/" + group) }
 
     /// Loads a fixture bundle, by its path under `Fixtures/` (`invalid/loop`).
     static func load(_ relative: String) throws -> LoadResult {
@@ -48,12 +41,10 @@ enum Fixtures {
         return (out.replacingOccurrences(of: root + "/", with: ""), result)
     }
 
-    static func expectedPath(_ relative: String) -> String { root + "/" + relative + "/expected.txt" }
+    static func expectedPath(_ relative: String) -> String { expectedCheckOutputPath(relative) }
 
     /// The recorded output of a fixture; nil when none is recorded.
-    static func expected(_ relative: String) -> String? {
-        try? String(contentsOfFile: expectedPath(relative), encoding: .utf8)
-    }
+    static func expected(_ relative: String) -> String? { expectedCheckOutput(relative) }
 
     static func record(_ output: String, for relative: String) throws {
         try output.write(toFile: expectedPath(relative), atomically: true, encoding: .utf8)
