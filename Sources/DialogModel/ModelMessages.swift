@@ -11,24 +11,22 @@ enum ModelMessage {
     }
 
     static func unknownKey(_ key: String, in what: String, suggestion: String?, known: [String], _ r: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .error, code: Code.IC001, "unknown key `\(key)` in \(what)", at: r,
+        Code.IC001.error(
+            "unknown key `\(key)` in \(what)", at: r,
             hint: suggestion.map { "did you mean `\($0)`?" } ?? "the keys are " + known.map { "`\($0)`" }.joined(separator: ", "))
     }
 
     static func missingKey(_ key: String, in what: String, _ r: SourceRange, hint: String? = nil) -> Diagnostic {
-        Diagnostic(
-            .error, code: Code.IC002, "\(what) has no `\(key)`", at: r,
-            hint: hint ?? (key.contains("`") ? nil : "add `\(key):`"))
+        Code.IC002.error("\(what) has no `\(key)`", at: r, hint: hint ?? (key.contains("`") ? nil : "add `\(key):`"))
     }
 
     static func wrongType(_ what: String, expected: String, found: String, _ r: SourceRange, hint: String? = nil) -> Diagnostic {
-        Diagnostic(.error, code: Code.IC003, "\(what) must be \(expected), not \(found)", at: r, hint: hint)
+        Code.IC003.error("\(what) must be \(expected), not \(found)", at: r, hint: hint)
     }
 
     static func duplicateID(_ kind: String, _ id: String, _ r: SourceRange, first: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .error, code: Code.IC004, "duplicate \(kind) `\(id)`", at: r,
+        Code.IC004.error(
+            "duplicate \(kind) `\(id)`", at: r,
             notes: [.init(message: "`\(id)` is first defined here", range: first)],
             hint: kind == "setting"
                 ? "a bundle setting appears in one file only; remove one"
@@ -36,55 +34,47 @@ enum ModelMessage {
     }
 
     static func danglingNode(_ written: String, suggestion: String?, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .error, code: Code.IC005, "no node `\(written)`", at: r,
+        Code.IC005.error(
+            "no node `\(written)`", at: r,
             hint: suggestion.map { "did you mean `\($0)`?" } ?? "node ids are `file.node`, or a bare `node` in the same file")
     }
 
     static func danglingSource(_ id: String, suggestion: String?, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .error, code: Code.IC006, "no source `\(id)` in the reference list", at: r,
-            hint: suggestion.map { "did you mean `\($0)`?" } ?? "add it to sources.yaml")
+        Code.IC006.error("no source `\(id)` in the reference list", at: r, hint: suggestion.map { "did you mean `\($0)`?" } ?? "add it to sources.yaml")
     }
 
     static func unreachable(_ id: NodeID, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .warning, code: Code.IC007, "node `\(id)` cannot be reached", at: r,
-            hint: "no choice, route, `next` or intent leads here from the start node")
+        Code.IC007.warning("node `\(id)` cannot be reached", at: r, hint: "no choice, route, `next` or intent leads here from the start node")
     }
 
     /// IC007 for a node that a dangling reference is probably meant for: fixing the
     /// reference is likely to fix both.
     static func unreachable(_ id: NodeID, meantBy reference: NodeReference, inFile file: String, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .warning, code: Code.IC007, "node `\(id)` cannot be reached", at: r,
+        Code.IC007.warning(
+            "node `\(id)` cannot be reached", at: r,
             hint: "`\(reference.written)` (\(file):\(reference.range.start.line)), which names no node, may be meant for it")
     }
 
     static func deadEnd(_ id: NodeID, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .error, code: Code.IC008, "node `\(id)` is a dead end", at: r,
-            hint: "give it `choices`, `expect` with `next` or `routes`, `next`, `branch`, or `end: true`")
+        Code.IC008.error("node `\(id)` is a dead end", at: r, hint: "give it `choices`, `expect` with `next` or `routes`, `next`, `branch`, or `end: true`")
     }
 
     /// A `branch:` without `- else:`: the session stops there when no condition holds.
     static func branchWithoutElse(_ id: NodeID, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .error, code: Code.IC042, "node `\(id)` is a dead end when no `branch` condition holds", at: r,
-            hint: "close `branch:` with `- else: NODE`")
+        Code.IC042.error("node `\(id)` is a dead end when no `branch` condition holds", at: r, hint: "close `branch:` with `- else: NODE`")
     }
 
     static func loopWithoutExit(_ cycle: [NodeID], _ r: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .error, code: Code.IC009, "loop with no way out: \(cycle.map(\.description).joined(separator: " → "))", at: r,
+        Code.IC009.error(
+            "loop with no way out: \(cycle.map(\.description).joined(separator: " → "))", at: r,
             hint: "add a choice or route from one of these nodes that leads towards an end")
     }
 
     /// A name an expression reads that nothing sets (the expression language's IE015, in
     /// a bundle).
     static func neverSet(_ name: String, hint: String?, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .error, code: Code.IC010, "variable `\(name)` is read but never set", at: r,
+        Code.IC010.error(
+            "variable `\(name)` is read but never set", at: r,
             hint: hint
                 ?? (name.contains("-")
                     ? "a role is named by a resource's `role:`; a variable is set with `set:` or `save:`"
@@ -92,20 +82,16 @@ enum ModelMessage {
     }
 
     static func unusedResource(_ id: String, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .warning, code: Code.IC011, "resource `\(id)` is never shown", at: r,
-            hint: "name its role in a text (`{role}`) or list it with `show:`")
+        Code.IC011.warning("resource `\(id)` is never shown", at: r, hint: "name its role in a text (`{role}`) or list it with `show:`")
     }
 
     static func unusedSymptom(_ id: String, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .warning, code: Code.IC012, "symptom `\(id)` is never read", at: r,
-            hint: "no node has `expect: symptoms`")
+        Code.IC012.warning("symptom `\(id)` is never read", at: r, hint: "no node has `expect: symptoms`")
     }
 
     static func sharedChoiceID(_ id: String, _ r: SourceRange, first: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .error, code: Code.IC028, "two choices of one node have the id `\(id)`", at: r,
+        Code.IC028.error(
+            "two choices of one node have the id `\(id)`", at: r,
             notes: [.init(message: "the other choice is here", range: first)],
             hint: "a choice's id is its `id:`, else the node it leads to; give each an `id:`")
     }
@@ -114,50 +100,46 @@ enum ModelMessage {
         _ example: String, of intent: String, reads other: String, like theirs: String,
         _ r: SourceRange
     ) -> Diagnostic {
-        Diagnostic(
-            .warning, code: Code.IC033, "example “\(example)” of intent `\(intent)` reads more like intent `\(other)`", at: r,
+        Code.IC033.warning(
+            "example “\(example)” of intent `\(intent)` reads more like intent `\(other)`", at: r,
             notes: [], hint: "it is closest to “\(theirs)”: reword it with the words that tell `\(intent)` apart, or move it")
     }
 
     static func sharedExample(_ example: String, _ intents: (String, String), _ r: SourceRange, first: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .warning, code: Code.IC034, "intents `\(intents.0)` and `\(intents.1)` share the example “\(example)”", at: r,
+        Code.IC034.warning(
+            "intents `\(intents.0)` and `\(intents.1)` share the example “\(example)”", at: r,
             notes: [.init(message: "the other is here", range: first)],
             hint: "a question has one answer: keep it under one intent")
     }
 
     static func invalidThreshold(_ key: String, _ value: String, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .error, code: Code.IC035, "`\(key)` is `\(value)`, not a score", at: r,
-            hint: "a number from 0 to 1, such as 0.3")
+        Code.IC035.error("`\(key)` is `\(value)`, not a score", at: r, hint: "a number from 0 to 1, such as 0.3")
     }
 
     /// IC041: a `pass-mark` that is not a percentage, or one outside a training bundle.
     static func invalidPassMark(_ value: String, training: Bool, _ r: SourceRange) -> Diagnostic {
         training
-            ? Diagnostic(.error, code: Code.IC041, "`pass-mark` is `\(value)`, not a whole percentage from 0 to 100", at: r, hint: "such as 80%")
-            : Diagnostic(
-                .error, code: Code.IC041, "`pass-mark` in a bundle that is not `kind: training`", at: r,
+            ? Code.IC041.error("`pass-mark` is `\(value)`, not a whole percentage from 0 to 100", at: r, hint: "such as 80%")
+            : Code.IC041.error(
+                "`pass-mark` in a bundle that is not `kind: training`", at: r,
                 hint: "only training modules are marked")
     }
 
     /// A node or scale that reads above the bundle's grade (`intake check --readability`).
     static func hardToRead(_ what: String, grade: Double, limit: Double, _ r: SourceRange, notes: [Diagnostic.Note], hint: String) -> Diagnostic {
-        Diagnostic(
-            .warning, code: Code.IC036, "\(what) reads at grade \(grade.oneDecimal), above \(limit.oneDecimal)",
-            at: r, notes: notes, hint: hint)
+        Code.IC036.warning("\(what) reads at grade \(grade.oneDecimal), above \(limit.oneDecimal)", at: r, notes: notes, hint: hint)
     }
 
     /// A screen longer than the bundle's words per screen (`intake check --readability`).
     static func screenTooLong(words: Int, node: String, way: String, limit: Int, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .warning, code: Code.IC037, "a screen of \(words) words starts at node `\(node)`\(way), above \(limit)",
+        Code.IC037.warning(
+            "a screen of \(words) words starts at node `\(node)`\(way), above \(limit)",
             at: r, hint: "shorten its texts, or split them over two turns with a choice such as \"Tell me more\"")
     }
 
     /// IC038: a range, a scale's size or its totals beyond ``DialogLimits``.
     static func outOfBounds(_ what: String, _ r: SourceRange, hint: String) -> Diagnostic {
-        Diagnostic(.error, code: Code.IC038, what, at: r, hint: hint)
+        Code.IC038.error(what, at: r, hint: hint)
     }
 
     /// IC038 for a number of a range.
@@ -168,8 +150,8 @@ enum ModelMessage {
     }
 
     static func loopWithoutInput(_ cycle: [NodeID], _ r: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .error, code: Code.IC039, "loop that never waits for input: \(cycle.map(\.description).joined(separator: " → "))", at: r,
+        Code.IC039.error(
+            "loop that never waits for input: \(cycle.map(\.description).joined(separator: " → "))", at: r,
             hint: "a session would go round it without asking anything: give one of these nodes `choices`, `expect` or `scale`")
     }
 
@@ -178,8 +160,7 @@ enum ModelMessage {
             chain.count <= 6
             ? chain.map(\.description)
             : chain.prefix(3).map(\.description) + ["…"] + chain.suffix(2).map(\.description)
-        return Diagnostic(
-            .error, code: Code.IC040,
+        return Code.IC040.error(
             "\(chain.count) nodes in a row without a question, more than the \(DialogLimits.turnHops - 1) one turn can pass: "
                 + shown.joined(separator: " → "), at: r,
             hint: "give one of these nodes `choices`, `expect` or `scale`, so that the person answers on the way")
@@ -197,58 +178,52 @@ enum ModelMessage {
     }
 
     static func sharedPhrase(_ phrase: String, _ r: SourceRange, first: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .error, code: Code.IC013, "two choices of one node share the match phrase `\(phrase)`", at: r,
+        Code.IC013.error(
+            "two choices of one node share the match phrase `\(phrase)`", at: r,
             notes: [.init(message: "the other choice has it here", range: first)],
             hint: "a phrase can pick only one choice; remove it from one of them")
     }
 
     static func bandProblem(_ problem: String, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .error, code: Code.IC014, problem, at: r,
-            hint: "bands must cover the scale's possible totals without gaps or overlaps")
+        Code.IC014.error(problem, at: r, hint: "bands must cover the scale's possible totals without gaps or overlaps")
     }
 
     static func noCrisisIntent(_ kind: CrisisKind, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .error, code: Code.IC015, "no crisis intent for `\(kind.rawValue)`", at: r,
+        Code.IC015.error(
+            "no crisis intent for `\(kind.rawValue)`", at: r,
             hint: "an intake bundle must handle every crisis kind: add an intent with `crisis: \(kind.rawValue)`")
     }
 
     static func shadowedByCrisis(_ phrase: String, intent: String, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .error, code: Code.IC016, "the phrase `\(phrase)` is a crisis phrase of `\(intent)`", at: r,
+        Code.IC016.error(
+            "the phrase `\(phrase)` is a crisis phrase of `\(intent)`", at: r,
             hint: "crisis intents are matched first, on every turn, so this can never be reached by it")
     }
 
     static func roleMissing(_ role: String, region: String, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .error, code: Code.IC017, "region `\(region)` has no resource with role `\(role)`", at: r,
+        Code.IC017.error(
+            "region `\(region)` has no resource with role `\(role)`", at: r,
             hint: "every region must define every role a text names; add one for \(region)")
     }
 
     static func unknownRegion(_ code: String, suggestion: String?, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .error, code: Code.IC018, "no region `\(code)`", at: r,
-            hint: suggestion.map { "did you mean `\($0)`?" } ?? "define it under `regions:`")
+        Code.IC018.error("no region `\(code)`", at: r, hint: suggestion.map { "did you mean `\($0)`?" } ?? "define it under `regions:`")
     }
 
     static func unknownScale(_ name: String, suggestion: String?, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: Code.IC019, "no scale `\(name)`", at: r, hint: suggestion.map { "did you mean `\($0)`?" })
+        Code.IC019.error("no scale `\(name)`", at: r, hint: suggestion.map { "did you mean `\($0)`?" })
     }
 
     static func invalidValue(_ what: String, _ r: SourceRange, hint: String) -> Diagnostic {
-        Diagnostic(.error, code: Code.IC020, what, at: r, hint: hint)
+        Code.IC020.error(what, at: r, hint: hint)
     }
 
     static func missingSetting(_ key: String, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: Code.IC021, "the bundle has no `\(key)`", at: r, hint: "add `\(key):` to one of its files")
+        Code.IC021.error("the bundle has no `\(key)`", at: r, hint: "add `\(key):` to one of its files")
     }
 
     static func emptyBundle(_ folder: String) -> Diagnostic {
-        Diagnostic(
-            .error, code: Code.IC022, "no dialog files (`*.yaml`) in \(folder)",
-            at: SourceRange(at: SourcePosition(offset: 0, line: 1, column: 1)))
+        Code.IC022.error("no dialog files (`*.yaml`) in \(folder)", at: SourceRange(at: SourcePosition(offset: 0, line: 1, column: 1)))
     }
 
     static func fileTooLarge(_ size: Int, limit: Int) -> Diagnostic {
@@ -256,34 +231,30 @@ enum ModelMessage {
             let tenths = (n * 10 + (1 << 20) / 2) >> 20
             return "\(tenths / 10).\(tenths % 10) MB"
         }
-        return Diagnostic(
-            .error, code: Code.IC027, "the file is \(mb(size)), more than the \(limit >> 20) MB a dialog file may have",
+        return Code.IC027.error(
+            "the file is \(mb(size)), more than the \(limit >> 20) MB a dialog file may have",
             at: SourceRange(at: SourcePosition(offset: 0, line: 1, column: 1)),
             hint: "split it into smaller files, or check that it is the file you meant")
     }
 
     static func unknownRole(_ role: String, suggestion: String?, known: [String], _ r: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .warning, code: Code.IC023, "no resource has the role `\(role)`", at: r,
+        Code.IC023.warning(
+            "no resource has the role `\(role)`", at: r,
             hint: suggestion.map { "did you mean `\($0)`?" }
                 ?? (known.isEmpty ? "give a resource `role: \(role)`" : "the roles are " + known.map { "`\($0)`" }.joined(separator: ", ")))
     }
 
     static func elseNotLast(_ r: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .error, code: Code.IC024, "routes after `else` are never taken", at: r,
-            hint: "put `- else:` last")
+        Code.IC024.error("routes after `else` are never taken", at: r, hint: "put `- else:` last")
     }
 
     static func rubricOutsideTraining(_ r: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .error, code: Code.IC025, "a `rubric` in an intake bundle", at: r,
-            hint: "a rubric scores a trainee's lines: put it in a bundle with `kind: training`")
+        Code.IC025.error("a `rubric` in an intake bundle", at: r, hint: "a rubric scores a trainee's lines: put it in a bundle with `kind: training`")
     }
 
     static func rubricPhraseCancelled(_ phrase: String, item: String, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .error, code: Code.IC026, "the phrase `\(phrase)` of rubric item `\(item)` is also one of its `unless` phrases", at: r,
+        Code.IC026.error(
+            "the phrase `\(phrase)` of rubric item `\(item)` is also one of its `unless` phrases", at: r,
             hint: "it could never count; remove it from one of the lists")
     }
 
@@ -291,15 +262,13 @@ enum ModelMessage {
     static func conceptProblem(_ problem: ConceptTable.Problem, _ r: SourceRange) -> Diagnostic {
         switch problem {
         case .unknownConcept:
-            Diagnostic(.error, code: Code.IC029, problem.description, at: r, hint: "define it under `concepts:`, or use a built-in concept")
+            Code.IC029.error(problem.description, at: r, hint: "define it under `concepts:`, or use a built-in concept")
         case .emptyConcept:
-            Diagnostic(.error, code: Code.IC030, problem.description, at: r, hint: "give it at least one phrase")
+            Code.IC030.error(problem.description, at: r, hint: "give it at least one phrase")
         case .circular:
-            Diagnostic(.error, code: Code.IC031, problem.description, at: r, hint: "a concept may not use itself, even through others")
+            Code.IC031.error(problem.description, at: r, hint: "a concept may not use itself, even through others")
         case .tooManyExpansions, .invalidPattern:
-            Diagnostic(
-                .error, code: Code.IC032, problem.description, at: r,
-                hint: "a phrase is words, `~concept`, `[optional words]` and `...` (a gap of up to three words)")
+            Code.IC032.error(problem.description, at: r, hint: "a phrase is words, `~concept`, `[optional words]` and `...` (a gap of up to three words)")
         }
     }
 }

@@ -69,3 +69,16 @@ extension Diagnostic {
         self.init(severity, code: code.rawValue, message, at: range, notes: notes, hint: hint)
     }
 }
+
+extension DiagnosticCode {
+    /// An error with this code: what a catalogue's message returns, such as
+    /// `Code.IY004.error("tab used as indentation", at: r, hint: "indent with spaces")`.
+    package func error(_ message: String, at range: SourceRange, notes: [Diagnostic.Note] = [], hint: String? = nil) -> Diagnostic {
+        Diagnostic(.error, code: self, message, at: range, notes: notes, hint: hint)
+    }
+
+    /// A warning with this code.
+    package func warning(_ message: String, at range: SourceRange, notes: [Diagnostic.Note] = [], hint: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, code: self, message, at: range, notes: notes, hint: hint)
+    }
+}

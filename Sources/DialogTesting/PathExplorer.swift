@@ -387,8 +387,8 @@ package struct PathExplorer {
         findings.append(
             PathFinding(
                 path: path(ofFile: node.file),
-                diagnostic: Diagnostic(
-                    .error, code: code, message, at: range, notes: notes,
+                diagnostic: code.error(
+                    message, at: range, notes: notes,
                     hint: PathExplorer.hint(inputs))))
     }
 
@@ -444,8 +444,7 @@ package struct PathExplorer {
             findings.append(
                 PathFinding(
                     path: path(ofFile: intent.file),
-                    diagnostic: Diagnostic(
-                        .error, code: Code.IP003,
+                    diagnostic: Code.IP003.error(
                         "crisis intent `\(intent.id)` cannot be reached: none of its phrases (\(phrases)) brings up its script \(where_)",
                         at: intent.range, notes: notes,
                         hint: "first at `\(first.node)`, " + PathExplorer.hint(first.inputs)), notePaths: notePaths))

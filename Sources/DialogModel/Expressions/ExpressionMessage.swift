@@ -43,87 +43,67 @@ enum ExpressionMessage {
     // MARK: Reading
 
     static func unexpectedCharacter(_ shown: String, hint: String?, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .error, code: Code.IE001, "unexpected \(shown) in expression", at: r,
-            hint: hint ?? "quote text as a string, such as `'yes'`")
+        Code.IE001.error("unexpected \(shown) in expression", at: r, hint: hint ?? "quote text as a string, such as `'yes'`")
     }
 
     static func unterminatedString(_ double: Bool, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .error, code: Code.IE002, "unterminated string in expression", at: r,
-            hint: "close it with \(double ? "`\"`" : "`'`")")
+        Code.IE002.error("unterminated string in expression", at: r, hint: "close it with \(double ? "`\"`" : "`'`")")
     }
 
     static func invalidEscape(_ escape: String, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .error, code: Code.IE003, "invalid escape `\\\(escape)` in string", at: r,
+        Code.IE003.error(
+            "invalid escape `\\\(escape)` in string", at: r,
             hint: "the escapes are `\\'`, `\\\"` and `\\\\`; or quote with the other kind of quote")
     }
 
     static func malformedNumber(_ problem: String, hint: String, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: Code.IE004, problem, at: r, hint: hint)
+        Code.IE004.error(problem, at: r, hint: hint)
     }
 
     static func malformedName(_ name: String, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .error, code: Code.IE005, "expected a name after `.` in `\(name)`", at: r,
-            hint: "dotted names join words with single dots, such as `session.region`")
+        Code.IE005.error("expected a name after `.` in `\(name)`", at: r, hint: "dotted names join words with single dots, such as `session.region`")
     }
 
     static func emptyExpression(_ r: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .error, code: Code.IE006, "empty expression", at: r,
-            hint: "write a value or a condition, such as `sows > 10`")
+        Code.IE006.error("empty expression", at: r, hint: "write a value or a condition, such as `sows > 10`")
     }
 
     static func expectedValue(found: String, after: String?, _ r: SourceRange) -> Diagnostic {
         let message =
             after.map { "expected a value after \($0), found \(found)" }
             ?? "expected a value, found \(found)"
-        return Diagnostic(
-            .error, code: Code.IE007, message, at: r,
-            hint: "a value is a number, a string, `true`, `false`, a name, a list or a call such as `count(x)`")
+        return Code.IE007.error(message, at: r, hint: "a value is a number, a string, `true`, `false`, a name, a list or a call such as `count(x)`")
     }
 
     static func unclosed(_ opener: String, closer: String, found: String, _ r: SourceRange, openedAt: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .error, code: Code.IE008, "expected `\(closer)` to close `\(opener)`, found \(found)", at: r,
+        Code.IE008.error(
+            "expected `\(closer)` to close `\(opener)`, found \(found)", at: r,
             notes: [.init(message: "`\(opener)` opened here", range: openedAt)],
             hint: opener == "(" ? nil : "separate the items with `,`")
     }
 
     static func trailingInput(found: String, hint: String, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: Code.IE009, "expected the end of the expression, found \(found)", at: r, hint: hint)
+        Code.IE009.error("expected the end of the expression, found \(found)", at: r, hint: hint)
     }
 
     static func chainedComparison(_ op: String, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .error, code: Code.IE010, "comparison `\(op)` cannot follow another comparison", at: r,
-            hint: "join the comparisons with `and`, such as `a < b and b < c`")
+        Code.IE010.error("comparison `\(op)` cannot follow another comparison", at: r, hint: "join the comparisons with `and`, such as `a < b and b < c`")
     }
 
     static func misplacedNot(_ r: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .error, code: Code.IE011, "`not` cannot follow an operator", at: r,
-            hint: "put the negation in parentheses, such as `a == (not b)`")
+        Code.IE011.error("`not` cannot follow an operator", at: r, hint: "put the negation in parentheses, such as `a == (not b)`")
     }
 
     static func tooDeep(_ limit: Int, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .error, code: Code.IE012, "expression is nested deeper than \(limit) levels", at: r,
-            hint: "split it into steps with `set:`")
+        Code.IE012.error("expression is nested deeper than \(limit) levels", at: r, hint: "split it into steps with `set:`")
     }
 
     static func unclosedBrace(_ r: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .error, code: Code.IE013, "unclosed `{` in text", at: r,
-            hint: "close the expression with `}` on the same line, or write `{{` for a literal brace")
+        Code.IE013.error("unclosed `{` in text", at: r, hint: "close the expression with `}` on the same line, or write `{{` for a literal brace")
     }
 
     static func unmatchedBrace(_ r: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .error, code: Code.IE014, "unmatched `}` in text", at: r,
-            hint: "write `}}` for a literal brace")
+        Code.IE014.error("unmatched `}` in text", at: r, hint: "write `}}` for a literal brace")
     }
 
     // MARK: Type checking
@@ -132,22 +112,19 @@ enum ExpressionMessage {
     static let unknownVariableCode = Code.IE015.rawValue
 
     static func unknownVariable(_ name: String, hint: String?, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: Code.IE015, "unknown variable `\(name)`", at: r, hint: hint)
+        Code.IE015.error("unknown variable `\(name)`", at: r, hint: hint)
     }
 
     static func unknownFunction(_ name: String, hint: String, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: Code.IE016, "unknown function `\(name)`", at: r, hint: hint)
+        Code.IE016.error("unknown function `\(name)`", at: r, hint: hint)
     }
 
     static func argumentCount(_ name: String, expected: Int, found: Int, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .error, code: Code.IE017,
-            "`\(name)` takes \(expected) argument\(expected == 1 ? "" : "s"), found \(found)", at: r,
-            hint: "write `\(name)(x)`")
+        Code.IE017.error("`\(name)` takes \(expected) argument\(expected == 1 ? "" : "s"), found \(found)", at: r, hint: "write `\(name)(x)`")
     }
 
     static func argumentType(_ name: String, expected: String, found: ExprType, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: Code.IE018, "`\(name)` needs \(expected), found \(found.withArticle)", at: r)
+        Code.IE018.error("`\(name)` needs \(expected), found \(found.withArticle)", at: r)
     }
 
     static func operandTypes(_ op: String, _ types: [ExprType], hint: String, _ r: SourceRange) -> Diagnostic {
@@ -155,7 +132,7 @@ enum ExpressionMessage {
             types.count == 1
             ? types[0].withArticle
             : "\(types[0].withArticle) and \(types[1].withArticle)"
-        return Diagnostic(.error, code: Code.IE019, "`\(op)` cannot be applied to \(found)", at: r, hint: hint)
+        return Code.IE019.error("`\(op)` cannot be applied to \(found)", at: r, hint: hint)
     }
 
     static func incomparable(_ op: String, _ lhs: ExprType, _ rhs: ExprType, hint: String, _ r: SourceRange) -> Diagnostic {
@@ -163,37 +140,33 @@ enum ExpressionMessage {
             lhs == rhs
             ? "`\(op)` cannot compare \(lhs.plural)"
             : "`\(op)` cannot compare \(lhs.withArticle) with \(rhs.withArticle)"
-        return Diagnostic(.error, code: Code.IE020, message, at: r, hint: hint)
+        return Code.IE020.error(message, at: r, hint: hint)
     }
 
     static func notABool(_ op: String, found: ExprType, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .error, code: Code.IE021, "`\(op)` needs a bool, found \(found.withArticle)", at: r,
-            hint: "compare the value, such as `sows > 10` or `answer == 'yes'`")
+        Code.IE021.error("`\(op)` needs a bool, found \(found.withArticle)", at: r, hint: "compare the value, such as `sows > 10` or `answer == 'yes'`")
     }
 
     static func inNeedsList(found: ExprType, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .error, code: Code.IE022, "`in` needs a list on its right, found \(found.withArticle)", at: r,
-            hint: "write a list, such as `region in ['US', 'CA']`")
+        Code.IE022.error("`in` needs a list on its right, found \(found.withArticle)", at: r, hint: "write a list, such as `region in ['US', 'CA']`")
     }
 
     static func inItemType(_ item: ExprType, list: ExprType, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .error, code: Code.IE022, "`in` cannot look for \(item.withArticle) in \(list.withArticle)", at: r,
+        Code.IE022.error(
+            "`in` cannot look for \(item.withArticle) in \(list.withArticle)", at: r,
             hint: "the value on the left of `in` must have the type of the list's items")
     }
 
     static func mixedList(_ items: ExprType, _ other: ExprType, _ first: ExprType, _ r: SourceRange, firstAt: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .error, code: Code.IE023, "list items must have one type; found \(other.withArticle) among \(items.plural)", at: r,
+        Code.IE023.error(
+            "list items must have one type; found \(other.withArticle) among \(items.plural)", at: r,
             notes: [.init(message: "the first item is \(first.withArticle)", range: firstAt)],
             hint: "write every item of a list the same way, such as all in quotes")
     }
 
     static func wrongType(expected: ExprType, found: ExprType, _ r: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .error, code: Code.IE024, "expected \(expected.withArticle) expression, found \(found.withArticle)", at: r,
+        Code.IE024.error(
+            "expected \(expected.withArticle) expression, found \(found.withArticle)", at: r,
             hint: expected == .bool ? "a condition is true or false; compare the value, such as `sows > 10`" : nil)
     }
 }

@@ -24,38 +24,35 @@ enum EvalMessage {
     }
 
     static func unknownLine(_ text: String, _ at: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .error, code: Code.IU001, "expected `group:`, `at:`, `min NAME: P%`, `max NAME: P%`, `> a line` or an expectation, not `\(text)`",
+        Code.IU001.error(
+            "expected `group:`, `at:`, `min NAME: P%`, `max NAME: P%`, `> a line` or an expectation, not `\(text)`",
             at: at, hint: "see the README, \"Labelled lines\"")
     }
 
     static func invalidValue(_ message: String, _ at: SourceRange, hint: String? = nil) -> Diagnostic {
-        Diagnostic(.error, code: Code.IU002, message, at: at, hint: hint)
+        Code.IU002.error(message, at: at, hint: hint)
     }
 
     static func noExpectation(_ at: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .error, code: Code.IU003, "a line with nothing expected of it", at: at,
-            hint: "add `crisis:`, `answer:`, `reported:`, `denied:` or `matched:` under it")
+        Code.IU003.error("a line with nothing expected of it", at: at, hint: "add `crisis:`, `answer:`, `reported:`, `denied:` or `matched:` under it")
     }
 
     static func outsideGroup(_ at: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: Code.IU004, "a line before any `group:`", at: at, hint: "start the file with `group: NAME`")
+        Code.IU004.error("a line before any `group:`", at: at, hint: "start the file with `group: NAME`")
     }
 
     static func copied(_ line: String, phrase: String, overlap: Double, _ at: SourceRange) -> Diagnostic {
-        Diagnostic(
-            .error, code: Code.IU005,
+        Code.IU005.error(
             "this held-apart line is a copy of the phrase `\(phrase)` (\(Int((overlap * 100).rounded()))% of their words are shared)",
             at: at, hint: "a held-apart line must be written apart from the phrases it tests: move it to dev/ and write a fresh one")
     }
 
     static func unknownName(_ what: String, _ name: String, _ at: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: Code.IU006, "no \(what) `\(name)` in the bundle", at: at)
+        Code.IU006.error("no \(what) `\(name)` in the bundle", at: at)
     }
 
     static func noBundle(_ path: String, _ reason: String, _ at: SourceRange) -> Diagnostic {
-        Diagnostic(.error, code: Code.IU007, "cannot load the bundle \(path): \(reason)", at: at)
+        Code.IU007.error("cannot load the bundle \(path): \(reason)", at: at)
     }
 }
 
