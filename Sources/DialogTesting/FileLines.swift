@@ -30,3 +30,20 @@ struct FileLine {
         return (lines, invalid)
     }
 }
+
+/// A line-based format of the tools (`*.test`, `*.eval`): a file of it is read from its
+/// bytes, or, in tests and generated files, from a text.
+package protocol LineFileFormat {
+    associatedtype File
+    /// The extension of its files, without the dot.
+    static var fileExtension: String { get }
+    /// The file the bytes hold, with a located diagnostic for every problem.
+    static func parse(_ bytes: [UInt8], path: String) -> File
+}
+
+extension LineFileFormat {
+    /// The file a text holds, as if read from its UTF-8 bytes.
+    package static func parse(_ text: String, path: String) -> File {
+        parse(Array(text.utf8), path: path)
+    }
+}

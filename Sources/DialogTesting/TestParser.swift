@@ -6,18 +6,12 @@ import DialogSyntax
 /// Reads the test format (README, "Scripted dialog tests") into a ``TestFile``, with a
 /// located diagnostic for every problem; it reads on after each one, so a run lists
 /// them all.
-package enum TestParser {
+package enum TestParser: LineFileFormat {
     /// The file extension of test files.
     package static let fileExtension = "test"
 
     package static func parse(_ bytes: [UInt8], path: String) -> TestFile {
-        var reader = Reader(path: path, bytes: bytes)
-        reader.run()
-        return reader.file
-    }
-
-    package static func parse(_ text: String, path: String) -> TestFile {
-        parse(Array(text.utf8), path: path)
+        Reader(path: path, bytes: bytes).file
     }
 
     /// Every key the format knows, for suggestions and for the README.
@@ -48,6 +42,7 @@ private struct Reader {
     var names: [String: SourceRange] = [:]
     var optionsSeen: [String: SourceRange] = [:]
 
+    /// Reads the whole file into `file`.
     init(path: String, bytes: [UInt8]) {
         file = TestFile(
             path: path, source: SourceFile(path: path, bytes: bytes), bundle: nil, setup: TestSection(),
@@ -55,9 +50,10 @@ private struct Reader {
         let split = FileLine.split(bytes)
         lines = split.lines
         for at in split.invalid { file.diagnostics.append(TestMessage.invalidText("invalid UTF-8", SourceRange(at: at))) }
+        readAll()
     }
 
-    mutating func run() {
+    private mutating func readAll() {
         for line in lines { read(line) }
         if file.tests.isEmpty && !file.hasErrors {
             file.diagnostics.append(TestMessage.noTests(SourceRange(at: SourcePosition(offset: 0, line: 1, column: 1))))

@@ -2,17 +2,11 @@ import DialogSyntax
 
 /// Reads `*.eval` files (README, "Labelled lines") into an ``EvalFile``, with a located
 /// diagnostic (`IU…`) for every problem; it reads on after each one.
-package enum EvalParser {
+package enum EvalParser: LineFileFormat {
     package static let fileExtension = "eval"
 
     package static func parse(_ bytes: [UInt8], path: String) -> EvalFile {
-        var reader = EvalReader(path: path, bytes: bytes)
-        reader.run()
-        return reader.file
-    }
-
-    package static func parse(_ text: String, path: String) -> EvalFile {
-        parse(Array(text.utf8), path: path)
+        EvalReader(path: path, bytes: bytes).file
     }
 }
 
@@ -63,14 +57,16 @@ private struct EvalReader {
     private var recordHasExpectation = false
     private var recordOpen = false
 
+    /// Reads the whole file into `file`.
     init(path: String, bytes: [UInt8]) {
         file = EvalFile(path: path, source: SourceFile(path: path, bytes: bytes), bundle: nil, groups: [], diagnostics: [])
         let split = FileLine.split(bytes)
         text = split.lines
         for at in split.invalid { file.diagnostics.append(EvalMessage.invalidValue("invalid UTF-8", SourceRange(at: at))) }
+        readAll()
     }
 
-    mutating func run() {
+    private mutating func readAll() {
         for line in text { read(line) }
         closeRecord()
     }
