@@ -162,19 +162,11 @@ extension FileDecoder {
 
     mutating func decodeRegion(_ entry: MappingEntry) {
         let what = "region `\(entry.key.text)`"
-        guard var m = mapping(entry.value, what) else {
-            sections.damage.regions.insert(entry.key.text)
-            return
-        }
-        m = checkKeys(m, ["name", "aliases"], what)
-        guard let name = required(m, "name", what, entry.key.range).flatMap({ text($0, "`name`") }) else {
-            sections.damage.regions.insert(entry.key.text)
-            return
-        }
+        guard let read = mappingWithText(entry, what, keys: ["name", "aliases"], required: "name", dropped: \.regions) else { return }
         sections.regions.append(
             Region(
-                file: fileName, code: entry.key.text, name: name,
-                aliases: m["aliases"].map { textList($0, "`aliases`").map(\.text) } ?? [], range: entry.key.range))
+                file: fileName, code: entry.key.text, name: read.text,
+                aliases: read.mapping["aliases"].map { textList($0, "`aliases`").map(\.text) } ?? [], range: entry.key.range))
     }
 
     mutating func decodeResource(_ entry: MappingEntry) {
@@ -200,17 +192,28 @@ extension FileDecoder {
 
     mutating func decodeSource(_ entry: MappingEntry) {
         let what = "source `\(entry.key.text)`"
-        guard var m = mapping(entry.value, what) else {
-            sections.damage.sources.insert(entry.key.text)
-            return
-        }
-        m = checkKeys(m, ["citation", "url"], what)
-        guard let citation = required(m, "citation", what, entry.key.range).flatMap({ text($0, "`citation`") }) else {
-            sections.damage.sources.insert(entry.key.text)
-            return
-        }
+        guard let read = mappingWithText(entry, what, keys: ["citation", "url"], required: "citation", dropped: \.sources) else { return }
         sections.sources.append(
             SourceEntry(
-                file: fileName, id: entry.key.text, citation: citation, url: m["url"].flatMap { text($0, "`url`") }, range: entry.key.range))
+                file: fileName, id: entry.key.text, citation: read.text, url: read.mapping["url"].flatMap { text($0, "`url`") },
+                range: entry.key.range))
+    }
+
+    /// The mapping of a region or a source, and the text of its one required key; nil
+    /// when either is missing, and then its id goes into the `dropped` ids, so that what
+    /// names it is not reported as well.
+    private mutating func mappingWithText(
+        _ entry: MappingEntry, _ what: String, keys: [String], required key: String, dropped: WritableKeyPath<Damage, Set<String>>
+    ) -> (mapping: MappingNode, text: String)? {
+        guard var m = mapping(entry.value, what) else {
+            sections.damage[keyPath: dropped].insert(entry.key.text)
+            return nil
+        }
+        m = checkKeys(m, keys, what)
+        guard let value = required(m, key, what, entry.key.range).flatMap({ text($0, "`\(key)`") }) else {
+            sections.damage[keyPath: dropped].insert(entry.key.text)
+            return nil
+        }
+        return (m, value)
     }
 }
