@@ -135,15 +135,16 @@ package enum GraphWriter {
     /// A DOT string: control characters stripped, quotes and backslashes escaped, line
     /// breaks as `\n`.
     static func dotQuote(_ s: String) -> String {
+        quoted(s, escaping: ["\"": "\\\"", "\\": "\\\\", "\n": "\\n"])
+    }
+
+    /// `s` in double quotes, without control characters (``VisibleText``; a line break
+    /// is kept for `escapes` to write) and with each character of `escapes` written as
+    /// its entry.
+    private static func quoted(_ s: String, escaping escapes: [Character: String]) -> String {
         var out = "\""
         for c in VisibleText.stripping(s) {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": break
-            default: out.append(c)
-            }
+            if let escaped = escapes[c] { out += escaped } else { out.append(c) }
         }
         return out + "\""
     }
@@ -213,19 +214,6 @@ package enum GraphWriter {
     /// A Mermaid label in quotes: control characters stripped, quotes, bars and angle
     /// brackets as entity codes, line breaks as `<br/>`.
     static func mermaidQuote(_ s: String) -> String {
-        var out = "\""
-        for c in VisibleText.stripping(s) {
-            switch c {
-            case "\"": out += "#quot;"
-            case "|": out += "#124;"
-            case "<": out += "#lt;"
-            case ">": out += "#gt;"
-            case "#": out += "#35;"
-            case "\n": out += "<br/>"
-            case "\r": break
-            default: out.append(c)
-            }
-        }
-        return out + "\""
+        quoted(s, escaping: ["\"": "#quot;", "|": "#124;", "<": "#lt;", ">": "#gt;", "#": "#35;", "\n": "<br/>"])
     }
 }
