@@ -10,9 +10,7 @@ enum BundleReading {
         do {
             return try BundleLoader.load(folder: folder, comparingExamples: comparingExamples)
         } catch {
-            FileIO.write("intake: \(error.description)\n", to: 2)
-            if let hint = DialogsLocation.hint(forMissing: folder, command: command) { FileIO.write("  hint: \(hint)\n", to: 2) }
-            throw ExitStatus.noInput
+            throw InputFiles.unreadable(error.description, hint: DialogsLocation.hint(forMissing: folder, command: command))
         }
     }
 

@@ -31,31 +31,11 @@ struct EvalCommand: ParsableCommand {
             let understanding = TestFiles.join(TestFiles.join(path, "tests"), "understanding")
             return TestFiles.isDirectory(understanding) ? understanding : path
         }
-        let found: [String]
-        do {
-            found = try TestFiles.find(given, extension: EvalParser.fileExtension)
-        } catch {
-            FileIO.write("intake: \(error.description)\n", to: 2)
-            throw ExitStatus.noInput
-        }
-        var files: [EvalFile] = []
-        for path in found {
-            do {
-                files.append(EvalParser.parse(try TestFiles.read(path), path: path))
-            } catch {
-                FileIO.write("intake: \(error.description)\n", to: 2)
-                throw ExitStatus.noInput
-            }
-        }
+        let files = try InputFiles.parsed(given, as: EvalParser.self)
         var known: [EvalKnownFailure] = []
         let listPath = knownFailures ?? given.first.map { TestFiles.join($0, "known-failures.tsv") }
         if let listPath, knownFailures != nil || TestFiles.exists(listPath) {
-            do {
-                known = EvalKnownFailure.parse(String(decoding: try TestFiles.read(listPath), as: UTF8.self))
-            } catch {
-                FileIO.write("intake: \(error.description)\n", to: 2)
-                throw ExitStatus.noInput
-            }
+            known = EvalKnownFailure.parse(String(decoding: try InputFiles.bytes(listPath), as: UTF8.self))
         }
         let result = EvalRunner(knownFailures: known).run(files)
         let diagnostics = EvalReport.diagnostics(result)

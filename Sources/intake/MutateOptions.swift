@@ -65,22 +65,8 @@ struct MutateOptions: ParsableArguments {
                 targets.append(MutationTarget(folder: folder, tests: [file], evals: []))
             }
         }
-        let evalPaths: [String]
-        do {
-            evalPaths = try TestFiles.find(given, extension: EvalParser.fileExtension)
-        } catch {
-            FileIO.write("intake: \(error.description)\n", to: 2)
-            throw ExitStatus.noInput
-        }
-        for path in evalPaths {
-            let file: EvalFile
-            do {
-                file = EvalParser.parse(try TestFiles.read(path), path: path)
-            } catch {
-                FileIO.write("intake: \(error.description)\n", to: 2)
-                throw ExitStatus.noInput
-            }
-            guard let folder = TestFiles.bundleFolder(for: path, header: file.bundle),
+        for file in try InputFiles.parsed(given, as: EvalParser.self) {
+            guard let folder = TestFiles.bundleFolder(for: file.path, header: file.bundle),
                 let i = targets.firstIndex(where: { $0.folder == folder })
             else { continue }
             targets[i].evals.append(file)

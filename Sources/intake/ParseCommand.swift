@@ -29,13 +29,7 @@ struct ParseCommand: ParsableCommand {
     var pretty = false
 
     func run() throws {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileReading.read(file)
-        } catch {
-            FileIO.write("intake: cannot read \(error.path): \(error.reason)\n", to: 2)
-            throw ExitStatus.noInput
-        }
+        let bytes = try InputFiles.bytes(file)
         if bytes.count > BundleLoader.maxFileSize {
             // The limit every command puts on a dialog file (README, "Reliability").
             let tenths = (bytes.count * 10 + (1 << 20) / 2) >> 20

@@ -73,24 +73,8 @@ struct TestCommand: ParsableCommand {
         // The files asked for are checked before any test runs.
         try FileMessages.checkCreatable([turns, junit, walk.golden, record])
         let given = paths.isEmpty ? DefaultTests.folders(DialogsLocation.resolve(nil)) : paths
-        let found: [String]
-        do {
-            found = try TestFiles.find(given)
-        } catch {
-            FileIO.write("intake: \(error.description)\n", to: 2)
-            if paths.isEmpty, let hint = DialogsLocation.hint(forMissing: error.path, command: "test") {
-                FileIO.write("  hint: \(hint)\n", to: 2)
-            }
-            throw ExitStatus.noInput
-        }
-        var files: [TestFile] = []
-        for path in found {
-            do {
-                files.append(TestParser.parse(try TestFiles.read(path), path: path))
-            } catch {
-                FileIO.write("intake: \(error.description)\n", to: 2)
-                throw ExitStatus.noInput
-            }
+        var files = try InputFiles.parsed(given, as: TestParser.self) { missing in
+            paths.isEmpty ? DialogsLocation.hint(forMissing: missing, command: "test") : nil
         }
         if mutation.enabled {
             try mutation.run(files, given: given, allowedBundles: allowedBundles)

@@ -129,13 +129,7 @@ struct ChatCommand: ParsableCommand {
     /// The session saved in `path`: a missing file is 66; a file that is not a saved
     /// session, an ended one, or one the dialogs no longer fit is 65, with the reason.
     private func resumed(from path: String, bundle: DialogBundle) throws -> Session {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileReading.read(path)
-        } catch {
-            FileIO.write("intake: cannot read \(error.path): \(error.reason)\n", to: 2)
-            throw ExitStatus.noInput
-        }
+        let bytes = try InputFiles.bytes(path)
         do {
             return try Session(CompiledBundle(bundle), resuming: SessionState(json: bytes))
         } catch {
