@@ -93,10 +93,13 @@ struct Parser {
         }
     }
 
-    /// Steps over a token that cannot stand where it is in a block collection, or over
-    /// the whole node it starts, so that the collection goes on and the problems further
-    /// down are still found. Always consumes at least one token.
-    private mutating func skipUnexpected(_ token: Token, depth: Int) {
+    /// Reports the next token, which cannot stand where it is in a block collection (where
+    /// `expected` belongs), and steps over it, or over the whole node it starts, so that
+    /// the collection goes on and the problems further down are still found. Always
+    /// consumes at least one token.
+    private mutating func skipUnexpected(expected: String, depth: Int) {
+        let token = scanner.peek()
+        error(unexpectedInBlock(token, expected: expected), token)
         switch token.kind {
         case .blockEntry:
             // A run of `- ` entries where mapping keys belong.
@@ -213,9 +216,7 @@ struct Parser {
             } else if kind == .streamEnd || kind == .documentStart || kind == .documentEnd {
                 break
             } else {
-                let token = scanner.peek()
-                error(unexpectedInBlock(token, expected: "a sequence entry (`- `)"), token)
-                skipUnexpected(token, depth: depth)
+                skipUnexpected(expected: "a sequence entry (`- `)", depth: depth)
             }
         }
         return .sequence(
@@ -292,9 +293,7 @@ struct Parser {
             {
                 break
             } else {
-                let token = scanner.peek()
-                error(unexpectedInBlock(token, expected: "a mapping key"), token)
-                skipUnexpected(token, depth: depth)
+                skipUnexpected(expected: "a mapping key", depth: depth)
             }
         }
         return .mapping(
