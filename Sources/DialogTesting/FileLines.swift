@@ -8,10 +8,11 @@ struct FileLine {
     var offset: Int
     var text: String
 
-    /// The lines of a file, split at `\n` (a `\r` before it is dropped), and where each
-    /// line that is not UTF-8 starts: such a line is left out, for the caller to report.
-    static func split(_ bytes: [UInt8]) -> (lines: [FileLine], invalid: [SourcePosition]) {
-        var lines: [FileLine] = [], invalid: [SourcePosition] = []
+    /// The lines of a file, split at `\n` (a `\r` before it is dropped). A line that is
+    /// not UTF-8 is left out, and the diagnostic `invalid` makes for where it starts is
+    /// added to `diagnostics`.
+    static func split(_ bytes: [UInt8], into diagnostics: inout [Diagnostic], invalid: (SourceRange) -> Diagnostic) -> [FileLine] {
+        var lines: [FileLine] = []
         var start = 0, number = 1
         while start <= bytes.count {
             var end = start
@@ -21,13 +22,13 @@ struct FileLine {
             if let text = String(validating: bytes[start..<stop], as: UTF8.self) {
                 lines.append(FileLine(number: number, offset: start, text: text))
             } else {
-                invalid.append(SourcePosition(offset: start, line: number, column: 1))
+                diagnostics.append(invalid(SourceRange(at: SourcePosition(offset: start, line: number, column: 1))))
             }
             if end == bytes.count { break }
             start = end + 1
             number += 1
         }
-        return (lines, invalid)
+        return lines
     }
 }
 

@@ -47,9 +47,7 @@ private struct Reader {
         file = TestFile(
             path: path, source: SourceFile(path: path, bytes: bytes), bundle: nil, setup: TestSection(),
             tests: [], diagnostics: [])
-        let split = FileLine.split(bytes)
-        lines = split.lines
-        for at in split.invalid { file.diagnostics.append(TestMessage.invalidText("invalid UTF-8", SourceRange(at: at))) }
+        lines = FileLine.split(bytes, into: &file.diagnostics) { TestMessage.invalidText("invalid UTF-8", $0) }
         readAll()
     }
 

@@ -60,9 +60,7 @@ private struct EvalReader {
     /// Reads the whole file into `file`.
     init(path: String, bytes: [UInt8]) {
         file = EvalFile(path: path, source: SourceFile(path: path, bytes: bytes), bundle: nil, groups: [], diagnostics: [])
-        let split = FileLine.split(bytes)
-        text = split.lines
-        for at in split.invalid { file.diagnostics.append(EvalMessage.invalidValue("invalid UTF-8", SourceRange(at: at))) }
+        text = FileLine.split(bytes, into: &file.diagnostics) { EvalMessage.invalidValue("invalid UTF-8", $0) }
         readAll()
     }
 
