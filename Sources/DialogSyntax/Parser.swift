@@ -79,7 +79,7 @@ struct Parser {
     // MARK: - Errors and recovery
 
     private mutating func error(_ diagnostic: Diagnostic, _ token: Token) {
-        if scanner.aborted && token.kind == .streamEnd { return }
+        if scanner.recovery.aborted && token.kind == .streamEnd { return }
         if token.start.line == lastErrorLine || scanner.hasError(onLine: token.start.line + 1) { return }
         lastErrorLine = token.start.line
         problems.keep(diagnostic)
@@ -459,7 +459,7 @@ struct Parser {
         let token = scanner.peek()
         let wrongCloser = token.kind == (sequence ? .flowMappingEnd : .flowSequenceEnd)
         // Collections left open at one place are one problem: the innermost is reported.
-        if !(scanner.aborted && token.kind == .streamEnd) && (wrongCloser || token.start.offset != unterminatedAt) {
+        if !(scanner.recovery.aborted && token.kind == .streamEnd) && (wrongCloser || token.start.offset != unterminatedAt) {
             problems.keep(SyntaxMessage.unterminatedFlow(sequence, open.range))
         }
         unterminatedAt = token.start.offset

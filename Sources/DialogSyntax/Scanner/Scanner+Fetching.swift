@@ -49,13 +49,13 @@ extension Scanner {
         }
         scanToNextToken()
         staleSimpleKeys()
-        if flowLevel == 0 && line != joinedLine {
+        if flowLevel == 0 && line != recovery.joinedLine {
             if tokenIsFirstOnLine, let tab = leadingTab, lineIndent < indent {
                 // A tab that stands in for the indentation of a line in a nested block:
                 // reported, and the line is read as part of that block, so that the lines
                 // after it keep their place.
                 reportTab(tab)
-                joinedLine = line
+                recovery.joinedLine = line
             } else {
                 // In block context the indentation is the spaces before the first token of
                 // a line; a tab after them separates but does not indent.
@@ -182,8 +182,8 @@ extension Scanner {
     /// (or quoted scalar) in block context: its other lines have the same problem.
     func reportUnderIndented(_ what: String, from start: Mark? = nil) {
         let owner = quoteStart ?? flowStack.first?.mark.offset ?? -1
-        guard owner != underIndentReportedFor else { return }
-        underIndentReportedFor = owner
+        guard owner != recovery.underIndentReportedFor else { return }
+        recovery.underIndentReportedFor = owner
         report(SyntaxMessage.underIndentedContinuation(what, range(from: start ?? mark)))
     }
 
@@ -252,13 +252,13 @@ extension Scanner {
     func closeOpenFlows() {
         guard let innermost = flowStack.last else { return }
         let open = innermost.mark
-        if !quoteCutShortInFlow {
+        if !recovery.quoteCutShortInFlow {
             report(
                 SyntaxMessage.unterminatedFlow(
                     innermost.closer == .flowSequenceEnd,
                     range(open, Mark(offset: open.offset + 1, line: open.line, column: open.column + 1))))
         }
-        quoteCutShortInFlow = false
+        recovery.quoteCutShortInFlow = false
         let m = mark
         for flow in flowStack.reversed() { append(flow.closer, m, m) }
         flowStack.removeAll()

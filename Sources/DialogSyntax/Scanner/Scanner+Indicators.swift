@@ -26,7 +26,7 @@ extension Scanner {
             // A document marker ends any flow collection left open; the parser reports it.
             flowLevel = 0
             flowStack.removeAll()
-            quoteCutShortInFlow = false
+            recovery.quoteCutShortInFlow = false
             possibleSimpleKeys = [nil]
         }
         allowSimpleKey = false
@@ -55,7 +55,7 @@ extension Scanner {
             flowLevel -= 1
             possibleSimpleKeys.removeLast()
             flowStack.removeLast()
-            if flowLevel == 0 { quoteCutShortInFlow = false }
+            if flowLevel == 0 { recovery.quoteCutShortInFlow = false }
         }
         allowSimpleKey = false
         let start = mark

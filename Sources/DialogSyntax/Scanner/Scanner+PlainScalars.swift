@@ -15,10 +15,10 @@ extension Scanner {
         tokens.append(scanFlowScalar(double: double))
         lastTokenWasJSONLike = true
         tokenIsFirstOnLine = false
-        if quoteCutShort {
+        if recovery.quoteCutShort {
             // Reported as unterminated; the reader is back at the start of a line, whose
             // content is scanned afresh. The scalar is no key candidate any more.
-            quoteCutShort = false
+            recovery.quoteCutShort = false
             possibleSimpleKeys[flowLevel] = nil
             tokenIsFirstOnLine = true
             lineIndent = 0

@@ -50,7 +50,7 @@ extension Scanner {
             if c == .backslash {
                 if !double { out.append(c); forward(); continue }
                 scanEscape(into: &out)
-                if quoteCutShort { break }
+                if recovery.quoteCutShort { break }
                 continue
             }
             // Whitespace: kept when the line goes on, folded when it breaks.
@@ -61,7 +61,7 @@ extension Scanner {
                 if breaks < 0 {
                     return Token(kind: .scalar, start: start, end: mark, text: "", style: double ? .doubleQuoted : .singleQuoted)
                 }
-                if quoteCutShort { break }
+                if recovery.quoteCutShort { break }
                 if breaks == 1 {
                     out.append(.space)
                 } else {
@@ -71,7 +71,7 @@ extension Scanner {
                 out.append(contentsOf: UnsafeBufferPointer(start: buffer + spacesStart, count: pos - spacesStart))
             }
         }
-        if quoteCutShort {
+        if recovery.quoteCutShort {
             report(SyntaxMessage.unterminatedQuote(double, SourceRange(at: start.position)))
         }
         return Token(
@@ -128,11 +128,11 @@ extension Scanner {
                     pos = lineStart.offset
                     line = lineStart.line
                     column = lineStart.column
-                    quoteCutShort = true
+                    recovery.quoteCutShort = true
                     if flowLevel > 0 {
                         // The collection's problems after this are the quote's.
-                        quoteCutShortInFlow = true
-                        underIndentReportedFor = flowStack.first?.mark.offset ?? -1
+                        recovery.quoteCutShortInFlow = true
+                        recovery.underIndentReportedFor = flowStack.first?.mark.offset ?? -1
                     }
                     return breaks
                 }

@@ -35,8 +35,8 @@ final class Scanner {
     /// The lines of `report`ed problems. Encoding problems are not among them: the bytes
     /// are replaced and the structure around them still reads.
     @exclusivity(unchecked) var errorLines: Set<Int> = []
-    /// Set when an error ended the token stream early.
-    @exclusivity(unchecked) var aborted = false
+    /// What the problems met so far change in how the rest is read and reported.
+    @exclusivity(unchecked) var recovery = Recovery()
     let maxDepth: Int
 
     // Reader state.
@@ -80,24 +80,32 @@ final class Scanner {
     @exclusivity(unchecked) var tokenIsFirstOnLine = true
     /// The first tab between the next token and the one before it, if there is one.
     @exclusivity(unchecked) var tabBeforeToken: Mark?
-    /// The last line whose tab indentation was reported: one report per line is enough.
-    @exclusivity(unchecked) var tabReportedLine = -1
-    /// Set when a quoted scalar ends early, before a line that shows it was never closed.
-    @exclusivity(unchecked) var quoteCutShort = false
-    /// Set when that happened inside a flow collection: the collection's closer may be
-    /// in what the quote swallowed, so its being unclosed is no separate problem.
-    @exclusivity(unchecked) var quoteCutShortInFlow = false
     /// The offset of the quoted scalar being scanned, if one is.
     @exclusivity(unchecked) var quoteStart: Int?
-    /// The quoted scalar or outermost flow collection whose under-indented continuation
-    /// was last reported (its offset).
-    @exclusivity(unchecked) var underIndentReportedFor = -1
     /// The column of the last explicit key (`? `), whose value may follow on a line of
     /// its own that starts with `:`.
     @exclusivity(unchecked) var explicitKeyColumn: Int?
-    /// The last line whose tab indentation stood in for a nested block's: it is read as
-    /// part of that block, so its other tokens do not close it.
-    @exclusivity(unchecked) var joinedLine = -1
+
+    /// The scanner's memory of the problems it has met: where it ended the stream, read a
+    /// line or a quote otherwise than written, or has already reported a problem that
+    /// would otherwise be reported again on every line it spoils.
+    struct Recovery {
+        /// Set when an error ended the token stream early.
+        var aborted = false
+        /// The last line whose tab indentation was reported: one report per line is enough.
+        var tabReportedLine = -1
+        /// The last line whose tab indentation stood in for a nested block's: it is read as
+        /// part of that block, so its other tokens do not close it.
+        var joinedLine = -1
+        /// Set when a quoted scalar ends early, before a line that shows it was never closed.
+        var quoteCutShort = false
+        /// Set when that happened inside a flow collection: the collection's closer may be
+        /// in what the quote swallowed, so its being unclosed is no separate problem.
+        var quoteCutShortInFlow = false
+        /// The quoted scalar or outermost flow collection whose under-indented continuation
+        /// was last reported (its offset).
+        var underIndentReportedFor = -1
+    }
 
     struct SimpleKey {
         var tokenNumber: Int
@@ -226,15 +234,15 @@ final class Scanner {
 
     /// Reports a tab in the indentation, once per line.
     func reportTab(_ tab: Mark) {
-        guard tab.line != tabReportedLine else { return }
-        tabReportedLine = tab.line
+        guard tab.line != recovery.tabReportedLine else { return }
+        recovery.tabReportedLine = tab.line
         report(SyntaxMessage.tabIndentation(SourceRange(start: tab.position, end: Mark(offset: tab.offset + 1, line: tab.line, column: tab.column + 1).position)))
     }
 
     /// Ends the token stream early, after an error the scanner cannot recover from.
     func abort() {
         if done { return }
-        aborted = true
+        recovery.aborted = true
         tokens.removeSubrange(head...)
         let mark = self.mark
         indents.removeAll()
