@@ -94,103 +94,29 @@ struct Profile: Sendable {
     /// CR LF line breaks for the whole stream.
     var crlf = 0.0
 
+    /// A family's profile: the defaults above, but for the weights and probabilities of
+    /// the constructs it exercises.
     static func of(_ family: StyleFamily) -> Profile {
-        var p = Profile()
         switch family {
         case .blockCollections:
-            p.longText = 0.1
-            p.maxDepth = 4
-            p.single = 0.3
-            p.double = 0.3
-            p.emptyValue = 0.15
-            p.compact = 0.5
-            p.indentless = 0.4
+            Profile(maxDepth: 4, single: 0.3, double: 0.3, emptyValue: 0.15, longText: 0.1, compact: 0.5, indentless: 0.4)
         case .plainScalars:
-            p.plain = 10
-            p.single = 0.2
-            p.double = 0.2
-            p.simpleText = 2
-            p.multilineText = 4
-            p.spacedText = 1
-            p.fold = 0.4
-            p.flow = 0.3
-            p.flowBreaks = 0.4
+            Profile(plain: 10, single: 0.2, double: 0.2, simpleText: 2, spacedText: 1, multilineText: 4, fold: 0.4, flow: 0.3, flowBreaks: 0.4)
         case .quotedScalars:
-            p.plain = 1
-            p.single = 4
-            p.double = 4
-            p.simpleText = 1
-            p.spacedText = 2
-            p.specialText = 3
-            p.multilineText = 2
-            p.escapeText = 3
-            p.fold = 0.3
-            p.flow = 0.2
-            p.flowBreaks = 0.3
+            Profile(plain: 1, single: 4, double: 4, simpleText: 1, spacedText: 2, specialText: 3, multilineText: 2, escapeText: 3, fold: 0.3, flow: 0.2, flowBreaks: 0.3)
         case .blockScalars:
-            p.plain = 1
-            p.single = 0.3
-            p.double = 0.3
-            p.literal = 4
-            p.folded = 4
-            p.simpleText = 1
-            p.multilineText = 2
-            p.blockText = 6
-            p.specialText = 1
-            p.fold = 0.3
-            p.comments = 0.1
+            Profile(plain: 1, single: 0.3, double: 0.3, literal: 4, folded: 4, simpleText: 1, specialText: 1, multilineText: 2, blockText: 6, fold: 0.3, comments: 0.1)
         case .flowCollections:
-            p.maxDepth = 4
-            p.single = 0.5
-            p.double = 0.5
-            p.simpleText = 5
-            p.spacedText = 1
-            p.specialText = 1
-            p.multilineText = 1
-            p.fold = 0.2
-            p.flow = 0.85
-            p.flowBreaks = 0.5
-            p.comments = 0.1
+            Profile(maxDepth: 4, single: 0.5, double: 0.5, simpleText: 5, spacedText: 1, specialText: 1, multilineText: 1, fold: 0.2, flow: 0.85, flowBreaks: 0.5, comments: 0.1)
         case .commentsAndStreams:
-            p.crlf = 0.15
-            p.single = 0.5
-            p.double = 0.5
-            p.literal = 0.5
-            p.folded = 0.5
-            p.blockText = 0.5
-            p.multilineText = 0.5
-            p.fold = 0.2
-            p.flow = 0.2
-            p.flowBreaks = 0.3
-            p.comments = 0.45
-            p.blankLines = 0.2
-            p.explicitStart = 0.6
-            p.documentEnd = 0.35
-            p.documents = 0...4
+            Profile(
+                single: 0.5, double: 0.5, literal: 0.5, folded: 0.5, multilineText: 0.5, blockText: 0.5, fold: 0.2, flow: 0.2, flowBreaks: 0.3, comments: 0.45, blankLines: 0.2, explicitStart: 0.6,
+                documentEnd: 0.35, documents: 0...4, crlf: 0.15)
         case .everything:
-            p.longText = 0.05
-            p.crlf = 0.05
-            p.maxDepth = 4
-            p.single = 2
-            p.double = 2
-            p.literal = 1.5
-            p.folded = 1.5
-            p.simpleText = 4
-            p.spacedText = 1
-            p.specialText = 1.5
-            p.multilineText = 1.5
-            p.escapeText = 1
-            p.blockText = 1.5
-            p.fold = 0.25
-            p.flow = 0.3
-            p.flowBreaks = 0.3
-            p.comments = 0.2
-            p.blankLines = 0.1
-            p.explicitStart = 0.4
-            p.documentEnd = 0.2
-            p.documents = 1...3
+            Profile(
+                maxDepth: 4, single: 2, double: 2, literal: 1.5, folded: 1.5, simpleText: 4, spacedText: 1, specialText: 1.5, multilineText: 1.5, escapeText: 1, blockText: 1.5, longText: 0.05,
+                fold: 0.25, flow: 0.3, flowBreaks: 0.3, comments: 0.2, blankLines: 0.1, explicitStart: 0.4, documentEnd: 0.2, documents: 1...3, crlf: 0.05)
         }
-        return p
     }
 }
 
