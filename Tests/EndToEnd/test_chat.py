@@ -8,6 +8,7 @@ Usage: test_chat.py BINARY [--record]
 Golden files live in golden/, named after their test; --record rewrites them.
 Ends with the line `N passed, N failed`.
 """
+import contextlib
 import json
 import os
 import re
@@ -30,6 +31,24 @@ TESTS = []
 def test(fn):
     TESTS.append(fn)
     return fn
+
+
+@contextlib.contextmanager
+def umask_zero():
+    """Runs the block with umask 0, so that the modes of the files the binary writes are its
+    own, not what a umask leaves of them."""
+    old = os.umask(0)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
+def check_private(*paths):
+    """Checks that each file is for its owner's eyes only (mode 600)."""
+    for path in paths:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+        check(mode == 0o600, '%s has mode %o' % (path, mode))
 
 
 def run(args, stdin=b'', env=None, timeout=20):
@@ -161,16 +180,11 @@ def an_unknown_region_is_a_usage_error_listing_the_known_ones():
 @test
 def summary_and_transcript_files_are_private():
     with tempfile.TemporaryDirectory() as d:
-        old = os.umask(0)
-        try:
+        with umask_zero():
             summary, transcript = os.path.join(d, 's.json'), os.path.join(d, 't.jsonl')
             r = run(['chat', '--dialogs', FIXTURE, '--summary', summary, '--transcript', transcript], SCRIPT)
-        finally:
-            os.umask(old)
         check(r.returncode == 0, 'exit %d' % r.returncode)
-        for path in (summary, transcript):
-            mode = stat.S_IMODE(os.stat(path).st_mode)
-            check(mode == 0o600, '%s has mode %o' % (path, mode))
+        check_private(summary, transcript)
         data = json.load(open(summary))
         check(data['note'].endswith('not a diagnosis.'), data)
         lines = open(transcript).read().splitlines()
@@ -183,11 +197,8 @@ def summary_and_transcript_files_are_private():
 def a_saved_session_resumes_where_it_stopped():
     with tempfile.TemporaryDirectory() as d:
         state = os.path.join(d, 'state.json')
-        old = os.umask(0)
-        try:
+        with umask_zero():
             first = run(['chat', '--jsonl', '--dialogs', FIXTURE, '--state', state], b'2\n6\n')
-        finally:
-            os.umask(old)
         check(first.returncode == 0, 'exit %d: %s' % (first.returncode, first.stderr))
         check(stat.S_IMODE(os.stat(state).st_mode) == 0o600, 'state mode %o' % stat.S_IMODE(os.stat(state).st_mode))
         saved = json.load(open(state))
@@ -253,17 +264,12 @@ def train_lists_the_modules_with_a_line_each():
 @test
 def train_report_is_private_and_scores_the_role_play():
     with tempfile.TemporaryDirectory() as d:
-        old = os.umask(0)
-        try:
+        with umask_zero():
             md, js = os.path.join(d, 'debrief.md'), os.path.join(d, 'debrief.json')
             r = run(['train', 'caller-overdose', '--dialogs', DIALOGS, '--report', md], OVERDOSE_MODEL)
             r2 = run(['train', 'caller-overdose', '--dialogs', DIALOGS, '--report', js], b'Hi.\nLet him sleep it off.\n')
-        finally:
-            os.umask(old)
         check(r.returncode == 0 and r2.returncode == 0, 'exit %d, %d' % (r.returncode, r2.returncode))
-        for path in (md, js):
-            mode = stat.S_IMODE(os.stat(path).st_mode)
-            check(mode == 0o600, '%s has mode %o' % (path, mode))
+        check_private(md, js)
         check(sorted(os.listdir(d)) == ['debrief.json', 'debrief.md'], 'files: %s' % os.listdir(d))
         text = open(md, encoding='utf-8').read()
         check('| met | Tells the caller to call 911 now (critical) | 3/3 |' in text, text)
