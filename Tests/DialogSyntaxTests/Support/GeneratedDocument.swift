@@ -625,13 +625,16 @@ struct DocumentRenderer {
         }
     }
 
+    /// An entry of a block collection on a line of its own, after any gap.
+    private mutating func newEntryLine(indent m: Int) {
+        gap(indent: m)
+        out += spaces(m)
+    }
+
     private mutating func blockSequence(_ items: [UntypedNode], parent n: Int, at pos: Position) {
         let (m, firstInline) = collectionStart(parent: n, at: pos, indentless: true)
         for (i, item) in items.enumerated() {
-            if !(i == 0 && firstInline) {
-                gap(indent: m)
-                out += spaces(m)
-            }
+            if !(i == 0 && firstInline) { newEntryLine(indent: m) }
             out += "-"
             blockValue(item, parent: m, at: .dash)
         }
@@ -640,10 +643,7 @@ struct DocumentRenderer {
     private mutating func blockMapping(_ entries: [UntypedEntry], parent n: Int, at pos: Position) {
         let (m, firstInline) = collectionStart(parent: n, at: pos, indentless: false)
         for (i, entry) in entries.enumerated() {
-            if !(i == 0 && firstInline) {
-                gap(indent: m)
-                out += spaces(m)
-            }
+            if !(i == 0 && firstInline) { newEntryLine(indent: m) }
             out += key(entry.key, inFlow: false) + ":"
             blockValue(entry.value, parent: m, at: .key)
         }
@@ -963,31 +963,34 @@ struct DocumentRenderer {
             default: return doubleQuoted(s, parent: n, breaks: true)
             }
         case .sequence(let items):
-            let breaks = dice.chance(profile.flowBreaks)
-            if items.isEmpty { return dice.pick(["[]", "[ ]"]) }
-            var r = "["
-            for (i, item) in items.enumerated() {
-                r += i == 0 ? flowBreak(n, breaks: breaks) : "," + flowBreak(n, breaks: breaks)
-                if case .mapping(let entries) = item, entries.count == 1, dice.chance(profile.flowPair) {
+            return flowCollection(items, parent: n, open: "[", close: "]") { renderer, item in
+                if case .mapping(let entries) = item, entries.count == 1, renderer.dice.chance(renderer.profile.flowPair) {
                     // A single `key: value` pair inside `[...]` is a one-entry mapping.
-                    r += flowEntry(entries[0], parent: n, pairInSequence: true)
-                } else {
-                    r += flow(item, parent: n)
+                    return renderer.flowEntry(entries[0], parent: n, pairInSequence: true)
                 }
+                return renderer.flow(item, parent: n)
             }
-            if dice.chance(0.15) { r += "," }
-            return r + flowBreak(n, breaks: breaks) + "]"
         case .mapping(let entries):
-            let breaks = dice.chance(profile.flowBreaks)
-            if entries.isEmpty { return dice.pick(["{}", "{ }"]) }
-            var r = "{"
-            for (i, entry) in entries.enumerated() {
-                r += i == 0 ? flowBreak(n, breaks: breaks) : "," + flowBreak(n, breaks: breaks)
-                r += flowEntry(entry, parent: n, pairInSequence: false)
+            return flowCollection(entries, parent: n, open: "{", close: "}") { renderer, entry in
+                renderer.flowEntry(entry, parent: n, pairInSequence: false)
             }
-            if dice.chance(0.15) { r += "," }
-            return r + flowBreak(n, breaks: breaks) + "}"
         }
+    }
+
+    /// `open`, the entries written by `write` and parted by commas, perhaps a trailing
+    /// comma, then `close`; breaks between them or none, by chance.
+    private mutating func flowCollection<Entry>(
+        _ entries: [Entry], parent n: Int, open: String, close: String, write: (inout DocumentRenderer, Entry) -> String
+    ) -> String {
+        let breaks = dice.chance(profile.flowBreaks)
+        if entries.isEmpty { return dice.pick([open + close, open + " " + close]) }
+        var r = open
+        for (i, entry) in entries.enumerated() {
+            r += i == 0 ? flowBreak(n, breaks: breaks) : "," + flowBreak(n, breaks: breaks)
+            r += write(&self, entry)
+        }
+        if dice.chance(0.15) { r += "," }
+        return r + flowBreak(n, breaks: breaks) + close
     }
 
     private mutating func flowEntry(_ entry: UntypedEntry, parent n: Int, pairInSequence: Bool) -> String {
