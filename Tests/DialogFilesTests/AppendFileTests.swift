@@ -8,9 +8,11 @@ import Testing
 #endif
 
 @Suite struct AppendFileTests {
+    let scratch: Scratch
+
+    init() throws { scratch = try Scratch() }
+
     @Test func aNewFileIsPrivateAndAppendedTo() throws {
-        let scratch = try Scratch()
-        defer { scratch.remove() }
         let old = umask(0)
         defer { umask(old) }
         let file = try AppendFile(path: scratch.file("t.jsonl"))
@@ -22,8 +24,6 @@ import Testing
     }
 
     @Test func anEarlierPrivateFileKeepsItsLines() throws {
-        let scratch = try Scratch()
-        defer { scratch.remove() }
         try scratch.write("h", "earlier\n", mode: 0o600)
         let file = try AppendFile(path: scratch.file("h"))
         try file.append("later\n")
@@ -33,8 +33,6 @@ import Testing
 
     @Test(arguments: [0o644 as mode_t, 0o640, 0o602, 0o660])
     func aFileOthersCanReadIsRefusedAndNotChanged(mode: mode_t) throws {
-        let scratch = try Scratch()
-        defer { scratch.remove() }
         try scratch.write("t.jsonl", "someone's session\n", mode: mode)
         let problem = try #require(throws: FileProblem.self) { try AppendFile(path: scratch.file("t.jsonl")) }
         #expect(problem.reason.contains("chmod 600"))
@@ -43,8 +41,6 @@ import Testing
     }
 
     @Test func aLinkIsRefused() throws {
-        let scratch = try Scratch()
-        defer { scratch.remove() }
         try scratch.write("target", "kept\n", mode: 0o600)
         symlink(scratch.file("target"), scratch.file("t.jsonl"))
         let problem = try #require(throws: FileProblem.self) { try AppendFile(path: scratch.file("t.jsonl")) }
@@ -53,8 +49,6 @@ import Testing
     }
 
     @Test func aFIFOWithNoReaderIsRefusedAtOnce() throws {
-        let scratch = try Scratch()
-        defer { scratch.remove() }
         mkfifo(scratch.file("fifo"), 0o600)
         let problem = try #require(throws: FileProblem.self) { try AppendFile(path: scratch.file("fifo")) }
         #expect(problem.reason.contains("not a regular file"))
@@ -62,8 +56,6 @@ import Testing
     }
 
     @Test func aSecondWriterIsToldAndTheFirstKeepsWriting() throws {
-        let scratch = try Scratch()
-        defer { scratch.remove() }
         let first = try AppendFile(path: scratch.file("t.jsonl"))
         let problem = try #require(throws: FileProblem.self) { try AppendFile(path: scratch.file("t.jsonl")) }
         #expect(problem.reason == "is being written by another intake session")

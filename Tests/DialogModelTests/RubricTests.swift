@@ -30,6 +30,11 @@ enum RubricFixture {
         loadTexts(["bundle.yaml": settings, "play.yaml": nodes, "rubric.yaml": rubric])
     }
 
+    /// The settings and nodes with `files` beside them, in place of `rubric.yaml`.
+    static func load(files: [String: String]) -> LoadResult {
+        loadTexts(files.merging(["bundle.yaml": settings, "play.yaml": nodes]) { _, fixture in fixture })
+    }
+
     static func codes(_ result: LoadResult) -> [String] { result.diagnostics.map(\.diagnostic.code) }
 }
 
@@ -111,8 +116,7 @@ struct RubricTests {
     }
 
     @Test func aRubricIdDefinedTwiceIsReported() throws {
-        let result = loadTexts([
-            "bundle.yaml": RubricFixture.settings, "play.yaml": RubricFixture.nodes,
+        let result = RubricFixture.load(files: [
             "a.yaml": "rubric:\n  calls_911: {label: A, match: [\"911\"]}\n  no_dose: {label: B, avoid: true, match: [mg]}\n",
             "b.yaml": "rubric:\n  calls_911: {label: C, match: [ambulance]}\n",
         ])
@@ -132,8 +136,7 @@ struct RubricTests {
     }
 
     @Test func aRubricItemsSourceMustBeInTheReferenceList() throws {
-        let result = loadTexts([
-            "bundle.yaml": RubricFixture.settings, "play.yaml": RubricFixture.nodes,
+        let result = RubricFixture.load(files: [
             "sources.yaml": "sources:\n  cdph-overdose: {citation: CDPH.}\n",
             "rubric.yaml": "rubric:\n  calls_911: {label: A, match: [\"911\"], source: cdph-overdos}\n  no_dose: {label: B, avoid: true, match: [mg]}\n",
         ])

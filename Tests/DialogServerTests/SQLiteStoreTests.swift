@@ -5,6 +5,10 @@ import Testing
 
 @Suite("The SQLite session store")
 struct SQLiteStoreTests {
+    let folder: StoreFolder
+
+    init() throws { folder = try StoreFolder() }
+
     private func session(_ id: String, version: Int = 1, at time: TimeInterval = 1_800_000_000) -> StoredSession {
         StoredSession(
             id: id, state: #"{"format":1}"#, version: version, bundleHash: "sha256:00",
@@ -13,12 +17,10 @@ struct SQLiteStoreTests {
 
     @Test("The file and its companions are created private (0600)")
     func privateFiles() async throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let store = try SQLiteSessionStore(path: folder + "/s.sqlite")
+        let store = try folder.makeStore()
         try await store.insert(session("a"))
         for name in ["s.sqlite", "s.sqlite-wal", "s.sqlite-shm"] {
-            let attributes = try FileManager.default.attributesOfItem(atPath: folder + "/" + name)
+            let attributes = try FileManager.default.attributesOfItem(atPath: folder.file(name))
             let mode = try #require(attributes[.posixPermissions] as? Int)
             #expect(mode & 0o777 == 0o600, "\(name) has mode \(String(mode, radix: 8))")
         }
@@ -26,37 +28,33 @@ struct SQLiteStoreTests {
 
     @Test("A link, a folder or a file others can read is refused, and never changed")
     func unsafeFiles() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let target = folder + "/target.sqlite"
+        let target = folder.file("target.sqlite")
         FileManager.default.createFile(atPath: target, contents: nil, attributes: [.posixPermissions: 0o600])
-        try FileManager.default.createSymbolicLink(atPath: folder + "/link.sqlite", withDestinationPath: target)
-        try FileManager.default.createSymbolicLink(atPath: folder + "/w.sqlite-wal", withDestinationPath: target)
-        FileManager.default.createFile(atPath: folder + "/open.sqlite", contents: nil, attributes: [.posixPermissions: 0o644])
-        try FileManager.default.createDirectory(atPath: folder + "/dir.sqlite", withIntermediateDirectories: false)
+        try FileManager.default.createSymbolicLink(atPath: folder.file("link.sqlite"), withDestinationPath: target)
+        try FileManager.default.createSymbolicLink(atPath: folder.file("w.sqlite-wal"), withDestinationPath: target)
+        FileManager.default.createFile(atPath: folder.file("open.sqlite"), contents: nil, attributes: [.posixPermissions: 0o644])
+        try FileManager.default.createDirectory(atPath: folder.file("dir.sqlite"), withIntermediateDirectories: false)
 
         for (name, reason) in [
             ("link.sqlite", "symbolic link"), ("w.sqlite", "symbolic link"),
             ("open.sqlite", "read or written by others"), ("dir.sqlite", "folder"),
         ] {
             do {
-                _ = try SQLiteSessionStore(path: folder + "/" + name)
+                _ = try SQLiteSessionStore(path: folder.file(name))
                 Issue.record("\(name) was accepted")
             } catch {
                 guard case .unsafe(let problem) = error else { Issue.record("\(name): \(error)"); continue }
                 #expect(problem.reason.contains(reason), "\(name): \(problem.reason)")
             }
         }
-        let mode = try FileManager.default.attributesOfItem(atPath: folder + "/open.sqlite")[.posixPermissions] as? Int
+        let mode = try FileManager.default.attributesOfItem(atPath: folder.file("open.sqlite"))[.posixPermissions] as? Int
         #expect(mode == 0o644)
         #expect(try Data(contentsOf: URL(fileURLWithPath: target)).isEmpty)
     }
 
     @Test("A write names the version it read: a stale one is refused")
     func compareAndSet() async throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let store = try SQLiteSessionStore(path: folder + "/s.sqlite")
+        let store = try folder.makeStore()
         try await store.insert(session("a"))
         #expect(try await store.update(session("a", version: 2)))
         #expect(try await store.update(session("a", version: 2)) == false)
@@ -70,9 +68,7 @@ struct SQLiteStoreTests {
 
     @Test("Idle sessions are erased by their last use")
     func idle() async throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let store = try SQLiteSessionStore(path: folder + "/s.sqlite")
+        let store = try folder.makeStore()
         try await store.insert(session("old", at: 1000))
         try await store.insert(session("new", at: 5000))
         #expect(try await store.deleteIdle(before: Date(timeIntervalSince1970: 3000)) == 1)

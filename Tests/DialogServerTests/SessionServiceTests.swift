@@ -8,13 +8,6 @@ import Testing
 /// The smallest complete intake bundle (the model's fixture).
 let minimalBundle: DialogBundle? = (try? BundleLoader.load(folder: repositoryFolder + "/Tests/DialogModelTests/Fixtures/valid/minimal"))?.bundle
 
-/// A new folder for one test's store, removed by the caller.
-func temporaryFolder() throws -> String {
-    let path = NSTemporaryDirectory() + "intake-serve-tests-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
-    return path
-}
-
 /// A clock the test moves by hand.
 final class TestClock: @unchecked Sendable {
     private let lock = NSLock()
@@ -25,23 +18,24 @@ final class TestClock: @unchecked Sendable {
 
 @Suite("The session service over a SQLite store")
 struct SessionServiceTests {
+    let folder: StoreFolder
+
+    init() throws { folder = try StoreFolder() }
+
     @Test("A session continues from the store after a restart, with the turns an uninterrupted session gives")
     func restartContinues() async throws {
         let bundle = try #require(shippedBundle)
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let path = folder + "/sessions.sqlite"
         let lines = ["1", "what is baclofen", "back", "3", "yes", "2", "my legs ache"]
         var chat = try Session(bundle: bundle)
         _ = chat.open()
 
-        let first = SessionService(bundle: bundle, store: try SQLiteSessionStore(path: path))
+        let first = SessionService(bundle: bundle, store: try folder.makeStore())
         let opened = try await first.create(region: "US", start: nil)
         var uninterrupted: [Turn] = []
         for line in lines.prefix(2) { uninterrupted.append(try await first.respond(id: opened.id, input: line).turn) }
 
         // A new server on the same file: nothing in memory, only the store.
-        let second = SessionService(bundle: bundle, store: try SQLiteSessionStore(path: path))
+        let second = SessionService(bundle: bundle, store: try folder.makeStore())
         let pending = try await second.pending(id: opened.id)
         #expect(pending.turn.node == uninterrupted.last?.node)
         #expect(pending.turn.trace.contains(.resumed))
@@ -56,9 +50,7 @@ struct SessionServiceTests {
     @Test("Turns sent at once to one session are applied one after another: none is lost")
     func concurrentTurnsOnOneServer() async throws {
         let bundle = try #require(minimalBundle)
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let service = SessionService(bundle: bundle, store: try SQLiteSessionStore(path: folder + "/s.sqlite"))
+        let service = SessionService(bundle: bundle, store: try folder.makeStore())
         let id = try await service.create(region: nil, start: nil).id
         let numbers = try await withThrowingTaskGroup(of: Int.self) { group in
             for _ in 0..<20 { group.addTask { try await service.respond(id: id, input: "repeat").turn.number } }
@@ -72,11 +64,8 @@ struct SessionServiceTests {
     @Test("Two servers on one store continue each other's session; a stale write is retried, never applied twice")
     func twoServersShareTheStore() async throws {
         let bundle = try #require(minimalBundle)
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let path = folder + "/s.sqlite"
-        let a = SessionService(bundle: bundle, store: try SQLiteSessionStore(path: path))
-        let b = SessionService(bundle: bundle, store: try SQLiteSessionStore(path: path))
+        let a = SessionService(bundle: bundle, store: try folder.makeStore())
+        let b = SessionService(bundle: bundle, store: try folder.makeStore())
         let id = try await a.create(region: nil, start: nil).id
         let numbers = try await withThrowingTaskGroup(of: Int.self) { group in
             for i in 0..<30 {
@@ -95,10 +84,8 @@ struct SessionServiceTests {
     @Test("Erased and expired sessions are gone; a malformed id is not found")
     func erasureAndExpiry() async throws {
         let bundle = try #require(minimalBundle)
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         let clock = TestClock()
-        let service = SessionService(bundle: bundle, store: try SQLiteSessionStore(path: folder + "/s.sqlite"), clock: { clock.date })
+        let service = SessionService(bundle: bundle, store: try folder.makeStore(), clock: { clock.date })
         let erased = try await service.create(region: nil, start: nil).id
         let idle = try await service.create(region: nil, start: nil).id
         let busy = try await service.create(region: nil, start: nil).id
@@ -123,9 +110,7 @@ struct SessionServiceTests {
     func endedAndIncompatible() async throws {
         let minimal = try #require(minimalBundle)
         let shipped = try #require(shippedBundle)
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let service = SessionService(bundle: minimal, store: try SQLiteSessionStore(path: folder + "/s.sqlite"))
+        let service = SessionService(bundle: minimal, store: try folder.makeStore())
         let ended = try await service.create(region: nil, start: nil).id
         let reply = try await service.respond(id: ended, input: "quit")
         #expect(reply.turn.state == .ended)
@@ -149,9 +134,7 @@ struct SessionServiceTests {
     @Test("A crisis told over two messages is read together on the server, as in the chat")
     func crisisOverTwoMessages() async throws {
         let bundle = try #require(shippedBundle)
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let service = SessionService(bundle: bundle, store: try SQLiteSessionStore(path: folder + "/s.sqlite"))
+        let service = SessionService(bundle: bundle, store: try folder.makeStore())
         var chat = try Session(bundle: bundle)
         _ = chat.open()
         let id = try await service.create(region: "US", start: nil).id
@@ -167,9 +150,7 @@ struct SessionServiceTests {
     @Test("Only the bundle's own start and known regions open a session")
     func openingRequests() async throws {
         let bundle = try #require(minimalBundle)
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let service = SessionService(bundle: bundle, store: try SQLiteSessionStore(path: folder + "/s.sqlite"))
+        let service = SessionService(bundle: bundle, store: try folder.makeStore())
         for (region, start) in [("XX", nil), (nil, "topic"), ("US", "intake.welcome")] as [(String?, String?)] {
             do {
                 _ = try await service.create(region: region, start: start)

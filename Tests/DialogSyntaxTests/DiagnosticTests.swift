@@ -1,26 +1,25 @@
 import DialogSyntax
 import Testing
 
-/// One input that must produce exactly one diagnostic, at the marked place.
-struct ErrorCase: CustomTestStringConvertible, Sendable {
-    let name: String
-    let source: String
-    let code: String
-    let message: String
-    let sourceLocation: SourceLocation
+/// One input that must produce exactly one diagnostic, at the marked place: its code and
+/// message.
+typealias ErrorCase = SourceCase<(code: String, message: String)>
 
-    init(
-        _ name: String, _ source: String, _ code: String, _ message: String,
-        sourceLocation: SourceLocation = #_sourceLocation
-    ) {
-        self.name = name
-        self.source = source
-        self.code = code
-        self.message = message
-        self.sourceLocation = sourceLocation
-    }
+/// Cases that all report the same error; each row is a name and a source.
+func errorCases(
+    _ code: String, _ message: String, _ rows: [(String, String)], sourceLocation: SourceLocation = #_sourceLocation
+) -> [ErrorCase] {
+    ErrorCase.table(rows.map { ($0.0, $0.1, (code, message)) }, sourceLocation: sourceLocation)
+}
 
-    var testDescription: String { name }
+/// Cases that report errors of one code; each row is a name, a source and the message.
+func errorCases(_ code: String, _ rows: [(String, String, String)], sourceLocation: SourceLocation = #_sourceLocation) -> [ErrorCase] {
+    ErrorCase.table(rows.map { ($0.0, $0.1, (code, $0.2)) }, sourceLocation: sourceLocation)
+}
+
+/// Cases of any error; each row is a name, a source, the code and the message.
+func errorCases(_ rows: [(String, String, String, String)], sourceLocation: SourceLocation = #_sourceLocation) -> [ErrorCase] {
+    ErrorCase.table(rows.map { ($0.0, $0.1, ($0.2, $0.3)) }, sourceLocation: sourceLocation)
 }
 
 /// Parses the case and checks that it yields exactly the one error it describes: the
@@ -38,8 +37,8 @@ func expectSingleError(_ c: ErrorCase) {
         return
     }
     #expect(d.severity == .error, sourceLocation: loc)
-    #expect(d.code == c.code, sourceLocation: loc)
-    #expect(d.message == c.message, sourceLocation: loc)
+    #expect(d.code == c.expected.code, sourceLocation: loc)
+    #expect(d.message == c.expected.message, sourceLocation: loc)
     #expect(d.at == marked.position.at, "position", sourceLocation: loc)
     #expect(d.range.start.offset == marked.position.offset, "byte offset", sourceLocation: loc)
     #expect(d.range.end.offset >= d.range.start.offset, "range runs forward", sourceLocation: loc)
@@ -56,32 +55,55 @@ func expectAccepted(_ source: String, sourceLocation: SourceLocation = #_sourceL
 struct DiagnosticTests {
     // MARK: Unsupported YAML features
 
-    static let unsupported: [ErrorCase] = [
-        ErrorCase("anchor on a value", "a: ↓&x 1\n", "IY010", "anchors (`&name`) are not supported"),
-        ErrorCase("anchor on a sequence entry", "- ↓&first a\n- b\n", "IY010", "anchors (`&name`) are not supported"),
-        ErrorCase("anchor on a nested mapping", "a: ↓&base\n  b: 1\n", "IY010", "anchors (`&name`) are not supported"),
-        ErrorCase("anchor in a flow sequence", "[a, ↓&x b]\n", "IY010", "anchors (`&name`) are not supported"),
-        ErrorCase("alias as a value", "a: ↓*x\n", "IY010", "aliases (`*name`) are not supported"),
-        ErrorCase("alias as a sequence entry", "- a\n- ↓*x\n", "IY010", "aliases (`*name`) are not supported"),
-        ErrorCase("alias in a flow mapping", "{a: ↓*x, b: 2}\n", "IY010", "aliases (`*name`) are not supported"),
-        ErrorCase("core-schema tag", "a: ↓!!str 1\n", "IY010", "tags (`!tag`) are not supported"),
-        ErrorCase("local tag", "a: ↓!local x\n", "IY010", "tags (`!tag`) are not supported"),
-        ErrorCase("verbatim tag", "a: ↓!<tag:yaml.org,2002:str> x\n", "IY010", "tags (`!tag`) are not supported"),
-        ErrorCase("tag on a flow sequence", "a: ↓!!seq [1]\n", "IY010", "tags (`!tag`) are not supported"),
-        ErrorCase("tag in a flow sequence", "[↓!x a]\n", "IY010", "tags (`!tag`) are not supported"),
-        ErrorCase("explicit key alone", "↓? a\n", "IY010", "explicit keys (`? `) are not supported"),
-        ErrorCase("explicit key with its value", "↓? a\n: b\n", "IY010", "explicit keys (`? `) are not supported"),
-        ErrorCase("explicit key inside a mapping", "x: 1\n↓? y\n: 2\n", "IY010", "explicit keys (`? `) are not supported"),
-        ErrorCase("flow sequence as a key", "↓[a, b]: c\n", "IY010", "complex keys (a sequence used as a key) are not supported"),
-        ErrorCase("flow mapping as a key", "↓{a: 1}: c\n", "IY010", "complex keys (a mapping used as a key) are not supported"),
-        ErrorCase("flow sequence as a key in a flow mapping", "{↓[a]: b}\n", "IY010", "complex keys (a sequence used as a key) are not supported"),
-        ErrorCase("YAML directive", "↓%YAML 1.2\n---\na: 1\n", "IY010", "directives (`%YAML`, `%TAG`) are not supported"),
-        ErrorCase("TAG directive", "↓%TAG ! tag:example.com,2000:\n---\na: 1\n", "IY010", "directives (`%YAML`, `%TAG`) are not supported"),
-        ErrorCase("merge key with a flow mapping", "↓<<: {a: 1}\nb: 2\n", "IY010", "merge keys (`<<`) are not supported"),
-        ErrorCase("merge key in a nested mapping", "x:\n  ↓<<: y\n  b: 2\n", "IY010", "merge keys (`<<`) are not supported"),
-        ErrorCase("merge key in a flow mapping", "{a: 1, ↓<<: b}\n", "IY010", "merge keys (`<<`) are not supported"),
-        ErrorCase("merge key in a sequence entry", "- ↓<<: x\n  a: 1\n", "IY010", "merge keys (`<<`) are not supported"),
-    ]
+    static let unsupported =
+        errorCases(
+            "IY010", "anchors (`&name`) are not supported",
+            [
+                ("anchor on a value", "a: ↓&x 1\n"),
+                ("anchor on a sequence entry", "- ↓&first a\n- b\n"),
+                ("anchor on a nested mapping", "a: ↓&base\n  b: 1\n"),
+                ("anchor in a flow sequence", "[a, ↓&x b]\n"),
+            ])
+        + errorCases(
+            "IY010", "aliases (`*name`) are not supported",
+            [
+                ("alias as a value", "a: ↓*x\n"),
+                ("alias as a sequence entry", "- a\n- ↓*x\n"),
+                ("alias in a flow mapping", "{a: ↓*x, b: 2}\n"),
+            ])
+        + errorCases(
+            "IY010", "tags (`!tag`) are not supported",
+            [
+                ("core-schema tag", "a: ↓!!str 1\n"),
+                ("local tag", "a: ↓!local x\n"),
+                ("verbatim tag", "a: ↓!<tag:yaml.org,2002:str> x\n"),
+                ("tag on a flow sequence", "a: ↓!!seq [1]\n"),
+                ("tag in a flow sequence", "[↓!x a]\n"),
+            ])
+        + errorCases(
+            "IY010", "explicit keys (`? `) are not supported",
+            [
+                ("explicit key alone", "↓? a\n"),
+                ("explicit key with its value", "↓? a\n: b\n"),
+                ("explicit key inside a mapping", "x: 1\n↓? y\n: 2\n"),
+            ])
+        + errorCases(
+            "IY010", "merge keys (`<<`) are not supported",
+            [
+                ("merge key with a flow mapping", "↓<<: {a: 1}\nb: 2\n"),
+                ("merge key in a nested mapping", "x:\n  ↓<<: y\n  b: 2\n"),
+                ("merge key in a flow mapping", "{a: 1, ↓<<: b}\n"),
+                ("merge key in a sequence entry", "- ↓<<: x\n  a: 1\n"),
+            ])
+        + errorCases(
+            "IY010",
+            [
+                ("flow sequence as a key", "↓[a, b]: c\n", "complex keys (a sequence used as a key) are not supported"),
+                ("flow sequence as a key in a flow mapping", "{↓[a]: b}\n", "complex keys (a sequence used as a key) are not supported"),
+                ("flow mapping as a key", "↓{a: 1}: c\n", "complex keys (a mapping used as a key) are not supported"),
+                ("YAML directive", "↓%YAML 1.2\n---\na: 1\n", "directives (`%YAML`, `%TAG`) are not supported"),
+                ("TAG directive", "↓%TAG ! tag:example.com,2000:\n---\na: 1\n", "directives (`%YAML`, `%TAG`) are not supported"),
+            ])
 
     @Test("unsupported features are named", arguments: unsupported)
     func unsupportedFeature(_ c: ErrorCase) { expectSingleError(c) }
@@ -102,26 +124,26 @@ struct DiagnosticTests {
 
     // MARK: Tabs
 
-    static let tabs: [ErrorCase] = [
-        ErrorCase("tab before a nested key", "a:\n↓\tb: 1\n", "IY004", "tab used as indentation"),
-        ErrorCase("tab before a key after a scalar value", "a: 1\n↓\tb: 2\n", "IY004", "tab used as indentation"),
-        ErrorCase("tab before a key after a quoted value", "a: 'x'\n↓\tb: 2\n", "IY004", "tab used as indentation"),
-        ErrorCase("tab before a key after a nested mapping", "a:\n  b: 1\n↓\tc: 2\n", "IY004", "tab used as indentation"),
-        ErrorCase("tab after spaces before a key", "a:\n  b: 1\n  ↓\tc: 2\n", "IY004", "tab used as indentation"),
-        ErrorCase("tab between spaces of the indentation", "a:\n  b: 1\n ↓\tc: 2\n", "IY004", "tab used as indentation"),
-        ErrorCase("tab before a sequence entry", "a:\n↓\t- b\n", "IY004", "tab used as indentation"),
-        ErrorCase("tab before a sequence entry after an entry", "- a\n↓\t- b\n", "IY004", "tab used as indentation"),
-        ErrorCase("tab between compact sequence entries", "-↓\t- a\n", "IY004", "tab used as indentation"),
-        ErrorCase("tab indenting a block scalar", "a: |\n↓\tx\n", "IY004", "tab used as indentation"),
-        ErrorCase(
-            "tab standing in for a nested key's indentation", "nodes:\n  welcome:\n    say: Hello\n↓\tnote: staff\n    ask: What?\n",
-            "IY004", "tab used as indentation"),
-        ErrorCase("tab before text that is not a key", "a: 1\n↓\tb\n", "IY004", "tab used as indentation"),
-        ErrorCase("tab before a flow value of a nested key", "a:\n  b:\n↓\t[1, 2]\n", "IY004", "tab used as indentation"),
-        ErrorCase("tab before a nested sequence, then a sibling key", "a:\n  b:\n↓\t- x\n  c: 1\n", "IY004", "tab used as indentation"),
-        ErrorCase("tab indenting a later line of a block scalar", "a: |\n  x\n↓\ty\nb: 1\n", "IY004", "tab used as indentation"),
-        ErrorCase("tab indenting a folded scalar's first line", "a: >\n↓\tx\n  y\n", "IY004", "tab used as indentation"),
-    ]
+    static let tabs = errorCases(
+        "IY004", "tab used as indentation",
+        [
+            ("tab before a nested key", "a:\n↓\tb: 1\n"),
+            ("tab before a key after a scalar value", "a: 1\n↓\tb: 2\n"),
+            ("tab before a key after a quoted value", "a: 'x'\n↓\tb: 2\n"),
+            ("tab before a key after a nested mapping", "a:\n  b: 1\n↓\tc: 2\n"),
+            ("tab after spaces before a key", "a:\n  b: 1\n  ↓\tc: 2\n"),
+            ("tab between spaces of the indentation", "a:\n  b: 1\n ↓\tc: 2\n"),
+            ("tab before a sequence entry", "a:\n↓\t- b\n"),
+            ("tab before a sequence entry after an entry", "- a\n↓\t- b\n"),
+            ("tab between compact sequence entries", "-↓\t- a\n"),
+            ("tab indenting a block scalar", "a: |\n↓\tx\n"),
+            ("tab standing in for a nested key's indentation", "nodes:\n  welcome:\n    say: Hello\n↓\tnote: staff\n    ask: What?\n"),
+            ("tab before text that is not a key", "a: 1\n↓\tb\n"),
+            ("tab before a flow value of a nested key", "a:\n  b:\n↓\t[1, 2]\n"),
+            ("tab before a nested sequence, then a sibling key", "a:\n  b:\n↓\t- x\n  c: 1\n"),
+            ("tab indenting a later line of a block scalar", "a: |\n  x\n↓\ty\nb: 1\n"),
+            ("tab indenting a folded scalar's first line", "a: >\n↓\tx\n  y\n"),
+        ])
 
     @Test("tabs used as indentation", arguments: tabs)
     func tabIndentation(_ c: ErrorCase) { expectSingleError(c) }
@@ -149,32 +171,27 @@ struct DiagnosticTests {
 
     // MARK: Indentation
 
-    static let indentation: [ErrorCase] = [
-        ErrorCase("key between two levels", "a:\n  b: 1\n ↓c: 2\n", "IY005", "inconsistent indentation"),
-        ErrorCase("key between two deeper levels", "a:\n    b: 1\n  ↓c: 2\n", "IY005", "inconsistent indentation"),
-        ErrorCase("sequence entry between two levels", "a:\n  - 1\n ↓- 2\n", "IY005", "inconsistent indentation"),
-        ErrorCase("key less indented than a sequence", "a:\n  - 1\n ↓b: 2\n", "IY005", "inconsistent indentation"),
-        ErrorCase("key under an indented root", "  a: 1\n↓b: 2\n", "IY005", "inconsistent indentation"),
-        ErrorCase("key between levels of a sequence of mappings", "- a: 1\n  b:\n    c: 2\n ↓d: 3\n", "IY005", "inconsistent indentation"),
-        ErrorCase(
-            "continuation of a double-quoted scalar", "a:\n  b: \"x\n↓ y\"\n", "IY024",
-            "continuation line of a double-quoted scalar is not indented enough"),
-        ErrorCase(
-            "continuation of a single-quoted scalar", "a:\n  b: 'x\n↓y'\n", "IY024",
-            "continuation line of a single-quoted scalar is not indented enough"),
-        ErrorCase(
-            "continuation of a flow collection", "a:\n  b: [1,\n ↓2]\n", "IY024",
-            "continuation line of a flow collection is not indented enough"),
-        ErrorCase(
-            "three under-indented lines of a flow collection", "a:\n  b: [1,\n ↓2,\n 3,\n 4]\n", "IY024",
-            "continuation line of a flow collection is not indented enough"),
-        ErrorCase(
-            "three under-indented lines of a quoted scalar", "a:\n  b: \"x\n↓ y\n z\n w\"\n", "IY024",
-            "continuation line of a double-quoted scalar is not indented enough"),
-        ErrorCase(
-            "continuation of a plain scalar in a flow collection", "a:\n  b: [x\n↓y]\n", "IY024",
-            "continuation line of a plain scalar is not indented enough"),
-    ]
+    static let indentation =
+        errorCases(
+            "IY005", "inconsistent indentation",
+            [
+                ("key between two levels", "a:\n  b: 1\n ↓c: 2\n"),
+                ("key between two deeper levels", "a:\n    b: 1\n  ↓c: 2\n"),
+                ("sequence entry between two levels", "a:\n  - 1\n ↓- 2\n"),
+                ("key less indented than a sequence", "a:\n  - 1\n ↓b: 2\n"),
+                ("key under an indented root", "  a: 1\n↓b: 2\n"),
+                ("key between levels of a sequence of mappings", "- a: 1\n  b:\n    c: 2\n ↓d: 3\n"),
+            ])
+        + errorCases(
+            "IY024",
+            [
+                ("continuation of a double-quoted scalar", "a:\n  b: \"x\n↓ y\"\n", "continuation line of a double-quoted scalar is not indented enough"),
+                ("three under-indented lines of a quoted scalar", "a:\n  b: \"x\n↓ y\n z\n w\"\n", "continuation line of a double-quoted scalar is not indented enough"),
+                ("continuation of a single-quoted scalar", "a:\n  b: 'x\n↓y'\n", "continuation line of a single-quoted scalar is not indented enough"),
+                ("continuation of a flow collection", "a:\n  b: [1,\n ↓2]\n", "continuation line of a flow collection is not indented enough"),
+                ("three under-indented lines of a flow collection", "a:\n  b: [1,\n ↓2,\n 3,\n 4]\n", "continuation line of a flow collection is not indented enough"),
+                ("continuation of a plain scalar in a flow collection", "a:\n  b: [x\n↓y]\n", "continuation line of a plain scalar is not indented enough"),
+            ])
 
     @Test("inconsistent indentation", arguments: indentation)
     func inconsistentIndentation(_ c: ErrorCase) { expectSingleError(c) }
@@ -191,59 +208,79 @@ struct DiagnosticTests {
 
     // MARK: Unterminated quotes and flow collections
 
-    static let unterminated: [ErrorCase] = [
-        ErrorCase("double-quoted value", "a: ↓\"abc\n", "IY006", "unterminated double-quoted scalar"),
-        ErrorCase("single-quoted value", "a: ↓'abc\n", "IY006", "unterminated single-quoted scalar"),
-        ErrorCase("double-quoted key", "↓\"a: 1\n", "IY006", "unterminated double-quoted scalar"),
-        ErrorCase("double quote ending in an escaped quote", "a: ↓\"abc\\\"\n", "IY006", "unterminated double-quoted scalar"),
-        ErrorCase("double quote ending in a backslash at the end of the file", "a: ↓\"abc\\", "IY006", "unterminated double-quoted scalar"),
-        ErrorCase("single quote ending in a doubled quote", "a: ↓'it''\n", "IY006", "unterminated single-quoted scalar"),
-        ErrorCase("quote without a final line break", "a: ↓\"abc", "IY006", "unterminated double-quoted scalar"),
-        ErrorCase("quote in a flow sequence", "[↓\"a, b]\n", "IY006", "unterminated double-quoted scalar"),
-        ErrorCase("quote followed by mapping entries", "a: ↓\"abc\nb: 1\nc: 2\n", "IY006", "unterminated double-quoted scalar"),
-        ErrorCase("quote that the next line's quote would close", "a: ↓\"abc\nb: \"def\"\n", "IY006", "unterminated double-quoted scalar"),
-        ErrorCase("single quote that the next line's quote would close", "a: ↓'it\nb: 'x'\n", "IY006", "unterminated single-quoted scalar"),
-        ErrorCase("quote followed by sequence entries", "- ↓\"x\n- y\n", "IY006", "unterminated double-quoted scalar"),
-        ErrorCase("quoted key followed by mapping entries", "↓\"a: 1\nb: 2\n", "IY006", "unterminated double-quoted scalar"),
-        ErrorCase("quote ending in an escaped line break", "a: ↓\"x\\\nb: 1\n", "IY006", "unterminated double-quoted scalar"),
-        ErrorCase(
-            "stray quote in a multi-line flow sequence", "a:\n  m: [x,\n    ↓'y\", z,\n    w]\n  goto: b\n  c: don't\n",
-            "IY006", "unterminated single-quoted scalar"),
-        ErrorCase("quote on a nested key", "a:\n  b: ↓\"x\n    more\n  c: 1\n", "IY006", "unterminated double-quoted scalar"),
-        ErrorCase("flow sequence at the end of the file", "a: ↓[1, 2\n", "IY008", "unterminated flow sequence"),
-        ErrorCase("flow mapping at the end of the file", "a: ↓{x: 1\n", "IY008", "unterminated flow mapping"),
-        ErrorCase("flow sequence after a trailing comma", "a: ↓[1, 2,\n", "IY008", "unterminated flow sequence"),
-        ErrorCase("outer flow sequence around a closed one", "a: ↓[1, [2, 3]\n", "IY008", "unterminated flow sequence"),
-        ErrorCase("flow sequence closed with a brace", "a: ↓[1, 2}\n", "IY008", "unterminated flow sequence"),
-        ErrorCase("flow mapping closed with a bracket", "↓{a: 1]\n", "IY008", "unterminated flow mapping"),
-        ErrorCase("top-level flow sequence", "↓[a, b\n", "IY008", "unterminated flow sequence"),
-        ErrorCase("flow sequence followed by block entries", "a: ↓[1, 2\nb: 3\nc: 4\n", "IY008", "unterminated flow sequence"),
-        ErrorCase("flow mapping followed by block entries", "a: ↓{x: 1\nb: 3\n", "IY008", "unterminated flow mapping"),
-        ErrorCase("flow sequence in a sequence entry", "- ↓[a\n- b\n", "IY008", "unterminated flow sequence"),
-        ErrorCase("flow sequence before a document marker", "a: ↓[1, 2\n---\nb: 1\n", "IY008", "unterminated flow sequence"),
-    ]
+    static let unterminated =
+        errorCases(
+            "IY006", "unterminated double-quoted scalar",
+            [
+                ("double-quoted value", "a: ↓\"abc\n"),
+                ("double-quoted key", "↓\"a: 1\n"),
+                ("double quote ending in an escaped quote", "a: ↓\"abc\\\"\n"),
+                ("double quote ending in a backslash at the end of the file", "a: ↓\"abc\\"),
+                ("quote without a final line break", "a: ↓\"abc"),
+                ("quote in a flow sequence", "[↓\"a, b]\n"),
+                ("quote followed by mapping entries", "a: ↓\"abc\nb: 1\nc: 2\n"),
+                ("quote that the next line's quote would close", "a: ↓\"abc\nb: \"def\"\n"),
+                ("quote followed by sequence entries", "- ↓\"x\n- y\n"),
+                ("quoted key followed by mapping entries", "↓\"a: 1\nb: 2\n"),
+                ("quote ending in an escaped line break", "a: ↓\"x\\\nb: 1\n"),
+                ("quote on a nested key", "a:\n  b: ↓\"x\n    more\n  c: 1\n"),
+            ])
+        + errorCases(
+            "IY006", "unterminated single-quoted scalar",
+            [
+                ("single-quoted value", "a: ↓'abc\n"),
+                ("single quote ending in a doubled quote", "a: ↓'it''\n"),
+                ("single quote that the next line's quote would close", "a: ↓'it\nb: 'x'\n"),
+                ("stray quote in a multi-line flow sequence", "a:\n  m: [x,\n    ↓'y\", z,\n    w]\n  goto: b\n  c: don't\n"),
+            ])
+        + errorCases(
+            "IY008", "unterminated flow sequence",
+            [
+                ("flow sequence at the end of the file", "a: ↓[1, 2\n"),
+                ("flow sequence after a trailing comma", "a: ↓[1, 2,\n"),
+                ("outer flow sequence around a closed one", "a: ↓[1, [2, 3]\n"),
+                ("flow sequence closed with a brace", "a: ↓[1, 2}\n"),
+                ("top-level flow sequence", "↓[a, b\n"),
+                ("flow sequence followed by block entries", "a: ↓[1, 2\nb: 3\nc: 4\n"),
+                ("flow sequence in a sequence entry", "- ↓[a\n- b\n"),
+                ("flow sequence before a document marker", "a: ↓[1, 2\n---\nb: 1\n"),
+            ])
+        + errorCases(
+            "IY008", "unterminated flow mapping",
+            [
+                ("flow mapping at the end of the file", "a: ↓{x: 1\n"),
+                ("flow mapping closed with a bracket", "↓{a: 1]\n"),
+                ("flow mapping followed by block entries", "a: ↓{x: 1\nb: 3\n"),
+            ])
 
     @Test("unterminated quotes and flow collections", arguments: unterminated)
     func unterminatedConstruct(_ c: ErrorCase) { expectSingleError(c) }
 
     // MARK: Escapes
 
-    static let escapes: [ErrorCase] = [
-        ErrorCase("unknown letter", "a: \"x↓\\qy\"\n", "IY007", "invalid escape sequence `\\q`"),
-        ErrorCase("upper-case X", "a: \"↓\\X41\"\n", "IY007", "invalid escape sequence `\\X`"),
-        ErrorCase("\\x with one digit", "a: \"↓\\x4\"\n", "IY007", "invalid escape sequence `\\x4`"),
-        ErrorCase("\\u with a non-hex digit", "a: \"↓\\u12G4\"\n", "IY007", "invalid escape sequence `\\u12`"),
-        ErrorCase("\\U beyond Unicode", "a: \"↓\\U00110000\"\n", "IY007", "invalid escape sequence `\\U00110000`"),
-        ErrorCase("lone high surrogate", "a: \"↓\\uD800\"\n", "IY025", "escape `\\uD800` is a surrogate, not a character"),
-        ErrorCase("lone low surrogate", "a: \"↓\\uDC00\"\n", "IY025", "escape `\\uDC00` is a surrogate, not a character"),
-        ErrorCase("high surrogate followed by text", "a: \"↓\\uD83Dx\"\n", "IY025", "escape `\\uD83D` is a surrogate, not a character"),
-        ErrorCase("high surrogate followed by another escape", "a: \"↓\\uD83D\\u0041\"\n", "IY025", "escape `\\uD83D` is a surrogate, not a character"),
-        ErrorCase("surrogate in \\U", "a: \"↓\\U0000D800\"\n", "IY025", "escape `\\U0000D800` is a surrogate, not a character"),
-        ErrorCase("escape in a key", "\"↓\\k\": 1\n", "IY007", "invalid escape sequence `\\k`"),
-        ErrorCase("escape in a flow sequence", "[\"↓\\c\"]\n", "IY007", "invalid escape sequence `\\c`"),
-        ErrorCase("escape on a continuation line", "a: \"x\n  ↓\\y\"\n", "IY007", "invalid escape sequence `\\y`"),
-        ErrorCase("escape after non-ASCII text", "a: \"café ↓\\é\"\n", "IY007", "invalid escape sequence `\\é`"),
-    ]
+    static let escapes =
+        errorCases(
+            "IY007",
+            [
+                ("unknown letter", "a: \"x↓\\qy\"\n", "invalid escape sequence `\\q`"),
+                ("upper-case X", "a: \"↓\\X41\"\n", "invalid escape sequence `\\X`"),
+                ("\\x with one digit", "a: \"↓\\x4\"\n", "invalid escape sequence `\\x4`"),
+                ("\\u with a non-hex digit", "a: \"↓\\u12G4\"\n", "invalid escape sequence `\\u12`"),
+                ("\\U beyond Unicode", "a: \"↓\\U00110000\"\n", "invalid escape sequence `\\U00110000`"),
+                ("escape in a key", "\"↓\\k\": 1\n", "invalid escape sequence `\\k`"),
+                ("escape in a flow sequence", "[\"↓\\c\"]\n", "invalid escape sequence `\\c`"),
+                ("escape on a continuation line", "a: \"x\n  ↓\\y\"\n", "invalid escape sequence `\\y`"),
+                ("escape after non-ASCII text", "a: \"café ↓\\é\"\n", "invalid escape sequence `\\é`"),
+            ])
+        + errorCases(
+            "IY025",
+            [
+                ("lone high surrogate", "a: \"↓\\uD800\"\n", "escape `\\uD800` is a surrogate, not a character"),
+                ("lone low surrogate", "a: \"↓\\uDC00\"\n", "escape `\\uDC00` is a surrogate, not a character"),
+                ("high surrogate followed by text", "a: \"↓\\uD83Dx\"\n", "escape `\\uD83D` is a surrogate, not a character"),
+                ("high surrogate followed by another escape", "a: \"↓\\uD83D\\u0041\"\n", "escape `\\uD83D` is a surrogate, not a character"),
+                ("surrogate in \\U", "a: \"↓\\U0000D800\"\n", "escape `\\U0000D800` is a surrogate, not a character"),
+            ])
 
     @Test("invalid escapes", arguments: escapes)
     func invalidEscape(_ c: ErrorCase) { expectSingleError(c) }
@@ -255,19 +292,24 @@ struct DiagnosticTests {
 
     // MARK: Duplicate keys
 
-    static let duplicates: [ErrorCase] = [
-        ErrorCase("block mapping", "↓a: 1\n↓a: 2\n", "IY009", "duplicate key `a`"),
-        ErrorCase("nested mapping", "x:\n  ↓a: 1\n  b: 2\n  ↓a: 3\n", "IY009", "duplicate key `a`"),
-        ErrorCase("flow mapping", "{↓a: 1, ↓a: 2}\n", "IY009", "duplicate key `a`"),
-        ErrorCase("plain and double-quoted", "↓a: 1\n↓\"a\": 2\n", "IY009", "duplicate key `a`"),
-        ErrorCase("spelled with an escape", "↓ab: 1\n↓\"a\\x62\": 2\n", "IY009", "duplicate key `ab`"),
-        ErrorCase("mapping in a sequence entry", "- ↓a: 1\n  ↓a: 2\n", "IY009", "duplicate key `a`"),
-        ErrorCase("flow mapping with an empty value", "{↓a, ↓a: 1}\n", "IY009", "duplicate key `a`"),
-        ErrorCase(
-            "many keys before the duplicate", (1...20).map { "k\($0): \($0)\n" }.joined() + "↓k21: x\n↓k21: y\n",
-            "IY009", "duplicate key `k21`"),
-        ErrorCase("key that is not on the first line of its mapping", "a: 1\n↓b: 2\nc: 3\n↓b: 4\n", "IY009", "duplicate key `b`"),
-    ]
+    static let duplicates =
+        errorCases(
+            "IY009", "duplicate key `a`",
+            [
+                ("block mapping", "↓a: 1\n↓a: 2\n"),
+                ("nested mapping", "x:\n  ↓a: 1\n  b: 2\n  ↓a: 3\n"),
+                ("flow mapping", "{↓a: 1, ↓a: 2}\n"),
+                ("plain and double-quoted", "↓a: 1\n↓\"a\": 2\n"),
+                ("mapping in a sequence entry", "- ↓a: 1\n  ↓a: 2\n"),
+                ("flow mapping with an empty value", "{↓a, ↓a: 1}\n"),
+            ])
+        + errorCases(
+            "IY009",
+            [
+                ("spelled with an escape", "↓ab: 1\n↓\"a\\x62\": 2\n", "duplicate key `ab`"),
+                ("many keys before the duplicate", (1...20).map { "k\($0): \($0)\n" }.joined() + "↓k21: x\n↓k21: y\n", "duplicate key `k21`"),
+                ("key that is not on the first line of its mapping", "a: 1\n↓b: 2\nc: 3\n↓b: 4\n", "duplicate key `b`"),
+            ])
 
     @Test("duplicate keys, with a note at the first occurrence", arguments: duplicates)
     func duplicateKey(_ c: ErrorCase) {
@@ -278,8 +320,8 @@ struct DiagnosticTests {
             Issue.record("expected one diagnostic, got \(summary(result.diagnostics))", sourceLocation: loc)
             return
         }
-        #expect(d.code == c.code, sourceLocation: loc)
-        #expect(d.message == c.message, sourceLocation: loc)
+        #expect(d.code == c.expected.code, sourceLocation: loc)
+        #expect(d.message == c.expected.message, sourceLocation: loc)
         #expect(d.at == marked.positions[1].at, "the duplicate", sourceLocation: loc)
         #expect(d.range.start.offset == marked.positions[1].offset, sourceLocation: loc)
         #expect(d.notes.count == 1, sourceLocation: loc)
@@ -304,32 +346,43 @@ struct DiagnosticTests {
 
     // MARK: Encoding
 
-    static let encoding: [ErrorCase] = [
-        ErrorCase("byte FF", "a: ↓⟨FF⟩\n", "IY001", "invalid UTF-8 byte sequence"),
-        ErrorCase("lone continuation byte", "a: ↓⟨80⟩\n", "IY001", "invalid UTF-8 byte sequence"),
-        ErrorCase("Latin-1 é", "name: Jos↓⟨E9⟩\n", "IY001", "invalid UTF-8 byte sequence"),
-        ErrorCase("Latin-1 é twice", "name: Jos↓⟨E9⟩⟨E9⟩\n", "IY001", "invalid UTF-8 byte sequence"),
-        ErrorCase("overlong slash", "a: ↓⟨C0⟩⟨AF⟩\n", "IY001", "invalid UTF-8 byte sequence"),
-        ErrorCase("overlong three-byte form", "a: ↓⟨E0⟩⟨80⟩⟨AF⟩\n", "IY001", "invalid UTF-8 byte sequence"),
-        ErrorCase("surrogate encoded in UTF-8", "a: ↓⟨ED⟩⟨A0⟩⟨80⟩\n", "IY001", "invalid UTF-8 byte sequence"),
-        ErrorCase("code point above U+10FFFF", "a: ↓⟨F4⟩⟨90⟩⟨80⟩⟨80⟩\n", "IY001", "invalid UTF-8 byte sequence"),
-        ErrorCase("sequence cut by a line break", "a: ↓⟨E2⟩⟨82⟩\nb: 1\n", "IY001", "invalid UTF-8 byte sequence"),
-        ErrorCase("sequence cut at the end of the file", "a: ↓⟨E2⟩⟨82⟩", "IY001", "invalid UTF-8 byte sequence"),
-        ErrorCase("four-byte sequence cut at the end of the file", "a: ↓⟨F0⟩⟨9F⟩⟨98⟩", "IY001", "invalid UTF-8 byte sequence"),
-        ErrorCase("invalid byte in a key", "k↓⟨FF⟩y: 1\n", "IY001", "invalid UTF-8 byte sequence"),
-        ErrorCase("invalid byte in a comment", "# caf↓⟨E9⟩\na: 1\n", "IY001", "invalid UTF-8 byte sequence"),
-        ErrorCase("invalid byte in a quoted scalar", "a: \"x↓⟨FE⟩\"\n", "IY001", "invalid UTF-8 byte sequence"),
-        ErrorCase("invalid byte after non-ASCII text", "a: été ↓⟨FF⟩\n", "IY001", "invalid UTF-8 byte sequence"),
-        ErrorCase("invalid byte after a leading byte-order mark", "⟨EF⟩⟨BB⟩⟨BF⟩a: ↓⟨FF⟩\n", "IY001", "invalid UTF-8 byte sequence"),
-        ErrorCase("byte-order mark inside a value", "a: x↓⟨EF⟩⟨BB⟩⟨BF⟩y\n", "IY002", "byte-order mark in the middle of the file"),
-        ErrorCase("byte-order mark at the start of a later line", "a: 1\n↓⟨EF⟩⟨BB⟩⟨BF⟩b: 2\n", "IY002", "byte-order mark in the middle of the file"),
-        ErrorCase("second byte-order mark at the start", "⟨EF⟩⟨BB⟩⟨BF⟩↓⟨EF⟩⟨BB⟩⟨BF⟩a: 1\n", "IY002", "byte-order mark in the middle of the file"),
-        ErrorCase("NUL byte", "a: b↓⟨00⟩c\n", "IY003", "control character U+0000 is not allowed"),
-        ErrorCase("escape character", "a: ↓⟨1B⟩[31m\n", "IY003", "control character U+001B is not allowed"),
-        ErrorCase("delete character", "a: x↓⟨7F⟩\n", "IY003", "control character U+007F is not allowed"),
-        ErrorCase("C1 control character", "a: x↓⟨C2⟩⟨80⟩\n", "IY003", "control character U+0080 is not allowed"),
-        ErrorCase("control character in a quoted scalar", "a: \"↓⟨07⟩\"\n", "IY003", "control character U+0007 is not allowed"),
-    ]
+    static let encoding =
+        errorCases(
+            "IY001", "invalid UTF-8 byte sequence",
+            [
+                ("byte FF", "a: ↓⟨FF⟩\n"),
+                ("lone continuation byte", "a: ↓⟨80⟩\n"),
+                ("Latin-1 é", "name: Jos↓⟨E9⟩\n"),
+                ("Latin-1 é twice", "name: Jos↓⟨E9⟩⟨E9⟩\n"),
+                ("overlong slash", "a: ↓⟨C0⟩⟨AF⟩\n"),
+                ("overlong three-byte form", "a: ↓⟨E0⟩⟨80⟩⟨AF⟩\n"),
+                ("surrogate encoded in UTF-8", "a: ↓⟨ED⟩⟨A0⟩⟨80⟩\n"),
+                ("code point above U+10FFFF", "a: ↓⟨F4⟩⟨90⟩⟨80⟩⟨80⟩\n"),
+                ("sequence cut by a line break", "a: ↓⟨E2⟩⟨82⟩\nb: 1\n"),
+                ("sequence cut at the end of the file", "a: ↓⟨E2⟩⟨82⟩"),
+                ("four-byte sequence cut at the end of the file", "a: ↓⟨F0⟩⟨9F⟩⟨98⟩"),
+                ("invalid byte in a key", "k↓⟨FF⟩y: 1\n"),
+                ("invalid byte in a comment", "# caf↓⟨E9⟩\na: 1\n"),
+                ("invalid byte in a quoted scalar", "a: \"x↓⟨FE⟩\"\n"),
+                ("invalid byte after non-ASCII text", "a: été ↓⟨FF⟩\n"),
+                ("invalid byte after a leading byte-order mark", "⟨EF⟩⟨BB⟩⟨BF⟩a: ↓⟨FF⟩\n"),
+            ])
+        + errorCases(
+            "IY002", "byte-order mark in the middle of the file",
+            [
+                ("byte-order mark inside a value", "a: x↓⟨EF⟩⟨BB⟩⟨BF⟩y\n"),
+                ("byte-order mark at the start of a later line", "a: 1\n↓⟨EF⟩⟨BB⟩⟨BF⟩b: 2\n"),
+                ("second byte-order mark at the start", "⟨EF⟩⟨BB⟩⟨BF⟩↓⟨EF⟩⟨BB⟩⟨BF⟩a: 1\n"),
+            ])
+        + errorCases(
+            "IY003",
+            [
+                ("NUL byte", "a: b↓⟨00⟩c\n", "control character U+0000 is not allowed"),
+                ("escape character", "a: ↓⟨1B⟩[31m\n", "control character U+001B is not allowed"),
+                ("delete character", "a: x↓⟨7F⟩\n", "control character U+007F is not allowed"),
+                ("C1 control character", "a: x↓⟨C2⟩⟨80⟩\n", "control character U+0080 is not allowed"),
+                ("control character in a quoted scalar", "a: \"↓⟨07⟩\"\n", "control character U+0007 is not allowed"),
+            ])
 
     @Test("invalid UTF-8, byte-order marks and control characters", arguments: encoding)
     func encodingProblem(_ c: ErrorCase) { expectSingleError(c) }
@@ -350,68 +403,47 @@ struct DiagnosticTests {
 
     // MARK: Other structural errors
 
-    static let structure: [ErrorCase] = [
-        ErrorCase("mapping value after a value", "a: b↓: c\n", "IY011", "a mapping value is not allowed here"),
-        ErrorCase(
-            "key on the line after a value", "a: 1\n  ↓b: 2\n", "IY014",
-            "expected a mapping key, found a mapping key indented more than the entries before it"),
-        ErrorCase("missing colon between keys", "a: 1\n↓b\nc: 2\n", "IY012", "expected `:` after this mapping key"),
-        ErrorCase("missing colon in a nested mapping", "a:\n  b: 1\n  ↓c\n  d: 2\n", "IY012", "expected `:` after this mapping key"),
-        ErrorCase("sequence entry after a key on its line", "a: ↓- b\n", "IY013", "a sequence entry is not allowed here"),
-        ErrorCase("sequence entry after a mapping", "a: 1\n↓- b\n", "IY014", "expected a mapping key, found a sequence entry (`- `)"),
-        ErrorCase("mapping after a sequence", "- a\n↓b: 1\n", "IY014", "expected a sequence entry (`- `), found a mapping key"),
-        ErrorCase(
-            "key indented more than the keys before it", "a: 'x'\n  ↓b: 2\n", "IY014",
-            "expected a mapping key, found a mapping key indented more than the entries before it"),
-        ErrorCase(
+    static let structure = errorCases([
+        ("mapping value after a value", "a: b↓: c\n", "IY011", "a mapping value is not allowed here"),
+        ("key on the line after a value", "a: 1\n  ↓b: 2\n", "IY014", "expected a mapping key, found a mapping key indented more than the entries before it"),
+        ("missing colon between keys", "a: 1\n↓b\nc: 2\n", "IY012", "expected `:` after this mapping key"),
+        ("missing colon in a nested mapping", "a:\n  b: 1\n  ↓c\n  d: 2\n", "IY012", "expected `:` after this mapping key"),
+        ("sequence entry after a key on its line", "a: ↓- b\n", "IY013", "a sequence entry is not allowed here"),
+        ("sequence entry after a mapping", "a: 1\n↓- b\n", "IY014", "expected a mapping key, found a sequence entry (`- `)"),
+        ("mapping after a sequence", "- a\n↓b: 1\n", "IY014", "expected a sequence entry (`- `), found a mapping key"),
+        ("key indented more than the keys before it", "a: 'x'\n  ↓b: 2\n", "IY014", "expected a mapping key, found a mapping key indented more than the entries before it"),
+        (
             "sequence indented more than the entries before it", "- a\n- 'b'\n  ↓- c\n", "IY014",
-            "expected a sequence entry (`- `), found a sequence entry (`- `) indented more than the entries before it"),
-        ErrorCase(
-            "mapping value inside a value before a flow collection", "x:\n  b: c↓: [\n   e,\n   f]\n", "IY011",
-            "a mapping value is not allowed here"),
-        ErrorCase(
-            "key glued to a brace, then its entries", "nodes:\n  x: 1\n  ↓a:}\n    b: 1\n    c: 2\n", "IY012",
-            "expected `:` after this mapping key"),
-        ErrorCase(
-            "key without its colon, then its entries", "nodes:\n  x: 1\n  ↓a\n    - b\n    - c\n", "IY012",
-            "expected `:` after this mapping key"),
-        ErrorCase(
-            "value glued to a brace, then more indented entries", "nodes:\n  a:}\n    ↓b: 1\n    c: 2\n", "IY014",
-            "expected a mapping key, found a mapping key indented more than the entries before it"),
-        ErrorCase("closing bracket in block context", "a: 1\n↓]\n", "IY014", "expected a mapping key, found `]`"),
-        ErrorCase("extra closing bracket", "a: [1]↓]\n", "IY014", "expected a mapping key, found `]`"),
-        ErrorCase(
-            "block entry in a flow sequence", "[↓- a]\n", "IY014",
-            "expected a value (quote `\"-\"` if it is text; `- ` entries cannot appear inside `[...]` or `{...}`), found `-`"),
-        ErrorCase("empty entry in a flow sequence", "[a, ↓, b]\n", "IY014", "expected an entry before `,`, found `,`"),
-        ErrorCase("missing comma in a flow mapping", "{a: 1 ↓[b]}\n", "IY014", "expected `,` or `}`, found `[`"),
-        ErrorCase("empty key in a block mapping", "↓: a\n", "IY010", "empty mapping keys are not supported"),
-        ErrorCase("empty key in a flow mapping", "{↓: a}\n", "IY010", "empty mapping keys are not supported"),
-        ErrorCase("comment glued to a quoted scalar", "a: \"b\"↓#c\n", "IY016", "a comment must be separated from what precedes it by a space"),
-        ErrorCase("comment glued to a flow collection", "a: [b]↓#c\n", "IY016", "a comment must be separated from what precedes it by a space"),
-        ErrorCase("reserved @", "a: ↓@home\n", "IY017", "`@` is reserved and cannot start a value"),
-        ErrorCase("reserved backtick", "a: ↓`cmd`\n", "IY017", "a backtick is reserved and cannot start a value"),
-        ErrorCase("block scalar inside a flow collection", "[↓|, a]\n", "IY017", "a block scalar indicator inside a flow collection cannot start a value"),
-        ErrorCase("indentation indicator 0", "a: |↓0\n  x\n", "IY018", "the indentation indicator must be 1-9, not 0"),
-        ErrorCase("text after a block scalar indicator", "a: |↓x\n  y\n", "IY018", "unexpected text after a block scalar indicator"),
-        ErrorCase("comment glued to a block scalar indicator", "a: |↓#c\n  y\n", "IY016", "a comment must be separated from what precedes it by a space"),
-        ErrorCase(
-            "leading empty line indented more than the text", "a: |\n↓    \n  x\n", "IY019",
-            "a leading empty line of this block scalar is indented more than its first line"),
-        ErrorCase(
-            "key longer than 1024 characters", "↓" + String(repeating: "k", count: 1100) + ": v\n", "IY020",
-            "a mapping key longer than 1024 characters"),
-        ErrorCase(
-            "key of 1025 two-byte characters", "↓" + String(repeating: "é", count: 1025) + ": v\n", "IY020",
-            "a mapping key longer than 1024 characters"),
-        ErrorCase("document start inside a double-quoted scalar", "a: \"x\n↓---\ny\"\n", "IY021", "a document marker inside a quoted scalar"),
-        ErrorCase("document end inside a single-quoted scalar", "a: 'x\n↓...\n'\n", "IY021", "a document marker inside a quoted scalar"),
-        ErrorCase("content after a document end on its line", "a: 1\n... ↓b\n", "IY014", "expected the end of the line after `...`, found a scalar"),
-        ErrorCase("second root node", "'a'\n↓[b]\n", "IY014", "expected the end of the document, found `[`"),
-        ErrorCase(
-            "nesting deeper than the limit", String(repeating: "[", count: 100) + "↓[]" + String(repeating: "]", count: 100) + "\n",
-            "IY015", "nesting is deeper than 100 levels"),
-    ]
+            "expected a sequence entry (`- `), found a sequence entry (`- `) indented more than the entries before it"
+        ),
+        ("mapping value inside a value before a flow collection", "x:\n  b: c↓: [\n   e,\n   f]\n", "IY011", "a mapping value is not allowed here"),
+        ("key glued to a brace, then its entries", "nodes:\n  x: 1\n  ↓a:}\n    b: 1\n    c: 2\n", "IY012", "expected `:` after this mapping key"),
+        ("key without its colon, then its entries", "nodes:\n  x: 1\n  ↓a\n    - b\n    - c\n", "IY012", "expected `:` after this mapping key"),
+        ("value glued to a brace, then more indented entries", "nodes:\n  a:}\n    ↓b: 1\n    c: 2\n", "IY014", "expected a mapping key, found a mapping key indented more than the entries before it"),
+        ("closing bracket in block context", "a: 1\n↓]\n", "IY014", "expected a mapping key, found `]`"),
+        ("extra closing bracket", "a: [1]↓]\n", "IY014", "expected a mapping key, found `]`"),
+        ("block entry in a flow sequence", "[↓- a]\n", "IY014", "expected a value (quote `\"-\"` if it is text; `- ` entries cannot appear inside `[...]` or `{...}`), found `-`"),
+        ("empty entry in a flow sequence", "[a, ↓, b]\n", "IY014", "expected an entry before `,`, found `,`"),
+        ("missing comma in a flow mapping", "{a: 1 ↓[b]}\n", "IY014", "expected `,` or `}`, found `[`"),
+        ("empty key in a block mapping", "↓: a\n", "IY010", "empty mapping keys are not supported"),
+        ("empty key in a flow mapping", "{↓: a}\n", "IY010", "empty mapping keys are not supported"),
+        ("comment glued to a quoted scalar", "a: \"b\"↓#c\n", "IY016", "a comment must be separated from what precedes it by a space"),
+        ("comment glued to a flow collection", "a: [b]↓#c\n", "IY016", "a comment must be separated from what precedes it by a space"),
+        ("reserved @", "a: ↓@home\n", "IY017", "`@` is reserved and cannot start a value"),
+        ("reserved backtick", "a: ↓`cmd`\n", "IY017", "a backtick is reserved and cannot start a value"),
+        ("block scalar inside a flow collection", "[↓|, a]\n", "IY017", "a block scalar indicator inside a flow collection cannot start a value"),
+        ("indentation indicator 0", "a: |↓0\n  x\n", "IY018", "the indentation indicator must be 1-9, not 0"),
+        ("text after a block scalar indicator", "a: |↓x\n  y\n", "IY018", "unexpected text after a block scalar indicator"),
+        ("comment glued to a block scalar indicator", "a: |↓#c\n  y\n", "IY016", "a comment must be separated from what precedes it by a space"),
+        ("leading empty line indented more than the text", "a: |\n↓    \n  x\n", "IY019", "a leading empty line of this block scalar is indented more than its first line"),
+        ("key longer than 1024 characters", "↓" + String(repeating: "k", count: 1100) + ": v\n", "IY020", "a mapping key longer than 1024 characters"),
+        ("key of 1025 two-byte characters", "↓" + String(repeating: "é", count: 1025) + ": v\n", "IY020", "a mapping key longer than 1024 characters"),
+        ("document start inside a double-quoted scalar", "a: \"x\n↓---\ny\"\n", "IY021", "a document marker inside a quoted scalar"),
+        ("document end inside a single-quoted scalar", "a: 'x\n↓...\n'\n", "IY021", "a document marker inside a quoted scalar"),
+        ("content after a document end on its line", "a: 1\n... ↓b\n", "IY014", "expected the end of the line after `...`, found a scalar"),
+        ("second root node", "'a'\n↓[b]\n", "IY014", "expected the end of the document, found `[`"),
+        ("nesting deeper than the limit", String(repeating: "[", count: 100) + "↓[]" + String(repeating: "]", count: 100) + "\n", "IY015", "nesting is deeper than 100 levels"),
+    ])
 
     @Test("other structural errors", arguments: structure)
     func structuralError(_ c: ErrorCase) { expectSingleError(c) }

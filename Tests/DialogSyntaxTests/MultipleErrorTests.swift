@@ -3,21 +3,7 @@ import Testing
 
 /// A file with several independent problems, each marked with `↓`, and the codes they
 /// must be reported with, in order.
-struct MultiErrorCase: CustomTestStringConvertible, Sendable {
-    let name: String
-    let source: String
-    let codes: [String]
-    let sourceLocation: SourceLocation
-
-    init(_ name: String, _ source: String, _ codes: [String], sourceLocation: SourceLocation = #_sourceLocation) {
-        self.name = name
-        self.source = source
-        self.codes = codes
-        self.sourceLocation = sourceLocation
-    }
-
-    var testDescription: String { name }
-}
+typealias MultiErrorCase = SourceCase<[String]>
 
 @Suite("Several independent errors: each reported once, no knock-on errors")
 struct MultipleErrorTests {
@@ -90,8 +76,8 @@ struct MultipleErrorTests {
         let marked = Marked(c.source)
         let result = marked.parse()
         let loc = c.sourceLocation
-        #expect(marked.positions.count == c.codes.count, "the case marks one place per code", sourceLocation: loc)
-        let want = zip(c.codes, marked.positions).map { "\($0) \($1.at)" }
+        #expect(marked.positions.count == c.expected.count, "the case marks one place per code", sourceLocation: loc)
+        let want = zip(c.expected, marked.positions).map { "\($0) \($1.at)" }
         let got = result.diagnostics.map { "\($0.code) \($0.at)" }
         #expect(got == want, sourceLocation: loc)
         #expect(result.documents.isEmpty, sourceLocation: loc)

@@ -2,21 +2,7 @@ import DialogSyntax
 import Testing
 
 /// A source and the typed value of each of its documents.
-struct StructureCase: CustomTestStringConvertible, Sendable {
-    let name: String
-    let source: String
-    let documents: [TypedValue]
-    let sourceLocation: SourceLocation
-
-    init(_ name: String, _ source: String, _ documents: [TypedValue], sourceLocation: SourceLocation = #_sourceLocation) {
-        self.name = name
-        self.source = source
-        self.documents = documents
-        self.sourceLocation = sourceLocation
-    }
-
-    var testDescription: String { name }
-}
+typealias StructureCase = SourceCase<[TypedValue]>
 
 private func map(_ entries: (String, TypedValue)...) -> TypedValue { .mapping(entries.map { (key: $0.0, value: $0.1) }) }
 private func seq(_ items: TypedValue...) -> TypedValue { .sequence(items) }
@@ -147,7 +133,7 @@ struct StructureTests {
     private func expectDocuments(_ c: StructureCase) {
         let result = YAMLParser.parse(c.source)
         #expect(result.diagnostics.isEmpty, "\(summary(result.diagnostics))", sourceLocation: c.sourceLocation)
-        #expect(result.documents.map(\.typedValue) == c.documents, sourceLocation: c.sourceLocation)
+        #expect(result.documents.map(\.typedValue) == c.expected, sourceLocation: c.sourceLocation)
     }
 
     // MARK: Collection styles
@@ -256,18 +242,18 @@ struct StructureTests {
         expectRange(documents[2].range, m, 4, 5)
     }
 
-    @Test func rangesAfterALeadingByteOrderMark() {
-        let m = Marked("⟨EF⟩⟨BB⟩⟨BF⟩↓a↓: ↓b↓\n")
-        let entry = m.parse().documents.first?.mapping?.entries.first
-        #expect(m.positions[0] == SourcePosition(offset: 3, line: 1, column: 1))
-        expectRange(entry?.key.range, m, 0, 1)
-        expectRange(entry?.value.range, m, 2, 3)
-    }
-
-    @Test func rangesWithCRLFLineBreaks() {
-        let m = Marked("a: 1\r\n↓b↓: ↓2↓\r\n")
+    /// The first marker stands before the last entry's key; the positions before it count
+    /// in bytes and lines.
+    @Test(
+        "ranges after a leading byte-order mark, and with CR LF line breaks",
+        arguments: [
+            ("⟨EF⟩⟨BB⟩⟨BF⟩↓a↓: ↓b↓\n", SourcePosition(offset: 3, line: 1, column: 1)),
+            ("a: 1\r\n↓b↓: ↓2↓\r\n", SourcePosition(offset: 6, line: 2, column: 1)),
+        ])
+    func rangesOfTheLastEntry(_ source: String, _ keyStart: SourcePosition) {
+        let m = Marked(source)
         let entry = m.parse().documents.first?.mapping?.entries.last
-        #expect(m.positions[0] == SourcePosition(offset: 6, line: 2, column: 1))
+        #expect(m.positions[0] == keyStart)
         expectRange(entry?.key.range, m, 0, 1)
         expectRange(entry?.value.range, m, 2, 3)
     }

@@ -8,6 +8,7 @@ Usage: test_chat.py BINARY [--record]
 Golden files live in golden/, named after their test; --record rewrites them.
 Ends with the line `N passed, N failed`.
 """
+import contextlib
 import json
 import os
 import re
@@ -30,6 +31,24 @@ TESTS = []
 def test(fn):
     TESTS.append(fn)
     return fn
+
+
+@contextlib.contextmanager
+def umask_zero():
+    """Runs the block with umask 0, so that the modes of the files the binary writes are its
+    own, not what a umask leaves of them."""
+    old = os.umask(0)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
+def check_private(*paths):
+    """Checks that each file is for its owner's eyes only (mode 600)."""
+    for path in paths:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+        check(mode == 0o600, '%s has mode %o' % (path, mode))
 
 
 def run(args, stdin=b'', env=None, timeout=20):
@@ -161,16 +180,11 @@ def an_unknown_region_is_a_usage_error_listing_the_known_ones():
 @test
 def summary_and_transcript_files_are_private():
     with tempfile.TemporaryDirectory() as d:
-        old = os.umask(0)
-        try:
+        with umask_zero():
             summary, transcript = os.path.join(d, 's.json'), os.path.join(d, 't.jsonl')
             r = run(['chat', '--dialogs', FIXTURE, '--summary', summary, '--transcript', transcript], SCRIPT)
-        finally:
-            os.umask(old)
         check(r.returncode == 0, 'exit %d' % r.returncode)
-        for path in (summary, transcript):
-            mode = stat.S_IMODE(os.stat(path).st_mode)
-            check(mode == 0o600, '%s has mode %o' % (path, mode))
+        check_private(summary, transcript)
         data = json.load(open(summary))
         check(data['note'].endswith('not a diagnosis.'), data)
         lines = open(transcript).read().splitlines()
@@ -183,11 +197,8 @@ def summary_and_transcript_files_are_private():
 def a_saved_session_resumes_where_it_stopped():
     with tempfile.TemporaryDirectory() as d:
         state = os.path.join(d, 'state.json')
-        old = os.umask(0)
-        try:
+        with umask_zero():
             first = run(['chat', '--jsonl', '--dialogs', FIXTURE, '--state', state], b'2\n6\n')
-        finally:
-            os.umask(old)
         check(first.returncode == 0, 'exit %d: %s' % (first.returncode, first.stderr))
         check(stat.S_IMODE(os.stat(state).st_mode) == 0o600, 'state mode %o' % stat.S_IMODE(os.stat(state).st_mode))
         saved = json.load(open(state))
@@ -253,17 +264,12 @@ def train_lists_the_modules_with_a_line_each():
 @test
 def train_report_is_private_and_scores_the_role_play():
     with tempfile.TemporaryDirectory() as d:
-        old = os.umask(0)
-        try:
+        with umask_zero():
             md, js = os.path.join(d, 'debrief.md'), os.path.join(d, 'debrief.json')
             r = run(['train', 'caller-overdose', '--dialogs', DIALOGS, '--report', md], OVERDOSE_MODEL)
             r2 = run(['train', 'caller-overdose', '--dialogs', DIALOGS, '--report', js], b'Hi.\nLet him sleep it off.\n')
-        finally:
-            os.umask(old)
         check(r.returncode == 0 and r2.returncode == 0, 'exit %d, %d' % (r.returncode, r2.returncode))
-        for path in (md, js):
-            mode = stat.S_IMODE(os.stat(path).st_mode)
-            check(mode == 0o600, '%s has mode %o' % (path, mode))
+        check_private(md, js)
         check(sorted(os.listdir(d)) == ['debrief.json', 'debrief.md'], 'files: %s' % os.listdir(d))
         text = open(md, encoding='utf-8').read()
         check('| met | Tells the caller to call 911 now (critical) | 3/3 |' in text, text)
@@ -308,23 +314,43 @@ def spawn(args, env=None, dimensions=(24, 80)):
     return pexpect.spawn(BINARY, args, env=full_env, dimensions=dimensions, timeout=10)
 
 
-@test
-def terminal_tab_completes_a_choice():
-    child = spawn(['chat', '--dialogs', FIXTURE], env={'NO_COLOR': '1'})
+def at_prompt(args, env=None, dimensions=(24, 80)):
+    """`spawn`, then waits for the first prompt."""
+    child = spawn(args, env=env, dimensions=dimensions)
     child.expect('> ')
-    child.send('Rat\t\r')
-    child.expect('1 of 2: I feel anxious')
+    return child
+
+
+def ctrl_d(child):
+    """Ends the session with Ctrl-D and waits for the end of its output."""
     child.sendcontrol('d')
+    child.expect(pexpect_eof())
+
+
+def goodbye(child):
+    """Waits for the closing disclaimer, then the end of the output."""
     child.expect('not a diagnosis')
     child.expect(pexpect_eof())
+
+
+def exits_0(child):
     child.close()
     check(child.exitstatus == 0, 'exit %s' % child.exitstatus)
 
 
 @test
+def terminal_tab_completes_a_choice():
+    child = at_prompt(['chat', '--dialogs', FIXTURE], env={'NO_COLOR': '1'})
+    child.send('Rat\t\r')
+    child.expect('1 of 2: I feel anxious')
+    child.sendcontrol('d')
+    goodbye(child)
+    exits_0(child)
+
+
+@test
 def terminal_up_arrow_recalls_history_and_ctrl_c_keeps_the_session():
-    child = spawn(['chat', '--dialogs', FIXTURE], env={'NO_COLOR': '1'})
-    child.expect('> ')
+    child = at_prompt(['chat', '--dialogs', FIXTURE], env={'NO_COLOR': '1'})
     child.send('purple\r')
     child.expect("didn't understand")
     child.expect('> ')
@@ -335,19 +361,15 @@ def terminal_up_arrow_recalls_history_and_ctrl_c_keeps_the_session():
     child.expect("didn't understand")
     child.expect('> ')
     child.send('quit\r')
-    child.expect('not a diagnosis')
-    child.expect(pexpect_eof())
-    child.close()
-    check(child.exitstatus == 0, 'exit %s' % child.exitstatus)
+    goodbye(child)
+    exits_0(child)
 
 
 def opening_on_a_terminal(env=None):
     """What a terminal shows before the first prompt, then Ctrl-D ends the session."""
-    child = spawn(['chat', '--dialogs', FIXTURE], env=env)
-    child.expect('> ')
+    child = at_prompt(['chat', '--dialogs', FIXTURE], env=env)
     shown = child.before.decode()
-    child.sendcontrol('d')
-    child.expect(pexpect_eof())
+    ctrl_d(child)
     return shown
 
 
@@ -365,24 +387,19 @@ def terminal_leaving_in_many_words_with_colour_on():
     """Whole-line farewells end the session at once; lines that only say the person wants
     to leave ask first, naming the crisis line; "no" goes on where the person was."""
     for line in ('exit', 'bye', 'Goodbye', ':quit'):
-        child = spawn(['chat', '--dialogs', DIALOGS])
-        child.expect('> ')
+        child = at_prompt(['chat', '--dialogs', DIALOGS])
         child.send(line + '\r')
-        child.expect('not a diagnosis')
-        child.expect(pexpect_eof())
+        goodbye(child)
     for line, answer in (('I want to quit', 'yes'), ("I'm done", 'y'), ('stop', '1'), ("ok that's all, thank you", 'yes please'),
                          ('me voy', 'si')):
-        child = spawn(['chat', '--dialogs', DIALOGS])
-        child.expect('> ')
+        child = at_prompt(['chat', '--dialogs', DIALOGS])
         child.send(line + '\r')
         child.expect('Do you want to end our conversation now')
         check('988' in child.before.decode(), 'no crisis line before the question for %r' % line)
         child.expect('> ')
         child.send(answer + '\r')
-        child.expect('not a diagnosis')
-        child.expect(pexpect_eof())
-    child = spawn(['chat', '--dialogs', DIALOGS])
-    child.expect('> ')
+        goodbye(child)
+    child = at_prompt(['chat', '--dialogs', DIALOGS])
     child.send('I want to quit\r')
     child.expect('Do you want to end our conversation now')
     child.expect('> ')
@@ -394,8 +411,7 @@ def terminal_leaving_in_many_words_with_colour_on():
     child.send('i want to quit heroin\r')
     child.expect('detox')
     check('end our conversation' not in child.before.decode(), 'quitting heroin was read as leaving')
-    child.sendcontrol('d')
-    child.expect(pexpect_eof())
+    ctrl_d(child)
 
 
 @test
@@ -413,8 +429,7 @@ def terminal_ctrl_c_at_an_empty_prompt_says_how_to_leave_with_colour_on():
             child.expect('to leave, type quit or press Ctrl-D')
     child.expect('> ')
     child.send('quit\r')
-    child.expect('not a diagnosis')
-    child.expect(pexpect_eof())
+    goodbye(child)
 
 
 @test
@@ -442,15 +457,13 @@ def terminal_resources_read_as_sentences_and_the_checklist_says_its_instructions
     # Detox help, the dosing refusal and the crisis numbers each list resources.
     for line, expected in (('4', 'Call 911 (emergency services).'), ('5', 'Call 1-800-222-1222 (Poison Help), 24/7.'),
                            ('8', 'Call 911 (emergency services).')):
-        child = spawn(['chat', '--dialogs', DIALOGS])
-        child.expect('> ')
+        child = at_prompt(['chat', '--dialogs', DIALOGS])
         child.send(line + '\r')
         child.expect('> ')
         shown = [l.strip() for l in visible_lines(child.before.decode())]
         check(expected in shown, 'no %r after %r: %s' % (expected, line, shown))
         check('emergency services (911)' not in shown, 'a resource as a fragment after %r' % line)
-        child.sendcontrol('d')
-        child.expect(pexpect_eof())
+        ctrl_d(child)
     # The checklist's instructions come with its first item, not with every one.
     child = spawn(['chat', '--dialogs', DIALOGS], dimensions=(40, 200))
     log = io.BytesIO()
@@ -460,8 +473,7 @@ def terminal_resources_read_as_sentences_and_the_checklist_says_its_instructions
         child.send(line + '\r')
     child.expect('3 of 16')
     child.expect('> ')
-    child.sendcontrol('d')
-    child.expect(pexpect_eof())
+    ctrl_d(child)
     text = log.getvalue().decode('utf-8', 'replace')
     check(text.count('How true is this for you right now') == 1, 'the instructions %d times' % text.count('How true is this for you right now'))
     check(text.count('0 not at all') >= 3, 'the answers are not shown with each item')
@@ -471,12 +483,10 @@ def terminal_resources_read_as_sentences_and_the_checklist_says_its_instructions
 def how_to_answer_is_told_to_a_person_not_read_aloud_by_staff_with_colour_on():
     hint = 'Type a number, or ask in your own words.'
     for args, shown in (([], True), (['--staff'], False)):
-        child = spawn(['chat', '--dialogs', DIALOGS] + args)
-        child.expect('> ')
+        child = at_prompt(['chat', '--dialogs', DIALOGS] + args)
         check((hint in child.before.decode()) == shown, '%s: the hint shown is %s' % (args, not shown))
         check('What would you like to start with?' in child.before.decode(), 'no question')
-        child.sendcontrol('d')
-        child.expect(pexpect_eof())
+        ctrl_d(child)
     # Programs get the question alone; the script a worker reads has no typing in it.
     r = run(['chat', '--dialogs', DIALOGS, '--jsonl'], b'')
     first = json.loads(r.stdout.decode().splitlines()[0])
@@ -525,8 +535,7 @@ def visible_lines(text):
 def terminal_text_is_no_wider_than_80_columns_in_a_wide_window_with_colour_on():
     for columns, width_option, widest in ((140, [], 80), (200, [], 80), (140, ['--width', '60'], 60),
                                           (100, ['--width', '0'], 100), (50, [], 50)):
-        child = spawn(['chat', '--dialogs', DIALOGS] + width_option, dimensions=(40, columns))
-        child.expect('> ')
+        child = at_prompt(['chat', '--dialogs', DIALOGS] + width_option, dimensions=(40, columns))
         lines = visible_lines(child.before.decode())
         check(all(len(l) <= widest for l in lines), 'at %d columns %s: a line of %d' % (columns, width_option, max(map(len, lines))))
         check(any(len(l) > widest - 15 for l in lines), 'at %d columns %s: nothing near %d' % (columns, width_option, widest))
@@ -538,14 +547,12 @@ def terminal_text_is_no_wider_than_80_columns_in_a_wide_window_with_colour_on():
             if line.startswith('  ') and line.strip()[:2].rstrip('.').isdigit() and lines[i + 1].strip() \
                     and not lines[i + 1].strip()[:2].rstrip('.').isdigit():
                 check(lines[i + 1].startswith('     '), 'a wrapped choice lost its indent: %r / %r' % (line, lines[i + 1]))
-        child.sendcontrol('d')
-        child.expect(pexpect_eof())
+        ctrl_d(child)
 
 
 @test
 def terminal_staff_header_wraps_and_repeat_keeps_the_note_with_colour_on():
-    child = spawn(['chat', '--dialogs', DIALOGS, '--staff'], dimensions=(40, 60))
-    child.expect('> ')
+    child = at_prompt(['chat', '--dialogs', DIALOGS, '--staff'], dimensions=(40, 60))
     child.send('1\r')
     child.expect('> ')
     first = visible_lines(child.before.decode())
@@ -556,20 +563,17 @@ def terminal_staff_header_wraps_and_repeat_keeps_the_note_with_colour_on():
         child.expect('> ')
         again = visible_lines(child.before.decode())
         check(any(l.startswith('staff: ') and 'honest' in ' '.join(again) for l in again), '%s dropped the staff note' % command)
-    child.sendcontrol('d')
-    child.expect(pexpect_eof())
+    ctrl_d(child)
 
 
 @test
 def terminal_ctrl_d_starts_the_summary_on_a_line_of_its_own_with_colour_on():
     for before in ('', '2\r', '3\r'):
-        child = spawn(['chat', '--dialogs', DIALOGS])
-        child.expect('> ')
+        child = at_prompt(['chat', '--dialogs', DIALOGS])
         if before:
             child.send(before)
             child.expect('> ')
-        child.sendcontrol('d')
-        child.expect(pexpect_eof())
+        ctrl_d(child)
         lines = visible_lines(child.before.decode())
         summary = [l for l in lines if 'Summary of this session' in l]
         check(summary and summary[0].startswith('Summary'), 'the summary shares the prompt line: %r' % summary)
@@ -577,8 +581,7 @@ def terminal_ctrl_d_starts_the_summary_on_a_line_of_its_own_with_colour_on():
 
 @test
 def terminal_tab_offers_choices_before_commands_and_never_reload_with_colour_on():
-    child = spawn(['chat', '--dialogs', DIALOGS])
-    child.expect('> ')
+    child = at_prompt(['chat', '--dialogs', DIALOGS])
     # "Ba" completes to "Baclofen…" alone: `back` beside it would stop the completion.
     child.send('Ba\t\r')
     child.expect('What would you like to know')
@@ -593,8 +596,7 @@ def terminal_tab_offers_choices_before_commands_and_never_reload_with_colour_on(
     child.send('rel\t\r')
     child.expect('Sorry')
     child.expect('> ')
-    child.sendcontrol('d')
-    child.expect(pexpect_eof())
+    ctrl_d(child)
 
 
 @test
@@ -606,11 +608,9 @@ def terminal_shows_dialog_text_without_its_escape_sequences_with_colour_on_and_o
     with tempfile.TemporaryDirectory() as d:
         hostile_files.hostile_bundle(d)
         for env in ({}, {'NO_COLOR': '1'}):
-            child = spawn(['chat', '--dialogs', os.path.join(d, 'd')], env=env)
-            child.expect('> ')
+            child = at_prompt(['chat', '--dialogs', os.path.join(d, 'd')], env=env)
             shown = child.before.decode()
-            child.sendcontrol('d')
-            child.expect(pexpect_eof())
+            ctrl_d(child)
             check('In an emergency call Emergency (911).' in shown, 'the number is not shown plainly: %r' % shown[:300])
             for bad in ('\x1b[8m', '\x1b]0;', '\u202e', '\x9b', '\x07'):
                 check(bad not in shown, '%r reached the terminal (env %s)' % (bad, env))
@@ -665,13 +665,11 @@ def terminal_line_editing_shows_what_is_sent_with_colour_on():
 
 @test
 def terminal_wraps_to_a_narrow_window():
-    child = spawn(['chat', '--dialogs', FIXTURE], env={'NO_COLOR': '1'}, dimensions=(24, 30))
-    child.expect('> ')
+    child = at_prompt(['chat', '--dialogs', FIXTURE], env={'NO_COLOR': '1'}, dimensions=(24, 30))
     lines = [l for l in child.before.decode().replace('\r', '').split('\n')]
     check(all(len(l) <= 30 for l in lines), 'lines wider than 30: %s' % lines)
     check('Hello. In an emergency call' in child.before.decode(), child.before)
-    child.sendcontrol('d')
-    child.expect(pexpect_eof())
+    ctrl_d(child)
 
 
 def pexpect_eof():

@@ -7,6 +7,7 @@ Usage: test_serve.py BINARY   (the `intake` binary; `intake-serve` must be besid
 Ends with the line `N passed, N failed`.
 """
 import base64
+import contextlib
 import glob
 import json
 import os
@@ -101,6 +102,24 @@ class Server:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
+@contextlib.contextmanager
+def serving(**options):
+    """A `Server` for the block, closed after it."""
+    server = Server(**options)
+    try:
+        yield server
+    finally:
+        server.close()
+
+
+def run_together(threads):
+    """Starts every thread, then waits for them all."""
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+
+
 def error_code(status_body, status):
     got_status, body = status_body
     check(got_status == status, 'status %d, not %d: %r' % (got_status, status, body))
@@ -114,14 +133,18 @@ def new_session(server):
     return body['id'], body['turn']
 
 
+def send(server, sid, line):
+    """One line typed in session `sid`: the status and the reply."""
+    return server.json('POST', '/v1/sessions/%s/turns' % sid, {'input': line})
+
+
 def say(turn):
     return ' '.join(turn.get('say') or [])
 
 
 @test
 def a_session_opens_with_the_disclaimer_answers_and_shows_its_pending_question_again():
-    server = Server()
-    try:
+    with serving() as server:
         status, headers, payload = server.request('POST', '/v1/sessions')
         check(status == 201, 'status %d' % status)
         body = json.loads(payload)
@@ -131,7 +154,7 @@ def a_session_opens_with_the_disclaimer_answers_and_shows_its_pending_question_a
         turn = body['turn']
         check(turn['protocol'] == 2 and turn['turn'] == 0 and "not a doctor" in say(turn), 'opening: %r' % turn)
         sid = body['id']
-        status, reply = server.json('POST', '/v1/sessions/%s/turns' % sid, {'input': 'what is baclofen'})
+        status, reply = send(server, sid, 'what is baclofen')
         check(status == 200 and reply['turn']['turn'] == 1 and 'baclofen' in say(reply['turn']).lower(), 'turn: %r' % reply)
         node = reply['turn']['node']
         status, pending = server.json('GET', '/v1/sessions/' + sid)
@@ -140,28 +163,22 @@ def a_session_opens_with_the_disclaimer_answers_and_shows_its_pending_question_a
         check({'step': 'resumed'} in pending['turn']['trace'], 'resumed step: %r' % pending['turn']['trace'])
         status, uk = server.json('POST', '/v1/sessions', {'region': 'UK'})
         check(status == 201 and '999' in json.dumps(uk['turn']), 'UK numbers: %r' % uk)
-    finally:
-        server.close()
 
 
 @test
 def a_crisis_line_shows_the_numbers_as_resources():
-    server = Server()
-    try:
+    with serving() as server:
         sid, _ = new_session(server)
-        status, reply = server.json('POST', '/v1/sessions/%s/turns' % sid, {'input': 'i want to kms'})
+        status, reply = send(server, sid, 'i want to kms')
         turn = reply['turn']
         check(status == 200 and turn['crisis'] and turn['crisis']['kind'] == 'suicide', 'crisis: %r' % turn.get('crisis'))
         phones = [r.get('phone') for r in turn['resources']]
         check('988' in phones and '911' in phones, 'resources: %r' % turn['resources'])
-    finally:
-        server.close()
 
 
 @test
 def bad_requests_get_the_error_shape_and_status():
-    server = Server()
-    try:
+    with serving() as server:
         sid, _ = new_session(server)
         turns = '/v1/sessions/%s/turns' % sid
         check(error_code(server.json('POST', turns, raw=b'{"input": '), 400) == 'invalid-json', 'truncated JSON')
@@ -187,14 +204,11 @@ def bad_requests_get_the_error_shape_and_status():
         status, reply = server.json('POST', turns, {'input': '1'})
         check(status == 200, 'after bad requests: %d' % status)
         check('input' not in server.text() and 'éééé' not in server.text(), 'the log carries no typed text')
-    finally:
-        server.close()
 
 
 @test
 def nothing_a_client_sends_brings_the_server_down():
-    server = Server()
-    try:
+    with serving() as server:
         sid, _ = new_session(server)
         turns = '/v1/sessions/%s/turns' % sid
         bodies = [b'[' * 100_000, b'{"input": "' + b'\\u0000' * 1000 + b'"}', b'{"input": "\\ud800"}',
@@ -220,52 +234,43 @@ def nothing_a_client_sends_brings_the_server_down():
             sock.close()
         status, reply = server.json('POST', turns, {'input': 'repeat'})
         check(status == 200 and server.process.poll() is None, 'the server still answers: %d' % status)
-    finally:
-        server.close()
 
 
 @test
 def erasure_and_the_end_of_a_session():
-    server = Server()
-    try:
+    with serving() as server:
         sid, _ = new_session(server)
         status, _, payload = server.request('DELETE', '/v1/sessions/' + sid)
         check(status == 204 and payload == b'', 'delete: %d %r' % (status, payload))
         check(error_code(server.json('GET', '/v1/sessions/' + sid), 404) == 'not-found', 'erased')
         check(error_code(server.json('DELETE', '/v1/sessions/' + sid), 404) == 'not-found', 'erased twice')
         sid, _ = new_session(server)
-        status, reply = server.json('POST', '/v1/sessions/%s/turns' % sid, {'input': 'quit'})
+        status, reply = send(server, sid, 'quit')
         check(status == 200 and reply['turn']['state'] == 'ended', 'quit: %r' % reply)
-        check(error_code(server.json('POST', '/v1/sessions/%s/turns' % sid, {'input': 'hello'}), 409) == 'session-ended', 'ended')
-    finally:
-        server.close()
+        check(error_code(send(server, sid, 'hello'), 409) == 'session-ended', 'ended')
 
 
 @test
 def a_session_survives_kill_9_and_a_restart():
-    server = Server()
-    try:
+    with serving() as server:
         sid, _ = new_session(server)
         for line in ['3', 'my legs ache and I cannot sleep']:
-            status, reply = server.json('POST', '/v1/sessions/%s/turns' % sid, {'input': line})
+            status, reply = send(server, sid, line)
             check(status == 200, 'turn %r: %d' % (line, status))
         node = reply['turn']['node']
         server.stop(signal.SIGKILL)
         server.start()
         status, pending = server.json('GET', '/v1/sessions/' + sid)
         check(status == 200 and pending['turn']['node'] == node and pending['turn']['turn'] == 2, 'after kill -9: %r' % pending)
-        status, reply = server.json('POST', '/v1/sessions/%s/turns' % sid, {'input': 'repeat'})
+        status, reply = send(server, sid, 'repeat')
         check(status == 200 and reply['turn']['turn'] == 3, 'continues: %r' % reply)
         mode = stat.S_IMODE(os.lstat(os.path.join(server.folder, 'sessions.sqlite')).st_mode)
         check(mode == 0o600, 'store mode %o' % mode)
-    finally:
-        server.close()
 
 
 @test
 def many_clients_and_concurrent_turns_lose_nothing():
-    server = Server()
-    try:
+    with serving() as server:
         failures = []
         # 100 sessions × 10 turns from 8 clients: each session's turns come back in order.
         def client(k):
@@ -273,56 +278,42 @@ def many_clients_and_concurrent_turns_lose_nothing():
                 for _ in range(100 // 8 + (1 if k < 100 % 8 else 0)):
                     sid, _ = new_session(server)
                     for n in range(1, 11):
-                        status, reply = server.json('POST', '/v1/sessions/%s/turns' % sid, {'input': 'repeat'})
+                        status, reply = send(server, sid, 'repeat')
                         if status != 200 or reply['turn']['turn'] != n:
                             failures.append((status, reply))
             except Exception as e:
                 failures.append(repr(e))
         threads = [threading.Thread(target=client, args=(k,)) for k in range(8)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        run_together(threads)
         check(not failures, 'out of order or failed: %r' % failures[:3])
         # Twenty turns sent at once to one session: each applied once.
         sid, _ = new_session(server)
         numbers = []
         def one():
-            status, reply = server.json('POST', '/v1/sessions/%s/turns' % sid, {'input': 'repeat'})
+            status, reply = send(server, sid, 'repeat')
             numbers.append(reply['turn']['turn'] if status == 200 else status)
         threads = [threading.Thread(target=one) for _ in range(20)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        run_together(threads)
         check(sorted(numbers) == list(range(1, 21)), 'turn numbers %r' % sorted(numbers))
         status, _, metrics = server.request('GET', '/metrics')
         text = metrics.decode()
         check(re.search(r'^intake_turns_total 1121$', text, re.M), 'turns counted: %s' % text[:400])
         check(re.search(r'^intake_sessions_live 101(\.0)?$', text, re.M), 'live sessions')
-    finally:
-        server.close()
 
 
 @test
 def two_servers_on_one_store_continue_each_others_sessions():
-    first = Server()
-    second = Server(folder=tempfile.mkdtemp(prefix='intake-serve-'), store=first.store)
-    try:
+    with serving() as first, serving(folder=tempfile.mkdtemp(prefix='intake-serve-'), store=first.store) as second:
         sid, _ = new_session(first)
         for k in range(10):
             server = first if k % 2 == 0 else second
-            status, reply = server.json('POST', '/v1/sessions/%s/turns' % sid, {'input': 'repeat'})
+            status, reply = send(server, sid, 'repeat')
             check(status == 200 and reply['turn']['turn'] == k + 1, 'turn %d on server %d: %r' % (k + 1, k % 2 + 1, reply))
-    finally:
-        second.close()
-        first.close()
 
 
 @test
 def idle_sessions_expire():
-    server = Server(args=['--retention', '2s'])
-    try:
+    with serving(args=['--retention', '2s']) as server:
         sid, _ = new_session(server)
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
@@ -333,16 +324,13 @@ def idle_sessions_expire():
         check(status == 404, 'still live after its retention')
         status, _, metrics = server.request('GET', '/metrics')
         check(re.search(r'^intake_sessions_expired_total [1-9]', metrics.decode(), re.M), 'expiry counted')
-    finally:
-        server.close()
 
 
 @test
 def metrics_health_and_the_page():
-    server = Server()
-    try:
+    with serving() as server:
         sid, _ = new_session(server)
-        server.json('POST', '/v1/sessions/%s/turns' % sid, {'input': "my boyfriend isn't breathing"})
+        send(server, sid, "my boyfriend isn't breathing")
         status, body = server.json('GET', '/healthz')
         check(status == 200 and body == {'status': 'ok'}, 'health: %r' % body)
         status, headers, metrics = server.request('GET', '/metrics')
@@ -359,27 +347,22 @@ def metrics_health_and_the_page():
         for path, kind in [('/chat.js', 'text/javascript'), ('/chat.css', 'text/css')]:
             status, headers, _ = server.request('GET', path)
             check(status == 200 and headers['Content-Type'].startswith(kind), path)
-    finally:
-        server.close()
 
 
 @test
 def signals_reload_and_stop_gracefully():
-    server = Server()
-    try:
+    with serving() as server:
         sid, _ = new_session(server)
         server.process.send_signal(signal.SIGHUP)
         deadline = time.monotonic() + 30
         while 'reloaded the dialogs' not in server.text() and time.monotonic() < deadline:
             time.sleep(0.1)
         check('reloaded the dialogs' in server.text(), 'SIGHUP: %s' % server.text())
-        status, reply = server.json('POST', '/v1/sessions/%s/turns' % sid, {'input': 'repeat'})
+        status, reply = send(server, sid, 'repeat')
         check(status == 200, 'a session continues after a reload')
         check(server.stop(signal.SIGTERM) == 0, 'SIGTERM exit %r' % server.process.returncode)
         server.start()
         check(server.stop(signal.SIGINT) == 0, 'SIGINT exit %r' % server.process.returncode)
-    finally:
-        server.close()
 
 
 @test
@@ -461,38 +444,30 @@ def free_port():
 @test
 def two_servers_on_one_postgresql_share_sessions_and_lose_no_turn():
     database = Postgres()
-    first = second = None
     try:
-        first = Server(store=database.url)
-        second = Server(store=database.url)
-        check('postgres://postgres@127.0.0.1' in first.text(), 'the log names the store: %s' % first.text())
-        sid, _ = new_session(first)
-        for k in range(6):
-            server = first if k % 2 == 0 else second
-            status, reply = server.json('POST', '/v1/sessions/%s/turns' % sid, {'input': 'repeat'})
-            check(status == 200 and reply['turn']['turn'] == k + 1, 'turn %d: %r' % (k + 1, reply))
-        # Turns sent at once through both servers: each applied once, in some order.
-        numbers = []
-        def one(server):
-            status, reply = server.json('POST', '/v1/sessions/%s/turns' % sid, {'input': 'repeat'})
-            numbers.append(reply['turn']['turn'] if status == 200 else status)
-        threads = [threading.Thread(target=one, args=(first if k % 2 else second,)) for k in range(20)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        check(sorted(numbers) == list(range(7, 27)), 'turn numbers %r' % sorted(numbers))
-        # kill -9 of one server loses nothing: the other goes on.
-        first.stop(signal.SIGKILL)
-        status, pending = second.json('GET', '/v1/sessions/' + sid)
-        check(status == 200 and pending['turn']['turn'] == 26, 'after kill -9: %r' % pending)
-        status, _, _ = second.request('DELETE', '/v1/sessions/' + sid)
-        check(status == 204, 'erasure in PostgreSQL')
-        check(error_code(second.json('GET', '/v1/sessions/' + sid), 404) == 'not-found', 'erased')
+        with serving(store=database.url) as first, serving(store=database.url) as second:
+            check('postgres://postgres@127.0.0.1' in first.text(), 'the log names the store: %s' % first.text())
+            sid, _ = new_session(first)
+            for k in range(6):
+                server = first if k % 2 == 0 else second
+                status, reply = send(server, sid, 'repeat')
+                check(status == 200 and reply['turn']['turn'] == k + 1, 'turn %d: %r' % (k + 1, reply))
+            # Turns sent at once through both servers: each applied once, in some order.
+            numbers = []
+            def one(server):
+                status, reply = send(server, sid, 'repeat')
+                numbers.append(reply['turn']['turn'] if status == 200 else status)
+            threads = [threading.Thread(target=one, args=(first if k % 2 else second,)) for k in range(20)]
+            run_together(threads)
+            check(sorted(numbers) == list(range(7, 27)), 'turn numbers %r' % sorted(numbers))
+            # kill -9 of one server loses nothing: the other goes on.
+            first.stop(signal.SIGKILL)
+            status, pending = second.json('GET', '/v1/sessions/' + sid)
+            check(status == 200 and pending['turn']['turn'] == 26, 'after kill -9: %r' % pending)
+            status, _, _ = second.request('DELETE', '/v1/sessions/' + sid)
+            check(status == 204, 'erasure in PostgreSQL')
+            check(error_code(second.json('GET', '/v1/sessions/' + sid), 404) == 'not-found', 'erased')
     finally:
-        for server in (first, second):
-            if server:
-                server.close()
         database.close()
 
 
@@ -558,8 +533,7 @@ def ws_send(sock, text):
 
 @test
 def the_websocket_sends_the_pending_turn_then_a_turn_for_each_input():
-    server = Server()
-    try:
+    with serving() as server:
         sid, _ = new_session(server)
         sock = ws_connect(server, '/v1/sessions/%s/ws' % sid)
         opcode, payload = ws_receive(sock)
@@ -582,8 +556,6 @@ def the_websocket_sends_the_pending_turn_then_a_turn_for_each_input():
         opcode, payload = ws_receive(sock)
         check(opcode == 8 and int.from_bytes(payload[:2], 'big') == 1008, 'close %d %r' % (opcode, payload))
         sock.close()
-    finally:
-        server.close()
 
 
 def main():

@@ -5,6 +5,7 @@ Debian: chromium, chromium-driver, python3-selenium), against a real `intake ser
 Usage: test_web_page.py BINARY   (the `intake` binary; `intake-serve` beside it)
 Ends with the line `N passed, N failed`.
 """
+import contextlib
 import os
 import sys
 
@@ -41,6 +42,18 @@ def browser(width=1024, height=900):
     return driver
 
 
+@contextlib.contextmanager
+def the_page(width=1024, height=900):
+    """A browser of that size on the page of a new server, for the block; both closed after."""
+    with test_serve.serving() as server:
+        driver = browser(width, height)
+        try:
+            driver.get('http://127.0.0.1:%d/' % server.port)
+            yield driver
+        finally:
+            driver.quit()
+
+
 def messages(driver):
     return driver.find_elements(By.CSS_SELECTOR, '#log > li')
 
@@ -61,11 +74,7 @@ def type_line(driver, text):
 
 @test
 def a_person_reads_the_disclaimer_asks_a_question_presses_a_choice_and_continues_after_a_reload():
-    server = test_serve.Server()
-    driver = None
-    try:
-        driver = browser()
-        driver.get('http://127.0.0.1:%d/' % server.port)
+    with the_page() as driver:
         opening = wait_for_messages(driver, 1)[0]
         page = driver.find_element(By.TAG_NAME, 'body').text
         check(page.index('not a doctor') < page.index(opening.text.split('\n')[1][:20]), 'the disclaimer comes first')
@@ -94,37 +103,21 @@ def a_person_reads_the_disclaimer_asks_a_question_presses_a_choice_and_continues
             check(question in shown[0].text, 'the same question after a reload: %r / %r' % (question, shown[0].text))
         answer = type_line(driver, 'repeat')
         check(answer.text, 'the session goes on after the reload')
-    finally:
-        if driver:
-            driver.quit()
-        server.close()
 
 
 @test
 def a_crisis_line_shows_the_numbers_as_links_to_call():
-    server = test_serve.Server()
-    driver = None
-    try:
-        driver = browser()
-        driver.get('http://127.0.0.1:%d/' % server.port)
+    with the_page() as driver:
         wait_for_messages(driver, 1)
         answer = type_line(driver, "my boyfriend isn't breathing and his lips are blue")
         links = [a.get_attribute('href') for a in answer.find_elements(By.CSS_SELECTOR, 'a')]
         check('tel:911' in links, 'a tel: link for 911: %r' % links)
         check('crisis' in answer.get_attribute('class'), 'the crisis message is marked')
-    finally:
-        if driver:
-            driver.quit()
-        server.close()
 
 
 @test
 def the_chat_works_from_the_keyboard_alone_at_320_pixels():
-    server = test_serve.Server()
-    driver = None
-    try:
-        driver = browser(width=320, height=700)
-        driver.get('http://127.0.0.1:%d/' % server.port)
+    with the_page(width=320, height=700) as driver:
         wait_for_messages(driver, 1)
         width = driver.execute_script('return document.documentElement.scrollWidth')
         inner = driver.execute_script('return window.innerWidth')
@@ -140,10 +133,6 @@ def the_chat_works_from_the_keyboard_alone_at_320_pixels():
         before = len(messages(driver))
         focused.send_keys(Keys.ENTER)
         wait_for_messages(driver, before + 2)
-    finally:
-        if driver:
-            driver.quit()
-        server.close()
 
 
 def main():

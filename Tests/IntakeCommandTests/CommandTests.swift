@@ -4,7 +4,15 @@ import Testing
 /// `intake test`, `intake chat --record`, `intake graph` and `intake check --paths`, end
 /// to end: the real binary, run in the test tools' fixtures.
 @Suite("The commands, end to end")
-struct CommandTests {
+final class CommandTests: Sendable {
+    /// A new empty folder for each test (Swift Testing makes an instance of the suite for
+    /// each), removed after it.
+    let folder: URL
+
+    init() throws { folder = try IntakeBinary.temporaryFolder() }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
     /// Runs `intake ARGUMENTS` in the test tools' fixtures.
     func intake(_ arguments: [String], stdin: String = "", environment: [String: String] = [:]) throws -> IntakeBinary.Run {
         try IntakeBinary.run(arguments, in: FixtureFolders.testing, stdin: stdin, environment: environment)
@@ -17,7 +25,8 @@ struct CommandTests {
         return deeper
     }
 
-    func temporaryFolder() throws -> URL { try IntakeBinary.temporaryFolder() }
+    /// `NAME` in the test's folder.
+    func file(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
     @Test("intake test: exit 0 and the closing line when every test passes")
     func passing() throws {
@@ -29,9 +38,7 @@ struct CommandTests {
 
     @Test("intake test: exit 1 on a failure, with the same report as the runner's, and JUnit XML")
     func failing() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let junit = folder.appendingPathComponent("junit.xml").path
+        let junit = file("junit.xml")
         let run = try intake(["test", "failing", "--junit", junit])
         #expect(run.status == 1)
         #expect(run.stdout == (try FixtureFolders.text("expected/failing.out")))
@@ -41,9 +48,7 @@ struct CommandTests {
 
     @Test("intake test: exit 65 when a test file has errors")
     func fileErrors() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("bad.test").path
+        let path = file("bad.test")
         try Data("bundle: \(FixtureFolders.testing)/clinic\ntest: t\nstate: nope\n".utf8).write(to: URL(fileURLWithPath: path))
         let run = try intake(["test", path])
         #expect(run.status == 65)
@@ -63,8 +68,6 @@ struct CommandTests {
 
     @Test("intake chat --record writes a test (mode 0600) that replays the session and passes")
     func record() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
         // Two folders down, so that the folder a test file may name a bundle in holds no
         // bundle, wherever the checkout is (under the temporary folder too).
         let path = try nested(in: folder).appendingPathComponent("session.test").path
@@ -93,14 +96,12 @@ struct CommandTests {
         #expect(dot.stdout == (try FixtureFolders.text("expected/clinic.dot")))
         let mermaid = try intake(["graph", "clinic", "--format", "mermaid"])
         #expect(mermaid.stdout == (try FixtureFolders.text("expected/clinic.mmd")))
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let svg = folder.appendingPathComponent("graph.svg").path
+        let svg = file("graph.svg")
         let run = try intake(["graph", "clinic", "--output", svg], environment: ["PATH": folder.path])
         #expect(run.status == 69)
         #expect(run.stderr.contains("needs Graphviz's `dot`, which is not installed"))
         #expect(run.stderr.contains("sudo apt-get install graphviz"))
-        let unknown = try intake(["graph", "clinic", "--output", folder.appendingPathComponent("graph.txt").path])
+        let unknown = try intake(["graph", "clinic", "--output", file("graph.txt")])
         #expect(unknown.status == 64)
         #expect(unknown.stderr.contains("cannot tell the notation of"))
         // With Graphviz installed, the graph is rendered.
@@ -109,7 +110,7 @@ struct CommandTests {
             #expect(rendered.status == 0)
             #expect(try String(contentsOfFile: svg, encoding: .utf8).contains("<svg"))
         }
-        let mmd = folder.appendingPathComponent("graph.mmd").path
+        let mmd = file("graph.mmd")
         #expect(try intake(["graph", "clinic", "--output", mmd]).status == 0)
         #expect(try String(contentsOfFile: mmd, encoding: .utf8) == (try FixtureFolders.text("expected/clinic.mmd")))
     }
@@ -133,9 +134,7 @@ struct CommandTests {
 
     @Test("intake test --record writes golden tests (mode 0600) that pin every turn and pass")
     func recordGoldens() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let golden = folder.appendingPathComponent("golden.test").path
+        let golden = file("golden.test")
         let run = try intake(["test", "clinic/tests", "--record", golden])
         #expect(run.status == 0)
         #expect(run.stdout.hasPrefix("wrote 12 golden tests to \(golden)\n"))
@@ -151,9 +150,7 @@ struct CommandTests {
 
     @Test("intake test --update prints every text it changes as a unified diff")
     func updateDiff() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("facts.test").path
+        let path = file("facts.test")
         try Data("bundle: \(FixtureFolders.testing)/clinic\ntest: facts\n> 1\n  say is: Baclofen is a medicine.\n".utf8)
             .write(to: URL(fileURLWithPath: path))
         let run = try intake(["test", path, "--update", "--bundle", FixtureFolders.testing + "/clinic"])
@@ -177,8 +174,6 @@ struct CommandTests {
         let trapped = try intake(["check", "--paths", "trapped"])
         #expect(trapped.status == 65)
         #expect(trapped.stderr == (try FixtureFolders.text("expected/trapped.out")))
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
         let golden = try nested(in: folder).appendingPathComponent("paths.test").path
         let clinic = try intake(["check", "--paths", "clinic", "--golden", golden])
         #expect(clinic.status == 0)

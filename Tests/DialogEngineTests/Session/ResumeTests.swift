@@ -21,6 +21,14 @@ private struct Walk {
     }
 }
 
+/// The saved state of a fresh session of the shipped dialogs after one line.
+private func stateAfter(_ line: String) throws -> SessionState {
+    var session = try Session(try #require(shippedCompiled))
+    _ = session.open()
+    _ = session.respond(to: line)
+    return session.savedState
+}
+
 /// The next line of a random session: often one of the turn's choices, else any line.
 private func line(after turn: Turn, _ walk: inout Walk) -> String {
     if !turn.choices.isEmpty, walk.next(3) > 0 {
@@ -88,10 +96,7 @@ struct ResumeTests {
     @Test("an ended session is not resumed")
     func anEndedSessionIsNotResumed() throws {
         let compiled = try #require(shippedCompiled)
-        var session = try Session(compiled)
-        _ = session.open()
-        _ = session.respond(to: "quit")
-        let state = session.savedState
+        let state = try stateAfter("quit")
         #expect(state.ended)
         #expect(throws: ResumeError("the session has ended")) { try Session(compiled, resuming: state) }
     }
@@ -121,10 +126,7 @@ struct ResumeTests {
     @Test("a state of other dialogs, or one they no longer fit, is refused with the reason")
     func aStateThatNoLongerFitsIsRefused() throws {
         let compiled = try #require(shippedCompiled)
-        var session = try Session(compiled)
-        _ = session.open()
-        _ = session.respond(to: "3")
-        var state = session.savedState
+        var state = try stateAfter("3")
         state.bundleHash = "sha256:other"
         // The same nodes and questions: the changed dialogs still fit.
         _ = try Session(compiled, resuming: state)

@@ -14,6 +14,12 @@ struct SafetyNetTests {
         return s
     }
 
+    /// The answer to a line typed first in a fresh session.
+    func firstTurn(_ line: String) throws -> Turn {
+        var s = try session()
+        return s.respond(to: line)
+    }
+
     /// The labels of the choices a turn picked.
     func pickedLabels(_ turn: Turn) -> [String] {
         turn.trace.compactMap { step -> String? in
@@ -41,16 +47,14 @@ struct SafetyNetTests {
 
     @Test("a call for help shows the numbers at once", arguments: ["help", "HELP ME", "emergency", "call 911", "I'm in crisis", "ayuda por favor", "heeeelp", "i'm having a crisis"])
     func callsForHelp(_ line: String) throws {
-        var s = try session()
-        let turn = s.respond(to: line)
+        let turn = try firstTurn(line)
         #expect(turn.crisis?.kind == .distress && turn.crisis?.level == .resources && turn.crisis?.also == [])
         #expect(turn.has(.safetyNote))
         #expect(turn.say.contains { $0.contains("911") })
     }
 
     @Test func aWholeLineHelpStillRunsTheCommand() throws {
-        var s = try session()
-        let turn = s.respond(to: "help")
+        let turn = try firstTurn("help")
         #expect(turn.matched?.by == .command)
         #expect(turn.crisis?.kind == .distress)
     }
@@ -69,8 +73,7 @@ struct SafetyNetTests {
     }
 
     @Test func aDangerWordInALineNobodyUnderstoodShowsTheNumbers() throws {
-        var s = try session()
-        let turn = s.respond(to: "the rope")
+        let turn = try firstTurn("the rope")
         #expect(turn.crisis != nil)
     }
 
@@ -96,8 +99,7 @@ struct SafetyNetTests {
             ("mi hermano se inyecto y no responde", CrisisKind.overdoseOther),
         ])
     func spanishCuesTogether(_ line: String, _ kind: CrisisKind) throws {
-        var s = try session()
-        let turn = s.respond(to: line)
+        let turn = try firstTurn(line)
         #expect(turn.crisis?.kind == kind && turn.crisis?.level == .takeover)
     }
 
@@ -107,8 +109,7 @@ struct SafetyNetTests {
     }
 
     @Test func spanishCrisisPhrasesTakeOver() throws {
-        var s = try session()
-        let turn = s.respond(to: "me quiero morir")
+        let turn = try firstTurn("me quiero morir")
         #expect(turn.crisis?.kind == .suicide && turn.crisis?.level == .takeover)
         #expect(turn.node == NodeID("crisis.suicide", in: ""))
     }
@@ -123,21 +124,18 @@ struct SafetyNetTests {
             ("se cayó al piso y no se mueve", CrisisKind.medicalEmergency),
         ])
     func spanishCrisisSaidOtherwise(_ line: String, _ kind: CrisisKind) throws {
-        var s = try session()
-        let turn = s.respond(to: line)
+        let turn = try firstTurn(line)
         #expect(turn.crisis?.kind == kind && turn.crisis?.level == .takeover, "\(line)")
     }
 
     @Test func aSpanishCrisisYearsAgoShowsTheNumbersWithoutTakingOver() throws {
-        var s = try session()
-        let turn = s.respond(to: "hace cinco años quise matarme, ahora estoy bien")
+        let turn = try firstTurn("hace cinco años quise matarme, ahora estoy bien")
         #expect(turn.crisis?.kind == .suicide && turn.crisis?.level == .resources)
     }
 
     @Test("\"sos\" calls for help only as the whole line: in Spanish \"vos sos\" is \"you are\"", arguments: [("SOS", true), ("sos!!", true), ("vos sos mi amigo", false)])
     func sosAsAWholeLine(_ line: String, _ calls: Bool) throws {
-        var s = try session()
-        let turn = s.respond(to: line)
+        let turn = try firstTurn(line)
         #expect((turn.crisis?.kind == .distress) == calls, "\(line)")
     }
 
@@ -244,8 +242,7 @@ struct SafetyNetTests {
             ("is snoring a sign of overdose", "ask_overdose_signs"),
         ])
     func aGeneralQuestionAboutACrisis(_ line: String, _ topic: String) throws {
-        var s = try session()
-        let turn = s.respond(to: line)
+        let turn = try firstTurn(line)
         #expect(turn.crisis == nil && !turn.has(.crisis) && !turn.has(.safetyNote), "\(line)")
         #expect(turn.matched?.by == .intent && turn.matched?.id == topic, "\(line)")
         #expect(turn.resources.contains { $0.role == "emergency" && $0.phone == "911" }, "\(line)")
@@ -258,8 +255,7 @@ struct SafetyNetTests {
             ("what are the signs my husband could overdose?", "ask_overdose_signs"),
         ])
     func aQuestionNamingSomeone(_ line: String, _ topic: String) throws {
-        var s = try session()
-        let turn = s.respond(to: line)
+        let turn = try firstTurn(line)
         #expect(turn.crisis?.level == .resources, "\(line)")
         #expect(!turn.has(.crisis) && turn.has(.safetyNote), "\(line)")
         #expect(turn.matched?.by == .intent && turn.matched?.id == topic, "\(line)")
@@ -273,8 +269,7 @@ struct SafetyNetTests {
             ("como saco una cita en una linea de ayuda para dejar la heroina", nil),
         ])
     func anOrdinaryWordAloneInAQuestion(_ line: String, _ topic: String?) throws {
-        var s = try session()
-        let turn = s.respond(to: line)
+        let turn = try firstTurn(line)
         #expect(turn.crisis == nil && !turn.has(.safetyNote), "\(line)")
         if let topic { #expect(turn.matched?.id == topic, "\(line)") }
     }
@@ -285,8 +280,7 @@ struct SafetyNetTests {
             "i swallowed the pills, what do i do now", "pills", "el plan",
         ])
     func anOrdinaryWordWithAnotherStillShowsTheNumbers(_ line: String) throws {
-        var s = try session()
-        let turn = s.respond(to: line)
+        let turn = try firstTurn(line)
         #expect(turn.crisis != nil, "\(line)")
     }
 
@@ -296,14 +290,12 @@ struct SafetyNetTests {
             "i took a lot of baclofen and my breathing is slow", "baclofen poisoning, my son", "si alguien toma demasiado baclofeno y no despierta que hago",
         ])
     func tellingOfACrisisTakesOver(_ line: String) throws {
-        var s = try session()
-        let turn = s.respond(to: line)
+        let turn = try firstTurn(line)
         #expect(turn.crisis?.level == .takeover, "\(line)")
     }
 
     @Test func theStemmerNeverTurnsDoIntoDone() throws {
-        var s = try session()
-        let turn = s.respond(to: "what should I do?")
+        let turn = try firstTurn("what should I do?")
         #expect(turn.state != .ended)
     }
 }

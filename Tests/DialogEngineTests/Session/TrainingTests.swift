@@ -176,17 +176,6 @@ struct TrainingTests {
         "You can call the SAMHSA National Helpline, 1-800-662-4357, or look on FindTreatment.gov, and ask a doctor about buprenorphine or methadone.",
     ]
 
-    @Test func aModelTraineeScoresFullMarksOnTheDetoxCall() throws {
-        let (session, turns) = try Training.play("caller-detox-at-home", Self.detoxModel)
-        let debrief = session.debrief()
-        #expect(Training.missed(debrief) == [])
-        #expect(debrief.total == debrief.maximum)
-        #expect(debrief.passed)
-        // The caller reacts to what was said.
-        #expect(turns.last?.node.name == "end_good")
-        #expect(debrief.items.first { $0.id == "asks_symptoms" }?.line == Self.detoxModel[2])
-    }
-
     @Test func aPoorTraineeMissesExactlyTheDetoxItemsTheyShould() throws {
         let poor = [
             "Most people take 10 mg three times a day, it should cure the withdrawal.",
@@ -233,16 +222,6 @@ struct TrainingTests {
         "Please don't cancel: naloxone can wear off and the overdose can come back. Keep 911 coming and stay with him.",
     ]
 
-    @Test func aModelTraineeScoresFullMarksOnTheOverdoseCall() throws {
-        let (session, turns) = try Training.play("caller-overdose", Self.overdoseModel)
-        let debrief = session.debrief()
-        #expect(Training.missed(debrief) == [])
-        #expect(debrief.total == debrief.maximum)
-        #expect(debrief.passed)
-        #expect(turns[2].node.name == "calling")
-        #expect(turns.last?.node.name == "end_safe")
-    }
-
     @Test func theOverdoseCallFailsATraineeWhoNeverMentions911() throws {
         let no911 = [
             "What did he take?",
@@ -287,15 +266,6 @@ struct TrainingTests {
         "Yes: the SAMHSA National Helpline, 1-800-662-4357, is free and confidential, 24/7, or try FindTreatment.gov.",
     ]
 
-    @Test func aModelTraineeScoresFullMarksOnTheAddictionQuestion() throws {
-        let (session, turns) = try Training.play("caller-am-i-an-addict", Self.addictModel)
-        let debrief = session.debrief()
-        #expect(Training.missed(debrief) == [])
-        #expect(debrief.total == debrief.maximum)
-        #expect(turns[1].node.name == "relieved")
-        #expect(turns.last?.node.name == "end_good")
-    }
-
     @Test func aPoorTraineeMissesExactlyTheAddictionItemsTheyShould() throws {
         let poor = [
             "Honestly, yes, you're an addict.",
@@ -314,6 +284,30 @@ struct TrainingTests {
         #expect(debrief.items.first { $0.id == "no_diagnosis" }?.line == poor[0])
         #expect(turns[1].node.name == "hurt")
         #expect(turns.last?.node.name == "end_alone")
+    }
+
+    // MARK: - Model trainees, in every role-play
+
+    @Test(
+        "a model trainee scores full marks, and the caller reacts to what was said",
+        arguments: [
+            ("caller-detox-at-home", detoxModel, [:], "end_good"),
+            ("caller-overdose", overdoseModel, [2: "calling"], "end_safe"),
+            ("caller-am-i-an-addict", addictModel, [1: "relieved"], "end_good"),
+        ] as [(String, [String], [Int: String], String)])
+    func aModelTraineeScoresFullMarks(module: String, lines: [String], reactions: [Int: String], end: String) throws {
+        let (session, turns) = try Training.play(module, lines)
+        let debrief = session.debrief()
+        #expect(Training.missed(debrief) == [])
+        #expect(debrief.total == debrief.maximum)
+        #expect(debrief.passed)
+        for (turn, node) in reactions { #expect(turns[turn].node.name == node, "turn \(turn)") }
+        #expect(turns.last?.node.name == end)
+    }
+
+    @Test func theDetoxDebriefQuotesTheLineThatAskedAboutSymptoms() throws {
+        let (session, _) = try Training.play("caller-detox-at-home", Self.detoxModel)
+        #expect(session.debrief().items.first { $0.id == "asks_symptoms" }?.line == Self.detoxModel[2])
     }
 
     // MARK: - Seeds and the debrief

@@ -2,137 +2,79 @@ import DialogModel
 import DialogSyntax
 import Testing
 
-struct CheckingCase: CustomTestStringConvertible, Sendable {
-    var input: String
-    var type: ExprType
-    var testDescription: String { input }
-}
-
-@Test(arguments: [
-    CheckingCase(input: "sows", type: .number),
-    CheckingCase(input: "sows + 1", type: .number),
-    CheckingCase(input: "-sows * 2 / 3", type: .number),
-    CheckingCase(input: "answer + '!'", type: .string),
-    CheckingCase(input: "sows > 10 and consented", type: .bool),
-    CheckingCase(input: "not consented or answer == 'yes'", type: .bool),
-    CheckingCase(input: "'cramps' in symptoms.reported", type: .bool),
-    CheckingCase(input: "'cramps' not in symptoms.denied", type: .bool),
-    CheckingCase(input: "region in ['US', 'CA']", type: .bool),
-    CheckingCase(input: "session.region != region", type: .bool),
-    CheckingCase(input: "count(symptoms.reported) >= 2", type: .bool),
-    CheckingCase(input: "count(answer)", type: .number),
-    CheckingCase(input: "has(answer)", type: .bool),
-    CheckingCase(input: "has(symptoms.denied) and not has(scores)", type: .bool),
-    CheckingCase(input: "[]", type: .list(.unknown)),
-    CheckingCase(input: "[1, 2.5]", type: .list(.number)),
-    CheckingCase(input: "[[], ['a']]", type: .list(.list(.string))),
-    CheckingCase(input: "symptoms.reported == []", type: .bool),
-    CheckingCase(input: "scores == [1, 2]", type: .bool),
-    CheckingCase(input: "[sows, 1] == scores", type: .bool),
-])
-func typesWellFormedExpressions(_ c: CheckingCase) throws {
-    let expr = try #require(parse(c.input).expression)
+/// Each row: an expression that checks without problems, and its type.
+@Test(
+    arguments: [
+        ("sows", .number),
+        ("sows + 1", .number),
+        ("-sows * 2 / 3", .number),
+        ("answer + '!'", .string),
+        ("sows > 10 and consented", .bool),
+        ("not consented or answer == 'yes'", .bool),
+        ("'cramps' in symptoms.reported", .bool),
+        ("'cramps' not in symptoms.denied", .bool),
+        ("region in ['US', 'CA']", .bool),
+        ("session.region != region", .bool),
+        ("count(symptoms.reported) >= 2", .bool),
+        ("count(answer)", .number),
+        ("has(answer)", .bool),
+        ("has(symptoms.denied) and not has(scores)", .bool),
+        ("[]", .list(.unknown)),
+        ("[1, 2.5]", .list(.number)),
+        ("[[], ['a']]", .list(.list(.string))),
+        ("symptoms.reported == []", .bool),
+        ("scores == [1, 2]", .bool),
+        ("[sows, 1] == scores", .bool),
+    ] as [(String, ExprType)])
+func typesWellFormedExpressions(_ input: String, _ type: ExprType) throws {
+    let expr = try #require(parse(input).expression)
     let checked = TypeChecker.check(expr, in: environment)
     #expect(checked.diagnostics.isEmpty, "\(checked.diagnostics.map(\.message))")
-    #expect(checked.type == c.type)
+    #expect(checked.type == type)
 }
 
-struct CheckingProblem: CustomTestStringConvertible, Sendable {
-    var input: String
-    var diagnostics: String
-    var message: String
-    var hint: String? = nil
-    var testDescription: String { input }
-}
-
-@Test(arguments: [
-    CheckingProblem(
-        input: "sowz > 10", diagnostics: "IE015 \(column(0))",
-        message: "unknown variable `sowz`", hint: "did you mean `sows`?"),
-    CheckingProblem(
-        input: "'cramps' in symptoms.reportde", diagnostics: "IE015 \(column(12))",
-        message: "unknown variable `symptoms.reportde`", hint: "did you mean `symptoms.reported`?"),
-    CheckingProblem(
-        input: "SOWS > 1", diagnostics: "IE015 \(column(0))",
-        message: "unknown variable `SOWS`", hint: "did you mean `sows`?"),
-    CheckingProblem(
-        input: "session.regoin == 'US'", diagnostics: "IE015 \(column(0))",
-        message: "unknown variable `session.regoin`", hint: "did you mean `session.region`?"),
-    CheckingProblem(input: "zebra", diagnostics: "IE015 \(column(0))", message: "unknown variable `zebra`"),
-    CheckingProblem(
-        input: "answer == null", diagnostics: "IE015 \(column(10))",
-        message: "unknown variable `null`", hint: "there is no null; `has(x)` tells whether `x` is set"),
-    CheckingProblem(
-        input: "count > 1", diagnostics: "IE015 \(column(0))",
-        message: "unknown variable `count`", hint: "`count` is a function; call it as `count(x)`"),
-    CheckingProblem(
-        input: "cuont(scores)", diagnostics: "IE016 \(column(0))",
-        message: "unknown function `cuont`", hint: "did you mean `count`?"),
-    CheckingProblem(
-        input: "sows(1)", diagnostics: "IE016 \(column(0))",
-        message: "unknown function `sows`", hint: "`sows` is a variable, not a function; the functions are `count` and `has`"),
-    CheckingProblem(
-        input: "max(1, 2)", diagnostics: "IE016 \(column(0))",
-        message: "unknown function `max`", hint: "the functions are `count` and `has`"),
-    CheckingProblem(
-        input: "count(scores, 2) > 1", diagnostics: "IE017 \(column(0))",
-        message: "`count` takes 1 argument, found 2", hint: "write `count(x)`"),
-    CheckingProblem(input: "has()", diagnostics: "IE017 \(column(0))", message: "`has` takes 1 argument, found 0"),
-    CheckingProblem(
-        input: "count(sows)", diagnostics: "IE018 \(column(6))",
-        message: "`count` needs a list or a string, found a number"),
-    CheckingProblem(
-        input: "'a' - 1", diagnostics: "IE019 \(column(4))",
-        message: "`-` cannot be applied to a string and a number", hint: "`-` works on numbers"),
-    CheckingProblem(
-        input: "sows + answer", diagnostics: "IE019 \(column(5))",
-        message: "`+` cannot be applied to a number and a string",
-        hint: "`+` adds two numbers or joins two strings; to show a number in text, write `{…}` in the text"),
-    CheckingProblem(input: "consented * 2", diagnostics: "IE019 \(column(10))", message: "`*` cannot be applied to a bool and a number"),
-    CheckingProblem(input: "-answer", diagnostics: "IE019 \(column(0))", message: "`-` cannot be applied to a string"),
-    CheckingProblem(
-        input: "sows == 'high'", diagnostics: "IE020 \(column(5))",
-        message: "`==` cannot compare a number with a string", hint: "both sides of `==` must have the same type"),
-    CheckingProblem(
-        input: "scores != ['a']", diagnostics: "IE020 \(column(7))",
-        message: "`!=` cannot compare a list of numbers with a list of strings"),
-    CheckingProblem(
-        input: "answer < 'm'", diagnostics: "IE020 \(column(7))",
-        message: "`<` cannot compare strings", hint: "only numbers are ordered"),
-    CheckingProblem(
-        input: "sows >= '10'", diagnostics: "IE020 \(column(5))",
-        message: "`>=` cannot compare a number with a string", hint: "both sides of `>=` must be numbers"),
-    CheckingProblem(input: "sows and consented", diagnostics: "IE021 \(column(0))", message: "`and` needs a bool, found a number"),
-    CheckingProblem(input: "consented or answer", diagnostics: "IE021 \(column(13))", message: "`or` needs a bool, found a string"),
-    CheckingProblem(input: "not sows", diagnostics: "IE021 \(column(4))", message: "`not` needs a bool, found a number"),
-    CheckingProblem(
-        input: "'a' in answer", diagnostics: "IE022 \(column(7))",
-        message: "`in` needs a list on its right, found a string", hint: "write a list, such as `region in ['US', 'CA']`"),
-    CheckingProblem(
-        input: "sows in symptoms.reported", diagnostics: "IE022 \(column(0))",
-        message: "`in` cannot look for a number in a list of strings"),
-    CheckingProblem(
-        input: "1 not in ['a']", diagnostics: "IE022 \(column(0))",
-        message: "`in` cannot look for a number in a list of strings"),
-    CheckingProblem(
-        input: "region in ['US', 1]", diagnostics: "IE023 \(column(17))",
-        message: "list items must have one type; found a number among strings"),
-    // Several problems, each reported once; unknown names do not cascade.
-    CheckingProblem(
-        input: "sowz + 1 > 'x' and nope", diagnostics: "IE015 \(column(0)); IE020 \(column(9)); IE015 \(column(19))",
-        message: "unknown variable `sowz`"),
-    CheckingProblem(
-        input: "count(zebra) + zebra > 1", diagnostics: "IE015 \(column(6)); IE015 \(column(15))",
-        message: "unknown variable `zebra`"),
-    CheckingProblem(
-        input: "frobnicate(sowz)", diagnostics: "IE016 \(column(0)); IE015 \(column(11))",
-        message: "unknown function `frobnicate`"),
-])
-func reportsTypeProblems(_ c: CheckingProblem) {
-    let diagnostics = checkDiagnostics(c.input)
-    #expect(summary(diagnostics) == c.diagnostics)
-    #expect(diagnostics.first?.message == c.message)
-    if let hint = c.hint { #expect(diagnostics.first?.hint == hint) }
+/// Each row: an expression, its diagnostics as `CODE line:col`, the first message, and the
+/// first hint where the case checks one.
+@Test(
+    arguments: [
+        ("sowz > 10", "IE015 \(column(0))", "unknown variable `sowz`", "did you mean `sows`?"),
+        ("'cramps' in symptoms.reportde", "IE015 \(column(12))", "unknown variable `symptoms.reportde`", "did you mean `symptoms.reported`?"),
+        ("SOWS > 1", "IE015 \(column(0))", "unknown variable `SOWS`", "did you mean `sows`?"),
+        ("session.regoin == 'US'", "IE015 \(column(0))", "unknown variable `session.regoin`", "did you mean `session.region`?"),
+        ("zebra", "IE015 \(column(0))", "unknown variable `zebra`", nil),
+        ("answer == null", "IE015 \(column(10))", "unknown variable `null`", "there is no null; `has(x)` tells whether `x` is set"),
+        ("count > 1", "IE015 \(column(0))", "unknown variable `count`", "`count` is a function; call it as `count(x)`"),
+        ("cuont(scores)", "IE016 \(column(0))", "unknown function `cuont`", "did you mean `count`?"),
+        ("sows(1)", "IE016 \(column(0))", "unknown function `sows`", "`sows` is a variable, not a function; the functions are `count` and `has`"),
+        ("max(1, 2)", "IE016 \(column(0))", "unknown function `max`", "the functions are `count` and `has`"),
+        ("count(scores, 2) > 1", "IE017 \(column(0))", "`count` takes 1 argument, found 2", "write `count(x)`"),
+        ("has()", "IE017 \(column(0))", "`has` takes 1 argument, found 0", nil),
+        ("count(sows)", "IE018 \(column(6))", "`count` needs a list or a string, found a number", nil),
+        ("'a' - 1", "IE019 \(column(4))", "`-` cannot be applied to a string and a number", "`-` works on numbers"),
+        ("sows + answer", "IE019 \(column(5))", "`+` cannot be applied to a number and a string", "`+` adds two numbers or joins two strings; to show a number in text, write `{…}` in the text"),
+        ("consented * 2", "IE019 \(column(10))", "`*` cannot be applied to a bool and a number", nil),
+        ("-answer", "IE019 \(column(0))", "`-` cannot be applied to a string", nil),
+        ("sows == 'high'", "IE020 \(column(5))", "`==` cannot compare a number with a string", "both sides of `==` must have the same type"),
+        ("scores != ['a']", "IE020 \(column(7))", "`!=` cannot compare a list of numbers with a list of strings", nil),
+        ("answer < 'm'", "IE020 \(column(7))", "`<` cannot compare strings", "only numbers are ordered"),
+        ("sows >= '10'", "IE020 \(column(5))", "`>=` cannot compare a number with a string", "both sides of `>=` must be numbers"),
+        ("sows and consented", "IE021 \(column(0))", "`and` needs a bool, found a number", nil),
+        ("consented or answer", "IE021 \(column(13))", "`or` needs a bool, found a string", nil),
+        ("not sows", "IE021 \(column(4))", "`not` needs a bool, found a number", nil),
+        ("'a' in answer", "IE022 \(column(7))", "`in` needs a list on its right, found a string", "write a list, such as `region in ['US', 'CA']`"),
+        ("sows in symptoms.reported", "IE022 \(column(0))", "`in` cannot look for a number in a list of strings", nil),
+        ("1 not in ['a']", "IE022 \(column(0))", "`in` cannot look for a number in a list of strings", nil),
+        ("region in ['US', 1]", "IE023 \(column(17))", "list items must have one type; found a number among strings", nil),
+        // Several problems, each reported once; unknown names do not cascade.
+        ("sowz + 1 > 'x' and nope", "IE015 \(column(0)); IE020 \(column(9)); IE015 \(column(19))", "unknown variable `sowz`", nil),
+        ("count(zebra) + zebra > 1", "IE015 \(column(6)); IE015 \(column(15))", "unknown variable `zebra`", nil),
+        ("frobnicate(sowz)", "IE016 \(column(0)); IE015 \(column(11))", "unknown function `frobnicate`", nil),
+    ] as [(String, String, String, String?)])
+func reportsTypeProblems(_ input: String, _ reported: String, _ message: String, _ hint: String?) {
+    let diagnostics = checkDiagnostics(input)
+    #expect(summary(diagnostics) == reported)
+    #expect(diagnostics.first?.message == message)
+    if let hint = hint { #expect(diagnostics.first?.hint == hint) }
     #expect(diagnostics.allSatisfy { $0.severity == .error })
 }
 

@@ -2,100 +2,96 @@ import DialogModel
 import DialogSyntax
 import Testing
 
-struct EvaluationCase: CustomTestStringConvertible, Sendable {
-    var input: String
-    var value: Value
-    var testDescription: String { input }
-}
-
 /// Evaluates with ``variables`` (where `answer` and `symptoms.denied` are unset).
 private func evaluated(_ text: String) throws -> Value {
     let expr = try #require(parse(text).expression, "\(summary(parse(text).diagnostics))")
     return expr.evaluate(in: variables)
 }
 
-@Test(arguments: [
-    // Literals and names.
-    EvaluationCase(input: "14", value: 14),
-    EvaluationCase(input: "'yes'", value: "yes"),
-    EvaluationCase(input: "[1, 'a', true]", value: [1, "a", true]),
-    EvaluationCase(input: "sows", value: 14),
-    EvaluationCase(input: "session.region", value: "CA"),
-    EvaluationCase(input: "answer", value: .null),
-    // Arithmetic.
-    EvaluationCase(input: "sows + 2 * 3", value: 20),
-    EvaluationCase(input: "(sows + 2) * 3", value: 48),
-    EvaluationCase(input: "7 / 2", value: 3.5),
-    EvaluationCase(input: "1 - 2 - 3", value: -4),
-    EvaluationCase(input: "-sows", value: -14),
-    EvaluationCase(input: "'ab' + 'cd'", value: "abcd"),
-    EvaluationCase(input: "sows / 0", value: .null),
-    EvaluationCase(input: "sows / (2 - 2)", value: .null),
-    EvaluationCase(input: "0 / 0", value: .null),
-    EvaluationCase(input: "answer + 1", value: .null),
-    EvaluationCase(input: "-answer", value: .null),
-    EvaluationCase(input: "'a' - 1", value: .null),
-    EvaluationCase(input: "sows + 'x'", value: .null),
-    EvaluationCase(
-        input:
+/// Each row: an expression and its value with ``variables``.
+@Test(
+    arguments: [
+        // Literals and names.
+        ("14", 14),
+        ("'yes'", "yes"),
+        ("[1, 'a', true]", [1, "a", true]),
+        ("sows", 14),
+        ("session.region", "CA"),
+        ("answer", .null),
+        // Arithmetic.
+        ("sows + 2 * 3", 20),
+        ("(sows + 2) * 3", 48),
+        ("7 / 2", 3.5),
+        ("1 - 2 - 3", -4),
+        ("-sows", -14),
+        ("'ab' + 'cd'", "abcd"),
+        ("sows / 0", .null),
+        ("sows / (2 - 2)", .null),
+        ("0 / 0", .null),
+        ("answer + 1", .null),
+        ("-answer", .null),
+        ("'a' - 1", .null),
+        ("sows + 'x'", .null),
+        (
             "99999999999999999999999999999999 * 99999999999999999999999999999999 * 99999999999999999999999999999999 * 99999999999999999999999999999999 * 99999999999999999999999999999999 * 99999999999999999999999999999999 * 99999999999999999999999999999999 * 99999999999999999999999999999999 * 99999999999999999999999999999999 * 99999999999999999999999999999999",
-        value: .null),
-    // Comparisons: numbers exactly.
-    EvaluationCase(input: "sows == 14", value: true),
-    EvaluationCase(input: "sows == 14.0", value: true),
-    EvaluationCase(input: "0.1 + 0.2 == 0.3", value: false),
-    EvaluationCase(input: "0.5 + 0.25 == 0.75", value: true),
-    EvaluationCase(input: "sows != 14", value: false),
-    EvaluationCase(input: "sows > 10", value: true),
-    EvaluationCase(input: "sows >= 14 and sows <= 14", value: true),
-    EvaluationCase(input: "sows < 14", value: false),
-    EvaluationCase(input: "region == 'US'", value: true),
-    EvaluationCase(input: "region == 'us'", value: false),
-    EvaluationCase(input: "scores == [1, 2.5]", value: true),
-    EvaluationCase(input: "answer == 'yes'", value: false),
-    EvaluationCase(input: "answer != 'yes'", value: true),
-    EvaluationCase(input: "answer == symptoms.denied", value: true),
-    EvaluationCase(input: "answer > 3", value: false),
-    EvaluationCase(input: "answer <= 3", value: false),
-    EvaluationCase(input: "'b' > 'a'", value: false),
-    EvaluationCase(input: "sows == '14'", value: false),
-    // Membership.
-    EvaluationCase(input: "'cramps' in symptoms.reported", value: true),
-    EvaluationCase(input: "'vomiting' in symptoms.reported", value: false),
-    EvaluationCase(input: "'vomiting' not in symptoms.reported", value: true),
-    EvaluationCase(input: "region in ['US', 'CA']", value: true),
-    EvaluationCase(input: "2.5 in scores", value: true),
-    EvaluationCase(input: "'cramps' in symptoms.denied", value: false),
-    EvaluationCase(input: "'cramps' not in symptoms.denied", value: true),
-    EvaluationCase(input: "'U' in region", value: false),
-    // Logic: only `true` is true.
-    EvaluationCase(input: "consented and sows > 10", value: true),
-    EvaluationCase(input: "not consented or sows > 100", value: false),
-    EvaluationCase(input: "not answer", value: true),
-    EvaluationCase(input: "answer and true", value: false),
-    EvaluationCase(input: "answer or true", value: true),
-    EvaluationCase(input: "sows or false", value: false),
-    EvaluationCase(input: "not (sows > 3)", value: false),
-    // Functions.
-    EvaluationCase(input: "count(symptoms.reported)", value: 2),
-    EvaluationCase(input: "count(symptoms.denied)", value: 0),
-    EvaluationCase(input: "count('café')", value: 4),
-    EvaluationCase(input: "count([])", value: 0),
-    EvaluationCase(input: "count(sows)", value: .null),
-    EvaluationCase(input: "has(answer)", value: false),
-    EvaluationCase(input: "has(sows)", value: true),
-    EvaluationCase(input: "has(0)", value: true),
-    EvaluationCase(input: "has(false)", value: true),
-    EvaluationCase(input: "has('')", value: false),
-    EvaluationCase(input: "has([])", value: false),
-    EvaluationCase(input: "has(symptoms.reported)", value: true),
-    EvaluationCase(input: "has(symptoms.denied)", value: false),
-    EvaluationCase(input: "nope(1)", value: .null),
-    EvaluationCase(input: "count(1, 2)", value: .null),
-    EvaluationCase(input: "count()", value: .null),
-])
-func evaluatesExpressions(_ c: EvaluationCase) throws {
-    #expect(try evaluated(c.input) == c.value)
+            .null
+        ),
+        // Comparisons: numbers exactly.
+        ("sows == 14", true),
+        ("sows == 14.0", true),
+        ("0.1 + 0.2 == 0.3", false),
+        ("0.5 + 0.25 == 0.75", true),
+        ("sows != 14", false),
+        ("sows > 10", true),
+        ("sows >= 14 and sows <= 14", true),
+        ("sows < 14", false),
+        ("region == 'US'", true),
+        ("region == 'us'", false),
+        ("scores == [1, 2.5]", true),
+        ("answer == 'yes'", false),
+        ("answer != 'yes'", true),
+        ("answer == symptoms.denied", true),
+        ("answer > 3", false),
+        ("answer <= 3", false),
+        ("'b' > 'a'", false),
+        ("sows == '14'", false),
+        // Membership.
+        ("'cramps' in symptoms.reported", true),
+        ("'vomiting' in symptoms.reported", false),
+        ("'vomiting' not in symptoms.reported", true),
+        ("region in ['US', 'CA']", true),
+        ("2.5 in scores", true),
+        ("'cramps' in symptoms.denied", false),
+        ("'cramps' not in symptoms.denied", true),
+        ("'U' in region", false),
+        // Logic: only `true` is true.
+        ("consented and sows > 10", true),
+        ("not consented or sows > 100", false),
+        ("not answer", true),
+        ("answer and true", false),
+        ("answer or true", true),
+        ("sows or false", false),
+        ("not (sows > 3)", false),
+        // Functions.
+        ("count(symptoms.reported)", 2),
+        ("count(symptoms.denied)", 0),
+        ("count('café')", 4),
+        ("count([])", 0),
+        ("count(sows)", .null),
+        ("has(answer)", false),
+        ("has(sows)", true),
+        ("has(0)", true),
+        ("has(false)", true),
+        ("has('')", false),
+        ("has([])", false),
+        ("has(symptoms.reported)", true),
+        ("has(symptoms.denied)", false),
+        ("nope(1)", .null),
+        ("count(1, 2)", .null),
+        ("count()", .null),
+    ] as [(String, Value)])
+func evaluatesExpressions(_ input: String, _ value: Value) throws {
+    #expect(try evaluated(input) == value)
 }
 
 @Test func andAndOrStopEarly() throws {
@@ -114,33 +110,28 @@ func evaluatesExpressions(_ c: EvaluationCase) throws {
     #expect(lookup.read == ["no", "yes", "yes", "z"])
 }
 
-struct InterpolationTextCase: CustomTestStringConvertible, Sendable {
-    var value: Value
-    var text: String
-    var literal: String
-    var testDescription: String { literal }
-}
-
-@Test(arguments: [
-    InterpolationTextCase(value: 14, text: "14", literal: "14"),
-    InterpolationTextCase(value: 14.0, text: "14", literal: "14"),
-    InterpolationTextCase(value: -3, text: "-3", literal: "-3"),
-    InterpolationTextCase(value: .number(-0.0), text: "0", literal: "0"),
-    InterpolationTextCase(value: 2.5, text: "2.5", literal: "2.5"),
-    InterpolationTextCase(value: 0.1, text: "0.1", literal: "0.1"),
-    InterpolationTextCase(value: 1e20, text: "1e+20", literal: "1e+20"),
-    InterpolationTextCase(value: 9_007_199_254_740_991, text: "9007199254740991", literal: "9007199254740991"),
-    InterpolationTextCase(value: "cramps", text: "cramps", literal: "'cramps'"),
-    InterpolationTextCase(value: "it's", text: "it's", literal: "'it\\'s'"),
-    InterpolationTextCase(value: true, text: "yes", literal: "true"),
-    InterpolationTextCase(value: false, text: "no", literal: "false"),
-    InterpolationTextCase(value: ["cramps", "yawning"], text: "cramps, yawning", literal: "['cramps', 'yawning']"),
-    InterpolationTextCase(value: [], text: "", literal: "[]"),
-    InterpolationTextCase(value: .null, text: "", literal: "null"),
-])
-func writesValues(_ c: InterpolationTextCase) {
-    #expect(c.value.interpolationText == c.text)
-    #expect(c.value.description == c.literal)
+/// Each row: a value, its text in an interpolation, and its literal.
+@Test(
+    arguments: [
+        (14, "14", "14"),
+        (14.0, "14", "14"),
+        (-3, "-3", "-3"),
+        (.number(-0.0), "0", "0"),
+        (2.5, "2.5", "2.5"),
+        (0.1, "0.1", "0.1"),
+        (1e20, "1e+20", "1e+20"),
+        (9_007_199_254_740_991, "9007199254740991", "9007199254740991"),
+        ("cramps", "cramps", "'cramps'"),
+        ("it's", "it's", "'it\\'s'"),
+        (true, "yes", "true"),
+        (false, "no", "false"),
+        (["cramps", "yawning"], "cramps, yawning", "['cramps', 'yawning']"),
+        ([], "", "[]"),
+        (.null, "", "null"),
+    ] as [(Value, String, String)])
+func writesValues(_ value: Value, _ text: String, _ literal: String) {
+    #expect(value.interpolationText == text)
+    #expect(value.description == literal)
 }
 
 @Test func valuesKnowTheirTypes() {

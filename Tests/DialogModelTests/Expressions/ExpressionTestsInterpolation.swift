@@ -28,45 +28,38 @@ private func interpolation(
     return interpolation
 }
 
-struct SplitCase: CustomTestStringConvertible, Sendable {
-    var text: String
-    var parts: String
-    var testDescription: String { text.isEmpty ? "(empty)" : text }
-}
-
+/// Each row: a text and its parts, written as ``split(_:)`` writes them.
 @Test(arguments: [
-    SplitCase(text: "", parts: ""),
-    SplitCase(text: "No braces at all.", parts: "\"No braces at all.\""),
-    SplitCase(
-        text: "Your total is {sows} out of 64. Call {emergency}.",
-        parts: "\"Your total is \" {sows} \" out of 64. Call \" {emergency} \".\""),
-    SplitCase(text: "{sows}", parts: "{sows}"),
-    SplitCase(text: "{sows}{sows}", parts: "{sows} {sows}"),
-    SplitCase(text: "Score: { sows + 1 }", parts: "\"Score: \" {(sows + 1)}"),
-    SplitCase(text: "Call {crisis-line} now", parts: "\"Call \" {crisis-line} \" now\""),
-    SplitCase(text: "{ detox-helpline }", parts: "{detox-helpline}"),
-    SplitCase(text: "{region.crisis-line}", parts: "{region.crisis-line}"),
-    SplitCase(text: "{a - b}", parts: "{(a - b)}"),
-    SplitCase(text: "{a -b}", parts: "{(a - b)}"),
-    SplitCase(text: "{sows-1}", parts: "{sows-1}"),
-    SplitCase(text: "{-x}", parts: "{(-x)}"),
-    SplitCase(text: "{x == 'a' and y}", parts: "{((x == 'a') and y)}"),
-    SplitCase(text: "{count(symptoms.reported)} symptoms", parts: "{count(symptoms.reported)} \" symptoms\""),
-    SplitCase(text: "Use {{braces}} like {{this}}", parts: "\"Use {braces} like {this}\""),
-    SplitCase(text: "{{{sows}}}", parts: "\"{\" {sows} \"}\""),
-    SplitCase(text: "two\nlines {sows}", parts: "\"two\nlines \" {sows}"),
+    ("", ""),
+    ("No braces at all.", "\"No braces at all.\""),
+    ("Your total is {sows} out of 64. Call {emergency}.", "\"Your total is \" {sows} \" out of 64. Call \" {emergency} \".\""),
+    ("{sows}", "{sows}"),
+    ("{sows}{sows}", "{sows} {sows}"),
+    ("Score: { sows + 1 }", "\"Score: \" {(sows + 1)}"),
+    ("Call {crisis-line} now", "\"Call \" {crisis-line} \" now\""),
+    ("{ detox-helpline }", "{detox-helpline}"),
+    ("{region.crisis-line}", "{region.crisis-line}"),
+    ("{a - b}", "{(a - b)}"),
+    ("{a -b}", "{(a - b)}"),
+    ("{sows-1}", "{sows-1}"),
+    ("{-x}", "{(-x)}"),
+    ("{x == 'a' and y}", "{((x == 'a') and y)}"),
+    ("{count(symptoms.reported)} symptoms", "{count(symptoms.reported)} \" symptoms\""),
+    ("Use {{braces}} like {{this}}", "\"Use {braces} like {this}\""),
+    ("{{{sows}}}", "\"{\" {sows} \"}\""),
+    ("two\nlines {sows}", "\"two\nlines \" {sows}"),
     // Problems: every one is reported, and there are no parts.
-    SplitCase(text: "{a-}", parts: "! IE007 \(column(3))"),
-    SplitCase(text: "{'a}b'}", parts: "! IE002 \(column(1)); IE014 \(column(6))"),
-    SplitCase(text: "Total {sows", parts: "! IE013 \(column(6))"),
-    SplitCase(text: "a { b\nc } d", parts: "! IE013 \(column(2)); IE014 8:3"),
-    SplitCase(text: "one } two", parts: "! IE014 \(column(4))"),
-    SplitCase(text: "empty {} here", parts: "! IE006 \(column(7))"),
-    SplitCase(text: "{a b} and {c}", parts: "! IE009 \(column(3))"),
-    SplitCase(text: "{a b} and {c d} }", parts: "! IE009 \(column(3)); IE009 \(column(13)); IE014 \(column(16))"),
+    ("{a-}", "! IE007 \(column(3))"),
+    ("{'a}b'}", "! IE002 \(column(1)); IE014 \(column(6))"),
+    ("Total {sows", "! IE013 \(column(6))"),
+    ("a { b\nc } d", "! IE013 \(column(2)); IE014 8:3"),
+    ("one } two", "! IE014 \(column(4))"),
+    ("empty {} here", "! IE006 \(column(7))"),
+    ("{a b} and {c}", "! IE009 \(column(3))"),
+    ("{a b} and {c d} }", "! IE009 \(column(3)); IE009 \(column(13)); IE014 \(column(16))"),
 ])
-func splitsText(_ c: SplitCase) {
-    #expect(split(c.text) == c.parts)
+func splitsText(_ text: String, _ parts: String) {
+    #expect(split(text) == parts)
 }
 
 @Test func partsCarryFileRanges() {

@@ -18,77 +18,66 @@ private func lexed(_ text: String) -> String {
     }.joined(separator: " ")
 }
 
-struct LexingCase: CustomTestStringConvertible, Sendable {
-    var input: String
-    var tokens: String
-    var testDescription: String { input }
-}
-
+/// Each row: an expression and its tokens, written as ``lexed(_:)`` writes them.
 @Test(arguments: [
-    LexingCase(input: "sows", tokens: "n:sows"),
-    LexingCase(input: "session.region", tokens: "n:session.region"),
-    LexingCase(input: "_private.x_1", tokens: "n:_private.x_1"),
-    LexingCase(input: "14", tokens: "#14.0"),
-    LexingCase(input: "2.5", tokens: "#2.5"),
-    LexingCase(input: "007", tokens: "#7.0"),
-    LexingCase(input: "'cramps'", tokens: "'cramps'"),
-    LexingCase(input: "\"cramps\"", tokens: "'cramps'"),
-    LexingCase(input: "'it\\'s'", tokens: "'it's'"),
-    LexingCase(input: "\"say \\\"no\\\"\"", tokens: "'say \"no\"'"),
-    LexingCase(input: "'back\\\\slash'", tokens: "'back\\slash'"),
-    LexingCase(input: "\"it's\"", tokens: "'it's'"),
-    LexingCase(input: "''", tokens: "''"),
-    LexingCase(input: "'café ☕'", tokens: "'café ☕'"),
-    LexingCase(input: "true false", tokens: "true false"),
-    LexingCase(input: "and or not in", tokens: "and or not in"),
-    LexingCase(input: "android order notes inside", tokens: "n:android n:order n:notes n:inside"),
-    LexingCase(input: "true.x", tokens: "n:true.x"),
-    LexingCase(input: "a==b!=c<d<=e>f>=g", tokens: "n:a == n:b != n:c < n:d <= n:e > n:f >= n:g"),
-    LexingCase(input: "(1+2)*3/4-5", tokens: "( #1.0 + #2.0 ) * #3.0 / #4.0 - #5.0"),
-    LexingCase(input: "[a, 'b']", tokens: "[ n:a , 'b' ]"),
-    LexingCase(input: "count(x)", tokens: "n:count ( n:x )"),
-    LexingCase(input: "  \t a \n ", tokens: "n:a"),
-    LexingCase(input: "3days", tokens: "#3.0 n:days"),
-    LexingCase(input: "crisis-line", tokens: "n:crisis - n:line"),
+    ("sows", "n:sows"),
+    ("session.region", "n:session.region"),
+    ("_private.x_1", "n:_private.x_1"),
+    ("14", "#14.0"),
+    ("2.5", "#2.5"),
+    ("007", "#7.0"),
+    ("'cramps'", "'cramps'"),
+    ("\"cramps\"", "'cramps'"),
+    ("'it\\'s'", "'it's'"),
+    ("\"say \\\"no\\\"\"", "'say \"no\"'"),
+    ("'back\\\\slash'", "'back\\slash'"),
+    ("\"it's\"", "'it's'"),
+    ("''", "''"),
+    ("'café ☕'", "'café ☕'"),
+    ("true false", "true false"),
+    ("and or not in", "and or not in"),
+    ("android order notes inside", "n:android n:order n:notes n:inside"),
+    ("true.x", "n:true.x"),
+    ("a==b!=c<d<=e>f>=g", "n:a == n:b != n:c < n:d <= n:e > n:f >= n:g"),
+    ("(1+2)*3/4-5", "( #1.0 + #2.0 ) * #3.0 / #4.0 - #5.0"),
+    ("[a, 'b']", "[ n:a , 'b' ]"),
+    ("count(x)", "n:count ( n:x )"),
+    ("  \t a \n ", "n:a"),
+    ("3days", "#3.0 n:days"),
+    ("crisis-line", "n:crisis - n:line"),
     // Problems: the token is marked and reading goes on.
-    LexingCase(input: "a = 1", tokens: "n:a !=! #1.0"),
-    LexingCase(input: "a && b || !c", tokens: "n:a !&&! n:b !||! !!! n:c"),
-    LexingCase(input: "1. + .5", tokens: "!1.! + !.5!"),
-    LexingCase(input: "session. region", tokens: "!session.! n:region"),
-    LexingCase(input: "a..b", tokens: "!a..b!"),
-    LexingCase(input: "'open", tokens: "!'open!"),
-    LexingCase(input: "'bad \\n'", tokens: "!'bad \\n'!"),
-    LexingCase(input: "{x} @", tokens: "!{! n:x !}! !@!"),
-    LexingCase(input: "\u{2018}yes\u{2019}", tokens: "!\u{2018}! n:yes !\u{2019}!"),
+    ("a = 1", "n:a !=! #1.0"),
+    ("a && b || !c", "n:a !&&! n:b !||! !!! n:c"),
+    ("1. + .5", "!1.! + !.5!"),
+    ("session. region", "!session.! n:region"),
+    ("a..b", "!a..b!"),
+    ("'open", "!'open!"),
+    ("'bad \\n'", "!'bad \\n'!"),
+    ("{x} @", "!{! n:x !}! !@!"),
+    ("\u{2018}yes\u{2019}", "!\u{2018}! n:yes !\u{2019}!"),
 ])
-func lexesTokens(_ c: LexingCase) {
-    #expect(lexed(c.input) == c.tokens)
+func lexesTokens(_ input: String, _ tokens: String) {
+    #expect(lexed(input) == tokens)
 }
 
-struct LexingProblem: CustomTestStringConvertible, Sendable {
-    var input: String
-    var diagnostics: String
-    var message: String
-    var testDescription: String { input }
-}
-
+/// Each row: an expression, its diagnostics as `CODE line:col`, and the first message.
 @Test(arguments: [
-    LexingProblem(input: "a = 1", diagnostics: "IE001 \(column(2))", message: "unexpected `=` in expression"),
-    LexingProblem(input: "a && b", diagnostics: "IE001 \(column(2))", message: "unexpected `&&` in expression"),
-    LexingProblem(input: "x @ y", diagnostics: "IE001 \(column(2))", message: "unexpected `@` in expression"),
-    LexingProblem(input: "a\u{00A0}b", diagnostics: "IE001 \(column(1))", message: "unexpected character U+00A0 in expression"),
-    LexingProblem(input: "a\u{7}", diagnostics: "IE001 \(column(1))", message: "unexpected character U+0007 in expression"),
-    LexingProblem(input: "x == 'open", diagnostics: "IE002 \(column(5))", message: "unterminated string in expression"),
-    LexingProblem(input: "'a\\tb'", diagnostics: "IE003 \(column(2))", message: "invalid escape `\\t` in string"),
-    LexingProblem(input: "x > 1.", diagnostics: "IE004 \(column(4))", message: "expected a digit after the decimal point in `1.`"),
-    LexingProblem(input: "x > .5", diagnostics: "IE004 \(column(4))", message: "number `.5` has no digit before the decimal point"),
-    LexingProblem(input: String(repeating: "9", count: 400), diagnostics: "IE004 \(column(0))", message: "number `99999999999999999999…` is too large"),
-    LexingProblem(input: "session.", diagnostics: "IE005 \(column(0))", message: "expected a name after `.` in `session.`"),
+    ("a = 1", "IE001 \(column(2))", "unexpected `=` in expression"),
+    ("a && b", "IE001 \(column(2))", "unexpected `&&` in expression"),
+    ("x @ y", "IE001 \(column(2))", "unexpected `@` in expression"),
+    ("a\u{00A0}b", "IE001 \(column(1))", "unexpected character U+00A0 in expression"),
+    ("a\u{7}", "IE001 \(column(1))", "unexpected character U+0007 in expression"),
+    ("x == 'open", "IE002 \(column(5))", "unterminated string in expression"),
+    ("'a\\tb'", "IE003 \(column(2))", "invalid escape `\\t` in string"),
+    ("x > 1.", "IE004 \(column(4))", "expected a digit after the decimal point in `1.`"),
+    ("x > .5", "IE004 \(column(4))", "number `.5` has no digit before the decimal point"),
+    (String(repeating: "9", count: 400), "IE004 \(column(0))", "number `99999999999999999999…` is too large"),
+    ("session.", "IE005 \(column(0))", "expected a name after `.` in `session.`"),
 ])
-func reportsLexicalProblems(_ c: LexingProblem) {
-    let diagnostics = parse(c.input).diagnostics
-    #expect(summary(diagnostics) == c.diagnostics)
-    #expect(diagnostics.first?.message == c.message)
+func reportsLexicalProblems(_ input: String, _ reported: String, _ message: String) {
+    let diagnostics = parse(input).diagnostics
+    #expect(summary(diagnostics) == reported)
+    #expect(diagnostics.first?.message == message)
 }
 
 @Test func problemsComeInTheOrderOfTheText() {

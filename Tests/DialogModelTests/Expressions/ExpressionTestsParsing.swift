@@ -2,111 +2,97 @@ import DialogModel
 import DialogSyntax
 import Testing
 
-struct ParsingCase: CustomTestStringConvertible, Sendable {
-    var input: String
-    var printed: String
-    var testDescription: String { input }
-}
-
+/// Each row: an expression and its tree, printed fully parenthesised.
 @Test(arguments: [
     // Primaries.
-    ParsingCase(input: "14", printed: "14"),
-    ParsingCase(input: "2.50", printed: "2.5"),
-    ParsingCase(input: "\"cramps\"", printed: "'cramps'"),
-    ParsingCase(input: "\"it's\"", printed: "'it\\'s'"),
-    ParsingCase(input: "true", printed: "true"),
-    ParsingCase(input: "symptoms.reported", printed: "symptoms.reported"),
-    ParsingCase(input: "[]", printed: "[]"),
-    ParsingCase(input: "['US','CA']", printed: "['US', 'CA']"),
-    ParsingCase(input: "['US', 'CA',]", printed: "['US', 'CA']"),
-    ParsingCase(input: "[[1], [2, 3]]", printed: "[[1], [2, 3]]"),
-    ParsingCase(input: "count(symptoms.reported)", printed: "count(symptoms.reported)"),
-    ParsingCase(input: "count ( x )", printed: "count(x)"),
-    ParsingCase(input: "has()", printed: "has()"),
-    ParsingCase(input: "f(a, b + 1)", printed: "f(a, (b + 1))"),
-    ParsingCase(input: "((sows))", printed: "sows"),
+    ("14", "14"),
+    ("2.50", "2.5"),
+    ("\"cramps\"", "'cramps'"),
+    ("\"it's\"", "'it\\'s'"),
+    ("true", "true"),
+    ("symptoms.reported", "symptoms.reported"),
+    ("[]", "[]"),
+    ("['US','CA']", "['US', 'CA']"),
+    ("['US', 'CA',]", "['US', 'CA']"),
+    ("[[1], [2, 3]]", "[[1], [2, 3]]"),
+    ("count(symptoms.reported)", "count(symptoms.reported)"),
+    ("count ( x )", "count(x)"),
+    ("has()", "has()"),
+    ("f(a, b + 1)", "f(a, (b + 1))"),
+    ("((sows))", "sows"),
     // Operators.
-    ParsingCase(input: "sows + answer", printed: "(sows + answer)"),
-    ParsingCase(input: "-x", printed: "(-x)"),
-    ParsingCase(input: "- -x", printed: "(-(-x))"),
-    ParsingCase(input: "not not a", printed: "(not (not a))"),
-    ParsingCase(input: "'cramps' in symptoms.reported", printed: "('cramps' in symptoms.reported)"),
-    ParsingCase(input: "'cramps' not in symptoms.denied", printed: "('cramps' not in symptoms.denied)"),
-    ParsingCase(input: "region in ['US','CA']", printed: "(region in ['US', 'CA'])"),
-    ParsingCase(input: "a != b", printed: "(a != b)"),
-    ParsingCase(input: "a >= 1 or a <= -1", printed: "((a >= 1) or (a <= (-1)))"),
-    ParsingCase(input: "(a < b) == c", printed: "((a < b) == c)"),
+    ("sows + answer", "(sows + answer)"),
+    ("-x", "(-x)"),
+    ("- -x", "(-(-x))"),
+    ("not not a", "(not (not a))"),
+    ("'cramps' in symptoms.reported", "('cramps' in symptoms.reported)"),
+    ("'cramps' not in symptoms.denied", "('cramps' not in symptoms.denied)"),
+    ("region in ['US','CA']", "(region in ['US', 'CA'])"),
+    ("a != b", "(a != b)"),
+    ("a >= 1 or a <= -1", "((a >= 1) or (a <= (-1)))"),
+    ("(a < b) == c", "((a < b) == c)"),
 ])
-func parsesExpressions(_ c: ParsingCase) {
-    #expect(printed(c.input) == c.printed)
+func parsesExpressions(_ input: String, _ tree: String) {
+    #expect(printed(input) == tree)
 }
 
+/// Each row: an expression and its tree, printed fully parenthesised.
 @Test(arguments: [
     // or < and < not < comparisons/in < + - < * / < unary - < call/primary
-    ParsingCase(input: "a or b and c", printed: "(a or (b and c))"),
-    ParsingCase(input: "a and b or c", printed: "((a and b) or c)"),
-    ParsingCase(input: "not a and b", printed: "((not a) and b)"),
-    ParsingCase(input: "a and not b", printed: "(a and (not b))"),
-    ParsingCase(input: "not a == b", printed: "(not (a == b))"),
-    ParsingCase(input: "not x in xs", printed: "(not (x in xs))"),
-    ParsingCase(input: "a + 1 > b * 2", printed: "((a + 1) > (b * 2))"),
-    ParsingCase(input: "a + b * c", printed: "(a + (b * c))"),
-    ParsingCase(input: "a * b + c", printed: "((a * b) + c)"),
-    ParsingCase(input: "(a + b) * c", printed: "((a + b) * c)"),
-    ParsingCase(input: "-a * b", printed: "((-a) * b)"),
-    ParsingCase(input: "a * -b", printed: "(a * (-b))"),
-    ParsingCase(input: "-count(x) + 1", printed: "((-count(x)) + 1)"),
-    ParsingCase(input: "a in b == false", printed: "IE010 \(column(7))"),
+    ("a or b and c", "(a or (b and c))"),
+    ("a and b or c", "((a and b) or c)"),
+    ("not a and b", "((not a) and b)"),
+    ("a and not b", "(a and (not b))"),
+    ("not a == b", "(not (a == b))"),
+    ("not x in xs", "(not (x in xs))"),
+    ("a + 1 > b * 2", "((a + 1) > (b * 2))"),
+    ("a + b * c", "(a + (b * c))"),
+    ("a * b + c", "((a * b) + c)"),
+    ("(a + b) * c", "((a + b) * c)"),
+    ("-a * b", "((-a) * b)"),
+    ("a * -b", "(a * (-b))"),
+    ("-count(x) + 1", "((-count(x)) + 1)"),
+    ("a in b == false", "IE010 \(column(7))"),
     // Left associativity.
-    ParsingCase(input: "a - b - c", printed: "((a - b) - c)"),
-    ParsingCase(input: "a / b / c", printed: "((a / b) / c)"),
-    ParsingCase(input: "a or b or c", printed: "((a or b) or c)"),
-    ParsingCase(input: "a and b and c", printed: "((a and b) and c)"),
-    ParsingCase(
-        input: "sows + answer * 2 - 1 >= 10 and not done or x in [1, 2]",
-        printed: "(((((sows + (answer * 2)) - 1) >= 10) and (not done)) or (x in [1, 2]))"),
+    ("a - b - c", "((a - b) - c)"),
+    ("a / b / c", "((a / b) / c)"),
+    ("a or b or c", "((a or b) or c)"),
+    ("a and b and c", "((a and b) and c)"),
+    ("sows + answer * 2 - 1 >= 10 and not done or x in [1, 2]", "(((((sows + (answer * 2)) - 1) >= 10) and (not done)) or (x in [1, 2]))"),
 ])
-func respectsPrecedence(_ c: ParsingCase) {
-    #expect(printed(c.input) == c.printed)
+func respectsPrecedence(_ input: String, _ tree: String) {
+    #expect(printed(input) == tree)
 }
 
-struct ParseProblem: CustomTestStringConvertible, Sendable {
-    var input: String
-    var diagnostics: String
-    var message: String
-    var testDescription: String { input.isEmpty ? "(empty)" : input }
-}
-
+/// Each row: an expression, its diagnostics as `CODE line:col`, and the first message.
 @Test(arguments: [
-    ParseProblem(input: "", diagnostics: "IE006 \(column(0))", message: "empty expression"),
-    ParseProblem(input: "   ", diagnostics: "IE006 \(column(3))", message: "empty expression"),
-    ParseProblem(input: "sows +", diagnostics: "IE007 \(column(6))", message: "expected a value after `+`, found the end of the expression"),
-    ParseProblem(input: "a and or b", diagnostics: "IE007 \(column(6))", message: "expected a value after `and`, found `or`"),
-    ParseProblem(input: "()", diagnostics: "IE007 \(column(1))", message: "expected a value after `(`, found `)`"),
-    ParseProblem(input: "[1,,2]", diagnostics: "IE007 \(column(3))", message: "expected a value after `,`, found `,`"),
-    ParseProblem(input: ")", diagnostics: "IE007 \(column(0))", message: "expected a value, found `)`"),
-    ParseProblem(input: "(a + b", diagnostics: "IE008 \(column(6))", message: "expected `)` to close `(`, found the end of the expression"),
-    ParseProblem(input: "[a b]", diagnostics: "IE008 \(column(3))", message: "expected `]` to close `[`, found the name `b`"),
-    ParseProblem(input: "count(a b)", diagnostics: "IE008 \(column(8))", message: "expected `)` to close `(`, found the name `b`"),
-    ParseProblem(input: "a b", diagnostics: "IE009 \(column(2))", message: "expected the end of the expression, found the name `b`"),
-    ParseProblem(input: "a)", diagnostics: "IE009 \(column(1))", message: "expected the end of the expression, found `)`"),
-    ParseProblem(input: "answer is 'yes'", diagnostics: "IE009 \(column(7))", message: "expected the end of the expression, found the name `is`"),
-    ParseProblem(input: "1 < x < 5", diagnostics: "IE010 \(column(6))", message: "comparison `<` cannot follow another comparison"),
-    ParseProblem(input: "a == b == c", diagnostics: "IE010 \(column(7))", message: "comparison `==` cannot follow another comparison"),
-    ParseProblem(input: "a == not b", diagnostics: "IE011 \(column(5))", message: "`not` cannot follow an operator"),
-    ParseProblem(input: "-not a", diagnostics: "IE011 \(column(1))", message: "`not` cannot follow an operator"),
-    ParseProblem(
-        input: String(repeating: "(", count: 100) + "a" + String(repeating: ")", count: 100),
-        diagnostics: "IE012 \(column(64))", message: "expression is nested deeper than 64 levels"),
+    ("", "IE006 \(column(0))", "empty expression"),
+    ("   ", "IE006 \(column(3))", "empty expression"),
+    ("sows +", "IE007 \(column(6))", "expected a value after `+`, found the end of the expression"),
+    ("a and or b", "IE007 \(column(6))", "expected a value after `and`, found `or`"),
+    ("()", "IE007 \(column(1))", "expected a value after `(`, found `)`"),
+    ("[1,,2]", "IE007 \(column(3))", "expected a value after `,`, found `,`"),
+    (")", "IE007 \(column(0))", "expected a value, found `)`"),
+    ("(a + b", "IE008 \(column(6))", "expected `)` to close `(`, found the end of the expression"),
+    ("[a b]", "IE008 \(column(3))", "expected `]` to close `[`, found the name `b`"),
+    ("count(a b)", "IE008 \(column(8))", "expected `)` to close `(`, found the name `b`"),
+    ("a b", "IE009 \(column(2))", "expected the end of the expression, found the name `b`"),
+    ("a)", "IE009 \(column(1))", "expected the end of the expression, found `)`"),
+    ("answer is 'yes'", "IE009 \(column(7))", "expected the end of the expression, found the name `is`"),
+    ("1 < x < 5", "IE010 \(column(6))", "comparison `<` cannot follow another comparison"),
+    ("a == b == c", "IE010 \(column(7))", "comparison `==` cannot follow another comparison"),
+    ("a == not b", "IE011 \(column(5))", "`not` cannot follow an operator"),
+    ("-not a", "IE011 \(column(1))", "`not` cannot follow an operator"),
+    (String(repeating: "(", count: 100) + "a" + String(repeating: ")", count: 100), "IE012 \(column(64))", "expression is nested deeper than 64 levels"),
     // A problem the lexer reported stops the parser without a second message.
-    ParseProblem(input: "(a = 1", diagnostics: "IE001 \(column(3))", message: "unexpected `=` in expression"),
-    ParseProblem(input: "a and 'b", diagnostics: "IE002 \(column(6))", message: "unterminated string in expression"),
+    ("(a = 1", "IE001 \(column(3))", "unexpected `=` in expression"),
+    ("a and 'b", "IE002 \(column(6))", "unterminated string in expression"),
 ])
-func reportsParseProblems(_ c: ParseProblem) {
-    let parsed = parse(c.input)
+func reportsParseProblems(_ input: String, _ reported: String, _ message: String) {
+    let parsed = parse(input)
     #expect(parsed.expression == nil)
-    #expect(summary(parsed.diagnostics) == c.diagnostics)
-    #expect(parsed.diagnostics.first?.message == c.message)
+    #expect(summary(parsed.diagnostics) == reported)
+    #expect(parsed.diagnostics.first?.message == message)
 }
 
 @Test func unclosedParenthesisNotesWhereItOpened() {

@@ -94,103 +94,29 @@ struct Profile: Sendable {
     /// CR LF line breaks for the whole stream.
     var crlf = 0.0
 
+    /// A family's profile: the defaults above, but for the weights and probabilities of
+    /// the constructs it exercises.
     static func of(_ family: StyleFamily) -> Profile {
-        var p = Profile()
         switch family {
         case .blockCollections:
-            p.longText = 0.1
-            p.maxDepth = 4
-            p.single = 0.3
-            p.double = 0.3
-            p.emptyValue = 0.15
-            p.compact = 0.5
-            p.indentless = 0.4
+            Profile(maxDepth: 4, single: 0.3, double: 0.3, emptyValue: 0.15, longText: 0.1, compact: 0.5, indentless: 0.4)
         case .plainScalars:
-            p.plain = 10
-            p.single = 0.2
-            p.double = 0.2
-            p.simpleText = 2
-            p.multilineText = 4
-            p.spacedText = 1
-            p.fold = 0.4
-            p.flow = 0.3
-            p.flowBreaks = 0.4
+            Profile(plain: 10, single: 0.2, double: 0.2, simpleText: 2, spacedText: 1, multilineText: 4, fold: 0.4, flow: 0.3, flowBreaks: 0.4)
         case .quotedScalars:
-            p.plain = 1
-            p.single = 4
-            p.double = 4
-            p.simpleText = 1
-            p.spacedText = 2
-            p.specialText = 3
-            p.multilineText = 2
-            p.escapeText = 3
-            p.fold = 0.3
-            p.flow = 0.2
-            p.flowBreaks = 0.3
+            Profile(plain: 1, single: 4, double: 4, simpleText: 1, spacedText: 2, specialText: 3, multilineText: 2, escapeText: 3, fold: 0.3, flow: 0.2, flowBreaks: 0.3)
         case .blockScalars:
-            p.plain = 1
-            p.single = 0.3
-            p.double = 0.3
-            p.literal = 4
-            p.folded = 4
-            p.simpleText = 1
-            p.multilineText = 2
-            p.blockText = 6
-            p.specialText = 1
-            p.fold = 0.3
-            p.comments = 0.1
+            Profile(plain: 1, single: 0.3, double: 0.3, literal: 4, folded: 4, simpleText: 1, specialText: 1, multilineText: 2, blockText: 6, fold: 0.3, comments: 0.1)
         case .flowCollections:
-            p.maxDepth = 4
-            p.single = 0.5
-            p.double = 0.5
-            p.simpleText = 5
-            p.spacedText = 1
-            p.specialText = 1
-            p.multilineText = 1
-            p.fold = 0.2
-            p.flow = 0.85
-            p.flowBreaks = 0.5
-            p.comments = 0.1
+            Profile(maxDepth: 4, single: 0.5, double: 0.5, simpleText: 5, spacedText: 1, specialText: 1, multilineText: 1, fold: 0.2, flow: 0.85, flowBreaks: 0.5, comments: 0.1)
         case .commentsAndStreams:
-            p.crlf = 0.15
-            p.single = 0.5
-            p.double = 0.5
-            p.literal = 0.5
-            p.folded = 0.5
-            p.blockText = 0.5
-            p.multilineText = 0.5
-            p.fold = 0.2
-            p.flow = 0.2
-            p.flowBreaks = 0.3
-            p.comments = 0.45
-            p.blankLines = 0.2
-            p.explicitStart = 0.6
-            p.documentEnd = 0.35
-            p.documents = 0...4
+            Profile(
+                single: 0.5, double: 0.5, literal: 0.5, folded: 0.5, multilineText: 0.5, blockText: 0.5, fold: 0.2, flow: 0.2, flowBreaks: 0.3, comments: 0.45, blankLines: 0.2, explicitStart: 0.6,
+                documentEnd: 0.35, documents: 0...4, crlf: 0.15)
         case .everything:
-            p.longText = 0.05
-            p.crlf = 0.05
-            p.maxDepth = 4
-            p.single = 2
-            p.double = 2
-            p.literal = 1.5
-            p.folded = 1.5
-            p.simpleText = 4
-            p.spacedText = 1
-            p.specialText = 1.5
-            p.multilineText = 1.5
-            p.escapeText = 1
-            p.blockText = 1.5
-            p.fold = 0.25
-            p.flow = 0.3
-            p.flowBreaks = 0.3
-            p.comments = 0.2
-            p.blankLines = 0.1
-            p.explicitStart = 0.4
-            p.documentEnd = 0.2
-            p.documents = 1...3
+            Profile(
+                maxDepth: 4, single: 2, double: 2, literal: 1.5, folded: 1.5, simpleText: 4, spacedText: 1, specialText: 1.5, multilineText: 1.5, escapeText: 1, blockText: 1.5, longText: 0.05,
+                fold: 0.25, flow: 0.3, flowBreaks: 0.3, comments: 0.2, blankLines: 0.1, explicitStart: 0.4, documentEnd: 0.2, documents: 1...3, crlf: 0.05)
         }
-        return p
     }
 }
 
@@ -699,13 +625,16 @@ struct DocumentRenderer {
         }
     }
 
+    /// An entry of a block collection on a line of its own, after any gap.
+    private mutating func newEntryLine(indent m: Int) {
+        gap(indent: m)
+        out += spaces(m)
+    }
+
     private mutating func blockSequence(_ items: [UntypedNode], parent n: Int, at pos: Position) {
         let (m, firstInline) = collectionStart(parent: n, at: pos, indentless: true)
         for (i, item) in items.enumerated() {
-            if !(i == 0 && firstInline) {
-                gap(indent: m)
-                out += spaces(m)
-            }
+            if !(i == 0 && firstInline) { newEntryLine(indent: m) }
             out += "-"
             blockValue(item, parent: m, at: .dash)
         }
@@ -714,10 +643,7 @@ struct DocumentRenderer {
     private mutating func blockMapping(_ entries: [UntypedEntry], parent n: Int, at pos: Position) {
         let (m, firstInline) = collectionStart(parent: n, at: pos, indentless: false)
         for (i, entry) in entries.enumerated() {
-            if !(i == 0 && firstInline) {
-                gap(indent: m)
-                out += spaces(m)
-            }
+            if !(i == 0 && firstInline) { newEntryLine(indent: m) }
             out += key(entry.key, inFlow: false) + ":"
             blockValue(entry.value, parent: m, at: .key)
         }
@@ -1037,31 +963,34 @@ struct DocumentRenderer {
             default: return doubleQuoted(s, parent: n, breaks: true)
             }
         case .sequence(let items):
-            let breaks = dice.chance(profile.flowBreaks)
-            if items.isEmpty { return dice.pick(["[]", "[ ]"]) }
-            var r = "["
-            for (i, item) in items.enumerated() {
-                r += i == 0 ? flowBreak(n, breaks: breaks) : "," + flowBreak(n, breaks: breaks)
-                if case .mapping(let entries) = item, entries.count == 1, dice.chance(profile.flowPair) {
+            return flowCollection(items, parent: n, open: "[", close: "]") { renderer, item in
+                if case .mapping(let entries) = item, entries.count == 1, renderer.dice.chance(renderer.profile.flowPair) {
                     // A single `key: value` pair inside `[...]` is a one-entry mapping.
-                    r += flowEntry(entries[0], parent: n, pairInSequence: true)
-                } else {
-                    r += flow(item, parent: n)
+                    return renderer.flowEntry(entries[0], parent: n, pairInSequence: true)
                 }
+                return renderer.flow(item, parent: n)
             }
-            if dice.chance(0.15) { r += "," }
-            return r + flowBreak(n, breaks: breaks) + "]"
         case .mapping(let entries):
-            let breaks = dice.chance(profile.flowBreaks)
-            if entries.isEmpty { return dice.pick(["{}", "{ }"]) }
-            var r = "{"
-            for (i, entry) in entries.enumerated() {
-                r += i == 0 ? flowBreak(n, breaks: breaks) : "," + flowBreak(n, breaks: breaks)
-                r += flowEntry(entry, parent: n, pairInSequence: false)
+            return flowCollection(entries, parent: n, open: "{", close: "}") { renderer, entry in
+                renderer.flowEntry(entry, parent: n, pairInSequence: false)
             }
-            if dice.chance(0.15) { r += "," }
-            return r + flowBreak(n, breaks: breaks) + "}"
         }
+    }
+
+    /// `open`, the entries written by `write` and parted by commas, perhaps a trailing
+    /// comma, then `close`; breaks between them or none, by chance.
+    private mutating func flowCollection<Entry>(
+        _ entries: [Entry], parent n: Int, open: String, close: String, write: (inout DocumentRenderer, Entry) -> String
+    ) -> String {
+        let breaks = dice.chance(profile.flowBreaks)
+        if entries.isEmpty { return dice.pick([open + close, open + " " + close]) }
+        var r = open
+        for (i, entry) in entries.enumerated() {
+            r += i == 0 ? flowBreak(n, breaks: breaks) : "," + flowBreak(n, breaks: breaks)
+            r += write(&self, entry)
+        }
+        if dice.chance(0.15) { r += "," }
+        return r + flowBreak(n, breaks: breaks) + close
     }
 
     private mutating func flowEntry(_ entry: UntypedEntry, parent n: Int, pairInSequence: Bool) -> String {
