@@ -30,6 +30,11 @@ package enum SafetyLexicon {
         "i do not know what to do please", "ayudenme", "ayudame por favor", "alguien ayudeme",
         "having a crisis", "in a crisis", "in crisis", "get me help", "i am in trouble", "in trouble please",
         "anyone i can talk to", "someone i can talk to", "anybody i can talk to",
+        "please hurry", "hurry please", "please come quick", "come quick please", "having a breakdown",
+        "having a mental breakdown", "having a nervous breakdown", "emergency help", "what do i do what do i do",
+        "please tell me what to do", "just need someone", "need someone anyone",
+        "something is really wrong", "something is seriously wrong", "something is very wrong",
+        "something is terribly wrong", "this is really bad", "this is so bad please",
     ]
 
     /// Whole lines (after fillers) that are calls for help.

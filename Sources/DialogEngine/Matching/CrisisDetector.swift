@@ -288,13 +288,18 @@ public struct CrisisDetector: Sendable {
             }
             let c = text.scopes.clauses[hit.match.words.lowerBound]
             if pastIn[c] == nil { pastIn[c] = hit.match.phrase }
-            // A time phrase that is its whole clause reaches the next clause of its sentence:
-            // "Years ago, I overdosed."
-            if text.scopes.clauseWords[c] == hit.match.words, c + 1 < clauses,
-                text.words[text.scopes.clauseWords[c + 1].lowerBound].sentence == text.words[hit.match.words.lowerBound].sentence,
-                pastIn[c + 1] == nil
-            {
+            let sentence = text.words[hit.match.words.lowerBound].sentence
+            func inSentence(_ k: Int) -> Bool {
+                k >= 0 && k < clauses && !text.scopes.clauseWords[k].isEmpty && text.words[text.scopes.clauseWords[k].lowerBound].sentence == sentence
+            }
+            // A time phrase that is its whole clause reaches the next clause of its sentence
+            // ("Years ago, I overdosed."), or the one before when it closes its sentence ("I
+            // overdosed once, a long time ago.").
+            if text.scopes.clauseWords[c] == hit.match.words, inSentence(c + 1), pastIn[c + 1] == nil {
                 pastIn[c + 1] = hit.match.phrase
+            }
+            if text.scopes.clauseWords[c] == hit.match.words, inSentence(c - 1), !inSentence(c + 1), pastIn[c - 1] == nil {
+                pastIn[c - 1] = hit.match.phrase
             }
         }
         for c in pastAt.indices where pastIn[c] == nil { pastAt[c] = nil }

@@ -59,7 +59,7 @@ public enum CrisisLexicon {
     public static let thingFigures: [String] = [
         "~thing [~thing_state] dead", "~thing [~thing_state] died", "~thing [~thing_state] dying",
         "~thing dies", "~thing [~thing_state] seized", "~thing seized up", "seized ~thing_owner ~thing",
-        "kill the ~thing", "killed the ~thing",
+        "kill the ~thing", "killed the ~thing", "~thing ... having a seizure", "~thing ... having a fit",
     ]
 
     /// What stands between a thing and how it died: "is", "went", "keeps", "just".
@@ -99,8 +99,10 @@ public enum CrisisLexicon {
     /// Explicit earlier-time phrases. In the same clause as a crisis phrase, they make it
     /// history: `resources`, not `takeover` ("I overdosed last year", "I used to be
     /// suicidal"). Recent times are not here on purpose: "last night", "yesterday", "this
-    /// morning", "an hour ago" are now. Two rules go with the list: "before" at the end of
-    /// a clause ("I've had seizures before") and "in" with a year ("in 2019").
+    /// morning", "an hour ago" are now, and so are the days of the last week ("last
+    /// tuesday", "last weekend"): what began then may still be going on. Two rules go
+    /// with the list: "before" at the end of a clause ("I've had seizures before") and
+    /// "in" with a year ("in 2019").
     public static let past: [String] = [
         "last year", "last month", "last week", "last summer", "last winter", "last spring", "last fall",
         "last autumn", "years ago", "a year ago", "months ago", "a month ago", "weeks ago",
@@ -131,6 +133,8 @@ public enum CrisisLexicon {
         "la ultima vez que", "la vez que",
         "in my life", "in my lifetime", "over the years", "years since", "that was ... years ago", "over christmas", "at christmas", "over the holidays",
         "over thanksgiving", "over the summer", "over spring break",
+        "last christmas", "last thanksgiving", "last easter", "last new year", "last new years", "last halloween",
+        "last birthday", "the other year",
     ]
 
     /// Words after a figure's "for" that make it sincere: "to die for real", "dying for
@@ -170,6 +174,12 @@ public enum CrisisLexicon {
             // Again in the future, not again now: "I OD'd last year and now I'm scared to use again".
             "use again", "using again", "get high again", "pick up again", "relapse again", "drink again",
             "not in years", "have not in years", "not since then",
+            // Another try at quitting, not the crisis again: "he had a seizure last christmas
+            // and now he wants to quit again".
+            "withdrawal again", "withdrawing again", "detox again", "detoxing again", "quit again", "quitting again",
+            "stop again", "stopping again", "try again", "trying again", "tries again", "now he wants to",
+            "now she wants to", "now they want to", "now i want to quit", "now he is starting", "now she is starting",
+            "now they are starting", "now i am starting", "now he is trying", "now she is trying", "now i am trying",
             "in treatment now", "help others now", "refills now",
         ]
 

@@ -208,6 +208,16 @@ struct MatchingCrisisTests {
         Typed("when I was 17 I was suicidal", resources(.suicide)),
         Typed("in 2019 I overdosed", resources(.overdoseSelf)),
         Typed("I was 17 and now I'm suicidal", takeover(.suicide)),
+        // A time that closes its sentence sets the time of the clause before it.
+        Typed("I overdosed once, a long time ago", resources(.overdoseSelf)),
+        Typed("I overdosed, years ago. I want to die", takeover(.suicide, also: [.overdoseSelf])),
+        Typed("years ago, I overdosed, and I want to die", takeover(.suicide, also: [.overdoseSelf])),
+        // Trying to quit again is not the crisis again.
+        Typed("he had a seizure last christmas and now he wants to quit again", resources(.seizure)),
+        Typed("he had a seizure last christmas and now he is having one again", takeover(.seizure)),
+        Typed("he had a seizure last tuesday", takeover(.seizure)),
+        // Two words run together.
+        Typed("I took toomuch", takeover(.overdoseSelf)),
         // "Now" with how someone feels since is not the crisis again.
         Typed("I overdosed years ago and now I'm scared to use", resources(.overdoseSelf)),
         Typed("I overdosed years ago and now I want to die", takeover(.overdoseSelf, also: [.suicide])),
