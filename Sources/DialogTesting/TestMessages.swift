@@ -77,32 +77,3 @@ enum TestMessage {
         Code.IT010.error("cannot use the bundle `\(folder)`: \(reason)", at: at, hint: "name the bundle folder with `bundle: PATH`, relative to this file")
     }
 }
-
-/// The closest candidate to a misspelt word, if one is close enough to suggest.
-enum Suggest {
-    static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
-        let w = Array(word.lowercased().unicodeScalars)
-        var best: (String, Int)?
-        for c in candidates {
-            let d = distance(w, Array(c.lowercased().unicodeScalars))
-            if d <= max(1, min(3, w.count / 3)), best.map({ d < $0.1 }) ?? true { best = (c, d) }
-        }
-        return best?.0
-    }
-
-    /// Levenshtein distance.
-    static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
-    }
-}

@@ -205,7 +205,7 @@ private struct Reader {
             if TextField(rawValue: head) != nil || key.count == 1 && ["var", "score", "set", "item"].contains(head) {
                 report(TestMessage.unknownKey(written, keyRange, suggestion: nil))
             } else {
-                report(TestMessage.unknownKey(written, keyRange, suggestion: Suggest.closest(to: written, in: TestParser.keys)))
+                report(TestMessage.unknownKey(written, keyRange, suggestion: Suggestion.closest(to: written, among: TestParser.keys)))
             }
         }
     }
@@ -367,7 +367,7 @@ private struct Reader {
             return nil
         default:
             let ops = ["is", "contains", "lacks", "matches", "any of"].map { "\(field.rawValue) \($0)" }
-            report(TestMessage.unknownKey(key, keyRange, suggestion: Suggest.closest(to: key, in: ops)))
+            report(TestMessage.unknownKey(key, keyRange, suggestion: Suggestion.closest(to: key, among: ops)))
             return nil
         }
     }
@@ -468,7 +468,7 @@ private struct Reader {
                 report(
                     TestMessage.invalidValue(
                         "unknown flag `\(item)`", value.range,
-                        hint: Suggest.closest(to: item, in: flags).map { "did you mean `\($0)`?" }
+                        hint: Suggestion.closest(to: item, among: flags).map { "did you mean `\($0)`?" }
                             ?? "one of: " + flags.joined(separator: ", ")))
                 return nil
             }
@@ -479,7 +479,7 @@ private struct Reader {
         case ["lacks"], ["lack"]: return .list(field, .lacks(items))
         default:
             let ops = ["", " contains", " lacks"].map { field.rawValue + $0 }
-            report(TestMessage.unknownKey(key, keyRange, suggestion: Suggest.closest(to: key, in: ops)))
+            report(TestMessage.unknownKey(key, keyRange, suggestion: Suggestion.closest(to: key, among: ops)))
             return nil
         }
     }
@@ -488,7 +488,7 @@ private struct Reader {
         let kinds = CrisisKind.allCases.map(\.rawValue)
         return TestMessage.invalidValue(
             "unknown crisis kind `\(kind)`", range,
-            hint: Suggest.closest(to: kind, in: kinds).map { "did you mean `\($0)`?" }
+            hint: Suggestion.closest(to: kind, among: kinds).map { "did you mean `\($0)`?" }
                 ?? "one of: " + kinds.joined(separator: ", "))
     }
 

@@ -370,7 +370,7 @@ enum Validation {
         func node(_ written: String, _ range: SourceRange) {
             let id = NodeID(written, in: bundle.start.file)
             if bundle.nodes[id] == nil {
-                out.append(TestMessage.unknownName("node", written, range, suggestion: Suggest.closest(to: id.description, in: nodeNames)))
+                out.append(TestMessage.unknownName("node", written, range, suggestion: Suggestion.closest(to: id.description, among: nodeNames)))
             }
         }
         let choiceIDs = Set(bundle.nodes.values.lazy.flatMap(\.choices).map(\.id)).union(Session.builtInChoiceIDs)
@@ -387,26 +387,26 @@ enum Validation {
                     case .node(let written):
                         node(written, e.range)
                     case .rubricItem(let id, _) where !bundle.rubric.contains(where: { $0.id == id }):
-                        out.append(TestMessage.unknownName("rubric item", id, e.range, suggestion: Suggest.closest(to: id, in: bundle.rubric.map(\.id))))
+                        out.append(TestMessage.unknownName("rubric item", id, e.range, suggestion: Suggestion.closest(to: id, among: bundle.rubric.map(\.id))))
                     case .passed where bundle.kind != .training:
                         out.append(TestMessage.noDebrief("passed:", e.range))
                     case .score(let name, _) where bundle.scales[name] == nil:
-                        out.append(TestMessage.unknownName("scale", name, e.range, suggestion: Suggest.closest(to: name, in: bundle.scales.keys.sorted())))
+                        out.append(TestMessage.unknownName("scale", name, e.range, suggestion: Suggestion.closest(to: name, among: bundle.scales.keys.sorted())))
                     case .list(let field, .exactly(let ids)), .list(let field, .contains(let ids)), .list(let field, .lacks(let ids)):
                         guard field == .reported || field == .denied else { continue }
                         let known = bundle.symptoms.map(\.id)
                         for id in ids where !known.contains(id) {
-                            out.append(TestMessage.unknownName("symptom", id, e.range, suggestion: Suggest.closest(to: id, in: known)))
+                            out.append(TestMessage.unknownName("symptom", id, e.range, suggestion: Suggestion.closest(to: id, among: known)))
                         }
                     case .matched(by: .intent, let id?) where !bundle.intents.contains(where: { $0.id == id }):
-                        out.append(TestMessage.unknownName("intent", id, e.range, suggestion: Suggest.closest(to: id, in: bundle.intents.map(\.id))))
+                        out.append(TestMessage.unknownName("intent", id, e.range, suggestion: Suggestion.closest(to: id, among: bundle.intents.map(\.id))))
                     case .matched(by: .choice, let id?) where !choiceIDs.contains(id):
                         // A label written where the id belongs: name the id it has.
                         let byLabel = bundle.nodes.values.lazy.flatMap(\.choices).first { $0.label.raw == id }?.id
                         out.append(
                             TestMessage.unknownName(
                                 "choice id", id, e.range,
-                                suggestion: byLabel ?? Suggest.closest(to: id, in: choiceIDs.sorted())))
+                                suggestion: byLabel ?? Suggestion.closest(to: id, among: choiceIDs.sorted())))
                     default:
                         break
                     }

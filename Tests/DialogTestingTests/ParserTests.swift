@@ -173,6 +173,16 @@ struct ParserTests {
 
                 """),
         Case(
+            // Two neighbouring letters swapped count as one typo, as in the dialog files.
+            name: "two letters swapped in a flag", source: "test: t\nflags: raesk\n",
+            expected: """
+                x.test:2:8: error: unknown flag `raesk` [IT003]
+                    2 | flags: raesk
+                      |        ^~~~~
+                  hint: did you mean `reask`?
+
+                """),
+        Case(
             name: "a broken regular expression", source: "test: t\nsay matches: /(unclosed/\n",
             expected: """
                 x.test:2:14: error: invalid regular expression `(unclosed`: expected ')' [IT004]
