@@ -174,12 +174,12 @@ public enum CrisisLexicon {
             // Again in the future, not again now: "I OD'd last year and now I'm scared to use again".
             "use again", "using again", "get high again", "pick up again", "relapse again", "drink again",
             "not in years", "have not in years", "not since then",
-            // Another try at quitting, not the crisis again: "he had a seizure last christmas
-            // and now he wants to quit again".
+            // Another go at quitting, not the crisis again: "he had a seizure last christmas
+            // and now he wants to quit again". Not "try again": after a past attempt, "I'm
+            // going to try again" is the crisis now.
             "withdrawal again", "withdrawing again", "detox again", "detoxing again", "quit again", "quitting again",
-            "stop again", "stopping again", "try again", "trying again", "tries again", "now he wants to",
-            "now she wants to", "now they want to", "now i want to quit", "now he is starting", "now she is starting",
-            "now they are starting", "now i am starting", "now he is trying", "now she is trying", "now i am trying",
+            "now he wants to quit", "now she wants to quit", "now they want to quit", "now i want to quit",
+            "now he is starting", "now she is starting", "now they are starting", "now i am starting",
             "in treatment now", "help others now", "refills now",
         ]
 

@@ -215,6 +215,8 @@ struct MatchingCrisisTests {
         // Trying to quit again is not the crisis again.
         Typed("he had a seizure last christmas and now he wants to quit again", resources(.seizure)),
         Typed("he had a seizure last christmas and now he is having one again", takeover(.seizure)),
+        Typed("I tried to kill myself last year and I'm going to try again", takeover(.suicide)),
+        Typed("I overdosed last year and now I want to quit again", resources(.overdoseSelf)),
         Typed("he had a seizure last tuesday", takeover(.seizure)),
         // Two words run together.
         Typed("I took toomuch", takeover(.overdoseSelf)),
