@@ -295,11 +295,10 @@ public struct CrisisDetector: Sendable {
             // A time phrase that is its whole clause reaches the next clause of its sentence
             // ("Years ago, I overdosed."), or the one before when it closes its sentence ("I
             // overdosed once, a long time ago.").
-            if text.scopes.clauseWords[c] == hit.match.words, inSentence(c + 1), pastIn[c + 1] == nil {
-                pastIn[c + 1] = hit.match.phrase
-            }
-            if text.scopes.clauseWords[c] == hit.match.words, inSentence(c - 1), !inSentence(c + 1), pastIn[c - 1] == nil {
-                pastIn[c - 1] = hit.match.phrase
+            if text.scopes.clauseWords[c] == hit.match.words, let reached = inSentence(c + 1) ? c + 1 : inSentence(c - 1) ? c - 1 : nil,
+                pastIn[reached] == nil
+            {
+                pastIn[reached] = hit.match.phrase
             }
         }
         for c in pastAt.indices where pastIn[c] == nil { pastAt[c] = nil }
