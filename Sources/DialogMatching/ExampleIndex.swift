@@ -22,6 +22,14 @@
 /// set written blind, after the examples: 85.0% of questions read right with the best
 /// example alone, 86.1% with the second's corroboration.)
 ///
+/// That score is then blended with the line's likeness to all of the id's examples
+/// together (`together`, the cosine with the sum of its examples' weighted sets):
+/// `0.7 × that + 0.3 × together`. A question whose telling words are spread over several
+/// examples ("how does baclofen stop the cramps" — one example says how it works, another
+/// names the cramps) is the id's more surely than one example alone says; an id with one
+/// example is read as before. (On two question sets written blind, after the examples:
+/// 81.1% → 81.8% and 83.3% → 83.8%.)
+///
 /// Built once per bundle, in time linear in the examples' words; a line costs a
 /// look-up per word and a pass over the examples that share a term with it.
 public struct ExampleIndex<ID: Hashable & Sendable>: Sendable {
@@ -37,13 +45,16 @@ public struct ExampleIndex<ID: Hashable & Sendable>: Sendable {
         public var score: Double
         /// 0…1: the example's own cosine, without the second's corroboration.
         public var cosine: Double
+        /// 0…1: the cosine of the line and all of the id's examples together.
+        public var together: Double
 
-        public init(id: ID, example: String, words: [String], score: Double, cosine: Double? = nil) {
+        public init(id: ID, example: String, words: [String], score: Double, cosine: Double? = nil, together: Double? = nil) {
             self.id = id
             self.example = example
             self.words = words
             self.score = score
             self.cosine = cosine ?? score
+            self.together = together ?? cosine ?? score
         }
     }
 
@@ -57,6 +68,9 @@ public struct ExampleIndex<ID: Hashable & Sendable>: Sendable {
         var wordsToShare: Int
         /// Its id's place in `ids`.
         var idIndex: Int
+        /// The dot product of its own unit vector with its id's sum of unit vectors: what
+        /// leaving it out takes from the id's `together` norm.
+        var withItsID = 0.0
 
         /// Whether it has the term (`terms` is sorted).
         func has(_ term: Int) -> Bool {
@@ -72,6 +86,9 @@ public struct ExampleIndex<ID: Hashable & Sendable>: Sendable {
     /// How much an id's second-best example adds to its best one's score, in the part of
     /// it left below 1.
     static var corroboration: Double { 0.3 }
+
+    /// How much of an id's score is the line's likeness to all its examples together.
+    static var togetherShare: Double { 0.3 }
 
     /// The ids, in the order they were given: ties go to the first.
     private var ids: [ID] = []
@@ -98,6 +115,11 @@ public struct ExampleIndex<ID: Hashable & Sendable>: Sendable {
     public static var minimumSharedWords: Int { 2 }
 
     private var examples: [Example] = []
+    /// For each term, the ids whose examples have it, with its weight in the sum of
+    /// their examples' unit vectors.
+    private var togetherPostings: [[(idIndex: Int32, weight: Double)]] = []
+    /// The length of each id's sum of its examples' unit vectors.
+    private var togetherNorms: [Double] = []
     /// Each term's number: its stem, or `~name` for a concept.
     private var termNumbers: [String: Int] = [:]
     private var weights: [Double] = []
@@ -205,6 +227,20 @@ public struct ExampleIndex<ID: Hashable & Sendable>: Sendable {
             }
             examples[index].norm = squares.squareRoot()
         }
+        // Each id's examples together: the sum of their unit vectors, term by term.
+        var together = [[Int: Double]](repeating: [:], count: ids.count)
+        for example in examples {
+            for t in example.terms { together[example.idIndex][t, default: 0] += weights[t] / example.norm }
+        }
+        togetherPostings = Array(repeating: [], count: weights.count)
+        togetherNorms = together.map { sum in sum.values.reduce(0) { $0 + $1 * $1 }.squareRoot() }
+        for (idIndex, sum) in together.enumerated() {
+            for (t, weight) in sum.sorted(by: { $0.key < $1.key }) { togetherPostings[t].append((Int32(idIndex), weight)) }
+        }
+        for index in examples.indices {
+            let example = examples[index]
+            examples[index].withItsID = example.terms.reduce(0) { $0 + weights[$1] / example.norm * (together[example.idIndex][$1] ?? 0) }
+        }
     }
 
     /// Whether any example was indexed.
@@ -253,6 +289,21 @@ public struct ExampleIndex<ID: Hashable & Sendable>: Sendable {
             }
         }
         let lineNorm = lineSquares.squareRoot()
+        // The line against each id's examples together (a handful of ids per term).
+        var togetherDots = [Double](repeating: 0, count: ids.count)
+        for (term, _) in lineTerms {
+            for (idIndex, weight) in togetherPostings[term] { togetherDots[Int(idIndex)] += weights[term] * weight }
+        }
+        var togetherNorms = self.togetherNorms
+        if let skipping {
+            // Left out of its id's examples together too: |sum − e|² = |sum|² − 2 sum·e + 1.
+            // Only the validator skips, once per example: a pass over the examples is fine.
+            for i in examples.indices where examples[i].text == skipping {
+                let e = examples[i]
+                togetherDots[e.idIndex] -= dots[i] / e.norm
+                togetherNorms[e.idIndex] = max(0, togetherNorms[e.idIndex] * togetherNorms[e.idIndex] - 2 * e.withItsID + 1).squareRoot()
+            }
+        }
         var best = [(example: Int32, score: Double)?](repeating: nil, count: ids.count)
         var secondBest = [Double](repeating: 0, count: ids.count)
         // Read in place, not copied: an example holds a string and an array.
@@ -272,18 +323,21 @@ public struct ExampleIndex<ID: Hashable & Sendable>: Sendable {
             best[idIndex] = (example, score)
         }
         // Ordered as plain numbers first: sorting the hits themselves copies their strings.
-        var order: [(idIndex: Int, example: Int32, score: Double, cosine: Double)] = []
+        var order: [(idIndex: Int, example: Int32, score: Double, cosine: Double, together: Double)] = []
         for (idIndex, pick) in best.enumerated() {
             guard let pick else { continue }
-            let score = pick.score + Self.corroboration * secondBest[idIndex] * (1 - pick.score)
-            order.append((idIndex, pick.example, score, pick.score))
+            let corroborated = pick.score + Self.corroboration * secondBest[idIndex] * (1 - pick.score)
+            let norms = togetherNorms[idIndex] * lineNorm
+            let together = norms > 0 ? min(1, max(0, togetherDots[idIndex] / norms)) : 0
+            let score = (1 - Self.togetherShare) * corroborated + Self.togetherShare * together
+            order.append((idIndex, pick.example, score, pick.score, together))
         }
         order.sort { a, b in a.score != b.score ? a.score > b.score : a.idIndex < b.idIndex }
         return order.map { pick in
             let e = examples[Int(pick.example)]
             // The words it shares, exactly: the line's words whose terms the example has.
             let words = sharedWords ? termsOfWord.indices.filter { termsOfWord[$0].contains(where: e.has) }.map { text.words[$0].text } : []
-            return Hit(id: e.id, example: e.text, words: words, score: pick.score, cosine: pick.cosine)
+            return Hit(id: e.id, example: e.text, words: words, score: pick.score, cosine: pick.cosine, together: pick.together)
         }
     }
 

@@ -40,7 +40,7 @@ extension Validator {
                 // Clearly so: nearly the same words as the other's example, and closer to
                 // it by more than the margin of a close call. (An example unlike its
                 // siblings is no mistake: it is the wording the others miss.)
-                if best.score >= Self.collision, best.score > own + bundle.questionThresholds.margin {
+                if best.cosine >= Self.collision, best.score > own + bundle.questionThresholds.margin {
                     lint(
                         ModelMessage.exampleReadsAsAnother(example.text, of: intent.id, reads: best.id, like: best.example, example.range),
                         in: intent.file)

@@ -36,15 +36,30 @@ import Testing
         let pair = try #require(hits.first { $0.id == "pair" })
         let single = try #require(hits.first { $0.id == "single" })
         #expect(hits.first?.id == "pair")
-        #expect(single.score == single.cosine)
-        #expect(pair.score > pair.cosine && pair.score <= 1)
-        // best + 0.3 × second × (1 − best): the second's cosine is what the pair scores
-        // with its best example left out.
+        // One example is all its id's examples together.
+        #expect(abs(single.score - single.cosine) < 1e-12 && abs(single.together - single.cosine) < 1e-12)
+        #expect(pair.score > single.score && pair.score <= 1)
+        // 0.7 × (best + 0.3 × second × (1 − best)) + 0.3 × together: the second's cosine
+        // is what the pair scores with its best example left out, which leaves it alone.
         let second = try #require(
             corroborated.rank(NormalizedText("baclofen safe with pills"), skipping: pair.example)
                 .first { $0.id == "pair" })
-        #expect(second.example != pair.example && second.score == second.cosine)
-        #expect(abs(pair.score - (pair.cosine + 0.3 * second.cosine * (1 - pair.cosine))) < 1e-12)
+        #expect(second.example != pair.example && abs(second.score - second.cosine) < 1e-12)
+        #expect(abs(second.together - second.cosine) < 1e-12)
+        let corroborated2 = pair.cosine + 0.3 * second.cosine * (1 - pair.cosine)
+        #expect(abs(pair.score - (0.7 * corroborated2 + 0.3 * pair.together)) < 1e-12)
+    }
+
+    @Test func examplesTogetherReadWhatNoOneExampleSays() throws {
+        // Each id has one example that shares two of the line's words. "spread" has
+        // another that names the line's third telling word ("twitchy"), though too little
+        // of the line to read it alone: together its examples say more of the line.
+        let hits = ExampleIndex<String>(
+            [(id: "single", examples: ["baclofen stops cramps at night"]), (id: "spread", examples: ["how baclofen stops cramps", "what about twitchy"])]
+        ).rank(NormalizedText("how does baclofen stop cramps and twitchy legs"))
+        #expect(hits.map(\.id) == ["spread", "single"])
+        #expect(hits[0].together > hits[0].cosine * 0.5 && hits[0].together < 1)
+        #expect(abs(hits[1].together - hits[1].cosine) < 1e-12)
     }
 
     @Test(
