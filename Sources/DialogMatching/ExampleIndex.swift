@@ -97,7 +97,7 @@ public struct ExampleIndex<ID: Hashable & Sendable>: Sendable {
     /// are here too: "my son" and "can I" say who asks, not what.
     public static var ignored: Set<String> {
         [
-            "a", "an", "the", "is", "are", "am", "be", "was", "were", "been", "i", "me", "my", "mine", "myself",
+            "a", "an", "the", "is", "are", "am", "be", "was", "were", "been", "i", "me", "my", "mine", "myself", "from",
             "you", "your", "it", "its", "he", "him", "his", "she", "her", "they", "them", "their", "we", "us", "our",
             "to", "of", "and", "or", "in", "on", "at", "for", "that", "this", "so", "just", "really", "do", "does",
             "did", "there", "any", "some", "about", "with", "if", "im", "u", "ur", "please", "thanks", "hi", "hello",
