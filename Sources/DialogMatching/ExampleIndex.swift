@@ -233,9 +233,16 @@ public struct ExampleIndex<ID: Hashable & Sendable>: Sendable {
             for t in example.terms { together[example.idIndex][t, default: 0] += weights[t] / example.norm }
         }
         togetherPostings = Array(repeating: [], count: weights.count)
-        togetherNorms = together.map { sum in sum.values.reduce(0) { $0 + $1 * $1 }.squareRoot() }
+        // In term order, not the dictionary's: a sum of doubles depends on its order, and a
+        // score must be the same in every run (golden tests, mutation testing).
+        togetherNorms = []
         for (idIndex, sum) in together.enumerated() {
-            for (t, weight) in sum.sorted(by: { $0.key < $1.key }) { togetherPostings[t].append((Int32(idIndex), weight)) }
+            var squares = 0.0
+            for (t, weight) in sum.sorted(by: { $0.key < $1.key }) {
+                togetherPostings[t].append((Int32(idIndex), weight))
+                squares += weight * weight
+            }
+            togetherNorms.append(squares.squareRoot())
         }
         for index in examples.indices {
             let example = examples[index]

@@ -50,6 +50,27 @@ import Testing
         #expect(abs(pair.score - (0.7 * corroborated2 + 0.3 * pair.together)) < 1e-12)
     }
 
+    @Test func aScoreIsTheSameEveryTimeTheIndexIsBuilt() {
+        // Sums of doubles depend on their order, and each dictionary instance may iterate
+        // in its own order: a score summed in that order would change in its last bits.
+        let words: [String] = (0..<60).map { "word\($0)" }
+        func example(_ i: Int, _ j: Int) -> String {
+            var said: [String] = []
+            for k in 0..<7 {
+                let place: Int = (i * 7 + j * j + k * k * 3) % (10 + k * 7)
+                said.append(words[place])
+            }
+            return said.joined(separator: " ")
+        }
+        let entries: [(id: String, examples: [String])] = (0..<8).map { i in
+            (id: "intent\(i)", examples: (0..<12).map { j in example(i, j) })
+        }
+        let line = NormalizedText(words.prefix(30).joined(separator: " "))
+        let scores = (0..<50).map { _ in ExampleIndex<String>(entries).rank(line).map(\.score) }
+        #expect(!scores[0].isEmpty)
+        #expect(scores.allSatisfy { $0 == scores[0] })
+    }
+
     @Test func examplesTogetherReadWhatNoOneExampleSays() throws {
         // Each id has one example that shares two of the line's words. "spread" has
         // another that names the line's third telling word ("twitchy"), though too little
