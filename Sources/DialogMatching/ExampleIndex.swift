@@ -68,9 +68,6 @@ public struct ExampleIndex<ID: Hashable & Sendable>: Sendable {
         var wordsToShare: Int
         /// Its id's place in `ids`.
         var idIndex: Int
-        /// The dot product of its own unit vector with its id's sum of unit vectors: what
-        /// leaving it out takes from the id's `together` norm.
-        var withItsID = 0.0
 
         /// Whether it has the term (`terms` is sorted).
         func has(_ term: Int) -> Bool {
@@ -244,10 +241,6 @@ public struct ExampleIndex<ID: Hashable & Sendable>: Sendable {
             }
             togetherNorms.append(squares.squareRoot())
         }
-        for index in examples.indices {
-            let example = examples[index]
-            examples[index].withItsID = example.terms.reduce(0) { $0 + weights[$1] / example.norm * (together[example.idIndex][$1] ?? 0) }
-        }
     }
 
     /// Whether any example was indexed.
@@ -307,8 +300,12 @@ public struct ExampleIndex<ID: Hashable & Sendable>: Sendable {
             // Only the validator skips, once per example: a pass over the examples is fine.
             for i in examples.indices where examples[i].text == skipping {
                 let e = examples[i]
+                var sumDotE = 0.0
+                for t in e.terms {
+                    if let posting = togetherPostings[t].first(where: { $0.idIndex == e.idIndex }) { sumDotE += weights[t] / e.norm * posting.weight }
+                }
                 togetherDots[e.idIndex] -= dots[i] / e.norm
-                togetherNorms[e.idIndex] = max(0, togetherNorms[e.idIndex] * togetherNorms[e.idIndex] - 2 * e.withItsID + 1).squareRoot()
+                togetherNorms[e.idIndex] = max(0, togetherNorms[e.idIndex] * togetherNorms[e.idIndex] - 2 * sumDotE + 1).squareRoot()
             }
         }
         var best = [(example: Int32, score: Double)?](repeating: nil, count: ids.count)
