@@ -10,11 +10,6 @@ public struct FileProblem: Error, Sendable, Equatable, CustomStringConvertible {
     public var path: String
     public var reason: String
 
-    public init(path: String, reason: String) {
-        self.path = path
-        self.reason = reason
-    }
-
     /// The problem of the last failed system call (`errno`), for `path`.
     static func fromErrno(_ path: String, _ code: Int32 = errno) -> FileProblem {
         FileProblem(path: path, reason: String(cString: strerror(code)))

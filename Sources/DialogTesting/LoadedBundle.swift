@@ -7,15 +7,11 @@ package struct LoadedBundle: Sendable {
     package var bundle: DialogBundle
     package var files: [SourceFile]
 
-    package init(bundle: DialogBundle, files: [SourceFile]) {
-        self.bundle = bundle
-        self.files = files
-    }
-
     /// From a load result: nil when the bundle did not load.
     package init?(_ result: LoadResult) {
         guard let bundle = result.bundle else { return nil }
-        self.init(bundle: bundle, files: result.files.keys.sorted().compactMap { result.files[$0] })
+        self.bundle = bundle
+        files = result.files.keys.sorted().compactMap { result.files[$0] }
     }
 
     /// The path of a bundle file by its name without `.yaml` (`intake`).

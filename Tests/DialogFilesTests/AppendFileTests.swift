@@ -42,7 +42,7 @@ import Testing
 
     @Test func aLinkIsRefused() throws {
         try scratch.write("target", "kept\n", mode: 0o600)
-        symlink(scratch.file("target"), scratch.file("t.jsonl"))
+        scratch.link("t.jsonl", to: "target")
         let problem = try #require(throws: FileProblem.self) { try AppendFile(path: scratch.file("t.jsonl")) }
         #expect(problem.reason.contains("symbolic link"))
         #expect(try scratch.read("target") == "kept\n")

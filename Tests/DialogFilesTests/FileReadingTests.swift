@@ -1,12 +1,6 @@
 import DialogFiles
 import Testing
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 @Suite struct FileReadingTests {
     let scratch: Scratch
 
@@ -23,7 +17,7 @@ import Testing
     }
 
     @Test func aDanglingLinkHasNoStatus() throws {
-        symlink(scratch.file("gone"), scratch.file("a.yaml"))
+        scratch.link("a.yaml", to: "gone")
         #expect(throws: FileProblem.self) { try FileReading.status(of: scratch.file("a.yaml")) }
         #expect(FileReading.kind(of: scratch.file("a.yaml"), following: false) == .symbolicLink)
     }

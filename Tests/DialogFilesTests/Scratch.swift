@@ -21,6 +21,10 @@ final class Scratch: Sendable {
 
     func file(_ name: String) -> String { path + "/" + name }
 
+    /// Makes `name` a symbolic link to `target`, both in the folder; the target need not
+    /// exist.
+    func link(_ name: String, to target: String) { symlink(file(target), file(name)) }
+
     func write(_ name: String, _ text: String, mode: mode_t = 0o644) throws {
         let fd = open(file(name), O_WRONLY | O_CREAT | O_TRUNC, mode)
         try #require(fd >= 0)

@@ -38,7 +38,7 @@ import Testing
     @Test(arguments: ["summary.json", "state", "report.md"])
     func aSymbolicLinkIsNeverWrittenThrough(name: String) throws {
         try scratch.write("target", "someone else's file\n")
-        symlink(scratch.file("target"), scratch.file(name))
+        scratch.link(name, to: "target")
         #expect(throws: FileProblem.self) { try WholeFile.checkCreatable(scratch.file(name)) }
         let problem = try #require(throws: FileProblem.self) { try WholeFile.write("x", to: scratch.file(name)) }
         #expect(problem.reason.contains("symbolic link"))
@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test func aDanglingLinkIsRefusedToo() throws {
-        symlink(scratch.file("nowhere"), scratch.file("s.md"))
+        scratch.link("s.md", to: "nowhere")
         #expect(throws: FileProblem.self) { try WholeFile.write("x", to: scratch.file("s.md")) }
         #expect(FileReading.kind(of: scratch.file("nowhere")) == nil)
     }

@@ -1,5 +1,5 @@
 import DialogSyntax
-import DialogTesting
+@testable import DialogTesting
 import Foundation
 import Testing
 

@@ -106,22 +106,12 @@ public struct Turn: Sendable, Equatable {
     public struct Labelled: Sendable, Equatable {
         public var id: String
         public var label: String
-
-        public init(id: String, label: String) {
-            self.id = id
-            self.label = label
-        }
     }
 
     /// The symptoms the session has heard so far, reported and denied.
     public struct Symptoms: Sendable, Equatable {
         public var reported: [Labelled] = []
         public var denied: [Labelled] = []
-
-        public init(reported: [Labelled] = [], denied: [Labelled] = []) {
-            self.reported = reported
-            self.denied = denied
-        }
     }
 
     /// A scale's running total: the same shape in turns and in the summary.

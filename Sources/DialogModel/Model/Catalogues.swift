@@ -91,16 +91,6 @@ public struct Symptom: Sendable, Hashable {
     /// fine", "pupils look normal"). Negated, they report it ("not sleeping well").
     public var absent: [Phrase] = []
     public var range: SourceRange
-
-    public init(file: String, id: String, label: String, stage: Stage, synonyms: [Phrase], absent: [Phrase] = [], range: SourceRange) {
-        self.file = file
-        self.id = id
-        self.label = label
-        self.stage = stage
-        self.synonyms = synonyms
-        self.absent = absent
-        self.range = range
-    }
 }
 
 /// A scored instrument, asked item by item.

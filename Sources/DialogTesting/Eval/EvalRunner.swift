@@ -102,11 +102,6 @@ package struct EvalGroupResult: Sendable {
     package struct Confusion: Sendable, Hashable {
         package var expected: String
         package var got: String
-
-        package init(expected: String, got: String) {
-            self.expected = expected
-            self.got = got
-        }
     }
 }
 
@@ -134,13 +129,6 @@ package struct EvalKnownFailure: Sendable, Hashable {
     package var group: String
     package var measure: String
     package var reason: String
-
-    package init(path: String, group: String, measure: String, reason: String) {
-        self.path = path
-        self.group = group
-        self.measure = measure
-        self.reason = reason
-    }
 
     package static func parse(_ text: String) -> [EvalKnownFailure] {
         text.split(separator: "\n").compactMap { line in

@@ -23,20 +23,12 @@ import Testing
 
             """,
         nodes: """
-              welcome:
-                say: Hello. In an emergency call {emergency}.
-                ask: What would you like?
-                choices:
-                  - label: Finish
-                    goto: done
               dosing:
                 say: I can't give doses. Your prescriber or pharmacist can.
                 next: welcome
               mixing:
                 say: Alcohol and baclofen together slow breathing.
                 next: welcome
-              done:
-                end: true
 
             """)
 

@@ -16,15 +16,12 @@ import Testing
                     follow-ups: \(followUps)
 
                 """,
-            nodes: """
-                  welcome:
-                    say: Hello. In an emergency call {emergency}.
-                    ask: What would you like?
-                    choices:
+            menu: """
                       - label: Overdose medicine
                         goto: naloxone
-                      - label: Finish
-                        goto: done
+
+                """,
+            nodes: """
                   naloxone:
                     say: Naloxone can reverse an opioid overdose.
                     ask: More?
@@ -42,8 +39,6 @@ import Testing
                   signs:
                     say: Pinpoint pupils and slow breathing.
                     next: welcome
-                  done:
-                    end: true
 
                 """)
     }

@@ -191,15 +191,12 @@ import Testing
                 priority: 1
 
             """,
-        nodes: """
-              welcome:
-                say: Hello. In an emergency call {emergency}.
-                ask: What would you like?
-                choices:
+        menu: """
                   - label: Facts
                     goto: kidneys
-                  - label: Finish
-                    goto: done
+
+            """,
+        nodes: """
               kidneys:
                 say: Baclofen leaves the body through the kidneys.
                 next: welcome
@@ -209,8 +206,6 @@ import Testing
               told:
                 say: Please get medical care today.
                 next: welcome
-              done:
-                end: true
 
             """)
 

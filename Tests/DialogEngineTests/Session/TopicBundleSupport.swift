@@ -4,9 +4,11 @@ import Testing
 
 /// A small intake bundle for tests of topic intents: the crisis intents every intake
 /// bundle needs (their nodes are the session tests' crisis scripts, `crisis.yaml` of
-/// `sessionFixture`), the US numbers, and the given settings, topic intents and nodes.
-/// `intents` and `nodes` are the entries under those keys, indented by two spaces.
-func topicTestBundle(settings: String = "", intents: String, nodes: String) -> [(path: String, bytes: [UInt8])] {
+/// `sessionFixture`), the US numbers, a `welcome` menu that offers the given choices and
+/// then Finish (to `done`, which ends the session), and the given settings, topic intents
+/// and nodes. `intents` and `nodes` are the entries under those keys, indented by two
+/// spaces; `menu` the choices, indented by six.
+func topicTestBundle(settings: String = "", intents: String, menu: String = "", nodes: String) -> [(path: String, bytes: [UInt8])] {
     let file = """
         dialog: test
         title: Test bundle
@@ -23,8 +25,18 @@ func topicTestBundle(settings: String = "", intents: String, nodes: String) -> [
 
             """ + intents + """
             nodes:
+              welcome:
+                say: Hello. In an emergency call {emergency}.
+                ask: What would you like?
+                choices:
+
+            """ + menu + """
+                  - label: Finish
+                    goto: done
 
             """ + nodes + """
+              done:
+                end: true
             regions:
               US: {name: United States}
             resources:

@@ -60,26 +60,6 @@ func lexesTokens(_ input: String, _ tokens: String) {
     #expect(lexed(input) == tokens)
 }
 
-/// Each row: an expression, its diagnostics as `CODE line:col`, and the first message.
-@Test(arguments: [
-    ("a = 1", "IE001 \(column(2))", "unexpected `=` in expression"),
-    ("a && b", "IE001 \(column(2))", "unexpected `&&` in expression"),
-    ("x @ y", "IE001 \(column(2))", "unexpected `@` in expression"),
-    ("a\u{00A0}b", "IE001 \(column(1))", "unexpected character U+00A0 in expression"),
-    ("a\u{7}", "IE001 \(column(1))", "unexpected character U+0007 in expression"),
-    ("x == 'open", "IE002 \(column(5))", "unterminated string in expression"),
-    ("'a\\tb'", "IE003 \(column(2))", "invalid escape `\\t` in string"),
-    ("x > 1.", "IE004 \(column(4))", "expected a digit after the decimal point in `1.`"),
-    ("x > .5", "IE004 \(column(4))", "number `.5` has no digit before the decimal point"),
-    (String(repeating: "9", count: 400), "IE004 \(column(0))", "number `99999999999999999999…` is too large"),
-    ("session.", "IE005 \(column(0))", "expected a name after `.` in `session.`"),
-])
-func reportsLexicalProblems(_ input: String, _ reported: String, _ message: String) {
-    let diagnostics = parse(input).diagnostics
-    #expect(summary(diagnostics) == reported)
-    #expect(diagnostics.first?.message == message)
-}
-
 @Test func problemsComeInTheOrderOfTheText() {
     // The parser finds `b` first, the lexer `=` before it: the author reads them in order.
     #expect(summary(parse("a b = 1").diagnostics) == "IE009 \(column(2)); IE001 \(column(4))")

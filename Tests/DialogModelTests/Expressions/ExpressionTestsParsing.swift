@@ -64,8 +64,22 @@ func respectsPrecedence(_ input: String, _ tree: String) {
     #expect(printed(input) == tree)
 }
 
-/// Each row: an expression, its diagnostics as `CODE line:col`, and the first message.
+/// Each row: an expression that cannot be read, its diagnostics as `CODE line:col`, and
+/// the first message.
 @Test(arguments: [
+    // What the lexer finds.
+    ("a = 1", "IE001 \(column(2))", "unexpected `=` in expression"),
+    ("a && b", "IE001 \(column(2))", "unexpected `&&` in expression"),
+    ("x @ y", "IE001 \(column(2))", "unexpected `@` in expression"),
+    ("a\u{00A0}b", "IE001 \(column(1))", "unexpected character U+00A0 in expression"),
+    ("a\u{7}", "IE001 \(column(1))", "unexpected character U+0007 in expression"),
+    ("x == 'open", "IE002 \(column(5))", "unterminated string in expression"),
+    ("'a\\tb'", "IE003 \(column(2))", "invalid escape `\\t` in string"),
+    ("x > 1.", "IE004 \(column(4))", "expected a digit after the decimal point in `1.`"),
+    ("x > .5", "IE004 \(column(4))", "number `.5` has no digit before the decimal point"),
+    (String(repeating: "9", count: 400), "IE004 \(column(0))", "number `99999999999999999999…` is too large"),
+    ("session.", "IE005 \(column(0))", "expected a name after `.` in `session.`"),
+    // What the parser finds.
     ("", "IE006 \(column(0))", "empty expression"),
     ("   ", "IE006 \(column(3))", "empty expression"),
     ("sows +", "IE007 \(column(6))", "expected a value after `+`, found the end of the expression"),
@@ -88,7 +102,7 @@ func respectsPrecedence(_ input: String, _ tree: String) {
     ("(a = 1", "IE001 \(column(3))", "unexpected `=` in expression"),
     ("a and 'b", "IE002 \(column(6))", "unterminated string in expression"),
 ])
-func reportsParseProblems(_ input: String, _ reported: String, _ message: String) {
+func reportsProblems(_ input: String, _ reported: String, _ message: String) {
     let parsed = parse(input)
     #expect(parsed.expression == nil)
     #expect(summary(parsed.diagnostics) == reported)
