@@ -37,6 +37,37 @@ package enum SafetyLexicon {
         "something is terribly wrong", "this is really bad", "this is so bad please",
     ]
 
+    /// How people say they are overwhelmed, panicking or alone without naming a crisis:
+    /// someone who types "i'm falling apart and nobody is here" gets the numbers and a
+    /// human helpline with whatever else the line is read as (DESIGN.md: when in doubt,
+    /// the numbers). Fear is the writer's own ("i'm so scared", not "why is everybody so
+    /// scared of fentanyl"). Negated ("i'm not panicking") they say nothing.
+    package static let distressStates: [String] = [
+        "overwhelmed", "i am so scared", "i am really scared", "i am scared to death", "scared out of my mind",
+        "i am terrified",
+        "panic attack", "panicking", "panic mode", "in a panic", "freaking out", "freakin out", "losing my mind",
+        "lose my mind", "going insane", "going crazy", "can not think straight", "falling apart", "breaking down",
+        "at my wits end", "end of my rope", "can not cope", "can not handle this", "can not handle it anymore",
+        "can not take it", "hopeless", "i am desperate", "so desperate", "so alone", "all alone", "completely alone", "nobody to talk to",
+        "no one to talk to", "no one to turn to", "nobody to turn to", "a human voice", "someone human",
+        "can not stop crying", "keep crying", "crying my eyes out", "sobbing", "spiraling", "spiralling",
+        "feel like i am drowning", "walls are closing in", "completely lost", "so lost",
+        "defeated", "breaking point", "can not go on like this", "too much to handle", "everything is too much",
+        "it is all too much", "can not calm down",
+        // Spanish: written without accents, in the forms people type (not stemmed).
+        "tengo mucho miedo", "tengo miedo", "estoy asustado", "estoy asustada", "muy asustado", "muy asustada",
+        "estoy en panico", "ataque de panico", "ataque de ansiedad", "crisis de nervios", "crisis de ansiedad",
+        "no se que hacer", "ya no se que hacer", "estoy desesperado", "estoy desesperada", "desesperado",
+        "desesperada", "estoy al borde", "me estoy volviendo loco", "me estoy volviendo loca", "me voy a volver loco",
+        "me voy a volver loca", "no puedo con esto", "no puedo mas", "no doy mas", "estoy destrozado",
+        "estoy destrozada", "hecho pedazos", "hecha pedazos", "me estoy desmoronando", "me siento perdido",
+        "me siento perdida", "estoy solo", "estoy sola", "me siento solo", "me siento sola", "no tengo a nadie",
+        "nadie me entiende", "que alguien me escuche", "alguien que me escuche", "no quiero estar solo",
+        "no quiero estar sola", "estoy llorando", "no paro de llorar", "llorando sin parar", "estoy muy mal",
+        "estoy re mal", "estoy bien mal", "ya no tengo fuerzas", "no aguanto", "muy alterada", "muy alterado",
+        "estoy muy nerviosa", "estoy muy nervioso",
+    ]
+
     /// Whole lines (after fillers) that are calls for help.
     package static let wholeLineCalls: [String] = [
         "help", "help me", "help help", "please help", "help please", "emergency", "crisis", "ambulance", "911",
@@ -108,6 +139,15 @@ package enum SafetyLexicon {
                 "ya tengo todo planeado", "quiero acabar con todo", "acabar con todo de una vez",
                 "me quiero ir de este mundo", "cansado de vivir", "cansada de vivir", "harto de vivir", "harta de vivir",
                 "nadie me extranaria", "nadie me va a extranar",
+                // the means and the goodbyes, and a death wished for
+                "pensando en saltar", "voy a saltar", "tirarme del puente", "tirarme de un puente", "tirarme del edificio",
+                "tirarme de la azotea", "tirarme al tren", "tirarme a las vias", "colgarme", "ahorcarme", "me voy a colgar",
+                "me voy a ahorcar", "cartas de despedida", "mensaje de despedida", "me despido de todos", "hoy lo termino",
+                "hoy termino con todo", "lo voy a terminar todo", "terminar con todo", "me voy a quitar la vida",
+                "quitarse la vida", "dejar de existir", "no se si quiero seguir viviendo", "me canse de vivir",
+                "ya me canse de vivir", "no me importa si me muero", "ojala me muera", "ojala me muriera",
+                "quiero estar muerto", "quiero estar muerta", "pensamientos de muerte", "pienso en matarme",
+                "pienso en suicidarme",
             ]
         ),
         (
@@ -118,6 +158,11 @@ package enum SafetyLexicon {
                 "tiene una sobredosis", "le dio una sobredosis", "sobredosis", "tomo demasiadas", "se tomo todas",
                 "se tomo demasiadas", "tomo demasiado", "no lo puedo despertar", "no la puedo despertar",
                 "no puedo despertarlo", "no puedo despertarla", "esta inconsciente",
+                // signs told of someone else
+                "boca morada", "unas moradas", "respira feo", "respira muy despacio", "respira bien despacio",
+                "respira bien despacito", "casi no respira", "apenas respira", "ronca raro", "ronca feo",
+                "como que se ahoga", "se esta ahogando", "no lo puedo levantar", "no la puedo levantar",
+                "no abre los ojos", "tiene los ojos en blanco",
             ]
         ),
         (
@@ -127,6 +172,10 @@ package enum SafetyLexicon {
                 "me tome todo el frasco", "tome de mas", "creo que tengo una sobredosis", "me estoy muriendo",
                 "me pase con la dosis", "me tome todas mis pastillas", "tome muchas pastillas",
                 "me tome un frasco entero", "me tome el frasco entero", "me tome una caja entera", "me tome todo el bote",
+                // signs told by the writer
+                "me estoy apagando", "me estoy desvaneciendo", "se me va el aire", "tengo las manos azules",
+                "tengo los dedos morados", "tengo la boca morada", "el corazon me va lento", "el corazon me va lentisimo",
+                "casi no puedo respirar",
             ]
         ),
         (
@@ -141,6 +190,9 @@ package enum SafetyLexicon {
             [
                 "convulsion", "convulsiones", "convulsionando", "esta convulsionando", "tiene convulsiones",
                 "ataque epileptico", "le dio un ataque", "echando espuma", "espuma por la boca",
+                "espuma en la boca", "ataque de epilepsia", "le dio una convulsion", "se puso rigido", "se puso rigida",
+                "sacudirse", "se esta sacudiendo", "esta sacudiendose", "se le voltearon los ojos", "ojos en blanco",
+                "perdio el conocimiento", "perdio la conciencia", "se me va la conciencia",
             ]
         ),
         (
@@ -150,6 +202,11 @@ package enum SafetyLexicon {
                 "me falta el aire", "se desmayo", "me desmaye", "desmayado", "desmayada", "infarto", "ataque al corazon",
                 "se desplomo", "se cayo y no responde", "se cayo al piso y no se mueve", "se cayo al suelo y no se mueve",
                 "esta en el piso y no se mueve", "esta en el suelo y no se mueve",
+                // a stroke, a head injury, confusion, the heart, bleeding
+                "no me reconoce", "no reconoce a nadie", "se pego en la cabeza", "se golpeo la cabeza",
+                "se me duerme la mitad de la cara", "la cara caida", "se le cae la cara", "no puedo mover el brazo",
+                "me aprieta el pecho", "el pecho me aprieta", "presion en el pecho", "opresion en el pecho",
+                "encima del pecho", "me duele la mandibula", "sangro mucho", "no para de sangrar",
             ]
         ),
         (

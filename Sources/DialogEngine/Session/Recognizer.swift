@@ -81,7 +81,7 @@ struct Recognizer: Sendable {
         let concepts = ConceptTable(bundle: bundle)
         self.concepts = concepts
         crisisDetector = CrisisDetector(intents: bundle.intents, concepts: concepts, spanish: bundle.kind == .intake)
-        callsForHelp = PhraseSet([(0, SafetyLexicon.callsForHelp)])
+        callsForHelp = PhraseSet([(0, SafetyLexicon.callsForHelp + SafetyLexicon.distressStates)])
         wholeLineCalls = Set(SafetyLexicon.wholeLineCalls.map { TextNormalizer.words($0).joined(separator: " ") })
         wholeLineCallsSingleLetters = Set(wholeLineCalls.map(Self.singleLetters))
         dangerWords = PhraseSet([(0, SafetyLexicon.dangerWords)], minimumQuality: .stemmed)

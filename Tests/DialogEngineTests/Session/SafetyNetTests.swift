@@ -53,6 +53,27 @@ struct SafetyNetTests {
         #expect(turn.say.contains { $0.contains("911") })
     }
 
+    @Test(
+        "being overwhelmed, panicking or alone shows the numbers wherever it stands",
+        arguments: [
+            "honestly i am so overwhelmed by all of this, how long until it gets better",
+            "im panicking and my husband is at work",
+            "i feel hopeless about ever getting clean",
+            "theres nobody to talk to at this hour",
+            "estoy desesperada con mi hijo, no se que hacer",
+            "me siento sola y tengo mucho miedo esta noche",
+        ])
+    func distressStatesShowTheNumbers(_ line: String) throws {
+        let turn = try firstTurn(line)
+        #expect(turn.crisis != nil && turn.crisis?.level != .takeover, "\(line)")
+        #expect(turn.say.contains { $0.contains("988") }, "\(line)")
+    }
+
+    @Test("a distress state negated says nothing", arguments: ["i'm not panicking, just wondering what time the clinic opens"])
+    func negatedDistressStates(_ line: String) throws {
+        #expect(try firstTurn(line).crisis == nil)
+    }
+
     @Test func aWholeLineHelpStillRunsTheCommand() throws {
         let turn = try firstTurn("help")
         #expect(turn.matched?.by == .command)
@@ -122,6 +143,11 @@ struct SafetyNetTests {
             ("ya tengo todo planeado para esta noche", CrisisKind.suicide),
             ("me tomé un frasco entero de pastillas", CrisisKind.overdoseSelf),
             ("se cayó al piso y no se mueve", CrisisKind.medicalEmergency),
+            ("estoy en el puente pensando en saltar", CrisisKind.suicide),
+            ("ya deje cartas de despedida para mis hijos", CrisisKind.suicide),
+            ("mi primo se metio heroina y casi no respira", CrisisKind.overdoseOther),
+            ("mi papa se puso rigido y tiene espuma en la boca", CrisisKind.seizure),
+            ("siento una opresion en el pecho y me duele la mandibula", CrisisKind.medicalEmergency),
         ])
     func spanishCrisisSaidOtherwise(_ line: String, _ kind: CrisisKind) throws {
         let turn = try firstTurn(line)
