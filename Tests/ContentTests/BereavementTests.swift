@@ -13,6 +13,10 @@ struct BereavementTests {
         "we lost her brother to fentanyl in march, who helps families after that",
         "my bff overdosed and died last summer, how do i cope",
         "his cousin od'd and died at new year, where do people go to talk about it",
+        // A death told anywhere in the line ends the overdose it tells of.
+        "my husband overdosed and passed away in the spring, the kids keep asking about him",
+        "grieving my son who died from an od, nothing helps",
+        "mi tía murió de una sobredosis y no sé cómo seguir",
     ]
 
     @Test(arguments: grieving)
@@ -29,6 +33,9 @@ struct BereavementTests {
         "my bff overdosed and she isnt breathing",
         "his brother took too many pills and wont wake up",
         "we just found her cousin blue on the floor after he used",
+        // Unsure whether a death happened, or dying now: still the overdose script.
+        "my uncle overdosed and i think he died, he is cold",
+        "she overdosed and she's dying, please",
     ])
     func anOverdoseNowStillTakesOver(_ line: String) throws {
         var session = try Session(try #require(shippedCompiled))

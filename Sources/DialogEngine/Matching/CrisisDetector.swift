@@ -158,6 +158,8 @@ public struct CrisisDetector: Sendable {
     private let notNow = PhraseSet([(0, CrisisLexicon.notNow)], minimumQuality: .exact)
     private let question = PhraseSet([(0, CrisisLexicon.generalQuestion)])
     private let asking = PhraseSet([(0, CrisisLexicon.asking)], minimumQuality: .stemmed)
+    private let deaths = PhraseSet([(0, CrisisLexicon.deaths)], minimumQuality: .exact)
+    private let deathNow = PhraseSet([(0, CrisisLexicon.deathNow)], minimumQuality: .exact)
 
     public init(rules: [Rule]) {
         self.rules = rules
@@ -356,6 +358,12 @@ public struct CrisisDetector: Sendable {
         for hit in asking.hits(in: text) { askingSentences.insert(text.words[hit.match.words.lowerBound].sentence) }
 
         let generalAsks = Self.generalQuestions(in: text)
+        // A death told in the line, with nothing that says it is happening now: its
+        // overdose is a loss (`CrisisLexicon.deaths`).
+        let loss: String? = {
+            guard let death = deaths.hits(in: text).first(where: { !$0.match.isNegated }), deathNow.hits(in: text).isEmpty else { return nil }
+            return death.match.phrase
+        }()
 
         return hits.map { hit in
             let rule = rules[hit.id]
@@ -370,6 +378,8 @@ public struct CrisisDetector: Sendable {
                 qualifier = .negated(cue: text.words[cue].text)
             } else if let phrase = pastIn[c], !presentIn.contains(text.words[words.lowerBound].sentence) {
                 qualifier = .past(phrase)
+            } else if let loss, Self.endedByADeath.contains(rule.kind) {
+                qualifier = .past(loss)
             } else if let phrase = questionIn[c], !hit.match.isSelfNegated, !Self.statesItself(hit.match),
                 !Self.toldAfterward(hit.match, in: text),
                 text.isQuestion(at: words.lowerBound) || askingSentences.contains(text.words[words.lowerBound].sentence)
@@ -396,6 +406,10 @@ public struct CrisisDetector: Sendable {
     /// "what is the point of living") is itself a warning sign, and a question about a
     /// seizure or an emergency sign ("what do you do when someone won't wake up") is best
     /// answered by the script itself.
+    /// The kinds a death told in the line ends: an overdose is over once it was fatal.
+    /// A wish to die, a seizure or a medical emergency in the same line stays what it is.
+    private static let endedByADeath: Set<CrisisKind> = [.overdoseOther, .overdoseSelf, .baclofenOverdose]
+
     private static let askedAboutInGeneral: Set<CrisisKind> = [.overdoseOther, .overdoseSelf, .baclofenOverdose, .pumpAlarm]
 
     /// The words of a line that a question asked of nobody in particular asks about

@@ -149,6 +149,27 @@ public enum CrisisLexicon {
         "moment", "second", "seconds",
     ]
 
+    /// A death told in the line: an overdose that ended in one is a loss, not an emergency
+    /// now ("my girlfriend overdosed and passed away in may", "grief after losing a child to
+    /// an overdose"). Its reader gets the numbers and the grief answer, not "give naloxone".
+    /// Read word for word: "died" is no "die" ("i took all my baclofen so i can die").
+    public static let deaths: [String] = [
+        "died", "passed away", "passed on", "lost ~other to", "losing ~other to", "lost ~other from", "funeral",
+        "grief", "grieve", "grieving", "grieves", "grieved", "bereaved", "bereavement", "in memory of", "memorial", "rest in peace",
+        "his death", "her death", "their death", "murio", "fallecio",
+        "perdi a", "perdimos a", "duelo", "su muerte", "velorio", "entierro",
+    ]
+
+    /// What makes a death told in the line a crisis now after all: it is happening, or
+    /// the writer is not sure ("i think he died", "is she dead", "he almost died").
+    public static let deathNow: [String] = [
+        "right now", "just now", "just", "now", "tonight", "this morning", "minutes ago", "an hour ago", "what do i do",
+        "what should i do", "911", "999", "ambulance", "cpr", "i think", "think he", "think she", "might", "may have",
+        "maybe", "not sure", "is he", "is she", "if he", "if she", "dying", "almost died", "nearly died",
+        "could have died", "would have died", "about to die", "going to die", "gonna die", "ahora", "ahorita",
+        "creo que",
+    ]
+
     /// Words that bring a past back to now: with one of these in its sentence, a crisis
     /// phrase stays a takeover whatever time phrase is there ("I used to want to die and
     /// I still do", "I overdosed last year and again today", "chest pain since last
