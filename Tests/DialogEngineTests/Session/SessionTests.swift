@@ -104,11 +104,7 @@ let sessionFixture: [(path: String, bytes: [UInt8])] = [
 ]
 
 func makeSession(region: String = "US") throws -> Session {
-    let result = BundleLoader.load(files: sessionFixture)
-    let errors = result.diagnostics.filter { $0.diagnostic.isError }.map { "\($0.path):\($0.diagnostic.range.start): \($0.diagnostic.message)" }
-    #expect(errors == [])
-    let bundle = try #require(result.bundle)
-    return try Session(bundle: bundle, region: region)
+    try Session(compiledBundle(), region: region)
 }
 
 @Test func openingTurnSaysTheWelcomeWithTheRegionsNumber() throws {
