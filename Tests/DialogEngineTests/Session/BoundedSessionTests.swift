@@ -1,7 +1,6 @@
 import DialogEngine
 import DialogModel
 import DialogSyntax
-import TestSupport
 import Testing
 
 // A bundle `intake check` accepts cannot crash or hang a session. The validator finds
@@ -144,14 +143,58 @@ private let growing: [(path: String, bytes: [UInt8])] =
     #expect(s.respond(to: "back").node.description == "grow.again")
 }
 
-// MARK: - Scales: back, restart, an abandoned checklist (the shipped SOWS)
+// MARK: - Scales: back, restart, an abandoned checklist
 
-/// A session of the shipped bundle at the first item of the SOWS.
-private func atTheChecklist() throws -> Session {
-    var s = try Session(try #require(shippedCompiled))
+/// A checklist of four items from 0 to 4, offered from the menu: its total is said when
+/// it is finished, and a question follows it.
+private let checklist = topicTestBundle(
+    settings: """
+        scales:
+          sows:
+            title: Withdrawal checklist
+            range: 0...4
+            labels: {0: not at all, 4: extremely}
+            items: [I feel anxious, I feel like yawning, I have goosebumps, I feel like using now]
+
+        """,
+    intents: "",
+    menu: """
+              - label: Checklist
+                goto: sows_offer
+
+        """,
+    nodes: """
+          sows_offer:
+            ask: Shall we go through the checklist?
+            choices:
+              - label: Yes, let's do it
+                goto: sows
+              - label: No, skip it
+                goto: after
+          sows:
+            scale: sows
+            next: sows_result
+          sows_result:
+            set: {did_sows: true}
+            say: Your total is {scores.sows} out of 16.
+            next: after
+          after:
+            ask: Anything else?
+            choices:
+              - label: Back to the menu
+                goto: welcome
+
+        """)
+
+/// The lines from the menu to the checklist's first item.
+private let toTheChecklist = ["1", "1"]
+
+/// A session of the checklist bundle (of `compiled`, if given) at the checklist's first item.
+private func atTheChecklist(_ compiled: CompiledBundle? = nil) throws -> Session {
+    var s = try Session(compiled ?? compiledBundle(checklist))
     _ = s.open()
-    for line in ["3", "cramps", "1", "1", "1"] { _ = s.respond(to: line) }
-    #expect(s.current.description == "screening.sows" && s.scaleItem == 0)
+    for line in toTheChecklist { _ = s.respond(to: line) }
+    #expect(s.current.description == "intake.sows" && s.scaleItem == 0)
     return s
 }
 
@@ -162,50 +205,50 @@ private func total(_ turn: Turn) -> Int? { turn.scores.first { $0.scale == "sows
     _ = s.respond(to: "4")
     #expect(total(s.respond(to: "3")) == 7)
     let back = s.respond(to: "back")
-    #expect(back.node.description == "screening.sows")
-    #expect(back.ask?.hasSuffix("2 of 16: I feel like yawning") == true)
+    #expect(back.node.description == "intake.sows")
+    #expect(back.ask?.hasSuffix("2 of 4: I feel like yawning") == true)
     #expect(total(back) == 4)
     let first = s.respond(to: "back")
-    #expect(first.ask?.hasSuffix("1 of 16: I feel anxious") == true)
+    #expect(first.ask?.hasSuffix("1 of 4: I feel anxious") == true)
     #expect(first.scores.isEmpty)
     // From the first item, `back` leaves the checklist.
-    #expect(s.respond(to: "back").node.description == "screening.sows_offer")
+    #expect(s.respond(to: "back").node.description == "intake.sows_offer")
 }
 
 @Test(arguments: ["back", "restart"])
 func theChecklistTotalNeverPassesItsMaximum(command: String) throws {
     var s = try atTheChecklist()
-    for _ in 0..<8 { _ = s.respond(to: "4") }
+    for _ in 0..<2 { _ = s.respond(to: "4") }
     _ = s.respond(to: command)
     if command == "restart" {
         #expect(s.summary().scores.isEmpty)
-        for line in ["3", "cramps", "1", "1", "1"] { _ = s.respond(to: line) }
+        for line in toTheChecklist { _ = s.respond(to: line) }
     }
     var said: [String] = []
     var last: Turn?
-    while s.current.description == "screening.sows" {
+    while s.current.description == "intake.sows" {
         let turn = s.respond(to: "4")
         said += turn.say
         last = turn
-        #expect((total(turn) ?? 0) <= 64)
+        #expect((total(turn) ?? 0) <= 16)
     }
-    #expect(said.contains("Your SOWS total is 64 out of 64."))
-    #expect(!said.contains { $0.contains("out of 64") && !$0.contains("64 out of 64") })
+    #expect(said.contains("Your total is 16 out of 16."))
+    #expect(!said.contains { $0.contains("out of 16") && !$0.contains("16 out of 16") })
     let summary = s.summary()
-    #expect(summary.lines.contains("Subjective Opiate Withdrawal Scale (SOWS): 64 out of 64"))
-    #expect(last?.scores.first?.answered == 16)
+    #expect(summary.lines.contains("Withdrawal checklist: 16 out of 16"))
+    #expect(last?.scores.first?.answered == 4)
 }
 
 @Test func backAfterTheChecklistReturnsToItsLastItem() throws {
     var s = try atTheChecklist()
-    for _ in 0..<16 { _ = s.respond(to: "2") }
-    #expect(s.current.description == "screening.red_emergency")
+    for _ in 0..<4 { _ = s.respond(to: "2") }
+    #expect(s.current.description == "intake.after")
     let back = s.respond(to: "back")
-    #expect(back.node.description == "screening.sows")
-    #expect(back.ask?.hasSuffix("16 of 16: I feel like using now") == true)
-    #expect(total(back) == 30)
-    #expect(total(s.respond(to: "0")) == 30)
-    #expect(s.current.description == "screening.red_emergency")
+    #expect(back.node.description == "intake.sows")
+    #expect(back.ask?.hasSuffix("4 of 4: I feel like using now") == true)
+    #expect(total(back) == 6)
+    #expect(total(s.respond(to: "0")) == 6)
+    #expect(s.current.description == "intake.after")
 }
 
 @Test(arguments: ["quit", "summary"])
@@ -213,11 +256,11 @@ func anAbandonedChecklistIsReportedAsAnsweredNotAsATotal(line: String) throws {
     var s = try atTheChecklist()
     _ = s.respond(to: "3")
     let turn = s.respond(to: line)
-    #expect(turn.say.contains("Subjective Opiate Withdrawal Scale (SOWS): answered 1 of 16, not finished"))
-    #expect(!turn.say.contains { $0.contains("out of 64") })
+    #expect(turn.say.contains("Withdrawal checklist: answered 1 of 4, not finished"))
+    #expect(!turn.say.contains { $0.contains("out of 16") })
     let score = try #require(turn.scores.first)
-    #expect((score.answered, score.items, score.band) == (1, 16, nil))
-    // The result's "Your SOWS total was …" is said only for a finished checklist.
+    #expect((score.answered, score.items, score.band) == (1, 4, nil))
+    // The result (`did_sows`) is set only for a finished checklist.
     #expect(s.variables["did_sows"] == nil)
 }
 
@@ -227,13 +270,13 @@ func anAbandonedChecklistIsReportedAsAnsweredNotAsATotal(line: String) throws {
     _ = s.respond(to: "4")
     _ = s.respond(to: "restart")
     #expect(s.summary().scores.isEmpty)
-    for line in ["3", "cramps", "1", "1", "1"] { _ = s.respond(to: line) }
+    for line in toTheChecklist { _ = s.respond(to: line) }
     #expect(total(s.respond(to: "1")) == 1)
 }
 
 @Test func aResumedChecklistStepsBackByTheSavedPoints() throws {
-    let compiled = try #require(shippedCompiled)
-    var s = try atTheChecklist()
+    let compiled = try compiledBundle(checklist)
+    var s = try atTheChecklist(compiled)
     _ = s.respond(to: "4")
     _ = s.respond(to: "1")
     let saved = try SessionState(json: Array(s.savedState.jsonLine.utf8))
@@ -242,7 +285,7 @@ func anAbandonedChecklistIsReportedAsAnsweredNotAsATotal(line: String) throws {
     _ = resumed.resume()
     let back = resumed.respond(to: "back")
     #expect(total(back) == 4)
-    #expect(back.ask?.hasSuffix("2 of 16: I feel like yawning") == true)
+    #expect(back.ask?.hasSuffix("2 of 4: I feel like yawning") == true)
     // A state saved before points were kept: `back` starts the checklist over.
     var old = saved
     old.scales["sows"]?.points = nil
@@ -250,5 +293,5 @@ func anAbandonedChecklistIsReportedAsAnsweredNotAsATotal(line: String) throws {
     _ = older.resume()
     let over = older.respond(to: "back")
     #expect(over.scores.isEmpty)
-    #expect(over.ask?.hasSuffix("1 of 16: I feel anxious") == true)
+    #expect(over.ask?.hasSuffix("1 of 4: I feel anxious") == true)
 }

@@ -16,7 +16,7 @@ let sessionFixture: [(path: String, bytes: [UInt8])] = [
             intents:
               overdose_other: {crisis: overdose-other, match: ["took too many", "won't wake up", "not breathing"], goto: crisis.other}
               overdose_self: {crisis: overdose-self, match: ["i overdosed"], goto: crisis.self}
-              suicide: {crisis: suicide, match: ["want to die", "kill myself", suicidal], unless: ["not suicidal"], goto: crisis.suicide}
+              suicide: {crisis: suicide, match: ["want to die", "kill myself", "end it all", suicidal], unless: ["not suicidal"], goto: crisis.suicide}
               seizure: {crisis: seizure, match: [seizure], goto: crisis.seizure}
               medical: {crisis: medical-emergency, match: ["chest pain"], goto: crisis.medical}
               pump: {crisis: pump-alarm, match: ["pump alarm"], goto: crisis.pump}
@@ -104,11 +104,7 @@ let sessionFixture: [(path: String, bytes: [UInt8])] = [
 ]
 
 func makeSession(region: String = "US") throws -> Session {
-    let result = BundleLoader.load(files: sessionFixture)
-    let errors = result.diagnostics.filter { $0.diagnostic.isError }.map { "\($0.path):\($0.diagnostic.range.start): \($0.diagnostic.message)" }
-    #expect(errors == [])
-    let bundle = try #require(result.bundle)
-    return try Session(bundle: bundle, region: region)
+    try Session(compiledBundle(), region: region)
 }
 
 @Test func openingTurnSaysTheWelcomeWithTheRegionsNumber() throws {

@@ -1,15 +1,31 @@
 import DialogMatching
 import DialogEngine
 import DialogModel
-import TestSupport
 import Testing
 
 /// The summary is the last thing a session shows: it repeats the region's numbers for
 /// someone in danger, whatever happened before.
 @Suite struct SummaryEmergencyTests {
+    /// The session fixture with a third region, in a file of its own, whose emergency
+    /// number is the US one.
+    static let threeRegions =
+        sessionFixture + [
+            (
+                "canada.yaml",
+                Array(
+                    """
+                    regions:
+                      CA: {name: Canada}
+                    resources:
+                      ca-911: {name: Emergency, region: CA, role: emergency, phone: "911"}
+                      ca-988: {name: 9-8-8, region: CA, role: crisis-line, phone: 9-8-8}
+                    """.utf8)
+            )
+        ]
+
     @Test(arguments: [("US", "911", "999"), ("UK", "999", "911"), ("CA", "911", "999")])
     func theSummaryAfterACrisisGivesTheRegionsNumbers(region: String, number: String, wrong: String) throws {
-        var s = try Session(try #require(shippedCompiled), region: region)
+        var s = try Session(compiledBundle(Self.threeRegions), region: region)
         _ = s.open()
         let crisis = s.respond(to: "my friend took too many pills and won't wake up")
         #expect(crisis.crisis?.kind == .overdoseOther)
@@ -39,7 +55,7 @@ import Testing
 @Suite struct LongLineCrisisTests {
     @Test(arguments: [Session.maxInputLength + 10, Session.maxCrisisInputLength - 40])
     func aCrisisAfterTheFirstCharactersOfALongLineTakesOver(at offset: Int) throws {
-        var s = try Session(try #require(shippedCompiled))
+        var s = try makeSession()
         _ = s.open()
         let filler = String(repeating: "word ", count: offset / 5)
         let turn = s.respond(to: filler + "I want to kill myself")

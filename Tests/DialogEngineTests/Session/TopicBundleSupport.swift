@@ -47,11 +47,19 @@ func topicTestBundle(settings: String = "", intents: String, menu: String = "", 
     return [("intake.yaml", Array(file.utf8))] + sessionFixture.filter { $0.path == "crisis.yaml" }
 }
 
-/// A session of `files` past its opening turn; a bundle with errors fails the test.
-func openedSession(_ files: [(path: String, bytes: [UInt8])], sourceLocation: SourceLocation = #_sourceLocation) throws -> Session {
+/// `files` loaded and compiled, for several sessions of one bundle (a session and the one
+/// that resumes it); a bundle with errors fails the test.
+func compiledBundle(
+    _ files: [(path: String, bytes: [UInt8])] = sessionFixture, sourceLocation: SourceLocation = #_sourceLocation
+) throws -> CompiledBundle {
     let result = BundleLoader.load(files: files)
     #expect(result.errorCount == 0, "\(result.renderedDiagnostics())", sourceLocation: sourceLocation)
-    var session = try Session(bundle: try #require(result.bundle, sourceLocation: sourceLocation))
+    return CompiledBundle(try #require(result.bundle, sourceLocation: sourceLocation))
+}
+
+/// A session of `files` past its opening turn; a bundle with errors fails the test.
+func openedSession(_ files: [(path: String, bytes: [UInt8])], sourceLocation: SourceLocation = #_sourceLocation) throws -> Session {
+    var session = try Session(compiledBundle(files, sourceLocation: sourceLocation))
     _ = session.open()
     return session
 }
