@@ -174,6 +174,10 @@ extension Session {
             else { return nil }
             return points
         }
+        // A scale waited on before its first answer has no points yet, as when it was
+        // started (`clearScale`): its answers are kept from the first, so that `back`
+        // steps back one item, not to the start.
+        for (name, p) in state.scales where p.answered == 0 { scalePoints[name] = [] }
         turnNumber = state.turn
         random = SplitMix64(seed: state.seed)
         hasOpened = true

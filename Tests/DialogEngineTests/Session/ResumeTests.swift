@@ -1,7 +1,6 @@
 import DialogEngine
 import DialogModel
 import DialogSyntax
-import TestSupport
 import Testing
 
 /// Lines a person might type at any point: answers of every kind, commands, questions,
@@ -59,12 +58,12 @@ struct ResumeTests {
     /// back and resumes: the resumed session gives exactly the turns the uninterrupted
     /// one gave, and its first turn asks the pending question again.
     ///
-    /// It walks the shipped dialogs: on the session fixture, seed 43 finds that a session
-    /// saved at a checklist's first item, before any answer, and resumed keeps no points
-    /// for its items, so that `back` after the finished checklist starts it over.
+    /// On the session fixture, seed 43 saves at a checklist's first item, before any
+    /// answer: resumed, the checklist must keep its points from the first answer, so that
+    /// `back` after it steps back one item instead of starting it over.
     @Test("resuming at every turn gives the turns of the uninterrupted session", arguments: 1...60)
     func resumingAtEveryTurn(seed: UInt64) throws {
-        let compiled = try #require(shippedCompiled)
+        let compiled = try compiledBundle()
         var walk = Walk(state: seed)
         var session = try Session(compiled, region: walk.next(2) == 0 ? "US" : "UK", seed: seed)
         var turns = [session.open()]
