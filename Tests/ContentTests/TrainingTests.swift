@@ -33,6 +33,16 @@ enum Training {
 
 @Suite("Training modules played through the engine")
 struct TrainingTests {
+    @Test func theShippedTrainingModulesHaveRubricsOrScores() throws {
+        for name in ["caller-detox-at-home", "caller-overdose", "caller-am-i-an-addict"] {
+            let bundle = try Training.module(name)
+            #expect(bundle.rubric.count >= 6, "\(name)")
+            #expect(bundle.rubric.contains { $0.avoid }, "\(name) has a must-not")
+            #expect(bundle.rubric.contains { $0.critical }, "\(name) has a critical item")
+            #expect(bundle.rubric.allSatisfy { $0.practise != nil }, "\(name): every item says what to practise")
+        }
+    }
+
     // MARK: - The modules
 
     @Test(
