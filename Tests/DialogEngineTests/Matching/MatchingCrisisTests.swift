@@ -346,6 +346,22 @@ struct MatchingCrisisTests {
         #expect(figure.first?.level == nil)
     }
 
+    @Test(
+        "a death told in the line ends the overdose it tells of, unless it is now or unsure",
+        arguments: [
+            ("my cousin overdosed and passed away in the spring", CrisisLevel.resources),
+            ("grieving my brother, he overdosed", .resources),
+            ("he overdosed and died", .resources),
+            ("he overdosed and i think he died", .takeover),
+            ("he overdosed and he's dying", .takeover),
+            ("she overdosed and died just now", .takeover),
+            ("i took all my pills so i can die", .takeover),
+        ])
+    func aDeathEndsAnOverdose(_ line: String, _ level: CrisisLevel) throws {
+        let report = try #require(matchingDetector.detect(line))
+        #expect(report.level == level, "\(line)")
+    }
+
     @Test func theLongerPhraseWinsOverTheWordsItCovers() throws {
         let report = try #require(matchingDetector.detect("I took too many"))
         #expect(report.occurrences.map(\.intent) == ["overdose_self"])
