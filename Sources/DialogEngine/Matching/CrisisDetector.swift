@@ -359,9 +359,11 @@ public struct CrisisDetector: Sendable {
 
         let generalAsks = Self.generalQuestions(in: text)
         // A death told in the line, with nothing that says it is happening now: its
-        // overdose is a loss (`CrisisLexicon.deaths`).
+        // overdose is a loss (`CrisisLexicon.deaths`). Read only for a line that tells of one.
         let loss: String? = {
-            guard let death = deaths.hits(in: text).first(where: { !$0.match.isNegated }), deathNow.hits(in: text).isEmpty else { return nil }
+            guard hits.contains(where: { Self.endedByADeath.contains(rules[$0.id].kind) }),
+                let death = deaths.hits(in: text).first(where: { !$0.match.isNegated }), deathNow.hits(in: text).isEmpty
+            else { return nil }
             return death.match.phrase
         }()
 
@@ -401,15 +403,15 @@ public struct CrisisDetector: Sendable {
         }
     }
 
+    /// The kinds a death told in the line ends: an overdose is over once it was fatal.
+    /// A wish to die, a seizure or a medical emergency in the same line stays what it is.
+    private static let endedByADeath: Set<CrisisKind> = [.overdoseOther, .overdoseSelf, .baclofenOverdose]
+
     /// The kinds a question can ask about in general: what an overdose of baclofen is, what
     /// a pump alarm means. A question about suicide ("how do you overdose on purpose",
     /// "what is the point of living") is itself a warning sign, and a question about a
     /// seizure or an emergency sign ("what do you do when someone won't wake up") is best
     /// answered by the script itself.
-    /// The kinds a death told in the line ends: an overdose is over once it was fatal.
-    /// A wish to die, a seizure or a medical emergency in the same line stays what it is.
-    private static let endedByADeath: Set<CrisisKind> = [.overdoseOther, .overdoseSelf, .baclofenOverdose]
-
     private static let askedAboutInGeneral: Set<CrisisKind> = [.overdoseOther, .overdoseSelf, .baclofenOverdose, .pumpAlarm]
 
     /// The words of a line that a question asked of nobody in particular asks about
