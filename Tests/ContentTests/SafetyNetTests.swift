@@ -69,6 +69,35 @@ struct SafetyNetTests {
         #expect(turn.say.contains { $0.contains("988") }, "\(line)")
     }
 
+    @Test(
+        // None of these says a phrase of `SafetyLexicon`: two cues of `DistressCues` do it.
+        "two cues of distress in one line show the numbers, at a menu and at the symptom question",
+        arguments: [
+            "sitting on the stairs crying, i can't handle another night of this",
+            "my dad is in withdrawal and i'm a mess, i don't know who to call",
+            "i'm struggling so much and nobody gets it",
+            "me siento fatal, estoy harta de la abstinencia",
+        ])
+    func distressCuesShowTheNumbers(_ line: String) throws {
+        for node in [nil, "screening.start"] {
+            var s = try session(at: node)
+            let turn = s.respond(to: line)
+            #expect(turn.crisis?.kind == .distress && turn.crisis?.level == .resources, "\(line) at \(node ?? "the opening")")
+            #expect(turn.say.contains { $0.contains("988") }, "\(line)")
+        }
+    }
+
+    @Test(
+        "one cue of distress alone is everyday talk",
+        arguments: [
+            "i'm scared of the withdrawal, how long does it last",
+            "how much longer will the sweats go on",
+            "what do i do about the leg cramps",
+        ])
+    func oneDistressCueSaysNothing(_ line: String) throws {
+        #expect(try firstTurn(line).crisis == nil, "\(line)")
+    }
+
     @Test("a distress state negated says nothing", arguments: ["i'm not panicking, just wondering what time the clinic opens"])
     func negatedDistressStates(_ line: String) throws {
         #expect(try firstTurn(line).crisis == nil)

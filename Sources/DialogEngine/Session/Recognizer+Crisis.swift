@@ -67,7 +67,9 @@ extension Recognizer {
             // "help help help", "HELP!!! HELP": a call however often it is repeated.
             if !coreWords.isEmpty && coreWords.allSatisfy({ $0 == "help" || $0 == "ayuda" || $0 == "sos" }) { return true }
         }
-        return callsForHelp.hits(in: text).contains { !$0.match.isNegated }
+        if callsForHelp.hits(in: text).contains(where: { !$0.match.isNegated }) { return true }
+        // Two kinds of distress cue in one line: "i'm crying and don't know where to turn".
+        return DistressCues.isDistress(cues: DistressCues.count(in: distressCues.hits(in: text)))
     }
 
     /// The text with each run of one letter written once ("heelp" → "help"); digits stay

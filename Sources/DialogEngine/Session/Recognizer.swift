@@ -59,6 +59,8 @@ struct Recognizer: Sendable {
     let symptomReader: SymptomReader
     /// The safety net's lists (`SafetyLexicon`), compiled.
     let callsForHelp: PhraseSet<Int>
+    /// `DistressCues`, under each kind's raw value.
+    let distressCues: PhraseSet<Int>
     let wholeLineCalls: Set<String>
     /// `wholeLineCalls` with every doubled letter single: how a stretched call is compared.
     let wholeLineCallsSingleLetters: Set<String>
@@ -82,6 +84,7 @@ struct Recognizer: Sendable {
         self.concepts = concepts
         crisisDetector = CrisisDetector(intents: bundle.intents, concepts: concepts, spanish: bundle.kind == .intake)
         callsForHelp = PhraseSet([(0, SafetyLexicon.callsForHelp + SafetyLexicon.distressStates)])
+        distressCues = PhraseSet(DistressCues.phrases.map { ($0.kind.rawValue, $0.phrases) })
         wholeLineCalls = Set(SafetyLexicon.wholeLineCalls.map { TextNormalizer.words($0).joined(separator: " ") })
         wholeLineCallsSingleLetters = Set(wholeLineCalls.map(Self.singleLetters))
         dangerWords = PhraseSet([(0, SafetyLexicon.dangerWords)], minimumQuality: .stemmed)
