@@ -22,6 +22,10 @@ package enum DistressCues {
         case limit
         /// Helpless or alone: don't know what to do or where to turn, nobody to talk to.
         case helpless
+        /// An ending wished or prepared: not being here, no point, better off without me,
+        /// goodbyes, things put in order. Said with another cue, the line is at least
+        /// distress; the crisis intents decide whether it is a suicide.
+        case ending
     }
 
     /// The phrases of each kind, normalised as lines are ("can't" is "can not", "i'm" is
@@ -32,7 +36,7 @@ package enum DistressCues {
             [
                 "crying", "cry", "cried", "in tears", "sobbing", "weeping", "bawling", "scared", "afraid",
                 "terrified", "frightened", "panic", "panicking", "hopeless", "helpless", "ashamed", "so ashamed",
-                "a failure", "such a failure", "failing", "worthless", "useless", "a burden", "hate myself",
+                "a failure", "such a failure", "failing", "worthless", "useless", "hate myself",
                 "so sad", "heartbroken", "devastated", "miserable", "depressed", "numb", "empty inside", "broken",
                 "lonely", "so alone", "desperate", "losing hope", "lost hope", "no hope", "stressed out", "so stressed",
                 "overwhelmed", "falling apart", "freaking out", "a mess", "a wreck", "struggling", "hard time", "rough time",
@@ -66,6 +70,21 @@ package enum DistressCues {
                 "who to turn to", "no one", "nobody", "need someone", "want someone", "someone to talk to",
                 "someone to sit with", "need to talk", "need support", "on my own", "all by myself", "no help", "no one cares", "nobody cares",
                 "no se que hacer", "que hago", "nadie", "no tengo a nadie",
+            ]
+        ),
+        (
+            .ending,
+            [
+                "not be here", "not be around", "not going to be here", "not going to be around", "be gone",
+                "disappear", "vanish", "sleep forever", "no point", "pointless", "what is the point", "better off",
+                "a burden", "say goodbye", "said goodbye", "goodbye", "give away my", "gave away my", "giving away my",
+                "affairs in order", "in order", "my will", "a note", "make it stop", "want it to stop",
+                "want it all to stop", "no way out", "no future", "nothing to live for", "tired of living",
+                "tired of life", "done with life", "at peace", "would not matter", "does not matter anymore",
+                "nobody would notice", "nobody would miss me", "no one would miss me", "no one would care",
+                "wish i was never born", "wish i had never been born", "not worth it", "not worth living",
+                "no quiero estar aqui", "no quiero seguir", "desaparecer", "no tiene sentido", "estarian mejor sin mi",
+                "despedirme", "ya no importa",
             ]
         ),
     ]

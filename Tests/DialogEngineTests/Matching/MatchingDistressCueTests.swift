@@ -18,6 +18,7 @@ struct MatchingDistressCueTests {
             ("i don't know what to do", 1),
             ("how long do the cramps last", 0),
             ("estoy sufriendo y no tengo a nadie", 2),
+            ("everyone would be better off, i've said my goodbyes", 2),
         ])
     func counts(_ line: String, _ expected: Int) {
         #expect(count(line) == expected, "\(line)")
