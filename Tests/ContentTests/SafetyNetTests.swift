@@ -231,6 +231,16 @@ struct SafetyNetTests {
         try expectAnsweredByTopic(line, topic, at: "screening.sows_offer")
     }
 
+    @Test(
+        "at a yes-or-no menu, a question that does not begin with an answer is no yes or no: its \"i don't\" or \"i'm not\" is part of it",
+        arguments: [
+            ("is rehab confidential, i do not want my boss to find out", "ask_cost"),
+            ("how long do the sweats last, i'm not sleeping", "ask_timeline"),
+        ])
+    func aQuestionIsNoAnswer(_ line: String, _ topic: String) throws {
+        try expectAnsweredByTopic(line, topic, at: "screening.sows_offer")
+    }
+
     @Test("the same words as an answer still say yes", arguments: ["i am", "i do", "i have, go ahead", "yes i am ready", "i am ready to start"])
     func aStatementThatAnswers(_ line: String) throws {
         var s = try session(at: "screening.sows_offer")

@@ -48,7 +48,7 @@ extension Session {
             // A menu whose choices mean yes, no or "none of these" takes those words too:
             // "yep", "nah im good", "none of them"; but not the "i have" of a statement
             // that opens a question.
-            guard !opensAQuestionWithAStatement(input),
+            guard !opensAQuestionWithAStatement(input), !asksInsteadOfAnswering(input),
                 let index = recognizer.meaningPick(input, meanings: offered.map(\.meaning))
             else { return false }
             pick(places[index], of: node, label: labels[index], phrase: nil, means: offered[index].meaning, turn: &turn)
