@@ -222,22 +222,14 @@ struct SafetyNetTests {
     }
 
     @Test(
-        "at a yes-or-no menu, a statement that opens a question is no yes: the question is answered",
+        "at a yes-or-no menu, a question is answered: a statement that opens it is no yes, and a \"don't\" or \"not\" in it is no no",
         arguments: [
             ("i have bad kidneys, is baclofen ok for me", "ask_kidneys"), ("im pregnant and using should i just quit cold turkey", "ask_pregnancy"),
             ("i do kratom every day, will i get withdrawals from it", "ask_kratom"),
-        ])
-    func aStatementThatOpensAQuestion(_ line: String, _ topic: String) throws {
-        try expectAnsweredByTopic(line, topic, at: "screening.sows_offer")
-    }
-
-    @Test(
-        "at a yes-or-no menu, a question that does not begin with an answer is no yes or no: its \"i don't\" or \"i'm not\" is part of it",
-        arguments: [
             ("is rehab confidential, i do not want my boss to find out", "ask_cost"),
             ("how long do the sweats last, i'm not sleeping", "ask_timeline"),
         ])
-    func aQuestionIsNoAnswer(_ line: String, _ topic: String) throws {
+    func aStatementThatOpensAQuestion(_ line: String, _ topic: String) throws {
         try expectAnsweredByTopic(line, topic, at: "screening.sows_offer")
     }
 
