@@ -5,16 +5,18 @@
 /// turn", "idk what to do anymore, everything is just so much". No phrase list holds
 /// every such line (phrases written from one set of lines were measured to carry badly to
 /// lines written apart from them), but such lines share kinds of words: a feeling of pain
-/// or fear, a limit reached, being helpless or alone. One kind alone is everyday talk
-/// ("i'm scared of the withdrawal", "how much longer will this last", "what do i do about
-/// the cramps"); two kinds in one line, neither negated, are distress, and the line gets
+/// or fear, a limit reached, being helpless or alone, an ending wished for. One cue alone
+/// is everyday talk ("i'm scared of the withdrawal", "how much longer will this last",
+/// "what do i do about the cramps"); two in one line, of any kinds, neither negated, are
+/// distress ("crying all day, i feel like a failure"), and the line gets
 /// the numbers and a human helpline with whatever else it is read as (DESIGN.md: when in
 /// doubt, the numbers).
 ///
 /// Fatigue ("tired", "exhausted") and anxiety named as a symptom are left out: they are
 /// what withdrawal feels like, and a symptom list is not a cry for help.
 package enum DistressCues {
-    /// The kinds of cue; a line that carries two of them is distress.
+    /// The kinds of cue, which keep the lists readable: a line with two cues is distress,
+    /// whatever their kinds.
     package enum Kind: Int, CaseIterable, Sendable {
         /// Pain or fear felt now: crying, scared, hopeless, ashamed, a failure.
         case feeling
@@ -75,10 +77,10 @@ package enum DistressCues {
         (
             .ending,
             [
-                "not be here", "not be around", "not going to be here", "not going to be around", "be gone",
-                "disappear", "vanish", "sleep forever", "no point", "pointless", "what is the point", "better off",
+                "not be here", "not be around", "not going to be here", "not going to be around", "be gone", "disappear", "vanish", "sleep forever", "no point", "pointless", "what is the point",
+                "better off",
                 "a burden", "say goodbye", "said goodbye", "goodbye", "give away my", "gave away my", "giving away my",
-                "affairs in order", "in order", "my will", "a note", "make it stop", "want it to stop",
+                "affairs in order", "a note", "make it stop", "want it to stop",
                 "want it all to stop", "no way out", "no future", "nothing to live for", "tired of living",
                 "tired of life", "done with life", "at peace", "would not matter", "does not matter anymore",
                 "nobody would notice", "nobody would miss me", "no one would miss me", "no one would care",

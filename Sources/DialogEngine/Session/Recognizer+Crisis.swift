@@ -68,7 +68,7 @@ extension Recognizer {
             if !coreWords.isEmpty && coreWords.allSatisfy({ $0 == "help" || $0 == "ayuda" || $0 == "sos" }) { return true }
         }
         if callsForHelp.hits(in: text).contains(where: { !$0.match.isNegated }) { return true }
-        // Two kinds of distress cue in one line: "i'm crying and don't know where to turn".
+        // Two cues of distress in one line: "i'm crying and don't know where to turn".
         return DistressCues.isDistress(cues: DistressCues.count(in: distressCues.hits(in: text)))
     }
 
