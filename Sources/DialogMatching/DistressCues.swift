@@ -31,37 +31,39 @@ package enum DistressCues {
     }
 
     /// The phrases of each kind, normalised as lines are ("can't" is "can not", "i'm" is
-    /// "i am"), English then Spanish (without accents, as people type it).
+    /// "i am"), English then Spanish (without accents, as people type it). A phrase that
+    /// shows the numbers alone (`SafetyLexicon.callsForHelp`, `distressStates`) is not
+    /// repeated here.
     package static let phrases: [(kind: Kind, phrases: [String])] = [
         (
             .feeling,
             [
-                "crying", "cry", "cried", "in tears", "sobbing", "weeping", "bawling", "scared", "afraid",
-                "terrified", "frightened", "panic", "panicking", "hopeless", "helpless", "ashamed", "so ashamed",
+                "crying", "cry", "cried", "in tears", "weeping", "bawling", "scared", "afraid",
+                "terrified", "frightened", "panic", "helpless", "ashamed", "so ashamed",
                 "a failure", "such a failure", "failing", "worthless", "useless", "hate myself",
                 "so sad", "heartbroken", "devastated", "miserable", "depressed", "numb", "empty inside", "broken",
-                "lonely", "so alone", "desperate", "losing hope", "lost hope", "no hope", "stressed out", "so stressed",
-                "overwhelmed", "falling apart", "freaking out", "a mess", "a wreck", "struggling", "hard time", "rough time",
+                "lonely", "desperate", "losing hope", "lost hope", "no hope", "stressed out", "so stressed",
+                "a mess", "a wreck", "struggling", "hard time", "rough time",
                 "dark place", "dark thoughts", "trapped", "stuck", "isolated", "alone", "hate my life", "losing it",
                 "not coping", "not doing well", "suffering",
                 "llorando", "lloro", "llorar", "miedo", "asustado", "asustada", "angustia", "angustiado", "angustiada",
-                "triste", "sufriendo", "me siento fatal", "me siento muy mal", "deprimido", "deprimida", "desesperado", "desesperada", "un fracaso", "verguenza",
-                "me siento sola", "me siento solo", "sin esperanza",
+                "triste", "sufriendo", "me siento fatal", "me siento muy mal", "deprimido", "deprimida", "un fracaso", "verguenza",
+                "sin esperanza",
             ]
         ),
         (
             .limit,
             [
                 "can not keep doing this", "can not keep going", "can not keep living like this", "can not do this",
-                "can not handle", "can not take", "can not face", "can not cope", "can not deal", "can not go on",
+                "can not handle", "can not take", "can not face", "can not deal", "can not go on",
                 "can not stand it", "can not stand this", "can not anymore", "how much more", "how much longer can",
                 "much longer i can", "had enough", "sick of", "tired of", "fed up", "give up", "giving up",
                 "too much for me", "is so much", "just so much", "all so much", "is too much", "through the roof", "explode", "at my limit",
                 "nothing left", "no strength", "done with this", "done with it all", "so done", "anymore",
                 "any longer", "pretending i am fine", "pretending to be fine", "hold it together", "barely holding",
-                "breaking point", "end of my rope", "at the end of my",
-                "ya no puedo", "no puedo mas", "no aguanto", "estoy harto", "estoy harta", "cansado de",
-                "cansada de", "no doy mas", "no tengo fuerzas",
+                "at the end of my",
+                "ya no puedo", "estoy harto", "estoy harta", "cansado de",
+                "cansada de", "no tengo fuerzas",
             ]
         ),
         (
@@ -71,7 +73,7 @@ package enum DistressCues {
                 "no idea what to do", "idk what to do", "what do i do", "what am i supposed to do", "where to turn",
                 "who to turn to", "no one", "nobody", "need someone", "want someone", "someone to talk to",
                 "someone to sit with", "need to talk", "need support", "on my own", "all by myself", "no help", "no one cares", "nobody cares",
-                "no se que hacer", "que hago", "nadie", "no tengo a nadie",
+                "que hago", "nadie",
             ]
         ),
         (
@@ -112,5 +114,4 @@ package enum DistressCues {
     /// Cues said only under a negation, which does not deny them: "i can't do this
     /// anymore", "i don't know how much longer i can".
     static let saidOnlyNegated: Set<String> = ["anymore", "any longer", "much longer i can"]
-
 }
