@@ -21,6 +21,8 @@ package enum Typo {
         // One edit from a word that shows the numbers anywhere: "habit forming" is not
         // "foaming", "backing out" is not "blacking out".
         "forming", "flaming", "depth", "backing", "blocking", "gargling", "dyeing",
+        // One edit from a polite word: "I think you are right" does not say thank you.
+        "think", "thinks",
     ]
 
     /// Whether `a`, as typed, is one typo from `b` (and not equal).
