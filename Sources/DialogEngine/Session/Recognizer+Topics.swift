@@ -152,6 +152,42 @@ extension Recognizer {
         return .one(first)
     }
 
+    /// Words by which a line leans on the question before it: "how do you use it", "do I
+    /// need a prescription for that", "and they're free?".
+    static let referringWords: Set<String> = ["it", "its", "that", "this", "them", "those", "these", "they"]
+
+    /// What a line asks, read right after `previous` answered the line before. A question
+    /// that leans on that one ("ok how do you use it" after naloxone) or that nothing reads
+    /// clearly by itself ("how long tho" after kratom) is read again with the previous topic's
+    /// label added, as a person would hear it; the previous topic answers when that reading
+    /// picks it more strongly than the line alone picked anything. A line that names its
+    /// own topic by an author's phrase, or reads as another topic however it is heard
+    /// ("is it normal that i still crave it" after naloxone), keeps its own reading; one
+    /// that reads clearly as another topic alone, yet as the previous one heard after it,
+    /// asks which was meant.
+    func topicReading(in text: NormalizedText, after previous: Intent?) -> TopicReading {
+        let plain = topicReading(in: text)
+        guard let previous, let subject = previous.label, !text.words.isEmpty else { return plain }
+        let best = plain.best
+        // A topic named by an author's phrase ("what about kratom") is a new question.
+        if let best, best.phrase != nil, best.example == nil, best.intent.id != previous.id { return plain }
+        // A question, not a reply: "thanks", "yeah" and "that's a lot" ask nothing more.
+        let asks = text.firstAskingClause != nil || text.words.indices.contains { text.isQuestion(at: $0) || text.asksInverted(at: $0) }
+        let leans = text.words.contains { Self.referringWords.contains($0.text) }
+        let clear = best.map { $0.strength >= Self.clearQuestion } ?? false
+        guard asks, leans || !clear else { return plain }
+        let heard = topicReading(in: NormalizedText(text.original + ". " + subject))
+        guard let carried = heard.best, carried.intent.id == previous.id, carried.strength > (best?.strength ?? 0) else { return plain }
+        // A line that reads clearly as another topic by itself, though it says "it", may
+        // be a new question: which was meant is asked.
+        if let best, clear, best.intent.id != previous.id, best.intent.label != nil,
+            best.intent.goto.target != previous.goto.target
+        {
+            return .clarify(carried, best)
+        }
+        return .one(carried)
+    }
+
     /// The words of each sentence that opens by asking what one may do, in the inverted
     /// order ("can i …", "should we …", "is it …"); "is he mixing …?" asks about someone.
     static func questionSentences(in text: NormalizedText) -> [Range<Int>] {

@@ -79,6 +79,9 @@ public struct Session: Sendable {
     var pendingLeave = false
     /// The follow-ups offered after a typed question's answer, until the next line.
     var pendingFollowUps: SessionState.FollowUps?
+    /// The topic intent that answered the last line, for the next line to lean on ("how
+    /// do you use it"); nil after any other turn.
+    var lastTopic: String?
     var random: SplitMix64
     var topics: [String] = []
     var redFlags: [String] = []
@@ -168,6 +171,8 @@ public struct Session: Sendable {
         pendingLeave = false
         let following = pendingFollowUps
         pendingFollowUps = nil
+        let previousTopic = lastTopic.flatMap { id in recognizer.topics.first { $0.id == id } }
+        lastTopic = nil
         let input = Session.clean(line)
         // Normalised once: every matcher below reads the same words.
         let text = NormalizedText(input)
@@ -290,7 +295,7 @@ public struct Session: Sendable {
         // 4. Topic intents: a clear question is answered; two close readings ask which. A
         // question about a crisis ("what does too much baclofen do?") is answered by the
         // topic `about:` its kind, unless its own words name a topic outright.
-        var reading = recognizer.topicReading(in: text)
+        var reading = recognizer.topicReading(in: text, after: previousTopic)
         if let finding = crisisFinding, finding.asked, let about = recognizer.topic(about: finding.kind),
             !Self.namesAnotherTopic(reading, than: about)
         {
@@ -375,6 +380,7 @@ public struct Session: Sendable {
             turn.matched = Turn.Match(by: .intent, id: intent.id, phrase: example == nil ? pick.phrase : nil, example: example)
         }
         turn.trace.append(.intent(intent.id))
+        lastTopic = intent.id
         if intent.readsSymptoms { record(symptomsIn: text) }
         if intent.returns, waiting != .ended, let node = bundle.nodes[intent.goto.target] {
             // Answer the question, then ask again where the person was.

@@ -44,6 +44,7 @@ extension SessionState {
             ("clarifying", clarifying.map(strings) ?? .null),
             ("leaving", .bool(leaving)),
             ("following", following.map { .mapping([("node", .string($0.node.description)), ("choices", strings($0.choices))]) } ?? .null),
+            ("topic", topic.map { .string($0) } ?? .null),
             ("misunderstood", .int(misunderstood)),
             (
                 "summary",
@@ -139,6 +140,8 @@ extension SessionState {
         } else {
             following = nil
         }
+        // Absent in states saved before a line could lean on the topic before it.
+        if case .string(let id)? = o.entries.first(where: { $0.key == "topic" })?.value { topic = id } else { topic = nil }
         misunderstood = try o.int("misunderstood")
         let summary = try Fields(o.value("summary"), "`summary`")
         topics = try summary.strings("topics")

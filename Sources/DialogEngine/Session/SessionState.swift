@@ -74,6 +74,9 @@ public struct SessionState: Sendable, Equatable {
     public var leaving: Bool = false
     /// The follow-ups offered after a typed question's answer; nil when none is open.
     public var following: FollowUps? = nil
+    /// The topic intent that answered the last line (by id), for the next line to lean
+    /// on; nil after any other turn.
+    public var topic: String? = nil
     /// Lines in a row nothing understood.
     public var misunderstood: Int
     /// What the summary will list: topics, flags raised, crisis kinds, resources shown (ids).
@@ -133,7 +136,7 @@ extension Session {
             reported: reported, denied: denied, scales: progress, turn: turnNumber, region: region.code,
             seed: random.state, ended: waiting == .ended, start: startNode, waiting: kind,
             expects: Session.expects(waiting, at: bundle.nodes[current], scales: bundle.scales).kind,
-            ambiguous: pendingAmbiguity, clarifying: pendingClarify, leaving: pendingLeave, following: pendingFollowUps,
+            ambiguous: pendingAmbiguity, clarifying: pendingClarify, leaving: pendingLeave, following: pendingFollowUps, topic: lastTopic,
             misunderstood: misunderstoodInARow,
             topics: topics, redFlags: redFlags, crises: crises, resources: resourcesShown.map(\.id), rubric: rubricMarks.compactMapValues { $0.met?.phrase },
             rubricBroken: rubricMarks.compactMapValues { $0.broken?.phrase }, answers: answers, choiceOrders: choiceOrders)
@@ -199,6 +202,8 @@ extension Session {
         pendingFollowUps = state.following.flatMap { offer in
             bundle.nodes[offer.node].map { node in offer.choices.allSatisfy { id in node.choices.contains { $0.id == id } } } == true ? offer : nil
         }
+        // A topic the dialogs no longer have is forgotten.
+        lastTopic = state.topic.flatMap { id in bundle.intents.contains { $0.id == id && $0.crisis == nil } ? id : nil }
         misunderstoodInARow = state.misunderstood
         topics = state.topics
         redFlags = state.redFlags
