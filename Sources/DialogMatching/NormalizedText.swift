@@ -111,6 +111,13 @@ public struct NormalizedText: Sendable {
         }
     }
 
+    /// Whether the line asks anything: a question mark, a question word opening a clause
+    /// or a sentence, or the inverted order of a question ("can i …", "is it …"). "thanks",
+    /// "yeah" and "i just feel empty" ask nothing.
+    package var asksSomething: Bool {
+        firstAskingClause != nil || words.indices.contains { isQuestion(at: $0) || asksInverted(at: $0) }
+    }
+
     /// Whether the words from `index` ask in the inverted order of a question ("can i
     /// double up", "is it safe"), wherever they stand in a sentence: people leave out
     /// the question mark ("if i miss a dose can i double up tomorrow").

@@ -23,6 +23,8 @@ package enum Typo {
         "forming", "flaming", "depth", "backing", "blocking", "gargling", "dyeing",
         // One edit from a polite word: "I think you are right" does not say thank you.
         "think", "thinks",
+        // One edit from a symptom: "everything feels heavy" is not "heave".
+        "heavy",
     ]
 
     /// Whether `a`, as typed, is one typo from `b` (and not equal).

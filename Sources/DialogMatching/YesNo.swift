@@ -51,6 +51,28 @@ public enum YesNo {
         return decided
     }
 
+    /// Whether the whole line only says the person does not know: "idk", "not sure",
+    /// "no idea", "i dunno, maybe". Such a line answers no question and asks none: its
+    /// "know" and "sure" are not a topic's words.
+    public static func isUnsure(_ text: NormalizedText) -> Bool {
+        let words = text.words
+        var start = 0
+        var found = false
+        while start < words.count {
+            var end = start
+            while end < words.count, words[end].clause == words[start].clause { end += 1 }
+            var first = start
+            while first < end, fillers.contains(words[first].text) { first += 1 }
+            defer { start = end }
+            guard first < end else { continue }
+            guard end - first <= longest, case .unknown? = table[words[first..<end].map { forgiven($0.text) }.joined(separator: " ")] else {
+                return false
+            }
+            found = true
+        }
+        return found
+    }
+
     /// The yeses that open a statement as well as answer: "i have" answers "Do you have
     /// cramps?", but "i have kidney disease" only says what a question that follows is
     /// about.

@@ -172,7 +172,7 @@ extension Recognizer {
         // A topic named by an author's phrase ("what about kratom") is a new question.
         if let best, best.phrase != nil, best.example == nil, best.intent.id != previous.id { return plain }
         // A question, not a reply: "thanks", "yeah" and "that's a lot" ask nothing more.
-        let asks = text.firstAskingClause != nil || text.words.indices.contains { text.isQuestion(at: $0) || text.asksInverted(at: $0) }
+        let asks = text.asksSomething
         let leans = text.words.contains { Self.referringWords.contains($0.text) }
         let clear = best.map { $0.strength >= Self.clearQuestion } ?? false
         guard asks, leans || !clear else { return plain }

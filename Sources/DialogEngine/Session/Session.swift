@@ -295,7 +295,13 @@ public struct Session: Sendable {
         // 4. Topic intents: a clear question is answered; two close readings ask which. A
         // question about a crisis ("what does too much baclofen do?") is answered by the
         // topic `about:` its kind, unless its own words name a topic outright.
-        var reading = recognizer.topicReading(in: text, after: previousTopic)
+        // "idk", "not sure": no question about any topic, however its words compare.
+        var reading = YesNo.isUnsure(text) ? .none : recognizer.topicReading(in: text, after: previousTopic)
+        // In a crisis script, what a person tells ("no i wouldn't do anything, i just feel
+        // empty") is heard, not answered with a topic's information; their symptoms are
+        // still noted.
+        let inCrisisScript = atCrisisScript
+        if inCrisisScript, !text.asksSomething, reading.best?.intent.readsSymptoms != true { reading = .none }
         if let finding = crisisFinding, finding.asked, let about = recognizer.topic(about: finding.kind),
             !Self.namesAnotherTopic(reading, than: about)
         {
@@ -329,11 +335,36 @@ public struct Session: Sendable {
         if bundle.kind == .intake, turn.crisis == nil, misunderstoodInARow >= 2 || recognizer.carriesDanger(in: crisisText) {
             showNumbersForDistress(in: &turn)
         }
-        turn.say.append(reaskHint())
-        if bundle.kind == .intake, misunderstoodInARow >= 2 {
+        // In a crisis script nobody is told they were not understood: they are told
+        // someone is there, and who to call (unless the numbers were just shown).
+        turn.say.append(inCrisisScript ? (turn.crisis == nil ? crisisScriptReask() : Session.crisisScriptPresence) : reaskHint())
+        if bundle.kind == .intake, misunderstoodInARow >= 2, !inCrisisScript {
             turn.say.append("If you'd rather talk to a person, the numbers above are answered by people, day and night.")
         }
         return finish(turn)
+    }
+
+    static let crisisScriptPresence = "I'm here with you."
+
+    /// What a line not understood in a crisis script gets instead of "Sorry, I didn't
+    /// understand that": someone is there, and the region's emergency and crisis lines,
+    /// as the script itself gave them.
+    func crisisScriptReask() -> String {
+        var said = Session.crisisScriptPresence
+        if let emergency = bundle.resource(role: "emergency", region: region.code) {
+            said += " If anyone is in danger, call \(emergency.contact) now."
+        }
+        if let line = bundle.resource(role: "crisis-line", region: region.code) {
+            said += " \(line.contact) is there to talk, day and night."
+        }
+        return said
+    }
+
+    /// Whether the current node is part of a crisis script: a node of the file the crisis
+    /// intents go to ("what to do while we wait" as much as the script's first screen).
+    var atCrisisScript: Bool {
+        bundle.kind == .intake && waiting != .ended
+            && bundle.intents.contains { $0.crisis != nil && $0.goto.target.file == current.file }
     }
 
     /// Whether a line about a crisis names another topic than the one `about:` its kind

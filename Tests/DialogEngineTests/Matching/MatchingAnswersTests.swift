@@ -28,6 +28,18 @@ struct MatchingAnswersTests {
         #expect(YesNo.read(line.input) == line.expected)
     }
 
+    static let unsureTable: [Typed<Bool>] = [
+        Typed("idk", true), Typed("I don't know", true), Typed("dunno", true), Typed("not sure", true),
+        Typed("no idea", true), Typed("um idk, maybe", true), Typed("i dont know.", true),
+        Typed("", false), Typed("no", false), Typed("maybe later", false), Typed("idk what to do about my son", false),
+        Typed("not sure if baclofen is safe", false), Typed("idk, is it safe?", false),
+    ]
+
+    @Test("a line that only says the person does not know", arguments: unsureTable)
+    func unsure(_ line: Typed<Bool>) {
+        #expect(YesNo.isUnsure(NormalizedText(line.input)) == line.expected)
+    }
+
     static let numbersTable: [Typed<Int?>] = [
         Typed("2", 2), Typed("#2", 2), Typed("option 2", 2), Typed("Option #2", 2), Typed("2nd", 2), Typed("two", 2),
         Typed("the second one", 2), Typed("second", 2), Typed("number two please", 2), Typed("2.", 2), Typed("(2)", 2),

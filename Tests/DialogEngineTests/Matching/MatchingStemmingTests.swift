@@ -76,7 +76,7 @@ struct MatchingTypoTests {
         // Everyday words, typed, are meant: "I'm doing fine" is not "dying".
         ("doing", "dying"), ("living", "giving"), ("forming", "foaming"),
         ("depth", "death"), ("backing", "blacking"), ("gargling", "gurgling"),
-        ("think", "thank"), ("thinks", "thanks"),
+        ("think", "thank"), ("thinks", "thanks"), ("heavy", "heave"),
         // Numbers.
         ("12345", "12346"), ("2019s", "2018s"),
         // Equal words are a match, not a typo.
