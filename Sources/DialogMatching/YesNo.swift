@@ -55,6 +55,29 @@ public enum YesNo {
     /// "no idea", "i dunno, maybe". Such a line answers no question and asks none: its
     /// "know" and "sure" are not a topic's words.
     public static func isUnsure(_ text: NormalizedText) -> Bool {
+        everyClause(of: text) { phrase in
+            if case .unknown? = table[phrase] { true } else { false }
+        }
+    }
+
+    /// Whether the whole line only acknowledges what was said: "ok", "got it", "oh ok, makes
+    /// sense". Where nothing asked yes or no, it is no answer and no question, and no
+    /// sign that the person was not understood either. "im not ok" is none.
+    public static func isAcknowledgement(_ text: NormalizedText) -> Bool {
+        everyClause(of: text) { acknowledgements.contains($0) }
+    }
+
+    private static let acknowledgements: Set<String> = Set(
+        [
+            "ok", "okay", "k", "kk", "okie", "oki", "alright", "all right", "aight", "got it", "gotcha", "i see",
+            "cool", "ok cool", "okay cool", "makes sense", "that makes sense", "understood", "fair enough", "noted",
+            "i understand", "ok i understand", "ok got it", "okay got it", "good to know", "ok good to know", "vale",
+            "entiendo", "ya veo",
+        ].map { TextNormalizer.words($0).joined(separator: " ") })
+
+    /// Whether each clause of the line, past its fillers, is a phrase `accepts` takes as a
+    /// whole (at least one clause, none longer than an answer).
+    private static func everyClause(of text: NormalizedText, accepts: (String) -> Bool) -> Bool {
         let words = text.words
         var start = 0
         var found = false
@@ -65,9 +88,7 @@ public enum YesNo {
             while first < end, fillers.contains(words[first].text) { first += 1 }
             defer { start = end }
             guard first < end else { continue }
-            guard end - first <= longest, case .unknown? = table[words[first..<end].map { forgiven($0.text) }.joined(separator: " ")] else {
-                return false
-            }
+            guard end - first <= longest, accepts(words[first..<end].map { forgiven($0.text) }.joined(separator: " ")) else { return false }
             found = true
         }
         return found

@@ -330,19 +330,28 @@ public struct Session: Sendable {
         // understood that carries danger words, or the second such line in a row, shows
         // the numbers too: the person may be in trouble and not saying it our way.
         turn.flags.append(.reask)
-        // An empty line is no attempt to say something: it does not count.
-        if !text.words.isEmpty { misunderstoodInARow += 1 }
+        // "ok", "got it" after an answer is heard: the question is asked again without a
+        // "Sorry", and it is no misunderstanding (an empty line is no attempt either).
+        let acknowledged = !inCrisisScript && YesNo.isAcknowledgement(text)
+        if !text.words.isEmpty, !acknowledged { misunderstoodInARow += 1 }
         if bundle.kind == .intake, turn.crisis == nil, misunderstoodInARow >= 2 || recognizer.carriesDanger(in: crisisText) {
             showNumbersForDistress(in: &turn)
         }
         // In a crisis script nobody is told they were not understood: they are told
         // someone is there, and who to call (unless the numbers were just shown).
-        turn.say.append(inCrisisScript ? (turn.crisis == nil ? crisisScriptReask() : Session.crisisScriptPresence) : reaskHint())
+        if inCrisisScript {
+            turn.say.append(turn.crisis == nil ? crisisScriptReask() : Session.crisisScriptPresence)
+        } else {
+            turn.say.append(acknowledged && waiting == .choice ? Session.acknowledgedHint : reaskHint())
+        }
         if bundle.kind == .intake, misunderstoodInARow >= 2, !inCrisisScript {
             turn.say.append("If you'd rather talk to a person, the numbers above are answered by people, day and night.")
         }
         return finish(turn)
     }
+
+    /// What "ok" gets where a choice is awaited: the way on, without a "Sorry".
+    static let acknowledgedHint = "OK. You can type the number of a choice, or ask a question in your own words."
 
     static let crisisScriptPresence = "I'm here with you."
 

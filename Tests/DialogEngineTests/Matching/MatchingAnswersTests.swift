@@ -40,6 +40,18 @@ struct MatchingAnswersTests {
         #expect(YesNo.isUnsure(NormalizedText(line.input)) == line.expected)
     }
 
+    static let acknowledgementTable: [Typed<Bool>] = [
+        Typed("ok", true), Typed("okay", true), Typed("got it", true), Typed("oh ok, makes sense", true),
+        Typed("Alright.", true), Typed("ok cool", true), Typed("i see", true), Typed("okkk", true),
+        Typed("", false), Typed("im not ok", false), Typed("ok what now", false), Typed("ok thanks", false),
+        Typed("yes", false), Typed("ok, is it safe?", false), Typed("not ok", false),
+    ]
+
+    @Test("a line that only acknowledges what was said", arguments: acknowledgementTable)
+    func acknowledgement(_ line: Typed<Bool>) {
+        #expect(YesNo.isAcknowledgement(NormalizedText(line.input)) == line.expected)
+    }
+
     static let numbersTable: [Typed<Int?>] = [
         Typed("2", 2), Typed("#2", 2), Typed("option 2", 2), Typed("Option #2", 2), Typed("2nd", 2), Typed("two", 2),
         Typed("the second one", 2), Typed("second", 2), Typed("number two please", 2), Typed("2.", 2), Typed("(2)", 2),
