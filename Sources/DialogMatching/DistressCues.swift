@@ -79,8 +79,8 @@ package enum DistressCues {
         (
             .ending,
             [
-                "not be here", "not be around", "not going to be here", "not going to be around", "be gone", "disappear", "vanish", "sleep forever", "no point", "pointless", "what is the point",
-                "better off",
+                "not be here", "not be around", "not going to be here", "not going to be around", "be gone",
+                "disappear", "vanish", "sleep forever", "no point", "pointless", "what is the point", "better off",
                 "a burden", "say goodbye", "said goodbye", "goodbye", "give away my", "gave away my", "giving away my",
                 "affairs in order", "a note", "make it stop", "want it to stop",
                 "want it all to stop", "no way out", "no future", "nothing to live for", "tired of living",

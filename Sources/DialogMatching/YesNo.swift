@@ -24,16 +24,10 @@ public enum YesNo {
     public static func read(_ text: NormalizedText) -> Bool? {
         let words = text.words
         var decided: Bool? = nil
-        var start = 0
-        while start < words.count {
-            var end = start
-            while end < words.count, words[end].clause == words[start].clause { end += 1 }
+        for clause in clausesPastFillers(words) {
             // The clause's first words after its fillers: an answer is never longer.
-            var first = start
-            while first < end, fillers.contains(words[first].text) { first += 1 }
-            let opening = words[first..<min(end, first + longest)].map(\.text)
-            let found = opening.isEmpty ? Answer.none : answer(opening, alone: end - first == opening.count)
-            start = end
+            let opening = words[clause.lowerBound..<min(clause.upperBound, clause.lowerBound + longest)].map(\.text)
+            let found = opening.isEmpty ? Answer.none : answer(opening, alone: clause.count == opening.count)
             switch found {
             case .unknown:
                 if decided == nil { return nil }
@@ -78,20 +72,27 @@ public enum YesNo {
     /// Whether each clause of the line, past its fillers, is a phrase `accepts` takes as a
     /// whole (at least one clause, none longer than an answer).
     private static func everyClause(of text: NormalizedText, accepts: (String) -> Bool) -> Bool {
-        let words = text.words
+        let clauses = clausesPastFillers(text.words).filter { !$0.isEmpty }
+        return !clauses.isEmpty
+            && clauses.allSatisfy { clause in
+                clause.count <= longest && accepts(text.words[clause].map { forgiven($0.text) }.joined(separator: " "))
+            }
+    }
+
+    /// The words of each clause, as punctuation marks them, past its leading fillers
+    /// ("um", "well", "oh"): empty for a clause of fillers only.
+    private static func clausesPastFillers(_ words: [Word]) -> [Range<Int>] {
+        var clauses: [Range<Int>] = []
         var start = 0
-        var found = false
         while start < words.count {
             var end = start
             while end < words.count, words[end].clause == words[start].clause { end += 1 }
             var first = start
             while first < end, fillers.contains(words[first].text) { first += 1 }
-            defer { start = end }
-            guard first < end else { continue }
-            guard end - first <= longest, accepts(words[first..<end].map { forgiven($0.text) }.joined(separator: " ")) else { return false }
-            found = true
+            clauses.append(first..<end)
+            start = end
         }
-        return found
+        return clauses
     }
 
     /// The yeses that open a statement as well as answer: "i have" answers "Do you have
@@ -103,13 +104,8 @@ public enum YesNo {
     /// statement ("i am", "i have", "it is"…) and goes on: "im pregnant and using",
     /// "i have kidney disease". Such a clause before a question is no answer.
     public static func opensWithStatement(_ text: NormalizedText) -> Bool {
-        let words = text.words
-        guard let clause = words.first?.clause else { return false }
-        var first = 0
-        while first < words.count, words[first].clause == clause, fillers.contains(words[first].text) { first += 1 }
-        let length = words[first...].prefix { $0.clause == clause }.count
-        guard length > 2 else { return false }
-        let opener = words[first..<first + 2].map(\.text).joined(separator: " ")
+        guard let clause = clausesPastFillers(text.words).first, clause.count > 2 else { return false }
+        let opener = text.words[clause.lowerBound..<clause.lowerBound + 2].map(\.text).joined(separator: " ")
         return statementOpeners.contains(opener)
     }
 

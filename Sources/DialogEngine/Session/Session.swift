@@ -353,6 +353,7 @@ public struct Session: Sendable {
     /// What "ok" gets where a choice is awaited: the way on, without a "Sorry".
     static let acknowledgedHint = "OK. You can type the number of a choice, or ask a question in your own words."
 
+    /// What a crisis script says to a line it did not understand, first of all.
     static let crisisScriptPresence = "I'm here with you."
 
     /// What a line not understood in a crisis script gets instead of "Sorry, I didn't
