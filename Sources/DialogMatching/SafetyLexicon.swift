@@ -27,6 +27,8 @@ package enum SafetyLexicon {
         "no aguanto mas", "ya no puedo mas", "i need someone", "i need somebody", "need somebody", "please somebody",
         "somebody please", "someone please", "someone talk to me", "somebody talk to me", "talk to me please",
         "is anyone there", "is anybody there", "anyone out there", "i am not ok", "i am not okay",
+        "i am really not ok", "i am really not okay", "i am so not ok", "i am so not okay", "i am not doing ok",
+        "i am not doing okay",
         "i do not know what to do please", "ayudenme", "ayudame por favor", "alguien ayudeme",
         "having a crisis", "in a crisis", "in crisis", "get me help", "i am in trouble", "in trouble please",
         "anyone i can talk to", "someone i can talk to", "anybody i can talk to",
@@ -53,7 +55,7 @@ package enum SafetyLexicon {
         "can not stop crying", "keep crying", "crying my eyes out", "sobbing", "spiraling", "spiralling",
         "feel like i am drowning", "walls are closing in", "completely lost", "so lost",
         "defeated", "breaking point", "can not go on like this", "too much to handle", "everything is too much",
-        "it is all too much", "can not calm down",
+        "it is all too much", "can not calm down", "not deal with any of it", "not have to deal with any of it",
         // Spanish: written without accents, in the forms people type (not stemmed).
         "tengo mucho miedo", "tengo miedo", "estoy asustado", "estoy asustada", "muy asustado", "muy asustada",
         "estoy en panico", "ataque de panico", "ataque de ansiedad", "crisis de nervios", "crisis de ansiedad",

@@ -72,6 +72,23 @@ extension Recognizer {
         return DistressCues.isDistress(cues: DistressCues.count(in: distressCues.hits(in: text)))
     }
 
+    /// The words of the line's calls for help (not negated), as the line has them: all of
+    /// a short line that is one call ("help me please"), else the words of each phrase
+    /// ("i am really not ok"). Empty when the line calls for none.
+    func callForHelpWords(in text: NormalizedText) -> Set<String> {
+        let all = Set(text.words.map(\.text))
+        if text.words.count <= 8 {
+            let whole = text.words.map(\.text).joined(separator: " ")
+            let core = text.words.map(\.text).filter { !Self.callFillers.contains($0) }.joined(separator: " ")
+            if wholeLineCalls.contains(whole) || wholeLineCalls.contains(core) { return all }
+        }
+        var words = Set<String>()
+        for hit in callsForHelp.hits(in: text) where !hit.match.isNegated {
+            for position in hit.match.words where text.words.indices.contains(position) { words.insert(text.words[position].text) }
+        }
+        return words
+    }
+
     /// The text with each run of one letter written once ("heelp" → "help"); digits stay
     /// as they are ("999" is not "9").
     static func singleLetters(_ text: String) -> String {

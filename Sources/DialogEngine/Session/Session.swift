@@ -98,6 +98,10 @@ public struct Session: Sendable {
     /// read as: one may be a question ("what pills help?"); several are seldom anything
     /// but trouble ("he's not breathing right and his lips look grey").
     static let dangerWordsForNumbers = 2
+    /// How many words a call for help that asks nothing may have and still be no topic's
+    /// question by its likeness to an example: "im really not ok" is a call; "i'm scared
+    /// my son is using fentanyl again" tells what it is about.
+    static let shortCallForHelp = 6
     /// How many earlier lines are read with a line for a crisis told over several messages.
     static let crisisWindow = 2
     var recognizer: Recognizer
@@ -183,6 +187,10 @@ public struct Session: Sendable {
             input.unicodeScalars.count < Session.maxInputLength
             ? text : NormalizedText(Session.clean(line, limit: Session.maxCrisisInputLength))
         var crisisFinding = bundle.kind == .intake ? recognizer.crisis(in: crisisText) : nil
+        // Whether the line itself called for help or carried danger ("i'm not okay"), so
+        // that a reply to it is heard rather than met with "Sorry" (5).
+        var calledForHelp = false
+        var distressHeard = false
         // A crisis told over several messages ("my son has a baclofen pump" / "it's
         // alarming and he's burning up"): the last lines and this one, read together, take
         // over when neither the lines before nor this one alone did.
@@ -236,14 +244,17 @@ public struct Session: Sendable {
             }
             turn.flags.append(.safetyNote)
             turn.say += safetyNote(into: &turn)
-        } else if bundle.kind == .intake,
-            recognizer.callsForHelp(in: text) || recognizer.carriesDanger(in: crisisText, strong: true)
+        } else if bundle.kind == .intake {
+            calledForHelp = recognizer.callsForHelp(in: text)
+            if calledForHelp || recognizer.carriesDanger(in: crisisText, strong: true)
                 || recognizer.carriesDanger(in: crisisText, distinct: Session.dangerWordsForNumbers)
-        {
-            // "help", "emergency", "I'm in crisis", or a danger word the crisis intents did
-            // not place ("dead", "gun", "unresponsive"): the numbers at once, then the line
-            // is read as usual (a whole-line `help` still runs the command).
-            showNumbersForDistress(in: &turn)
+            {
+                // "help", "emergency", "I'm in crisis", or a danger word the crisis intents did
+                // not place ("dead", "gun", "unresponsive"): the numbers at once, then the line
+                // is read as usual (a whole-line `help` still runs the command).
+                showNumbersForDistress(in: &turn)
+                distressHeard = true
+            }
         }
 
         // 2. Commands, only as the whole line; `back` with follow-ups offered is their way
@@ -302,6 +313,16 @@ public struct Session: Sendable {
         // still noted.
         let inCrisisScript = atCrisisScript
         if inCrisisScript, !text.asksSomething, reading.best?.intent.readsSymptoms != true { reading = .none }
+        // A short call for help that asks nothing ("im really not ok") is no topic's
+        // question because the words of the call are in an example ("is it ok to use a
+        // tiny bit so i'm not so sick"); an author's phrase, or an example that shares
+        // other words ("i need help getting into treatment"), still reads it.
+        if calledForHelp, !text.asksSomething, text.words.count <= Session.shortCallForHelp, let best = reading.best,
+            best.phrase == nil, let example = best.example,
+            Set(example.words).isSubset(of: recognizer.callForHelpWords(in: text))
+        {
+            reading = .none
+        }
         if let finding = crisisFinding, finding.asked, let about = recognizer.topic(about: finding.kind),
             !Self.namesAnotherTopic(reading, than: about)
         {
@@ -341,10 +362,13 @@ public struct Session: Sendable {
         // someone is there, and who to call (unless the numbers were just shown).
         if inCrisisScript {
             turn.say.append(turn.crisis == nil ? crisisScriptReask() : Session.crisisScriptPresence)
+        } else if distressHeard {
+            // A person who said they are not okay is heard, not told they were not understood.
+            turn.say.append(distressReask())
         } else {
             turn.say.append(acknowledged && waiting == .choice ? Session.acknowledgedHint : reaskHint())
         }
-        if bundle.kind == .intake, misunderstoodInARow >= 2, !inCrisisScript {
+        if bundle.kind == .intake, misunderstoodInARow >= 2, !inCrisisScript, !distressHeard {
             turn.say.append("If you'd rather talk to a person, the numbers above are answered by people, day and night.")
         }
         return finish(turn)
@@ -352,6 +376,24 @@ public struct Session: Sendable {
 
     /// What "ok" gets where a choice is awaited: the way on, without a "Sorry".
     static let acknowledgedHint = "OK. You can type the number of a choice, or ask a question in your own words."
+
+    /// What a line not understood gets when it called for help or carried danger ("i'm
+    /// not okay", "please someone"), outside a crisis script: the numbers were just shown
+    /// with it; the person is heard, then told the way on when they are ready.
+    func distressReask() -> String {
+        let heard = "I'm here with you. The people at the numbers above can talk with you now, day and night."
+        switch waiting {
+        case .scaleItem: return heard + " When you're ready, answer with a number from the list."
+        case .answer:
+            switch bundle.nodes[current]?.expect {
+            case .number(let r):
+                return heard + " When you're ready, answer with a number from \(NumberFormatting.text(r.lowerBound)) to \(NumberFormatting.text(r.upperBound))."
+            case .yesNo: return heard + " When you're ready, answer yes or no."
+            default: return heard + " When you're ready, tell me more in your own words."
+            }
+        default: return heard + " When you're ready, type the number of a choice, or ask me a question."
+        }
+    }
 
     /// What a crisis script says to a line it did not understand, first of all.
     static let crisisScriptPresence = "I'm here with you."
