@@ -20,7 +20,7 @@ package enum Lexicon {
     /// Verbs after which a negation stops: what follows is affirmed. "I can't stop
     /// vomiting" reports vomiting; "can't stop thinking about killing myself" is a
     /// crisis.
-    static let negationStoppers: Set<String> = [
+    package static let negationStoppers: Set<String> = [
         "stop", "stopping", "quit", "help", "helping", "shake", "shaking",
         // Spanish "no deja de", "no para de" (keeps on): "no para de vomitar" reports vomiting.
         "deja", "dejo", "dejan", "para", "paro", "paran",

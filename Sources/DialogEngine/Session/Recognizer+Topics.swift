@@ -120,7 +120,13 @@ extension Recognizer {
                         strength: Self.phraseStrengths[1], place: place))
             }
         }
-        for hit in examples.value.rank(text) where !topics[hit.id].tells || askedInGeneral().isEmpty {
+        // "can't stop" before a symptom says the symptom ("i can't stop vomiting"): the
+        // examples read the line without it, so no question about stopping takes it.
+        let frames = symptomReader.affirmingFrames(in: text)
+        let exampleText =
+            frames.isEmpty
+            ? text : NormalizedText(text.words.indices.filter { !frames.contains($0) }.map { text.words[$0].text }.joined(separator: " "))
+        for hit in examples.value.rank(exampleText) where !topics[hit.id].tells || askedInGeneral().isEmpty {
             var pick = picks[hit.id] ?? IntentPick(intent: topics[hit.id], strength: 0, place: hit.id)
             let strength = Self.strength(of: hit)
             guard strength > pick.strength else { continue }

@@ -25,6 +25,35 @@ struct SymptomReader: Sendable {
         set = PhraseSet(entries)
     }
 
+    /// The positions of the words that make a negation affirm a symptom right after them:
+    /// "can't stop" in "i can't stop vomiting" (read "can not stop"). They say the symptom,
+    /// not a question about stopping something, so topic examples ("can i just stop
+    /// baclofen") do not read the line by them.
+    func affirmingFrames(in text: NormalizedText) -> Set<Int> {
+        guard text.words.contains(where: { Lexicon.negationStoppers.contains($0.text) }) else { return [] }
+        var frames = Set<Int>()
+        for hit in set.hits(in: text) where !hit.id.saysAbsent && !hit.match.isNegated {
+            // The verb right before the symptom, or opening a synonym that says it ("can't
+            // stop ~poop").
+            let words = hit.match.words
+            guard
+                let verb = (max(0, words.lowerBound - 1)..<min(words.upperBound - 1, words.lowerBound + 3)).first(where: {
+                    Lexicon.negationStoppers.contains(text.words[$0].text)
+                })
+            else { continue }
+            // "can not stop", "cant stop" (read "can not stop"), "won't stop": the verb, its
+            // negation, and the modal before it.
+            var first = verb
+            while first > 0, verb - first < 2, Self.frameWords.contains(text.words[first - 1].text) { first -= 1 }
+            guard first < verb else { continue }
+            frames.formUnion(first...verb)
+        }
+        return frames
+    }
+
+    /// A negation and its modal, before a verb that makes it affirm ("can not", "will not").
+    private static let frameWords: Set<String> = ["not", "never", "can", "will", "could", "would"]
+
     /// The ids of the symptoms the line reports and of those it denies, each in order of
     /// first mention.
     func read(_ text: NormalizedText) -> (reported: [String], denied: [String]) {
