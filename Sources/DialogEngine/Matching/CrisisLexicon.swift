@@ -35,7 +35,7 @@ public enum CrisisLexicon {
         "blood bath", "bad blood", "blood orange", "makes my blood boil", "made my blood boil", "ears bleed",
         "ears are bleeding", "ears were bleeding", "feeling blue", "out of the blue", "once in a blue moon",
         "blue jeans", "blue sky", "blue skies", "navy blue", "baby blue", "blue shirt", "blue hair", "dyed blue",
-        "hair blue", "blue cheese", "blue jays", "blue collar", "blue tooth", "bluetooth", "hanging in there",
+        "hair blue", "blue cheese", "blue jays", "blue collar", "blue cross", "blue shield", "blue tooth", "bluetooth", "hanging in there",
         "hang in there", "hang out", "hanging out", "hung out", "hangs out", "hang up", "hung up", "hanging up",
         "hang tight", "hang of it", "hang around", "hanging around", "hang with", "hanging with", "hangover",
         "hung over", "jump start", "jump started", "jump rope", "jumping jacks", "jumped the gun", "jump the gun",
