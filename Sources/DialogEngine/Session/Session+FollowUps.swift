@@ -71,7 +71,9 @@ extension Recognizer {
     func followUp(_ text: NormalizedText, choices: [Choice], labels: [String]) -> Int? {
         if let n = Ordinals.read(text), n >= 1, n <= choices.count + 1 { return n - 1 }
         let words = text.words.map(\.text)
-        if words == ["back"] || words == ["go", "back"] || yesNo(text) == false { return choices.count }
+        // A question is read as one, not as a no: "is it normal to feel this depressed, like
+        // i cant feel anything" asks about feeling low, and is no way back.
+        if words == ["back"] || words == ["go", "back"] || (yesNo(text) == false && !text.asksSomething) { return choices.count }
         if choices.count == 1, yesNo(text) == true { return 0 }
         let set = PhraseSet(
             choices.indices.map { i in
