@@ -58,10 +58,9 @@ extension Recognizer {
     func callsForHelp(in text: NormalizedText) -> Bool {
         // A whole-line call is short: longer lines are only searched for the phrases.
         if text.words.count <= 8 {
-            let whole = text.words.map(\.text).joined(separator: " ")
             let coreWords = text.words.map(\.text).filter { !Self.callFillers.contains($0) }
             let core = coreWords.joined(separator: " ")
-            if wholeLineCalls.contains(whole) || (!core.isEmpty && wholeLineCalls.contains(core)) { return true }
+            if isWholeLineCall(text) { return true }
             // "heeeelp" is shaped to "heelp" (a stretched letter inside a word stays doubled).
             if !core.isEmpty && wholeLineCallsSingleLetters.contains(Self.singleLetters(core)) { return true }
             // "help help help", "HELP!!! HELP": a call however often it is repeated.
@@ -76,17 +75,20 @@ extension Recognizer {
     /// a short line that is one call ("help me please"), else the words of each phrase
     /// ("i am really not ok"). Empty when the line calls for none.
     func callForHelpWords(in text: NormalizedText) -> Set<String> {
-        let all = Set(text.words.map(\.text))
-        if text.words.count <= 8 {
-            let whole = text.words.map(\.text).joined(separator: " ")
-            let core = text.words.map(\.text).filter { !Self.callFillers.contains($0) }.joined(separator: " ")
-            if wholeLineCalls.contains(whole) || wholeLineCalls.contains(core) { return all }
-        }
+        if text.words.count <= 8, isWholeLineCall(text) { return Set(text.words.map(\.text)) }
         var words = Set<String>()
         for hit in callsForHelp.hits(in: text) where !hit.match.isNegated {
             for position in hit.match.words where text.words.indices.contains(position) { words.insert(text.words[position].text) }
         }
         return words
+    }
+
+    /// Whether the whole line, or the line less its fillers ("please", "now"), is one of
+    /// the whole-line calls ("help me", "emergency").
+    private func isWholeLineCall(_ text: NormalizedText) -> Bool {
+        let whole = text.words.map(\.text).joined(separator: " ")
+        let core = text.words.map(\.text).filter { !Self.callFillers.contains($0) }.joined(separator: " ")
+        return wholeLineCalls.contains(whole) || (!core.isEmpty && wholeLineCalls.contains(core))
     }
 
     /// The text with each run of one letter written once ("heelp" → "help"); digits stay

@@ -36,7 +36,7 @@ struct SymptomReader: Sendable {
             // The verb right before the symptom, or opening a synonym that says it ("can't
             // stop ~poop").
             let words = hit.match.words
-            guard
+            guard !words.isEmpty,
                 let verb = (max(0, words.lowerBound - 1)..<min(words.upperBound - 1, words.lowerBound + 3)).first(where: {
                     Lexicon.negationStoppers.contains(text.words[$0].text)
                 })
