@@ -20,8 +20,8 @@ struct BundleAssembler {
     /// Merges and validates. `borrowed` are the sources of the bundle `sources-from`
     /// names: the bundle's own come first. `quietLints` (there are errors already, such
     /// as in decoding) holds back the warnings about what nothing uses, which such errors
-    /// would set off; without `comparingExamples` the examples are not ranked against
-    /// each other (IC033).
+    /// would set off; without `comparingExamples` the examples are not checked
+    /// (IC033, IC034).
     mutating func assemble(
         folderName: String, borrowed: [SourceEntry] = [], quietLints: Bool = false,
         comparingExamples: Bool = true

@@ -69,8 +69,8 @@ public enum BundleLoader {
     /// Loads the bundle in `folder`. Throws only when the folder or one of its `*.yaml`
     /// files cannot be read (a dangling link or a link loop included); every problem in
     /// its files is in the result. Without `comparingExamples`, the examples are not
-    /// ranked against each other (IC033): an author's check that a session need not pay
-    /// for at every start. A path of the folder found in `replacing` is read from there
+    /// checked (IC033, IC034): warnings for an author that a session need not pay for at
+    /// every start. A path of the folder found in `replacing` is read from there
     /// instead of the disk (a changed copy of a file, as mutation testing makes).
     public static func load(
         folder: String, comparingExamples: Bool = true,

@@ -9,13 +9,15 @@ extension Validator {
     /// intents (IC034), and one that, left out, reads as nearly the same question as
     /// another intent's example and clearly less like its own intent's (IC033): a line
     /// worded like it but not quite the same goes to the other topic.
+    ///
+    /// Both are warnings for authors, which a session never shows: a session's load
+    /// (without `comparesExamples`) leaves the examples alone, as reading every example
+    /// costs a fifth of a chat's start.
     mutating func checkExamples() {
         let topics = bundle.intents.filter { $0.crisis == nil && !$0.examples.isEmpty }
-        guard !topics.isEmpty else { return }
+        guard comparesExamples, !topics.isEmpty else { return }
         let concepts = Dictionary(bundle.concepts.map { ($0.name, $0.phrases.map(\.text)) }, uniquingKeysWith: +)
-        let index =
-            comparesExamples
-            ? ExampleIndex(topics.map { (id: $0.id, examples: $0.examples.map(\.text)) }, concepts: concepts) : nil
+        let index = ExampleIndex(topics.map { (id: $0.id, examples: $0.examples.map(\.text)) }, concepts: concepts)
         // Each example as the matcher reads it, once.
         let keys = topics.map { $0.examples.map { PhrasePattern.key($0.text) } }
         var firstSaid: [String: (intent: String, range: SourceRange)] = [:]
@@ -33,7 +35,7 @@ extension Validator {
                     continue
                 }
                 firstSaid[key] = (intent.id, example.range)
-                guard let index, intentsSaying[key]?.count == 1 else { continue }
+                guard intentsSaying[key]?.count == 1 else { continue }
                 let hits = index.rank(NormalizedText(example.text), skipping: example.text, sharedWords: false)
                 guard let best = hits.first, best.id != intent.id else { continue }
                 let own = hits.first { $0.id == intent.id }?.score ?? 0

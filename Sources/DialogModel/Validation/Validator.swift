@@ -20,7 +20,7 @@ struct Validator {
     let startPath: String?
     /// Errors were found before validation (in decoding): hold back the lints.
     let quietLints: Bool
-    /// Whether each example is ranked against the others (IC033), for `intake check`.
+    /// Whether the examples are checked (IC033, IC034), for `intake check`.
     let comparesExamples: Bool
     var diagnostics: [BundleDiagnostic] = []
     /// The lints, given at the end when there is no error.
@@ -35,7 +35,7 @@ struct Validator {
         var start: (reference: NodeReference, path: String)?
         /// Errors were found before validation (in decoding): hold back the lints.
         var quietLints = false
-        /// Whether each example is ranked against the others (IC033), for `intake check`.
+        /// Whether the examples are checked (IC033, IC034), for `intake check`.
         var comparesExamples = true
     }
 
