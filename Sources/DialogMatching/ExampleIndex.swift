@@ -30,6 +30,14 @@
 /// example is read as before. (On two question sets written blind, after the examples:
 /// 81.1% → 81.8% and 83.3% → 83.8%.)
 ///
+/// Last, that is blended with what the line's terms tell of each id (``TermClassifier``, a
+/// linear model learnt from all the examples): `0.6 × that + 0.4 × told`. Nearest examples
+/// read a line by the words one example happens to share with it; the model weighs each
+/// term by how well it tells the ids apart ("hold" tells of calling a helpline more than
+/// "call" does). Only ids that an example reads are scored: the model ranks, it does not
+/// find a likeness where no example has one. (Measured on question sets written blind,
+/// after the examples: 86.5% → 88.9% on the newest, 91.1% → 92.7% on the older ones.)
+///
 /// Built once per bundle, in time linear in the examples' words; a line costs a
 /// look-up per word and a pass over the examples that share a term with it.
 public struct ExampleIndex<ID: Hashable & Sendable>: Sendable {
@@ -47,14 +55,20 @@ public struct ExampleIndex<ID: Hashable & Sendable>: Sendable {
         public var cosine: Double
         /// 0…1: the cosine of the line and all of the id's examples together.
         public var together: Double
+        /// 0…1: the probability of the id by what the line's terms tell (``TermClassifier``);
+        /// nil when the line was read against the examples alone (`skipping`).
+        public var told: Double?
 
-        public init(id: ID, example: String, words: [String], score: Double, cosine: Double? = nil, together: Double? = nil) {
+        public init(
+            id: ID, example: String, words: [String], score: Double, cosine: Double? = nil, together: Double? = nil, told: Double? = nil
+        ) {
             self.id = id
             self.example = example
             self.words = words
             self.score = score
             self.cosine = cosine ?? score
             self.together = together ?? cosine ?? score
+            self.told = told
         }
     }
 
@@ -86,6 +100,9 @@ public struct ExampleIndex<ID: Hashable & Sendable>: Sendable {
 
     /// How much of an id's score is the line's likeness to all its examples together.
     static var togetherShare: Double { 0.3 }
+
+    /// How much of an id's score is what the line's terms tell of it (``TermClassifier``).
+    static var classifierShare: Double { 0.4 }
 
     /// The ids, in the order they were given: ties go to the first.
     private var ids: [ID] = []
@@ -120,6 +137,8 @@ public struct ExampleIndex<ID: Hashable & Sendable>: Sendable {
     /// Each term's number: its stem, or `~name` for a concept.
     private var termNumbers: [String: Int] = [:]
     private var weights: [Double] = []
+    /// What each term tells of the ids, learnt from all the examples.
+    private var classifier = TermClassifier([], terms: 0, classes: 0)
     /// For each term, the examples that have it.
     private var postings: [[Int32]] = []
     /// Word stems of the examples by their first letter, for typo look-ups.
@@ -241,6 +260,9 @@ public struct ExampleIndex<ID: Hashable & Sendable>: Sendable {
             }
             togetherNorms.append(squares.squareRoot())
         }
+        let weights = weights
+        classifier = TermClassifier(
+            examples.map { e in (e.terms.map { ($0, weights[$0] / e.norm) }, e.idIndex) }, terms: weights.count, classes: ids.count)
     }
 
     /// Whether any example was indexed.
@@ -326,22 +348,26 @@ public struct ExampleIndex<ID: Hashable & Sendable>: Sendable {
             if let kept = best[idIndex] { secondBest[idIndex] = max(secondBest[idIndex], kept.score) }
             best[idIndex] = (example, score)
         }
+        // What the terms tell of each id, for a line (the validator's check of an example
+        // against the others reads the examples alone: the model has learnt from it).
+        let told = skipping == nil && Self.classifierShare > 0 ? classifier.probabilities(lineTerms.map { ($0.term, weights[$0.term] / lineNorm) }) : []
         // Ordered as plain numbers first: sorting the hits themselves copies their strings.
-        var order: [(idIndex: Int, example: Int32, score: Double, cosine: Double, together: Double)] = []
+        var order: [(idIndex: Int, example: Int32, score: Double, cosine: Double, together: Double, told: Double?)] = []
         for (idIndex, pick) in best.enumerated() {
             guard let pick else { continue }
             let corroborated = pick.score + Self.corroboration * secondBest[idIndex] * (1 - pick.score)
             let norms = togetherNorms[idIndex] * lineNorm
             let together = norms > 0 ? min(1, max(0, togetherDots[idIndex] / norms)) : 0
-            let score = (1 - Self.togetherShare) * corroborated + Self.togetherShare * together
-            order.append((idIndex, pick.example, score, pick.score, together))
+            var score = (1 - Self.togetherShare) * corroborated + Self.togetherShare * together
+            if !told.isEmpty { score = (1 - Self.classifierShare) * score + Self.classifierShare * told[idIndex] }
+            order.append((idIndex, pick.example, score, pick.score, together, told.isEmpty ? nil : told[idIndex]))
         }
         order.sort { a, b in a.score != b.score ? a.score > b.score : a.idIndex < b.idIndex }
         return order.map { pick in
             let e = examples[Int(pick.example)]
             // The words it shares, exactly: the line's words whose terms the example has.
             let words = sharedWords ? termsOfWord.indices.filter { termsOfWord[$0].contains(where: e.has) }.map { text.words[$0].text } : []
-            return Hit(id: e.id, example: e.text, words: words, score: pick.score, cosine: pick.cosine, together: pick.together)
+            return Hit(id: e.id, example: e.text, words: words, score: pick.score, cosine: pick.cosine, together: pick.together, told: pick.told)
         }
     }
 

@@ -162,6 +162,19 @@ extension Recognizer {
     /// need a prescription for that", "and they're free?".
     static let referringWords: Set<String> = ["it", "its", "that", "this", "them", "those", "these", "they"]
 
+    /// Whether the line has a word that leans on the question before it. The "it" of "is it
+    /// normal to still crave", "is it ok for me to" and "it's safe if" stands for what
+    /// follows, not for anything said before.
+    static func leansOnWhatWasSaid(_ words: [Word]) -> Bool {
+        words.indices.contains { i in
+            guard referringWords.contains(words[i].text) else { return false }
+            guard words[i].text == "it" else { return true }
+            var j = i + 1
+            if j < words.count, ["is", "was", "be"].contains(words[j].text) { j += 1 }
+            return !(j + 1 < words.count && ["to", "that", "if", "when", "for"].contains(words[j + 1].text))
+        }
+    }
+
     /// What a line asks, read right after `previous` answered the line before. A question
     /// that leans on that one ("ok how do you use it" after naloxone) or that nothing reads
     /// clearly by itself ("how long tho" after kratom) is read again with the previous topic's
@@ -179,7 +192,7 @@ extension Recognizer {
         if let best, best.phrase != nil, best.example == nil, best.intent.id != previous.id { return plain }
         // A question, not a reply: "thanks", "yeah" and "that's a lot" ask nothing more.
         let asks = text.asksSomething
-        let leans = text.words.contains { Self.referringWords.contains($0.text) }
+        let leans = Self.leansOnWhatWasSaid(text.words)
         let clear = best.map { $0.strength >= Self.clearQuestion } ?? false
         guard asks, leans || !clear else { return plain }
         let heard = topicReading(in: NormalizedText(text.original + ". " + subject))

@@ -37,7 +37,8 @@ import Testing
         let single = try #require(hits.first { $0.id == "single" })
         #expect(hits.first?.id == "pair")
         // One example is all its id's examples together.
-        #expect(abs(single.score - single.cosine) < 1e-12 && abs(single.together - single.cosine) < 1e-12)
+        #expect(abs(single.together - single.cosine) < 1e-12)
+        #expect(abs(single.score - (0.6 * single.cosine + 0.4 * (single.told ?? -1))) < 1e-12)
         #expect(pair.score > single.score && pair.score <= 1)
         // 0.7 × (best + 0.3 × second × (1 − best)) + 0.3 × together: the second's cosine
         // is what the pair scores with its best example left out, which leaves it alone.
@@ -46,8 +47,12 @@ import Testing
                 .first { $0.id == "pair" })
         #expect(second.example != pair.example && abs(second.score - second.cosine) < 1e-12)
         #expect(abs(second.together - second.cosine) < 1e-12)
+        #expect(second.told == nil)
+        // Then blended with what the terms tell of the id: 0.6 × that + 0.4 × told.
         let corroborated2 = pair.cosine + 0.3 * second.cosine * (1 - pair.cosine)
-        #expect(abs(pair.score - (0.7 * corroborated2 + 0.3 * pair.together)) < 1e-12)
+        let told = try #require(pair.told)
+        #expect(told > 0 && told < 1)
+        #expect(abs(pair.score - (0.6 * (0.7 * corroborated2 + 0.3 * pair.together) + 0.4 * told)) < 1e-12)
     }
 
     @Test func aScoreIsTheSameEveryTimeTheIndexIsBuilt() {
