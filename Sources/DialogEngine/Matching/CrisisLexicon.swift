@@ -158,6 +158,8 @@ public enum CrisisLexicon {
         "grief", "grieve", "grieving", "grieves", "grieved", "bereaved", "bereavement", "in memory of", "memorial", "rest in peace",
         "his death", "her death", "their death", "murio", "fallecio",
         "perdi a", "perdimos a", "duelo", "su muerte", "velorio", "entierro",
+        // A death named by its cause: "is that normal after an od death".
+        "od death", "overdose death", "perder a", "perdida de",
     ]
 
     /// What makes a death told in the line a crisis now after all: it is happening, or
@@ -289,7 +291,8 @@ public enum CrisisLexicon {
     /// Words that make a sentence ask without a question mark, for `generalQuestion`.
     public static let asking: [String] = [
         "want to know", "wants to know", "wanted to know", "wondering", "curious", "tell me", "explain",
-        "need to know", "needs to know", "asking", "pregunto", "para saber", "quiero saber", "in general", "be ready", "be prepared", "just in case",
+        "need to know", "needs to know", "asking", "want to learn", "wants to learn", "wanted to learn",
+        "trying to learn", "trying to understand", "want to understand", "wants to understand", "pregunto", "para saber", "quiero saber", "in general", "be ready", "be prepared", "just in case",
         "ahead of time", "for future reference", "para estar preparada", "para estar preparado", "por si acaso", "como se ven",
     ]
 
