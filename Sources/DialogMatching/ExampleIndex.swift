@@ -138,7 +138,7 @@ public struct ExampleIndex<ID: Hashable & Sendable>: Sendable {
     private var termNumbers: [String: Int] = [:]
     private var weights: [Double] = []
     /// What each term tells of the ids, learnt from all the examples.
-    private var classifier = TermClassifier([], terms: 0, classes: 0)
+    private let classifier: TermClassifier
     /// For each term, the examples that have it.
     private var postings: [[Int32]] = []
     /// Word stems of the examples by their first letter, for typo look-ups.

@@ -58,7 +58,7 @@ extension Recognizer {
     func callsForHelp(in text: NormalizedText) -> Bool {
         // A whole-line call is short: longer lines are only searched for the phrases.
         if text.words.count <= 8 {
-            let coreWords = text.words.map(\.text).filter { !Self.callFillers.contains($0) }
+            let coreWords = Self.callCoreWords(text)
             let core = coreWords.joined(separator: " ")
             if isWholeLineCall(text) { return true }
             // "heeeelp" is shaped to "heelp" (a stretched letter inside a word stays doubled).
@@ -87,8 +87,13 @@ extension Recognizer {
     /// the whole-line calls ("help me", "emergency").
     private func isWholeLineCall(_ text: NormalizedText) -> Bool {
         let whole = text.words.map(\.text).joined(separator: " ")
-        let core = text.words.map(\.text).filter { !Self.callFillers.contains($0) }.joined(separator: " ")
+        let core = Self.callCoreWords(text).joined(separator: " ")
         return wholeLineCalls.contains(whole) || (!core.isEmpty && wholeLineCalls.contains(core))
+    }
+
+    /// The line's words less the fillers of a call ("please", "now").
+    private static func callCoreWords(_ text: NormalizedText) -> [String] {
+        text.words.map(\.text).filter { !callFillers.contains($0) }
     }
 
     /// The text with each run of one letter written once ("heelp" → "help"); digits stay

@@ -349,18 +349,25 @@ extension Session {
     }
 
     func reaskHint() -> String {
+        if let awaited = awaitedAnswer() { return "Please \(awaited)." }
+        // Plain words: the chat shows no Markdown, and a person looking for the way out is
+        // told it.
+        return waiting == .answer
+            ? "Sorry, I didn't understand that." : "Sorry, I didn't understand that. You can type the number of a choice, or help. Type quit to leave."
+    }
+
+    /// The answer the question waits for, as an instruction ("answer yes or no"); nil
+    /// when it waits for words of the person's own or for a choice.
+    func awaitedAnswer() -> String? {
         switch waiting {
-        case .scaleItem: return "Please answer with a number from the list."
+        case .scaleItem: return "answer with a number from the list"
         case .answer:
             switch bundle.nodes[current]?.expect {
-            case .number(let r): return "Please answer with a number from \(NumberFormatting.text(r.lowerBound)) to \(NumberFormatting.text(r.upperBound))."
-            case .yesNo: return "Please answer yes or no."
-            default: return "Sorry, I didn't understand that."
+            case .number(let r): return "answer with a number from \(NumberFormatting.text(r.lowerBound)) to \(NumberFormatting.text(r.upperBound))"
+            case .yesNo: return "answer yes or no"
+            default: return nil
             }
-        default:
-            // Plain words: the chat shows no Markdown, and a person looking for the way out
-            // is told it.
-            return "Sorry, I didn't understand that. You can type the number of a choice, or help. Type quit to leave."
+        default: return nil
         }
     }
 

@@ -381,18 +381,8 @@ public struct Session: Sendable {
     /// not okay", "please someone"), outside a crisis script: the numbers were just shown
     /// with it; the person is heard, then told the way on when they are ready.
     func distressReask() -> String {
-        let heard = "I'm here with you. The people at the numbers above can talk with you now, day and night."
-        switch waiting {
-        case .scaleItem: return heard + " When you're ready, answer with a number from the list."
-        case .answer:
-            switch bundle.nodes[current]?.expect {
-            case .number(let r):
-                return heard + " When you're ready, answer with a number from \(NumberFormatting.text(r.lowerBound)) to \(NumberFormatting.text(r.upperBound))."
-            case .yesNo: return heard + " When you're ready, answer yes or no."
-            default: return heard + " When you're ready, tell me more in your own words."
-            }
-        default: return heard + " When you're ready, type the number of a choice, or ask me a question."
-        }
+        let way = awaitedAnswer() ?? (waiting == .answer ? "tell me more in your own words" : "type the number of a choice, or ask me a question")
+        return "I'm here with you. The people at the numbers above can talk with you now, day and night. When you're ready, \(way)."
     }
 
     /// What a crisis script says to a line it did not understand, first of all.
