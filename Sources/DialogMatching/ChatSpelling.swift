@@ -18,7 +18,8 @@ enum ChatSpelling {
 
     /// A letter typed three or more times in a row: once at the end of a word
     /// ("dieeee" → "die", "nooo" → "no"), twice inside one ("goood" → "good", "feeeel" →
-    /// "feel"). Doubled letters are left alone: they are how words are spelt.
+    /// "feel"), unless English seldom doubles it ("diiiie" → "die", "ouuut" → "out").
+    /// Doubled letters are left alone: they are how words are spelt.
     static func unstretch(_ word: inout [UInt8]) {
         guard word.count >= 3 else { return }
         var out: [UInt8] = []
@@ -31,7 +32,7 @@ enum ChatSpelling {
             let run = j - i
             if run >= 3 && isLetter(b) {
                 out.append(b)
-                if j < word.count { out.append(b) }
+                if j < word.count && !seldomDoubled.contains(b) { out.append(b) }
             } else {
                 out.append(contentsOf: word[i..<j])
             }
@@ -66,6 +67,10 @@ enum ChatSpelling {
         "st", "nd", "rd", "th", "mg", "ml", "mcg", "g", "kg", "lb", "lbs", "h", "hr", "hrs", "am", "pm", "x", "s", "yo",
         "yr", "yrs", "k", "m", "min", "mins", "d", "day", "days", "wk", "wks", "oz", "mo", "mos", "ish", "pk", "pack",
     ]
+
+    /// Letters English words seldom write twice ("skiing", "vacuum" and "bookkeeper" are
+    /// rare): a stretched one is one letter.
+    private static let seldomDoubled: Set<UInt8> = Set("aihjkquvwxy".utf8)
 
     private static func isLetter(_ b: UInt8) -> Bool { (0x61...0x7A).contains(b) }
     private static func isDigit(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) }

@@ -77,6 +77,8 @@ package enum Contractions {
             "wana": ["want", "to"], "whatd": ["what", "did"], "odd'd": ["od"], "oding": ["od"],
             "odded": ["od"], "oded": ["od"], "hv": ["have"], "abt": ["about"], "sum1": ["someone"],
             "some1": ["someone"], "every1": ["everyone"], "no1": ["no", "one"], "any1": ["anyone"],
+            // Slips of the words of a crisis too short for `Typo`: "i wnat to dei".
+            "wnat": ["want"], "wnt": ["want"], "dei": ["die"], "odin": ["od"],
             // Two words run together where it matters: "took toomuch".
             "toomuch": ["too", "much"], "2much": ["too", "much"], "toomany": ["too", "many"], "2many": ["too", "many"],
             // The g dropped from the words of a crisis ("im dyin", "hes not breathin").

@@ -56,6 +56,18 @@ package enum SafetyLexicon {
         "feel like i am drowning", "walls are closing in", "completely lost", "so lost",
         "defeated", "breaking point", "can not go on like this", "too much to handle", "everything is too much",
         "it is all too much", "can not calm down", "not deal with any of it", "not have to deal with any of it",
+        // Crying, screaming, shame, nobody left, nothing getting better: despair said plainly.
+        "crying for hours", "been crying all", "crying all day", "crying all night", "sitting here crying",
+        "in my car crying", "screaming into my pillow", "feel like screaming", "want to scream", "i hate myself",
+        "so ashamed of myself", "disgusted with myself", "have nobody left", "have no one left",
+        "nobody cares about me", "no one cares about me", "nobody gives a damn", "nobody gives a shit",
+        "no one gives a damn", "no one gives a shit", "given up on me", "gave up on me",
+        "never going to get better", "never gonna get better", "nothing is ever going to get better",
+        "nothing will ever get better", "will never get better", "at rock bottom", "crashing down",
+        "can not handle one more", "can not handle any more", "can not handle anymore", "i am in pieces",
+        "falling to pieces", "broken inside", "having meltdowns", "having a meltdown", "keep having meltdowns",
+        // Not "i am broken", "i have no one": stemmed, they are "i'm broke, who pays for rehab"
+        // and "i have no one to drive me to detox".
         // Spanish: written without accents, in the forms people type (not stemmed).
         "tengo mucho miedo", "tengo miedo", "estoy asustado", "estoy asustada", "muy asustado", "muy asustada",
         "estoy en panico", "ataque de panico", "ataque de ansiedad", "crisis de nervios", "crisis de ansiedad",

@@ -77,6 +77,8 @@ struct SafetyNetTests {
             "my dad is in withdrawal and i'm a mess, i don't know who to call",
             "i'm struggling so much and nobody gets it",
             "me siento fatal, estoy harta de la abstinencia",
+            "ive been crying for hours and nothing is ever going to get better",
+            "everyone has given up on me",
         ])
     func distressCuesShowTheNumbers(_ line: String) throws {
         for node in [nil, "screening.start"] {
@@ -93,6 +95,9 @@ struct SafetyNetTests {
             "i'm scared of the withdrawal, how long does it last",
             "how much longer will the sweats go on",
             "what do i do about the leg cramps",
+            // Stemmed, "broken" is "broke": money is not despair.
+            "who pays for rehab if im broke",
+            "i have no one to drive me to detox",
         ])
     func oneDistressCueSaysNothing(_ line: String) throws {
         #expect(try firstTurn(line).crisis == nil, "\(line)")
@@ -294,6 +299,9 @@ struct SafetyNetTests {
         arguments: [
             ("can taking a lot of baclofen make you stop breathing or go into a coma", "ask_baclofen_too_much"),
             ("baclofen toxicity signs", "ask_baclofen_too_much"),
+            // A search's articles and prepositions do not make it longer: Spanish has more of them.
+            ("signos de una sobredosis de opioides", "ask_overdose_signs"),
+            ("the signs of an overdose on opioids", "ask_overdose_signs"),
             ("que pasa si alguien toma demasiado baclofeno", "ask_baclofen_too_much"),
             ("what does an od look like", "ask_overdose_signs"),
             ("is snoring a sign of overdose", "ask_overdose_signs"),

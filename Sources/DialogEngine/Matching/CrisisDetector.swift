@@ -494,9 +494,11 @@ public struct CrisisDetector: Sendable {
     }
 
     /// Whether a line is typed like a search ("baclofen toxicity signs", "overdose
-    /// symptoms"): five words at most, one of them a search noun, and nobody named.
+    /// symptoms"): five words at most besides articles and prepositions, one of them a
+    /// search noun, and nobody named.
     private static func isSearch(_ text: NormalizedText) -> Bool {
-        text.words.count <= 5 && text.words.contains { CrisisLexicon.searchNouns.contains($0.text) }
+        text.words.lazy.filter { !CrisisLexicon.searchFillers.contains($0.text) }.count <= 5
+            && text.words.contains { CrisisLexicon.searchNouns.contains($0.text) }
             && !text.words.contains { Lexicon.subjects.contains($0.text) || Self.people.contains($0.text) || $0.text == "me" }
     }
 

@@ -179,6 +179,8 @@ public enum CrisisLexicon {
     public static let present: [String] = [
         "now", "right now", "today", "tonight", "currently", "still", "again", "at the moment", "just", "since",
         "ever since",
+        // A comparison with how things were is about now: "used way more than i used to".
+        "than i used to", "than he used to", "than she used to", "than they used to", "than we used to",
     ]
 
     /// Uses of the words of `present` that speak of how things are since, not of the
@@ -286,6 +288,13 @@ public enum CrisisLexicon {
     public static let searchNouns: Set<String> = [
         "signs", "sign", "symptoms", "symptom", "risk", "risks", "antidote", "treatment", "statistics", "definition",
         "effects", "facts", "info", "information", "signos", "sintomas", "senales",
+    ]
+
+    /// Articles and prepositions, which a search counts no word for ("signos de una
+    /// sobredosis de opioides" is three words of search, as "opioid overdose signs" is).
+    static let searchFillers: Set<String> = [
+        "a", "an", "the", "of", "on", "for", "in", "from", "de", "del", "la", "el", "las", "los", "un", "una", "en",
+        "por", "para", "con",
     ]
 
     /// Words that make a sentence ask without a question mark, for `generalQuestion`.

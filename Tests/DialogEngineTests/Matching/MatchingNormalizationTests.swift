@@ -78,6 +78,10 @@ struct MatchingNormalizationTests {
         // Stretched letters and digits for letters; units and ordinals stay numbers.
         Typed("i wanna dieeee pleaseeee", "i want to die please"),
         Typed("goood feeeel", "good feel"),
+        // A letter English seldom doubles, stretched inside a word, is one letter.
+        Typed("i want to diiiiiie, freaking ouuut, kiiiill", "i want to die freaking out kill"),
+        // Whole-word slips of the words of a crisis.
+        Typed("i wnat to dei", "i want to die"),
         Typed("k1ll mys3lf su1c1de 0d", "kill myself suicide od"),
         Typed("10mg at 3am on the 1st, 24h", "10mg at 3am on the 1st 24h"),
         // Chat spellings.
