@@ -14,8 +14,14 @@
 /* Swift 6 rejects assignments to readline's C globals as not concurrency-safe: these
    setters keep the unsafe part in C, where it belongs. */
 
-static volatile sig_atomic_t intake_interrupted = 0;
-static volatile sig_atomic_t intake_end_signal = 0;
+/* The state the signal handlers and the reader share is one copy for the whole program:
+   weak, not static. A static in this header is a copy per object file that uses it, and
+   a release build compiles the chat's Swift in several objects: the handler set one copy
+   of the Ctrl-C flag while the reader cleared another, and the chat re-asked forever. */
+#define INTAKE_SHARED __attribute__((weak))
+
+INTAKE_SHARED volatile sig_atomic_t intake_interrupted = 0;
+INTAKE_SHARED volatile sig_atomic_t intake_end_signal = 0;
 
 static void intake_on_sigint(int signo) {
     (void)signo;
@@ -79,9 +85,9 @@ static inline void intake_install_crash_handlers(void) {
    non-blocking descriptor of the same terminal, because Ctrl-C empties the terminal's
    input queue: a read() after pselect() reported a byte could otherwise wait for the
    next key with the interrupt blocked. */
-static int intake_nonblocking_fd = -1;
+INTAKE_SHARED int intake_nonblocking_fd = -1;
 /* Whether the line Ctrl-C abandoned had text: at an empty prompt the chat says how to leave. */
-static int intake_interrupted_text = 0;
+INTAKE_SHARED int intake_interrupted_text = 0;
 
 static inline int intake_take_interrupted_text(void) {
     int had = intake_interrupted_text;
