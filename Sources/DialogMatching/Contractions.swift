@@ -78,7 +78,7 @@ package enum Contractions {
             "odded": ["od"], "oded": ["od"], "hv": ["have"], "abt": ["about"], "sum1": ["someone"],
             "some1": ["someone"], "every1": ["everyone"], "no1": ["no", "one"], "any1": ["anyone"],
             // Slips of the words of a crisis too short for `Typo`: "i wnat to dei".
-            "wnat": ["want"], "wnt": ["want"], "dei": ["die"], "odin": ["od"],
+            "wnat": ["want"], "wnt": ["want"], "dei": ["die"], "odin": ["od"], "tonights": ["tonight", "is"],
             // Two words run together where it matters: "took toomuch".
             "toomuch": ["too", "much"], "2much": ["too", "much"], "toomany": ["too", "many"], "2many": ["too", "many"],
             // The g dropped from the words of a crisis ("im dyin", "hes not breathin").

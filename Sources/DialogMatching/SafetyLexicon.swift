@@ -66,6 +66,12 @@ package enum SafetyLexicon {
         "nothing will ever get better", "will never get better", "at rock bottom", "crashing down",
         "can not handle one more", "can not handle any more", "can not handle anymore", "i am in pieces",
         "falling to pieces", "broken inside", "having meltdowns", "having a meltdown", "keep having meltdowns",
+        // Not "such a failure" or "ruined everything": said of a relapse, they ask what now
+        // ("used again last night, did i ruin everything").
+        "never be normal again", "never going to be normal", "never gonna be normal", "hate what i have turned into",
+        "hate who i have become", "hate who i am", "nobody gets it", "no one gets it", "coming apart at the seams",
+        "disgusting person", "sick with shame", "do not know where to turn", "in my room crying", "very tearful",
+        "no puedo parar de llorar", "se me viene encima",
         // Not "i am broken", "i have no one": stemmed, they are "i'm broke, who pays for rehab"
         // and "i have no one to drive me to detox".
         // Spanish: written without accents, in the forms people type (not stemmed).

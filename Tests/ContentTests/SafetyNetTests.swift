@@ -79,6 +79,7 @@ struct SafetyNetTests {
             "me siento fatal, estoy harta de la abstinencia",
             "ive been crying for hours and nothing is ever going to get better",
             "everyone has given up on me",
+            "nobody gets it and i hate what ive turned into",
         ])
     func distressCuesShowTheNumbers(_ line: String) throws {
         for node in [nil, "screening.start"] {
@@ -98,6 +99,7 @@ struct SafetyNetTests {
             // Stemmed, "broken" is "broke": money is not despair.
             "who pays for rehab if im broke",
             "i have no one to drive me to detox",
+            "i used once after getting out of rehab, did i ruin everything",
         ])
     func oneDistressCueSaysNothing(_ line: String) throws {
         #expect(try firstTurn(line).crisis == nil, "\(line)")
