@@ -62,13 +62,13 @@ package enum SafetyLexicon {
         "so ashamed of myself", "disgusted with myself", "have nobody left", "have no one left",
         "nobody cares about me", "no one cares about me", "nobody gives a damn", "nobody gives a shit",
         "no one gives a damn", "no one gives a shit", "given up on me", "gave up on me",
-        "never going to get better", "never gonna get better", "nothing is ever going to get better",
+        "never going to get better", "nothing is ever going to get better",
         "nothing will ever get better", "will never get better", "at rock bottom", "crashing down",
         "can not handle one more", "can not handle any more", "can not handle anymore", "i am in pieces",
-        "falling to pieces", "broken inside", "having meltdowns", "having a meltdown", "keep having meltdowns",
+        "falling to pieces", "broken inside", "having meltdowns", "having a meltdown",
         // Not "such a failure" or "ruined everything": said of a relapse, they ask what now
         // ("used again last night, did i ruin everything").
-        "never be normal again", "never going to be normal", "never gonna be normal", "hate what i have turned into",
+        "never be normal again", "never going to be normal", "hate what i have turned into",
         "hate who i have become", "hate who i am", "nobody gets it", "no one gets it", "coming apart at the seams",
         "disgusting person", "sick with shame", "do not know where to turn", "in my room crying", "very tearful",
         "no puedo parar de llorar", "se me viene encima",
