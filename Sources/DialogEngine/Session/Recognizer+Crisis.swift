@@ -10,6 +10,11 @@ extension Recognizer {
     }
 
     func crisis(in text: NormalizedText) -> CrisisFinding? {
+        guard let readings else { return reading(crisisIn: text) }
+        return readings.crisis.value(for: text.original) { reading(crisisIn: text) }
+    }
+
+    private func reading(crisisIn text: NormalizedText) -> CrisisFinding? {
         guard let report = crisisDetector.detect(in: text) else { return nil }
         let asked =
             report.level != .takeover

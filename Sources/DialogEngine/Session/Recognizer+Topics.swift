@@ -5,7 +5,7 @@ import DialogModel
 extension Recognizer {
     /// A topic intent a line asks about, with what picked it: a phrase, an example, or
     /// the symptoms it reports.
-    struct IntentPick {
+    struct IntentPick: Sendable {
         var intent: Intent
         /// The phrase that picked it, with its score.
         var phrase: String?
@@ -19,7 +19,7 @@ extension Recognizer {
     }
 
     /// What a line asks, among the topic intents.
-    enum TopicReading {
+    enum TopicReading: Sendable {
         case one(IntentPick)
         /// Two intents of one priority, too close to tell apart: "Did you mean … or …?"
         case clarify(IntentPick, IntentPick)
@@ -79,6 +79,11 @@ extension Recognizer {
     /// meant (an author's phrase is a deliberate word: it settles a close call).
     /// Failing all that, an intent with `symptoms: true` takes a line that reports symptoms.
     func topicReading(in text: NormalizedText) -> TopicReading {
+        guard let readings else { return reading(topicIn: text) }
+        return readings.topics.value(for: text.original) { reading(topicIn: text) }
+    }
+
+    private func reading(topicIn text: NormalizedText) -> TopicReading {
         var picks: [Int: IntentPick] = [:]
         func consider(_ pick: IntentPick) {
             if let kept = picks[pick.place], kept.strength >= pick.strength { return }

@@ -75,6 +75,9 @@ struct Recognizer: Sendable {
     var rubricUnlessSet: PhraseSet<Int>
     var rubricAgainstSet: PhraseSet<Int>
     var rubricWordsSet: PhraseSet<Int>
+    /// The crisis and topic readings of lines already read, when kept (``LineReadings``):
+    /// nil, keeping nothing, unless a run over labelled lines asks for them.
+    var readings: LineReadings?
 
     /// With `compilingMenus`, every node's menu is compiled now, for sessions that share
     /// the recognizer; else each is compiled the first time it is read.

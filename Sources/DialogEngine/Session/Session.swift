@@ -629,6 +629,16 @@ public struct CompiledBundle: Sendable {
         recognizer = Recognizer(bundle: bundle, compilingMenus: true)
     }
 
+    /// Compiles `bundle` for a run that types labelled lines at many places: each line's
+    /// crisis and topic readings are kept once worked out, for every session of this
+    /// compiled bundle (``LineReadings``). Never for people's lines: a chat or a server
+    /// must not keep what they type.
+    package init(_ bundle: DialogBundle, keepingReadings: Bool) {
+        var recognizer = Recognizer(bundle: bundle, compilingMenus: true)
+        if keepingReadings { recognizer.readings = LineReadings() }
+        self.recognizer = recognizer
+    }
+
     /// The bundle compiled.
     public var bundle: DialogBundle { recognizer.bundle }
 }

@@ -172,7 +172,8 @@ package struct EvalRunner {
 
         init(_ loaded: LoadedBundle) {
             self.loaded = loaded
-            compiled = CompiledBundle(loaded.bundle)
+            // Each line is typed at every place: its readings are worked out once.
+            compiled = CompiledBundle(loaded.bundle, keepingReadings: true)
             for id in loaded.bundle.nodeOrder {
                 guard let node = loaded.bundle.nodes[id], node.asksForInput,
                     var session = try? Session(compiled, start: id)
