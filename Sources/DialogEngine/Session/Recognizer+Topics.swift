@@ -59,6 +59,41 @@ extension Recognizer {
     /// The strengths of a phrase of one word, of two, and of three or more.
     static let phraseStrengths = [0.45, 0.75, 1.0]
 
+    /// Words that open a circumstance: what follows is when or why, not what is asked.
+    static let circumstanceWords: Set<String> = [
+        "if", "while", "after", "before", "during", "since", "through", "throughout", "once", "until", "till",
+        "si", "mientras", "despues", "antes", "durante",
+    ]
+    /// Verbs after which "if" asks rather than sets a condition: "she asks if it is free".
+    static let indirectQuestionVerbs: Set<String> = ["ask", "asks", "asked", "asking", "know", "wonder", "wondering", "sure", "see", "check", "tell", "find out"]
+    /// Words a circumstance may put before its subject: "if i go to rehab", "while he is
+    /// detoxing", "after my detox".
+    static let circumstanceFillers: Set<String> = [
+        "i", "he", "she", "they", "we", "you", "my", "his", "her", "their", "your", "our", "the", "a", "an",
+        "is", "am", "are", "was", "were", "be", "been", "being", "de", "la", "el", "mi", "su",
+    ]
+
+    /// Whether a phrase's words follow a circumstance word ("can my job see it on my
+    /// insurance if i go to rehab", "symptoms that linger after getting off opioids"): the
+    /// phrase names when the question applies, not what it asks, so it weighs no more
+    /// than a single word and the examples, which read the whole line, decide.
+    static func isCircumstance(_ words: Range<Int>, in text: NormalizedText) -> Bool {
+        var i = words.lowerBound - 1
+        var skipped = 0
+        while i >= 0, skipped <= 3 {
+            let word = text.words[i].text
+            if circumstanceWords.contains(word) {
+                // "asks if the helpline is free" asks; "look after him" is to care for.
+                guard i > 0 else { return true }
+                return !indirectQuestionVerbs.contains(text.words[i - 1].text) && !(word == "after" && ["look", "looking", "care"].contains(text.words[i - 1].text))
+            }
+            guard circumstanceFillers.contains(word) else { return false }
+            i -= 1
+            skipped += 1
+        }
+        return false
+    }
+
     /// How strong an example hit is: its score, except that the corroboration of its
     /// intent's second-best example never lifts it past a phrase strength its own cosine
     /// does not reach. An author's phrase ("suboxone & drink") still beats an example of
@@ -110,10 +145,17 @@ extension Recognizer {
             ranking = topicSet.rank(in: text, includingNegated: true, among: Set(topics.indices).subtracting(tellingPlaces))
         }
         for hit in ranking.hits {
+            var strength = Self.strength(of: hit.match.score)
+            // Each side of a conjunction must be a circumstance: in "how many days clean
+            // before the vivitrol shot", "vivitrol & days clean" still asks about the shot.
+            let sides = hit.match.sideWords.isEmpty ? [hit.match.words] : hit.match.sideWords
+            if sides.allSatisfy({ Self.isCircumstance($0, in: text) }) {
+                strength = min(strength, Self.phraseStrengths[0])
+            }
             consider(
                 IntentPick(
                     intent: topics[hit.id], phrase: hit.match.phrase, score: hit.match.score,
-                    strength: Self.strength(of: hit.match.score), place: hit.id))
+                    strength: strength, place: hit.id))
         }
         // A question about an amount of a medicine, however the amount is written: as
         // strong as a phrase of two words, so a longer phrase of another topic still wins.
