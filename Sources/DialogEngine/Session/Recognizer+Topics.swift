@@ -65,7 +65,7 @@ extension Recognizer {
         "si", "mientras", "despues", "antes", "durante",
     ]
     /// Verbs after which "if" asks rather than sets a condition: "she asks if it is free".
-    static let indirectQuestionVerbs: Set<String> = ["ask", "asks", "asked", "asking", "know", "wonder", "wondering", "sure", "see", "check", "tell", "find out"]
+    static let indirectQuestionVerbs: Set<String> = ["ask", "asks", "asked", "asking", "know", "wonder", "wondering", "sure", "see", "check", "tell"]
     /// Words a circumstance may put before its subject: "if i go to rehab", "while he is
     /// detoxing", "after my detox".
     static let circumstanceFillers: Set<String> = [
