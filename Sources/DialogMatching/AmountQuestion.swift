@@ -48,6 +48,9 @@ package enum AmountQuestion {
     private static let notMedicines: Set<String> = [
         "beer", "beers", "drink", "drinks", "shot", "shots", "glass", "glasses", "cup", "cups", "coffee", "coffees",
         "cigarette", "cigarettes", "smokes", "joints", "cans", "pints", "cervezas", "copas", "tragos",
+        // "i only have one kidney", "i have two kids": a body or a family, counted.
+        "kidney", "kidneys", "liver", "lung", "lungs", "kid", "kids", "child", "children", "baby", "babies",
+        "son", "sons", "daughter", "daughters", "rinon", "hijo", "hijos",
     ]
 
     /// Words that end a line weighing an amount: "10mg ok", "is 3 too many".

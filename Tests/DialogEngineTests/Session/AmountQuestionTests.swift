@@ -68,6 +68,8 @@ import Testing
             "day 3, when does it get better?",
             "i do dialysis 3 times a week, can i take baclofen",
             "can i have a couple beers while i come off the pills",
+            "i only have one kidney, is that ok",
+            "i have two kids at home, is that bad",
         ])
     func notAmountQuestions(_ line: String) throws {
         let turn = try Self.reply(to: line)
