@@ -66,6 +66,8 @@ extension Recognizer {
     ]
     /// Verbs after which "if" asks rather than sets a condition: "she asks if it is free".
     static let indirectQuestionVerbs: Set<String> = ["ask", "asks", "asked", "asking", "know", "wonder", "wondering", "sure", "see", "check", "tell"]
+    /// Verbs that make "after" mean caring for someone: "look after myself".
+    static let caringVerbs: Set<String> = ["look", "looking", "care"]
     /// Words a circumstance may put before its subject: "if i go to rehab", "while he is
     /// detoxing", "after my detox".
     static let circumstanceFillers: Set<String> = [
@@ -85,7 +87,8 @@ extension Recognizer {
             if circumstanceWords.contains(word) {
                 // "asks if the helpline is free" asks; "look after him" is to care for.
                 guard i > 0 else { return true }
-                return !indirectQuestionVerbs.contains(text.words[i - 1].text) && !(word == "after" && ["look", "looking", "care"].contains(text.words[i - 1].text))
+                let before = text.words[i - 1].text
+                return !indirectQuestionVerbs.contains(before) && !(word == "after" && caringVerbs.contains(before))
             }
             guard circumstanceFillers.contains(word) else { return false }
             i -= 1

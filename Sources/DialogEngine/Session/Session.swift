@@ -626,7 +626,7 @@ public struct CompiledBundle: Sendable {
 
     /// Compiles `bundle`: linear in the number of its phrases.
     public init(_ bundle: DialogBundle) {
-        recognizer = Recognizer(bundle: bundle, compilingMenus: true)
+        self.init(bundle, keepingReadings: false)
     }
 
     /// Compiles `bundle` for a run that types labelled lines at many places: each line's
